@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Builds every test-bed binary from Go modules through the Go module proxy.
+#
+# Why a script and not `go install` everywhere: k8s.io/kubernetes and etcd's server
+# module carry replace directives, so `go install pkg@version` refuses them. For those
+# two we generate a tiny wrapper module that pins every replaced module to its
+# published tag. The others (kwok, training-operator, helm) install directly.
+#
+# Binaries land in $TESTBED_CACHE/bin/<name>-<version>; a binary that already exists
+# for the pinned version is never rebuilt.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=versions.env
+source "$here/versions.env"
+
+TESTBED_CACHE=${TESTBED_CACHE:-$HOME/.cache/finetune-operator}
+bin=$TESTBED_CACHE/bin
+export GOMODCACHE=${GOMODCACHE_OVERRIDE:-$TESTBED_CACHE/go/mod}
+export GOCACHE=${GOCACHE:-$HOME/.cache/go-build}
+export GOFLAGS=-mod=mod
+export CGO_ENABLED=0
+mkdir -p "$bin" "$TESTBED_CACHE/wrappers"
+
+log() { printf '[build-testbed] %s\n' "$*" >&2; }
+
+# Builds the Kubernetes control plane through a wrapper go.mod that replaces each
+# staging module (listed at v0.0.0 in kubernetes' go.mod) with its published v0.X.Y tag.
+build_kubernetes() {
+  local want=("kube-apiserver" "kube-controller-manager" "kube-scheduler")
+  local missing=()
+  for c in "${want[@]}"; do [ -x "$bin/$c-$KUBERNETES_VERSION" ] || missing+=("$c"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "building ${missing[*]} $KUBERNETES_VERSION (first time: several minutes)"
+  local staging_tag="v0.${KUBERNETES_VERSION#v1.}"
+  local dir=$TESTBED_CACHE/wrappers/kubernetes-$KUBERNETES_VERSION
+  mkdir -p "$dir"
+  local gomod
+  gomod=$(cd "$dir" && go mod download -json "k8s.io/kubernetes@$KUBERNETES_VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["GoMod"])')
+  {
+    echo "module finetune-operator.local/testbed/kubernetes"
+    echo
+    echo "go 1.24"
+    echo
+    echo "require k8s.io/kubernetes $KUBERNETES_VERSION"
+    echo
+    # Every module that kubernetes' own go.mod replaces with a local ./staging path.
+    grep -E '^\s*k8s\.io/[a-z0-9-]+ => \./staging/' "$gomod" | awk -v tag="$staging_tag" '{print "replace " $1 " => " $1 " " tag}'
+  } > "$dir/go.mod"
+  cat > "$dir/tools.go" <<'GO'
+//go:build tools
+
+// Package tools only anchors the control-plane commands in this wrapper module.
+package tools
+
+import (
+	_ "k8s.io/kubernetes/cmd/kube-apiserver"
+	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
+	_ "k8s.io/kubernetes/cmd/kube-scheduler"
+)
+GO
+  (cd "$dir" && go mod tidy -e >/dev/null 2>&1 || true)
+  (cd "$dir" && go mod download)
+  for c in "${missing[@]}"; do
+    log "  go build $c"
+    (cd "$dir" && go build -trimpath -ldflags "-s -w" -o "$bin/$c-$KUBERNETES_VERSION.tmp" "k8s.io/kubernetes/cmd/$c")
+    mv "$bin/$c-$KUBERNETES_VERSION.tmp" "$bin/$c-$KUBERNETES_VERSION"
+  done
+}
+
+# etcd 3.5's server module has replace directives too; a wrapper main calls etcdmain.
+build_etcd() {
+  [ -x "$bin/etcd-$ETCD_VERSION" ] && return 0
+  log "building etcd $ETCD_VERSION"
+  local dir=$TESTBED_CACHE/wrappers/etcd-$ETCD_VERSION
+  mkdir -p "$dir"
+  cat > "$dir/main.go" <<'GO'
+// Command etcd runs the etcd server from the published go.etcd.io/etcd/server/v3 module.
+package main
+
+import (
+	"os"
+
+	"go.etcd.io/etcd/server/v3/etcdmain"
+)
+
+func main() { etcdmain.Main(os.Args) }
+GO
+  cat > "$dir/go.mod" <<GOMOD
+module finetune-operator.local/testbed/etcd
+
+go 1.22
+
+require go.etcd.io/etcd/server/v3 $ETCD_VERSION
+GOMOD
+  (cd "$dir" && go mod tidy && go build -trimpath -ldflags "-s -w" -o "$bin/etcd-$ETCD_VERSION.tmp" .)
+  mv "$bin/etcd-$ETCD_VERSION.tmp" "$bin/etcd-$ETCD_VERSION"
+}
+
+# `go install pkg@version` into a temporary GOBIN, then rename with the version.
+go_install() {
+  local name=$1 pkg=$2 version=$3
+  [ -x "$bin/$name-$version" ] && return 0
+  log "go install $pkg@$version"
+  local tmp
+  tmp=$(mktemp -d)
+  GOBIN=$tmp go install -trimpath -ldflags "-s -w" "$pkg@$version"
+  mv "$tmp/$(basename "$pkg")" "$bin/$name-$version"
+  rm -rf "$tmp"
+}
+
+# The PyTorchJob CRD ships inside the training-operator module.
+copy_pytorchjob_crd() {
+  local dest=$TESTBED_CACHE/crds/training-operator-$TRAINING_OPERATOR_VERSION
+  [ -f "$dest/kubeflow.org_pytorchjobs.yaml" ] && return 0
+  local moddir
+  moddir=$(cd "$TESTBED_CACHE/wrappers" && go mod download -json "github.com/kubeflow/training-operator@$TRAINING_OPERATOR_VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+  mkdir -p "$dest"
+  cp "$moddir/manifests/base/crds/kubeflow.org_pytorchjobs.yaml" "$dest/"
+}
+
+components=${*:-kubernetes etcd kwok training-operator helm}
+for component in $components; do
+  case $component in
+    kubernetes) build_kubernetes ;;
+    etcd) build_etcd ;;
+    kwok)
+      go_install kwok sigs.k8s.io/kwok/cmd/kwok "$KWOK_VERSION"
+      go_install kwokctl sigs.k8s.io/kwok/cmd/kwokctl "$KWOK_VERSION" ;;
+    training-operator)
+      go_install training-operator github.com/kubeflow/training-operator/cmd/training-operator.v1 "$TRAINING_OPERATOR_VERSION"
+      copy_pytorchjob_crd ;;
+    helm) go_install helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION" ;;
+    *) echo "unknown component $component" >&2; exit 2 ;;
+  esac
+done
+log "all test-bed binaries present in $bin"

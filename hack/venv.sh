@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Creates (once) the project's virtualenv under ~/.cache and links it at ./.venv.
+#
+# The venv's folder name is a hash of every file that pins a Python dependency, so a
+# warm machine reuses it as is and a changed pin builds a fresh one. torch alone is
+# about 3 GB, which is why this lives in ~/.cache and not in the checkout.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+cache=${TESTBED_CACHE:-$HOME/.cache/finetune-operator}
+python=${PYTHON:-python3}
+key=$(cat pyproject.toml trainer-images/trainer/pyproject.toml hack/venv.sh | sha256sum | cut -c1-16)
+venv=$cache/venvs/py-$key
+if [ ! -f "$venv/.complete" ]; then
+  echo "[venv] creating $venv (first time: several minutes, torch is large)" >&2
+  rm -rf "$venv"
+  mkdir -p "$cache/venvs"
+  "$python" -m venv "$venv"
+  "$venv/bin/pip" install --quiet --upgrade pip setuptools wheel
+  "$venv/bin/pip" install --quiet -e ".[dev]" -e "trainer-images/trainer"
+  touch "$venv/.complete"
+else
+  # Editable installs point at this checkout; re-link them if the checkout moved.
+  if ! "$venv/bin/python" -c 'import finetune_operator, finetune_trainer, sys; import os; sys.exit(0 if os.path.realpath(finetune_operator.__file__).startswith(os.path.realpath("operator")) else 1)' 2>/dev/null; then
+    "$venv/bin/pip" install --quiet --no-deps -e . -e "trainer-images/trainer"
+  fi
+fi
+ln -sfn "$venv" .venv
+echo "[venv] ready: .venv -> $venv" >&2
