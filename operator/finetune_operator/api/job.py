@@ -1,0 +1,270 @@
+"""FineTuneJob (finetune.dev/v1alpha1): spec and status models.
+
+The CRD in ``crds/finetune.dev_finetunejobs.yaml`` is the source of truth for the wire
+format; ``tests/unit/test_crd_schema.py`` checks that these models agree with it. The
+operator never writes ``spec``; it owns ``status`` except ``progress`` and
+``checkpoint``, which the trainer's rank 0 reports (docs/trainer-contract.md).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field, StrictBool, StrictFloat, StrictInt, StrictStr
+
+from finetune_operator.api.base import ApiModel, LenientApiModel
+from finetune_operator.api.recipe import API_GROUP, API_VERSION, BackendName, ObjectMeta, RecipeKind
+from finetune_operator.api.training_config import DataFormat, Method
+
+KIND = "FineTuneJob"
+PLURAL = "finetunejobs"
+
+OverrideValue = StrictInt | StrictFloat | StrictBool | StrictStr | list[StrictStr]
+
+
+class ModelSource(ApiModel):
+    name: str | None = Field(
+        default=None,
+        description="Catalog model name (e.g. llama-3.1-8b); selects built-in recipes.",
+    )
+    uri: str | None = Field(
+        default=None,
+        description="Where the HF-format weights are: s3:// URI or an absolute path on the job's storage.",
+    )
+    tokenizer: str | None = Field(default=None, description="Tokenizer location when it differs from the model.")
+
+
+class RecipeReference(ApiModel):
+    name: str | None = Field(default=None, description="Recipe to use; empty selects one by model and method.")
+    kind: RecipeKind | None = Field(
+        default=None,
+        description="FineTuneRecipe (job namespace) or ClusterFineTuneRecipe; empty tries the namespace first.",
+    )
+    overrides: dict[str, OverrideValue] = Field(
+        default_factory=dict,
+        description="Dot-paths into the resolved training config with typed values, e.g. lora.rank: 32.",
+    )
+
+
+class DataSource(ApiModel):
+    path: str = Field(min_length=1, description="s3:// URI or absolute path of a JSONL file or directory.")
+
+
+class WeightedDataSource(ApiModel):
+    path: str = Field(min_length=1, description="s3:// URI or absolute path of a JSONL file or directory.")
+    weight: float = Field(gt=0, description="Relative sampling weight; weights are normalised.")
+
+
+class DataSpec(ApiModel):
+    format: DataFormat | None = Field(
+        default=None,
+        description="Record layout; defaults to messages (preference for DPO methods).",
+    )
+    train: DataSource | None = Field(default=None, description="Single training source; or use mixture.")
+    mixture: list[WeightedDataSource] | None = Field(
+        default=None, description="Weighted training sources; exclusive with train."
+    )
+    validation: DataSource | None = Field(default=None, description="Validation source.")
+    validation_split: float | None = Field(
+        default=None, ge=0, lt=1, description="Fraction of train held out when validation is empty."
+    )
+    error_budget: float | None = Field(
+        default=None, ge=0, lt=1, description="Fraction of malformed records tolerated."
+    )
+
+
+class Resources(ApiModel):
+    instance_type: str | None = Field(default=None, description="Instance type; default from the recipe.")
+    nodes: int | None = Field(default=None, ge=1, description="Number of instances; default from the recipe.")
+    processes_per_node: int | None = Field(
+        default=None, ge=1, description="Training processes per node; default NeuronCores per instance."
+    )
+    neuron_devices: int | None = Field(
+        default=None, ge=0, description="aws.amazon.com/neuron per node; default from the instance type."
+    )
+    efa_devices: int | None = Field(
+        default=None, ge=0, description="vpc.amazonaws.com/efa per node; default from the instance type."
+    )
+
+
+class Storage(ApiModel):
+    claim_name: str = Field(default="fsx-claim", min_length=1, description="PVC mounted into every pod.")
+    mount_path: str = Field(default="/fsx", description="Where the claim is mounted.")
+    checkpoint_dir: str | None = Field(default=None, description="Default <mountPath>/finetune/<ns>/<name>/checkpoints.")
+    output_dir: str | None = Field(default=None, description="Default <mountPath>/finetune/<ns>/<name>/output.")
+    tensorboard_dir: str | None = Field(default=None, description="Default <mountPath>/finetune/<ns>/<name>/tensorboard.")
+    compile_cache_dir: str | None = Field(
+        default=None, description="Neuron compile cache, shared by attempts and jobs; default <mountPath>/neuron_cache."
+    )
+
+
+class Checkpointing(ApiModel):
+    every_steps: int | None = Field(default=None, ge=1, description="Checkpoint every N steps.")
+    keep_last: int | None = Field(default=None, ge=1, description="Keep the newest K checkpoints.")
+
+
+class AutoResume(StrEnum):
+    """Whether HyperPod's own job auto-resume annotations are added."""
+
+    AUTO = "Auto"
+    ENABLED = "Enabled"
+    DISABLED = "Disabled"
+
+
+class Resume(ApiModel):
+    max_attempts: int = Field(default=3, ge=1, le=20, description="Attempts in total, the first included.")
+    auto_resume: AutoResume = Field(
+        default=AutoResume.AUTO,
+        description="HyperPod auto-resume annotations: Auto adds them in namespaces kubeflow and hyperpod*.",
+    )
+    auto_resume_max_retries: int = Field(
+        default=1, ge=1, description="sagemaker.amazonaws.com/job-max-retry-count within one attempt."
+    )
+
+
+class Scheduling(ApiModel):
+    queue_name: str | None = Field(default=None, description="Kueue LocalQueue (HyperPod task governance).")
+    priority_class: str | None = Field(default=None, description="Kueue workload priority class.")
+    node_health_affinity: bool = Field(default=True, description="Require HyperPod-healthy nodes.")
+    deep_health_check_passed_only: bool = Field(
+        default=False, description="Require nodes whose deep health check passed (otherwise preferred)."
+    )
+
+
+class SpotSpec(ApiModel):
+    enabled: bool = Field(default=False, description="Use managed spot training.")
+    max_wait_seconds: int | None = Field(
+        default=None, ge=1, description="Longest wait for spot capacity plus runtime; must exceed maxRuntimeSeconds."
+    )
+
+
+class VpcConfig(ApiModel):
+    subnets: list[str] = Field(min_length=1, description="Subnet IDs.")
+    security_group_ids: list[str] = Field(min_length=1, description="Security group IDs.")
+
+
+class SageMakerSpec(ApiModel):
+    role_arn: str | None = Field(default=None, description="Execution role; must be on the operator's allowlist.")
+    spot: SpotSpec = Field(default_factory=SpotSpec, description="Managed spot training.")
+    vpc_config: VpcConfig | None = Field(default=None, description="Run the job inside these subnets.")
+    volume_size_gb: int | None = Field(default=None, ge=1, description="EBS volume per instance in GB.")
+    output_s3_uri: str | None = Field(default=None, description="S3 prefix for model artifacts.")
+    checkpoint_s3_uri: str | None = Field(default=None, description="S3 prefix SageMaker syncs checkpoints to.")
+
+
+class FineTuneJobSpec(ApiModel):
+    model: ModelSource
+    method: Method
+    recipe: RecipeReference = Field(default_factory=RecipeReference)
+    data: DataSpec
+    backend: BackendName = BackendName.HYPERPOD
+    image: str | None = Field(default=None, description="Trainer image; default from the operator config.")
+    resources: Resources | None = None
+    storage: Storage = Field(default_factory=Storage)
+    checkpointing: Checkpointing = Field(default_factory=Checkpointing)
+    resume: Resume = Field(default_factory=Resume)
+    scheduling: Scheduling = Field(default_factory=Scheduling)
+    sagemaker: SageMakerSpec | None = None
+    max_runtime_seconds: int | None = Field(default=None, ge=1)
+    suspend: bool = False
+
+
+# --- status ------------------------------------------------------------------------------
+
+
+class Phase(StrEnum):
+    PENDING = "Pending"
+    SUBMITTED = "Submitted"
+    RUNNING = "Running"
+    RESUMING = "Resuming"
+    SUSPENDED = "Suspended"
+    SUCCEEDED = "Succeeded"
+    FAILED = "Failed"
+
+    @property
+    def is_terminal(self) -> bool:
+        return self in (Phase.SUCCEEDED, Phase.FAILED)
+
+
+class Condition(LenientApiModel):
+    type: str
+    status: str
+    reason: str
+    message: str = ""
+    last_transition_time: str
+    observed_generation: int | None = None
+
+
+class RecipeStatus(LenientApiModel):
+    name: str
+    kind: RecipeKind
+    hash: str
+
+
+class BackendRef(LenientApiModel):
+    api_version: str | None = None
+    kind: str
+    name: str
+    uid: str | None = None
+    arn: str | None = None
+
+
+class AttemptStatus(LenientApiModel):
+    attempt: int
+    name: str
+    start_time: str
+    end_time: str | None = None
+    result: str | None = None
+    reason: str | None = None
+    message: str | None = None
+    exit_code: int | None = None
+    resumed_from: str | None = None
+
+
+class Progress(LenientApiModel):
+    attempt: int | None = None
+    step: int | None = None
+    total_steps: int | None = None
+    epoch: float | None = None
+    loss: float | None = None
+    learning_rate: float | None = None
+    tokens_per_second: float | None = None
+    updated_at: str | None = None
+
+
+class CheckpointRef(LenientApiModel):
+    path: str
+    step: int
+    attempt: int | None = None
+    time: str | None = None
+
+
+class CheckpointStatus(LenientApiModel):
+    latest: CheckpointRef | None = None
+
+
+class OutputStatus(LenientApiModel):
+    path: str
+
+
+class FineTuneJobStatus(LenientApiModel):
+    phase: Phase = Phase.PENDING
+    observed_generation: int | None = None
+    conditions: list[Condition] = Field(default_factory=list)
+    recipe: RecipeStatus | None = None
+    backend_ref: BackendRef | None = None
+    current_attempt: int = 0
+    attempts: list[AttemptStatus] = Field(default_factory=list)
+    progress: Progress | None = None
+    checkpoint: CheckpointStatus | None = None
+    output: OutputStatus | None = None
+    start_time: str | None = None
+    completion_time: str | None = None
+
+
+class FineTuneJob(LenientApiModel):
+    api_version: str = f"{API_GROUP}/{API_VERSION}"
+    kind: str = KIND
+    metadata: ObjectMeta
+    spec: FineTuneJobSpec
+    status: FineTuneJobStatus = Field(default_factory=FineTuneJobStatus)

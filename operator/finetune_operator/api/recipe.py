@@ -1,0 +1,100 @@
+"""FineTuneRecipe / ClusterFineTuneRecipe: curated, tested training settings.
+
+A recipe names the model and method it was tested for, the hardware shape it was tested
+on, and the *tunable* sections of the resolved training config. Job-specific paths (data,
+checkpoints, outputs) never live in a recipe.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from finetune_operator.api.base import ApiModel, LenientApiModel
+from finetune_operator.api.training_config import (
+    CheckpointingTunables,
+    DataTunables,
+    DpoSection,
+    LoggingTunables,
+    LoraSection,
+    Method,
+    NeuronSection,
+    OptimizerSection,
+    OutputTunables,
+    ParallelismSection,
+    TrainingSection,
+)
+
+API_GROUP = "finetune.dev"
+API_VERSION = "v1alpha1"
+
+
+class BackendName(StrEnum):
+    """Where the training runs."""
+
+    HYPERPOD = "hyperpod"
+    SAGEMAKER = "sagemaker"
+    LOCAL = "local"
+
+
+class RecipeKind(StrEnum):
+    FINE_TUNE_RECIPE = "FineTuneRecipe"
+    CLUSTER_FINE_TUNE_RECIPE = "ClusterFineTuneRecipe"
+
+
+class RecipeConfig(ApiModel):
+    """The tunable sections of the resolved training config. Omitted sections use defaults."""
+
+    training: TrainingSection = Field(default_factory=TrainingSection)
+    optimizer: OptimizerSection = Field(default_factory=OptimizerSection)
+    lora: LoraSection = Field(default_factory=LoraSection)
+    dpo: DpoSection = Field(default_factory=DpoSection)
+    parallelism: ParallelismSection = Field(default_factory=ParallelismSection)
+    neuron: NeuronSection = Field(default_factory=NeuronSection)
+    checkpointing: CheckpointingTunables = Field(default_factory=CheckpointingTunables)
+    output: OutputTunables = Field(default_factory=OutputTunables)
+    logging: LoggingTunables = Field(default_factory=LoggingTunables)
+    data: DataTunables = Field(default_factory=DataTunables)
+
+
+class RecipeResources(ApiModel):
+    """The hardware shape the recipe was tested on; a job may override each field."""
+
+    instance_type: str = Field(default="ml.trn1.32xlarge", description="Instance type the recipe targets.")
+    nodes: int = Field(default=1, ge=1, description="Number of instances.")
+
+
+class RecipeSpec(ApiModel):
+    model: str = Field(min_length=1, description="Catalog model name this recipe is for, e.g. llama-3.1-8b.")
+    method: Method = Field(description="Fine-tuning method this recipe is for.")
+    description: str = Field(default="", description="What the recipe is for and where its values come from.")
+    backends: list[BackendName] = Field(
+        default_factory=lambda: [BackendName.HYPERPOD, BackendName.SAGEMAKER],
+        min_length=1,
+        description="Backends the recipe was tested on; a job on another backend cannot use it.",
+    )
+    resources: RecipeResources = Field(default_factory=RecipeResources)
+    config: RecipeConfig = Field(default_factory=RecipeConfig)
+
+
+class ObjectMeta(LenientApiModel):
+    """The part of Kubernetes ObjectMeta the operator reads."""
+
+    name: str
+    namespace: str | None = None
+    uid: str | None = None
+    generation: int | None = None
+    resource_version: str | None = None
+    labels: dict[str, str] = Field(default_factory=dict)
+    annotations: dict[str, str] = Field(default_factory=dict)
+    deletion_timestamp: str | None = None
+
+
+class Recipe(LenientApiModel):
+    """A FineTuneRecipe or ClusterFineTuneRecipe object."""
+
+    api_version: str = f"{API_GROUP}/{API_VERSION}"
+    kind: RecipeKind = RecipeKind.CLUSTER_FINE_TUNE_RECIPE
+    metadata: ObjectMeta
+    spec: RecipeSpec

@@ -1,0 +1,221 @@
+"""The resolved training configuration: exactly the document in docs/trainer-contract.md.
+
+The operator writes one of these per attempt (ConfigMap ``<job>-a<N>-config``, key
+``config.yaml``); the trainer reads it. Recipe override dot-paths (``optimizer.learningRate``)
+address fields of this document, which is why the *tunable* sections are separate models:
+a recipe and an override may change a tunable, never a job-specific path.
+
+Field defaults are the operator's baseline; built-in recipes set the values that matter
+per model and method.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field
+
+from finetune_operator.api.base import ApiModel
+
+RESOLVED_CONFIG_API_VERSION = "finetune.dev/v1alpha1"
+RESOLVED_CONFIG_KIND = "ResolvedTrainingConfig"
+
+
+class Method(StrEnum):
+    """Fine-tuning method. ``grpo`` is reserved for a later release."""
+
+    SFT = "sft"
+    LORA = "lora"
+    DPO = "dpo"
+    DPO_LORA = "dpo-lora"
+
+    @property
+    def uses_lora(self) -> bool:
+        return self in (Method.LORA, Method.DPO_LORA)
+
+    @property
+    def uses_preferences(self) -> bool:
+        return self in (Method.DPO, Method.DPO_LORA)
+
+
+class DataFormat(StrEnum):
+    """Record layout of the JSONL training data."""
+
+    MESSAGES = "messages"
+    PROMPT_COMPLETION = "prompt-completion"
+    PREFERENCE = "preference"
+    BEDROCK_CONVERSATION = "bedrock-conversation"
+
+
+class Precision(StrEnum):
+    BF16 = "bf16"
+    FP32 = "fp32"
+    FP16 = "fp16"
+
+
+class Scheduler(StrEnum):
+    COSINE = "cosine"
+    LINEAR = "linear"
+    CONSTANT = "constant"
+
+
+# --- tunable sections: what recipes and overrides may set -------------------------------
+
+
+class TrainingSection(ApiModel):
+    """Sequence length, batch shape, length of training, precision."""
+
+    seq_length: int = Field(default=2048, ge=128, description="Maximum tokens per training sequence.")
+    micro_batch_size: int = Field(default=1, ge=1, description="Sequences per data-parallel rank per step.")
+    gradient_accumulation_steps: int = Field(
+        default=8, ge=1, description="Micro-batches accumulated before each optimizer step."
+    )
+    max_steps: int = Field(default=0, ge=0, description="Optimizer steps to run; 0 derives them from epochs.")
+    epochs: int = Field(default=1, ge=1, description="Passes over the training data when maxSteps is 0.")
+    seed: int = Field(default=42, ge=0, description="Random seed for data order and initialisation.")
+    precision: Precision = Field(default=Precision.BF16, description="Numeric precision: bf16, fp32 or fp16.")
+    packing: bool = Field(default=True, description="Pack several short examples per sequence (SFT methods).")
+    gradient_checkpointing: bool = Field(
+        default=True, description="Recompute activations in the backward pass to save device memory."
+    )
+
+
+class OptimizerSection(ApiModel):
+    """AdamW settings and the learning-rate schedule."""
+
+    name: Literal["adamw"] = Field(default="adamw", description="Optimizer; only adamw is supported.")
+    learning_rate: float = Field(default=2.0e-4, gt=0, description="Peak learning rate.")
+    weight_decay: float = Field(default=0.0, ge=0, description="Decoupled weight decay.")
+    beta1: float = Field(default=0.9, gt=0, lt=1, description="AdamW beta1.")
+    beta2: float = Field(default=0.999, gt=0, lt=1, description="AdamW beta2.")
+    epsilon: float = Field(default=1.0e-8, gt=0, description="AdamW epsilon.")
+    max_grad_norm: float = Field(default=1.0, ge=0, description="Gradient clipping norm; 0 disables it.")
+    scheduler: Scheduler = Field(default=Scheduler.COSINE, description="Learning-rate schedule.")
+    warmup_steps: int = Field(default=0, ge=0, description="Linear warm-up steps before the schedule.")
+
+
+class LoraSection(ApiModel):
+    """LoRA adapter shape (methods lora and dpo-lora)."""
+
+    rank: int = Field(default=16, ge=1, description="Adapter rank r.")
+    alpha: int = Field(default=16, ge=1, description="Adapter scaling alpha.")
+    dropout: float = Field(default=0.05, ge=0, lt=1, description="Dropout on the adapter input.")
+    target_modules: list[str] = Field(
+        default_factory=lambda: ["q_proj", "v_proj"],
+        min_length=1,
+        description="Names of the linear modules that get adapters.",
+    )
+
+
+class DpoSection(ApiModel):
+    """Direct preference optimisation settings (methods dpo and dpo-lora)."""
+
+    beta: float = Field(default=0.1, gt=0, description="Strength of the KL penalty to the reference model.")
+
+
+class ParallelismSection(ApiModel):
+    """Model parallelism on Neuron; FSDP on CPU/CUDA ignores it."""
+
+    tensor_parallel: int = Field(default=8, ge=1, description="Tensor-parallel degree (NeuronCores per shard).")
+    zero1: bool = Field(default=True, description="Shard optimizer state across data-parallel ranks (ZeRO-1).")
+
+
+class NeuronSection(ApiModel):
+    """Neuron compiler behaviour."""
+
+    precompile: bool = Field(
+        default=False,
+        description="Run neuron_parallel_compile before the first attempt to fill the compile cache.",
+    )
+
+
+class CheckpointingTunables(ApiModel):
+    every_steps: int = Field(default=100, ge=1, description="Write a checkpoint every N optimizer steps.")
+    keep_last: int = Field(default=3, ge=1, description="Keep the newest K complete checkpoints.")
+
+
+class OutputTunables(ApiModel):
+    merge: bool = Field(default=False, description="Merge LoRA adapters into the base weights at the end.")
+
+
+class LoggingTunables(ApiModel):
+    every_steps: int = Field(default=1, ge=1, description="Report progress every N optimizer steps.")
+
+
+class DataTunables(ApiModel):
+    validation_split: float = Field(
+        default=0.0, ge=0, lt=1, description="Fraction of train held out when no validation source is given."
+    )
+    error_budget: float = Field(
+        default=0.0, ge=0, lt=1, description="Fraction of malformed records tolerated before failing."
+    )
+
+
+# --- job-specific sections ---------------------------------------------------------------
+
+
+class JobIdentity(ApiModel):
+    namespace: str
+    name: str
+    uid: str
+    attempt: int = Field(ge=1)
+
+
+class RecipeIdentity(ApiModel):
+    name: str
+    hash: str
+
+
+class ModelConfig(ApiModel):
+    name: str | None = None
+    path: str
+    tokenizer: str | None = None
+
+
+class WeightedSource(ApiModel):
+    path: str
+    weight: float = Field(default=1.0, gt=0)
+
+
+class PathSource(ApiModel):
+    path: str
+
+
+class DataConfig(DataTunables):
+    format: DataFormat
+    train: list[WeightedSource] = Field(min_length=1)
+    validation: PathSource | None = None
+
+
+class CheckpointingSection(CheckpointingTunables):
+    dir: str
+
+
+class OutputSection(OutputTunables):
+    dir: str
+
+
+class LoggingSection(LoggingTunables):
+    tensorboard_dir: str
+
+
+class ResolvedTrainingConfig(ApiModel):
+    """The whole per-attempt document the trainer reads (see docs/trainer-contract.md)."""
+
+    api_version: Literal["finetune.dev/v1alpha1"] = RESOLVED_CONFIG_API_VERSION
+    kind: Literal["ResolvedTrainingConfig"] = RESOLVED_CONFIG_KIND
+    job: JobIdentity
+    recipe: RecipeIdentity
+    method: Method
+    model: ModelConfig
+    data: DataConfig
+    training: TrainingSection
+    optimizer: OptimizerSection
+    lora: LoraSection | None
+    dpo: DpoSection | None
+    parallelism: ParallelismSection
+    neuron: NeuronSection
+    checkpointing: CheckpointingSection
+    output: OutputSection
+    logging: LoggingSection

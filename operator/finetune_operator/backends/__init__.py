@@ -1,0 +1,1 @@
+"""Training backends: where FineTuneJob attempts run (see backends.base)."""
