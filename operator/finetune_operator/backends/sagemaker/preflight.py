@@ -1,0 +1,226 @@
+"""Data pre-flight: check the S3 training data before a training job is created.
+
+A SageMaker job with a wrong data path fails only after instances were provisioned and
+the image pulled (minutes and money later), with a generic ``ClientError`` in the logs.
+So before submitting, every declared source must exist (``head_object`` for a file,
+``list_objects_v2`` for a prefix) and the first records of a few JSONL files must parse
+in the declared format. The record checks are the structural core of the trainer's
+parsers (trainer-images/trainer/src/finetune_trainer/formats.py): enough to catch a
+wrong path, a wrong format or a non-JSONL file, not a full data validation.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+from urllib.parse import urlparse
+
+from botocore.exceptions import ClientError
+
+from finetune_operator.api.training_config import DataFormat
+
+ROLES = ("system", "user", "assistant")
+BEDROCK_SCHEMA_VERSION = "bedrock-conversation-2024"
+_SAMPLE_BYTES = 256 * 1024
+_MISSING_CODES = {"404", "NoSuchKey", "NotFound"}
+_DENIED_CODES = {"403", "AccessDenied", "Forbidden"}
+
+
+class S3Client(Protocol):
+    """The three S3 calls the pre-flight makes (a boto3 S3 client satisfies it)."""
+
+    def head_object(self, **kwargs: Any) -> dict[str, Any]: ...
+
+    def list_objects_v2(self, **kwargs: Any) -> dict[str, Any]: ...
+
+    def get_object(self, **kwargs: Any) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class DataProblem:
+    """Why one data source cannot be used; ``reason`` becomes the condition reason."""
+
+    source: str
+    reason: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+def parse_s3_uri(uri: str) -> tuple[str, str]:
+    """``s3://bucket/key`` -> (bucket, key); ValueError for anything else."""
+    parsed = urlparse(uri)
+    if parsed.scheme != "s3" or not parsed.netloc:
+        raise ValueError(f"{uri!r} is not an s3://bucket/key URI")
+    return parsed.netloc, parsed.path.lstrip("/")
+
+
+def check_data_sources(
+    s3: S3Client,
+    uris: Iterable[str],
+    data_format: DataFormat,
+    *,
+    sample_lines: int,
+    sample_files: int,
+) -> list[DataProblem]:
+    """Every problem found in ``uris``; an empty list means the data looks usable."""
+    problems: list[DataProblem] = []
+    for uri in uris:
+        problems.extend(_check_source(s3, uri, data_format, sample_lines, sample_files))
+    return problems
+
+
+def _check_source(
+    s3: S3Client, uri: str, data_format: DataFormat, sample_lines: int, sample_files: int
+) -> list[DataProblem]:
+    try:
+        bucket, key = parse_s3_uri(uri)
+    except ValueError as error:
+        return [DataProblem(uri, "DataSourceInvalid", f"{error}; SageMaker jobs read data from S3 only")]
+    try:
+        keys = _object_keys(s3, bucket, key)
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") not in _DENIED_CODES:
+            raise
+        return [
+            DataProblem(
+                uri,
+                "DataSourceInaccessible",
+                "the operator's AWS identity may not read it; grant it s3:ListBucket and s3:GetObject "
+                "on the data as well as the job's execution role",
+            )
+        ]
+    if not keys:
+        return [DataProblem(uri, "DataSourceMissing", "no S3 object or non-empty prefix exists at this URI")]
+    jsonl_keys = [candidate for candidate in keys if candidate.endswith(".jsonl")]
+    if not jsonl_keys:
+        return [DataProblem(uri, "DataSourceInvalid", "holds no .jsonl file")]
+    problems = []
+    for sample_key in jsonl_keys[:sample_files]:
+        problem = _check_sample(s3, bucket, sample_key, data_format, sample_lines)
+        if problem is not None:
+            problems.append(DataProblem(f"s3://{bucket}/{sample_key}", "DataFormatInvalid", problem))
+    return problems
+
+
+def _object_keys(s3: S3Client, bucket: str, key: str) -> list[str]:
+    """[key] for an existing object, else the object keys under ``key`` as a prefix."""
+    if key and not key.endswith("/"):
+        try:
+            s3.head_object(Bucket=bucket, Key=key)
+            return [key]
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") not in _MISSING_CODES:
+                raise
+    prefix = key if not key or key.endswith("/") else key + "/"
+    keys: list[str] = []
+    kwargs: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix}
+    while True:
+        try:
+            page = s3.list_objects_v2(**kwargs)
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") == "NoSuchBucket":
+                return []
+            raise
+        keys.extend(item["Key"] for item in page.get("Contents", []) if not item["Key"].endswith("/"))
+        if not page.get("IsTruncated"):
+            return sorted(keys)
+        kwargs["ContinuationToken"] = page["NextContinuationToken"]
+
+
+def _check_sample(
+    s3: S3Client, bucket: str, key: str, data_format: DataFormat, sample_lines: int
+) -> str | None:
+    """A message describing the first bad record among the first lines, or None."""
+    response = s3.get_object(Bucket=bucket, Key=key, Range=f"bytes=0-{_SAMPLE_BYTES - 1}")
+    body: bytes = response["Body"].read()
+    truncated = len(body) >= _SAMPLE_BYTES
+    lines = body.decode("utf-8", errors="replace").splitlines()
+    if truncated and lines:
+        lines = lines[:-1]  # the last line was cut by the byte range
+    checked = 0
+    for number, line in enumerate(lines, start=1):
+        if checked >= sample_lines:
+            break
+        if not line.strip():
+            continue
+        checked += 1
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            return f"line {number} is not JSON ({error.msg})"
+        if not isinstance(record, dict):
+            return f"line {number} is not a JSON object"
+        reason = RECORD_CHECKS[data_format](record)
+        if reason is not None:
+            return f"line {number} is not a {data_format.value} record: {reason}"
+    if checked == 0:
+        return "has no records"
+    return None
+
+
+def _check_turns(value: Any, field: str, roles: tuple[str, ...] = ROLES) -> str | None:
+    if not isinstance(value, list) or not value:
+        return f"{field!r} must be a non-empty list of messages"
+    for index, message in enumerate(value):
+        if not isinstance(message, dict) or message.get("role") not in roles:
+            return f"{field}[{index}].role must be one of {', '.join(roles)}"
+        if not isinstance(message.get("content"), str):
+            return f"{field}[{index}].content must be a string"
+    return None
+
+
+def _check_messages(record: dict[str, Any]) -> str | None:
+    return _check_turns(record.get("messages"), "messages")
+
+
+def _check_prompt_completion(record: dict[str, Any]) -> str | None:
+    for field in ("prompt", "completion"):
+        if not isinstance(record.get(field), str):
+            return f"{field!r} must be a string"
+    return None
+
+
+def _check_preference(record: dict[str, Any]) -> str | None:
+    for field in ("chosen", "rejected"):
+        if not isinstance(record.get(field), str):
+            return f"{field!r} must be a string"
+    prompt = record.get("prompt")
+    if isinstance(prompt, str):
+        return None
+    if isinstance(prompt, list):
+        return _check_turns(prompt, "prompt")
+    return "'prompt' must be a string or a list of messages"
+
+
+def _check_bedrock_conversation(record: dict[str, Any]) -> str | None:
+    if record.get("schemaVersion") != BEDROCK_SCHEMA_VERSION:
+        return f"'schemaVersion' must be {BEDROCK_SCHEMA_VERSION!r}"
+    messages = record.get("messages")
+    if not isinstance(messages, list) or not messages:
+        return "'messages' must be a non-empty list"
+    for index, message in enumerate(messages):
+        if not isinstance(message, dict) or message.get("role") not in ("user", "assistant"):
+            return f"messages[{index}].role must be user or assistant"
+        # Preference records carry 'candidates' on the last assistant turn instead of content.
+        if "candidates" in message:
+            continue
+        content = message.get("content")
+        if (
+            not isinstance(content, list)
+            or not content
+            or not all(isinstance(block, dict) for block in content)
+        ):
+            return f"messages[{index}].content must be a non-empty list of content blocks"
+    return None
+
+
+RECORD_CHECKS: dict[DataFormat, Callable[[dict[str, Any]], str | None]] = {
+    DataFormat.MESSAGES: _check_messages,
+    DataFormat.PROMPT_COMPLETION: _check_prompt_completion,
+    DataFormat.PREFERENCE: _check_preference,
+    DataFormat.BEDROCK_CONVERSATION: _check_bedrock_conversation,
+}
