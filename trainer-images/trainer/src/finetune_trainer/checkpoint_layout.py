@@ -1,0 +1,187 @@
+"""The on-disk checkpoint layout of docs/trainer-contract.md, section 2, without any tensors.
+
+```
+<dir>/step-00000020/COMPLETE   JSON manifest, written last: step, attempt, job uid, file sizes
+<dir>/.tmp-step-00000040/      being written; never read
+<dir>/latest                   "step-00000020", replaced atomically
+```
+
+A checkpoint counts only when its manifest parses, names the directory's own step and every file
+it lists is present with the recorded size. A truncated shard or a half-written directory is
+therefore never picked, and `--resume-from auto` falls back to the previous checkpoint.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "COMPLETE"
+LATEST = "latest"
+TRAINER_STATE = "trainer_state.json"
+WRITER = "finetune-trainer"
+STEP_DIR = re.compile(r"^step-(\d{8})$")
+
+
+class CheckpointNotUsable(ValueError):
+    """`--resume-from PATH` names something that is not a complete checkpoint (exit code 2)."""
+
+
+def step_dir_name(step: int) -> str:
+    return f"step-{step:08d}"
+
+
+def temporary_dir_name(step: int) -> str:
+    return f".tmp-{step_dir_name(step)}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Manifest:
+    step: int
+    attempt: int
+    job_uid: str
+    world_size: int
+    time: str
+    files: dict[str, int]
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "writer": WRITER,
+                "step": self.step,
+                "attempt": self.attempt,
+                "jobUid": self.job_uid,
+                "worldSize": self.world_size,
+                "time": self.time,
+                "files": self.files,
+            },
+            indent=2,
+            sort_keys=True,
+        )
+
+
+def list_files(directory: Path) -> dict[str, int]:
+    """Relative path -> size of every file under `directory` (the manifest's inventory)."""
+    return {
+        str(path.relative_to(directory)): path.stat().st_size
+        for path in sorted(directory.rglob("*"))
+        if path.is_file() and path.name != MANIFEST
+    }
+
+
+def read_manifest(checkpoint: Path) -> Manifest:
+    """The manifest of a complete checkpoint, or CheckpointNotUsable saying what is wrong."""
+    match = STEP_DIR.match(checkpoint.name)
+    if not match:
+        raise CheckpointNotUsable(f"{checkpoint}: not a checkpoint directory name (expected step-NNNNNNNN)")
+    if not checkpoint.is_dir():
+        raise CheckpointNotUsable(f"{checkpoint}: no such checkpoint directory")
+    try:
+        raw: Any = json.loads((checkpoint / MANIFEST).read_text(encoding="utf-8"))
+        manifest = Manifest(
+            step=int(raw["step"]),
+            attempt=int(raw["attempt"]),
+            job_uid=str(raw["jobUid"]),
+            world_size=int(raw["worldSize"]),
+            time=str(raw["time"]),
+            files={str(k): int(v) for k, v in raw["files"].items()},
+        )
+    except FileNotFoundError as exc:
+        raise CheckpointNotUsable(f"{checkpoint}: incomplete (no {MANIFEST} manifest)") from exc
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise CheckpointNotUsable(f"{checkpoint}: unreadable {MANIFEST} manifest ({exc})") from exc
+    if manifest.step != int(match.group(1)):
+        raise CheckpointNotUsable(f"{checkpoint}: manifest says step {manifest.step}, directory name disagrees")
+    for relative, size in manifest.files.items():
+        path = checkpoint / relative
+        if not path.is_file():
+            raise CheckpointNotUsable(f"{checkpoint}: {relative} is missing")
+        if path.stat().st_size != size:
+            raise CheckpointNotUsable(
+                f"{checkpoint}: {relative} has {path.stat().st_size} bytes, the manifest recorded {size}"
+            )
+    return manifest
+
+
+def complete_checkpoints(directory: Path) -> list[tuple[Path, Manifest]]:
+    """Every usable checkpoint under `directory`, oldest first; unusable ones are logged and skipped."""
+    found = []
+    if not directory.is_dir():
+        return found
+    for child in sorted(directory.iterdir()):
+        if not STEP_DIR.match(child.name):
+            continue
+        try:
+            found.append((child, read_manifest(child)))
+        except CheckpointNotUsable as exc:
+            log.warning("skipping checkpoint: %s", exc)
+    return sorted(found, key=lambda item: item[1].step)
+
+
+def resolve_resume(directory: Path, resume_from: str | None) -> Path | None:
+    """The checkpoint to resume from: None (fresh start), the newest complete one, or the named one."""
+    if resume_from is None:
+        return None
+    if resume_from == "auto":
+        found = complete_checkpoints(directory)
+        return found[-1][0] if found else None
+    path = Path(resume_from)
+    read_manifest(path)
+    return path
+
+
+def write_manifest(checkpoint_tmp: Path, manifest: Manifest) -> None:
+    """Writes COMPLETE last, through a temporary name, and flushes it to the storage."""
+    partial = checkpoint_tmp / f".{MANIFEST}.partial"
+    with partial.open("w", encoding="utf-8") as handle:
+        handle.write(manifest.to_json())
+        handle.flush()
+        os.fsync(handle.fileno())
+    partial.replace(checkpoint_tmp / MANIFEST)
+
+
+def publish(directory: Path, step: int) -> Path:
+    """Renames `.tmp-step-N` to `step-N`, then points `latest` at it (write + rename)."""
+    final = directory / step_dir_name(step)
+    if final.exists():
+        # Only reachable when a run re-saves a step it resumed before (same step, same data):
+        # the complete one already there stays, the new copy is discarded.
+        shutil.rmtree(directory / temporary_dir_name(step))
+        log.info("checkpoint %s already exists and is kept", final)
+    else:
+        (directory / temporary_dir_name(step)).rename(final)
+    latest_partial = directory / f".{LATEST}.partial"
+    latest_partial.write_text(final.name, encoding="utf-8")
+    latest_partial.replace(directory / LATEST)
+    return final
+
+
+def prune(directory: Path, keep_last: int, job_uid: str) -> list[Path]:
+    """Deletes complete checkpoints older than the newest `keep_last` that this job wrote itself."""
+    found = complete_checkpoints(directory)
+    deleted = []
+    for path, manifest in found[: max(len(found) - keep_last, 0)]:
+        if manifest.job_uid != job_uid:
+            log.info("keeping %s: written by another job (uid %s)", path, manifest.job_uid)
+            continue
+        shutil.rmtree(path)
+        deleted.append(path)
+    return deleted
+
+
+def remove_stale_temporaries(directory: Path) -> None:
+    """Removes `.tmp-step-*` left by an attempt that died while writing (they are never read)."""
+    if not directory.is_dir():
+        return
+    for child in directory.iterdir():
+        if child.is_dir() and child.name.startswith(".tmp-step-"):
+            log.info("removing half-written checkpoint %s from an earlier attempt", child)
+            shutil.rmtree(child)

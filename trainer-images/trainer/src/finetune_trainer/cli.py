@@ -1,0 +1,67 @@
+"""`finetune-train --config FILE [--resume-from PATH|auto]`, with the contract's exit codes.
+
+| code | meaning |
+|------|---------|
+| 0    | finished; outputs written |
+| 1    | training error (NaN loss, bad data beyond the error budget, unreadable input) |
+| 2    | invalid config or --resume-from |
+| 143  | stopped by SIGTERM after a clean checkpoint |
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+from finetune_trainer.checkpoint_layout import CheckpointNotUsable
+from finetune_trainer.config import ConfigError, load_config
+from finetune_trainer.dataset import DataError
+from finetune_trainer.device import UnsupportedDevice
+from finetune_trainer.storage import StorageError
+
+EXIT_TRAINING_ERROR = 1
+EXIT_INVALID = 2
+
+log = logging.getLogger("finetune_trainer")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="finetune-train", description=__doc__.splitlines()[0])
+    parser.add_argument("--config", required=True, help="resolved training config (YAML)")
+    parser.add_argument(
+        "--resume-from",
+        default=None,
+        help="'auto' (newest complete checkpoint, or a fresh start) or a step-NNNNNNNN checkpoint directory",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    rank = int(os.environ.get("RANK", "0"))
+    from finetune_trainer.train import Trainer, TrainingError, configure_logging
+
+    configure_logging(rank)
+    try:
+        config = load_config(args.config)
+        from finetune_trainer.device import init_distributed
+
+        runtime = init_distributed()
+        return Trainer(config, runtime, os.environ).run(args.resume_from)
+    except (ConfigError, CheckpointNotUsable, UnsupportedDevice) as exc:
+        log.error("invalid configuration: %s", exc)
+        return EXIT_INVALID
+    except (DataError, StorageError, TrainingError) as exc:
+        log.error("training failed: %s", exc)
+        return EXIT_TRAINING_ERROR
+    finally:
+        import torch.distributed as dist
+
+        if dist.is_initialized():
+            dist.destroy_process_group()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

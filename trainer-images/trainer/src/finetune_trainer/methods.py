@@ -1,0 +1,176 @@
+"""Training methods: how a micro-batch becomes a loss. New methods (GRPO) plug in here.
+
+Losses are normalised by the size of the whole optimizer step (all micro-batches on all ranks:
+target tokens for SFT, pairs for DPO), so gradient accumulation and the number of ranks change
+nothing about the result. Each rank knows every row of the global batch, so the normaliser is
+computed without communication. FSDP averages gradients over ranks, hence the `world_size` factor.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from finetune_trainer.encoding import IGNORE_INDEX, TokenizedPair, TokenizedSequence
+from finetune_trainer.packing import Batch, collate_packed, collate_padded
+
+
+@dataclasses.dataclass(frozen=True)
+class StepTotals:
+    """Per-rank sums for one micro-batch; summed over ranks and micro-batches for logging."""
+
+    loss_sum: float
+    real_tokens: int
+    padded_tokens: int
+    extra: dict[str, float]
+
+
+class Method(Protocol):
+    """A training method over rows of the global batch (one row = one model input row)."""
+
+    def collate(self, rows: Sequence[Sequence[object]]) -> object: ...
+
+    def normaliser(self, rows: Sequence[Sequence[object]]) -> float: ...
+
+    def loss(self, model: nn.Module, batch: object, normaliser: float, world_size: int) -> tuple[
+        torch.Tensor, StepTotals
+    ]: ...
+
+
+def _forward_logits(model: nn.Module, batch: Batch, device: torch.device) -> torch.Tensor:
+    kwargs = {
+        "input_ids": batch.input_ids.to(device),
+        "position_ids": batch.position_ids.to(device),
+    }
+    if batch.attention_mask is not None:
+        kwargs["attention_mask"] = batch.attention_mask.to(device)
+    logits: torch.Tensor = model(**kwargs, use_cache=False).logits
+    return logits.float()
+
+
+def token_logprobs(logits: torch.Tensor, labels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Log-probability of each next-token label and the mask of positions that have a label."""
+    shifted_logits = logits[:, :-1, :]
+    shifted_labels = labels[:, 1:]
+    mask = shifted_labels != IGNORE_INDEX
+    safe_labels = shifted_labels.masked_fill(~mask, 0)
+    logprobs = torch.log_softmax(shifted_logits, dim=-1).gather(-1, safe_labels.unsqueeze(-1)).squeeze(-1)
+    return logprobs * mask, mask
+
+
+@dataclasses.dataclass
+class SupervisedMethod:
+    """SFT and LoRA: next-token cross-entropy on the target (assistant / completion) tokens."""
+
+    device: torch.device
+    pad_id: int
+    row_length: int
+    packing: bool
+
+    def collate(self, rows: Sequence[Sequence[object]]) -> Batch:
+        documents = [[d for d in row if isinstance(d, TokenizedSequence)] for row in rows]
+        if self.packing:
+            return collate_packed(documents, self.row_length, self.pad_id)
+        return collate_padded([row[0] for row in documents], self.pad_id)
+
+    def normaliser(self, rows: Sequence[Sequence[object]]) -> float:
+        # The first token of a document never has a label (collate drops it when packed), and the
+        # shifted loss never scores it either.
+        total = 0
+        for row in rows:
+            for document in row:
+                assert isinstance(document, TokenizedSequence)
+                total += sum(1 for label in document.labels[1:] if label != IGNORE_INDEX)
+        return float(max(total, 1))
+
+    def loss(self, model: nn.Module, batch: object, normaliser: float, world_size: int) -> tuple[
+        torch.Tensor, StepTotals
+    ]:
+        assert isinstance(batch, Batch)
+        logits = _forward_logits(model, batch, self.device)
+        labels = batch.labels.to(self.device)
+        loss_sum = F.cross_entropy(
+            logits[:, :-1, :].reshape(-1, logits.size(-1)),
+            labels[:, 1:].reshape(-1),
+            ignore_index=IGNORE_INDEX,
+            reduction="sum",
+        )
+        totals = StepTotals(
+            loss_sum=float(loss_sum.detach()),
+            real_tokens=batch.real_tokens,
+            padded_tokens=batch.input_ids.numel(),
+            extra={},
+        )
+        return loss_sum / normaliser * world_size, totals
+
+
+ReferenceContext = Callable[[], contextlib.AbstractContextManager[nn.Module]]
+
+
+@dataclasses.dataclass
+class DpoMethod:
+    """Direct Preference Optimization (Rafailov et al. 2023) with a frozen reference.
+
+    The reference is either a frozen copy of the starting model (full DPO) or, for LoRA, the same
+    model with its adapters disabled: the base weights never change, so this is the same reference
+    at no extra memory.
+    """
+
+    device: torch.device
+    pad_id: int
+    beta: float
+    reference: ReferenceContext
+
+    def collate(self, rows: Sequence[Sequence[object]]) -> Batch:
+        pairs = [row[0] for row in rows]
+        assert all(isinstance(p, TokenizedPair) for p in pairs)
+        sequences = [p.chosen for p in pairs] + [p.rejected for p in pairs]  # type: ignore[union-attr]
+        return collate_padded(sequences, self.pad_id)
+
+    def normaliser(self, rows: Sequence[Sequence[object]]) -> float:
+        return float(len(rows))
+
+    def _sequence_logps(self, model: nn.Module, batch: Batch) -> torch.Tensor:
+        logits = _forward_logits(model, batch, self.device)
+        logprobs, _ = token_logprobs(logits, batch.labels.to(self.device))
+        return logprobs.sum(dim=-1)
+
+    def loss(self, model: nn.Module, batch: object, normaliser: float, world_size: int) -> tuple[
+        torch.Tensor, StepTotals
+    ]:
+        assert isinstance(batch, Batch)
+        pairs = batch.input_ids.size(0) // 2
+        policy = self._sequence_logps(model, batch)
+        with torch.no_grad(), self.reference() as reference_model:
+            reference = self._sequence_logps(reference_model, batch)
+        chosen_reward = self.beta * (policy[:pairs] - reference[:pairs])
+        rejected_reward = self.beta * (policy[pairs:] - reference[pairs:])
+        margin = chosen_reward - rejected_reward
+        loss_sum = -F.logsigmoid(margin).sum()
+        totals = StepTotals(
+            loss_sum=float(loss_sum.detach()),
+            real_tokens=batch.real_tokens,
+            padded_tokens=batch.input_ids.numel(),
+            extra={
+                "rewardMargin": float(margin.detach().sum()),
+                "rewardAccuracy": float((margin.detach() > 0).float().sum()),
+            },
+        )
+        return loss_sum / normaliser * world_size, totals
+
+
+@contextlib.contextmanager
+def adapters_disabled(model: nn.Module) -> Iterator[nn.Module]:
+    with model.disable_adapter():  # type: ignore[operator]
+        yield model
+
+
+@contextlib.contextmanager
+def frozen_reference(reference: nn.Module) -> Iterator[nn.Module]:
+    yield reference

@@ -1,0 +1,286 @@
+"""The progress channel of docs/trainer-contract.md, section 3.
+
+Rank 0 reports every logged step to the files (`progress.jsonl` beside the checkpoints,
+TensorBoard, one `finetune-metrics` stdout line for SageMaker's metric regexes) and, when the
+operator asks for it, to the FineTuneJob's status subresource as a JSON merge patch. The patch goes
+out from a background thread: a slow or failing API server is logged and retried with the next
+report, and never stalls or stops training.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+import logging
+import ssl
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+SERVICE_ACCOUNT_DIR = Path("/var/run/secrets/kubernetes.io/serviceaccount")
+STATUS_INTERVAL_S = 5.0
+API_GROUP_PATH = "/apis/finetune.dev/v1alpha1"
+
+
+def utc_timestamp(now: float) -> str:
+    return datetime.datetime.fromtimestamp(now, tz=datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclasses.dataclass(frozen=True)
+class StepReport:
+    attempt: int
+    step: int
+    total_steps: int
+    epoch: float
+    loss: float
+    learning_rate: float
+    tokens_per_second: float
+    time: float
+    extra: Mapping[str, float] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckpointReport:
+    path: str
+    step: int
+    attempt: int
+    time: float
+
+
+def format_metrics_line(report: StepReport) -> str:
+    """The stdout line that the SageMaker backend's MetricDefinitions parse."""
+    return (
+        f"finetune-metrics step={report.step} loss={report.loss:.6g} lr={report.learning_rate:.6g} "
+        f"tokens_per_second={report.tokens_per_second:.1f}"
+    )
+
+
+def build_progress_record(report: StepReport) -> dict[str, Any]:
+    """One `progress.jsonl` line for a logged step."""
+    return {
+        "type": "step",
+        "attempt": report.attempt,
+        "step": report.step,
+        "totalSteps": report.total_steps,
+        "epoch": round(report.epoch, 6),
+        "loss": report.loss,
+        "learningRate": report.learning_rate,
+        "tokensPerSecond": round(report.tokens_per_second, 1),
+        "time": utc_timestamp(report.time),
+        **dict(report.extra),
+    }
+
+
+def build_checkpoint_record(checkpoint: CheckpointReport) -> dict[str, Any]:
+    """One `progress.jsonl` line for a checkpoint that has just become complete."""
+    return {
+        "type": "checkpoint",
+        "attempt": checkpoint.attempt,
+        "step": checkpoint.step,
+        "path": checkpoint.path,
+        "time": utc_timestamp(checkpoint.time),
+    }
+
+
+def build_status_patch(report: StepReport | None, checkpoint: CheckpointReport | None) -> dict[str, Any]:
+    """The JSON merge patch for the FineTuneJob status subresource (contract, section 3)."""
+    status: dict[str, Any] = {}
+    if report is not None:
+        status["progress"] = {
+            "attempt": report.attempt,
+            "step": report.step,
+            "totalSteps": report.total_steps,
+            "epoch": round(report.epoch, 4),
+            "loss": round(report.loss, 6),
+            "learningRate": report.learning_rate,
+            "tokensPerSecond": round(report.tokens_per_second, 1),
+            "updatedAt": utc_timestamp(report.time),
+        }
+    if checkpoint is not None:
+        status["checkpoint"] = {
+            "latest": {
+                "path": checkpoint.path,
+                "step": checkpoint.step,
+                "attempt": checkpoint.attempt,
+                "time": utc_timestamp(checkpoint.time),
+            }
+        }
+    return {"status": status}
+
+
+@dataclasses.dataclass(frozen=True)
+class KubernetesStatusClient:
+    """PATCHes one FineTuneJob's status with the pod's projected ServiceAccount token.
+
+    The token is re-read for every request: projected tokens rotate while the pod runs.
+    """
+
+    api_url: str
+    namespace: str
+    name: str
+    token_path: Path
+    ca_path: Path | None
+    timeout_s: float = 5.0
+
+    @classmethod
+    def in_cluster(cls, env: Mapping[str, str]) -> KubernetesStatusClient:
+        missing = [
+            key
+            for key in ("KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT", "FINETUNE_JOB_NAMESPACE", "FINETUNE_JOB_NAME")
+            if not env.get(key)
+        ]
+        if missing:
+            raise ValueError(f"FINETUNE_STATUS_REPORTING=kubernetes but {', '.join(missing)} not set")
+        host = env["KUBERNETES_SERVICE_HOST"]
+        host = f"[{host}]" if ":" in host else host  # IPv6 service address
+        return cls(
+            api_url=f"https://{host}:{env['KUBERNETES_SERVICE_PORT']}",
+            namespace=env["FINETUNE_JOB_NAMESPACE"],
+            name=env["FINETUNE_JOB_NAME"],
+            token_path=SERVICE_ACCOUNT_DIR / "token",
+            ca_path=SERVICE_ACCOUNT_DIR / "ca.crt",
+        )
+
+    @property
+    def status_url(self) -> str:
+        return f"{self.api_url}{API_GROUP_PATH}/namespaces/{self.namespace}/finetunejobs/{self.name}/status"
+
+    def patch(self, body: Mapping[str, Any]) -> None:
+        token = self.token_path.read_text(encoding="utf-8").strip()
+        request = urllib.request.Request(
+            self.status_url,
+            data=json.dumps(body).encode("utf-8"),
+            method="PATCH",
+            headers={
+                "Content-Type": "application/merge-patch+json",
+                "Accept": "application/json",
+                "Authorization": f"Bearer {token}",
+            },
+        )
+        context = ssl.create_default_context(cafile=str(self.ca_path)) if self.ca_path else None
+        with urllib.request.urlopen(request, timeout=self.timeout_s, context=context) as response:
+            response.read()
+
+
+class StatusReporter:
+    """Throttles status patches to one per `interval_s`, sends a new checkpoint at once, and keeps
+    an unsent checkpoint until a patch carrying it succeeds."""
+
+    def __init__(
+        self,
+        send: Callable[[Mapping[str, Any]], None],
+        interval_s: float = STATUS_INTERVAL_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._send = send
+        self._interval_s = interval_s
+        self._clock = clock
+        self._lock = threading.Condition()
+        self._report: StepReport | None = None
+        self._checkpoint: CheckpointReport | None = None
+        self._last_sent = float("-inf")
+        self._closing = False
+        self._thread = threading.Thread(target=self._run, name="status-reporter", daemon=True)
+        self._thread.start()
+
+    def step(self, report: StepReport) -> None:
+        with self._lock:
+            self._report = report
+            self._lock.notify()
+
+    def checkpoint(self, checkpoint: CheckpointReport, report: StepReport | None) -> None:
+        with self._lock:
+            self._checkpoint = checkpoint
+            if report is not None:
+                self._report = report
+            self._last_sent = float("-inf")  # a checkpoint goes out immediately
+            self._lock.notify()
+
+    def _due(self) -> bool:
+        has_news = self._report is not None or self._checkpoint is not None
+        return has_news and self._clock() - self._last_sent >= self._interval_s
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                while not self._closing and not self._due():
+                    wait = self._interval_s - (self._clock() - self._last_sent)
+                    self._lock.wait(timeout=max(0.05, min(wait, self._interval_s)))
+                if self._closing and not (self._report or self._checkpoint):
+                    return
+                report, checkpoint = self._report, self._checkpoint
+                self._report = None
+                self._last_sent = self._clock()
+                closing = self._closing
+            try:
+                self._send(build_status_patch(report, checkpoint))
+                with self._lock:
+                    if self._checkpoint is checkpoint:
+                        self._checkpoint = None
+            except (OSError, urllib.error.URLError, ValueError) as exc:
+                log.warning("status patch failed (retried with the next report): %s", exc)
+            if closing:
+                return
+
+    def close(self, timeout_s: float = 10.0) -> None:
+        """Sends what is pending (once) and stops the thread."""
+        with self._lock:
+            self._closing = True
+            self._lock.notify()
+        self._thread.join(timeout=timeout_s)
+
+
+class ProgressSink:
+    """Rank 0's reporting: progress.jsonl, TensorBoard, stdout and (optionally) the status patcher."""
+
+    def __init__(self, progress_file: Path, tensorboard_dir: str | None, status: StatusReporter | None) -> None:
+        self._progress_file = progress_file
+        self._progress_file.parent.mkdir(parents=True, exist_ok=True)
+        self._status = status
+        self._writer: Any = None
+        if tensorboard_dir:
+            from torch.utils.tensorboard import SummaryWriter
+
+            self._writer = SummaryWriter(log_dir=tensorboard_dir)
+        self._last_report: StepReport | None = None
+
+    def _append(self, record: Mapping[str, Any]) -> None:
+        with self._progress_file.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(record, sort_keys=True) + "\n")
+
+    def step(self, report: StepReport) -> None:
+        self._last_report = report
+        self._append(build_progress_record(report))
+        print(format_metrics_line(report), flush=True)
+        if self._writer is not None:
+            self._writer.add_scalar("train/loss", report.loss, report.step)
+            self._writer.add_scalar("train/learning_rate", report.learning_rate, report.step)
+            self._writer.add_scalar("train/tokens_per_second", report.tokens_per_second, report.step)
+            for key, value in report.extra.items():
+                self._writer.add_scalar(f"train/{key}", value, report.step)
+        if self._status is not None:
+            self._status.step(report)
+
+    def validation(self, step: int, metrics: Mapping[str, float]) -> None:
+        self._append({"type": "validation", "step": step, **metrics})
+        if self._writer is not None:
+            for key, value in metrics.items():
+                self._writer.add_scalar(f"validation/{key}", value, step)
+
+    def checkpoint(self, checkpoint: CheckpointReport) -> None:
+        self._append(build_checkpoint_record(checkpoint))
+        if self._status is not None:
+            self._status.checkpoint(checkpoint, self._last_report)
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+        if self._status is not None:
+            self._status.close()

@@ -1,0 +1,359 @@
+"""The training run: data, model, the optimizer loop, checkpoints, progress and outputs.
+
+The loop is deterministic given (config, data, world size): data order comes from the seeded plan
+in `mixture`, and a checkpoint captures everything else that changes (weights, optimizer,
+scheduler, RNG, data position), so a resumed run continues exactly where the stopped one was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+import os
+import signal
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import torch
+import torch.distributed as dist
+from torch import nn
+
+from finetune_trainer import checkpoint, checkpoint_layout, outputs
+from finetune_trainer.config import TrainConfig
+from finetune_trainer.dataset import Encoded, LoadedData, load_data
+from finetune_trainer.device import Runtime, compute_dtype
+from finetune_trainer.encoding import TokenizedPair, TokenizedSequence, encode_conversation, encode_preference
+from finetune_trainer.formats import Conversation, Example, Preference
+from finetune_trainer.methods import DpoMethod, Method, StepTotals, SupervisedMethod, adapters_disabled, frozen_reference
+from finetune_trainer.mixture import DocumentRef, SequenceStream, build_epoch_documents, shuffle_rows
+from finetune_trainer.model import build_policy, build_reference, load_tokenizer, trainable_parameter_count
+from finetune_trainer.packing import pack_best_fit_decreasing
+from finetune_trainer.progress import (
+    CheckpointReport,
+    KubernetesStatusClient,
+    ProgressSink,
+    StatusReporter,
+    StepReport,
+)
+from finetune_trainer.schedule import build_scheduler
+from finetune_trainer.storage import localize
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_STOPPED = 143
+PROGRESS_FILE = "progress.jsonl"
+
+
+class TrainingError(RuntimeError):
+    """Training cannot continue (NaN loss, ...): exit code 1, the operator may resume."""
+
+
+class StopRequest:
+    """Set by SIGTERM (SageMaker StopTrainingJob, Kubernetes pod deletion); the loop checkpoints and exits."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.received_at: float | None = None
+
+    def install(self) -> None:
+        signal.signal(signal.SIGTERM, self._handle)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if not self.requested:
+            log.warning("SIGTERM received: checkpointing and stopping after the current step")
+        self.requested = True
+        self.received_at = time.monotonic()
+
+
+def _all_ranks_any(flag: bool, device: torch.device) -> bool:
+    """True on every rank if any rank has the flag: all ranks must stop at the same step."""
+    value = torch.tensor([1.0 if flag else 0.0], device=device)
+    dist.all_reduce(value, op=dist.ReduceOp.MAX)
+    return bool(value.item() > 0)
+
+
+def _sum_across_ranks(values: Sequence[float], device: torch.device) -> list[float]:
+    tensor = torch.tensor(list(values), dtype=torch.float64, device=device)
+    dist.all_reduce(tensor)
+    return [float(v) for v in tensor.tolist()]
+
+
+def _encoder(config: TrainConfig, tokenizer: Any) -> Any:
+    max_length = config.training.seq_length
+
+    def encode(example: Example) -> Encoded:
+        if isinstance(example, Preference):
+            return encode_preference(tokenizer, example, max_length)
+        assert isinstance(example, Conversation)
+        return encode_conversation(tokenizer, example, max_length)
+
+    return encode
+
+
+def _length(item: Encoded) -> int:
+    return len(item) if isinstance(item, TokenizedSequence) else len(item.chosen) + len(item.rejected)
+
+
+def build_rows(
+    data: LoadedData, seed: int, epoch: int, packing: bool, row_length: int
+) -> list[list[DocumentRef]]:
+    """One epoch of training rows: packed documents, or one document (or pair) per row."""
+    documents = build_epoch_documents([len(s) for s in data.train_sources], data.weights, seed, epoch)
+    if not packing:
+        return [[document] for document in documents]
+    lengths = [_length(data.train_sources[s][i]) for s, i in documents]
+    packed = pack_best_fit_decreasing(lengths, row_length)
+    return shuffle_rows([[documents[i] for i in row] for row in packed], seed, epoch)
+
+
+@dataclasses.dataclass
+class Trainer:
+    config: TrainConfig
+    runtime: Runtime
+    env: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        self.checkpoint_dir = Path(self.config.checkpointing.dir)
+        self.output_dir = Path(self.config.output.dir)
+        self.stop = StopRequest()
+        self.global_rows = (
+            self.config.training.micro_batch_size
+            * self.config.training.gradient_accumulation_steps
+            * self.runtime.world_size
+        )
+
+    # -- setup ---------------------------------------------------------------------------------
+
+    def _local(self, path: str) -> Path:
+        return localize(path, local_rank=self.runtime.local_rank)
+
+    def _progress_sink(self) -> ProgressSink | None:
+        if not self.runtime.is_main:
+            return None
+        status = None
+        if self.env.get("FINETUNE_STATUS_REPORTING", "none") == "kubernetes":
+            client = KubernetesStatusClient.in_cluster(self.env)
+            status = StatusReporter(client.patch)
+        return ProgressSink(self.checkpoint_dir / PROGRESS_FILE, self.config.logging.tensorboard_dir, status)
+
+    def _method(self, model: nn.Module, tokenizer: Any, dtype: torch.dtype, model_path: str) -> Method:
+        config = self.config
+        if config.dpo is not None:
+            if config.lora is not None:
+                reference = lambda: adapters_disabled(model)  # noqa: E731
+            else:
+                frozen = build_reference(model_path, dtype)
+                reference = lambda: frozen_reference(frozen)  # noqa: E731
+            return DpoMethod(self.runtime.device, tokenizer.pad_token_id, config.dpo.beta, reference)
+        return SupervisedMethod(
+            self.runtime.device, tokenizer.pad_token_id, config.training.seq_length, config.training.packing
+        )
+
+    def _total_steps(self, stream: SequenceStream) -> int:
+        if self.config.training.max_steps > 0:
+            return self.config.training.max_steps
+        rows = self.config.training.epochs * stream.epoch_length(0)
+        return max(1, math.ceil(rows / self.global_rows))
+
+    # -- the run -------------------------------------------------------------------------------
+
+    def run(self, resume_from: str | None) -> int:
+        config, runtime = self.config, self.runtime
+        self.stop.install()
+        resume_path = checkpoint_layout.resolve_resume(self.checkpoint_dir, resume_from)
+        torch.manual_seed(config.training.seed)
+        model_path = str(self._local(config.model.path))
+        tokenizer_path = str(self._local(config.model.tokenizer_path))
+        tokenizer = load_tokenizer(tokenizer_path)
+        data = load_data(
+            config.data,
+            preference=config.is_preference,
+            seed=config.training.seed,
+            encode=_encoder(config, tokenizer),
+            localize=self._local,
+        )
+        packing = config.training.packing and not config.is_preference
+        stream = SequenceStream(
+            lambda epoch: build_rows(data, config.training.seed, epoch, packing, config.training.seq_length)
+        )
+        total_steps = self._total_steps(stream)
+        dtype = compute_dtype(config.training.precision, runtime.kind)
+        model = build_policy(config, model_path, dtype)
+        method = self._method(model, tokenizer, dtype, model_path)
+        trainable, total = trainable_parameter_count(model)
+        log.info("model: %d of %d parameters trainable; %d steps of %d rows", trainable, total, total_steps,
+                 self.global_rows)
+        optimizer = torch.optim.AdamW(
+            [p for p in model.parameters() if p.requires_grad],
+            lr=config.optimizer.learning_rate,
+            betas=(config.optimizer.beta1, config.optimizer.beta2),
+            eps=config.optimizer.epsilon,
+            weight_decay=config.optimizer.weight_decay,
+        )
+        scheduler = build_scheduler(optimizer, config.optimizer.scheduler, config.optimizer.warmup_steps, total_steps)
+        scaler = torch.amp.GradScaler("cuda") if dtype == torch.float16 else None
+
+        step, position, tokens_seen = 0, 0, 0
+        if resume_path is not None:
+            state = checkpoint.load(
+                resume_path, runtime=runtime, model=model, optimizer=optimizer, scheduler=scheduler,
+                adapter_only=config.uses_lora,
+            )
+            step, position, tokens_seen = state.step, state.data_position, state.tokens_seen
+            if state.world_size != runtime.world_size:
+                log.warning("resuming a %d-rank checkpoint on %d ranks: data order continues, but RNG "
+                            "streams (dropout) restart", state.world_size, runtime.world_size)
+            log.info("resumed from %s at step %d", resume_path, step)
+        else:
+            torch.manual_seed(config.training.seed + runtime.rank)  # per-rank dropout streams
+
+        sink = self._progress_sink()
+        try:
+            return self._loop(
+                model=model, method=method, optimizer=optimizer, scheduler=scheduler, scaler=scaler,
+                stream=stream, data=data, sink=sink, tokenizer=tokenizer, model_path=model_path,
+                step=step, position=position, tokens_seen=tokens_seen, total_steps=total_steps,
+            )
+        finally:
+            if sink is not None:
+                sink.close()
+
+    def _rows_to_documents(self, data: LoadedData, rows: Sequence[Sequence[DocumentRef]]) -> list[list[Encoded]]:
+        return [[data.train_sources[s][i] for s, i in row] for row in rows]
+
+    def _loop(
+        self, *, model: nn.Module, method: Method, optimizer: torch.optim.Optimizer,
+        scheduler: torch.optim.lr_scheduler.LRScheduler, scaler: torch.amp.GradScaler | None,
+        stream: SequenceStream, data: LoadedData, sink: ProgressSink | None, tokenizer: Any, model_path: str,
+        step: int, position: int, tokens_seen: int, total_steps: int,
+    ) -> int:
+        config, runtime = self.config, self.runtime
+        micro, accumulation = config.training.micro_batch_size, config.training.gradient_accumulation_steps
+        last_checkpoint_step = step
+        model.train()
+        while step < total_steps:
+            started = time.perf_counter()
+            rows = self._rows_to_documents(data, stream.take(position, self.global_rows))
+            normaliser = method.normaliser(rows)
+            totals: list[StepTotals] = []
+            for k in range(accumulation):
+                first = (k * runtime.world_size + runtime.rank) * micro
+                batch = method.collate(rows[first : first + micro])
+                model.set_requires_gradient_sync(k == accumulation - 1)  # type: ignore[operator]
+                loss, micro_totals = method.loss(model, batch, normaliser, runtime.world_size)
+                (scaler.scale(loss) if scaler else loss).backward()
+                totals.append(micro_totals)
+            if scaler:
+                scaler.unscale_(optimizer)
+            grad_norm = torch.nn.utils.clip_grad_norm_(
+                [p for p in model.parameters() if p.requires_grad], config.optimizer.max_grad_norm
+            )
+            learning_rate = scheduler.get_last_lr()[0]
+            if scaler:
+                scaler.step(optimizer)
+                scaler.update()
+            else:
+                optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            step += 1
+            position += self.global_rows
+
+            extra_keys = sorted(totals[0].extra)
+            summed = _sum_across_ranks(
+                [sum(t.loss_sum for t in totals), sum(t.real_tokens for t in totals),
+                 sum(t.padded_tokens for t in totals)]
+                + [sum(t.extra[key] for t in totals) for key in extra_keys],
+                runtime.device,
+            )
+            loss_value = summed[0] / normaliser
+            if not math.isfinite(loss_value):
+                raise TrainingError(f"loss is {loss_value} at step {step}; lower optimizer.learningRate or check data")
+            tokens_seen += int(summed[1])
+            elapsed = time.perf_counter() - started
+            if sink is not None and (step % config.logging.every_steps == 0 or step == total_steps):
+                extra = {key: summed[3 + i] / normaliser for i, key in enumerate(extra_keys)}
+                extra["gradNorm"] = float(grad_norm.full_tensor() if hasattr(grad_norm, "full_tensor") else grad_norm)
+                extra["realTokenFraction"] = summed[1] / max(summed[2], 1.0)
+                sink.step(StepReport(
+                    attempt=config.job.attempt, step=step, total_steps=total_steps,
+                    epoch=stream.epoch_progress(position), loss=loss_value, learning_rate=learning_rate,
+                    tokens_per_second=summed[1] / max(elapsed, 1e-9), time=time.time(), extra=extra,
+                ))
+
+            stopping = _all_ranks_any(self.stop.requested, runtime.device)
+            if stopping or step % config.checkpointing.every_steps == 0 or step == total_steps:
+                self._save(model, optimizer, scheduler, sink, step, position, tokens_seen, stream)
+                last_checkpoint_step = step
+            if stopping:
+                log.warning("stopped by SIGTERM after checkpointing step %d", step)
+                return EXIT_STOPPED
+        if last_checkpoint_step != step:
+            self._save(model, optimizer, scheduler, sink, step, position, tokens_seen, stream)
+
+        validation = self._validate(model, method, data)
+        if sink is not None and validation:
+            sink.validation(step, validation)
+        outputs.write_outputs(
+            self.output_dir, runtime=runtime, config=config, model=model, tokenizer=tokenizer,
+            model_path=model_path,
+            metrics={"step": step, "totalSteps": total_steps, "tokensSeen": tokens_seen,
+                     "finalTrainLoss": loss_value if step else None, **validation},
+        )
+        return EXIT_OK
+
+    def _save(
+        self, model: nn.Module, optimizer: torch.optim.Optimizer, scheduler: torch.optim.lr_scheduler.LRScheduler,
+        sink: ProgressSink | None, step: int, position: int, tokens_seen: int, stream: SequenceStream,
+    ) -> None:
+        path = checkpoint.save(
+            self.checkpoint_dir, runtime=self.runtime, model=model, optimizer=optimizer, scheduler=scheduler,
+            adapter_only=self.config.uses_lora,
+            state=checkpoint.TrainerState(
+                step=step, epoch=stream.epoch_progress(position), data_position=position, tokens_seen=tokens_seen,
+                attempt=self.config.job.attempt, world_size=self.runtime.world_size, rng=[],
+            ),
+            job_uid=self.config.job.uid, keep_last=self.config.checkpointing.keep_last,
+        )
+        log.info("checkpoint %s complete", path)
+        if sink is not None:
+            sink.checkpoint(CheckpointReport(path=str(path), step=step, attempt=self.config.job.attempt,
+                                             time=time.time()))
+
+    @torch.no_grad()
+    def _validate(self, model: nn.Module, method: Method, data: LoadedData) -> dict[str, float]:
+        """Mean validation loss (and DPO reward accuracy) over the validation examples."""
+        if not data.validation:
+            return {}
+        model.eval()
+        runtime, micro = self.runtime, self.config.training.micro_batch_size
+        rows: list[list[Encoded]] = [[example] for example in data.validation]
+        normaliser = method.normaliser(rows)
+        # Every rank runs the same number of forwards (FSDP all-gathers are collective).
+        per_rank = math.ceil(len(rows) / runtime.world_size)
+        mine = rows[runtime.rank * per_rank : (runtime.rank + 1) * per_rank]
+        loss_sum, accuracy_sum = 0.0, 0.0
+        for first in range(0, per_rank, micro):
+            chunk = mine[first : first + micro] or rows[:1]
+            _, totals = method.loss(model, method.collate(chunk), normaliser, 1)
+            if mine[first : first + micro]:
+                loss_sum += totals.loss_sum
+                accuracy_sum += totals.extra.get("rewardAccuracy", 0.0)
+        summed = _sum_across_ranks([loss_sum, accuracy_sum], runtime.device)
+        model.train()
+        metrics = {"validationLoss": summed[0] / normaliser}
+        if any(isinstance(example, TokenizedPair) for example in data.validation):
+            metrics["validationRewardAccuracy"] = summed[1] / normaliser
+        return metrics
+
+
+def configure_logging(rank: int) -> None:
+    logging.basicConfig(
+        level=os.environ.get("FINETUNE_LOG_LEVEL", "INFO"),
+        format=f"%(asctime)s rank{rank} %(levelname)s %(name)s: %(message)s",
+    )

@@ -1,0 +1,224 @@
+"""Test helpers: a tiny Llama model and a tokenizer trained here, generated data, configs, runs.
+
+Nothing comes from a model hub: the tokenizer is trained with `tokenizers` on generated text and
+the model is a 2-layer, 64-wide Llama built from a config, so every training test runs in seconds
+on two CPU cores.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import random
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CHAT_TEMPLATE = (
+    "{{ bos_token }}{% for message in messages %}<|{{ message['role'] }}|>{{ message['content'] }}<|end|>"
+    "{% endfor %}{% if add_generation_prompt %}<|assistant|>{% endif %}"
+)
+SPECIAL_TOKENS = ["<s>", "<|end|>", "<pad>", "<|system|>", "<|user|>", "<|assistant|>"]
+SYLLABLES = ["ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "vu", "ze", "ba", "do", "fi", "gu"]
+
+
+def words(count: int, seed: int = 0) -> list[str]:
+    rng = random.Random(seed)
+    vocabulary = sorted({rng.choice(SYLLABLES) + rng.choice(SYLLABLES) for _ in range(400)})
+    return [rng.choice(vocabulary) for _ in range(count)]
+
+
+def copy_task(rng: random.Random, vocabulary: Sequence[str], low: int = 3, high: int = 12) -> tuple[str, str]:
+    """A learnable task: the answer repeats (or reverses) the prompt's words."""
+    chosen = [rng.choice(vocabulary) for _ in range(rng.randint(low, high))]
+    if rng.random() < 0.5:
+        return "copy: " + " ".join(chosen), " ".join(chosen)
+    return "reverse: " + " ".join(chosen), " ".join(reversed(chosen))
+
+
+def vocabulary() -> list[str]:
+    return sorted(set(words(2000)))
+
+
+def messages_records(count: int, seed: int) -> list[dict[str, Any]]:
+    rng, vocab = random.Random(seed), vocabulary()
+    records = []
+    for _ in range(count):
+        prompt, answer = copy_task(rng, vocab)
+        messages = [{"role": "user", "content": prompt}, {"role": "assistant", "content": answer}]
+        if rng.random() < 0.3:
+            messages.insert(0, {"role": "system", "content": "follow the instruction"})
+        records.append({"messages": messages})
+    return records
+
+
+def prompt_completion_records(count: int, seed: int) -> list[dict[str, Any]]:
+    rng, vocab = random.Random(seed), vocabulary()
+    return [dict(zip(("prompt", "completion"), copy_task(rng, vocab), strict=True)) for _ in range(count)]
+
+
+def preference_records(count: int, seed: int) -> list[dict[str, Any]]:
+    rng, vocab = random.Random(seed), vocabulary()
+    records = []
+    for _ in range(count):
+        prompt, answer = copy_task(rng, vocab)
+        wrong = " ".join(rng.choice(vocab) for _ in answer.split())
+        records.append({"prompt": prompt, "chosen": answer, "rejected": wrong})
+    return records
+
+
+def write_jsonl(path: Path, records: Sequence[Mapping[str, Any] | str]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [r if isinstance(r, str) else json.dumps(r) for r in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def build_tokenizer(directory: Path) -> Any:
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    from transformers import PreTrainedTokenizerFast
+
+    corpus = [" ".join(words(40, seed=i)) for i in range(300)] + ["copy: reverse: follow the instruction"] * 20
+    tokenizer = Tokenizer(models.BPE(unk_token=None))
+    tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tokenizer.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(
+        vocab_size=512, special_tokens=SPECIAL_TOKENS, initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
+    )
+    tokenizer.train_from_iterator(corpus, trainer=trainer)
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tokenizer, bos_token="<s>", eos_token="<|end|>", pad_token="<pad>"
+    )
+    fast.chat_template = CHAT_TEMPLATE
+    fast.save_pretrained(str(directory))
+    return fast
+
+
+def build_model(directory: Path, tokenizer: Any, seed: int = 0) -> None:
+    import torch
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(seed)
+    config = LlamaConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=512,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+        tie_word_embeddings=False,
+    )
+    LlamaForCausalLM(config).save_pretrained(str(directory))
+    tokenizer.save_pretrained(str(directory))
+
+
+BASE_CONFIG: dict[str, Any] = {
+    "apiVersion": "finetune.dev/v1alpha1",
+    "kind": "ResolvedTrainingConfig",
+    "job": {"namespace": "team-a", "name": "tiny", "uid": "uid-1", "attempt": 1},
+    "recipe": {"name": "tiny-lora", "hash": "sha256:0"},
+    "method": "lora",
+    "model": {"name": "tiny-llama", "path": "", "tokenizer": None},
+    "data": {
+        "format": "messages",
+        "train": [],
+        "validation": None,
+        "validationSplit": 0.0,
+        "errorBudget": 0.0,
+    },
+    "training": {
+        "seqLength": 128,
+        "microBatchSize": 2,
+        "gradientAccumulationSteps": 2,
+        "maxSteps": 10,
+        "epochs": 1,
+        "seed": 7,
+        "precision": "fp32",
+        "packing": True,
+        "gradientCheckpointing": False,
+    },
+    "optimizer": {
+        "name": "adamw",
+        "learningRate": 3.0e-3,
+        "weightDecay": 0.0,
+        "beta1": 0.9,
+        "beta2": 0.999,
+        "epsilon": 1.0e-8,
+        "maxGradNorm": 1.0,
+        "scheduler": "cosine",
+        "warmupSteps": 2,
+    },
+    "lora": {"rank": 8, "alpha": 16, "dropout": 0.1, "targetModules": ["q_proj", "v_proj"]},
+    "dpo": {"beta": 0.1},
+    "parallelism": {"tensorParallel": 8, "zero1": True},
+    "neuron": {"precompile": False},
+    "checkpointing": {"dir": "", "everySteps": 5, "keepLast": 3},
+    "output": {"dir": "", "merge": False},
+    "logging": {"everySteps": 1, "tensorboardDir": None},
+}
+
+
+def make_config(root: Path, model_dir: Path, train: Sequence[Path], **overrides: Any) -> dict[str, Any]:
+    """The contract's resolved config for a run under `root`; overrides are dot-paths."""
+    config = copy.deepcopy(BASE_CONFIG)
+    config["model"]["path"] = str(model_dir)
+    config["data"]["train"] = [{"path": str(p), "weight": 1.0} for p in train]
+    config["checkpointing"]["dir"] = str(root / "checkpoints")
+    config["output"]["dir"] = str(root / "output")
+    for dotted, value in overrides.items():
+        node = config
+        *parents, leaf = dotted.split(".")
+        for key in parents:
+            node = node[key]
+        node[leaf] = value
+    return config
+
+
+def write_config(root: Path, config: Mapping[str, Any]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / "config.yaml"
+    path.write_text(yaml.safe_dump(dict(config), sort_keys=False), encoding="utf-8")
+    return path
+
+
+def trainer_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SM_", "PET_", "RANK", "WORLD_SIZE"))}
+    env.update({
+        "OMP_NUM_THREADS": "1",
+        "TOKENIZERS_PARALLELISM": "false",
+        "FINETUNE_STATUS_REPORTING": "none",
+        "FINETUNE_DEVICE": "cpu",
+        "FINETUNE_CACHE_DIR": str(Path(extra.pop("cache_dir", "/tmp/finetune-test-cache"))),
+    })
+    env.update(extra)
+    return env
+
+
+def command(config: Path, processes: int = 1, resume_from: str | None = None) -> list[str]:
+    args = ["--config", str(config)] + (["--resume-from", resume_from] if resume_from else [])
+    if processes == 1:
+        return [sys.executable, "-m", "finetune_trainer.cli", *args]
+    return [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={processes}",
+            "-m", "finetune_trainer.cli", *args]
+
+
+def run_trainer(config: Path, processes: int = 1, resume_from: str | None = None, timeout: float = 300,
+                env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command(config, processes, resume_from), env=dict(env or trainer_env()), capture_output=True, text=True,
+        timeout=timeout,
+    )
+
+
+def progress_records(checkpoint_dir: Path, kind: str = "step") -> list[dict[str, Any]]:
+    lines = (checkpoint_dir / "progress.jsonl").read_text(encoding="utf-8").splitlines()
+    return [r for r in map(json.loads, lines) if r["type"] == kind]
