@@ -1,0 +1,487 @@
+"""The SageMaker training-job backend: the imperative shell around the pure parts.
+
+``submit`` is idempotent through the deterministic job name: it looks the job up first
+and treats ``ResourceInUse`` as "already submitted", so a retry or an operator restart
+between CreateTrainingJob and the status write adopts the job instead of failing or
+creating a second one. ``observe`` rate-limits DescribeTrainingJob per job (steady
+interval, faster right after a transition, with jitter) on top of botocore's adaptive
+retries, and reports SageMaker's details, new secondary-status transitions and the latest
+complete checkpoint in ``Observation.details``. ``cancel`` stops an InProgress job and
+follows it through Stopping; it never deletes anything in S3.
+
+Credentials come only from the standard boto3 chain (IRSA or EKS Pod Identity in a
+cluster); nothing here reads, logs or stores keys.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import Any, ClassVar
+
+import boto3
+import yaml
+from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError
+
+from finetune_operator.api.job import BackendRef, FineTuneJob
+from finetune_operator.api.recipe import BackendName
+from finetune_operator.backends.base import (
+    AttemptRequest,
+    AttemptState,
+    Backend,
+    InvalidSpecError,
+    Observation,
+    SpecError,
+)
+from finetune_operator.backends.sagemaker.preflight import check_data_sources, parse_s3_uri
+from finetune_operator.backends.sagemaker.request import (
+    TrainingJobPlan,
+    build_create_training_job_request,
+    job_locations,
+)
+from finetune_operator.backends.sagemaker.settings import SageMakerSettings
+from finetune_operator.backends.sagemaker.status import AttemptEnd, map_training_job_status
+from finetune_operator.backends.sagemaker.validation import validate_request
+from finetune_operator.config import OperatorConfig
+
+DELETION_POLICY_ANNOTATION = "finetune.dev/deletion-policy"
+"""``retain``: deleting the FineTuneJob leaves the SageMaker job running."""
+RELEASE_FINALIZER_ANNOTATION = "finetune.dev/release-finalizer"
+"""``"true"``, set by an administrator: stop trying to reach AWS and let the delete finish.
+The SageMaker job may keep running; the operator says so in an Event."""
+TRAINING_JOB_KIND = "TrainingJob"
+TRAINING_JOB_API_VERSION = "sagemaker.amazonaws.com/v1"
+_MAX_BACKOFF_SECONDS = 600.0
+_STEP_DIR = re.compile(r"step-(\d+)/$")
+_EXIT_CODE = re.compile(r"exit(?:ed with)?\s*(?:code|status)\W{0,3}(\d+)", re.IGNORECASE)
+_NOT_FOUND_MESSAGE = re.compile(r"could not find|does not exist|not found", re.IGNORECASE)
+
+
+class DataPreflightError(SpecError):
+    """The declared training data is missing or unreadable: no job was created."""
+
+    reason = "DataSourceMissing"
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason  # type: ignore[misc]  # per-instance reason (missing vs. malformed data)
+
+
+class AwsAccessDeniedError(SpecError):
+    """The operator's or the job's AWS identity lacks a permission; retrying will not help."""
+
+    reason = "AccessDenied"
+
+
+class SageMakerUnreachableError(RuntimeError):
+    """AWS could not be reached while stopping a job on delete.
+
+    ``exhausted`` turns true after ``unreachable_retry_limit`` consecutive failures: the
+    caller should then stop retrying quickly, keep the finalizer (never orphan a running
+    job silently), and surface the message, which names the release annotation.
+    """
+
+    reason = "AwsUnreachable"
+
+    def __init__(self, message: str, failures: int, exhausted: bool) -> None:
+        super().__init__(message)
+        self.failures = failures
+        self.exhausted = exhausted
+
+
+@dataclass
+class _PollState:
+    """What the backend remembers about one training job between observe calls."""
+
+    observation: Observation
+    status_key: tuple[str, str]
+    transitions_seen: int
+    next_poll_at: float
+    failures: int = 0
+
+
+@dataclass
+class _CancelState:
+    failures: int = 0
+
+
+@dataclass(frozen=True)
+class _Clock:
+    monotonic: Callable[[], float] = time.monotonic
+    jitter: Callable[[], float] = random.random
+
+
+@dataclass
+class _State:
+    polls: dict[str, _PollState] = field(default_factory=dict)
+    cancels: dict[str, _CancelState] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class SageMakerBackend(Backend):
+    """FineTuneJob attempts as SageMaker training jobs."""
+
+    name: ClassVar[BackendName] = BackendName.SAGEMAKER
+    needs_finalizer: ClassVar[bool] = True
+
+    def __init__(self, config: OperatorConfig, clock: _Clock | None = None) -> None:
+        self._settings: SageMakerSettings = config.sagemaker
+        self._clock = clock or _Clock()
+        self._state = _State()
+
+    # --- AWS clients ------------------------------------------------------------------------
+
+    @cached_property
+    def _session(self) -> boto3.session.Session:
+        return boto3.session.Session(region_name=self._settings.region)
+
+    @cached_property
+    def _client_config(self) -> Config:
+        return Config(
+            retries={"mode": "adaptive", "max_attempts": self._settings.max_api_attempts},
+            connect_timeout=10,
+            read_timeout=60,
+        )
+
+    @cached_property
+    def sagemaker(self) -> Any:
+        return self._session.client(
+            "sagemaker", endpoint_url=self._settings.endpoint_url, config=self._client_config
+        )
+
+    @cached_property
+    def s3(self) -> Any:
+        return self._session.client(
+            "s3", endpoint_url=self._settings.endpoint_url, config=self._client_config
+        )
+
+    # --- pure parts -------------------------------------------------------------------------
+
+    def plan(self, request: AttemptRequest) -> TrainingJobPlan:
+        """The request and uploads for ``request``, fully validated against the service model."""
+        plan = build_create_training_job_request(request, self._settings)
+        violations = validate_request("sagemaker", "CreateTrainingJob", plan.request)
+        if violations:
+            listed = "; ".join(str(violation) for violation in violations)
+            raise InvalidSpecError(f"SageMaker would reject the CreateTrainingJob request: {listed}")
+        return plan
+
+    def validate(self, request: AttemptRequest) -> None:
+        self.plan(request)
+
+    def render(self, request: AttemptRequest) -> list[dict[str, Any]]:
+        """The CreateTrainingJob request, then each document uploaded to S3 before it."""
+        plan = self.plan(request)
+        return [plan.request, *(yaml.safe_load(upload.body) for upload in plan.uploads)]
+
+    # --- submit -----------------------------------------------------------------------------
+
+    def submit(self, request: AttemptRequest) -> BackendRef:
+        plan = self.plan(request)
+        existing = self._describe(plan.name)
+        if existing is not None:
+            return self._ref(existing)
+        problems = check_data_sources(
+            self.s3,
+            plan.data_uris,
+            request.config.data.format,
+            sample_lines=self._settings.data_sample_lines,
+            sample_files=self._settings.data_sample_files,
+        )
+        if problems:
+            raise DataPreflightError(
+                problems[0].reason,
+                "Training data check failed, no SageMaker job was created: " + "; ".join(map(str, problems)),
+            )
+        for upload in plan.uploads:
+            bucket, key = parse_s3_uri(upload.uri)
+            self._call(
+                self.s3.put_object,
+                Bucket=bucket,
+                Key=key,
+                Body=upload.body.encode(),
+                ContentType=upload.content_type,
+            )
+        try:
+            self._call(self.sagemaker.create_training_job, **plan.request)
+        except ClientError as error:
+            if _error_code(error) != "ResourceInUse":
+                raise
+            # Created by an earlier call whose answer was lost: the name is ours, adopt it.
+        described = self._describe(plan.name)
+        if described is None:
+            raise RuntimeError(
+                f"training job {plan.name} was created but DescribeTrainingJob cannot find it yet"
+            )
+        return self._ref(described)
+
+    def _ref(self, described: dict[str, Any]) -> BackendRef:
+        return BackendRef(
+            api_version=TRAINING_JOB_API_VERSION,
+            kind=TRAINING_JOB_KIND,
+            name=described["TrainingJobName"],
+            arn=described["TrainingJobArn"],
+        )
+
+    def _describe(self, name: str) -> dict[str, Any] | None:
+        """DescribeTrainingJob, or None when no job of that name exists."""
+        try:
+            response: dict[str, Any] = self.sagemaker.describe_training_job(TrainingJobName=name)
+        except ClientError as error:
+            if _error_code(error) in (
+                "ValidationException",
+                "ResourceNotFound",
+            ) and _NOT_FOUND_MESSAGE.search(_error_message(error)):
+                return None
+            raise
+        return response
+
+    def _call(self, method: Callable[..., Any], **kwargs: Any) -> Any:
+        """An AWS call whose refusals for lack of permission become a clear spec error."""
+        try:
+            return method(**kwargs)
+        except ClientError as error:
+            code = _error_code(error)
+            if code in ("AccessDenied", "AccessDeniedException"):
+                raise AwsAccessDeniedError(
+                    f"AWS refused {error.operation_name}: {_error_message(error)}"
+                ) from None
+            if code == "ValidationException" and error.operation_name == "CreateTrainingJob":
+                raise InvalidSpecError(
+                    f"SageMaker rejected the training job: {_error_message(error)}"
+                ) from None
+            raise
+
+    # --- observe ----------------------------------------------------------------------------
+
+    def observe(self, job: FineTuneJob, ref: BackendRef) -> Observation:
+        now = self._clock.monotonic()
+        with self._state.lock:
+            known = self._state.polls.get(ref.name)
+        if known is not None and now < known.next_poll_at:
+            return known.observation
+        try:
+            described = self._describe(ref.name)
+        except (ClientError, BotoCoreError):
+            if known is None:
+                raise
+            # AWS is throttling or unreachable beyond the adaptive retries: keep the last
+            # answer and back off, so many jobs do not pile up on a struggling endpoint.
+            known.failures += 1
+            backoff = min(self._settings.poll_interval_seconds * 2**known.failures, _MAX_BACKOFF_SECONDS)
+            known.next_poll_at = now + self._interval(backoff)
+            return known.observation
+        if described is None:
+            observation = Observation(
+                state=AttemptState.MISSING,
+                reason="TrainingJobNotFound",
+                message=f"SageMaker has no training job named {ref.name}",
+            )
+            with self._state.lock:
+                self._state.polls.pop(ref.name, None)
+            return observation
+        observation, status_key, transitions_seen = self._observation(job, described, known)
+        changed = known is None or known.status_key != status_key
+        interval = (
+            self._settings.fast_poll_interval_seconds if changed else self._settings.poll_interval_seconds
+        )
+        with self._state.lock:
+            self._state.polls[ref.name] = _PollState(
+                observation=observation,
+                status_key=status_key,
+                transitions_seen=transitions_seen,
+                next_poll_at=now + self._interval(interval),
+            )
+        return observation
+
+    def _interval(self, seconds: float) -> float:
+        """``seconds`` with +-20 % jitter, so jobs submitted together do not poll together."""
+        return seconds * (0.8 + 0.4 * self._clock.jitter())
+
+    def _observation(
+        self, job: FineTuneJob, described: dict[str, Any], known: _PollState | None
+    ) -> tuple[Observation, tuple[str, str], int]:
+        status = described["TrainingJobStatus"]
+        secondary = described.get("SecondaryStatus")
+        mapped = map_training_job_status(status, secondary)
+        transitions = described.get("SecondaryStatusTransitions", [])
+        seen = known.transitions_seen if known is not None else 0
+        events = [_transition_event(transition) for transition in transitions[seen:]]
+        # A transition's message is rewritten while it lasts; the newest one is the story.
+        message = described.get("FailureReason") or (
+            transitions[-1].get("StatusMessage", "") if transitions else ""
+        )
+        details: dict[str, Any] = {
+            "sagemaker": training_job_summary(described),
+            "events": events,
+            "spotInterrupted": mapped.spot_interrupted,
+        }
+        checkpoint = self._latest_checkpoint(job)
+        if checkpoint is not None:
+            details["checkpoint"] = checkpoint
+        output_path = described.get("ModelArtifacts", {}).get("S3ModelArtifacts")
+        observation = Observation(
+            state=mapped.state,
+            reason=mapped.reason,
+            message=message,
+            exit_code=_exit_code(described.get("FailureReason")) if mapped.end is AttemptEnd.FAILED else None,
+            output_path=output_path if mapped.end is AttemptEnd.SUCCEEDED else None,
+            details=details,
+        )
+        return observation, (status, secondary or ""), len(transitions)
+
+    def _latest_checkpoint(self, job: FineTuneJob) -> dict[str, Any] | None:
+        """The newest complete checkpoint under the job's S3 checkpoint prefix.
+
+        SageMaker uploads ``/opt/ml/checkpoints`` continuously; a ``step-N/`` prefix counts
+        only once its ``COMPLETE`` marker is there (docs/trainer-contract.md, section 2).
+        """
+        locations = job_locations(job, self._settings)
+        bucket, prefix = parse_s3_uri(locations.checkpoints)
+        steps: list[tuple[int, str]] = []
+        kwargs: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "Delimiter": "/"}
+        while True:
+            page = self.s3.list_objects_v2(**kwargs)
+            for common in page.get("CommonPrefixes", []):
+                match = _STEP_DIR.search(common["Prefix"])
+                if match:
+                    steps.append((int(match.group(1)), common["Prefix"]))
+            if not page.get("IsTruncated"):
+                break
+            kwargs["ContinuationToken"] = page["NextContinuationToken"]
+        for step, step_prefix in sorted(steps, reverse=True):
+            try:
+                marker = self.s3.head_object(Bucket=bucket, Key=step_prefix + "COMPLETE")
+            except ClientError as error:
+                if _error_code(error) in ("404", "NoSuchKey", "NotFound"):
+                    continue
+                raise
+            return {
+                "path": f"s3://{bucket}/{step_prefix.rstrip('/')}",
+                "step": step,
+                "time": _iso(marker.get("LastModified")),
+            }
+        return None
+
+    def set_suspended(self, job: FineTuneJob, ref: BackendRef, suspended: bool) -> None:
+        raise InvalidSpecError(
+            "spec.suspend: a SageMaker training job cannot be paused; delete the FineTuneJob to stop it "
+            "(checkpoints stay in S3) and create it again to resume"
+        )
+
+    # --- cancel -----------------------------------------------------------------------------
+
+    def cancel(self, job: FineTuneJob, ref: BackendRef) -> bool:
+        annotations = job.metadata.annotations
+        if annotations.get(DELETION_POLICY_ANNOTATION) == "retain":
+            return True
+        if annotations.get(RELEASE_FINALIZER_ANNOTATION) == "true":
+            return True
+        with self._state.lock:
+            state = self._state.cancels.setdefault(ref.name, _CancelState())
+        try:
+            done = self._stop(ref.name)
+        except (ClientError, BotoCoreError) as error:
+            if isinstance(error, ClientError) and _error_code(error) in (
+                "AccessDenied",
+                "AccessDeniedException",
+            ):
+                detail = f"AWS refused StopTrainingJob: {_error_message(error)}"
+            else:
+                detail = f"cannot reach SageMaker: {error}"
+            state.failures += 1
+            limit = self._settings.unreachable_retry_limit
+            exhausted = state.failures >= limit
+            raise SageMakerUnreachableError(
+                f"Stopping training job {ref.name} failed {state.failures} time(s) ({detail}). "
+                + (f"Gave up retrying quickly after {limit} failures. " if exhausted else "Retrying. ")
+                + f"To delete anyway and leave the job to AWS, annotate the FineTuneJob "
+                f"{RELEASE_FINALIZER_ANNOTATION}=true.",
+                failures=state.failures,
+                exhausted=exhausted,
+            ) from None
+        state.failures = 0
+        if done:
+            with self._state.lock:
+                self._state.cancels.pop(ref.name, None)
+                self._state.polls.pop(ref.name, None)
+        return done
+
+    def _stop(self, name: str) -> bool:
+        described = self._describe(name)
+        if described is None:
+            return True
+        status = described["TrainingJobStatus"]
+        if status == "InProgress":
+            try:
+                self.sagemaker.stop_training_job(TrainingJobName=name)
+            except ClientError as error:
+                # Already stopping or finished between describe and stop: follow it.
+                if _error_code(error) != "ValidationException":
+                    raise
+            return False
+        return status != "Stopping"
+
+
+def training_job_summary(described: dict[str, Any]) -> dict[str, Any]:
+    """What status shows of a DescribeTrainingJob answer (camelCase, JSON-ready)."""
+    summary: dict[str, Any] = {
+        "trainingJobName": described["TrainingJobName"],
+        "trainingJobArn": described.get("TrainingJobArn"),
+        "trainingJobStatus": described["TrainingJobStatus"],
+        "secondaryStatus": described.get("SecondaryStatus"),
+    }
+    if described.get("FailureReason"):
+        summary["failureReason"] = described["FailureReason"]
+    artifacts = described.get("ModelArtifacts", {}).get("S3ModelArtifacts")
+    if artifacts:
+        summary["modelArtifacts"] = artifacts
+    training = described.get("TrainingTimeInSeconds")
+    billable = described.get("BillableTimeInSeconds")
+    if training is not None:
+        summary["trainingTimeInSeconds"] = training
+    if billable is not None:
+        summary["billableTimeInSeconds"] = billable
+    if described.get("EnableManagedSpotTraining") and training and billable is not None:
+        summary["spotSavingsPercent"] = round(100 * (1 - billable / training), 1)
+    progress = described.get("ProgressInfo")
+    if progress:
+        summary["progressInfo"] = {key[0].lower() + key[1:]: value for key, value in progress.items()}
+    metrics = described.get("FinalMetricDataList")
+    if metrics:
+        summary["finalMetrics"] = {metric["MetricName"]: metric["Value"] for metric in metrics}
+    return summary
+
+
+def _transition_event(transition: dict[str, Any]) -> dict[str, str]:
+    status = transition["Status"]
+    message = transition.get("StatusMessage") or status
+    warning = status in ("Failed", "Interrupted", "MaxRuntimeExceeded", "MaxWaitTimeExceeded", "Stopped")
+    return {"type": "Warning" if warning else "Normal", "reason": f"SageMaker{status}", "message": message}
+
+
+def _exit_code(failure_reason: str | None) -> int | None:
+    """The trainer's exit code when SageMaker's FailureReason quotes it."""
+    if not failure_reason:
+        return None
+    match = _EXIT_CODE.search(failure_reason)
+    return int(match.group(1)) if match else None
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment is not None else None
+
+
+def _error_code(error: ClientError) -> str:
+    return str(error.response.get("Error", {}).get("Code", ""))
+
+
+def _error_message(error: ClientError) -> str:
+    return str(error.response.get("Error", {}).get("Message", ""))
