@@ -35,7 +35,9 @@ class OperatorConfig(BaseModel):
         default_factory=list,
         description="Namespaces to watch; empty watches the whole cluster.",
     )
-    metrics_port: int = Field(default=9090, ge=1, le=65535, description="Port of the Prometheus /metrics endpoint.")
+    metrics_port: int = Field(
+        default=9090, ge=1, le=65535, description="Port of the Prometheus /metrics endpoint."
+    )
     liveness_port: int = Field(default=8081, ge=1, le=65535, description="Port of kopf's /healthz endpoint.")
     max_workers: int = Field(
         default=16,

@@ -31,14 +31,18 @@ class ModelSource(ApiModel):
         default=None,
         description="Where the HF-format weights are: s3:// URI or an absolute path on the job's storage.",
     )
-    tokenizer: str | None = Field(default=None, description="Tokenizer location when it differs from the model.")
+    tokenizer: str | None = Field(
+        default=None, description="Tokenizer location when it differs from the model."
+    )
 
 
 class RecipeReference(ApiModel):
-    name: str | None = Field(default=None, description="Recipe to use; empty selects one by model and method.")
+    name: str | None = Field(
+        default=None, description="Recipe to use; empty selects one by model and method."
+    )
     kind: RecipeKind | None = Field(
         default=None,
-        description="FineTuneRecipe (job namespace) or ClusterFineTuneRecipe; empty tries the namespace first.",
+        description="FineTuneRecipe or ClusterFineTuneRecipe; empty tries the namespace first.",
     )
     overrides: dict[str, OverrideValue] = Field(
         default_factory=dict,
@@ -90,11 +94,18 @@ class Resources(ApiModel):
 class Storage(ApiModel):
     claim_name: str = Field(default="fsx-claim", min_length=1, description="PVC mounted into every pod.")
     mount_path: str = Field(default="/fsx", description="Where the claim is mounted.")
-    checkpoint_dir: str | None = Field(default=None, description="Default <mountPath>/finetune/<ns>/<name>/checkpoints.")
-    output_dir: str | None = Field(default=None, description="Default <mountPath>/finetune/<ns>/<name>/output.")
-    tensorboard_dir: str | None = Field(default=None, description="Default <mountPath>/finetune/<ns>/<name>/tensorboard.")
+    checkpoint_dir: str | None = Field(
+        default=None, description="Default <mountPath>/finetune/<ns>/<name>/checkpoints."
+    )
+    output_dir: str | None = Field(
+        default=None, description="Default <mountPath>/finetune/<ns>/<name>/output."
+    )
+    tensorboard_dir: str | None = Field(
+        default=None, description="Default <mountPath>/finetune/<ns>/<name>/tensorboard."
+    )
     compile_cache_dir: str | None = Field(
-        default=None, description="Neuron compile cache, shared by attempts and jobs; default <mountPath>/neuron_cache."
+        default=None,
+        description="Neuron compile cache, shared by attempts and jobs; default <mountPath>/neuron_cache.",
     )
 
 
@@ -134,7 +145,9 @@ class Scheduling(ApiModel):
 class SpotSpec(ApiModel):
     enabled: bool = Field(default=False, description="Use managed spot training.")
     max_wait_seconds: int | None = Field(
-        default=None, ge=1, description="Longest wait for spot capacity plus runtime; must exceed maxRuntimeSeconds."
+        default=None,
+        ge=1,
+        description="Longest wait for spot capacity plus runtime; must exceed maxRuntimeSeconds.",
     )
 
 
@@ -144,12 +157,16 @@ class VpcConfig(ApiModel):
 
 
 class SageMakerSpec(ApiModel):
-    role_arn: str | None = Field(default=None, description="Execution role; must be on the operator's allowlist.")
+    role_arn: str | None = Field(
+        default=None, description="Execution role; must be on the operator's allowlist."
+    )
     spot: SpotSpec = Field(default_factory=SpotSpec, description="Managed spot training.")
     vpc_config: VpcConfig | None = Field(default=None, description="Run the job inside these subnets.")
     volume_size_gb: int | None = Field(default=None, ge=1, description="EBS volume per instance in GB.")
     output_s3_uri: str | None = Field(default=None, description="S3 prefix for model artifacts.")
-    checkpoint_s3_uri: str | None = Field(default=None, description="S3 prefix SageMaker syncs checkpoints to.")
+    checkpoint_s3_uri: str | None = Field(
+        default=None, description="S3 prefix SageMaker syncs checkpoints to."
+    )
 
 
 class FineTuneJobSpec(ApiModel):

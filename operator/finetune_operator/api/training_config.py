@@ -18,8 +18,8 @@ from pydantic import Field
 
 from finetune_operator.api.base import ApiModel
 
-RESOLVED_CONFIG_API_VERSION = "finetune.dev/v1alpha1"
-RESOLVED_CONFIG_KIND = "ResolvedTrainingConfig"
+RESOLVED_CONFIG_API_VERSION: Literal["finetune.dev/v1alpha1"] = "finetune.dev/v1alpha1"
+RESOLVED_CONFIG_KIND: Literal["ResolvedTrainingConfig"] = "ResolvedTrainingConfig"
 
 
 class Method(StrEnum):
@@ -117,8 +117,12 @@ class DpoSection(ApiModel):
 class ParallelismSection(ApiModel):
     """Model parallelism on Neuron; FSDP on CPU/CUDA ignores it."""
 
-    tensor_parallel: int = Field(default=8, ge=1, description="Tensor-parallel degree (NeuronCores per shard).")
-    zero1: bool = Field(default=True, description="Shard optimizer state across data-parallel ranks (ZeRO-1).")
+    tensor_parallel: int = Field(
+        default=8, ge=1, description="Tensor-parallel degree (NeuronCores per shard)."
+    )
+    zero1: bool = Field(
+        default=True, description="Shard optimizer state across data-parallel ranks (ZeRO-1)."
+    )
 
 
 class NeuronSection(ApiModel):

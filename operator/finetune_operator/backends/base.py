@@ -47,6 +47,7 @@ class ResolvedResources:
     nodes: int
     processes_per_node: int
     neuron_devices: int
+    neuron_cores: int
     efa_devices: int
 
 

@@ -1,0 +1,1 @@
+"""HyperPod backend: Kubeflow PyTorchJobs on SageMaker HyperPod EKS (Trainium)."""

@@ -1,0 +1,194 @@
+"""HyperPod backend: runs each attempt as a Kubeflow PyTorchJob on the EKS cluster.
+
+Imperative shell around ``render`` and ``observe``: create-or-adopt with deterministic
+names, so a restarted operator never duplicates an attempt. Children carry owner
+references, so deleting the FineTuneJob deletes them (and never the FSx data).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, ClassVar
+
+from kubernetes import client
+from kubernetes.client.exceptions import ApiException
+
+from finetune_operator.api.job import BackendRef, FineTuneJob
+from finetune_operator.api.recipe import BackendName
+from finetune_operator.backends.base import (
+    AttemptRequest,
+    AttemptState,
+    Backend,
+    Observation,
+    OwnershipConflictError,
+)
+from finetune_operator.backends.hyperpod.observe import observe_pytorchjob
+from finetune_operator.backends.hyperpod.render import (
+    PYTORCHJOB_API_VERSION,
+    PYTORCHJOB_KIND,
+    render_attempt,
+    validate_request,
+)
+from finetune_operator.config import OperatorConfig
+from finetune_operator.resolution import job_paths
+
+PYTORCHJOB_GROUP, PYTORCHJOB_VERSION = PYTORCHJOB_API_VERSION.split("/")
+PYTORCHJOB_PLURAL = "pytorchjobs"
+TRAINING_OPERATOR_JOB_LABEL = "training.kubeflow.org/job-name"
+
+
+class HyperPodBackend(Backend):
+    name: ClassVar[BackendName] = BackendName.HYPERPOD
+
+    def __init__(self, config: OperatorConfig, api_client: client.ApiClient | None = None) -> None:
+        self._config = config
+        self._api_client = api_client
+        self._lock = threading.Lock()
+
+    @property
+    def api(self) -> client.ApiClient:
+        """Created on first use so that ``render`` works without a kubeconfig."""
+        with self._lock:
+            if self._api_client is None:
+                self._api_client = client.ApiClient()
+            return self._api_client
+
+    def validate(self, request: AttemptRequest) -> None:
+        validate_request(request)
+
+    def render(self, request: AttemptRequest) -> list[dict[str, Any]]:
+        return render_attempt(request)
+
+    def submit(self, request: AttemptRequest) -> BackendRef:
+        uid = request.job.metadata.uid
+        created: dict[str, Any] = {}
+        for manifest in render_attempt(request):
+            created = self._create_or_adopt(manifest, uid)
+        meta = created["metadata"]
+        return BackendRef(
+            api_version=PYTORCHJOB_API_VERSION, kind=PYTORCHJOB_KIND, name=meta["name"], uid=meta.get("uid")
+        )
+
+    def observe(self, job: FineTuneJob, ref: BackendRef) -> Observation:
+        namespace = job.metadata.namespace or ""
+        try:
+            pytorchjob = self._as_dict(
+                client.CustomObjectsApi(self.api).get_namespaced_custom_object(
+                    PYTORCHJOB_GROUP, PYTORCHJOB_VERSION, namespace, PYTORCHJOB_PLURAL, ref.name
+                )
+            )
+        except ApiException as err:
+            if err.status == 404:
+                return Observation(
+                    state=AttemptState.MISSING,
+                    reason="PyTorchJobNotFound",
+                    message=f"PyTorchJob {ref.name} no longer exists",
+                )
+            raise
+        if ref.uid and pytorchjob["metadata"].get("uid") != ref.uid:
+            return Observation(
+                state=AttemptState.MISSING,
+                reason="PyTorchJobReplaced",
+                message=f"PyTorchJob {ref.name} was deleted and re-created by someone else",
+            )
+        pods: list[dict[str, Any]] = []
+        if _has_true_condition(pytorchjob, "Failed"):
+            pods = self._pods_of(namespace, ref.name)
+        return observe_pytorchjob(pytorchjob, pods, output_path=job_paths(job).output_dir)
+
+    def set_suspended(self, job: FineTuneJob, ref: BackendRef, suspended: bool) -> None:
+        client.CustomObjectsApi(self.api).patch_namespaced_custom_object(
+            PYTORCHJOB_GROUP,
+            PYTORCHJOB_VERSION,
+            job.metadata.namespace or "",
+            PYTORCHJOB_PLURAL,
+            ref.name,
+            {"spec": {"runPolicy": {"suspend": suspended}}},
+        )
+
+    def cancel(self, job: FineTuneJob, ref: BackendRef) -> bool:
+        try:
+            client.CustomObjectsApi(self.api).delete_namespaced_custom_object(
+                PYTORCHJOB_GROUP,
+                PYTORCHJOB_VERSION,
+                job.metadata.namespace or "",
+                PYTORCHJOB_PLURAL,
+                ref.name,
+                propagation_policy="Background",
+            )
+        except ApiException as err:
+            if err.status != 404:
+                raise
+        return True
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _pods_of(self, namespace: str, pytorchjob_name: str) -> list[dict[str, Any]]:
+        pods = client.CoreV1Api(self.api).list_namespaced_pod(
+            namespace, label_selector=f"{TRAINING_OPERATOR_JOB_LABEL}={pytorchjob_name}"
+        )
+        result: list[dict[str, Any]] = self.api.sanitize_for_serialization(pods).get("items", [])
+        return result
+
+    def _create_or_adopt(self, manifest: dict[str, Any], owner_uid: str | None) -> dict[str, Any]:
+        """Create ``manifest``; if it exists and we own it, return the existing object."""
+        kind = manifest["kind"]
+        namespace = manifest["metadata"]["namespace"]
+        name = manifest["metadata"]["name"]
+        create, read = self._verbs(kind, namespace, name)
+        try:
+            return self._as_dict(create(manifest))
+        except ApiException as err:
+            if err.status != 409:
+                raise
+        existing = self._as_dict(read())
+        owners = existing.get("metadata", {}).get("ownerReferences") or []
+        if not any(o.get("uid") == owner_uid for o in owners):
+            raise OwnershipConflictError(
+                f"{kind} {namespace}/{name} already exists and is not owned by this FineTuneJob; "
+                "delete it or rename the job"
+            )
+        return existing
+
+    def _verbs(self, kind: str, namespace: str, name: str) -> tuple[Any, Any]:
+        core = client.CoreV1Api(self.api)
+        rbac = client.RbacAuthorizationV1Api(self.api)
+        custom = client.CustomObjectsApi(self.api)
+        table: dict[str, tuple[Any, Any]] = {
+            "ServiceAccount": (
+                lambda body: core.create_namespaced_service_account(namespace, body),
+                lambda: core.read_namespaced_service_account(name, namespace),
+            ),
+            "Role": (
+                lambda body: rbac.create_namespaced_role(namespace, body),
+                lambda: rbac.read_namespaced_role(name, namespace),
+            ),
+            "RoleBinding": (
+                lambda body: rbac.create_namespaced_role_binding(namespace, body),
+                lambda: rbac.read_namespaced_role_binding(name, namespace),
+            ),
+            "ConfigMap": (
+                lambda body: core.create_namespaced_config_map(namespace, body),
+                lambda: core.read_namespaced_config_map(name, namespace),
+            ),
+            PYTORCHJOB_KIND: (
+                lambda body: custom.create_namespaced_custom_object(
+                    PYTORCHJOB_GROUP, PYTORCHJOB_VERSION, namespace, PYTORCHJOB_PLURAL, body
+                ),
+                lambda: custom.get_namespaced_custom_object(
+                    PYTORCHJOB_GROUP, PYTORCHJOB_VERSION, namespace, PYTORCHJOB_PLURAL, name
+                ),
+            ),
+        }
+        return table[kind]
+
+    def _as_dict(self, obj: Any) -> dict[str, Any]:
+        if isinstance(obj, dict):
+            return obj
+        result: dict[str, Any] = self.api.sanitize_for_serialization(obj)
+        return result
+
+
+def _has_true_condition(obj: dict[str, Any], condition_type: str) -> bool:
+    conditions = (obj.get("status") or {}).get("conditions") or []
+    return any(c.get("type") == condition_type and c.get("status") == "True" for c in conditions)

@@ -1,0 +1,327 @@
+"""Pure rendering of one HyperPod attempt: trainer identity, config, and the PyTorchJob.
+
+Everything here follows docs/trainer-contract.md and the platform facts for Kubeflow
+training-operator v1.7, HyperPod and the Neuron device plugin. No I/O: golden-file tests
+in tests/golden/hyperpod pin the output.
+"""
+
+from __future__ import annotations
+
+import copy
+import shlex
+from typing import Any
+
+from finetune_operator import yamlio
+from finetune_operator.api.job import KIND, PLURAL, AutoResume, FineTuneJob
+from finetune_operator.api.recipe import API_GROUP, API_VERSION
+from finetune_operator.backends.base import AttemptRequest, InvalidSpecError
+from finetune_operator.instances import INSTANCE_SHAPES
+from finetune_operator.naming import (
+    attempt_labels,
+    config_map_name,
+    job_labels,
+    trainer_identity_name,
+)
+from finetune_operator.resolution import job_paths
+
+PYTORCHJOB_API_VERSION = "kubeflow.org/v1"
+PYTORCHJOB_KIND = "PyTorchJob"
+CONTAINER_NAME = "pytorch"  # the training-operator requires this name
+CONTAINER_PORT = 23456
+CONFIG_MOUNT_DIR = "/etc/finetune"
+CONFIG_KEY = "config.yaml"
+TRAINER_ENTRYPOINT = "finetune-train"
+
+ANNOTATION_AUTO_RESUME = "sagemaker.amazonaws.com/enable-job-auto-resume"
+ANNOTATION_MAX_RETRY = "sagemaker.amazonaws.com/job-max-retry-count"
+LABEL_KUEUE_QUEUE = "kueue.x-k8s.io/queue-name"
+LABEL_KUEUE_PRIORITY = "kueue.x-k8s.io/priority-class"
+LABEL_INSTANCE_TYPE = "node.kubernetes.io/instance-type"
+LABEL_NODE_HEALTH = "sagemaker.amazonaws.com/node-health-status"
+LABEL_DEEP_HEALTH = "sagemaker.amazonaws.com/deep-health-check-status"
+RESOURCE_NEURON = "aws.amazon.com/neuron"
+RESOURCE_EFA = "vpc.amazonaws.com/efa"
+NEURON_TAINT = "aws.amazon.com/neuron"
+MAX_JOB_NAME_LENGTH = 45
+NEURON_CC_BASE_FLAGS = "--model-type transformer --distribution-strategy=llm-training"
+
+
+def owner_reference(job: FineTuneJob) -> dict[str, Any]:
+    """Garbage collection deletes children with the job; blockOwnerDeletion orders it."""
+    return {
+        "apiVersion": f"{API_GROUP}/{API_VERSION}",
+        "kind": KIND,
+        "name": job.metadata.name,
+        "uid": job.metadata.uid or "",
+        "controller": True,
+        "blockOwnerDeletion": True,
+    }
+
+
+def auto_resume_enabled(job: FineTuneJob) -> bool:
+    """HyperPod honours its auto-resume annotations only in ``kubeflow`` and ``hyperpod*`` namespaces."""
+    setting = job.spec.resume.auto_resume
+    if setting == AutoResume.AUTO:
+        namespace = job.metadata.namespace or ""
+        return namespace == "kubeflow" or namespace.startswith("hyperpod")
+    return setting == AutoResume.ENABLED
+
+
+def validate_request(request: AttemptRequest) -> None:
+    """Reject what would render but cannot run on HyperPod, naming the field to fix."""
+    job = request.job
+    name = job.metadata.name
+    if len(name) > MAX_JOB_NAME_LENGTH:
+        raise InvalidSpecError(
+            f"metadata.name {name!r} is longer than {MAX_JOB_NAME_LENGTH} characters; it prefixes "
+            "every attempt's pod and service names"
+        )
+    mount = job.spec.storage.mount_path.rstrip("/")
+    config = request.config
+    locations = [("spec.model", config.model.path), ("spec.model.tokenizer", config.model.tokenizer)]
+    locations += [("spec.data", s.path) for s in config.data.train]
+    locations += [("spec.data.validation", config.data.validation.path if config.data.validation else None)]
+    paths = job_paths(job)
+    locations += [
+        ("spec.storage.checkpointDir", paths.checkpoint_dir),
+        ("spec.storage.outputDir", paths.output_dir),
+        ("spec.storage.tensorboardDir", paths.tensorboard_dir),
+        ("spec.storage.compileCacheDir", paths.compile_cache_dir),
+    ]
+    for field, location in locations:
+        if (
+            location
+            and location.startswith("/")
+            and not (location == mount or location.startswith(mount + "/"))
+        ):
+            raise InvalidSpecError(
+                f"{field}: {location} is not on the job's storage, which is mounted at {mount} "
+                f"(claim {job.spec.storage.claim_name}); use a path under {mount}/ or an s3:// URI"
+            )
+    resources = request.resources
+    explicit = job.spec.resources
+    if resources.instance_type not in INSTANCE_SHAPES and not (
+        explicit and explicit.neuron_devices is not None and explicit.processes_per_node is not None
+    ):
+        known = ", ".join(sorted(INSTANCE_SHAPES))
+        raise InvalidSpecError(
+            f"spec.resources.instanceType: {resources.instance_type!r} is not a known HyperPod Trainium type "
+            f"({known}); for another type also set processesPerNode, neuronDevices and efaDevices"
+        )
+    world_size = resources.nodes * resources.processes_per_node
+    tensor_parallel = config.parallelism.tensor_parallel
+    if resources.neuron_devices and world_size % tensor_parallel:
+        raise InvalidSpecError(
+            f"parallelism.tensorParallel={tensor_parallel} does not divide the {world_size} processes "
+            f"({resources.nodes} nodes x {resources.processes_per_node}); change spec.resources or override "
+            "parallelism.tensorParallel"
+        )
+
+
+def render_attempt(request: AttemptRequest) -> list[dict[str, Any]]:
+    """Every object attempt ``request.attempt`` needs, in creation order."""
+    validate_request(request)
+    return [
+        *render_trainer_identity(request.job),
+        render_config_map(request),
+        render_pytorchjob(request),
+    ]
+
+
+def render_trainer_identity(job: FineTuneJob) -> list[dict[str, Any]]:
+    """A ServiceAccount whose Role may patch only this job's status (the progress channel)."""
+    name = trainer_identity_name(job.metadata.name)
+    meta = {
+        "name": name,
+        "namespace": job.metadata.namespace,
+        "labels": job_labels(job.metadata.name),
+        "ownerReferences": [owner_reference(job)],
+    }
+    return [
+        {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": meta},
+        {
+            "apiVersion": "rbac.authorization.k8s.io/v1",
+            "kind": "Role",
+            "metadata": meta,
+            "rules": [
+                {
+                    "apiGroups": [API_GROUP],
+                    "resources": [f"{PLURAL}/status"],
+                    "resourceNames": [job.metadata.name],
+                    "verbs": ["patch"],
+                }
+            ],
+        },
+        {
+            "apiVersion": "rbac.authorization.k8s.io/v1",
+            "kind": "RoleBinding",
+            "metadata": meta,
+            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": name},
+            "subjects": [{"kind": "ServiceAccount", "name": name, "namespace": job.metadata.namespace}],
+        },
+    ]
+
+
+def render_config_map(request: AttemptRequest) -> dict[str, Any]:
+    job = request.job
+    return {
+        "apiVersion": "v1",
+        "kind": "ConfigMap",
+        "metadata": {
+            "name": config_map_name(job.metadata.name, request.attempt),
+            "namespace": job.metadata.namespace,
+            "labels": attempt_labels(job.metadata.name, request.attempt),
+            "ownerReferences": [owner_reference(job)],
+        },
+        "data": {CONFIG_KEY: yamlio.dump_documents([request.config.model_dump(mode="json")])},
+    }
+
+
+def trainer_command(request: AttemptRequest) -> list[str]:
+    """torchrun around the trainer; rendezvous comes from the training-operator's PET_* env."""
+    train = [
+        "torchrun",
+        f"--nproc_per_node={request.resources.processes_per_node}",
+        "--no-python",
+        TRAINER_ENTRYPOINT,
+        "--config",
+        f"{CONFIG_MOUNT_DIR}/{CONFIG_KEY}",
+    ]
+    if request.resume_from:
+        train += ["--resume-from", request.resume_from]
+    if request.attempt == 1 and request.config.neuron.precompile and request.resources.neuron_devices:
+        # The trial run only compiles graphs; its outputs are invalid, so it must not report status.
+        command = shlex.join(train)
+        script = f"FINETUNE_STATUS_REPORTING=none neuron_parallel_compile {command} && exec {command}"
+        return ["bash", "-c", script]
+    return train
+
+
+def _env(request: AttemptRequest) -> list[dict[str, str]]:
+    job = request.job
+    resources = request.resources
+    env = {
+        "FINETUNE_JOB_NAMESPACE": job.metadata.namespace or "",
+        "FINETUNE_JOB_NAME": job.metadata.name,
+        "FINETUNE_ATTEMPT": str(request.attempt),
+        "FINETUNE_STATUS_REPORTING": "kubernetes",
+    }
+    if resources.efa_devices:
+        env |= {"FI_PROVIDER": "efa", "FI_EFA_USE_DEVICE_RDMA": "1", "FI_EFA_FORK_SAFE": "1"}
+    if resources.neuron_devices:
+        cache = job_paths(job).compile_cache_dir
+        env |= {
+            "NEURON_RT_NUM_CORES": str(resources.neuron_cores),
+            "NEURON_CC_FLAGS": f"{NEURON_CC_BASE_FLAGS} --cache_dir={cache}",
+            "NEURON_COMPILE_CACHE_URL": cache,
+            "XLA_DISABLE_FUNCTIONALIZATION": "0",
+            "MALLOC_ARENA_MAX": "64",
+        }
+    return [{"name": k, "value": v} for k, v in env.items()]
+
+
+def _affinity(job: FineTuneJob) -> dict[str, Any] | None:
+    scheduling = job.spec.scheduling
+    if not scheduling.node_health_affinity and not scheduling.deep_health_check_passed_only:
+        return None
+    required: list[dict[str, Any]] = []
+    if scheduling.node_health_affinity:
+        required.append({"key": LABEL_NODE_HEALTH, "operator": "In", "values": ["Schedulable"]})
+    deep = {"key": LABEL_DEEP_HEALTH, "operator": "In", "values": ["Passed"]}
+    node_affinity: dict[str, Any] = {}
+    if scheduling.deep_health_check_passed_only:
+        required.append(deep)
+    else:
+        node_affinity["preferredDuringSchedulingIgnoredDuringExecution"] = [
+            {"weight": 100, "preference": {"matchExpressions": [deep]}}
+        ]
+    node_affinity["requiredDuringSchedulingIgnoredDuringExecution"] = {
+        "nodeSelectorTerms": [{"matchExpressions": required}]
+    }
+    return {"nodeAffinity": node_affinity}
+
+
+def _pod_template(request: AttemptRequest) -> dict[str, Any]:
+    job = request.job
+    resources = request.resources
+    storage = job.spec.storage
+    limits: dict[str, str] = {}
+    if resources.neuron_devices:
+        limits[RESOURCE_NEURON] = str(resources.neuron_devices)
+    if resources.efa_devices:
+        limits[RESOURCE_EFA] = str(resources.efa_devices)
+    container: dict[str, Any] = {
+        "name": CONTAINER_NAME,
+        "image": request.image,
+        "imagePullPolicy": "IfNotPresent",
+        "command": trainer_command(request),
+        "env": _env(request),
+        "ports": [{"name": "pytorchjob-port", "containerPort": CONTAINER_PORT}],
+        "resources": {"requests": dict(limits), "limits": dict(limits)},
+        "volumeMounts": [
+            {"name": "storage", "mountPath": storage.mount_path},
+            {"name": "config", "mountPath": CONFIG_MOUNT_DIR, "readOnly": True},
+            {"name": "dshm", "mountPath": "/dev/shm"},
+        ],
+    }
+    pod_spec: dict[str, Any] = {
+        "serviceAccountName": trainer_identity_name(job.metadata.name),
+        "nodeSelector": {LABEL_INSTANCE_TYPE: resources.instance_type},
+        "containers": [container],
+        "volumes": [
+            {"name": "storage", "persistentVolumeClaim": {"claimName": storage.claim_name}},
+            {"name": "config", "configMap": {"name": config_map_name(job.metadata.name, request.attempt)}},
+            {"name": "dshm", "emptyDir": {"medium": "Memory"}},
+        ],
+    }
+    if resources.neuron_devices:
+        pod_spec["tolerations"] = [{"key": NEURON_TAINT, "operator": "Exists", "effect": "NoSchedule"}]
+    affinity = _affinity(job)
+    if affinity:
+        pod_spec["affinity"] = affinity
+    return {"metadata": {"labels": attempt_labels(job.metadata.name, request.attempt)}, "spec": pod_spec}
+
+
+def render_pytorchjob(request: AttemptRequest) -> dict[str, Any]:
+    """A Master (+ Workers) PyTorchJob; the training-operator injects torchrun's rendezvous env."""
+    job = request.job
+    labels = attempt_labels(job.metadata.name, request.attempt)
+    scheduling = job.spec.scheduling
+    if scheduling.queue_name:
+        labels[LABEL_KUEUE_QUEUE] = scheduling.queue_name
+    if scheduling.priority_class:
+        labels[LABEL_KUEUE_PRIORITY] = scheduling.priority_class
+    metadata: dict[str, Any] = {
+        "name": request.child_name,
+        "namespace": job.metadata.namespace,
+        "labels": labels,
+        "ownerReferences": [owner_reference(job)],
+    }
+    if auto_resume_enabled(job):
+        metadata["annotations"] = {
+            ANNOTATION_AUTO_RESUME: "true",
+            ANNOTATION_MAX_RETRY: str(job.spec.resume.auto_resume_max_retries),
+        }
+    run_policy: dict[str, Any] = {"cleanPodPolicy": "None", "suspend": job.spec.suspend}
+    if request.remaining_runtime_seconds is not None:
+        run_policy["activeDeadlineSeconds"] = request.remaining_runtime_seconds
+    template = _pod_template(request)
+    replica_specs: dict[str, Any] = {
+        "Master": {"replicas": 1, "restartPolicy": "OnFailure", "template": template},
+    }
+    if request.resources.nodes > 1:
+        replica_specs["Worker"] = {
+            "replicas": request.resources.nodes - 1,
+            "restartPolicy": "OnFailure",
+            "template": copy.deepcopy(template),
+        }
+    return {
+        "apiVersion": PYTORCHJOB_API_VERSION,
+        "kind": PYTORCHJOB_KIND,
+        "metadata": metadata,
+        "spec": {
+            "nprocPerNode": str(request.resources.processes_per_node),
+            "runPolicy": run_policy,
+            "pytorchReplicaSpecs": replica_specs,
+        },
+    }

@@ -1,0 +1,128 @@
+"""Loading recipes (files, directories, cluster lists) and selecting the one a job uses.
+
+Selection is pure: the caller passes the recipes it knows about (from the cluster's
+index, from ``--recipes-dir`` or from ``--recipe-file``) and gets one back, or a
+:class:`RecipeNotFoundError` that says what exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from finetune_operator import yamlio
+from finetune_operator.api.job import FineTuneJob
+from finetune_operator.api.recipe import Recipe, RecipeKind
+from finetune_operator.backends.base import InvalidSpecError, RecipeNotFoundError
+
+BUILTIN_RECIPES_DIR = Path(__file__).resolve().parents[2] / "recipes"
+
+
+def parse_recipe(document: dict[str, Any], source: str) -> Recipe:
+    """Validate one recipe document; ``source`` names it in error messages."""
+    kind = document.get("kind")
+    if kind not in (RecipeKind.FINE_TUNE_RECIPE, RecipeKind.CLUSTER_FINE_TUNE_RECIPE):
+        raise InvalidSpecError(
+            f"{source}: kind must be FineTuneRecipe or ClusterFineTuneRecipe, not {kind!r}"
+        )
+    try:
+        return Recipe.model_validate(document)
+    except ValidationError as err:
+        raise InvalidSpecError(f"{source}: invalid recipe: {_format_validation_error(err)}") from None
+
+
+def load_recipe_file(path: Path) -> list[Recipe]:
+    """Every recipe in a (multi-document) YAML file."""
+    return [parse_recipe(doc, str(path)) for doc in yamlio.load_file(path)]
+
+
+def load_recipes_dir(directory: Path) -> list[Recipe]:
+    """Every recipe in ``*.yaml``/``*.yml`` files under ``directory`` (recursively)."""
+    if not directory.is_dir():
+        raise InvalidSpecError(f"recipes directory {directory} does not exist")
+    recipes: list[Recipe] = []
+    for path in sorted([*directory.rglob("*.yaml"), *directory.rglob("*.yml")]):
+        recipes.extend(load_recipe_file(path))
+    return recipes
+
+
+def select_recipe(job: FineTuneJob, recipes: Iterable[Recipe]) -> Recipe:
+    """Pick the recipe for ``job``: by reference when named, else by model and method.
+
+    Namespaced FineTuneRecipes in the job's namespace win over ClusterFineTuneRecipes, so
+    a team can shadow a platform recipe without renaming it.
+    """
+    namespace = job.metadata.namespace
+    visible = [
+        r
+        for r in recipes
+        if r.kind == RecipeKind.CLUSTER_FINE_TUNE_RECIPE or r.metadata.namespace in (None, namespace)
+    ]
+    ref = job.spec.recipe
+    if ref.name:
+        kinds = [ref.kind] if ref.kind else [RecipeKind.FINE_TUNE_RECIPE, RecipeKind.CLUSTER_FINE_TUNE_RECIPE]
+        for kind in kinds:
+            for recipe in visible:
+                if recipe.kind == kind and recipe.metadata.name == ref.name:
+                    _check_recipe_fits(job, recipe)
+                    return recipe
+        where = " or ".join(k.value for k in kinds)
+        near = _close([r.metadata.name for r in visible if r.kind in kinds], ref.name)
+        hint = f"; did you mean {near}?" if near else ""
+        raise RecipeNotFoundError(f"no {where} named {ref.name!r}{hint}")
+
+    model = job.spec.model.name
+    if not model:
+        raise RecipeNotFoundError(
+            "spec.model has only a uri, so no recipe can be selected automatically: set spec.recipe.name "
+            "or spec.model.name"
+        )
+    method = job.spec.method
+    for kind in (RecipeKind.FINE_TUNE_RECIPE, RecipeKind.CLUSTER_FINE_TUNE_RECIPE):
+        matches = [r for r in visible if r.kind == kind and r.spec.model == model and r.spec.method == method]
+        if len(matches) > 1:
+            names = ", ".join(sorted(r.metadata.name for r in matches))
+            raise RecipeNotFoundError(
+                f"several {kind.value}s match model {model!r} and method {method.value!r} ({names}): "
+                "set spec.recipe.name"
+            )
+        if matches:
+            _check_recipe_fits(job, matches[0])
+            return matches[0]
+    known_models = sorted({r.spec.model for r in visible if r.spec.method == method})
+    near = _close(known_models, model)
+    hint = f"did you mean {near}? " if near else ""
+    raise RecipeNotFoundError(
+        f"no recipe for model {model!r} and method {method.value!r}; {hint}"
+        f"models with {method.value} recipes: {', '.join(known_models) or 'none'}"
+    )
+
+
+def _check_recipe_fits(job: FineTuneJob, recipe: Recipe) -> None:
+    if recipe.spec.method != job.spec.method:
+        raise InvalidSpecError(
+            f"recipe {recipe.metadata.name!r} is for method {recipe.spec.method.value!r}, "
+            f"but the job's method is {job.spec.method.value!r}"
+        )
+    if job.spec.backend not in recipe.spec.backends:
+        tested = ", ".join(b.value for b in recipe.spec.backends)
+        raise InvalidSpecError(
+            f"recipe {recipe.metadata.name!r} is tested only on backends {tested}, "
+            f"not {job.spec.backend.value!r}"
+        )
+
+
+def _close(candidates: list[str], name: str) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _format_validation_error(err: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']}" for e in err.errors(include_url=False)
+    )

@@ -1,0 +1,309 @@
+"""Pure resolution: (job, recipe, operator config, attempt) -> resolved training config.
+
+Precedence, lowest first: the operator's defaults (field defaults of the config models),
+the recipe, the job's own fields (``spec.checkpointing``, ``spec.data``,
+``spec.resources``), and finally ``spec.recipe.overrides``. Every error names the field
+to fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from finetune_operator.api.job import FineTuneJob, OverrideValue, RecipeStatus
+from finetune_operator.api.recipe import Recipe, RecipeConfig
+from finetune_operator.api.training_config import (
+    CheckpointingSection,
+    DataConfig,
+    DataFormat,
+    JobIdentity,
+    LoggingSection,
+    Method,
+    ModelConfig,
+    OutputSection,
+    PathSource,
+    RecipeIdentity,
+    ResolvedTrainingConfig,
+    WeightedSource,
+)
+from finetune_operator.backends.base import InvalidSpecError, ResolvedResources
+from finetune_operator.config import OperatorConfig
+from finetune_operator.instances import INSTANCE_SHAPES
+from finetune_operator.recipes import _format_validation_error
+
+DEFAULT_COMPILE_CACHE_SUBDIR = "neuron_cache"
+METHOD_SECTIONS = {"lora": (Method.LORA, Method.DPO_LORA), "dpo": (Method.DPO, Method.DPO_LORA)}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    config: ResolvedTrainingConfig
+    resources: ResolvedResources
+    recipe: RecipeStatus
+
+
+@dataclass(frozen=True)
+class JobPaths:
+    checkpoint_dir: str
+    output_dir: str
+    tensorboard_dir: str
+    compile_cache_dir: str
+
+
+def job_paths(job: FineTuneJob) -> JobPaths:
+    """Where this job's checkpoints, outputs, TensorBoard logs and compile cache live."""
+    storage = job.spec.storage
+    mount = storage.mount_path.rstrip("/") or "/"
+    base = f"{mount}/finetune/{job.metadata.namespace}/{job.metadata.name}"
+    return JobPaths(
+        checkpoint_dir=storage.checkpoint_dir or f"{base}/checkpoints",
+        output_dir=storage.output_dir or f"{base}/output",
+        tensorboard_dir=storage.tensorboard_dir or f"{base}/tensorboard",
+        compile_cache_dir=storage.compile_cache_dir or f"{mount}/{DEFAULT_COMPILE_CACHE_SUBDIR}",
+    )
+
+
+# --- overrides ---------------------------------------------------------------------------
+
+
+def override_paths() -> dict[str, Any]:
+    """Every valid override path mapped to its Python annotation."""
+    paths: dict[str, Any] = {}
+    for section_name, section_field in RecipeConfig.model_fields.items():
+        section_model = section_field.annotation
+        assert isinstance(section_model, type) and issubclass(section_model, BaseModel)
+        section_alias = section_field.alias or section_name
+        for name, field in section_model.model_fields.items():
+            paths[f"{section_alias}.{field.alias or name}"] = field.annotation
+    return paths
+
+
+def apply_overrides(base: RecipeConfig, overrides: dict[str, OverrideValue], method: Method) -> RecipeConfig:
+    """Return ``base`` with each dot-path override applied, type-checked and re-validated."""
+    valid = override_paths()
+    document = base.model_dump(mode="json")
+    for path, value in sorted(overrides.items()):
+        if path not in valid:
+            raise InvalidSpecError(_unknown_path_message(path, list(valid)))
+        section, key = path.split(".", 1)
+        if section in METHOD_SECTIONS and method not in METHOD_SECTIONS[section]:
+            users = ", ".join(m.value for m in METHOD_SECTIONS[section])
+            raise InvalidSpecError(
+                f"spec.recipe.overrides[{path!r}]: {section}.* applies only to methods {users}, "
+                f"not {method.value!r}"
+            )
+        document[section][key] = _check_type(path, value, valid[path])
+    try:
+        return RecipeConfig.model_validate(document)
+    except ValidationError as err:
+        raise InvalidSpecError(f"spec.recipe.overrides: {_format_validation_error(err)}") from None
+
+
+def _unknown_path_message(path: str, valid: list[str]) -> str:
+    near = difflib.get_close_matches(path, valid, n=3, cutoff=0.5)
+    if not near:
+        section = path.split(".", 1)[0]
+        near = [p for p in valid if p.startswith(section + ".")][:5]
+    hint = f"; did you mean {' or '.join(f'`{p}`' for p in near)}?" if near else ""
+    sections = sorted({p.split(".", 1)[0] for p in valid})
+    return (
+        f"spec.recipe.overrides: unknown path `{path}`{hint} "
+        f"(overridable sections: {', '.join(sections)}; see docs/api.md)"
+    )
+
+
+def _type_name(annotation: Any) -> str:
+    if annotation is bool:
+        return "boolean"
+    if annotation is int:
+        return "integer"
+    if annotation is float:
+        return "number"
+    if getattr(annotation, "__origin__", None) is list:
+        return "list of strings"
+    return "string"
+
+
+def _check_type(path: str, value: OverrideValue, annotation: Any) -> OverrideValue:
+    """Accept ``value`` only when its YAML type matches; ints widen to floats, nothing else converts."""
+    expected = _type_name(annotation)
+    ok = {
+        "boolean": isinstance(value, bool),
+        "integer": isinstance(value, int) and not isinstance(value, bool),
+        "number": isinstance(value, int | float) and not isinstance(value, bool),
+        "list of strings": isinstance(value, list),
+        "string": isinstance(value, str),
+    }[expected]
+    if not ok:
+        shown = json.dumps(value)
+        raise InvalidSpecError(
+            f"spec.recipe.overrides[{path!r}]: expected {expected}, got {shown} ({_yaml_type(value)})"
+        )
+    if expected == "number" and isinstance(value, int):
+        return float(value)
+    return value
+
+
+def _yaml_type(value: OverrideValue) -> str:
+    return _type_name(type(value)) if not isinstance(value, list) else "list"
+
+
+# --- resolution --------------------------------------------------------------------------
+
+
+def resolve(job: FineTuneJob, recipe: Recipe, operator: OperatorConfig, attempt: int) -> Resolution:
+    """Resolve the training config and hardware for ``attempt`` of ``job`` from ``recipe``."""
+    spec = job.spec
+    tunables = _apply_job_fields(job, recipe.spec.config)
+    tunables = apply_overrides(tunables, spec.recipe.overrides, spec.method)
+    paths = job_paths(job)
+    resources = resolve_resources(job, recipe)
+
+    config = ResolvedTrainingConfig(
+        job=JobIdentity(
+            namespace=job.metadata.namespace or "default",
+            name=job.metadata.name,
+            uid=job.metadata.uid or "",
+            attempt=attempt,
+        ),
+        recipe=RecipeIdentity(name=recipe.metadata.name, hash=""),
+        method=spec.method,
+        model=ModelConfig(
+            name=spec.model.name,
+            path=_location("spec.model.uri", spec.model.uri)
+            if spec.model.uri
+            else f"{operator.model_root.rstrip('/')}/{spec.model.name}",
+            tokenizer=_location("spec.model.tokenizer", spec.model.tokenizer)
+            if spec.model.tokenizer
+            else None,
+        ),
+        data=_resolve_data(job, tunables),
+        training=tunables.training,
+        optimizer=tunables.optimizer,
+        lora=tunables.lora if spec.method.uses_lora else None,
+        dpo=tunables.dpo if spec.method.uses_preferences else None,
+        parallelism=tunables.parallelism,
+        neuron=tunables.neuron,
+        checkpointing=CheckpointingSection(dir=paths.checkpoint_dir, **tunables.checkpointing.model_dump()),
+        output=OutputSection(dir=paths.output_dir, **tunables.output.model_dump()),
+        logging=LoggingSection(tensorboard_dir=paths.tensorboard_dir, **tunables.logging.model_dump()),
+    )
+    digest = config_hash(config)
+    config = config.model_copy(update={"recipe": RecipeIdentity(name=recipe.metadata.name, hash=digest)})
+    return Resolution(
+        config=config,
+        resources=resources,
+        recipe=RecipeStatus(name=recipe.metadata.name, kind=recipe.kind, hash=digest),
+    )
+
+
+def config_hash(config: ResolvedTrainingConfig) -> str:
+    """sha256 over everything that shapes training: the config minus job identity and the hash itself."""
+    document = config.model_dump(mode="json", exclude={"job": True, "recipe": {"hash"}})
+    canonical = json.dumps(document, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _apply_job_fields(job: FineTuneJob, base: RecipeConfig) -> RecipeConfig:
+    """Layer the job's first-class fields (checkpointing, data tunables) over the recipe."""
+    spec = job.spec
+    checkpointing = base.checkpointing.model_copy(
+        update={
+            k: v
+            for k, v in (
+                ("every_steps", spec.checkpointing.every_steps),
+                ("keep_last", spec.checkpointing.keep_last),
+            )
+            if v is not None
+        }
+    )
+    data = base.data.model_copy(
+        update={
+            k: v
+            for k, v in (
+                ("validation_split", spec.data.validation_split),
+                ("error_budget", spec.data.error_budget),
+            )
+            if v is not None
+        }
+    )
+    return base.model_copy(update={"checkpointing": checkpointing, "data": data})
+
+
+def _location(field: str, value: str) -> str:
+    if value.startswith("s3://") and len(value) > len("s3://"):
+        return value
+    if value.startswith("/"):
+        return value
+    raise InvalidSpecError(
+        f"{field}: {value!r} must be an s3:// URI or an absolute path (e.g. /fsx/data/train.jsonl)"
+    )
+
+
+def _resolve_data(job: FineTuneJob, tunables: RecipeConfig) -> DataConfig:
+    data = job.spec.data
+    method = job.spec.method
+    data_format = data.format or (DataFormat.PREFERENCE if method.uses_preferences else DataFormat.MESSAGES)
+    if method.uses_preferences and data_format != DataFormat.PREFERENCE:
+        raise InvalidSpecError(
+            f"spec.data.format: method {method.value!r} trains on preference data (prompt/chosen/rejected); "
+            f"set format: preference, not {data_format.value!r}"
+        )
+    if not method.uses_preferences and data_format == DataFormat.PREFERENCE:
+        raise InvalidSpecError(
+            f"spec.data.format: preference data needs method dpo or dpo-lora, not {method.value!r}"
+        )
+    if data.train is not None and data.mixture:
+        raise InvalidSpecError("spec.data: set exactly one of train or mixture")
+    if data.train is not None:
+        train = [WeightedSource(path=_location("spec.data.train.path", data.train.path), weight=1.0)]
+    elif data.mixture:
+        train = [
+            WeightedSource(path=_location(f"spec.data.mixture[{i}].path", s.path), weight=s.weight)
+            for i, s in enumerate(data.mixture)
+        ]
+    else:
+        raise InvalidSpecError("spec.data: set exactly one of train or mixture")
+    validation = (
+        PathSource(path=_location("spec.data.validation.path", data.validation.path))
+        if data.validation
+        else None
+    )
+    return DataConfig(
+        format=data_format,
+        train=train,
+        validation=validation,
+        validation_split=tunables.data.validation_split,
+        error_budget=tunables.data.error_budget,
+    )
+
+
+def resolve_resources(job: FineTuneJob, recipe: Recipe) -> ResolvedResources:
+    """Hardware per attempt: job fields over recipe fields over the instance catalog."""
+    requested = job.spec.resources
+    instance_type = (requested and requested.instance_type) or recipe.spec.resources.instance_type
+    nodes = (requested and requested.nodes) or recipe.spec.resources.nodes
+    shape = INSTANCE_SHAPES.get(instance_type)
+    explicit_ppn = requested.processes_per_node if requested else None
+    explicit_neuron = requested.neuron_devices if requested else None
+    explicit_efa = requested.efa_devices if requested else None
+    neuron_devices = (
+        explicit_neuron if explicit_neuron is not None else (shape.neuron_devices if shape else 0)
+    )
+    neuron_cores = (
+        neuron_devices * shape.neuron_cores // shape.neuron_devices if shape else neuron_devices * 2
+    )
+    return ResolvedResources(
+        instance_type=instance_type,
+        nodes=nodes,
+        processes_per_node=explicit_ppn or (neuron_cores if neuron_cores else 1),
+        neuron_devices=neuron_devices,
+        neuron_cores=neuron_cores,
+        efa_devices=explicit_efa if explicit_efa is not None else (shape.efa_devices if shape else 0),
+    )

@@ -1,0 +1,320 @@
+"""The FineTuneJob lifecycle as a pure function: (job, observation, now) -> plan.
+
+The kopf handlers feed in the job as stored and what the backend reports about the
+current attempt; they get back the new status, the Events to emit and at most one
+action (submit an attempt, suspend or continue one). Everything here is deterministic
+and tested in tests/unit/test_statemachine.py; the handlers only carry it out.
+
+Phases: Pending -> Submitted -> Running -> Succeeded, with Resuming after a failed attempt
+that has attempts left, Suspended while spec.suspend holds, and Failed when the spec is
+invalid, the trainer rejects its config, the runtime is exceeded or attempts run out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from finetune_operator.api.job import (
+    AttemptStatus,
+    BackendRef,
+    Condition,
+    FineTuneJob,
+    FineTuneJobStatus,
+    OutputStatus,
+    Phase,
+    RecipeStatus,
+)
+from finetune_operator.backends.base import AttemptState, Observation, SpecError, attempt_name
+from finetune_operator.backends.hyperpod.observe import CONTRACT_INVALID_CONFIG_EXIT_CODE
+
+CONDITION_SUBMITTED = "Submitted"
+CONDITION_RUNNING = "Running"
+CONDITION_SUSPENDED = "Suspended"
+CONDITION_SUCCEEDED = "Succeeded"
+CONDITION_FAILED = "Failed"
+
+REASON_SUSPENDED_BY_SPEC = "SuspendedBySpec"
+RESUME_AUTO = "auto"
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str  # Normal | Warning
+    reason: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Submit:
+    attempt: int
+    resume_from: str | None
+    remaining_runtime_seconds: int | None
+
+
+@dataclass(frozen=True)
+class SetSuspended:
+    suspended: bool
+
+
+Action = Submit | SetSuspended
+
+
+@dataclass(frozen=True)
+class Plan:
+    status: FineTuneJobStatus
+    events: tuple[Event, ...] = ()
+    action: Action | None = None
+
+
+def format_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_time(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+@dataclass
+class _Builder:
+    """Mutable scratch space for one decision; frozen into a Plan at the end."""
+
+    job: FineTuneJob
+    now: str
+    status: FineTuneJobStatus
+    events: list[Event] = field(default_factory=list)
+    action: Action | None = None
+
+    def condition(self, type_: str, true: bool, reason: str, message: str = "") -> None:
+        value = "True" if true else "False"
+        generation = self.job.metadata.generation
+        for i, existing in enumerate(self.status.conditions):
+            if existing.type == type_:
+                changed = existing.status != value
+                self.status.conditions[i] = Condition(
+                    type=type_,
+                    status=value,
+                    reason=reason,
+                    message=message,
+                    last_transition_time=self.now if changed else existing.last_transition_time,
+                    observed_generation=generation,
+                )
+                return
+        if not true and type_ != CONDITION_SUCCEEDED:
+            return  # absent means False for the other conditions; keep the list short
+        self.status.conditions.append(
+            Condition(
+                type=type_,
+                status=value,
+                reason=reason,
+                message=message,
+                last_transition_time=self.now,
+                observed_generation=generation,
+            )
+        )
+
+    def condition_is_true(self, type_: str) -> bool:
+        return any(c.type == type_ and c.status == "True" for c in self.status.conditions)
+
+    def phase(self, phase: Phase, reason: str, message: str) -> None:
+        if self.status.phase != phase:
+            self.events.append(Event("Warning" if phase == Phase.FAILED else "Normal", reason, message))
+        self.status.phase = phase
+
+    def build(self) -> Plan:
+        self.status.observed_generation = self.job.metadata.generation
+        return Plan(status=self.status, events=tuple(self.events), action=self.action)
+
+
+def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> Plan:
+    """Next status and action for ``job`` given what the backend shows of its current attempt."""
+    b = _Builder(job=job, now=format_time(now), status=job.status.model_copy(deep=True))
+    status = b.status
+    if status.phase.is_terminal:
+        never_submitted = status.current_attempt == 0
+        if (
+            status.phase == Phase.FAILED
+            and never_submitted
+            and job.metadata.generation != status.observed_generation
+        ):
+            # The spec was rejected before anything ran and has changed since: judge it again.
+            b.status = status = FineTuneJobStatus()
+        else:
+            return b.build()
+
+    if status.current_attempt == 0:
+        _start(b, now)
+        return b.build()
+
+    if observation is None:
+        raise ValueError("a job with a current attempt needs an observation of it")
+    state = observation.state
+    if state == AttemptState.SUCCEEDED:
+        _succeed(b, observation)
+    elif state in (AttemptState.FAILED, AttemptState.MISSING):
+        _attempt_failed(b, observation, now)
+    else:
+        _follow(b, observation)
+    return b.build()
+
+
+def _start(b: _Builder, now: datetime) -> None:
+    spec = b.job.spec
+    if spec.suspend:
+        b.condition(
+            CONDITION_SUSPENDED, True, REASON_SUSPENDED_BY_SPEC, "spec.suspend is true; nothing submitted"
+        )
+        b.phase(Phase.SUSPENDED, REASON_SUSPENDED_BY_SPEC, "Not submitted while spec.suspend is true")
+        return
+    b.status.start_time = b.status.start_time or b.now
+    _begin_attempt(b, 1, None, now)
+    b.condition(CONDITION_SUSPENDED, False, "NotSuspended")
+    b.condition(
+        CONDITION_SUBMITTED,
+        True,
+        "AttemptCreated",
+        f"Attempt 1 submitted as {attempt_name(b.job.metadata.name, 1)}",
+    )
+    b.phase(Phase.SUBMITTED, "Submitted", f"Attempt 1 submitted as {attempt_name(b.job.metadata.name, 1)}")
+
+
+def _begin_attempt(b: _Builder, attempt: int, resume_from: str | None, now: datetime) -> None:
+    name = attempt_name(b.job.metadata.name, attempt)
+    b.status.current_attempt = attempt
+    b.status.attempts.append(
+        AttemptStatus(attempt=attempt, name=name, start_time=b.now, resumed_from=resume_from)
+    )
+    b.action = Submit(attempt=attempt, resume_from=resume_from, remaining_runtime_seconds=_remaining(b, now))
+
+
+def _remaining(b: _Builder, now: datetime) -> int | None:
+    limit = b.job.spec.max_runtime_seconds
+    if limit is None:
+        return None
+    started = parse_time(b.status.start_time) if b.status.start_time else now
+    return max(1, limit - int((now - started).total_seconds()))
+
+
+def _close_attempt(b: _Builder, result: str, observation: Observation) -> None:
+    current = _current_record(b)
+    if current is not None and current.end_time is None:
+        current.end_time = b.now
+        current.result = result
+        current.reason = observation.reason or None
+        current.message = observation.message or None
+        current.exit_code = observation.exit_code
+
+
+def _current_record(b: _Builder) -> AttemptStatus | None:
+    for record in b.status.attempts:
+        if record.attempt == b.status.current_attempt:
+            return record
+    return None
+
+
+def _succeed(b: _Builder, observation: Observation) -> None:
+    _close_attempt(b, "Succeeded", observation)
+    b.status.completion_time = b.now
+    if observation.output_path:
+        b.status.output = OutputStatus(path=observation.output_path)
+    b.condition(CONDITION_RUNNING, False, "Completed")
+    b.condition(CONDITION_SUCCEEDED, True, observation.reason or "Succeeded", observation.message)
+    b.phase(
+        Phase.SUCCEEDED,
+        "Succeeded",
+        f"Attempt {b.status.current_attempt} finished; output at "
+        f"{observation.output_path or 'the backend output location'}",
+    )
+
+
+def _fail(b: _Builder, reason: str, message: str) -> None:
+    b.status.completion_time = b.now
+    b.condition(CONDITION_RUNNING, False, reason)
+    b.condition(CONDITION_FAILED, True, reason, message)
+    b.phase(Phase.FAILED, reason, message)
+
+
+def _attempt_failed(b: _Builder, observation: Observation, now: datetime) -> None:
+    attempt = b.status.current_attempt
+    _close_attempt(b, "Failed", observation)
+    detail = observation.message or observation.reason
+    if observation.exit_code is not None:
+        detail = f"{detail} (exit code {observation.exit_code})"
+    b.events.append(Event("Warning", "AttemptFailed", f"Attempt {attempt} failed: {detail}"))
+    if observation.exit_code == CONTRACT_INVALID_CONFIG_EXIT_CODE:
+        _fail(b, "InvalidSpec", f"The trainer rejected its configuration in attempt {attempt}: {detail}")
+        return
+    limit = b.job.spec.max_runtime_seconds
+    if (
+        limit is not None
+        and b.status.start_time
+        and (now - parse_time(b.status.start_time)).total_seconds() >= limit
+    ):
+        _fail(b, "MaxRuntimeExceeded", f"spec.maxRuntimeSeconds ({limit}) exceeded in attempt {attempt}")
+        return
+    max_attempts = b.job.spec.resume.max_attempts
+    if attempt >= max_attempts:
+        _fail(b, "MaxAttemptsReached", f"Attempt {attempt} of {max_attempts} failed: {detail}")
+        return
+    latest = b.status.checkpoint.latest if b.status.checkpoint else None
+    resume_from = latest.path if latest else RESUME_AUTO
+    _begin_attempt(b, attempt + 1, resume_from, now)
+    b.condition(CONDITION_RUNNING, False, "AttemptFailed", f"Attempt {attempt} failed: {detail}")
+    b.phase(Phase.RESUMING, "Resuming", f"Attempt {attempt + 1} of {max_attempts} resumes from {resume_from}")
+
+
+def _waiting_phase(b: _Builder) -> Phase:
+    return Phase.SUBMITTED if b.status.current_attempt == 1 else Phase.RESUMING
+
+
+def _follow(b: _Builder, observation: Observation) -> None:
+    """Pending, running or suspended attempt: mirror it and reconcile spec.suspend."""
+    want_suspended = b.job.spec.suspend
+    we_suspended = b.condition_is_true(CONDITION_SUSPENDED)
+    if want_suspended:
+        if not observation.suspended:
+            b.action = SetSuspended(True)
+        b.condition(CONDITION_SUSPENDED, True, REASON_SUSPENDED_BY_SPEC, "spec.suspend is true")
+        b.phase(Phase.SUSPENDED, REASON_SUSPENDED_BY_SPEC, f"Attempt {b.status.current_attempt} suspended")
+        return
+    if we_suspended:
+        if observation.suspended:
+            b.action = SetSuspended(False)
+        b.condition(CONDITION_SUSPENDED, False, "Continued", "spec.suspend is false")
+        b.phase(_waiting_phase(b), "Continued", f"Attempt {b.status.current_attempt} continues")
+        return
+    if observation.state == AttemptState.RUNNING:
+        b.condition(CONDITION_RUNNING, True, observation.reason or "Running", observation.message)
+        b.phase(Phase.RUNNING, "Running", f"Attempt {b.status.current_attempt} is running")
+    elif observation.suspended or observation.state == AttemptState.SUSPENDED:
+        # Suspended by someone else (a Kueue queue waiting for quota): wait, do not fight it.
+        b.phase(_waiting_phase(b), "Queued", f"Attempt {b.status.current_attempt} waits for admission")
+    else:
+        b.phase(_waiting_phase(b), "Submitted", f"Attempt {b.status.current_attempt} waits for its pods")
+
+
+def submitted(plan: Plan, ref: BackendRef, recipe: RecipeStatus) -> Plan:
+    """Record where a just-submitted attempt lives and which recipe it resolved to."""
+    status = plan.status.model_copy(deep=True)
+    status.backend_ref = ref
+    status.recipe = recipe
+    return Plan(status=status, events=plan.events, action=plan.action)
+
+
+def rejected(job: FineTuneJob, plan: Plan, error: SpecError, now: datetime) -> Plan:
+    """The attempt ``plan`` wanted to submit cannot be created as written: fail the job.
+
+    The attempt record that was never submitted is dropped, so ``currentAttempt`` and
+    ``attempts`` keep describing only what really ran.
+    """
+    if not isinstance(plan.action, Submit):
+        raise ValueError("rejected() applies to a plan that submits an attempt")
+    attempt = plan.action.attempt
+    base = job.status if attempt == 1 else plan.status
+    b = _Builder(job=job, now=format_time(now), status=base.model_copy(deep=True))
+    if attempt > 1:
+        b.events.extend(e for e in plan.events if e.reason != "Resuming")
+    b.status.attempts = [a for a in b.status.attempts if a.attempt < attempt]
+    b.status.current_attempt = attempt - 1
+    _fail(b, error.reason, str(error))
+    return b.build()
