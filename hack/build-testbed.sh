@@ -24,10 +24,10 @@ mkdir -p "$bin" "$TESTBED_CACHE/wrappers"
 
 log() { printf '[build-testbed] %s\n' "$*" >&2; }
 
-# Builds the Kubernetes control plane through a wrapper go.mod that replaces each
+# Builds the Kubernetes control plane (and a matching kubectl) through a wrapper go.mod that replaces each
 # staging module (listed at v0.0.0 in kubernetes' go.mod) with its published v0.X.Y tag.
 build_kubernetes() {
-  local want=("kube-apiserver" "kube-controller-manager" "kube-scheduler")
+  local want=("kube-apiserver" "kube-controller-manager" "kube-scheduler" "kubectl")
   local missing=()
   for c in "${want[@]}"; do [ -x "$bin/$c-$KUBERNETES_VERSION" ] || missing+=("$c"); done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -57,6 +57,7 @@ import (
 	_ "k8s.io/kubernetes/cmd/kube-apiserver"
 	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
 	_ "k8s.io/kubernetes/cmd/kube-scheduler"
+	_ "k8s.io/kubernetes/cmd/kubectl"
 )
 GO
   (cd "$dir" && go mod tidy -e >/dev/null 2>&1 || true)

@@ -1,0 +1,121 @@
+"""Session-wide fixtures: the local Kubernetes test bed and a fresh namespace per test.
+
+Tests under tests/cluster/ are marked `cluster` and get the bed; every other test is
+marked `unit` and must not touch a cluster or the network. Both kinds run in `make test`.
+
+The bed is started once per session (`hack/testbed.py up`), or reused when one is
+already running or when FINETUNE_TEST_KUBECONFIG names one, and stopped at the end only
+if this session started it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_testbed_module():
+    spec = importlib.util.spec_from_file_location("finetune_testbed", REPO_ROOT / "hack" / "testbed.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["finetune_testbed"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+testbed_module = _load_testbed_module()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    cluster_dir = REPO_ROOT / "tests" / "cluster"
+    for item in items:
+        if cluster_dir in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.cluster)
+        else:
+            item.add_marker(pytest.mark.unit)
+
+
+@dataclass(frozen=True)
+class Testbed:
+    """A running bed: where its kubeconfig is and where its tools (helm, kwokctl) live."""
+
+    kubeconfig: str
+    bin_dir: Path
+    layout: object
+
+    def binary(self, name: str) -> Path:
+        return Path(self.layout.binary(name))  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def testbed() -> Iterator[Testbed]:
+    layout = testbed_module.layout()
+    started_here = False
+    kubeconfig = os.environ.get("FINETUNE_TEST_KUBECONFIG")
+    if not kubeconfig:
+        if not all(testbed_module.running_components(layout).values()):
+            subprocess.run(["bash", str(REPO_ROOT / "hack" / "build-testbed.sh")], check=True)
+            subprocess.run([sys.executable, str(REPO_ROOT / "hack" / "testbed.py"), "up"], check=True)
+            started_here = True
+        kubeconfig = str(layout.kubeconfig)
+    previous = os.environ.get("KUBECONFIG")
+    os.environ["KUBECONFIG"] = kubeconfig
+    try:
+        yield Testbed(kubeconfig=kubeconfig, bin_dir=testbed_module.BIN_DIR, layout=layout)
+    finally:
+        if previous is None:
+            os.environ.pop("KUBECONFIG", None)
+        else:
+            os.environ["KUBECONFIG"] = previous
+        if started_here and not os.environ.get("FINETUNE_KEEP_TESTBED"):
+            subprocess.run([sys.executable, str(REPO_ROOT / "hack" / "testbed.py"), "down"], check=False)
+
+
+@pytest.fixture(scope="session")
+def api_client(testbed: Testbed):
+    from kubernetes import client, config
+
+    return config.new_client_from_config(config_file=testbed.kubeconfig)
+
+
+@pytest.fixture
+def core_v1(api_client):
+    from kubernetes import client
+
+    return client.CoreV1Api(api_client)
+
+
+@pytest.fixture
+def custom_objects(api_client):
+    from kubernetes import client
+
+    return client.CustomObjectsApi(api_client)
+
+
+@pytest.fixture
+def namespace(api_client, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh namespace with the `fsx-claim` PVC (and its PV), deleted with everything in it afterwards."""
+    from kubernetes import client
+
+    core = client.CoreV1Api(api_client)
+    base = request.node.name.lower().replace("_", "-")
+    name = f"t-{''.join(c for c in base if c.isalnum() or c == '-')[:40].strip('-')}-{uuid.uuid4().hex[:5]}"
+    core.create_namespace({"metadata": {"name": name, "labels": {"finetune.dev/test": "true"}}})
+    volume, claim = testbed_module.fsx_volume(name)
+    core.create_persistent_volume(volume)
+    core.create_namespaced_persistent_volume_claim(name, claim)
+    try:
+        yield name
+    finally:
+        core.delete_namespace(name, propagation_policy="Background")
+        core.delete_persistent_volume(volume["metadata"]["name"])
