@@ -1,0 +1,259 @@
+"""moto, in server mode, made realistic enough for the SageMaker backend's tests.
+
+moto's SageMaker marks a new training job Completed at once, silently overwrites a
+duplicate name, and has no StopTrainingJob. This plugin (load it with
+``pytest_plugins = ["tests.sagemaker_fixtures"]``) changes moto's fake, never production
+code: new jobs start InProgress/Starting, a duplicate name raises ResourceInUse as AWS
+does, StopTrainingJob exists (InProgress -> Stopping), and tests drive every later
+transition through :class:`MotoSageMaker`. It can also inject ThrottlingException
+answers. Dummy credentials are set for the test process only.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+import pytest
+import requests
+import yaml
+from moto.core.exceptions import ServiceException
+from moto.core.responses import ActionResult, EmptyResult
+from moto.core.utils import utcnow
+from moto.sagemaker.exceptions import ResourceInUseException, ValidationError
+from moto.sagemaker.models import FakeTrainingJob, SageMakerModelBackend, sagemaker_backends
+from moto.sagemaker.responses import SageMakerResponse
+from moto.server import ThreadedMotoServer
+
+from finetune_operator.api.job import FineTuneJob
+from finetune_operator.api.recipe import Recipe
+from finetune_operator.backends.base import AttemptRequest
+from finetune_operator.backends.sagemaker.nova import NOVA_RECIPES_DIR
+from finetune_operator.backends.sagemaker.settings import SageMakerSettings
+from finetune_operator.config import OperatorConfig
+from finetune_operator.resolution import resolve
+
+ACCOUNT_ID = "123456789012"
+REGION = "us-east-1"
+_FAKE_ENV = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_SESSION_TOKEN": "testing",
+    "AWS_DEFAULT_REGION": REGION,
+}
+
+
+class ThrottlingException(ServiceException):
+    code = "ThrottlingException"
+
+
+class MotoSageMaker:
+    """Drives moto's training jobs and counts the calls the backend makes."""
+
+    def __init__(self, endpoint_url: str) -> None:
+        self.endpoint_url = endpoint_url
+        self.calls: Counter[str] = Counter()
+        self.throttle: Counter[str] = Counter()
+        """Operation name -> how many of its next calls answer ThrottlingException."""
+
+    @property
+    def backend(self) -> SageMakerModelBackend:
+        return sagemaker_backends[ACCOUNT_ID][REGION]
+
+    def job(self, name: str) -> FakeTrainingJob:
+        return self.backend.training_jobs[name]
+
+    def set_status(self, name: str, status: str, secondary: str, message: str = "", **fields: Any) -> None:
+        """Move a job to (status, secondary) with a transition record, like SageMaker.
+
+        ``fields`` sets DescribeTrainingJob attributes in moto's snake_case
+        (``failure_reason``, ``billable_time_in_seconds``, ...).
+        """
+        job = self.job(name)
+        now = utcnow()
+        transitions = job.secondary_status_transitions
+        if transitions and "EndTime" not in transitions[-1]:
+            transitions[-1]["EndTime"] = now
+        if not transitions or transitions[-1]["Status"] != secondary:
+            transitions.append({"Status": secondary, "StartTime": now, "StatusMessage": message or secondary})
+        job.training_job_status = status
+        job.secondary_status = secondary
+        job.last_modified_time = now
+        for key, value in fields.items():
+            setattr(job, key, value)
+
+    def reset(self) -> None:
+        requests.post(f"{self.endpoint_url}/moto-api/reset", timeout=10).raise_for_status()
+        self.calls.clear()
+        self.throttle.clear()
+
+    def client(self, service: str) -> Any:
+        return boto3.client(service, region_name=REGION, endpoint_url=self.endpoint_url)
+
+
+_controller: MotoSageMaker | None = None
+
+
+def _patched_create(self: SageMakerModelBackend, training_job_name: str, **kwargs: Any) -> FakeTrainingJob:
+    if training_job_name in self.training_jobs:
+        arn = FakeTrainingJob.arn_formatter(training_job_name, self.account_id, self.region_name)
+        raise ResourceInUseException(
+            message=f"Training job names must be unique within an AWS account and region: {arn} exists"
+        )
+    job = _original_create(self, training_job_name=training_job_name, **kwargs)
+    job.training_job_status = "InProgress"
+    job.secondary_status = "Starting"
+    job.training_end_time = None
+    job.model_artifacts = None
+    job.final_metric_data_list = None
+    return job
+
+
+def _stop_training_job(self: SageMakerResponse) -> ActionResult:
+    name = self._get_param("TrainingJobName")
+    backend = self.sagemaker_backend
+    if name not in backend.training_jobs:
+        arn = FakeTrainingJob.arn_formatter(name, backend.account_id, backend.region_name)
+        raise ValidationError(message=f"Could not find training job '{arn}'.")
+    job = backend.training_jobs[name]
+    if job.training_job_status != "InProgress":
+        raise ValidationError(
+            message=f"The training job is in status {job.training_job_status}, not InProgress."
+        )
+    assert _controller is not None
+    _controller.set_status(name, "Stopping", "Stopping", "Stopping the training job")
+    return EmptyResult()
+
+
+def _counted(operation: str, method: Any) -> Any:
+    def wrapper(self: SageMakerResponse) -> Any:
+        assert _controller is not None
+        if _controller.throttle[operation] > 0:
+            _controller.throttle[operation] -= 1
+            _controller.calls[f"{operation}:throttled"] += 1
+            raise ThrottlingException("Rate exceeded")
+        _controller.calls[operation] += 1
+        return method(self)
+
+    return wrapper
+
+
+_original_create = SageMakerModelBackend.create_training_job
+_COUNTED = ("create_training_job", "describe_training_job", "stop_training_job")
+
+
+@pytest.fixture(scope="session")
+def moto_server() -> Iterator[MotoSageMaker]:
+    """A moto server on a free port with the realistic training-job behaviour above."""
+    global _controller
+    saved_env = {key: os.environ.get(key) for key in _FAKE_ENV}
+    os.environ.update(_FAKE_ENV)
+    saved = {name: getattr(SageMakerResponse, name, None) for name in _COUNTED}
+    SageMakerModelBackend.create_training_job = _patched_create  # type: ignore[method-assign,assignment]
+    SageMakerResponse.stop_training_job = _stop_training_job  # type: ignore[attr-defined]
+    for name in _COUNTED:
+        setattr(SageMakerResponse, name, _counted(name, getattr(SageMakerResponse, name)))
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    _controller = MotoSageMaker(f"http://{host}:{port}")
+    try:
+        yield _controller
+    finally:
+        server.stop()
+        _controller = None
+        SageMakerModelBackend.create_training_job = _original_create  # type: ignore[method-assign]
+        for name, original in saved.items():
+            if original is None:
+                delattr(SageMakerResponse, name)
+            else:
+                setattr(SageMakerResponse, name, original)
+        for key, value in saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture
+def moto_sagemaker(moto_server: MotoSageMaker) -> Iterator[MotoSageMaker]:
+    """The shared moto server, reset before each test, with a data bucket."""
+    moto_server.reset()
+    yield moto_server
+
+
+# --- FineTuneJob builders shared by the SageMaker tests ------------------------------------------
+
+ROLE_ARN = f"arn:aws:iam::{ACCOUNT_ID}:role/finetune-team-a"
+TRAINER_IMAGE = f"{ACCOUNT_ID}.dkr.ecr.{REGION}.amazonaws.com/finetune-trainer:0.1.0"
+DATA_BUCKET = "ml-data"
+OUTPUT_PREFIX = "s3://ml-artifacts/finetune"
+
+
+def sagemaker_settings(**overrides: Any) -> SageMakerSettings:
+    values: dict[str, Any] = {
+        "region": REGION,
+        "role_allowlist": [f"arn:aws:iam::{ACCOUNT_ID}:role/finetune-*"],
+        "s3_prefix": OUTPUT_PREFIX,
+        "trainer_image": TRAINER_IMAGE,
+        **overrides,
+    }
+    return SageMakerSettings(**values)
+
+
+def open_model_recipe(method: str = "lora") -> Recipe:
+    """A ClusterFineTuneRecipe for an open model, pinned here so goldens do not move with the catalog."""
+    return Recipe.model_validate(
+        {
+            "kind": "ClusterFineTuneRecipe",
+            "metadata": {"name": f"llama-3.1-8b-{method}"},
+            "spec": {
+                "model": "llama-3.1-8b",
+                "method": method,
+                "resources": {"instanceType": "ml.trn1.32xlarge", "nodes": 1},
+                "config": {"training": {"seqLength": 4096, "maxSteps": 1000}},
+            },
+        }
+    )
+
+
+def nova_recipe(model: str, method: str) -> Recipe:
+    path = NOVA_RECIPES_DIR / f"{model}-{method}.yaml"
+    return Recipe.model_validate(yaml.safe_load(path.read_text()))
+
+
+def make_job(
+    spec: dict[str, Any],
+    name: str = "llama-lora",
+    uid: str = "0b6c2d4e-1111-2222-3333-444455556666",
+    annotations: dict[str, str] | None = None,
+) -> FineTuneJob:
+    return FineTuneJob.model_validate(
+        {
+            "metadata": {"name": name, "namespace": "team-a", "uid": uid, "annotations": annotations or {}},
+            "spec": {"backend": "sagemaker", "sagemaker": {"roleArn": ROLE_ARN}, **spec},
+        }
+    )
+
+
+def attempt_request(
+    job: FineTuneJob,
+    recipe: Recipe,
+    settings: SageMakerSettings,
+    attempt: int = 1,
+    resume_from: str | None = None,
+) -> AttemptRequest:
+    operator = OperatorConfig(sagemaker=settings)
+    resolution = resolve(job, recipe, operator, attempt)
+    return AttemptRequest(
+        job=job,
+        attempt=attempt,
+        config=resolution.config,
+        resources=resolution.resources,
+        image=job.spec.image or operator.trainer_image,
+        resume_from=resume_from,
+        remaining_runtime_seconds=job.spec.max_runtime_seconds,
+    )

@@ -1,0 +1,217 @@
+"""Golden tests for the CreateTrainingJob request (and S3 uploads) of representative jobs.
+
+Each golden file is the exact request ``submit`` sends plus the documents it uploads
+first. Regenerate after an intended change with ``UPDATE_GOLDEN=1`` and review the diff.
+Every built request must also pass the full service-model validation (the contract test).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from tests.sagemaker_fixtures import (
+    ROLE_ARN,
+    attempt_request,
+    make_job,
+    nova_recipe,
+    open_model_recipe,
+    sagemaker_settings,
+)
+
+from finetune_operator.backends.base import AttemptRequest, InvalidSpecError
+from finetune_operator.backends.sagemaker.request import build_create_training_job_request
+from finetune_operator.backends.sagemaker.validation import validate_request
+
+GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden" / "sagemaker"
+LLAMA = {"model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama-3.1-8b/"}}
+
+
+def open_lora() -> AttemptRequest:
+    job = make_job(
+        {
+            **LLAMA,
+            "method": "lora",
+            "data": {
+                "train": {"path": "s3://ml-data/chat/train.jsonl"},
+                "validation": {"path": "s3://ml-data/chat/validation.jsonl"},
+            },
+            "recipe": {"overrides": {"lora.rank": 32, "optimizer.learningRate": 0.0001}},
+        }
+    )
+    return attempt_request(job, open_model_recipe("lora"), sagemaker_settings())
+
+
+def full_sft_resumed() -> AttemptRequest:
+    job = make_job(
+        {
+            **LLAMA,
+            "method": "sft",
+            "data": {
+                "format": "prompt-completion",
+                "mixture": [
+                    {"path": "s3://ml-data/mix/code/", "weight": 3},
+                    {"path": "s3://ml-data/mix/chat.jsonl", "weight": 1},
+                ],
+            },
+            "resources": {"nodes": 2},
+            "maxRuntimeSeconds": 43200,
+        },
+        name="llama-full-sft",
+    )
+    checkpoint = "s3://ml-artifacts/finetune/team-a/llama-full-sft-83c4c819/checkpoints/step-00000200"
+    return attempt_request(
+        job, open_model_recipe("sft"), sagemaker_settings(), attempt=2, resume_from=checkpoint
+    )
+
+
+def nova_sft() -> AttemptRequest:
+    job = make_job(
+        {
+            "model": {"name": "nova-lite"},
+            "method": "sft",
+            "data": {
+                "format": "bedrock-conversation",
+                "train": {"path": "s3://ml-data/nova/train.jsonl"},
+                "validation": {"path": "s3://ml-data/nova/val.jsonl"},
+            },
+            "recipe": {"overrides": {"training.epochs": 3}},
+            "maxRuntimeSeconds": 432000,
+        },
+        name="nova-lite-support",
+    )
+    return attempt_request(job, nova_recipe("nova-lite", "sft"), sagemaker_settings())
+
+
+def open_lora_spot() -> AttemptRequest:
+    job = make_job(
+        {
+            **LLAMA,
+            "method": "lora",
+            "data": {"train": {"path": "s3://ml-data/chat/train.jsonl"}},
+            "maxRuntimeSeconds": 7200,
+            "sagemaker": {"roleArn": ROLE_ARN, "spot": {"enabled": True, "maxWaitSeconds": 14400}},
+        },
+        name="llama-lora-spot",
+    )
+    return attempt_request(job, open_model_recipe("lora"), sagemaker_settings())
+
+
+def open_lora_vpc() -> AttemptRequest:
+    job = make_job(
+        {
+            **LLAMA,
+            "method": "lora",
+            "data": {"train": {"path": "s3://ml-data/chat/train.jsonl"}},
+            "sagemaker": {
+                "roleArn": ROLE_ARN,
+                "volumeSizeGb": 500,
+                "vpcConfig": {"subnets": ["subnet-0a1b2c3d"], "securityGroupIds": ["sg-0123456789abcdef0"]},
+            },
+        },
+        name="llama-lora-vpc",
+    )
+    return attempt_request(job, open_model_recipe("lora"), sagemaker_settings())
+
+
+CASES = {
+    "open-model-lora": open_lora,
+    "full-sft-resumed": full_sft_resumed,
+    "nova-lite-sft": nova_sft,
+    "spot": open_lora_spot,
+    "vpc": open_lora_vpc,
+}
+
+
+def rendered(case: str) -> dict[str, Any]:
+    settings = sagemaker_settings(extra_tags={"cost-center": "ml-42"} if case == "vpc" else {})
+    plan = build_create_training_job_request(CASES[case](), settings)
+    return {
+        "CreateTrainingJob": plan.request,
+        "uploads": {upload.uri: yaml.safe_load(upload.body) for upload in plan.uploads},
+    }
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_request_matches_golden(case: str) -> None:
+    actual = rendered(case)
+    path = GOLDEN_DIR / f"{case}.json"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(json.dumps(actual, indent=2, sort_keys=False) + "\n")
+    assert actual == json.loads(path.read_text())
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_built_request_passes_full_service_model_validation(case: str) -> None:
+    request = rendered(case)["CreateTrainingJob"]
+    assert validate_request("sagemaker", "CreateTrainingJob", request) == []
+
+
+def test_spot_wait_must_exceed_runtime() -> None:
+    request = open_lora_spot()
+    job = request.job.model_copy(deep=True)
+    assert job.spec.sagemaker is not None
+    job.spec.sagemaker.spot.max_wait_seconds = 7200
+    with pytest.raises(InvalidSpecError, match=r"spot.maxWaitSeconds: 7200 must exceed"):
+        build_create_training_job_request(
+            AttemptRequest(**{**request.__dict__, "job": job}), sagemaker_settings()
+        )
+
+
+def test_role_outside_allowlist_is_invalid_spec() -> None:
+    request = open_lora()
+    with pytest.raises(InvalidSpecError, match=r"not in the operator's role allowlist"):
+        build_create_training_job_request(
+            request, sagemaker_settings(role_allowlist=["arn:aws:iam::123456789012:role/other-*"])
+        )
+
+
+def test_empty_allowlist_refuses_every_role() -> None:
+    with pytest.raises(InvalidSpecError, match=r"allowlist"):
+        build_create_training_job_request(open_lora(), sagemaker_settings(role_allowlist=[]))
+
+
+def test_default_role_must_also_be_allowed() -> None:
+    request = open_lora()
+    job = request.job.model_copy(deep=True)
+    job.spec.sagemaker = None
+    settings = sagemaker_settings(default_role_arn="arn:aws:iam::123456789012:role/Admin")
+    with pytest.raises(InvalidSpecError, match=r"role/Admin' is not in the operator's role allowlist"):
+        build_create_training_job_request(AttemptRequest(**{**request.__dict__, "job": job}), settings)
+
+
+def test_local_data_path_is_rejected_with_field_named() -> None:
+    job = make_job({**LLAMA, "method": "lora", "data": {"train": {"path": "/fsx/data/train.jsonl"}}})
+    request = attempt_request(job, open_model_recipe("lora"), sagemaker_settings())
+    with pytest.raises(
+        InvalidSpecError, match=r"spec.data.train.path: '/fsx/data/train.jsonl' is not reachable"
+    ):
+        build_create_training_job_request(request, sagemaker_settings())
+
+
+def test_resume_from_a_foreign_checkpoint_is_rejected() -> None:
+    request = open_lora()
+    resumed = AttemptRequest(
+        **{**request.__dict__, "attempt": 2, "resume_from": "s3://elsewhere/ckpt/step-1"}
+    )
+    with pytest.raises(InvalidSpecError, match=r"resume only from checkpoints under"):
+        build_create_training_job_request(resumed, sagemaker_settings())
+
+
+def test_resume_auto_is_passed_through() -> None:
+    request = open_lora()
+    resumed = AttemptRequest(**{**request.__dict__, "attempt": 2, "resume_from": "auto"})
+    plan = build_create_training_job_request(resumed, sagemaker_settings())
+    assert plan.request["AlgorithmSpecification"]["ContainerArguments"][-2:] == ["--resume-from", "auto"]
+    assert plan.request["TrainingJobName"].endswith("-a2")
+
+
+def test_runtime_over_28_days_is_rejected() -> None:
+    request = open_lora()
+    long = AttemptRequest(**{**request.__dict__, "remaining_runtime_seconds": 29 * 86400})
+    with pytest.raises(InvalidSpecError, match=r"28 days"):
+        build_create_training_job_request(long, sagemaker_settings())
