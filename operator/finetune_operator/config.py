@@ -44,11 +44,6 @@ class OperatorConfig(BaseModel):
         ge=1,
         description="Threads for blocking API calls; bounds how many jobs are reconciled at once.",
     )
-    resync_seconds: float = Field(
-        default=300.0,
-        gt=0,
-        description="How often every job is reconciled even without events (a safety net, not the trigger).",
-    )
     sagemaker: SageMakerSettings = Field(
         default_factory=SageMakerSettings,
         description="Settings of the SageMaker training-job backend.",

@@ -31,7 +31,7 @@ def parse_recipe(document: dict[str, Any], source: str) -> Recipe:
     try:
         return Recipe.model_validate(document)
     except ValidationError as err:
-        raise InvalidSpecError(f"{source}: invalid recipe: {_format_validation_error(err)}") from None
+        raise InvalidSpecError(f"{source}: invalid recipe: {format_validation_error(err)}") from None
 
 
 def load_recipe_file(path: Path) -> list[Recipe]:
@@ -122,7 +122,7 @@ def _close(candidates: list[str], name: str) -> str | None:
     return found[0] if found else None
 
 
-def _format_validation_error(err: ValidationError) -> str:
+def format_validation_error(err: ValidationError) -> str:
     return "; ".join(
         f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']}" for e in err.errors(include_url=False)
     )

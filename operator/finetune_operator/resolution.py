@@ -35,7 +35,7 @@ from finetune_operator.api.training_config import (
 from finetune_operator.backends.base import InvalidSpecError, ResolvedResources
 from finetune_operator.config import OperatorConfig
 from finetune_operator.instances import INSTANCE_SHAPES
-from finetune_operator.recipes import _format_validation_error
+from finetune_operator.recipes import format_validation_error
 
 DEFAULT_COMPILE_CACHE_SUBDIR = "neuron_cache"
 METHOD_SECTIONS = {"lora": (Method.LORA, Method.DPO_LORA), "dpo": (Method.DPO, Method.DPO_LORA)}
@@ -102,7 +102,7 @@ def apply_overrides(base: RecipeConfig, overrides: dict[str, OverrideValue], met
     try:
         return RecipeConfig.model_validate(document)
     except ValidationError as err:
-        raise InvalidSpecError(f"spec.recipe.overrides: {_format_validation_error(err)}") from None
+        raise InvalidSpecError(f"spec.recipe.overrides: {format_validation_error(err)}") from None
 
 
 def _unknown_path_message(path: str, valid: list[str]) -> str:

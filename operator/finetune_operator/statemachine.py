@@ -301,20 +301,20 @@ def submitted(plan: Plan, ref: BackendRef, recipe: RecipeStatus) -> Plan:
     return Plan(status=status, events=plan.events, action=plan.action)
 
 
-def rejected(job: FineTuneJob, plan: Plan, error: SpecError, now: datetime) -> Plan:
-    """The attempt ``plan`` wanted to submit cannot be created as written: fail the job.
+def rejected(job: FineTuneJob, plan: Plan | None, error: SpecError, now: datetime) -> Plan:
+    """The job cannot run as written: Failed with the error's reason and a Warning Event.
 
-    The attempt record that was never submitted is dropped, so ``currentAttempt`` and
-    ``attempts`` keep describing only what really ran.
+    ``plan`` is the decision that led here, when there was one. An attempt record that
+    was planned but never submitted is dropped, so ``currentAttempt`` and ``attempts``
+    keep describing only what really ran.
     """
-    if not isinstance(plan.action, Submit):
-        raise ValueError("rejected() applies to a plan that submits an attempt")
-    attempt = plan.action.attempt
-    base = job.status if attempt == 1 else plan.status
+    planned = plan.action.attempt if plan is not None and isinstance(plan.action, Submit) else None
+    base = plan.status if plan is not None and planned not in (None, 1) else job.status
     b = _Builder(job=job, now=format_time(now), status=base.model_copy(deep=True))
-    if attempt > 1:
+    if plan is not None and planned not in (None, 1):
         b.events.extend(e for e in plan.events if e.reason != "Resuming")
-    b.status.attempts = [a for a in b.status.attempts if a.attempt < attempt]
-    b.status.current_attempt = attempt - 1
+    if planned is not None:
+        b.status.attempts = [a for a in b.status.attempts if a.attempt < planned]
+        b.status.current_attempt = planned - 1
     _fail(b, error.reason, str(error))
     return b.build()

@@ -51,6 +51,15 @@ class _PlainDumper(yaml.SafeDumper):
         return True
 
 
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    """Multi-line strings (an embedded config file) as literal blocks, readable in diffs."""
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_PlainDumper.add_representer(str, _represent_str)
+
+
 def dump_documents(documents: list[Any]) -> str:
     """Readable multi-document YAML with keys in insertion order."""
     return yaml.dump_all(documents, Dumper=_PlainDumper, sort_keys=False, default_flow_style=False, width=100)

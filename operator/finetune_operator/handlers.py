@@ -1,0 +1,400 @@
+"""Thin kopf handlers: load state, ask the state machine, carry out its plan.
+
+Level-triggered: every FineTuneJob event and every event of a PyTorchJob we created
+leads to one reconcile of the owning job, serialised per job. Status writes carry the
+resourceVersion they were computed from, so a decision made on stale data is rejected
+by the API server (409) and recomputed instead of overwriting newer state. Children
+have deterministic names, so a restart between "create child" and "write status"
+adopts the child instead of creating a second one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from typing import Any, cast
+
+import kopf
+from kubernetes import client
+from kubernetes.client.exceptions import ApiException
+from pydantic import ValidationError
+
+from finetune_operator.admission import check_rules
+from finetune_operator.api.job import PLURAL, BackendRef, FineTuneJob
+from finetune_operator.api.recipe import BackendName, Recipe, RecipeKind
+from finetune_operator.attempts import build_attempt_request
+from finetune_operator.backends.base import InvalidSpecError, SpecError, attempt_name
+from finetune_operator.backends.registry import BackendCache, load_backend_factory
+from finetune_operator.config import OperatorConfig
+from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS, PhaseTracker
+from finetune_operator.naming import GROUP, LABEL_JOB, LABEL_MANAGED_BY, MANAGED_BY, VERSION
+from finetune_operator.recipes import format_validation_error
+from finetune_operator.statemachine import Plan, SetSuspended, Submit, decide, rejected, submitted
+
+logger = logging.getLogger("finetune_operator")
+
+TRAINER_OWNED_STATUS = {"progress", "checkpoint"}
+CONFLICT_RETRIES = 5
+RETRY_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
+
+
+class Runtime:
+    """Process-wide state of the running operator, set up by ``configure``."""
+
+    def __init__(self, config: OperatorConfig) -> None:
+        self.config = config
+        self.backends = BackendCache(config)
+        self.executor = ThreadPoolExecutor(max_workers=config.max_workers, thread_name_prefix="reconcile")
+        self.locks: dict[tuple[str, str], asyncio.Lock] = {}
+        self.seen: dict[tuple[str, str], str] = {}
+        self.failures: dict[tuple[str, str], int] = {}
+        self.phases = PhaseTracker()
+        self._api: client.ApiClient | None = None
+
+    @property
+    def api(self) -> client.ApiClient:
+        if self._api is None:
+            self._api = client.ApiClient()
+        return self._api
+
+    def lock(self, key: tuple[str, str]) -> asyncio.Lock:
+        return self.locks.setdefault(key, asyncio.Lock())
+
+    def forget(self, key: tuple[str, str]) -> None:
+        self.locks.pop(key, None)
+        self.seen.pop(key, None)
+        self.failures.pop(key, None)
+        self.phases.forget(key)
+
+
+RUNTIME: Runtime | None = None
+
+
+def configure(config: OperatorConfig) -> Runtime:
+    global RUNTIME
+    RUNTIME = Runtime(config)
+    return RUNTIME
+
+
+def _runtime() -> Runtime:
+    if RUNTIME is None:
+        raise RuntimeError("finetune_operator.handlers.configure() was not called")
+    return RUNTIME
+
+
+# --- kopf wiring -------------------------------------------------------------------------
+
+
+@kopf.on.startup()
+def _settings(settings: kopf.OperatorSettings, **_: Any) -> None:
+    runtime = _runtime()
+    # Keep kopf's own bookkeeping in annotations under our prefix, never in status.
+    settings.persistence.progress_storage = kopf.AnnotationsProgressStorage(prefix=GROUP)
+    settings.persistence.diffbase_storage = kopf.AnnotationsDiffBaseStorage(prefix=GROUP)
+    settings.persistence.finalizer = f"{GROUP}/stop-backend"
+    settings.posting.enabled = False  # we post our own, meaningful Events
+    settings.execution.max_workers = runtime.config.max_workers
+    settings.watching.server_timeout = 300
+    settings.networking.request_timeout = 60
+
+
+@kopf.index(GROUP, VERSION, "clusterfinetunerecipes")
+def cluster_recipes(name: str, body: kopf.Body, **_: Any) -> dict[str, dict[str, Any]]:
+    return {name: dict(body)}
+
+
+@kopf.index(GROUP, VERSION, "finetunerecipes")
+def namespaced_recipes(
+    namespace: str | None, name: str, body: kopf.Body, **_: Any
+) -> dict[str, dict[str, Any]]:
+    return {f"{namespace}/{name}": dict(body)}
+
+
+@kopf.on.event(GROUP, VERSION, PLURAL)
+async def on_job_event(type: str, body: kopf.Body, namespace: str | None, name: str, **kwargs: Any) -> None:
+    runtime = _runtime()
+    key = (namespace or "", name)
+    if type == "DELETED":
+        runtime.forget(key)
+        return
+    document = _as_plain(body)
+    fingerprint = _fingerprint(document)
+    if runtime.seen.get(key) == fingerprint:
+        return  # only trainer-reported progress changed: nothing for us to decide
+    await reconcile(key, document, _recipes(kwargs))
+
+
+@kopf.on.event("kubeflow.org", "v1", "pytorchjobs", labels={LABEL_MANAGED_BY: MANAGED_BY})
+async def on_pytorchjob_event(namespace: str | None, labels: kopf.Labels, **kwargs: Any) -> None:
+    job_name = labels.get(LABEL_JOB)
+    if job_name and namespace:
+        await reconcile((namespace, job_name), None, _recipes(kwargs))
+
+
+def _needs_finalizer(spec: kopf.Spec, **_: Any) -> bool:
+    backend = spec.get("backend", BackendName.HYPERPOD.value)
+    try:
+        return load_backend_factory(BackendName(backend)).needs_finalizer  # type: ignore[attr-defined]
+    except (ValueError, SpecError):
+        return False
+
+
+@kopf.on.delete(GROUP, VERSION, PLURAL, when=_needs_finalizer)
+def stop_backend_on_delete(body: kopf.Body, **_: Any) -> None:
+    """Cloud attempts outlive Kubernetes objects: stop them before the job goes away."""
+    job = FineTuneJob.model_validate(_as_plain(body))
+    ref = job.status.backend_ref
+    if ref is None:
+        return
+    backend = _runtime().backends.get(job.spec.backend)
+    if not backend.cancel(job, ref):
+        raise kopf.TemporaryError(f"waiting for {ref.kind} {ref.name} to stop", delay=15)
+
+
+# --- reconcile ---------------------------------------------------------------------------
+
+
+async def reconcile(key: tuple[str, str], document: dict[str, Any] | None, recipes: list[Recipe]) -> None:
+    runtime = _runtime()
+    loop = asyncio.get_running_loop()
+    async with runtime.lock(key):
+        started = time.monotonic()
+        try:
+            events = await loop.run_in_executor(
+                runtime.executor, _reconcile_with_retries, key, document, recipes
+            )
+        except ApiException as err:
+            API_ERRORS.labels(str(err.status)).inc()
+            _schedule_retry(key, recipes, f"API error {err.status}: {err.reason}")
+            return
+        except Exception as err:  # never let one job wedge the operator
+            _schedule_retry(key, recipes, f"{type(err).__name__}: {err}")
+            logger.exception("reconcile of %s/%s failed", *key)
+            return
+        finally:
+            RECONCILE_SECONDS.observe(time.monotonic() - started)
+        runtime.failures.pop(key, None)
+    for event_body, event in events:
+        kopf.event(cast(kopf.Body, event_body), type=event[0], reason=event[1], message=event[2])
+
+
+def _schedule_retry(key: tuple[str, str], recipes: list[Recipe], why: str) -> None:
+    runtime = _runtime()
+    runtime.seen.pop(key, None)
+    count = runtime.failures.get(key, 0)
+    runtime.failures[key] = count + 1
+    delay = RETRY_DELAYS[min(count, len(RETRY_DELAYS) - 1)]
+    logger.warning("reconcile of %s/%s will be retried in %.0fs: %s", key[0], key[1], delay, why)
+    loop = asyncio.get_running_loop()
+    loop.call_later(delay, lambda: loop.create_task(reconcile(key, None, recipes)))
+
+
+def _reconcile_with_retries(
+    key: tuple[str, str], document: dict[str, Any] | None, recipes: list[Recipe]
+) -> list[tuple[dict[str, Any], tuple[str, str, str]]]:
+    for _ in range(CONFLICT_RETRIES):
+        if document is None:
+            document = _read_job(key)
+            if document is None:
+                return []  # deleted meanwhile
+        try:
+            return _reconcile_once(key, document, recipes)
+        except ApiException as err:
+            if err.status != 409:
+                raise
+            document = None  # someone (the trainer) wrote status meanwhile: decide again on fresh data
+    raise ApiException(status=409, reason=f"status of {key[0]}/{key[1]} kept changing; giving up for now")
+
+
+def _reconcile_once(
+    key: tuple[str, str], document: dict[str, Any], recipes: list[Recipe]
+) -> list[tuple[dict[str, Any], tuple[str, str, str]]]:
+    runtime = _runtime()
+    now = datetime.now(UTC)
+    try:
+        job = FineTuneJob.model_validate(document)
+    except ValidationError as err:
+        return _write_unparseable(key, document, format_validation_error(err), now)
+    if job.metadata.deletion_timestamp:
+        return []
+    plan = _plan(runtime, job, recipes, now)
+    events = _write_status(job, document, plan)
+    runtime.seen[key] = _fingerprint(_document_after(document, plan))
+    runtime.phases.set(key, plan.status.phase.value)
+    ref = _event_target(document)
+    return [(ref, (e.type, e.reason, e.message)) for e in events]
+
+
+def _plan(runtime: Runtime, job: FineTuneJob, recipes: list[Recipe], now: datetime) -> Plan:
+    try:
+        check_rules(job)
+        backend = runtime.backends.get(job.spec.backend)
+    except SpecError as err:
+        return rejected(job, None, err, now)
+    observation = None
+    ref: BackendRef | None = None
+    if job.status.current_attempt and not job.status.phase.is_terminal:
+        ref = _current_ref(job)
+        observation = backend.observe(job, ref)
+    plan = decide(job, observation, now)
+    action = plan.action
+    if isinstance(action, Submit):
+        try:
+            request, recipe_status = build_attempt_request(
+                job,
+                recipes,
+                runtime.config,
+                action.attempt,
+                action.resume_from,
+                action.remaining_runtime_seconds,
+            )
+            backend.validate(request)
+            new_ref = backend.submit(request)
+        except SpecError as err:
+            return rejected(job, plan, err, now)
+        plan = submitted(plan, new_ref, recipe_status)
+    elif isinstance(action, SetSuspended) and ref is not None:
+        backend.set_suspended(job, ref, action.suspended)
+    return plan
+
+
+def _current_ref(job: FineTuneJob) -> BackendRef:
+    """The backend object of the current attempt; by its deterministic name if status lacks it."""
+    name = attempt_name(job.metadata.name, job.status.current_attempt)
+    ref = job.status.backend_ref
+    if ref is not None and ref.name == name:
+        return ref
+    return BackendRef(kind="", name=name)
+
+
+def _status_patch(job: FineTuneJob, plan: Plan) -> dict[str, Any]:
+    old = job.status.model_dump(mode="json", exclude_none=True, exclude=TRAINER_OWNED_STATUS)
+    new = plan.status.model_dump(mode="json", exclude_none=True, exclude=TRAINER_OWNED_STATUS)
+    return {k: new.get(k) for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+
+
+def _write_status(job: FineTuneJob, document: dict[str, Any], plan: Plan) -> list[Any]:
+    patch = _status_patch(job, plan)
+    if not patch:
+        return list(plan.events)
+    body = {"metadata": {"resourceVersion": document["metadata"]["resourceVersion"]}, "status": patch}
+    client.CustomObjectsApi(_runtime().api).patch_namespaced_custom_object_status(
+        GROUP, VERSION, job.metadata.namespace or "", PLURAL, job.metadata.name, body
+    )
+    if "phase" in patch:
+        TRANSITIONS.labels(plan.status.phase.value).inc()
+        logger.info(
+            "job phase changed",
+            extra={
+                "namespace": job.metadata.namespace,
+                "job": job.metadata.name,
+                "phase": plan.status.phase.value,
+            },
+        )
+    return list(plan.events)
+
+
+def _write_unparseable(
+    key: tuple[str, str], document: dict[str, Any], message: str, now: datetime
+) -> list[tuple[dict[str, Any], tuple[str, str, str]]]:
+    """A stored object our models cannot read (e.g. an override of an unsupported type)."""
+    status = document.get("status") or {}
+    if status.get("phase") == "Failed":
+        return []
+    error = InvalidSpecError(message)
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    patch = {
+        "metadata": {"resourceVersion": document["metadata"]["resourceVersion"]},
+        "status": {
+            "phase": "Failed",
+            "observedGeneration": document["metadata"].get("generation"),
+            "completionTime": stamp,
+            "conditions": [
+                {
+                    "type": "Failed",
+                    "status": "True",
+                    "reason": error.reason,
+                    "message": message,
+                    "lastTransitionTime": stamp,
+                    "observedGeneration": document["metadata"].get("generation"),
+                }
+            ],
+        },
+    }
+    client.CustomObjectsApi(_runtime().api).patch_namespaced_custom_object_status(
+        GROUP, VERSION, key[0], PLURAL, key[1], patch
+    )
+    return [(_event_target(document), ("Warning", error.reason, message))]
+
+
+def _read_job(key: tuple[str, str]) -> dict[str, Any] | None:
+    try:
+        result = cast(
+            dict[str, Any],
+            client.CustomObjectsApi(_runtime().api).get_namespaced_custom_object(
+                GROUP, VERSION, key[0], PLURAL, key[1]
+            ),
+        )
+    except ApiException as err:
+        if err.status == 404:
+            return None
+        raise
+    return result
+
+
+def _recipes(kwargs: dict[str, Any]) -> list[Recipe]:
+    """Recipes from kopf's in-memory indices (handler kwargs named after the index functions)."""
+    cluster: kopf.Index[str, dict[str, Any]] = kwargs["cluster_recipes"]
+    namespaced: kopf.Index[str, dict[str, Any]] = kwargs["namespaced_recipes"]
+    recipes: list[Recipe] = []
+    for index, kind in (
+        (namespaced, RecipeKind.FINE_TUNE_RECIPE),
+        (cluster, RecipeKind.CLUSTER_FINE_TUNE_RECIPE),
+    ):
+        for store in index.values():
+            for body in store:
+                try:
+                    recipes.append(Recipe.model_validate({**body, "kind": kind.value}))
+                except ValidationError as err:
+                    name = (body.get("metadata") or {}).get("name")
+                    logger.warning(
+                        "ignoring invalid %s %s: %s", kind.value, name, format_validation_error(err)
+                    )
+    return recipes
+
+
+def _as_plain(body: Any) -> dict[str, Any]:
+    """A plain-dict deep copy of a kopf Body (which is a read-only view)."""
+    import copy
+
+    return copy.deepcopy(dict(body))
+
+
+def _fingerprint(document: dict[str, Any]) -> str:
+    """What a job event can change that matters to us: generation, spec and our part of status."""
+    import json
+
+    status = {k: v for k, v in (document.get("status") or {}).items() if k not in TRAINER_OWNED_STATUS}
+    meta = document.get("metadata") or {}
+    return json.dumps(
+        [meta.get("generation"), meta.get("deletionTimestamp"), document.get("spec"), status],
+        sort_keys=True,
+        default=str,
+    )
+
+
+def _document_after(document: dict[str, Any], plan: Plan) -> dict[str, Any]:
+    status = plan.status.model_dump(mode="json", exclude_none=True, exclude=TRAINER_OWNED_STATUS)
+    return {**document, "status": status}
+
+
+def _event_target(document: dict[str, Any]) -> dict[str, Any]:
+    meta = document["metadata"]
+    return {
+        "apiVersion": f"{GROUP}/{VERSION}",
+        "kind": "FineTuneJob",
+        "metadata": {"name": meta["name"], "namespace": meta.get("namespace"), "uid": meta.get("uid")},
+    }
