@@ -1,0 +1,97 @@
+"""Properties every rendered attempt must have, checked across all golden cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from finetune_operator import yamlio
+from finetune_operator.admission import parse_job
+from finetune_operator.attempts import build_attempt_request
+from finetune_operator.backends.base import InvalidSpecError
+from finetune_operator.backends.hyperpod.render import render_attempt
+from finetune_operator.config import OperatorConfig
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
+
+
+RECIPES = load_recipes_dir(BUILTIN_RECIPES_DIR)
+GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden" / "hyperpod"
+CASES = sorted(p.name for p in GOLDEN_DIR.iterdir() if (p / "rendered.yaml").exists())
+
+
+def _job(document: str):
+    return parse_job(yamlio.load_documents(document)[0])
+
+
+def _render(job, attempt=1, resume_from=None):
+    request, _ = build_attempt_request(job, RECIPES, OperatorConfig(), attempt, resume_from, None)
+    return render_attempt(request)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_pytorchjob_contract(case: str) -> None:
+    objects = yamlio.load_file(GOLDEN_DIR / case / "rendered.yaml")
+    kinds = [o["kind"] for o in objects]
+    assert kinds == ["ServiceAccount", "Role", "RoleBinding", "ConfigMap", "PyTorchJob"]
+    job_name = objects[0]["metadata"]["labels"]["finetune.dev/job"]
+    for obj in objects:
+        assert obj["metadata"]["ownerReferences"][0]["kind"] == "FineTuneJob"
+        assert obj["metadata"]["labels"]["finetune.dev/job"] == job_name
+    pytorchjob = objects[-1]
+    for replica in pytorchjob["spec"]["pytorchReplicaSpecs"].values():
+        assert replica["restartPolicy"] == "OnFailure"
+        pod = replica["template"]["spec"]
+        (container,) = pod["containers"]
+        assert container["name"] == "pytorch"
+        assert "aws.amazon.com/neurondevice" not in container["resources"]["limits"]
+        assert container["resources"]["requests"] == container["resources"]["limits"]
+        assert {"name": "dshm", "emptyDir": {"medium": "Memory"}} in pod["volumes"]
+    role = objects[1]
+    assert role["rules"] == [
+        {"apiGroups": ["finetune.dev"], "resources": ["finetunejobs/status"], "resourceNames": [job_name],
+         "verbs": ["patch"]}
+    ]
+
+
+def test_attempt_two_resumes_auto_without_checkpoint() -> None:
+    job = _job(
+        "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
+        "spec: {model: {name: llama-3.2-1b}, method: sft, data: {train: {path: /fsx/t.jsonl}}}"
+    )
+    first = _render(job)[-1]["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["spec"]["containers"][0]
+    second = _render(job, 2, "auto")[-1]
+    container = second["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["spec"]["containers"][0]
+    assert "--resume-from" not in first["command"]
+    assert container["command"][-2:] == ["--resume-from", "auto"]
+    assert second["metadata"]["name"] == "j-a2"
+    assert {"name": "FINETUNE_ATTEMPT", "value": "2"} in container["env"]
+
+
+def test_path_outside_the_mount_is_rejected() -> None:
+    job = _job(
+        "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
+        "spec: {model: {name: llama-3.2-1b}, method: sft, data: {train: {path: /data/t.jsonl}}}"
+    )
+    with pytest.raises(InvalidSpecError, match=r"spec.data: /data/t.jsonl is not on the job's storage.*/fsx"):
+        _render(job)
+
+
+def test_tensor_parallel_must_divide_processes() -> None:
+    job = _job(
+        "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
+        "spec: {model: {name: llama-3.1-8b}, method: lora, data: {train: {path: /fsx/t.jsonl}},\n"
+        "  resources: {processesPerNode: 12}}"
+    )
+    with pytest.raises(InvalidSpecError, match="tensorParallel=8 does not divide the 12 processes"):
+        _render(job)
+
+
+def test_unknown_instance_type_needs_explicit_devices() -> None:
+    job = _job(
+        "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
+        "spec: {model: {name: llama-3.2-1b}, method: sft, data: {train: {path: /fsx/t.jsonl}},\n"
+        "  resources: {instanceType: ml.trn2.48xlarge}}"
+    )
+    with pytest.raises(InvalidSpecError, match="not a known HyperPod Trainium type"):
+        _render(job)
