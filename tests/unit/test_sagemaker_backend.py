@@ -1,0 +1,356 @@
+"""SageMakerBackend against moto in server mode (in-process, localhost only).
+
+moto is made realistic by tests/sagemaker_fixtures.py: jobs start InProgress, a
+duplicate name is ResourceInUse, StopTrainingJob exists, throttling can be injected.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from finetune_operator.api.job import FineTuneJob
+from finetune_operator.backends.base import AttemptRequest, AttemptState, InvalidSpecError
+from finetune_operator.backends.sagemaker.backend import (
+    DELETION_POLICY_ANNOTATION,
+    RELEASE_FINALIZER_ANNOTATION,
+    DataPreflightError,
+    SageMakerBackend,
+    SageMakerUnreachableError,
+    _Clock,
+)
+from finetune_operator.config import OperatorConfig
+from tests.sagemaker_fixtures import (
+    MotoSageMaker,
+    attempt_request,
+    make_job,
+    open_model_recipe,
+    sagemaker_settings,
+)
+
+pytest_plugins = ["tests.sagemaker_fixtures"]
+
+TRAIN = "s3://ml-data/chat/train.jsonl"
+RECORD = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def aws(moto_sagemaker: MotoSageMaker) -> MotoSageMaker:
+    s3 = moto_sagemaker.client("s3")
+    for bucket in ("ml-data", "ml-artifacts"):
+        s3.create_bucket(Bucket=bucket)
+    s3.put_object(Bucket="ml-data", Key="chat/train.jsonl", Body=(json.dumps(RECORD) + "\n") * 3)
+    return moto_sagemaker
+
+
+def backend_for(aws: MotoSageMaker, clock: FakeClock | None = None, **settings: Any) -> SageMakerBackend:
+    config = OperatorConfig(sagemaker=sagemaker_settings(**{"endpoint_url": aws.endpoint_url, **settings}))
+    return SageMakerBackend(config, clock=_Clock(monotonic=clock or FakeClock(), jitter=lambda: 0.5))
+
+
+def lora_job(annotations: dict[str, str] | None = None, train: str = TRAIN) -> FineTuneJob:
+    return make_job(
+        {
+            "model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama/"},
+            "method": "lora",
+            "data": {"train": {"path": train}},
+        },
+        annotations=annotations,
+    )
+
+
+def request_for(job: FineTuneJob, attempt: int = 1, resume_from: str | None = None) -> AttemptRequest:
+    return attempt_request(job, open_model_recipe("lora"), sagemaker_settings(), attempt, resume_from)
+
+
+def test_submit_then_completed_with_artifacts(aws: MotoSageMaker) -> None:
+    clock = FakeClock()
+    backend = backend_for(aws, clock)
+    job = lora_job()
+    ref = backend.submit(request_for(job))
+    assert ref.kind == "TrainingJob" and ref.arn and ref.name.endswith("-a1")
+    config = (
+        aws.client("s3")
+        .get_object(
+            Bucket="ml-artifacts", Key=f"finetune/team-a/llama-lora-83c4c819/attempts/a1/config/config.yaml"
+        )["Body"]
+        .read()
+        .decode()
+    )
+    assert "path: /opt/ml/input/data/train/train.jsonl" in config
+
+    first = backend.observe(job, ref)
+    assert (first.state, first.reason) == (AttemptState.PENDING, "Starting")
+
+    aws.set_status(
+        ref.name, "InProgress", "Training", "Training image download completed. Training in progress."
+    )
+    clock.now += 60
+    running = backend.observe(job, ref)
+    assert (running.state, running.reason) == (AttemptState.RUNNING, "Training")
+    assert [event["reason"] for event in running.details["events"]] == ["SageMakerTraining"]
+
+    artifacts = f"s3://ml-artifacts/finetune/team-a/llama-lora-83c4c819/output/{ref.name}/output/model.tar.gz"
+    aws.set_status(
+        ref.name,
+        "Completed",
+        "Completed",
+        model_artifacts={"S3ModelArtifacts": artifacts},
+        training_time_in_seconds=3600,
+        billable_time_in_seconds=3600,
+        final_metric_data_list=[{"MetricName": "train:loss", "Value": 0.42}],
+    )
+    clock.now += 60
+    done = backend.observe(job, ref)
+    assert done.state == AttemptState.SUCCEEDED
+    assert done.output_path == artifacts
+    summary = done.details["sagemaker"]
+    assert summary["modelArtifacts"] == artifacts
+    assert summary["billableTimeInSeconds"] == 3600
+    assert summary["finalMetrics"] == {"train:loss": 0.42}
+    assert aws.calls["create_training_job"] == 1
+
+
+def test_failed_job_reports_reason_and_exit_code(aws: MotoSageMaker) -> None:
+    backend = backend_for(aws)
+    job = lora_job()
+    ref = backend.submit(request_for(job))
+    aws.set_status(
+        ref.name,
+        "Failed",
+        "Failed",
+        failure_reason="AlgorithmError: training failed, exit code: 2. Check logs.",
+    )
+    observed = backend.observe(job, ref)
+    assert (observed.state, observed.reason, observed.exit_code) == (
+        AttemptState.FAILED,
+        "TrainingJobFailed",
+        2,
+    )
+    assert "exit code: 2" in observed.message
+    assert observed.details["sagemaker"]["failureReason"].startswith("AlgorithmError")
+
+
+def test_spot_interruption_is_running_with_a_reason_and_resumes(aws: MotoSageMaker) -> None:
+    clock = FakeClock()
+    backend = backend_for(aws, clock)
+    job = make_job(
+        {
+            "model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama/"},
+            "method": "lora",
+            "data": {"train": {"path": TRAIN}},
+            "maxRuntimeSeconds": 3600,
+            "sagemaker": {"roleArn": "arn:aws:iam::123456789012:role/finetune-a", "spot": {"enabled": True}},
+        }
+    )
+    ref = backend.submit(request_for(job))
+    assert aws.job(ref.name).enable_managed_spot_training is True
+    aws.set_status(ref.name, "InProgress", "Training")
+    backend.observe(job, ref)
+    aws.set_status(ref.name, "InProgress", "Interrupted", "Spot capacity was reclaimed")
+    clock.now += 60
+    interrupted = backend.observe(job, ref)
+    assert (interrupted.state, interrupted.reason) == (AttemptState.RUNNING, "SpotInterrupted")
+    assert interrupted.details["spotInterrupted"] is True
+    assert interrupted.details["events"] == [
+        {"type": "Warning", "reason": "SageMakerInterrupted", "message": "Spot capacity was reclaimed"}
+    ]
+    aws.set_status(ref.name, "InProgress", "Training", "Restarted from the latest checkpoint")
+    clock.now += 60
+    resumed = backend.observe(job, ref)
+    assert (resumed.state, resumed.details["spotInterrupted"]) == (AttemptState.RUNNING, False)
+    aws.set_status(
+        ref.name, "Completed", "Completed", training_time_in_seconds=1000, billable_time_in_seconds=300
+    )
+    clock.now += 60
+    assert backend.observe(job, ref).details["sagemaker"]["spotSavingsPercent"] == 70.0
+
+
+def test_latest_complete_checkpoint_is_found_in_s3(aws: MotoSageMaker) -> None:
+    backend = backend_for(aws)
+    job = lora_job()
+    ref = backend.submit(request_for(job))
+    s3 = aws.client("s3")
+    prefix = "finetune/team-a/llama-lora-83c4c819/checkpoints/"
+    s3.put_object(Bucket="ml-artifacts", Key=prefix + "step-00000010/COMPLETE", Body=b"{}")
+    s3.put_object(Bucket="ml-artifacts", Key=prefix + "step-00000010/model/shard0", Body=b"x")
+    s3.put_object(
+        Bucket="ml-artifacts", Key=prefix + "step-00000020/model/shard0", Body=b"x"
+    )  # being uploaded
+    checkpoint = backend.observe(job, ref).details["checkpoint"]
+    assert checkpoint["path"] == f"s3://ml-artifacts/{prefix}step-00000010"
+    assert checkpoint["step"] == 10
+
+    resumed = backend.plan(request_for(job, attempt=2, resume_from=checkpoint["path"]))
+    assert (
+        resumed.request["AlgorithmSpecification"]["ContainerArguments"][-1]
+        == "/opt/ml/checkpoints/step-00000010"
+    )
+    assert resumed.request["CheckpointConfig"]["S3Uri"] == f"s3://ml-artifacts/{prefix}"
+
+
+def test_restart_after_submit_does_not_create_a_second_job(aws: MotoSageMaker) -> None:
+    job = lora_job()
+    first = backend_for(aws).submit(request_for(job))
+    # A new operator process (fresh backend, no memory) submits the same attempt again.
+    second = backend_for(aws).submit(request_for(job))
+    assert first == second
+    assert aws.calls["create_training_job"] == 1
+
+
+def test_resource_in_use_is_treated_as_already_submitted(
+    aws: MotoSageMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    job = lora_job()
+    backend_for(aws).submit(request_for(job))
+    backend = backend_for(aws)
+    real_describe = backend._describe
+    misses = [None]  # the first lookup misses (a lost answer), so CreateTrainingJob says ResourceInUse
+
+    def describe(name: str) -> dict[str, Any] | None:
+        return misses.pop() if misses else real_describe(name)
+
+    monkeypatch.setattr(backend, "_describe", describe)
+    ref = backend.submit(request_for(job))
+    assert ref.name.endswith("-a1")
+    assert aws.calls["create_training_job"] == 2  # the second call was refused, nothing new exists
+    assert len(aws.backend.training_jobs) == 1
+
+
+def test_missing_data_creates_no_job(aws: MotoSageMaker) -> None:
+    backend = backend_for(aws)
+    with pytest.raises(DataPreflightError) as raised:
+        backend.submit(request_for(lora_job(train="s3://ml-data/chat/missing.jsonl")))
+    assert raised.value.reason == "DataSourceMissing"
+    assert "s3://ml-data/chat/missing.jsonl" in str(raised.value)
+    assert aws.calls["create_training_job"] == 0
+
+
+def test_malformed_data_creates_no_job(aws: MotoSageMaker) -> None:
+    aws.client("s3").put_object(
+        Bucket="ml-data", Key="bad/train.jsonl", Body=b'{"prompt": "only a prompt"}\n'
+    )
+    with pytest.raises(DataPreflightError) as raised:
+        backend_for(aws).submit(request_for(lora_job(train="s3://ml-data/bad/")))
+    assert raised.value.reason == "DataFormatInvalid"
+    assert "line 1 is not a messages record" in str(raised.value)
+    assert aws.calls["create_training_job"] == 0
+
+
+def test_role_outside_allowlist_is_rejected_before_any_call(aws: MotoSageMaker) -> None:
+    backend = backend_for(aws, role_allowlist=["arn:aws:iam::123456789012:role/other-*"])
+    with pytest.raises(InvalidSpecError, match="allowlist"):
+        backend.submit(request_for(lora_job()))
+    assert aws.calls["create_training_job"] == aws.calls["describe_training_job"] == 0
+
+
+def test_throttling_is_absorbed_by_adaptive_retries(aws: MotoSageMaker) -> None:
+    clock = FakeClock()
+    backend = backend_for(aws, clock)
+    aws.throttle["describe_training_job"] = 3
+    aws.throttle["create_training_job"] = 2
+    job = lora_job()
+    ref = backend.submit(request_for(job))
+    aws.set_status(ref.name, "Completed", "Completed")
+    aws.throttle["describe_training_job"] = 2
+    assert backend.observe(job, ref).state == AttemptState.SUCCEEDED
+    assert aws.calls["describe_training_job:throttled"] == 5
+    assert aws.calls["create_training_job:throttled"] == 2
+    assert aws.calls["create_training_job"] == 1
+
+
+def test_polls_at_most_once_per_interval(aws: MotoSageMaker) -> None:
+    clock = FakeClock()
+    backend = backend_for(aws, clock, poll_interval_seconds=30, fast_poll_interval_seconds=5)
+    job = lora_job()
+    ref = backend.submit(request_for(job))
+    before = aws.calls["describe_training_job"]
+    backend.observe(job, ref)  # first sight counts as a transition: next poll after 5 s
+    clock.now += 4
+    backend.observe(job, ref)
+    assert aws.calls["describe_training_job"] == before + 1
+    clock.now += 2
+    backend.observe(job, ref)  # nothing changed: next poll after 30 s
+    clock.now += 29
+    backend.observe(job, ref)
+    assert aws.calls["describe_training_job"] == before + 2
+    clock.now += 2
+    backend.observe(job, ref)
+    assert aws.calls["describe_training_job"] == before + 3
+
+
+def test_cancel_stops_and_follows_through_stopping(aws: MotoSageMaker) -> None:
+    backend = backend_for(aws)
+    job = lora_job()
+    ref = backend.submit(request_for(job))
+    aws.set_status(ref.name, "InProgress", "Training")
+    assert backend.cancel(job, ref) is False
+    assert aws.calls["stop_training_job"] == 1
+    assert aws.job(ref.name).training_job_status == "Stopping"
+    assert backend.cancel(job, ref) is False
+    aws.set_status(ref.name, "Stopped", "Stopped")
+    assert backend.cancel(job, ref) is True
+    assert aws.calls["stop_training_job"] == 1
+
+
+def test_cancel_of_a_job_that_completes_while_stopping(aws: MotoSageMaker) -> None:
+    backend = backend_for(aws)
+    job = lora_job()
+    ref = backend.submit(request_for(job))
+    assert backend.cancel(job, ref) is False
+    aws.set_status(ref.name, "Completed", "Completed")
+    assert backend.cancel(job, ref) is True
+
+
+def test_retain_policy_leaves_the_job_running(aws: MotoSageMaker) -> None:
+    backend = backend_for(aws)
+    job = lora_job(annotations={DELETION_POLICY_ANNOTATION: "retain"})
+    ref = backend.submit(request_for(job))
+    assert backend.cancel(job, ref) is True
+    assert aws.calls["stop_training_job"] == 0
+    assert aws.job(ref.name).training_job_status == "InProgress"
+
+
+def test_unreachable_aws_on_delete_is_bounded_and_releasable(aws: MotoSageMaker) -> None:
+    job = lora_job()
+    ref = backend_for(aws).submit(request_for(job))
+    unreachable = backend_for(
+        aws, endpoint_url="http://127.0.0.1:9", max_api_attempts=1, unreachable_retry_limit=2
+    )
+    with pytest.raises(SageMakerUnreachableError) as first:
+        unreachable.cancel(job, ref)
+    assert (first.value.failures, first.value.exhausted) == (1, False)
+    with pytest.raises(SageMakerUnreachableError) as second:
+        unreachable.cancel(job, ref)
+    assert second.value.exhausted is True
+    assert RELEASE_FINALIZER_ANNOTATION in str(second.value)
+    released = lora_job(annotations={RELEASE_FINALIZER_ANNOTATION: "true"})
+    assert unreachable.cancel(released, ref) is True
+
+
+def test_deleted_job_is_missing(aws: MotoSageMaker) -> None:
+    backend = backend_for(aws)
+    job = lora_job()
+    ref = backend.submit(request_for(job))
+    del aws.backend.training_jobs[ref.name]
+    assert backend.observe(job, ref).state == AttemptState.MISSING
+    assert backend.cancel(job, ref) is True
+
+
+def test_render_prints_the_exact_request_and_uploaded_documents(aws: MotoSageMaker) -> None:
+    backend = backend_for(aws)
+    request = request_for(lora_job())
+    documents = backend.render(request)
+    assert documents[0] == backend.plan(request).request
+    assert documents[1]["kind"] == "ResolvedTrainingConfig"
+    assert aws.calls["describe_training_job"] == 0
