@@ -10,9 +10,18 @@ import json
 from typing import Any
 
 import pytest
+from tests.sagemaker_fixtures import (
+    MotoSageMaker,
+    attempt_request,
+    make_job,
+    open_model_recipe,
+    sagemaker_settings,
+)
 
-from finetune_operator.api.job import FineTuneJob
+from finetune_operator.api.job import BackendRef, FineTuneJob
+from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.base import AttemptRequest, AttemptState, InvalidSpecError
+from finetune_operator.backends.registry import load_backend_factory
 from finetune_operator.backends.sagemaker.backend import (
     DELETION_POLICY_ANNOTATION,
     RELEASE_FINALIZER_ANNOTATION,
@@ -22,13 +31,6 @@ from finetune_operator.backends.sagemaker.backend import (
     _Clock,
 )
 from finetune_operator.config import OperatorConfig
-from tests.sagemaker_fixtures import (
-    MotoSageMaker,
-    attempt_request,
-    make_job,
-    open_model_recipe,
-    sagemaker_settings,
-)
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
 
@@ -82,7 +84,7 @@ def test_submit_then_completed_with_artifacts(aws: MotoSageMaker) -> None:
     config = (
         aws.client("s3")
         .get_object(
-            Bucket="ml-artifacts", Key=f"finetune/team-a/llama-lora-83c4c819/attempts/a1/config/config.yaml"
+            Bucket="ml-artifacts", Key="finetune/team-a/llama-lora-83c4c819/attempts/a1/config/config.yaml"
         )["Body"]
         .read()
         .decode()
@@ -354,3 +356,18 @@ def test_render_prints_the_exact_request_and_uploaded_documents(aws: MotoSageMak
     assert documents[0] == backend.plan(request).request
     assert documents[1]["kind"] == "ResolvedTrainingConfig"
     assert aws.calls["describe_training_job"] == 0
+
+
+def test_reference_by_the_cores_attempt_name_reaches_the_sagemaker_job(aws: MotoSageMaker) -> None:
+    backend = backend_for(aws)
+    job = lora_job()
+    ref = backend.submit(request_for(job))
+    aws.set_status(ref.name, "InProgress", "Training")
+    core_ref = BackendRef(kind="", name="llama-lora-a1")
+    assert backend.observe(job, core_ref).state == AttemptState.RUNNING
+    assert backend.cancel(job, core_ref) is False
+    assert aws.job(ref.name).training_job_status == "Stopping"
+
+
+def test_backend_is_registered() -> None:
+    assert load_backend_factory(BackendName.SAGEMAKER) is SageMakerBackend

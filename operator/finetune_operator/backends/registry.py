@@ -17,6 +17,7 @@ BackendFactory = Callable[[OperatorConfig], Backend]
 
 BACKENDS: dict[BackendName, str] = {
     BackendName.HYPERPOD: "finetune_operator.backends.hyperpod.backend:HyperPodBackend",
+    BackendName.SAGEMAKER: "finetune_operator.backends.sagemaker.backend:SageMakerBackend",
 }
 
 

@@ -40,6 +40,7 @@ from finetune_operator.backends.base import (
     Observation,
     SpecError,
 )
+from finetune_operator.backends.sagemaker.naming import training_job_name
 from finetune_operator.backends.sagemaker.preflight import check_data_sources, parse_s3_uri
 from finetune_operator.backends.sagemaker.request import (
     TrainingJobPlan,
@@ -230,6 +231,20 @@ class SageMakerBackend(Backend):
             arn=described["TrainingJobArn"],
         )
 
+    @staticmethod
+    def _sagemaker_ref(job: FineTuneJob, ref: BackendRef) -> BackendRef:
+        """``ref`` naming the real SageMaker job.
+
+        The core may hand back a reference by its own attempt name (``<job>-a<N>``); both
+        that and the SageMaker name end in ``-a<N>``, and the SageMaker name is a pure
+        function of (job, attempt).
+        """
+        _, _, attempt = ref.name.rpartition("-a")
+        if not attempt.isdigit():
+            return ref
+        name = training_job_name(job.metadata.name, job.metadata.uid or "", int(attempt))
+        return ref if ref.name == name else ref.model_copy(update={"name": name})
+
     def _describe(self, name: str) -> dict[str, Any] | None:
         """DescribeTrainingJob, or None when no job of that name exists."""
         try:
@@ -262,6 +277,7 @@ class SageMakerBackend(Backend):
     # --- observe ----------------------------------------------------------------------------
 
     def observe(self, job: FineTuneJob, ref: BackendRef) -> Observation:
+        ref = self._sagemaker_ref(job, ref)
         now = self._clock.monotonic()
         with self._state.lock:
             known = self._state.polls.get(ref.name)
@@ -379,6 +395,7 @@ class SageMakerBackend(Backend):
     # --- cancel -----------------------------------------------------------------------------
 
     def cancel(self, job: FineTuneJob, ref: BackendRef) -> bool:
+        ref = self._sagemaker_ref(job, ref)
         annotations = job.metadata.annotations
         if annotations.get(DELETION_POLICY_ANNOTATION) == "retain":
             return True
