@@ -106,16 +106,28 @@ def apply_overrides(base: RecipeConfig, overrides: dict[str, OverrideValue], met
 
 
 def _unknown_path_message(path: str, valid: list[str]) -> str:
-    near = difflib.get_close_matches(path, valid, n=3, cutoff=0.5)
-    if not near:
-        section = path.split(".", 1)[0]
-        near = [p for p in valid if p.startswith(section + ".")][:5]
-    hint = f"; did you mean {' or '.join(f'`{p}`' for p in near)}?" if near else ""
+    hint = f"; did you mean {' or '.join(f'`{p}`' for p in _near_paths(path, valid))}?"
     sections = sorted({p.split(".", 1)[0] for p in valid})
     return (
         f"spec.recipe.overrides: unknown path `{path}`{hint} "
         f"(overridable sections: {', '.join(sections)}; see docs/api.md)"
     )
+
+
+def _near_paths(path: str, valid: list[str]) -> list[str]:
+    """Up to three likely intended paths: abbreviations first (``lr``), then spelling neighbours."""
+    section, _, key = path.partition(".")
+    abbreviated = [
+        p for p in valid if p.startswith(section + ".") and _is_subsequence(key, p.split(".", 1)[1])
+    ]
+    spelled = difflib.get_close_matches(path, valid, n=3, cutoff=0.5)
+    near = list(dict.fromkeys([*abbreviated, *spelled]))[:3]
+    return near or [p for p in valid if p.startswith(section + ".")][:3] or valid[:3]
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    remaining = iter(long.lower())
+    return bool(short) and all(char in remaining for char in short.lower())
 
 
 def _type_name(annotation: Any) -> str:

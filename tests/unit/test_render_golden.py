@@ -28,7 +28,11 @@ def render_case(case_dir: Path) -> str:
     resume_file = case_dir / "resume-from.txt"
     attempt, resume_from = (3, resume_file.read_text().strip()) if resume_file.exists() else (1, None)
     request, _ = build_attempt_request(
-        job, load_recipes_dir(BUILTIN_RECIPES_DIR), OperatorConfig(), attempt, resume_from,
+        job,
+        load_recipes_dir(BUILTIN_RECIPES_DIR),
+        OperatorConfig(),
+        attempt,
+        resume_from,
         job.spec.max_runtime_seconds,
     )
     return yamlio.dump_documents(render_attempt(request))

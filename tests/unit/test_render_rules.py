@@ -14,7 +14,6 @@ from finetune_operator.backends.hyperpod.render import render_attempt
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 
-
 RECIPES = load_recipes_dir(BUILTIN_RECIPES_DIR)
 GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden" / "hyperpod"
 CASES = sorted(p.name for p in GOLDEN_DIR.iterdir() if (p / "rendered.yaml").exists())
@@ -49,8 +48,12 @@ def test_pytorchjob_contract(case: str) -> None:
         assert {"name": "dshm", "emptyDir": {"medium": "Memory"}} in pod["volumes"]
     role = objects[1]
     assert role["rules"] == [
-        {"apiGroups": ["finetune.dev"], "resources": ["finetunejobs/status"], "resourceNames": [job_name],
-         "verbs": ["patch"]}
+        {
+            "apiGroups": ["finetune.dev"],
+            "resources": ["finetunejobs/status"],
+            "resourceNames": [job_name],
+            "verbs": ["patch"],
+        }
     ]
 
 

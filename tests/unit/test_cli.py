@@ -1,0 +1,119 @@
+"""``finetune-operator render``: the dry run prints YAML or fails with a readable message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from finetune_operator import yamlio
+from finetune_operator.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "examples" / "llama-3.1-8b-lora.yaml"
+
+
+def write(tmp_path: Path, text: str, name: str = "job.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_render_example(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", "-f", str(EXAMPLE)]) == 0
+    objects = yamlio.load_documents(capsys.readouterr().out)
+    assert [o["kind"] for o in objects] == [
+        "ServiceAccount",
+        "Role",
+        "RoleBinding",
+        "ConfigMap",
+        "PyTorchJob",
+    ]
+    config = yamlio.load_documents(objects[3]["data"]["config.yaml"])[0]
+    assert config["optimizer"]["learningRate"] == 1e-4  # written `1e-4` in YAML, read as kubectl would
+    assert config["lora"]["rank"] == 32
+
+
+def test_recipe_file_is_used_like_recipe_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    recipe = write(
+        tmp_path,
+        "apiVersion: finetune.dev/v1alpha1\nkind: ClusterFineTuneRecipe\nmetadata: {name: my-recipe}\n"
+        "spec: {model: anything, method: lora, resources: {nodes: 2}, config: {lora: {rank: 4}}}\n",
+        "recipe.yaml",
+    )
+    assert main(["render", "-f", str(EXAMPLE), "--recipe-file", str(recipe)]) == 0
+    objects = yamlio.load_documents(capsys.readouterr().out)
+    config = yamlio.load_documents(objects[3]["data"]["config.yaml"])[0]
+    assert config["recipe"]["name"] == "my-recipe"
+    assert objects[4]["spec"]["pytorchReplicaSpecs"]["Worker"]["replicas"] == 1
+
+
+def test_recipes_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "recipes").mkdir()
+    write(
+        tmp_path / "recipes",
+        "kind: ClusterFineTuneRecipe\nmetadata: {name: team-8b-lora}\n"
+        "spec: {model: llama-3.1-8b, method: lora}\n",
+        "a.yaml",
+    )
+    assert main(["render", "-f", str(EXAMPLE), "--recipes-dir", str(tmp_path / "recipes")]) == 0
+    assert "name: team-8b-lora" in capsys.readouterr().out
+
+
+def test_attempt_and_resume_from(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["render", "-f", str(EXAMPLE), "--attempt", "2", "--resume-from", "/fsx/x/step-00000010"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "name: llama-lora-a2" in out and "- /fsx/x/step-00000010" in out
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        (
+            "model: {name: llama-3.1-8b}\n  method: grpo\n  data: {train: {path: /fsx/d}}",
+            "spec.method: Input should be 'sft', 'lora', 'dpo' or 'dpo-lora'",
+        ),
+        ("model: {}\n  method: lora\n  data: {train: {path: /fsx/d}}", "spec.model needs a catalog name"),
+        (
+            "model: {name: llama-3.1-8b}\n  method: lora\n  data: {train: {path: /fsx/d}}\n"
+            "  resources: {nodes: 0}",
+            "spec.resources.nodes: Input should be greater than or equal to 1",
+        ),
+        (
+            "model: {name: llama-3.1-8b}\n  method: lora\n  data: {mixture: [{path: /fsx/d, weight: 0}]}",
+            r"spec.data.mixture.0.weight: Input should be greater than 0",
+        ),
+        (
+            "model: {name: llama-3.1-8b}\n  method: lora\n  backend: local\n  data: {train: {path: /fsx/d}}\n"
+            "  resources: {nodes: 1}",
+            "spec.resources is not used by backend local",
+        ),
+        (
+            "model: {name: llama-3.1-8b}\n  method: lora\n  data: {train: {path: /fsx/d}}\n"
+            "  recipe: {overrides: {optimizer.lr: 0.1}}",
+            "did you mean `optimizer.learningRate`",
+        ),
+        (
+            "model: {name: gpt-5}\n  method: lora\n  data: {train: {path: /fsx/d}}",
+            "RecipeNotFound: no recipe",
+        ),
+    ],
+)
+def test_invalid_jobs_exit_non_zero_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], spec: str, message: str
+) -> None:
+    path = write(
+        tmp_path,
+        f"apiVersion: finetune.dev/v1alpha1\nkind: FineTuneJob\nmetadata: {{name: j}}\nspec:\n  {spec}\n",
+    )
+    assert main(["render", "-f", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert message in captured.err
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", "-f", "/nonexistent/job.yaml"]) == 2
+    assert "No such file" in capsys.readouterr().err

@@ -1,0 +1,243 @@
+"""Recipe selection, typed overrides and resolution, including every error path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from finetune_operator import yamlio
+from finetune_operator.admission import parse_job
+from finetune_operator.api.job import FineTuneJob
+from finetune_operator.backends.base import InvalidSpecError, RecipeNotFoundError
+from finetune_operator.config import OperatorConfig
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir, select_recipe
+from finetune_operator.resolution import resolve
+
+RECIPES = load_recipes_dir(BUILTIN_RECIPES_DIR)
+
+
+def job(spec: str, name: str = "j", namespace: str = "team-a") -> FineTuneJob:
+    text = f"kind: FineTuneJob\nmetadata: {{name: {name}, namespace: {namespace}, uid: u-1}}\nspec:\n{spec}"
+    return parse_job(yamlio.load_documents(text)[0])
+
+
+BASE = "  model: {name: llama-3.1-8b}\n  method: lora\n  data: {train: {path: /fsx/d.jsonl}}\n"
+
+
+def resolved(spec: str):
+    j = job(spec)
+    return resolve(j, select_recipe(j, RECIPES), OperatorConfig(), 1)
+
+
+def test_builtin_recipes_cover_every_model_and_method() -> None:
+    pairs = {(r.spec.model, r.spec.method.value) for r in RECIPES}
+    models = ["llama-3.2-1b", "llama-3.2-3b", "llama-3.1-8b", "llama-3.1-70b", "mistral-7b", "qwen2.5-7b"]
+    assert pairs == {(m, k) for m in models for k in ["sft", "lora", "dpo", "dpo-lora"]}
+
+
+@pytest.mark.parametrize("recipe", RECIPES, ids=lambda r: r.metadata.name)
+def test_every_builtin_recipe_resolves_and_its_tp_fits(recipe) -> None:
+    data = "/fsx/p.jsonl" if recipe.spec.method.uses_preferences else "/fsx/d.jsonl"
+    j = job(
+        f"  model: {{name: {recipe.spec.model}}}\n  method: {recipe.spec.method.value}\n"
+        f"  data: {{train: {{path: {data}}}}}\n"
+    )
+    result = resolve(j, select_recipe(j, RECIPES), OperatorConfig(), 1)
+    assert result.recipe.name == f"{recipe.spec.model}-{recipe.spec.method.value}"
+    world = result.resources.nodes * result.resources.processes_per_node
+    assert world % result.config.parallelism.tensor_parallel == 0
+
+
+def test_defaults_and_paths() -> None:
+    result = resolved(BASE)
+    config = result.config
+    assert config.model.path == "/fsx/models/llama-3.1-8b"
+    assert config.checkpointing.dir == "/fsx/finetune/team-a/j/checkpoints"
+    assert config.output.dir == "/fsx/finetune/team-a/j/output"
+    assert config.data.format.value == "messages"
+    assert config.lora is not None and config.dpo is None
+    assert result.recipe.hash.startswith("sha256:") and config.recipe.hash == result.recipe.hash
+    assert (result.resources.nodes, result.resources.processes_per_node) == (1, 32)
+    assert (result.resources.neuron_devices, result.resources.efa_devices) == (16, 8)
+
+
+def test_overrides_are_typed_and_applied() -> None:
+    config = resolved(
+        BASE + "  recipe:\n    overrides: {optimizer.learningRate: 1e-4, lora.rank: 32,"
+        " training.packing: false, optimizer.scheduler: linear, optimizer.warmupSteps: 5,"
+        " lora.targetModules: [q_proj, k_proj]}\n"
+    ).config
+    assert config.optimizer.learning_rate == 1e-4
+    assert (
+        config.lora is not None
+        and config.lora.rank == 32
+        and config.lora.target_modules == ["q_proj", "k_proj"]
+    )
+    assert config.training.packing is False
+    assert config.optimizer.scheduler.value == "linear"
+
+
+def test_int_widens_to_float() -> None:
+    assert (
+        resolved(BASE + "  recipe: {overrides: {optimizer.maxGradNorm: 2}}\n").config.optimizer.max_grad_norm
+        == 2.0
+    )
+
+
+def test_overrides_change_the_hash() -> None:
+    assert (
+        resolved(BASE).recipe.hash != resolved(BASE + "  recipe: {overrides: {lora.rank: 8}}\n").recipe.hash
+    )
+
+
+def test_job_fields_override_recipe_and_overrides_win() -> None:
+    config = resolved(BASE + "  checkpointing: {everySteps: 10}\n").config
+    assert config.checkpointing.every_steps == 10
+    config = resolved(
+        BASE + "  checkpointing: {everySteps: 10}\n  recipe: {overrides: {checkpointing.everySteps: 7}}\n"
+    ).config
+    assert config.checkpointing.every_steps == 7
+
+
+def test_unknown_path_suggests_the_nearest() -> None:
+    with pytest.raises(
+        InvalidSpecError,
+        match=r"unknown path `optimizer.learning_rate`; did you mean `optimizer.learningRate`",
+    ):
+        resolved(BASE + "  recipe: {overrides: {optimizer.learning_rate: 0.001}}\n")
+
+
+def test_unknown_section_lists_sections() -> None:
+    with pytest.raises(
+        InvalidSpecError, match=r"unknown path `lora_config.rank`.*overridable sections: checkpointing"
+    ):
+        resolved(BASE + "  recipe: {overrides: {lora_config.rank: 16}}\n")
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ("lora.rank: '16'", r"lora.rank'\]: expected integer, got \"16\" \(string\)"),
+        ("lora.rank: 1.5", r"expected integer, got 1.5 \(number\)"),
+        ("training.packing: 1", r"expected boolean, got 1 \(integer\)"),
+        ("optimizer.learningRate: true", r"expected number, got true \(boolean\)"),
+        ("optimizer.scheduler: 3", r"expected string, got 3 \(integer\)"),
+    ],
+)
+def test_type_mismatch_is_an_error(override: str, message: str) -> None:
+    with pytest.raises(InvalidSpecError, match=message):
+        resolved(BASE + f"  recipe: {{overrides: {{{override}}}}}\n")
+
+
+def test_value_constraints_are_checked() -> None:
+    with pytest.raises(InvalidSpecError, match=r"optimizer.learningRate: Input should be greater than 0"):
+        resolved(BASE + "  recipe: {overrides: {optimizer.learningRate: -1.0}}\n")
+    with pytest.raises(
+        InvalidSpecError, match=r"optimizer.scheduler: Input should be 'cosine', 'linear' or 'constant'"
+    ):
+        resolved(BASE + "  recipe: {overrides: {optimizer.scheduler: exponential}}\n")
+
+
+def test_method_specific_section_on_wrong_method() -> None:
+    spec = "  model: {name: llama-3.1-8b}\n  method: sft\n  data: {train: {path: /fsx/d.jsonl}}\n"
+    with pytest.raises(InvalidSpecError, match=r"lora.\* applies only to methods lora, dpo-lora, not 'sft'"):
+        resolved(spec + "  recipe: {overrides: {lora.rank: 8}}\n")
+
+
+def test_unknown_model_suggests_a_catalog_name() -> None:
+    with pytest.raises(
+        RecipeNotFoundError, match=r"no recipe for model 'llama-3.1-8B'.*did you mean llama-3.1-8b"
+    ):
+        resolved("  model: {name: llama-3.1-8B}\n  method: lora\n  data: {train: {path: /fsx/d.jsonl}}\n")
+
+
+def test_named_recipe_not_found() -> None:
+    with pytest.raises(
+        RecipeNotFoundError,
+        match=r"no FineTuneRecipe or ClusterFineTuneRecipe named 'llama-3.1-8b-loar'; "
+        r"did you mean llama-3.1-8b-lora",
+    ):
+        resolved(BASE + "  recipe: {name: llama-3.1-8b-loar}\n")
+
+
+def test_uri_only_model_needs_a_recipe_name() -> None:
+    with pytest.raises(RecipeNotFoundError, match=r"set spec.recipe.name or spec.model.name"):
+        resolved("  model: {uri: s3://m/x}\n  method: lora\n  data: {train: {path: /fsx/d.jsonl}}\n")
+
+
+def test_named_recipe_for_another_method() -> None:
+    with pytest.raises(InvalidSpecError, match="is for method 'sft', but the job's method is 'lora'"):
+        resolved(BASE + "  recipe: {name: llama-3.1-8b-sft}\n")
+
+
+def test_namespaced_recipe_shadows_cluster_recipe(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "apiVersion: finetune.dev/v1alpha1\nkind: FineTuneRecipe\n"
+        "metadata: {name: team-lora, namespace: team-a}\n"
+        "spec: {model: llama-3.1-8b, method: lora, config: {lora: {rank: 4}}}\n"
+    )
+    j = job(BASE)
+    chosen = select_recipe(j, [*RECIPES, *load_recipe_file(path)])
+    assert chosen.metadata.name == "team-lora"
+    other_namespace = job(BASE, namespace="team-b")
+    assert (
+        select_recipe(other_namespace, [*RECIPES, *load_recipe_file(path)]).metadata.name
+        == "llama-3.1-8b-lora"
+    )
+
+
+def test_ambiguous_auto_selection(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "kind: ClusterFineTuneRecipe\nmetadata: {name: another-8b-lora}\n"
+        "spec: {model: llama-3.1-8b, method: lora}\n"
+    )
+    with pytest.raises(
+        RecipeNotFoundError, match=r"several ClusterFineTuneRecipes match.*set spec.recipe.name"
+    ):
+        select_recipe(job(BASE), [*RECIPES, *load_recipe_file(path)])
+
+
+def test_invalid_recipe_file_names_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "kind: ClusterFineTuneRecipe\nmetadata: {name: x}\n"
+        "spec: {model: m, method: lora, config: {lora: {rnk: 4}}}\n"
+    )
+    with pytest.raises(
+        InvalidSpecError, match=r"bad.yaml: invalid recipe: spec.config.lora.rnk: Extra inputs"
+    ):
+        load_recipe_file(path)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("{format: preference, train: {path: /fsx/d.jsonl}}", "preference data needs method dpo or dpo-lora"),
+        (
+            "{train: {path: data/train.jsonl}}",
+            r"spec.data.train.path: 'data/train.jsonl' must be an s3:// URI or an absolute path",
+        ),
+    ],
+)
+def test_data_errors(data: str, message: str) -> None:
+    with pytest.raises(InvalidSpecError, match=message):
+        resolved(f"  model: {{name: llama-3.1-8b}}\n  method: lora\n  data: {data}\n")
+
+
+def test_dpo_needs_preference_data() -> None:
+    with pytest.raises(InvalidSpecError, match="method 'dpo' trains on preference data"):
+        resolved(
+            "  model: {name: llama-3.1-8b}\n  method: dpo\n"
+            "  data: {format: messages, train: {path: /fsx/d}}\n"
+        )
+
+
+def test_mixture_weights_are_kept() -> None:
+    config = resolved(
+        "  model: {name: llama-3.1-8b}\n  method: lora\n"
+        "  data: {mixture: [{path: /fsx/a, weight: 3}, {path: s3://b/c, weight: 0.5}]}\n"
+    ).config
+    assert [(s.path, s.weight) for s in config.data.train] == [("/fsx/a", 3.0), ("s3://b/c", 0.5)]

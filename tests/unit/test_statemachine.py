@@ -1,0 +1,200 @@
+"""The FineTuneJob lifecycle, decision by decision (pure: no cluster, fixed clock)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from finetune_operator.api.job import BackendRef, FineTuneJob, Phase, RecipeStatus
+from finetune_operator.api.recipe import RecipeKind
+from finetune_operator.backends.base import AttemptState, InvalidSpecError, Observation, RecipeNotFoundError
+from finetune_operator.statemachine import Plan, SetSuspended, Submit, decide, rejected, submitted
+
+NOW = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
+
+
+def make_job(spec_extra: dict | None = None, status: dict | None = None, generation: int = 1) -> FineTuneJob:
+    return FineTuneJob.model_validate(
+        {
+            "metadata": {"name": "j", "namespace": "n", "uid": "u", "generation": generation},
+            "spec": {
+                "model": {"name": "llama-3.1-8b"},
+                "method": "lora",
+                "data": {"train": {"path": "/fsx/d.jsonl"}},
+                **(spec_extra or {}),
+            },
+            "status": status or {},
+        }
+    )
+
+
+def apply(job: FineTuneJob, plan: Plan) -> FineTuneJob:
+    """What the API server would hold after the handler wrote the plan's status."""
+    return job.model_copy(update={"status": plan.status})
+
+
+def conditions(plan: Plan) -> dict[str, str]:
+    return {c.type: c.status for c in plan.status.conditions}
+
+
+def start(job: FineTuneJob) -> FineTuneJob:
+    plan = decide(job, None, NOW)
+    ref = BackendRef(kind="PyTorchJob", name="j-a1", uid="pj-1")
+    return apply(
+        job, submitted(plan, ref, RecipeStatus(name="r", kind=RecipeKind.CLUSTER_FINE_TUNE_RECIPE, hash="h"))
+    )
+
+
+def test_new_job_submits_attempt_one() -> None:
+    plan = decide(make_job(), None, NOW)
+    assert plan.action == Submit(attempt=1, resume_from=None, remaining_runtime_seconds=None)
+    assert plan.status.phase == Phase.SUBMITTED
+    assert plan.status.current_attempt == 1
+    assert plan.status.attempts[0].name == "j-a1"
+    assert plan.status.start_time == "2026-11-22T10:00:00Z"
+    assert plan.status.observed_generation == 1
+    assert conditions(plan) == {"Submitted": "True"}
+    assert [e.reason for e in plan.events] == ["Submitted"]
+
+
+def test_submitted_records_ref_and_recipe() -> None:
+    job = start(make_job())
+    assert job.status.backend_ref is not None and job.status.backend_ref.name == "j-a1"
+    assert job.status.recipe is not None and job.status.recipe.hash == "h"
+
+
+def test_running_then_succeeded() -> None:
+    job = start(make_job())
+    running = decide(job, Observation(AttemptState.RUNNING, reason="PyTorchJobRunning"), NOW)
+    assert running.status.phase == Phase.RUNNING and running.action is None
+    assert conditions(running)["Running"] == "True"
+    job = apply(job, running)
+    assert decide(job, Observation(AttemptState.RUNNING, reason="PyTorchJobRunning"), NOW).events == ()
+    done = decide(
+        job, Observation(AttemptState.SUCCEEDED, reason="PyTorchJobSucceeded", output_path="/fsx/o"), NOW
+    )
+    assert done.status.phase == Phase.SUCCEEDED
+    assert conditions(done) == {"Submitted": "True", "Running": "False", "Succeeded": "True"}
+    assert done.status.output is not None and done.status.output.path == "/fsx/o"
+    assert done.status.attempts[0].result == "Succeeded" and done.status.completion_time
+
+
+def test_terminal_jobs_stay_terminal() -> None:
+    job = start(make_job())
+    job = apply(job, decide(job, Observation(AttemptState.SUCCEEDED), NOW))
+    plan = decide(job, None, NOW + timedelta(hours=1))
+    assert plan.action is None and plan.events == () and plan.status == job.status
+
+
+def test_failure_with_attempts_left_resumes_from_latest_checkpoint() -> None:
+    document = start(make_job()).model_dump(mode="json")
+    document["status"]["checkpoint"] = {"latest": {"path": "/fsx/c/step-00000020", "step": 20}}
+    job = FineTuneJob.model_validate(document)
+    plan = decide(job, Observation(AttemptState.FAILED, reason="PyTorchJobFailed", exit_code=1), NOW)
+    assert plan.action == Submit(
+        attempt=2, resume_from="/fsx/c/step-00000020", remaining_runtime_seconds=None
+    )
+    assert plan.status.phase == Phase.RESUMING and plan.status.current_attempt == 2
+    first, second = plan.status.attempts
+    assert (first.result, first.exit_code, first.end_time) == ("Failed", 1, "2026-11-22T10:00:00Z")
+    assert second.resumed_from == "/fsx/c/step-00000020" and second.end_time is None
+    assert [e.reason for e in plan.events] == ["AttemptFailed", "Resuming"]
+
+
+def test_failure_without_checkpoint_resumes_auto() -> None:
+    job = start(make_job())
+    plan = decide(job, Observation(AttemptState.FAILED, exit_code=143), NOW)
+    assert isinstance(plan.action, Submit) and plan.action.resume_from == "auto"
+
+
+def test_missing_child_counts_as_a_failed_attempt() -> None:
+    job = start(make_job())
+    plan = decide(job, Observation(AttemptState.MISSING, reason="PyTorchJobNotFound"), NOW)
+    assert isinstance(plan.action, Submit) and plan.action.attempt == 2
+
+
+def test_attempts_exhausted_fails() -> None:
+    job = start(make_job({"resume": {"maxAttempts": 1}}))
+    plan = decide(
+        job, Observation(AttemptState.FAILED, message="1 Worker replica(s) failed", exit_code=1), NOW
+    )
+    assert plan.action is None and plan.status.phase == Phase.FAILED
+    failed = next(c for c in plan.status.conditions if c.type == "Failed")
+    assert failed.reason == "MaxAttemptsReached"
+    assert "Attempt 1 of 1 failed: 1 Worker replica(s) failed (exit code 1)" in failed.message
+
+
+def test_exit_code_two_is_invalid_spec_without_resume() -> None:
+    job = start(make_job())
+    plan = decide(job, Observation(AttemptState.FAILED, exit_code=2), NOW)
+    assert plan.action is None and plan.status.phase == Phase.FAILED
+    assert next(c for c in plan.status.conditions if c.type == "Failed").reason == "InvalidSpec"
+
+
+def test_max_runtime_exceeded_does_not_resume() -> None:
+    job = start(make_job({"maxRuntimeSeconds": 60}))
+    plan = decide(
+        job, Observation(AttemptState.FAILED, reason="DeadlineExceeded"), NOW + timedelta(seconds=61)
+    )
+    assert plan.status.phase == Phase.FAILED
+    assert next(c for c in plan.status.conditions if c.type == "Failed").reason == "MaxRuntimeExceeded"
+
+
+def test_remaining_runtime_shrinks_across_attempts() -> None:
+    job = start(make_job({"maxRuntimeSeconds": 3600}))
+    plan = decide(job, Observation(AttemptState.FAILED), NOW + timedelta(seconds=600))
+    assert isinstance(plan.action, Submit) and plan.action.remaining_runtime_seconds == 3000
+
+
+def test_suspend_before_submission_submits_nothing() -> None:
+    plan = decide(make_job({"suspend": True}), None, NOW)
+    assert plan.action is None and plan.status.phase == Phase.SUSPENDED and plan.status.current_attempt == 0
+
+
+def test_suspend_and_continue_a_running_attempt() -> None:
+    job = start(make_job())
+    job = job.model_copy(update={"spec": job.spec.model_copy(update={"suspend": True})})
+    plan = decide(job, Observation(AttemptState.RUNNING), NOW)
+    assert plan.action == SetSuspended(True) and plan.status.phase == Phase.SUSPENDED
+    job = apply(job, plan)
+    assert decide(job, Observation(AttemptState.SUSPENDED, suspended=True), NOW).action is None
+    job = job.model_copy(update={"spec": job.spec.model_copy(update={"suspend": False})})
+    plan = decide(job, Observation(AttemptState.SUSPENDED, suspended=True), NOW)
+    assert plan.action == SetSuspended(False) and plan.status.phase == Phase.SUBMITTED
+    assert conditions(plan)["Suspended"] == "False"
+
+
+def test_queue_suspension_is_not_fought() -> None:
+    """Kueue holds a queued PyTorchJob suspended; the operator must not unsuspend it."""
+    job = start(make_job({"scheduling": {"queueName": "q"}}))
+    plan = decide(job, Observation(AttemptState.PENDING, suspended=True), NOW)
+    assert plan.action is None and plan.status.phase == Phase.SUBMITTED
+
+
+def test_rejected_first_attempt_leaves_no_attempt_record() -> None:
+    job = make_job()
+    plan = rejected(job, decide(job, None, NOW), RecipeNotFoundError("no recipe for model 'x'"), NOW)
+    assert (
+        plan.status.phase == Phase.FAILED and plan.status.current_attempt == 0 and plan.status.attempts == []
+    )
+    failed = next(c for c in plan.status.conditions if c.type == "Failed")
+    assert (failed.reason, failed.message) == ("RecipeNotFound", "no recipe for model 'x'")
+    assert [(e.type, e.reason) for e in plan.events] == [("Warning", "RecipeNotFound")]
+
+
+def test_rejected_spec_is_judged_again_after_an_edit() -> None:
+    job = make_job()
+    job = apply(job, rejected(job, None, InvalidSpecError("bad"), NOW))
+    assert decide(job, None, NOW).action is None
+    edited = job.model_copy(update={"metadata": job.metadata.model_copy(update={"generation": 2})})
+    plan = decide(edited, None, NOW)
+    assert isinstance(plan.action, Submit) and plan.status.phase == Phase.SUBMITTED
+    assert conditions(plan) == {"Submitted": "True"}
+
+
+def test_rejected_resume_keeps_the_failed_attempt() -> None:
+    job = start(make_job())
+    plan = decide(job, Observation(AttemptState.FAILED, exit_code=1), NOW)
+    final = rejected(job, plan, RecipeNotFoundError("recipe r was deleted"), NOW)
+    assert final.status.current_attempt == 1 and len(final.status.attempts) == 1
+    assert final.status.attempts[0].result == "Failed"
+    assert [e.reason for e in final.events] == ["AttemptFailed", "RecipeNotFound"]
