@@ -116,6 +116,9 @@ def build_model(directory: Path, tokenizer: Any, seed: int = 0) -> None:
         eos_token_id=tokenizer.eos_token_id,
         pad_token_id=tokenizer.pad_token_id,
         tie_word_embeddings=False,
+        # Wider than the 0.02 default, so that a frozen random head can express confident
+        # predictions and a LoRA run on this untrained model visibly learns.
+        initializer_range=0.2,
     )
     LlamaForCausalLM(config).save_pretrained(str(directory))
     tokenizer.save_pretrained(str(directory))

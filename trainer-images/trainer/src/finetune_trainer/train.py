@@ -235,6 +235,7 @@ class Trainer:
         config, runtime = self.config, self.runtime
         micro, accumulation = config.training.micro_batch_size, config.training.gradient_accumulation_steps
         last_checkpoint_step = step
+        loss_value: float | None = None  # stays None when resuming a run that had already finished
         model.train()
         while step < total_steps:
             started = time.perf_counter()
@@ -303,7 +304,7 @@ class Trainer:
             self.output_dir, runtime=runtime, config=config, model=model, tokenizer=tokenizer,
             model_path=model_path,
             metrics={"step": step, "totalSteps": total_steps, "tokensSeen": tokens_seen,
-                     "finalTrainLoss": loss_value if step else None, **validation},
+                     "finalTrainLoss": loss_value, **validation},
         )
         return EXIT_OK
 

@@ -1,0 +1,218 @@
+"""End-to-end runs of `finetune-train` (and torchrun with 2 gloo ranks) on the tiny model."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import torch
+import trainer_testkit as kit
+from safetensors.torch import load_file
+
+ALL_LINEAR = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+
+
+@pytest.fixture(scope="module")
+def chat_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return kit.write_jsonl(tmp_path_factory.mktemp("data") / "train.jsonl", kit.messages_records(400, seed=1))
+
+
+def _ok(result: subprocess.CompletedProcess[str]) -> None:
+    assert result.returncode == 0, f"exit {result.returncode}\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}"
+
+
+def _losses(checkpoint_dir: Path) -> dict[int, float]:
+    """The last logged loss of every step (a resumed run logs the steps after its checkpoint again)."""
+    return {r["step"]: r["loss"] for r in kit.progress_records(checkpoint_dir)}
+
+
+def _first_and_last(losses: dict[int, float], window: int = 5) -> tuple[float, float]:
+    ordered = [losses[s] for s in sorted(losses)]
+    return statistics.mean(ordered[:window]), statistics.mean(ordered[-window:])
+
+
+@pytest.mark.parametrize(
+    ("method", "learning_rate"),
+    [("lora", 1e-2), ("sft", 3e-3)],
+)
+def test_loss_goes_down(tmp_path: Path, tiny_model: Path, chat_data: Path, method: str, learning_rate: float) -> None:
+    config = kit.make_config(
+        tmp_path, tiny_model, [chat_data], method=method, **{
+            "training.maxSteps": 30, "optimizer.learningRate": learning_rate, "lora.targetModules": ALL_LINEAR,
+            "data.validationSplit": 0.05,
+        },
+    )
+    _ok(kit.run_trainer(kit.write_config(tmp_path, config)))
+    first, last = _first_and_last(_losses(tmp_path / "checkpoints"))
+    assert last < first - 1.0, (first, last)
+    metrics = json.loads((tmp_path / "output" / "metrics.json").read_text())
+    assert metrics["step"] == 30 and metrics["validationLoss"] < first
+    if method == "lora":
+        assert (tmp_path / "output" / "adapter" / "adapter_model.safetensors").is_file()
+        assert json.loads((tmp_path / "output" / "adapter" / "adapter_config.json").read_text())["r"] == 8
+    else:
+        from transformers import AutoModelForCausalLM
+
+        AutoModelForCausalLM.from_pretrained(str(tmp_path / "output" / "model"))
+
+
+def test_two_process_fsdp_run_completes_and_checkpoints(tmp_path: Path, tiny_model: Path, chat_data: Path) -> None:
+    config = kit.make_config(tmp_path, tiny_model, [chat_data], **{"training.maxSteps": 6,
+                                                                   "checkpointing.everySteps": 3})
+    _ok(kit.run_trainer(kit.write_config(tmp_path, config), processes=2))
+    checkpoints = tmp_path / "checkpoints"
+    assert (checkpoints / "latest").read_text() == "step-00000006"
+    manifest = json.loads((checkpoints / "step-00000006" / "COMPLETE").read_text())
+    assert manifest["worldSize"] == 2
+    # One DCP shard file per rank, for the model and for the optimizer.
+    assert {p.name for p in (checkpoints / "step-00000006" / "model").glob("*.distcp")} == {
+        "__0_0.distcp", "__1_0.distcp"}
+    assert sorted(_losses(checkpoints)) == list(range(1, 7))
+    assert (tmp_path / "output" / "adapter" / "adapter_model.safetensors").is_file()
+
+
+def _process_tree(root: int) -> list[int]:
+    """`root` and all its descendants (torchrun starts each worker in a session of its own)."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    tree, frontier = [], [root]
+    while frontier:
+        pid = frontier.pop()
+        tree.append(pid)
+        frontier.extend(parents.get(pid, []))
+    return tree
+
+
+def _kill_after_checkpoint(config: Path, processes: int, checkpoint_dir: Path, step_name: str) -> None:
+    """Starts a run and SIGKILLs every process of it as soon as `step_name` is the latest checkpoint,
+    like a node failure: no handler runs, nothing is flushed."""
+    process = subprocess.Popen(
+        kit.command(config, processes), env=kit.trainer_env(), stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True,
+    )
+    latest = checkpoint_dir / "latest"
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and process.poll() is None:
+        if latest.exists() and latest.read_text() == step_name:
+            for pid in _process_tree(process.pid):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL, f"the run was not killed mid-way: {process.stderr.read()[-4000:]}"
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_resume_after_kill_matches_an_uninterrupted_run(
+    tmp_path: Path, tiny_model: Path, chat_data: Path, processes: int
+) -> None:
+    overrides = {"training.maxSteps": 40, "checkpointing.everySteps": 20, "training.gradientAccumulationSteps": 4,
+                 "lora.dropout": 0.1}
+    straight = tmp_path / "straight"
+    _ok(kit.run_trainer(kit.write_config(straight, kit.make_config(straight, tiny_model, [chat_data], **overrides)),
+                        processes=processes))
+
+    resumed = tmp_path / "resumed"
+    first_config = kit.write_config(resumed, kit.make_config(resumed, tiny_model, [chat_data], **overrides))
+    _kill_after_checkpoint(first_config, processes, resumed / "checkpoints", "step-00000020")
+    assert not (resumed / "output" / "metrics.json").exists()
+    second_config = kit.write_config(
+        resumed, kit.make_config(resumed, tiny_model, [chat_data], **overrides, **{"job.attempt": 2})
+    )
+    _ok(kit.run_trainer(second_config, processes=processes, resume_from="auto"))
+
+    expected, actual = _losses(straight / "checkpoints"), _losses(resumed / "checkpoints")
+    assert sorted(actual) == list(range(1, 41))
+    for step in range(1, 41):
+        assert actual[step] == pytest.approx(expected[step], rel=1e-5, abs=1e-6), step
+    attempts = {r["step"]: r["attempt"] for r in kit.progress_records(resumed / "checkpoints")}
+    assert attempts[21] == 2 and attempts[40] == 2
+    straight_adapter = load_file(str(straight / "output" / "adapter" / "adapter_model.safetensors"))
+    resumed_adapter = load_file(str(resumed / "output" / "adapter" / "adapter_model.safetensors"))
+    assert straight_adapter.keys() == resumed_adapter.keys() and straight_adapter
+    for key, tensor in straight_adapter.items():
+        torch.testing.assert_close(resumed_adapter[key], tensor, rtol=1e-5, atol=1e-6)
+
+
+def test_sigterm_checkpoints_and_exits_143_within_the_grace_period(
+    tmp_path: Path, tiny_model: Path, chat_data: Path
+) -> None:
+    config = kit.write_config(tmp_path, kit.make_config(
+        tmp_path, tiny_model, [chat_data], **{"training.maxSteps": 100000, "checkpointing.everySteps": 100000}))
+    process = subprocess.Popen(kit.command(config), env=kit.trainer_env(), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    progress = tmp_path / "checkpoints" / "progress.jsonl"
+    deadline = time.monotonic() + 120
+    while not (progress.exists() and progress.read_text().count("\n") >= 3):
+        assert time.monotonic() < deadline and process.poll() is None, "training never started"
+        time.sleep(0.05)
+    sent = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    stdout, stderr = process.communicate(timeout=60)
+    elapsed = time.monotonic() - sent
+    assert process.returncode == 143, stderr[-4000:]
+    assert elapsed < 30, f"took {elapsed:.1f} s after SIGTERM (SageMaker grants 120 s, Kubernetes 30 s by default)"
+    checkpoints = kit.progress_records(tmp_path / "checkpoints", kind="checkpoint")
+    assert len(checkpoints) == 1
+    step = checkpoints[0]["step"]
+    assert 3 <= step < 100000
+    latest = tmp_path / "checkpoints" / (tmp_path / "checkpoints" / "latest").read_text()
+    assert json.loads((latest / "COMPLETE").read_text())["step"] == step
+    assert not (tmp_path / "output" / "metrics.json").exists()
+
+
+def test_dpo_lora_raises_the_chosen_over_rejected_margin(tmp_path: Path, tiny_model: Path) -> None:
+    data = kit.write_jsonl(tmp_path / "pref.jsonl", kit.preference_records(200, seed=3))
+    config = kit.make_config(tmp_path, tiny_model, [data], method="dpo-lora", **{
+        "data.format": "preference", "training.maxSteps": 25, "optimizer.learningRate": 1e-2,
+        "lora.targetModules": ALL_LINEAR, "data.validationSplit": 0.1, "dpo.beta": 0.5})
+    _ok(kit.run_trainer(kit.write_config(tmp_path, config)))
+    records = kit.progress_records(tmp_path / "checkpoints")
+    first = statistics.mean(r["rewardMargin"] for r in records[:3])
+    last = statistics.mean(r["rewardMargin"] for r in records[-5:])
+    assert abs(first) < 0.5 and last > first + 1.0, (first, last)
+    metrics = json.loads((tmp_path / "output" / "metrics.json").read_text())
+    assert metrics["validationRewardAccuracy"] > 0.8
+
+
+def test_full_dpo_with_a_frozen_reference_model_trains(tmp_path: Path, tiny_model: Path) -> None:
+    data = kit.write_jsonl(tmp_path / "pref.jsonl", kit.preference_records(100, seed=4))
+    config = kit.make_config(tmp_path, tiny_model, [data], method="dpo", **{
+        "data.format": "preference", "training.maxSteps": 15, "optimizer.learningRate": 2e-3, "dpo.beta": 0.5})
+    _ok(kit.run_trainer(kit.write_config(tmp_path, config)))
+    records = kit.progress_records(tmp_path / "checkpoints")
+    assert records[0]["rewardMargin"] == pytest.approx(0.0, abs=1e-4)  # policy == reference at step 1
+    assert statistics.mean(r["rewardMargin"] for r in records[-5:]) > 0.5
+
+
+def test_merged_model_logits_equal_the_adapter_model_logits(tmp_path: Path, tiny_model: Path, chat_data: Path) -> None:
+    config = kit.make_config(tmp_path, tiny_model, [chat_data], **{
+        "training.maxSteps": 8, "output.merge": True, "lora.targetModules": ALL_LINEAR,
+        "optimizer.learningRate": 1e-2})
+    _ok(kit.run_trainer(kit.write_config(tmp_path, config)))
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM
+
+    base = AutoModelForCausalLM.from_pretrained(str(tiny_model))
+    adapter_model = PeftModel.from_pretrained(base, str(tmp_path / "output" / "adapter")).eval()
+    merged = AutoModelForCausalLM.from_pretrained(str(tmp_path / "output" / "merged")).eval()
+    ids = torch.randint(0, 500, (2, 24), generator=torch.Generator().manual_seed(0))
+    with torch.no_grad():
+        adapter_logits = adapter_model(input_ids=ids).logits
+        merged_logits = merged(input_ids=ids).logits
+        base_logits = AutoModelForCausalLM.from_pretrained(str(tiny_model))(input_ids=ids).logits
+    torch.testing.assert_close(merged_logits, adapter_logits, rtol=1e-4, atol=1e-4)
+    assert (merged_logits - base_logits).abs().max() > 1e-2  # the adapter did change the model
