@@ -95,7 +95,8 @@ def _settings(settings: kopf.OperatorSettings, **_: Any) -> None:
     settings.persistence.progress_storage = kopf.AnnotationsProgressStorage(prefix=GROUP)
     settings.persistence.diffbase_storage = kopf.AnnotationsDiffBaseStorage(prefix=GROUP)
     settings.persistence.finalizer = f"{GROUP}/stop-backend"
-    settings.posting.enabled = False  # we post our own, meaningful Events
+    # Post only our own Events (one per transition), not one per kopf log line.
+    settings.posting.level = logging.CRITICAL + 1
     settings.execution.max_workers = runtime.config.max_workers
     settings.watching.server_timeout = 300
     settings.networking.request_timeout = 60

@@ -304,7 +304,9 @@ def render_pytorchjob(request: AttemptRequest) -> dict[str, Any]:
         }
     # backoffLimit 0: a crashed trainer fails the attempt at once, and the operator resumes it
     # from the latest checkpoint (an in-place container restart would start attempt 1 afresh).
-    run_policy: dict[str, Any] = {"cleanPodPolicy": "None", "backoffLimit": 0, "suspend": job.spec.suspend}
+    # cleanPodPolicy Running: a finished attempt frees its Trainium nodes but keeps failed
+    # pods (and their logs) for inspection.
+    run_policy: dict[str, Any] = {"cleanPodPolicy": "Running", "backoffLimit": 0, "suspend": job.spec.suspend}
     if request.remaining_runtime_seconds is not None:
         run_policy["activeDeadlineSeconds"] = request.remaining_runtime_seconds
     template = _pod_template(request)
