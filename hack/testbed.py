@@ -252,10 +252,13 @@ def http_ok(url: str) -> bool:
 
 
 def kubectl(lay: Layout, *args: str, input_text: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(
+    result = subprocess.run(
         [str(lay.binary("kubectl")), f"--kubeconfig={lay.kubeconfig}", *args],
-        input=input_text, text=True, capture_output=True, check=check,
+        input=input_text, text=True, capture_output=True, check=False,
     )
+    if check and result.returncode != 0:
+        raise SystemExit(f"[testbed] kubectl {' '.join(args)} failed: {result.stderr.strip()}")
+    return result
 
 
 # --- the simulated HyperPod cluster ------------------------------------------------------
@@ -465,7 +468,9 @@ def up(args: argparse.Namespace) -> None:
     apply_objects(lay, [*(trn1_node(i) for i in range(TRN1_NODES)), *(cpu_node(i) for i in range(CPU_NODES)),
                         *fsx_volume("default")])
     kubectl(lay, "apply", "--server-side", "-f", str(lay.pytorchjob_crd))
-    kubectl(lay, "wait", "--for=condition=Established", "--timeout=30s", "crd/pytorchjobs.kubeflow.org")
+    wait_until("the PyTorchJob CRD Established", lambda: kubectl(
+        lay, "get", "crd", "pytorchjobs.kubeflow.org", "-o",
+        "jsonpath={.status.conditions[?(@.type=='Established')].status}", check=False).stdout == "True", 30, lay)
 
     start_process(lay, state, "training-operator", [
         str(lay.binary("training-operator")),

@@ -1,51 +1,6777 @@
-"""Helpers that play the kubelet's part in cluster tests, through the bed's kwok Stages.
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+H- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+'- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+'- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+S- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
 
-kwok runs every pod bound to a fake node; these helpers trigger the Stages in
-hack/testbed/kwok-stages.yaml. Semantics worth knowing when you write a test:
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
 
-- A pod ends only when a test calls `finish_pod`: exit code 0 makes it Succeeded, any
-  other code makes it Failed with that code in `containerStatuses[].state.terminated`.
-- training-operator v1.7.0 marks a PyTorchJob `Failed` on a failed pod only when
-  `runPolicy.backoffLimit` is set and exhausted (0 fails on the first failure); with
-  `restartPolicy: OnFailure` and no backoffLimit it only reports `Restarting`, because
-  on a real node the kubelet would restart the container in place.
-- A PyTorchJob with a Master replica is `Succeeded` when the Master pod succeeds.
-"""
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+v- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+;- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+S- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
 
-from __future__ import annotations
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+/- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+/- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+S- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
 
-import time
-from collections.abc import Callable
-from typing import TypeVar
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
 
-from kubernetes import client
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+x- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+0- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+S- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
 
-EXIT_CODE_ANNOTATION = "finetune.dev/test-exit-code"
-NODE_NOT_READY_ANNOTATION = "finetune.dev/test-node-not-ready"
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+F- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+S- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+[- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+]- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
 
-T = TypeVar("T")
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+v- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+1- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+7- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+0- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+P- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+J- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+F- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
 
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+P- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+L- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+x- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+0- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+;- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
 
-def finish_pod(core_v1: client.CoreV1Api, namespace: str, pod_name: str, exit_code: int) -> None:
-    """End a running pod with `exit_code`, as its container would."""
-    core_v1.patch_namespaced_pod(
-        pod_name, namespace, {"metadata": {"annotations": {EXIT_CODE_ANNOTATION: str(exit_code)}}}
-    )
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+P- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+F- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+L- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+R- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
 
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
 
-def mark_node_not_ready(core_v1: client.CoreV1Api, node_name: str) -> None:
-    """Simulate a lost node: it reports Ready=False and the node-lifecycle controller reacts."""
-    core_v1.patch_node(node_name, {"metadata": {"annotations": {NODE_NOT_READY_ANNOTATION: "true"}}})
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+P- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+J- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+M- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+S- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+M- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
 
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
 
-def wait_for(predicate: Callable[[], T | None], timeout: float = 30.0, interval: float = 0.25,
-             message: str = "condition") -> T:
-    """Poll `predicate` until it returns something truthy, and return that; fail after `timeout`."""
-    deadline = time.monotonic() + timeout
-    last: T | None = None
-    while time.monotonic() < deadline:
-        last = predicate()
-        if last:
-            return last
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout}s waiting for {message} (last value: {last!r})")
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+C- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+V- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+E- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+X- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+I- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+C- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+D- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+E- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+I- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+=- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+v- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+/- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+x- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+D- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+E- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+R- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+E- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+D- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+Y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+I- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+=- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+v- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+/- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+=- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+V- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+v- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+1- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+C- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+V- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+1- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+x- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+>- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+E- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+x- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+v- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+1- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+{- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+{- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+{- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+E- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+X- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+I- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+C- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+D- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+E- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+I- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+x- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+}- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+}- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+}- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+k- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+v- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+1- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+C- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+V- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+1- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+>- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+S- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+R- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+=- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+F- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+v- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+1- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+{- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+{- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+{- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+D- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+E- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+R- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+E- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+D- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+Y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+I- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+O- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+}- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+}- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+}- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+_- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+C- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+b- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+[- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+[- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+]- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+|- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+]- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+=- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+3- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+0- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+0- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+v- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+=- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+0- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+2- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+5- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+=- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+-- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+>- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+P- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+y- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+,- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+;- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+`- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+=- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
++- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+T- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+|- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+=- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+N- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+h- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+<- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+=- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+c- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+.- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+p- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+v- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+A- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+E- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+d- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+{- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+}- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+w- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+i- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+n- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+f- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+o- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+{- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+m- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+g- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+}- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+(- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+v- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+u- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+e- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+:- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+ - training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+{- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+l- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+a- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+s- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+t- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+!- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+r- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+}- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+"- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+)- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.
+
+- training-operator v1.7.0 deletes and recreates a failed pod under restartPolicy
+  OnFailure/Always; the PyTorchJob becomes `Failed` only once `runPolicy.backoffLimit`
+  is exhausted (0 fails on the first failure). See docs/testbed.md.

@@ -106,11 +106,30 @@ def test_pod_failure_with_exit_code_1_fails_the_pytorchjob(core_v1, custom_objec
 
     wait_for(lambda: job_condition(custom_objects, namespace, "boom", "Failed"), timeout=60,
              message="PyTorchJob Failed")
-    terminated = wait_for(
-        lambda: next((s.state.terminated for s in core_v1.read_namespaced_pod("boom-worker-0", namespace)
-                      .status.container_statuses or [] if s.state.terminated), None),
-        message="terminated state")
-    assert terminated.exit_code == 1
+    job = custom_objects.get_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "boom")
+    failed = next(c for c in job["status"]["conditions"] if c["type"] == "Failed")
+    assert failed["reason"] == "PyTorchJobFailed"
+    assert "backoff limit" in failed["message"]
+
+
+def test_exit_stage_sets_the_container_exit_code(core_v1, namespace):
+    template = neuron_pod_template(1)
+    for name, code in (("ok", 0), ("oom", 137)):
+        core_v1.create_namespaced_pod(namespace, {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": name},
+                                                  **template})
+        wait_for(lambda name=name: core_v1.read_namespaced_pod(name, namespace).status.phase == "Running",
+                 message=f"{name} Running")
+        finish_pod(core_v1, namespace, name, code)
+
+    def terminated(name: str) -> tuple[str, int] | None:
+        status = core_v1.read_namespaced_pod(name, namespace).status
+        state = (status.container_statuses or [None])[0]
+        if state is None or state.state.terminated is None:
+            return None
+        return status.phase, state.state.terminated.exit_code
+
+    assert wait_for(lambda: terminated("ok"), message="ok terminated") == ("Succeeded", 0)
+    assert wait_for(lambda: terminated("oom"), message="oom terminated") == ("Failed", 137)
 
 
 def test_pod_asking_for_more_neuron_devices_than_a_node_has_stays_pending(core_v1, namespace):
