@@ -37,7 +37,14 @@ BIN_DIR = CACHE_DIR / "bin"
 SERVICE_CIDR = "10.96.0.0/16"
 POD_CIDR = "10.244.0.0/16"
 # Start order matters: each component needs the ones before it. Teardown is the reverse.
-COMPONENTS = ("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok", "training-operator")
+COMPONENTS = (
+    "etcd",
+    "kube-apiserver",
+    "kube-controller-manager",
+    "kube-scheduler",
+    "kwok",
+    "training-operator",
+)
 
 
 def read_versions() -> dict[str, str]:
@@ -130,8 +137,22 @@ def ensure_pki(lay: Layout) -> None:
         return
     shutil.rmtree(pki, ignore_errors=True)
     pki.mkdir(parents=True)
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt",
-            "-days", "3650", "-subj", "/CN=finetune-testbed-ca", cwd=pki)
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.crt",
+        "-days",
+        "3650",
+        "-subj",
+        "/CN=finetune-testbed-ca",
+        cwd=pki,
+    )
     (pki / "apiserver.ext").write_text(
         "subjectAltName=IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,"
         "DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local\n"
@@ -149,10 +170,37 @@ def ensure_pki(lay: Layout) -> None:
         "training-operator": ("/O=system:masters/CN=training-operator", "client.ext"),
     }
     for name, (subject, ext) in certs.items():
-        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{name}.key", "-out", f"{name}.csr",
-                "-subj", subject, cwd=pki)
-        openssl("x509", "-req", "-in", f"{name}.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
-                "-out", f"{name}.crt", "-days", "3650", "-extfile", ext, cwd=pki)
+        openssl(
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            f"{name}.key",
+            "-out",
+            f"{name}.csr",
+            "-subj",
+            subject,
+            cwd=pki,
+        )
+        openssl(
+            "x509",
+            "-req",
+            "-in",
+            f"{name}.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            f"{name}.crt",
+            "-days",
+            "3650",
+            "-extfile",
+            ext,
+            cwd=pki,
+        )
     openssl("genrsa", "-out", "sa.key", "2048", cwd=pki)
     openssl("rsa", "-in", "sa.key", "-pubout", "-out", "sa.pub", cwd=pki)
     (pki / "complete").write_text("ok\n")
@@ -209,12 +257,19 @@ def pid_alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
-def start_process(lay: Layout, state: dict, name: str, argv: list[str], env: dict[str, str] | None = None) -> None:
+def start_process(
+    lay: Layout, state: dict, name: str, argv: list[str], env: dict[str, str] | None = None
+) -> None:
     """Start one component in its own session (so it outlives this script) with its log file."""
     log_file = (lay.logs / f"{name}.log").open("ab")
     process = subprocess.Popen(
-        argv, stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        start_new_session=True, env={**os.environ, **(env or {})}, cwd=lay.state,
+        argv,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+        env={**os.environ, **(env or {})},
+        cwd=lay.state,
     )
     state.setdefault("pids", {})[name] = process.pid
     save_state(lay, state)
@@ -228,7 +283,9 @@ def wait_until(what: str, check, timeout: float, lay: Layout, component: str | N
         if component:
             pid = load_state(lay).get("pids", {}).get(component)
             if pid and not pid_alive(pid):
-                raise SystemExit(f"[testbed] {component} exited while waiting for {what}; see {lay.logs / component}.log")
+                raise SystemExit(
+                    f"[testbed] {component} exited while waiting for {what}; see {lay.logs / component}.log"
+                )
         time.sleep(0.2)
     raise SystemExit(f"[testbed] timed out after {timeout:.0f}s waiting for {what}; logs in {lay.logs}")
 
@@ -251,10 +308,15 @@ def http_ok(url: str) -> bool:
         return False
 
 
-def kubectl(lay: Layout, *args: str, input_text: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
+def kubectl(
+    lay: Layout, *args: str, input_text: str | None = None, check: bool = True
+) -> subprocess.CompletedProcess:
     result = subprocess.run(
         [str(lay.binary("kubectl")), f"--kubeconfig={lay.kubeconfig}", *args],
-        input=input_text, text=True, capture_output=True, check=False,
+        input=input_text,
+        text=True,
+        capture_output=True,
+        check=False,
     )
     if check and result.returncode != 0:
         raise SystemExit(f"[testbed] kubectl {' '.join(args)} failed: {result.stderr.strip()}")
@@ -348,8 +410,10 @@ def fsx_volume(namespace: str) -> list[dict]:
                 "csi": {
                     "driver": "fsx.csi.aws.com",
                     "volumeHandle": FSX_FILESYSTEM["volumeHandle"],
-                    "volumeAttributes": {"dnsname": FSX_FILESYSTEM["dnsname"],
-                                         "mountname": FSX_FILESYSTEM["mountname"]},
+                    "volumeAttributes": {
+                        "dnsname": FSX_FILESYSTEM["dnsname"],
+                        "mountname": FSX_FILESYSTEM["mountname"],
+                    },
                 },
             },
         },
@@ -368,7 +432,9 @@ def fsx_volume(namespace: str) -> list[dict]:
 
 
 def apply_objects(lay: Layout, objects: list[dict]) -> None:
-    kubectl(lay, "apply", "-f", "-", input_text=json.dumps({"apiVersion": "v1", "kind": "List", "items": objects}))
+    kubectl(
+        lay, "apply", "-f", "-", input_text=json.dumps({"apiVersion": "v1", "kind": "List", "items": objects})
+    )
 
 
 # --- lifecycle -------------------------------------------------------------------------
@@ -391,7 +457,9 @@ def up(args: argparse.Namespace) -> None:
         down(args)
     missing = [c for c in (*COMPONENTS, "kubectl", "kwokctl", "helm") if not lay.binary(c).exists()]
     if missing:
-        raise SystemExit(f"[testbed] missing binaries {missing}; run `bash hack/build-testbed.sh` (make cluster-up does)")
+        raise SystemExit(
+            f"[testbed] missing binaries {missing}; run `bash hack/build-testbed.sh` (make cluster-up does)"
+        )
     lay.state.mkdir(parents=True, exist_ok=True)
     if lay.logs.exists():
         shutil.rmtree(lay.state / "logs.previous", ignore_errors=True)
@@ -400,91 +468,182 @@ def up(args: argparse.Namespace) -> None:
     shutil.rmtree(lay.etcd_data, ignore_errors=True)
     ensure_pki(lay)
     pki = lay.pki
-    ports = {name: free_port() for name in ("etcd-client", "etcd-peer", "apiserver", "kwok",
-                                            "training-operator-metrics", "training-operator-health")}
+    ports = {
+        name: free_port()
+        for name in (
+            "etcd-client",
+            "etcd-peer",
+            "apiserver",
+            "kwok",
+            "training-operator-metrics",
+            "training-operator-health",
+        )
+    }
     state: dict = {"ports": ports, "pids": {}}
     save_state(lay, state)
     server = f"https://127.0.0.1:{ports['apiserver']}"
 
-    start_process(lay, state, "etcd", [
-        str(lay.binary("etcd")), "--name=testbed", f"--data-dir={lay.etcd_data}",
-        f"--listen-client-urls=http://127.0.0.1:{ports['etcd-client']}",
-        f"--advertise-client-urls=http://127.0.0.1:{ports['etcd-client']}",
-        f"--listen-peer-urls=http://127.0.0.1:{ports['etcd-peer']}",
-        f"--initial-advertise-peer-urls=http://127.0.0.1:{ports['etcd-peer']}",
-        f"--initial-cluster=testbed=http://127.0.0.1:{ports['etcd-peer']}",
-        "--unsafe-no-fsync=true", "--quota-backend-bytes=8589934592",
-    ])
-    wait_until("etcd health", lambda: http_ok(f"http://127.0.0.1:{ports['etcd-client']}/health"), 30, lay, "etcd")
+    start_process(
+        lay,
+        state,
+        "etcd",
+        [
+            str(lay.binary("etcd")),
+            "--name=testbed",
+            f"--data-dir={lay.etcd_data}",
+            f"--listen-client-urls=http://127.0.0.1:{ports['etcd-client']}",
+            f"--advertise-client-urls=http://127.0.0.1:{ports['etcd-client']}",
+            f"--listen-peer-urls=http://127.0.0.1:{ports['etcd-peer']}",
+            f"--initial-advertise-peer-urls=http://127.0.0.1:{ports['etcd-peer']}",
+            f"--initial-cluster=testbed=http://127.0.0.1:{ports['etcd-peer']}",
+            "--unsafe-no-fsync=true",
+            "--quota-backend-bytes=8589934592",
+        ],
+    )
+    wait_until(
+        "etcd health", lambda: http_ok(f"http://127.0.0.1:{ports['etcd-client']}/health"), 30, lay, "etcd"
+    )
 
-    start_process(lay, state, "kube-apiserver", [
-        str(lay.binary("kube-apiserver")),
-        f"--etcd-servers=http://127.0.0.1:{ports['etcd-client']}",
-        "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", f"--secure-port={ports['apiserver']}",
-        f"--tls-cert-file={pki / 'apiserver.crt'}", f"--tls-private-key-file={pki / 'apiserver.key'}",
-        f"--client-ca-file={pki / 'ca.crt'}",
-        "--authorization-mode=Node,RBAC",
-        f"--service-account-key-file={pki / 'sa.pub'}",
-        f"--service-account-signing-key-file={pki / 'sa.key'}",
-        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-        f"--service-cluster-ip-range={SERVICE_CIDR}",
-        "--allow-privileged=true",
-        # Load tests create thousands of objects quickly; the defaults would throttle them.
-        "--max-requests-inflight=2000", "--max-mutating-requests-inflight=1000",
-        "--profiling=false", "--v=1",
-    ])
+    start_process(
+        lay,
+        state,
+        "kube-apiserver",
+        [
+            str(lay.binary("kube-apiserver")),
+            f"--etcd-servers=http://127.0.0.1:{ports['etcd-client']}",
+            "--bind-address=127.0.0.1",
+            "--advertise-address=127.0.0.1",
+            f"--secure-port={ports['apiserver']}",
+            f"--tls-cert-file={pki / 'apiserver.crt'}",
+            f"--tls-private-key-file={pki / 'apiserver.key'}",
+            f"--client-ca-file={pki / 'ca.crt'}",
+            "--authorization-mode=Node,RBAC",
+            f"--service-account-key-file={pki / 'sa.pub'}",
+            f"--service-account-signing-key-file={pki / 'sa.key'}",
+            "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+            f"--service-cluster-ip-range={SERVICE_CIDR}",
+            "--allow-privileged=true",
+            # Load tests create thousands of objects quickly; the defaults would throttle them.
+            "--max-requests-inflight=2000",
+            "--max-mutating-requests-inflight=1000",
+            "--profiling=false",
+            "--v=1",
+        ],
+    )
     wait_until("kube-apiserver /readyz", lambda: https_ok(f"{server}/readyz", pki), 60, lay, "kube-apiserver")
     write_kubeconfig(lay.kubeconfig, server, pki, "admin")
     for identity in ("controller-manager", "scheduler", "kwok", "training-operator"):
         write_kubeconfig(lay.state / f"{identity}.kubeconfig", server, pki, identity)
 
-    start_process(lay, state, "kube-controller-manager", [
-        str(lay.binary("kube-controller-manager")),
-        f"--kubeconfig={lay.state / 'controller-manager.kubeconfig'}",
-        f"--authentication-kubeconfig={lay.state / 'controller-manager.kubeconfig'}",
-        f"--authorization-kubeconfig={lay.state / 'controller-manager.kubeconfig'}",
-        "--secure-port=0", "--leader-elect=false", "--use-service-account-credentials=true",
-        f"--service-account-private-key-file={pki / 'sa.key'}", f"--root-ca-file={pki / 'ca.crt'}",
-        f"--cluster-signing-cert-file={pki / 'ca.crt'}", f"--cluster-signing-key-file={pki / 'ca.key'}",
-        f"--cluster-cidr={POD_CIDR}", f"--service-cluster-ip-range={SERVICE_CIDR}",
-        "--controllers=*", "--kube-api-qps=500", "--kube-api-burst=1000",
-        "--concurrent-gc-syncs=50", "--v=1",
-    ])
-    start_process(lay, state, "kube-scheduler", [
-        str(lay.binary("kube-scheduler")),
-        f"--kubeconfig={lay.state / 'scheduler.kubeconfig'}",
-        f"--authentication-kubeconfig={lay.state / 'scheduler.kubeconfig'}",
-        f"--authorization-kubeconfig={lay.state / 'scheduler.kubeconfig'}",
-        "--secure-port=0", "--leader-elect=false", "--v=1",
-    ])
-    start_process(lay, state, "kwok", [
-        str(lay.binary("kwok")),
-        f"--kubeconfig={lay.state / 'kwok.kubeconfig'}",
-        f"--config={HACK / 'testbed' / 'kwok-stages.yaml'}",
-        "--manage-all-nodes=false", "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
-        f"--cidr={POD_CIDR}", "--node-ip=10.0.0.1", "--node-lease-duration-seconds=40",
-        f"--server-address=127.0.0.1:{ports['kwok']}",
-    ])
-    apply_objects(lay, [*(trn1_node(i) for i in range(TRN1_NODES)), *(cpu_node(i) for i in range(CPU_NODES)),
-                        *fsx_volume("default")])
+    start_process(
+        lay,
+        state,
+        "kube-controller-manager",
+        [
+            str(lay.binary("kube-controller-manager")),
+            f"--kubeconfig={lay.state / 'controller-manager.kubeconfig'}",
+            f"--authentication-kubeconfig={lay.state / 'controller-manager.kubeconfig'}",
+            f"--authorization-kubeconfig={lay.state / 'controller-manager.kubeconfig'}",
+            "--secure-port=0",
+            "--leader-elect=false",
+            "--use-service-account-credentials=true",
+            f"--service-account-private-key-file={pki / 'sa.key'}",
+            f"--root-ca-file={pki / 'ca.crt'}",
+            f"--cluster-signing-cert-file={pki / 'ca.crt'}",
+            f"--cluster-signing-key-file={pki / 'ca.key'}",
+            f"--cluster-cidr={POD_CIDR}",
+            f"--service-cluster-ip-range={SERVICE_CIDR}",
+            "--controllers=*",
+            "--kube-api-qps=500",
+            "--kube-api-burst=1000",
+            "--concurrent-gc-syncs=50",
+            "--v=1",
+        ],
+    )
+    start_process(
+        lay,
+        state,
+        "kube-scheduler",
+        [
+            str(lay.binary("kube-scheduler")),
+            f"--kubeconfig={lay.state / 'scheduler.kubeconfig'}",
+            f"--authentication-kubeconfig={lay.state / 'scheduler.kubeconfig'}",
+            f"--authorization-kubeconfig={lay.state / 'scheduler.kubeconfig'}",
+            "--secure-port=0",
+            "--leader-elect=false",
+            "--v=1",
+        ],
+    )
+    start_process(
+        lay,
+        state,
+        "kwok",
+        [
+            str(lay.binary("kwok")),
+            f"--kubeconfig={lay.state / 'kwok.kubeconfig'}",
+            f"--config={HACK / 'testbed' / 'kwok-stages.yaml'}",
+            "--manage-all-nodes=false",
+            "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
+            f"--cidr={POD_CIDR}",
+            "--node-ip=10.0.0.1",
+            "--node-lease-duration-seconds=40",
+            f"--server-address=127.0.0.1:{ports['kwok']}",
+        ],
+    )
+    apply_objects(
+        lay,
+        [
+            *(trn1_node(i) for i in range(TRN1_NODES)),
+            *(cpu_node(i) for i in range(CPU_NODES)),
+            *fsx_volume("default"),
+        ],
+    )
     kubectl(lay, "apply", "--server-side", "-f", str(lay.pytorchjob_crd))
-    wait_until("the PyTorchJob CRD Established", lambda: kubectl(
-        lay, "get", "crd", "pytorchjobs.kubeflow.org", "-o",
-        "jsonpath={.status.conditions[?(@.type=='Established')].status}", check=False).stdout == "True", 30, lay)
+    wait_until(
+        "the PyTorchJob CRD Established",
+        lambda: (
+            kubectl(
+                lay,
+                "get",
+                "crd",
+                "pytorchjobs.kubeflow.org",
+                "-o",
+                "jsonpath={.status.conditions[?(@.type=='Established')].status}",
+                check=False,
+            ).stdout
+            == "True"
+        ),
+        30,
+        lay,
+    )
 
-    start_process(lay, state, "training-operator", [
-        str(lay.binary("training-operator")),
-        "--enable-scheme=pytorchjob",
-        f"--metrics-bind-address=127.0.0.1:{ports['training-operator-metrics']}",
-        f"--health-probe-bind-address=127.0.0.1:{ports['training-operator-health']}",
-        "--leader-elect=false",
-    ], env={"KUBECONFIG": str(lay.state / "training-operator.kubeconfig")})
-    wait_until("training-operator /readyz",
-               lambda: http_ok(f"http://127.0.0.1:{ports['training-operator-health']}/readyz"),
-               60, lay, "training-operator")
+    start_process(
+        lay,
+        state,
+        "training-operator",
+        [
+            str(lay.binary("training-operator")),
+            "--enable-scheme=pytorchjob",
+            f"--metrics-bind-address=127.0.0.1:{ports['training-operator-metrics']}",
+            f"--health-probe-bind-address=127.0.0.1:{ports['training-operator-health']}",
+            "--leader-elect=false",
+        ],
+        env={"KUBECONFIG": str(lay.state / "training-operator.kubeconfig")},
+    )
+    wait_until(
+        "training-operator /readyz",
+        lambda: http_ok(f"http://127.0.0.1:{ports['training-operator-health']}/readyz"),
+        60,
+        lay,
+        "training-operator",
+    )
     wait_until("all nodes Ready", lambda: ready_nodes(lay) >= TRN1_NODES + CPU_NODES, 60, lay, "kwok")
-    wait_until("the default ServiceAccount", lambda: kubectl(lay, "get", "serviceaccount", "default",
-                                                                 check=False).returncode == 0, 30, lay)
+    wait_until(
+        "the default ServiceAccount",
+        lambda: kubectl(lay, "get", "serviceaccount", "default", check=False).returncode == 0,
+        30,
+        lay,
+    )
     log(f"ready in {time.monotonic() - started:.1f}s; KUBECONFIG={lay.kubeconfig}; logs in {lay.logs}")
 
 
@@ -545,13 +704,16 @@ def status(_args: argparse.Namespace) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("up", help="start the bed (reuses a running one)").set_defaults(func=up)
     sub.add_parser("down", help="stop every component").set_defaults(func=down)
     sub.add_parser("status", help="report each component; exit 1 unless all run").set_defaults(func=status)
     sub.add_parser("kubeconfig", help="print the kubeconfig path").set_defaults(
-        func=lambda _a: print(layout().kubeconfig))
+        func=lambda _a: print(layout().kubeconfig)
+    )
     args = parser.parse_args()
     args.func(args)
 

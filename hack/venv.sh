@@ -9,7 +9,14 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 cache=${TESTBED_CACHE:-$HOME/.cache/finetune-operator}
 python=${PYTHON:-python3}
-key=$(cat pyproject.toml trainer-images/trainer/pyproject.toml hack/venv.sh | sha256sum | cut -c1-16)
+# Only the dependency lists matter: editing tool settings in a pyproject must not rebuild.
+key=$("$python" - <<'PY' | sha256sum | cut -c1-16
+import tomllib
+for path in ("pyproject.toml", "trainer-images/trainer/pyproject.toml"):
+    project = tomllib.load(open(path, "rb"))["project"]
+    print(path, project["dependencies"], project.get("optional-dependencies"), project["requires-python"])
+PY
+)
 venv=$cache/venvs/py-$key
 if [ ! -f "$venv/.complete" ]; then
   echo "[venv] creating $venv (first time: several minutes, torch is large)" >&2

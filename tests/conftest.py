@@ -83,7 +83,7 @@ def testbed() -> Iterator[Testbed]:
 
 @pytest.fixture(scope="session")
 def api_client(testbed: Testbed):
-    from kubernetes import client, config
+    from kubernetes import config
 
     return config.new_client_from_config(config_file=testbed.kubeconfig)
 

@@ -37,8 +37,12 @@ def mark_node_not_ready(core_v1: client.CoreV1Api, node_name: str) -> None:
     core_v1.patch_node(node_name, {"metadata": {"annotations": {NODE_NOT_READY_ANNOTATION: "true"}}})
 
 
-def wait_for(predicate: Callable[[], T | None], timeout: float = 30.0, interval: float = 0.25,
-             message: str = "condition") -> T:
+def wait_for(
+    predicate: Callable[[], T | None],
+    timeout: float = 30.0,
+    interval: float = 0.25,
+    message: str = "condition",
+) -> T:
     """Poll `predicate` until it returns something truthy, and return that; fail after `timeout`."""
     deadline = time.monotonic() + timeout
     last: T | None = None

@@ -25,15 +25,23 @@ def neuron_pod_template(neuron_devices: int = 16) -> dict:
         "spec": {
             "nodeSelector": {"node.kubernetes.io/instance-type": TRN1},
             "tolerations": [{"key": "aws.amazon.com/neuron", "operator": "Exists", "effect": "NoSchedule"}],
-            "containers": [{
-                "name": "pytorch",
-                "image": "public.ecr.aws/neuron/pytorch-training-neuronx:2.7.0",
-                "command": ["torchrun", "train.py"],
-                "resources": {
-                    "requests": {"aws.amazon.com/neuron": str(neuron_devices), "vpc.amazonaws.com/efa": "8"},
-                    "limits": {"aws.amazon.com/neuron": str(neuron_devices), "vpc.amazonaws.com/efa": "8"},
-                },
-            }],
+            "containers": [
+                {
+                    "name": "pytorch",
+                    "image": "public.ecr.aws/neuron/pytorch-training-neuronx:2.7.0",
+                    "command": ["torchrun", "train.py"],
+                    "resources": {
+                        "requests": {
+                            "aws.amazon.com/neuron": str(neuron_devices),
+                            "vpc.amazonaws.com/efa": "8",
+                        },
+                        "limits": {
+                            "aws.amazon.com/neuron": str(neuron_devices),
+                            "vpc.amazonaws.com/efa": "8",
+                        },
+                    },
+                }
+            ],
         }
     }
 
@@ -53,15 +61,21 @@ def pytorchjob(name: str, workers: int = 1, backoff_limit: int | None = 0) -> di
 
 
 def job_pods(core_v1: client.CoreV1Api, namespace: str, job: str) -> list[client.V1Pod]:
-    return list(core_v1.list_namespaced_pod(namespace, label_selector=f"training.kubeflow.org/job-name={job}").items)
+    return list(
+        core_v1.list_namespaced_pod(namespace, label_selector=f"training.kubeflow.org/job-name={job}").items
+    )
 
 
 def job_condition(custom_objects: client.CustomObjectsApi, namespace: str, job: str, kind: str) -> bool:
     obj = custom_objects.get_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, job)
-    return any(c["type"] == kind and c["status"] == "True" for c in obj.get("status", {}).get("conditions", []))
+    return any(
+        c["type"] == kind and c["status"] == "True" for c in obj.get("status", {}).get("conditions", [])
+    )
 
 
-def running_pods(core_v1: client.CoreV1Api, namespace: str, job: str, count: int) -> list[client.V1Pod] | None:
+def running_pods(
+    core_v1: client.CoreV1Api, namespace: str, job: str, count: int
+) -> list[client.V1Pod] | None:
     pods = job_pods(core_v1, namespace, job)
     if len(pods) == count and all(p.status.phase == "Running" for p in pods):
         return pods
@@ -84,7 +98,9 @@ def test_pytorchjob_runs_on_trn1_nodes_and_succeeds(core_v1, custom_objects, nam
     for pod in pods:
         node = core_v1.read_node(pod.spec.node_name)
         assert node.metadata.labels["node.kubernetes.io/instance-type"] == TRN1
-    services = core_v1.list_namespaced_service(namespace, label_selector="training.kubeflow.org/job-name=ok").items
+    services = core_v1.list_namespaced_service(
+        namespace, label_selector="training.kubeflow.org/job-name=ok"
+    ).items
     assert {s.metadata.name for s in services} == {"ok-master-0", "ok-worker-0"}
     worker = next(p for p in pods if p.metadata.name == "ok-worker-0")
     assert [c.name for c in worker.spec.init_containers] == ["init-pytorch"]
@@ -94,8 +110,11 @@ def test_pytorchjob_runs_on_trn1_nodes_and_succeeds(core_v1, custom_objects, nam
 
     for pod in pods:
         finish_pod(core_v1, namespace, pod.metadata.name, 0)
-    wait_for(lambda: job_condition(custom_objects, namespace, "ok", "Succeeded"), timeout=60,
-             message="PyTorchJob Succeeded")
+    wait_for(
+        lambda: job_condition(custom_objects, namespace, "ok", "Succeeded"),
+        timeout=60,
+        message="PyTorchJob Succeeded",
+    )
 
 
 def test_pod_failure_with_exit_code_1_fails_the_pytorchjob(core_v1, custom_objects, namespace):
@@ -104,8 +123,11 @@ def test_pod_failure_with_exit_code_1_fails_the_pytorchjob(core_v1, custom_objec
 
     finish_pod(core_v1, namespace, "boom-worker-0", 1)
 
-    wait_for(lambda: job_condition(custom_objects, namespace, "boom", "Failed"), timeout=60,
-             message="PyTorchJob Failed")
+    wait_for(
+        lambda: job_condition(custom_objects, namespace, "boom", "Failed"),
+        timeout=60,
+        message="PyTorchJob Failed",
+    )
     job = custom_objects.get_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "boom")
     failed = next(c for c in job["status"]["conditions"] if c["type"] == "Failed")
     assert failed["reason"] == "PyTorchJobFailed"
@@ -115,10 +137,13 @@ def test_pod_failure_with_exit_code_1_fails_the_pytorchjob(core_v1, custom_objec
 def test_exit_stage_sets_the_container_exit_code(core_v1, namespace):
     template = neuron_pod_template(1)
     for name, code in (("ok", 0), ("oom", 137)):
-        core_v1.create_namespaced_pod(namespace, {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": name},
-                                                  **template})
-        wait_for(lambda name=name: core_v1.read_namespaced_pod(name, namespace).status.phase == "Running",
-                 message=f"{name} Running")
+        core_v1.create_namespaced_pod(
+            namespace, {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": name}, **template}
+        )
+        wait_for(
+            lambda name=name: core_v1.read_namespaced_pod(name, namespace).status.phase == "Running",
+            message=f"{name} Running",
+        )
         finish_pod(core_v1, namespace, name, code)
 
     def terminated(name: str) -> tuple[str, int] | None:
@@ -148,8 +173,9 @@ def test_neuron_pods_never_land_on_cpu_nodes(core_v1, namespace):
     template = neuron_pod_template(16)
     del template["spec"]["nodeSelector"]  # only the resources and the taint toleration steer it
     for index in range(4):
-        core_v1.create_namespaced_pod(namespace, {"apiVersion": "v1", "kind": "Pod",
-                                                  "metadata": {"name": f"n{index}"}, **template})
+        core_v1.create_namespaced_pod(
+            namespace, {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": f"n{index}"}, **template}
+        )
 
     def all_bound() -> list[client.V1Pod] | None:
         pods = core_v1.list_namespaced_pod(namespace).items
@@ -163,29 +189,40 @@ def test_deleting_a_pytorchjob_garbage_collects_its_pods(core_v1, custom_objects
     custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, pytorchjob("gc"))
     wait_for(lambda: running_pods(core_v1, namespace, "gc", 2), timeout=60, message="2 running pods")
 
-    custom_objects.delete_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "gc",
-                                                   propagation_policy="Background")
+    custom_objects.delete_namespaced_custom_object(
+        GROUP, VERSION, namespace, PLURAL, "gc", propagation_policy="Background"
+    )
 
     wait_for(lambda: not job_pods(core_v1, namespace, "gc"), timeout=60, message="pods garbage-collected")
-    wait_for(lambda: not core_v1.list_namespaced_service(namespace).items, timeout=60,
-             message="services garbage-collected")
+    wait_for(
+        lambda: not core_v1.list_namespaced_service(namespace).items,
+        timeout=60,
+        message="services garbage-collected",
+    )
 
 
 def test_serviceaccount_tokens_are_issued_and_rbac_is_enforced(api_client, testbed, namespace):
     core = client.CoreV1Api(api_client)
     core.create_namespaced_service_account(namespace, {"metadata": {"name": "reader"}})
     rbac = client.RbacAuthorizationV1Api(api_client)
-    rbac.create_namespaced_role(namespace, {
-        "metadata": {"name": "read-pods"},
-        "rules": [{"apiGroups": [""], "resources": ["pods"], "verbs": ["list"]}],
-    })
-    rbac.create_namespaced_role_binding(namespace, {
-        "metadata": {"name": "read-pods"},
-        "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "read-pods"},
-        "subjects": [{"kind": "ServiceAccount", "name": "reader", "namespace": namespace}],
-    })
+    rbac.create_namespaced_role(
+        namespace,
+        {
+            "metadata": {"name": "read-pods"},
+            "rules": [{"apiGroups": [""], "resources": ["pods"], "verbs": ["list"]}],
+        },
+    )
+    rbac.create_namespaced_role_binding(
+        namespace,
+        {
+            "metadata": {"name": "read-pods"},
+            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "read-pods"},
+            "subjects": [{"kind": "ServiceAccount", "name": "reader", "namespace": namespace}],
+        },
+    )
     token = core.create_namespaced_service_account_token(
-        "reader", namespace, {"spec": {"audiences": [], "expirationSeconds": 600}}).status.token
+        "reader", namespace, {"spec": {"audiences": [], "expirationSeconds": 600}}
+    ).status.token
 
     configuration = client.Configuration()
     configuration.host = api_client.configuration.host
@@ -198,12 +235,21 @@ def test_serviceaccount_tokens_are_issued_and_rbac_is_enforced(api_client, testb
         as_reader.list_namespaced_secret(namespace)
     assert error.value.status == 403
     # The root CA is published into every namespace, as pods need it to verify the API server.
-    wait_for(lambda: core.read_namespaced_config_map("kube-root-ca.crt", namespace), message="kube-root-ca.crt")
+    wait_for(
+        lambda: core.read_namespaced_config_map("kube-root-ca.crt", namespace), message="kube-root-ca.crt"
+    )
 
 
 def test_fsx_claim_binds_to_the_static_fsx_volume(core_v1, namespace):
-    claim = wait_for(lambda: (c := core_v1.read_namespaced_persistent_volume_claim("fsx-claim", namespace))
-                     .status.phase == "Bound" and c, timeout=30, message="fsx-claim Bound")
+    claim = wait_for(
+        lambda: (
+            (c := core_v1.read_namespaced_persistent_volume_claim("fsx-claim", namespace)).status.phase
+            == "Bound"
+            and c
+        ),
+        timeout=30,
+        message="fsx-claim Bound",
+    )
     volume = core_v1.read_persistent_volume(claim.spec.volume_name)
     assert volume.spec.csi.driver == "fsx.csi.aws.com"
 
@@ -212,6 +258,7 @@ def test_a_node_can_be_marked_not_ready(core_v1):
     node = "cpu-1"
     mark_node_not_ready(core_v1, node)
     try:
+
         def not_ready() -> bool:
             conditions = core_v1.read_node(node).status.conditions or []
             return any(c.type == "Ready" and c.status != "True" for c in conditions)
@@ -219,6 +266,11 @@ def test_a_node_can_be_marked_not_ready(core_v1):
         wait_for(not_ready, timeout=30, message=f"{node} NotReady")
     finally:
         core_v1.patch_node(node, {"metadata": {"annotations": {"finetune.dev/test-node-not-ready": None}}})
-        wait_for(lambda: any(c.type == "Ready" and c.status == "True"
-                             for c in core_v1.read_node(node).status.conditions or []),
-                 timeout=30, message=f"{node} Ready again")
+        wait_for(
+            lambda: any(
+                c.type == "Ready" and c.status == "True"
+                for c in core_v1.read_node(node).status.conditions or []
+            ),
+            timeout=30,
+            message=f"{node} Ready again",
+        )
