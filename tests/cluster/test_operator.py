@@ -1,0 +1,557 @@
+"""The operator on the real test bed: the five scenarios of the HyperPod backend.
+
+The operator runs as a subprocess (``python -m finetune_operator.cli run``) watching only
+the test's namespace, so a test can SIGKILL and restart it, and parallel tests or other
+operators on the shared bed never reconcile each other's jobs. Pods are ended through
+kwok (tests/cluster/kwok.py); everything else is the real API server, scheduler,
+garbage collector and Kubeflow training-operator v1.7.0.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from kubernetes import client
+from kubernetes.client.exceptions import ApiException
+
+from finetune_operator.admission import parse_job
+from finetune_operator.attempts import build_attempt_request
+from finetune_operator.backends.hyperpod.backend import HyperPodBackend
+from finetune_operator.config import OperatorConfig
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
+from tests.cluster.kwok import finish_pod, wait_for
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class OperatorProcess:
+    def __init__(self, kubeconfig: str, namespace: str, workdir: Path) -> None:
+        self.kubeconfig = kubeconfig
+        self.namespace = namespace
+        self.workdir = workdir
+        self.liveness_port = free_port()
+        self.metrics_port = free_port()
+        self.log_path = workdir / f"operator-{namespace}.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 30.0) -> None:
+        config = self.workdir / "operator.yaml"
+        config.write_text(
+            yaml.safe_dump({"liveness_port": self.liveness_port, "metrics_port": self.metrics_port})
+        )
+        env = {**os.environ, "KUBECONFIG": self.kubeconfig}
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "operator"), env.get("PYTHONPATH")]))
+        log = self.log_path.open("ab")
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "finetune_operator.cli",
+                "run",
+                "--config",
+                str(config),
+                "--namespace",
+                self.namespace,
+            ],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"operator exited with {self.proc.returncode}; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.liveness_port}/healthz", timeout=1) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise AssertionError(f"operator not live after {timeout}s; see {self.log_path}")
+
+    def kill(self) -> None:
+        """SIGKILL: no graceful shutdown, exactly like a crashed or evicted pod."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+
+    def metrics(self) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.metrics_port}/metrics", timeout=5) as r:
+            return str(r.read().decode())
+
+
+def install_api(api_client: client.ApiClient) -> None:
+    """Apply crds/ and the built-in recipes (create or replace), and wait until they are served."""
+    extensions = client.ApiextensionsV1Api(api_client)
+    for path in sorted((REPO / "crds").glob("*.yaml")):
+        crd = yaml.safe_load(path.read_text())
+        name = crd["metadata"]["name"]
+        try:
+            existing = extensions.read_custom_resource_definition(name)
+            crd["metadata"]["resourceVersion"] = existing.metadata.resource_version
+            extensions.replace_custom_resource_definition(name, crd)
+        except ApiException as err:
+            if err.status != 404:
+                raise
+            extensions.create_custom_resource_definition(crd)
+    for name in ("finetunejobs", "finetunerecipes", "clusterfinetunerecipes"):
+        _wait_established(extensions, f"{name}.finetune.dev")
+    custom = client.CustomObjectsApi(api_client)
+    for path in sorted((REPO / "recipes").glob("*.yaml")):
+        recipe: dict[str, Any] = yaml.safe_load(path.read_text())
+        name = recipe["metadata"]["name"]
+        try:
+            existing = custom.get_cluster_custom_object(
+                "finetune.dev", "v1alpha1", "clusterfinetunerecipes", name
+            )
+            recipe["metadata"]["resourceVersion"] = existing["metadata"]["resourceVersion"]
+            custom.replace_cluster_custom_object(
+                "finetune.dev", "v1alpha1", "clusterfinetunerecipes", name, recipe
+            )
+        except ApiException as err:
+            if err.status != 404:
+                raise
+            custom.create_cluster_custom_object("finetune.dev", "v1alpha1", "clusterfinetunerecipes", recipe)
+
+
+def _wait_established(extensions: client.ApiextensionsV1Api, name: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        crd = extensions.read_custom_resource_definition(name)
+        if any(c.type == "Established" and c.status == "True" for c in crd.status.conditions or []):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"CRD {name} not established after {timeout}s")
+
+
+# --- fixtures and helpers ------------------------------------------------------------------
+
+GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
+TRN1_NODE_PREFIX = "hyperpod-i-trn1-"
+
+
+@pytest.fixture(scope="module")
+def api_installed(testbed, api_client) -> None:
+    install_api(api_client)
+
+
+@pytest.fixture
+def operator(testbed, api_installed, namespace, tmp_path) -> Iterator[OperatorProcess]:
+    process = OperatorProcess(testbed.kubeconfig, namespace, tmp_path)
+    process.start()
+    try:
+        yield process
+    finally:
+        process.stop()
+
+
+def job_manifest(name: str, spec_extra: dict[str, Any] | None = None, **spec: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "model": {"name": "llama-3.2-1b"},
+        "method": "lora",
+        "data": {"train": {"path": "/fsx/data/train.jsonl"}},
+    }
+    base.update(spec)
+    base.update(spec_extra or {})
+    return {
+        "apiVersion": f"{GROUP}/{VERSION}",
+        "kind": "FineTuneJob",
+        "metadata": {"name": name},
+        "spec": base,
+    }
+
+
+def create_job(custom_objects, namespace: str, manifest: dict[str, Any]) -> dict[str, Any]:
+    return custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, manifest)
+
+
+def get_job(custom_objects, namespace: str, name: str) -> dict[str, Any]:
+    return custom_objects.get_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, name)
+
+
+def pytorchjobs(custom_objects, namespace: str) -> list[dict[str, Any]]:
+    items = custom_objects.list_namespaced_custom_object("kubeflow.org", "v1", namespace, "pytorchjobs")[
+        "items"
+    ]
+    return sorted(items, key=lambda o: o["metadata"]["name"])
+
+
+def phase(custom_objects, namespace: str, name: str) -> str | None:
+    return (get_job(custom_objects, namespace, name).get("status") or {}).get("phase")
+
+
+def wait_phase(
+    custom_objects, namespace: str, name: str, expected: str, timeout: float = 60.0
+) -> dict[str, Any]:
+    wait_for(
+        lambda: phase(custom_objects, namespace, name) == expected,
+        timeout=timeout,
+        message=f"{name} to reach phase {expected}",
+    )
+    return get_job(custom_objects, namespace, name)
+
+
+def running_pods(core_v1, namespace: str, pytorchjob: str) -> list[Any]:
+    pods = core_v1.list_namespaced_pod(
+        namespace, label_selector=f"training.kubeflow.org/job-name={pytorchjob}"
+    ).items
+    return [p for p in pods if p.status.phase == "Running" and p.metadata.deletion_timestamp is None]
+
+
+def container_command(pytorchjob: dict[str, Any], replica: str = "Master") -> list[str]:
+    return pytorchjob["spec"]["pytorchReplicaSpecs"][replica]["template"]["spec"]["containers"][0]["command"]
+
+
+def report_checkpoint(custom_objects, namespace: str, name: str, attempt: int, step: int) -> str:
+    """What the trainer's rank 0 sends (docs/trainer-contract.md, section 3)."""
+    path = f"/fsx/finetune/{namespace}/{name}/checkpoints/step-{step:08d}"
+    custom_objects.patch_namespaced_custom_object_status(
+        GROUP,
+        VERSION,
+        namespace,
+        PLURAL,
+        name,
+        {
+            "status": {
+                "progress": {
+                    "attempt": attempt,
+                    "step": step,
+                    "totalSteps": 100,
+                    "loss": 1.25,
+                    "updatedAt": "2026-11-22T10:00:00Z",
+                },
+                "checkpoint": {
+                    "latest": {"path": path, "step": step, "attempt": attempt, "time": "2026-11-22T10:00:00Z"}
+                },
+            }
+        },
+    )
+    return path
+
+
+def condition(job: dict[str, Any], type_: str) -> dict[str, Any] | None:
+    return next((c for c in (job.get("status") or {}).get("conditions", []) if c["type"] == type_), None)
+
+
+# --- 1. a job runs to success --------------------------------------------------------------
+
+
+def test_job_succeeds_on_trn1_nodes(operator, custom_objects, core_v1, namespace, testbed) -> None:
+    create_job(custom_objects, namespace, job_manifest("ok", resources={"nodes": 2}))
+    pytorchjob = wait_for(
+        lambda: next(iter(pytorchjobs(custom_objects, namespace)), None), message="the PyTorchJob"
+    )
+    assert pytorchjob["metadata"]["name"] == "ok-a1"
+    assert pytorchjob["metadata"]["ownerReferences"][0]["name"] == "ok"
+    pods = wait_for(
+        lambda: (lambda p: p if len(p) == 2 else None)(running_pods(core_v1, namespace, "ok-a1")),
+        message="master and worker pods running",
+    )
+    assert all(p.spec.node_name.startswith(TRN1_NODE_PREFIX) for p in pods), [p.spec.node_name for p in pods]
+    job = wait_phase(custom_objects, namespace, "ok", "Running")
+    assert job["status"]["backendRef"]["name"] == "ok-a1"
+    assert job["status"]["recipe"]["name"] == "llama-3.2-1b-lora"
+
+    master = next(p for p in pods if p.metadata.labels["training.kubeflow.org/replica-type"] == "master")
+    finish_pod(core_v1, namespace, master.metadata.name, 0)
+    kubectl = next(testbed.bin_dir.glob("kubectl*"))
+    done = subprocess.run(
+        [
+            str(kubectl),
+            "--kubeconfig",
+            testbed.kubeconfig,
+            "-n",
+            namespace,
+            "wait",
+            "--for=condition=Succeeded",
+            "finetunejob/ok",
+            "--timeout=60s",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    job = get_job(custom_objects, namespace, "ok")
+    assert job["status"]["phase"] == "Succeeded"
+    assert job["status"]["output"]["path"] == f"/fsx/finetune/{namespace}/ok/output"
+    assert job["status"]["attempts"][0]["result"] == "Succeeded"
+    events = core_v1.list_namespaced_event(namespace, field_selector="involvedObject.name=ok").items
+    assert {"Submitted", "Running", "Succeeded"} <= {e.reason for e in events}
+
+
+# --- 2. failure, resume from the reported checkpoint, then attempts exhausted ---------------
+
+
+def test_failed_worker_resumes_then_exhausts_attempts(operator, custom_objects, core_v1, namespace) -> None:
+    create_job(
+        custom_objects, namespace, job_manifest("rs", resources={"nodes": 2}, resume={"maxAttempts": 2})
+    )
+    wait_phase(custom_objects, namespace, "rs", "Running")
+    checkpoint = report_checkpoint(custom_objects, namespace, "rs", attempt=1, step=20)
+    workers = [
+        p
+        for p in running_pods(core_v1, namespace, "rs-a1")
+        if p.metadata.labels["training.kubeflow.org/replica-type"] == "worker"
+    ]
+    finish_pod(core_v1, namespace, workers[0].metadata.name, 1)
+
+    second = wait_for(
+        lambda: next(
+            (j for j in pytorchjobs(custom_objects, namespace) if j["metadata"]["name"] == "rs-a2"), None
+        ),
+        message="attempt 2",
+    )
+    command = container_command(second)
+    assert command[-2:] == ["--resume-from", checkpoint]
+    assert container_command(second, "Worker")[-2:] == ["--resume-from", checkpoint]
+    job = get_job(custom_objects, namespace, "rs")
+    assert job["status"]["currentAttempt"] == 2
+    assert job["status"]["attempts"][0]["result"] == "Failed"
+    assert job["status"]["attempts"][1]["resumedFrom"] == checkpoint
+
+    wait_for(lambda: len(running_pods(core_v1, namespace, "rs-a2")) == 2, message="attempt 2 pods")
+    master = running_pods(core_v1, namespace, "rs-a2")[0]
+    finish_pod(core_v1, namespace, master.metadata.name, 1)
+    job = wait_phase(custom_objects, namespace, "rs", "Failed")
+    failed = condition(job, "Failed")
+    assert failed is not None and failed["reason"] == "MaxAttemptsReached"
+    assert "Attempt 2 of 2 failed" in failed["message"]
+    assert [j["metadata"]["name"] for j in pytorchjobs(custom_objects, namespace)] == ["rs-a1", "rs-a2"]
+
+
+# --- 3. invalid specs: rejected at admission or Failed, never wedging the operator ---------
+
+
+ADMISSION_REJECTS = [
+    ({"method": "grpo"}, 'Unsupported value: "grpo"'),
+    ({"resources": {"nodes": 0}}, "spec.resources.nodes: Invalid value: 0"),
+    (
+        {"data": {"mixture": [{"path": "/fsx/a", "weight": 0}]}},
+        "every spec.data.mixture weight must be a positive",
+    ),
+    (
+        {"data": {"train": {"path": "/fsx/a"}, "mixture": [{"path": "/fsx/b", "weight": 1}]}},
+        "set exactly one of spec.data.train or spec.data.mixture",
+    ),
+    ({"backend": "local", "resources": {"nodes": 1}}, "spec.resources is not used by backend local"),
+    (
+        {"backend": "sagemaker", "resources": {"neuronDevices": 2}},
+        "processesPerNode, neuronDevices and efaDevices apply only to backend hyperpod",
+    ),
+    ({"model": {}}, "spec.model needs a catalog name"),
+]
+
+
+@pytest.mark.parametrize(("spec", "message"), ADMISSION_REJECTS, ids=[m[:30] for _, m in ADMISSION_REJECTS])
+def test_admission_rejects_with_a_readable_message(
+    api_installed, custom_objects, namespace, spec, message
+) -> None:
+    with pytest.raises(ApiException) as caught:
+        create_job(custom_objects, namespace, job_manifest("bad", spec_extra=spec))
+    assert caught.value.status == 422
+    assert message in json.loads(caught.value.body)["message"]
+
+
+def test_immutable_after_submission(operator, custom_objects, namespace) -> None:
+    create_job(custom_objects, namespace, job_manifest("imm"))
+    wait_for(
+        lambda: (get_job(custom_objects, namespace, "imm").get("status") or {}).get("backendRef"),
+        message="submission",
+    )
+    with pytest.raises(ApiException) as caught:
+        custom_objects.patch_namespaced_custom_object(
+            GROUP, VERSION, namespace, PLURAL, "imm", {"spec": {"method": "sft"}}
+        )
+    assert caught.value.status == 422
+    assert "cannot change once the job has been submitted" in json.loads(caught.value.body)["message"]
+    custom_objects.patch_namespaced_custom_object(
+        GROUP, VERSION, namespace, PLURAL, "imm", {"spec": {"resume": {"maxAttempts": 5}}}
+    )
+
+
+FAILS_WITH_CONDITION = [
+    ("unknown-model", {"model": {"name": "llama-9"}}, "RecipeNotFound", "no recipe for model 'llama-9'"),
+    (
+        "bad-override",
+        {"recipe": {"overrides": {"optimizer.lr": 0.1}}},
+        "InvalidSpec",
+        "did you mean `optimizer.learningRate`",
+    ),
+    ("bad-type", {"recipe": {"overrides": {"lora.rank": "sixteen"}}}, "InvalidSpec", "expected integer"),
+    (
+        "off-storage",
+        {"data": {"train": {"path": "/home/me/train.jsonl"}}},
+        "InvalidSpec",
+        "is not on the job's storage",
+    ),
+    ("no-backend", {"backend": "local"}, "InvalidSpec", "backend 'local' is not available"),
+    (
+        "dpo-chat",
+        {"method": "dpo", "data": {"format": "messages", "train": {"path": "/fsx/x"}}},
+        "InvalidSpec",
+        "trains on preference data",
+    ),
+]
+
+
+def test_invalid_specs_fail_with_conditions_and_operator_stays_healthy(
+    operator, custom_objects, core_v1, namespace
+) -> None:
+    for name, spec, _, _ in FAILS_WITH_CONDITION:
+        create_job(custom_objects, namespace, job_manifest(name, spec_extra=spec))
+    for name, _, reason, message in FAILS_WITH_CONDITION:
+        job = wait_phase(custom_objects, namespace, name, "Failed")
+        failed = condition(job, "Failed")
+        assert failed is not None and failed["reason"] == reason, (name, failed)
+        assert message in failed["message"], (name, failed["message"])
+        assert job["status"].get("currentAttempt", 0) == 0
+    assert pytorchjobs(custom_objects, namespace) == []
+    events = core_v1.list_namespaced_event(
+        namespace, field_selector="involvedObject.name=unknown-model"
+    ).items
+    assert [e.reason for e in events] == ["RecipeNotFound"]  # one Event, no retry storm
+    # Still serving: a valid job right after is submitted.
+    create_job(custom_objects, namespace, job_manifest("fine"))
+    wait_phase(custom_objects, namespace, "fine", "Running")
+    assert operator.proc is not None and operator.proc.poll() is None
+    assert 'finetune_jobs{phase="Failed"} 6.0' in operator.metrics()
+
+
+# --- 4. restart between "child created" and "status written" -----------------------------
+
+
+def test_restart_after_child_created_adopts_it(
+    testbed, api_installed, custom_objects, namespace, tmp_path
+) -> None:
+    """The exact crash window, made deterministic: the children exist, the status does not."""
+    created = create_job(custom_objects, namespace, job_manifest("crash"))
+    job = parse_job(created)
+    request, _ = build_attempt_request(
+        job, load_recipes_dir(BUILTIN_RECIPES_DIR), OperatorConfig(), 1, None, None
+    )
+    backend = HyperPodBackend(OperatorConfig(), custom_objects.api_client)
+    backend.submit(request)  # what the crashed operator did before dying
+    assert get_job(custom_objects, namespace, "crash").get("status") is None
+
+    process = OperatorProcess(testbed.kubeconfig, namespace, tmp_path)
+    process.start()
+    try:
+        job_after = wait_phase(custom_objects, namespace, "crash", "Running")
+        time.sleep(2)  # give a duplicate, if any, time to appear
+        assert [j["metadata"]["name"] for j in pytorchjobs(custom_objects, namespace)] == ["crash-a1"]
+        assert job_after["status"]["currentAttempt"] == 1
+        assert (
+            job_after["status"]["backendRef"]["uid"]
+            == pytorchjobs(custom_objects, namespace)[0]["metadata"]["uid"]
+        )
+    finally:
+        process.stop()
+
+
+def test_sigkill_during_submission_never_duplicates(
+    testbed, api_installed, custom_objects, namespace, tmp_path
+) -> None:
+    process = OperatorProcess(testbed.kubeconfig, namespace, tmp_path)
+    process.start()
+    for i in range(5):
+        create_job(custom_objects, namespace, job_manifest(f"k{i}"))
+    wait_for(lambda: pytorchjobs(custom_objects, namespace), message="a first PyTorchJob")
+    process.kill()
+    restarted = OperatorProcess(testbed.kubeconfig, namespace, tmp_path)
+    restarted.start()
+    try:
+        for i in range(5):
+            wait_for(
+                lambda i=i: (get_job(custom_objects, namespace, f"k{i}").get("status") or {}).get(
+                    "backendRef"
+                ),
+                message=f"k{i} submitted",
+            )
+        time.sleep(2)
+        names = [j["metadata"]["name"] for j in pytorchjobs(custom_objects, namespace)]
+        assert names == [f"k{i}-a1" for i in range(5)]
+    finally:
+        restarted.stop()
+
+
+# --- 5. deleting a job deletes its children ------------------------------------------------
+
+
+def test_delete_leaves_no_children(operator, custom_objects, core_v1, api_client, namespace) -> None:
+    create_job(custom_objects, namespace, job_manifest("gone"))
+    wait_phase(custom_objects, namespace, "gone", "Running")
+    selector = "finetune.dev/job=gone"
+    rbac = client.RbacAuthorizationV1Api(api_client)
+    assert core_v1.list_namespaced_config_map(namespace, label_selector=selector).items
+    custom_objects.delete_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "gone")
+
+    def leftovers() -> list[str]:
+        found = [
+            j["metadata"]["name"]
+            for j in custom_objects.list_namespaced_custom_object(
+                "kubeflow.org", "v1", namespace, "pytorchjobs", label_selector=selector
+            )["items"]
+        ]
+        found += [
+            c.metadata.name
+            for c in core_v1.list_namespaced_config_map(namespace, label_selector=selector).items
+        ]
+        found += [
+            s.metadata.name
+            for s in core_v1.list_namespaced_service_account(namespace, label_selector=selector).items
+        ]
+        found += [
+            r.metadata.name for r in rbac.list_namespaced_role(namespace, label_selector=selector).items
+        ]
+        found += [
+            r.metadata.name
+            for r in rbac.list_namespaced_role_binding(namespace, label_selector=selector).items
+        ]
+        found += [
+            p.metadata.name for p in core_v1.list_namespaced_pod(namespace, label_selector=selector).items
+        ]
+        return found
+
+    wait_for(lambda: not leftovers(), timeout=60, message="every child to be garbage-collected")
+
+
+def test_suspend_maps_to_run_policy(operator, custom_objects, core_v1, namespace) -> None:
+    create_job(custom_objects, namespace, job_manifest("sus"))
+    wait_phase(custom_objects, namespace, "sus", "Running")
+    custom_objects.patch_namespaced_custom_object(
+        GROUP, VERSION, namespace, PLURAL, "sus", {"spec": {"suspend": True}}
+    )
+    wait_phase(custom_objects, namespace, "sus", "Suspended")
+    assert pytorchjobs(custom_objects, namespace)[0]["spec"]["runPolicy"]["suspend"] is True
+    custom_objects.patch_namespaced_custom_object(
+        GROUP, VERSION, namespace, PLURAL, "sus", {"spec": {"suspend": False}}
+    )
+    wait_phase(custom_objects, namespace, "sus", "Running")
+    assert pytorchjobs(custom_objects, namespace)[0]["spec"]["runPolicy"]["suspend"] is False
