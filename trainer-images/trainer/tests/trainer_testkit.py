@@ -67,8 +67,9 @@ def preference_records(count: int, seed: int) -> list[dict[str, Any]]:
     records = []
     for _ in range(count):
         prompt, answer = copy_task(rng, vocab)
-        wrong = " ".join(rng.choice(vocab) for _ in answer.split())
-        records.append({"prompt": prompt, "chosen": answer, "rejected": wrong})
+        # A consistent, learnable preference: answer the task rather than refuse it.
+        refusal = " ".join("nope" for _ in answer.split())
+        records.append({"prompt": prompt, "chosen": answer, "rejected": refusal})
     return records
 
 
@@ -83,7 +84,9 @@ def build_tokenizer(directory: Path) -> Any:
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast
 
-    corpus = [" ".join(words(40, seed=i)) for i in range(300)] + ["copy: reverse: follow the instruction"] * 20
+    corpus = [" ".join(words(40, seed=i)) for i in range(300)] + [
+        "copy: reverse: follow the instruction"
+    ] * 20
     tokenizer = Tokenizer(models.BPE(unk_token=None))
     tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tokenizer.decoder = decoders.ByteLevel()
@@ -195,13 +198,15 @@ def write_config(root: Path, config: Mapping[str, Any]) -> Path:
 
 def trainer_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SM_", "PET_", "RANK", "WORLD_SIZE"))}
-    env.update({
-        "OMP_NUM_THREADS": "1",
-        "TOKENIZERS_PARALLELISM": "false",
-        "FINETUNE_STATUS_REPORTING": "none",
-        "FINETUNE_DEVICE": "cpu",
-        "FINETUNE_CACHE_DIR": str(Path(extra.pop("cache_dir", "/tmp/finetune-test-cache"))),
-    })
+    env.update(
+        {
+            "OMP_NUM_THREADS": "1",
+            "TOKENIZERS_PARALLELISM": "false",
+            "FINETUNE_STATUS_REPORTING": "none",
+            "FINETUNE_DEVICE": "cpu",
+            "FINETUNE_CACHE_DIR": str(Path(extra.pop("cache_dir", "/tmp/finetune-test-cache"))),
+        }
+    )
     env.update(extra)
     return env
 
@@ -210,14 +215,30 @@ def command(config: Path, processes: int = 1, resume_from: str | None = None) ->
     args = ["--config", str(config)] + (["--resume-from", resume_from] if resume_from else [])
     if processes == 1:
         return [sys.executable, "-m", "finetune_trainer.cli", *args]
-    return [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={processes}",
-            "-m", "finetune_trainer.cli", *args]
+    return [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--standalone",
+        f"--nproc_per_node={processes}",
+        "-m",
+        "finetune_trainer.cli",
+        *args,
+    ]
 
 
-def run_trainer(config: Path, processes: int = 1, resume_from: str | None = None, timeout: float = 300,
-                env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_trainer(
+    config: Path,
+    processes: int = 1,
+    resume_from: str | None = None,
+    timeout: float = 300,
+    env: Mapping[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        command(config, processes, resume_from), env=dict(env or trainer_env()), capture_output=True, text=True,
+        command(config, processes, resume_from),
+        env=dict(env or trainer_env()),
+        capture_output=True,
+        text=True,
         timeout=timeout,
     )
 

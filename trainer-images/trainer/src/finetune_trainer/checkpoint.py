@@ -121,7 +121,9 @@ def save(
     dist.barrier()
     model_state, optim_state = get_state_dict(model, optimizer, options=_options(adapter_only))
     dcp.save(model_state, checkpoint_id=str(tmp / "model"))
-    dcp.save({"optimizer": optim_state, "scheduler": scheduler.state_dict()}, checkpoint_id=str(tmp / "optim"))
+    dcp.save(
+        {"optimizer": optim_state, "scheduler": scheduler.state_dict()}, checkpoint_id=str(tmp / "optim")
+    )
     rng_states: list[Any] = [None] * runtime.world_size
     dist.all_gather_object(rng_states, capture_rng())
     final = directory / layout.step_dir_name(state.step)

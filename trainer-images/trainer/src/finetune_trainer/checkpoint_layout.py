@@ -99,7 +99,9 @@ def read_manifest(checkpoint: Path) -> Manifest:
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise CheckpointNotUsable(f"{checkpoint}: unreadable {MANIFEST} manifest ({exc})") from exc
     if manifest.step != int(match.group(1)):
-        raise CheckpointNotUsable(f"{checkpoint}: manifest says step {manifest.step}, directory name disagrees")
+        raise CheckpointNotUsable(
+            f"{checkpoint}: manifest says step {manifest.step}, directory name disagrees"
+        )
     for relative, size in manifest.files.items():
         path = checkpoint / relative
         if not path.is_file():
@@ -113,7 +115,7 @@ def read_manifest(checkpoint: Path) -> Manifest:
 
 def complete_checkpoints(directory: Path) -> list[tuple[Path, Manifest]]:
     """Every usable checkpoint under `directory`, oldest first; unusable ones are logged and skipped."""
-    found = []
+    found: list[tuple[Path, Manifest]] = []
     if not directory.is_dir():
         return found
     for child in sorted(directory.iterdir()):

@@ -245,7 +245,8 @@ def parse_config(doc: Any) -> TrainConfig:
         root.raw(always_present)
 
     sources = tuple(
-        DataSource(path=s.string("path"), weight=s.number("weight", minimum=0.0)) for s in data.sub_list("train")
+        DataSource(path=s.string("path"), weight=s.number("weight", minimum=0.0))
+        for s in data.sub_list("train")
     )
     if not sources:
         raise ConfigError("data.train: at least one training source is required")
@@ -266,7 +267,9 @@ def parse_config(doc: Any) -> TrainConfig:
     lora_spec = None
     if method in ("lora", "dpo-lora"):
         if lora is None:
-            raise ConfigError(f"lora: method {method} needs lora settings (rank, alpha, dropout, targetModules)")
+            raise ConfigError(
+                f"lora: method {method} needs lora settings (rank, alpha, dropout, targetModules)"
+            )
         lora_spec = LoraSpec(
             rank=lora.integer("rank", minimum=1),
             alpha=lora.number("alpha", minimum=0.0),
@@ -340,7 +343,9 @@ def parse_config(doc: Any) -> TrainConfig:
     )
 
 
-def resolve_sagemaker_paths(config: TrainConfig, env: Mapping[str, str], checkpoint_dir_exists: bool) -> TrainConfig:
+def resolve_sagemaker_paths(
+    config: TrainConfig, env: Mapping[str, str], checkpoint_dir_exists: bool
+) -> TrainConfig:
     """On SageMaker, outputs go to SM_MODEL_DIR and checkpoints to /opt/ml/checkpoints (the contract).
 
     SageMaker uploads only what is under those paths, and syncs the checkpoint path back to the

@@ -39,9 +39,9 @@ class LoadedData:
     records_read: int
 
 
-def _read_source(path: Path, display: str, data_format: str, preference: bool, encode: Encoder) -> tuple[
-    list[Encoded], list[BadRecord]
-]:
+def _read_source(
+    path: Path, display: str, data_format: str, preference: bool, encode: Encoder
+) -> tuple[list[Encoded], list[BadRecord]]:
     parse = record_parser(data_format, preference)
     good: list[Encoded] = []
     bad: list[BadRecord] = []
@@ -88,7 +88,9 @@ def load_data(
         good, source_bad = _read_source(localize(source.path), source.path, spec.format, preference, encode)
         records_read += len(good) + len(source_bad)
         bad.extend(source_bad)
-        held_out = set() if spec.validation else validation_holdout(len(good), spec.validation_split, seed, index)
+        held_out = (
+            set() if spec.validation else validation_holdout(len(good), spec.validation_split, seed, index)
+        )
         sources.append(tuple(e for i, e in enumerate(good) if i not in held_out))
         validation.extend(e for i, e in enumerate(good) if i in held_out)
     if spec.validation:
@@ -104,7 +106,9 @@ def load_data(
         log.warning("... %d more bad records", len(bad) - REPORTED_INDIVIDUALLY)
     check_error_budget(bad, records_read, spec.error_budget)
     if bad:
-        log.warning("skipping %d bad records (within data.errorBudget %.2f%%)", len(bad), spec.error_budget * 100)
+        log.warning(
+            "skipping %d bad records (within data.errorBudget %.2f%%)", len(bad), spec.error_budget * 100
+        )
     empty = [s.path for s, examples in zip(spec.train, sources, strict=True) if not examples and s.weight > 0]
     if empty:
         raise DataError(f"no usable training examples in {', '.join(empty)}")

@@ -57,10 +57,14 @@ def _render(tokenizer: Tokenizer, turns: tuple[Turn, ...], generation_prompt: bo
     return str(text)
 
 
-def _chat_spans(tokenizer: Tokenizer, turns: tuple[Turn, ...], last_only: bool) -> tuple[str, list[tuple[int, int]]]:
+def _chat_spans(
+    tokenizer: Tokenizer, turns: tuple[Turn, ...], last_only: bool
+) -> tuple[str, list[tuple[int, int]]]:
     """The full rendered text and the character spans of the assistant turns to learn."""
     if not tokenizer.chat_template:
-        raise ValueError("the tokenizer has no chat template; set one on the tokenizer or use prompt-completion data")
+        raise ValueError(
+            "the tokenizer has no chat template; set one on the tokenizer or use prompt-completion data"
+        )
     full = _render(tokenizer, turns, generation_prompt=False)
     spans = []
     assistant_indices = [i for i, t in enumerate(turns) if t.role == "assistant"]
@@ -78,7 +82,9 @@ def _tokenize_with_spans(tokenizer: Tokenizer, text: str, spans: list[tuple[int,
     ids = list(encoded["input_ids"])
     labels = []
     for token_id, (start, end) in zip(ids, encoded["offset_mapping"], strict=True):
-        inside = any(span_start <= start and end <= span_end and end > start for span_start, span_end in spans)
+        inside = any(
+            span_start <= start and end <= span_end and end > start for span_start, span_end in spans
+        )
         labels.append(token_id if inside else IGNORE_INDEX)
     return TokenizedSequence(tuple(ids), tuple(labels))
 
@@ -95,7 +101,9 @@ def _plain_pair(tokenizer: Tokenizer, prompt: str, answer: str) -> TokenizedSequ
     answer_ids = _plain_ids(tokenizer, answer)
     if tokenizer.eos_token_id is not None:
         answer_ids.append(tokenizer.eos_token_id)
-    return TokenizedSequence(tuple(prompt_ids + answer_ids), (IGNORE_INDEX,) * len(prompt_ids) + tuple(answer_ids))
+    return TokenizedSequence(
+        tuple(prompt_ids + answer_ids), (IGNORE_INDEX,) * len(prompt_ids) + tuple(answer_ids)
+    )
 
 
 def truncate(sequence: TokenizedSequence, max_length: int) -> TokenizedSequence:
@@ -104,7 +112,9 @@ def truncate(sequence: TokenizedSequence, max_length: int) -> TokenizedSequence:
         return sequence
     cut = TokenizedSequence(sequence.input_ids[:max_length], sequence.labels[:max_length])
     if cut.target_count == 0:
-        raise RecordError(f"the prompt alone fills training.seqLength ({max_length} tokens): nothing to learn")
+        raise RecordError(
+            f"the prompt alone fills training.seqLength ({max_length} tokens): nothing to learn"
+        )
     return cut
 
 

@@ -9,6 +9,7 @@ file and line and applies the error budget, so no record is ever dropped silentl
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -80,7 +81,7 @@ def _check_dialogue(turns: list[Turn], need_final_assistant: bool) -> None:
         raise RecordError("no user or assistant messages")
     if dialogue[0].role != "user":
         raise RecordError("the first non-system message must be from the user")
-    for previous, current in zip(dialogue, dialogue[1:], strict=False):
+    for previous, current in itertools.pairwise(dialogue):
         if previous.role == current.role:
             raise RecordError(f"two {current.role} messages in a row; roles must alternate user/assistant")
     if need_final_assistant and not any(t.role == "assistant" for t in dialogue):
@@ -124,7 +125,9 @@ def parse_preference(record: dict[str, Any]) -> Preference:
     chosen = _nonempty_text(_require(record, "chosen", str, "a string"), "chosen")
     rejected = _nonempty_text(_require(record, "rejected", str, "a string"), "rejected")
     if isinstance(prompt_value, str):
-        return Preference((Turn("user", _nonempty_text(prompt_value, "prompt")),), chosen, rejected, plain_text=True)
+        return Preference(
+            (Turn("user", _nonempty_text(prompt_value, "prompt")),), chosen, rejected, plain_text=True
+        )
     if isinstance(prompt_value, list):
         turns = _openai_messages(prompt_value, "prompt")
         _check_dialogue(turns, need_final_assistant=False)
@@ -171,7 +174,9 @@ def parse_bedrock_conversation(record: dict[str, Any]) -> Conversation:
     turns, messages = _bedrock_turns(record)
     for i, message in enumerate(messages):
         if "candidates" in message:
-            raise RecordError(f"messages[{i}] has candidates: this is preference data; use method dpo or dpo-lora")
+            raise RecordError(
+                f"messages[{i}] has candidates: this is preference data; use method dpo or dpo-lora"
+            )
         turns.append(Turn(message["role"], _bedrock_text(message.get("content"), f"messages[{i}].content")))
     _check_dialogue(turns, need_final_assistant=True)
     return Conversation(tuple(turns))
@@ -201,7 +206,9 @@ def parse_bedrock_preference(record: dict[str, Any]) -> Preference:
             raise RecordError(f"{where} must be an object")
         label = candidate.get("preferenceLabel")
         if label not in ("preferred", "non-preferred"):
-            raise RecordError(f"{where}.preferenceLabel must be 'preferred' or 'non-preferred', got {label!r}")
+            raise RecordError(
+                f"{where}.preferenceLabel must be 'preferred' or 'non-preferred', got {label!r}"
+            )
         if label in by_label:
             raise RecordError(f"{where}: a second {label!r} candidate; exactly one of each is needed")
         by_label[label] = _bedrock_text(candidate.get("content"), f"{where}.content")
@@ -237,7 +244,10 @@ def read_jsonl(
                 line = handle.readline()
             except UnicodeDecodeError as exc:
                 # The rest of the file cannot be located reliably after undecodable bytes.
-                yield line_number, BadRecord(display_path, line_number, f"not UTF-8 from here on ({exc.reason})")
+                yield (
+                    line_number,
+                    BadRecord(display_path, line_number, f"not UTF-8 from here on ({exc.reason})"),
+                )
                 return
             if not line:
                 return
@@ -261,7 +271,9 @@ def _parse_line(
         return BadRecord(display_path, line_number, str(exc))
 
 
-def split_good_and_bad(items: Iterable[tuple[int, Example | BadRecord]]) -> tuple[list[Example], list[BadRecord]]:
+def split_good_and_bad(
+    items: Iterable[tuple[int, Example | BadRecord]],
+) -> tuple[list[Example], list[BadRecord]]:
     good: list[Example] = []
     bad: list[BadRecord] = []
     for _, item in items:

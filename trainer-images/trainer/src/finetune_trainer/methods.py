@@ -38,9 +38,9 @@ class Method(Protocol):
 
     def normaliser(self, rows: Sequence[Sequence[object]]) -> float: ...
 
-    def loss(self, model: nn.Module, batch: object, normaliser: float, world_size: int) -> tuple[
-        torch.Tensor, StepTotals
-    ]: ...
+    def loss(
+        self, model: nn.Module, batch: object, normaliser: float, world_size: int
+    ) -> tuple[torch.Tensor, StepTotals]: ...
 
 
 def _forward_logits(model: nn.Module, batch: Batch, device: torch.device) -> torch.Tensor:
@@ -89,9 +89,9 @@ class SupervisedMethod:
                 total += sum(1 for label in document.labels[1:] if label != IGNORE_INDEX)
         return float(max(total, 1))
 
-    def loss(self, model: nn.Module, batch: object, normaliser: float, world_size: int) -> tuple[
-        torch.Tensor, StepTotals
-    ]:
+    def loss(
+        self, model: nn.Module, batch: object, normaliser: float, world_size: int
+    ) -> tuple[torch.Tensor, StepTotals]:
         assert isinstance(batch, Batch)
         logits = _forward_logits(model, batch, self.device)
         labels = batch.labels.to(self.device)
@@ -128,9 +128,9 @@ class DpoMethod:
     reference: ReferenceContext
 
     def collate(self, rows: Sequence[Sequence[object]]) -> Batch:
-        pairs = [row[0] for row in rows]
-        assert all(isinstance(p, TokenizedPair) for p in pairs)
-        sequences = [p.chosen for p in pairs] + [p.rejected for p in pairs]  # type: ignore[union-attr]
+        pairs = [row[0] for row in rows if isinstance(row[0], TokenizedPair)]
+        assert len(pairs) == len(rows), "DPO rows hold one preference pair each"
+        sequences = [p.chosen for p in pairs] + [p.rejected for p in pairs]
         return collate_padded(sequences, self.pad_id)
 
     def normaliser(self, rows: Sequence[Sequence[object]]) -> float:
@@ -141,9 +141,9 @@ class DpoMethod:
         logprobs, _ = token_logprobs(logits, batch.labels.to(self.device))
         return logprobs.sum(dim=-1)
 
-    def loss(self, model: nn.Module, batch: object, normaliser: float, world_size: int) -> tuple[
-        torch.Tensor, StepTotals
-    ]:
+    def loss(
+        self, model: nn.Module, batch: object, normaliser: float, world_size: int
+    ) -> tuple[torch.Tensor, StepTotals]:
         assert isinstance(batch, Batch)
         pairs = batch.input_ids.size(0) // 2
         policy = self._sequence_logps(model, batch)

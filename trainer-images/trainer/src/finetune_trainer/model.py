@@ -44,7 +44,7 @@ def add_lora(model: nn.Module, spec: LoraSpec, seed: int) -> nn.Module:
     torch.manual_seed(seed)  # identical adapter initialisation on every rank
     config = LoraConfig(
         r=spec.rank,
-        lora_alpha=spec.alpha,
+        lora_alpha=spec.alpha,  # type: ignore[arg-type]  # annotated int; peft computes alpha / r in float
         lora_dropout=spec.dropout,
         target_modules=list(spec.target_modules),
         task_type="CAUSAL_LM",
@@ -52,7 +52,9 @@ def add_lora(model: nn.Module, spec: LoraSpec, seed: int) -> nn.Module:
     try:
         peft_model: nn.Module = get_peft_model(model, config)
     except ValueError as exc:
-        raise ValueError(f"lora.targetModules {list(spec.target_modules)} do not fit this model: {exc}") from exc
+        raise ValueError(
+            f"lora.targetModules {list(spec.target_modules)} do not fit this model: {exc}"
+        ) from exc
     return peft_model
 
 

@@ -33,8 +33,8 @@ log = logging.getLogger(__name__)
 
 def _gather_full_state(model: nn.Module, trainable_only: bool) -> dict[str, torch.Tensor]:
     options = StateDictOptions(full_state_dict=True, cpu_offload=True, ignore_frozen_params=trainable_only)
-    state: dict[str, torch.Tensor] = get_model_state_dict(model, options=options)
-    return state
+    state = get_model_state_dict(model, options=options)
+    return {key: value for key, value in state.items() if isinstance(value, torch.Tensor)}
 
 
 def write_adapter(directory: Path, model: nn.Module, full_state: Mapping[str, torch.Tensor]) -> None:
@@ -42,9 +42,13 @@ def write_adapter(directory: Path, model: nn.Module, full_state: Mapping[str, to
 
     adapter_state = get_peft_model_state_dict(model, state_dict=dict(full_state))
     directory.mkdir(parents=True, exist_ok=True)
-    save_file({k: v.contiguous() for k, v in adapter_state.items()}, str(directory / "adapter_model.safetensors"),
-              metadata={"format": "pt"})
-    model.peft_config["default"].save_pretrained(str(directory))  # type: ignore[index, operator]
+    save_file(
+        {k: v.contiguous() for k, v in adapter_state.items()},
+        str(directory / "adapter_model.safetensors"),
+        metadata={"format": "pt"},
+    )
+    peft_config: Any = model.peft_config
+    peft_config["default"].save_pretrained(str(directory))
 
 
 def write_merged(directory: Path, base_model_path: str, adapter_dir: Path, tokenizer: Any) -> None:
@@ -83,7 +87,8 @@ def write_outputs(
             model_dir = directory / "model"
             model.save_pretrained(str(model_dir), state_dict=full_state)  # type: ignore[operator]
             tokenizer.save_pretrained(str(model_dir))
-        (directory / "metrics.json").write_text(json.dumps(dict(metrics), indent=2, sort_keys=True) + "\n",
-                                                encoding="utf-8")
+        (directory / "metrics.json").write_text(
+            json.dumps(dict(metrics), indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
         log.info("outputs written to %s", directory)
     dist.barrier()

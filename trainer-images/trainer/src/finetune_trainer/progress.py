@@ -133,7 +133,12 @@ class KubernetesStatusClient:
     def in_cluster(cls, env: Mapping[str, str]) -> KubernetesStatusClient:
         missing = [
             key
-            for key in ("KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT", "FINETUNE_JOB_NAMESPACE", "FINETUNE_JOB_NAME")
+            for key in (
+                "KUBERNETES_SERVICE_HOST",
+                "KUBERNETES_SERVICE_PORT",
+                "FINETUNE_JOB_NAMESPACE",
+                "FINETUNE_JOB_NAME",
+            )
             if not env.get(key)
         ]
         if missing:
@@ -240,7 +245,9 @@ class StatusReporter:
 class ProgressSink:
     """Rank 0's reporting: progress.jsonl, TensorBoard, stdout and (optionally) the status patcher."""
 
-    def __init__(self, progress_file: Path, tensorboard_dir: str | None, status: StatusReporter | None) -> None:
+    def __init__(
+        self, progress_file: Path, tensorboard_dir: str | None, status: StatusReporter | None
+    ) -> None:
         self._progress_file = progress_file
         self._progress_file.parent.mkdir(parents=True, exist_ok=True)
         self._status = status

@@ -96,6 +96,8 @@ def localize(
     deadline = time.monotonic() + wait_timeout_s
     while not marker.exists():
         if time.monotonic() > deadline:
-            raise StorageError(f"{path}: local rank 0 did not finish downloading within {wait_timeout_s:.0f} s")
+            raise StorageError(
+                f"{path}: local rank 0 did not finish downloading within {wait_timeout_s:.0f} s"
+            )
         time.sleep(0.5)
     return target

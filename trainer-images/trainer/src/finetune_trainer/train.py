@@ -28,7 +28,14 @@ from finetune_trainer.dataset import Encoded, LoadedData, load_data
 from finetune_trainer.device import Runtime, compute_dtype
 from finetune_trainer.encoding import TokenizedPair, TokenizedSequence, encode_conversation, encode_preference
 from finetune_trainer.formats import Conversation, Example, Preference
-from finetune_trainer.methods import DpoMethod, Method, StepTotals, SupervisedMethod, adapters_disabled, frozen_reference
+from finetune_trainer.methods import (
+    DpoMethod,
+    Method,
+    StepTotals,
+    SupervisedMethod,
+    adapters_disabled,
+    frozen_reference,
+)
 from finetune_trainer.mixture import DocumentRef, SequenceStream, build_epoch_documents, shuffle_rows
 from finetune_trainer.model import build_policy, build_reference, load_tokenizer, trainable_parameter_count
 from finetune_trainer.packing import pack_best_fit_decreasing
@@ -186,8 +193,13 @@ class Trainer:
         model = build_policy(config, model_path, dtype)
         method = self._method(model, tokenizer, dtype, model_path)
         trainable, total = trainable_parameter_count(model)
-        log.info("model: %d of %d parameters trainable; %d steps of %d rows", trainable, total, total_steps,
-                 self.global_rows)
+        log.info(
+            "model: %d of %d parameters trainable; %d steps of %d rows",
+            trainable,
+            total,
+            total_steps,
+            self.global_rows,
+        )
         optimizer = torch.optim.AdamW(
             [p for p in model.parameters() if p.requires_grad],
             lr=config.optimizer.learning_rate,
@@ -195,19 +207,29 @@ class Trainer:
             eps=config.optimizer.epsilon,
             weight_decay=config.optimizer.weight_decay,
         )
-        scheduler = build_scheduler(optimizer, config.optimizer.scheduler, config.optimizer.warmup_steps, total_steps)
+        scheduler = build_scheduler(
+            optimizer, config.optimizer.scheduler, config.optimizer.warmup_steps, total_steps
+        )
         scaler = torch.amp.GradScaler("cuda") if dtype == torch.float16 else None
 
         step, position, tokens_seen = 0, 0, 0
         if resume_path is not None:
             state = checkpoint.load(
-                resume_path, runtime=runtime, model=model, optimizer=optimizer, scheduler=scheduler,
+                resume_path,
+                runtime=runtime,
+                model=model,
+                optimizer=optimizer,
+                scheduler=scheduler,
                 adapter_only=config.uses_lora,
             )
             step, position, tokens_seen = state.step, state.data_position, state.tokens_seen
             if state.world_size != runtime.world_size:
-                log.warning("resuming a %d-rank checkpoint on %d ranks: data order continues, but RNG "
-                            "streams (dropout) restart", state.world_size, runtime.world_size)
+                log.warning(
+                    "resuming a %d-rank checkpoint on %d ranks: data order continues, but RNG "
+                    "streams (dropout) restart",
+                    state.world_size,
+                    runtime.world_size,
+                )
             log.info("resumed from %s at step %d", resume_path, step)
         else:
             torch.manual_seed(config.training.seed + runtime.rank)  # per-rank dropout streams
@@ -215,22 +237,47 @@ class Trainer:
         sink = self._progress_sink()
         try:
             return self._loop(
-                model=model, method=method, optimizer=optimizer, scheduler=scheduler, scaler=scaler,
-                stream=stream, data=data, sink=sink, tokenizer=tokenizer, model_path=model_path,
-                step=step, position=position, tokens_seen=tokens_seen, total_steps=total_steps,
+                model=model,
+                method=method,
+                optimizer=optimizer,
+                scheduler=scheduler,
+                scaler=scaler,
+                stream=stream,
+                data=data,
+                sink=sink,
+                tokenizer=tokenizer,
+                model_path=model_path,
+                step=step,
+                position=position,
+                tokens_seen=tokens_seen,
+                total_steps=total_steps,
             )
         finally:
             if sink is not None:
                 sink.close()
 
-    def _rows_to_documents(self, data: LoadedData, rows: Sequence[Sequence[DocumentRef]]) -> list[list[Encoded]]:
+    def _rows_to_documents(
+        self, data: LoadedData, rows: Sequence[Sequence[DocumentRef]]
+    ) -> list[list[Encoded]]:
         return [[data.train_sources[s][i] for s, i in row] for row in rows]
 
     def _loop(
-        self, *, model: nn.Module, method: Method, optimizer: torch.optim.Optimizer,
-        scheduler: torch.optim.lr_scheduler.LRScheduler, scaler: torch.amp.GradScaler | None,
-        stream: SequenceStream, data: LoadedData, sink: ProgressSink | None, tokenizer: Any, model_path: str,
-        step: int, position: int, tokens_seen: int, total_steps: int,
+        self,
+        *,
+        model: nn.Module,
+        method: Method,
+        optimizer: torch.optim.Optimizer,
+        scheduler: torch.optim.lr_scheduler.LRScheduler,
+        scaler: torch.amp.GradScaler | None,
+        stream: SequenceStream,
+        data: LoadedData,
+        sink: ProgressSink | None,
+        tokenizer: Any,
+        model_path: str,
+        step: int,
+        position: int,
+        tokens_seen: int,
+        total_steps: int,
     ) -> int:
         config, runtime = self.config, self.runtime
         micro, accumulation = config.training.micro_batch_size, config.training.gradient_accumulation_steps
@@ -254,7 +301,7 @@ class Trainer:
             grad_norm = torch.nn.utils.clip_grad_norm_(
                 [p for p in model.parameters() if p.requires_grad], config.optimizer.max_grad_norm
             )
-            learning_rate = scheduler.get_last_lr()[0]
+            learning_rate = float(scheduler.get_last_lr()[0])
             if scaler:
                 scaler.step(optimizer)
                 scaler.update()
@@ -267,25 +314,40 @@ class Trainer:
 
             extra_keys = sorted(totals[0].extra)
             summed = _sum_across_ranks(
-                [sum(t.loss_sum for t in totals), sum(t.real_tokens for t in totals),
-                 sum(t.padded_tokens for t in totals)]
+                [
+                    sum(t.loss_sum for t in totals),
+                    sum(t.real_tokens for t in totals),
+                    sum(t.padded_tokens for t in totals),
+                ]
                 + [sum(t.extra[key] for t in totals) for key in extra_keys],
                 runtime.device,
             )
             loss_value = summed[0] / normaliser
             if not math.isfinite(loss_value):
-                raise TrainingError(f"loss is {loss_value} at step {step}; lower optimizer.learningRate or check data")
+                raise TrainingError(
+                    f"loss is {loss_value} at step {step}; lower optimizer.learningRate or check data"
+                )
             tokens_seen += int(summed[1])
             elapsed = time.perf_counter() - started
             if sink is not None and (step % config.logging.every_steps == 0 or step == total_steps):
                 extra = {key: summed[3 + i] / normaliser for i, key in enumerate(extra_keys)}
-                extra["gradNorm"] = float(grad_norm.full_tensor() if hasattr(grad_norm, "full_tensor") else grad_norm)
+                extra["gradNorm"] = float(
+                    grad_norm.full_tensor() if hasattr(grad_norm, "full_tensor") else grad_norm
+                )
                 extra["realTokenFraction"] = summed[1] / max(summed[2], 1.0)
-                sink.step(StepReport(
-                    attempt=config.job.attempt, step=step, total_steps=total_steps,
-                    epoch=stream.epoch_progress(position), loss=loss_value, learning_rate=learning_rate,
-                    tokens_per_second=summed[1] / max(elapsed, 1e-9), time=time.time(), extra=extra,
-                ))
+                sink.step(
+                    StepReport(
+                        attempt=config.job.attempt,
+                        step=step,
+                        total_steps=total_steps,
+                        epoch=stream.epoch_progress(position),
+                        loss=loss_value,
+                        learning_rate=learning_rate,
+                        tokens_per_second=summed[1] / max(elapsed, 1e-9),
+                        time=time.time(),
+                        extra=extra,
+                    )
+                )
 
             stopping = _all_ranks_any(self.stop.requested, runtime.device)
             if stopping or step % config.checkpointing.every_steps == 0 or step == total_steps:
@@ -301,30 +363,57 @@ class Trainer:
         if sink is not None and validation:
             sink.validation(step, validation)
         outputs.write_outputs(
-            self.output_dir, runtime=runtime, config=config, model=model, tokenizer=tokenizer,
+            self.output_dir,
+            runtime=runtime,
+            config=config,
+            model=model,
+            tokenizer=tokenizer,
             model_path=model_path,
-            metrics={"step": step, "totalSteps": total_steps, "tokensSeen": tokens_seen,
-                     "finalTrainLoss": loss_value, **validation},
+            metrics={
+                "step": step,
+                "totalSteps": total_steps,
+                "tokensSeen": tokens_seen,
+                "finalTrainLoss": loss_value,
+                **validation,
+            },
         )
         return EXIT_OK
 
     def _save(
-        self, model: nn.Module, optimizer: torch.optim.Optimizer, scheduler: torch.optim.lr_scheduler.LRScheduler,
-        sink: ProgressSink | None, step: int, position: int, tokens_seen: int, stream: SequenceStream,
+        self,
+        model: nn.Module,
+        optimizer: torch.optim.Optimizer,
+        scheduler: torch.optim.lr_scheduler.LRScheduler,
+        sink: ProgressSink | None,
+        step: int,
+        position: int,
+        tokens_seen: int,
+        stream: SequenceStream,
     ) -> None:
         path = checkpoint.save(
-            self.checkpoint_dir, runtime=self.runtime, model=model, optimizer=optimizer, scheduler=scheduler,
+            self.checkpoint_dir,
+            runtime=self.runtime,
+            model=model,
+            optimizer=optimizer,
+            scheduler=scheduler,
             adapter_only=self.config.uses_lora,
             state=checkpoint.TrainerState(
-                step=step, epoch=stream.epoch_progress(position), data_position=position, tokens_seen=tokens_seen,
-                attempt=self.config.job.attempt, world_size=self.runtime.world_size, rng=[],
+                step=step,
+                epoch=stream.epoch_progress(position),
+                data_position=position,
+                tokens_seen=tokens_seen,
+                attempt=self.config.job.attempt,
+                world_size=self.runtime.world_size,
+                rng=[],
             ),
-            job_uid=self.config.job.uid, keep_last=self.config.checkpointing.keep_last,
+            job_uid=self.config.job.uid,
+            keep_last=self.config.checkpointing.keep_last,
         )
         log.info("checkpoint %s complete", path)
         if sink is not None:
-            sink.checkpoint(CheckpointReport(path=str(path), step=step, attempt=self.config.job.attempt,
-                                             time=time.time()))
+            sink.checkpoint(
+                CheckpointReport(path=str(path), step=step, attempt=self.config.job.attempt, time=time.time())
+            )
 
     @torch.no_grad()
     def _validate(self, model: nn.Module, method: Method, data: LoadedData) -> dict[str, float]:
