@@ -62,9 +62,18 @@ import (
 GO
   (cd "$dir" && go mod tidy -e >/dev/null 2>&1 || true)
   (cd "$dir" && go mod download)
+  # Stamp the version as Kubernetes' own build does (hack/lib/version.sh); without it the
+  # API server reports v0.0.0-master and clients that check kubeVersion (Helm) refuse it.
+  local minor=${KUBERNETES_VERSION#v1.}
+  minor=${minor%%.*}
+  local stamp="" pkg
+  for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    stamp+=" -X $pkg.gitVersion=$KUBERNETES_VERSION -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor"
+    stamp+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
+  done
   for c in "${missing[@]}"; do
     log "  go build $c"
-    (cd "$dir" && go build -trimpath -ldflags "-s -w" -o "$bin/$c-$KUBERNETES_VERSION.tmp" "k8s.io/kubernetes/cmd/$c")
+    (cd "$dir" && go build -trimpath -ldflags "-s -w$stamp" -o "$bin/$c-$KUBERNETES_VERSION.tmp" "k8s.io/kubernetes/cmd/$c")
     mv "$bin/$c-$KUBERNETES_VERSION.tmp" "$bin/$c-$KUBERNETES_VERSION"
   done
 }

@@ -1,0 +1,154 @@
+"""The Helm chart, rendered by the real helm binary (no cluster needed).
+
+The chart must install exactly the CRDs in crds/ and the recipes in recipes/ (one
+source of truth, linked into the chart), a config the operator accepts, and RBAC that
+covers everything the operator creates.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from finetune_operator.config import OperatorConfig
+from tests.conftest import REPO_ROOT, testbed_module
+
+CHART = REPO_ROOT / "charts" / "finetune-operator"
+HELM = testbed_module.layout().binary("helm")
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """Reads floats as YAML 1.2 (and Go, hence Helm and the API server) do: `5e-06` is a float.
+
+    PyYAML follows YAML 1.1, where a float needs a dot, so it would read Helm's `toYaml`
+    output `5e-06` as a string.
+    """
+
+
+Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
+    list("-+0123456789"),
+)
+
+
+def helm(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    assert HELM.exists(), f"{HELM} is missing: run `make testbed-binaries`"
+    return subprocess.run([str(HELM), *args], capture_output=True, text=True, check=check)
+
+
+def render(*set_values: str) -> list[dict]:
+    args = ["template", "fo", str(CHART), "--namespace", "finetune-system", "--kube-version", "1.33.0"]
+    for value in set_values:
+        args += ["--set", value]
+    return [doc for doc in yaml.load_all(helm(*args).stdout, Loader=Yaml12Loader) if doc]
+
+
+def by_kind(documents: list[dict], kind: str) -> list[dict]:
+    return [d for d in documents if d["kind"] == kind]
+
+
+def load_dir(directory: Path) -> dict[str, dict]:
+    return {
+        d["metadata"]["name"]: d
+        for p in sorted(directory.glob("*.yaml"))
+        for d in yaml.safe_load_all(p.read_text())
+        if d
+    }
+
+
+def test_chart_lints():
+    result = helm("lint", str(CHART), "--kube-version", "1.33.0")
+    assert "0 chart(s) failed" in result.stdout
+
+
+def test_chart_installs_exactly_the_crds_from_crds_dir():
+    rendered = {d["metadata"]["name"]: d for d in by_kind(render(), "CustomResourceDefinition")}
+    source = load_dir(REPO_ROOT / "crds")
+    assert rendered.keys() == source.keys()
+    for name, crd in rendered.items():
+        annotations = crd["metadata"].pop("annotations")
+        assert annotations["helm.sh/resource-policy"] == "keep"
+        source[name]["metadata"].pop("annotations", None)
+        assert crd == source[name], f"chart CRD {name} drifted from crds/"
+
+
+def test_crds_are_not_kept_on_uninstall_when_asked():
+    for crd in by_kind(render("crds.keep=false"), "CustomResourceDefinition"):
+        assert "helm.sh/resource-policy" not in crd["metadata"].get("annotations", {})
+    assert not by_kind(render("crds.enabled=false"), "CustomResourceDefinition")
+
+
+def test_chart_installs_every_builtin_recipe_as_a_post_install_hook():
+    rendered = {d["metadata"]["name"]: d for d in by_kind(render(), "ClusterFineTuneRecipe")}
+    source = load_dir(REPO_ROOT / "recipes")
+    assert rendered.keys() == source.keys() and rendered
+    for name, recipe in rendered.items():
+        assert recipe["metadata"]["annotations"]["helm.sh/hook"] == "post-install,post-upgrade"
+        assert recipe["spec"] == source[name]["spec"]
+    assert not by_kind(render("recipes.builtin=false"), "ClusterFineTuneRecipe")
+
+
+def test_rendered_operator_config_is_a_valid_operator_config():
+    documents = render(
+        "config.namespaces={team-a,team-b}", "config.sagemaker.region=us-west-2", "metrics.port=9191"
+    )
+    config_map = by_kind(documents, "ConfigMap")[0]
+    config = OperatorConfig.model_validate(yaml.safe_load(config_map["data"]["config.yaml"]))
+    assert config.namespaces == ["team-a", "team-b"]
+    assert config.sagemaker.region == "us-west-2"
+    assert config.metrics_port == 9191
+    deployment = by_kind(documents, "Deployment")[0]
+    container = deployment["spec"]["template"]["spec"]["containers"][0]
+    assert container["args"] == ["run", "--config", "/etc/finetune-operator/config.yaml"]
+    assert {"name": "metrics", "containerPort": 9191} in container["ports"]
+    assert deployment["spec"]["replicas"] == 1 and deployment["spec"]["strategy"]["type"] == "Recreate"
+
+
+def test_operator_config_typo_is_rejected_by_the_operator_model():
+    documents = render("config.trainer_imagee=x")
+    with pytest.raises(ValueError, match="trainer_imagee"):
+        OperatorConfig.model_validate(
+            yaml.safe_load(by_kind(documents, "ConfigMap")[0]["data"]["config.yaml"])
+        )
+
+
+@pytest.mark.parametrize(
+    ("value", "complaint"),
+    [
+        ("metrics.port=0", "minimum"),
+        ("image.pullPolicy=Sometimes", "pullPolicy"),
+        ("unknownKey=1", "unknownKey"),
+        ("config.metrics_port=1", "config"),
+    ],
+)
+def test_values_schema_rejects_bad_values(value: str, complaint: str):
+    args = ["template", "fo", str(CHART), "--kube-version", "1.33.0", "--set", value]
+    result = helm(*args, check=False)
+    assert result.returncode != 0
+    assert complaint in result.stderr
+
+
+def test_cluster_role_grants_what_per_job_roles_grant():
+    """RBAC refuses to let the operator create a Role granting more than it holds itself."""
+    rules = by_kind(render(), "ClusterRole")[0]["rules"]
+
+    def allowed(group: str, resource: str, verb: str) -> bool:
+        return any(
+            group in r["apiGroups"] and resource in r["resources"] and verb in r["verbs"] for r in rules
+        )
+
+    assert allowed("finetune.dev", "finetunejobs/status", "patch")
+    for group, resource in [
+        ("kubeflow.org", "pytorchjobs"),
+        ("", "configmaps"),
+        ("", "serviceaccounts"),
+        ("rbac.authorization.k8s.io", "roles"),
+        ("rbac.authorization.k8s.io", "rolebindings"),
+    ]:
+        assert allowed(group, resource, "create"), (group, resource)
+    assert not allowed("finetune.dev", "finetunejobs", "update"), "the operator never writes spec"
