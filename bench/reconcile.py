@@ -1,0 +1,201 @@
+"""Reconcile throughput: N FineTuneJobs to Submitted versus N bare PyTorchJobs.
+
+Runs against the test bed (KUBECONFIG, or the bed's kubeconfig). In one run it:
+
+1. the floor: creates N PyTorchJobs directly, as the operator would render them, with the
+   same Python client, and times it;
+2. the operator: starts ``finetune-operator run`` as a subprocess watching a fresh
+   namespace, creates N FineTuneJobs with the same client, and times until every one has
+   its PyTorchJob and phase Submitted (or later); per-job latency is creation -> Submitted
+   seen by a watch; the operator's RSS is sampled from /proc throughout.
+
+Usage: ``python bench/reconcile.py [--n N]``; ``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is
+N=200 for CI, the default N=1000 is the report mode. The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from kubernetes import client, config, watch
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "operator"))
+sys.path.insert(0, str(REPO))
+
+from tests.cluster.test_operator import OperatorProcess, install_api  # noqa: E402
+
+from finetune_operator.admission import parse_job  # noqa: E402
+from finetune_operator.attempts import build_attempt_request  # noqa: E402
+from finetune_operator.backends.hyperpod.render import render_pytorchjob  # noqa: E402
+from finetune_operator.config import OperatorConfig  # noqa: E402
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir  # noqa: E402
+
+SUBMITTED_OR_LATER = {"Submitted", "Running", "Succeeded", "Resuming", "Suspended"}
+
+
+def job_manifest(name: str) -> dict[str, Any]:
+    return {
+        "apiVersion": "finetune.dev/v1alpha1",
+        "kind": "FineTuneJob",
+        "metadata": {"name": name},
+        "spec": {
+            "model": {"name": "llama-3.2-1b"},
+            "method": "lora",
+            "data": {"train": {"path": "/fsx/data/train.jsonl"}},
+        },
+    }
+
+
+def bare_pytorchjob(namespace: str, name: str) -> dict[str, Any]:
+    document = job_manifest(name)
+    document["metadata"].update(namespace=namespace, uid=str(uuid.uuid4()))
+    job = parse_job(document)
+    request, _ = build_attempt_request(
+        job, load_recipes_dir(BUILTIN_RECIPES_DIR), OperatorConfig(), 1, None, None
+    )
+    manifest = render_pytorchjob(request)
+    manifest["metadata"].pop("ownerReferences")
+    return manifest
+
+
+def make_namespace(core: client.CoreV1Api, prefix: str) -> str:
+    name = f"{prefix}-{uuid.uuid4().hex[:6]}"
+    core.create_namespace({"metadata": {"name": name, "labels": {"finetune.dev/bench": "true"}}})
+    return name
+
+
+def floor(custom: client.CustomObjectsApi, core: client.CoreV1Api, n: int) -> float:
+    namespace = make_namespace(core, "bench-floor")
+    manifests = [bare_pytorchjob(namespace, f"j{i}") for i in range(n)]
+    started = time.monotonic()
+    for manifest in manifests:
+        custom.create_namespaced_custom_object("kubeflow.org", "v1", namespace, "pytorchjobs", manifest)
+    elapsed = time.monotonic() - started
+    core.delete_namespace(namespace, propagation_policy="Background")
+    return elapsed
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def operator_run(
+    custom: client.CustomObjectsApi, core: client.CoreV1Api, n: int, kubeconfig: str, workdir: Path
+) -> dict[str, Any]:
+    namespace = make_namespace(core, "bench-op")
+    process = OperatorProcess(kubeconfig, namespace, workdir)
+    process.start()
+    assert process.proc is not None
+    created: dict[str, float] = {}
+    submitted: dict[str, float] = {}
+    peak = [rss_mib(process.proc.pid)]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], rss_mib(process.proc.pid))  # type: ignore[union-attr]
+            time.sleep(0.2)
+
+    def observe() -> None:
+        stream = watch.Watch()
+        for event in stream.stream(
+            custom.list_namespaced_custom_object,
+            "finetune.dev",
+            "v1alpha1",
+            namespace,
+            "finetunejobs",
+            timeout_seconds=3600,
+        ):
+            obj = event["object"]
+            name = obj["metadata"]["name"]
+            if name not in submitted and (obj.get("status") or {}).get("phase") in SUBMITTED_OR_LATER:
+                submitted[name] = time.monotonic()
+                if len(submitted) == n:
+                    stream.stop()
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    watcher = threading.Thread(target=observe, daemon=True)
+    sampler.start()
+    watcher.start()
+    time.sleep(1)
+    started = time.monotonic()
+    for i in range(n):
+        name = f"j{i}"
+        created[name] = time.monotonic()
+        custom.create_namespaced_custom_object(
+            "finetune.dev", "v1alpha1", namespace, "finetunejobs", job_manifest(name)
+        )
+    watcher.join(timeout=max(300.0, n * 1.0))
+    elapsed = time.monotonic() - started
+    done.set()
+    sampler.join()
+    children = custom.list_namespaced_custom_object("kubeflow.org", "v1", namespace, "pytorchjobs")["items"]
+    process.stop()
+    core.delete_namespace(namespace, propagation_policy="Background")
+    latencies = sorted(submitted[k] - created[k] for k in submitted)
+    return {
+        "elapsed": elapsed,
+        "submitted": len(submitted),
+        "pytorchjobs": len(children),
+        "p50": statistics.median(latencies) if latencies else None,
+        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else None,
+        "peak_rss_mib": peak[0],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, help="number of jobs (default 1000, or 200 with --smoke)")
+    parser.add_argument("--smoke", action="store_true", default=os.environ.get("FINETUNE_BENCH_SMOKE") == "1")
+    args = parser.parse_args()
+    n = args.n or (200 if args.smoke else 1000)
+    kubeconfig = os.environ.get("KUBECONFIG") or str(REPO / ".testbed" / "kubeconfig")
+    api = config.new_client_from_config(config_file=kubeconfig)
+    install_api(api)
+    custom, core = client.CustomObjectsApi(api), client.CoreV1Api(api)
+    workdir = REPO / ".testbed" / "bench"
+    workdir.mkdir(parents=True, exist_ok=True)
+
+    floor_seconds = floor(custom, core, n)
+    print(f"floor: {n} PyTorchJobs created directly in {floor_seconds:.2f}s")
+    result = operator_run(custom, core, n, kubeconfig, workdir)
+    ratio = result["elapsed"] / floor_seconds
+    print(
+        f"operator: {result['submitted']}/{n} FineTuneJobs Submitted with {result['pytorchjobs']} PyTorchJobs "
+        f"in {result['elapsed']:.2f}s (ratio {ratio:.2f})"
+    )
+    print(
+        f"per-job latency p50 {result['p50']:.3f}s p99 {result['p99']:.3f}s; operator peak RSS "
+        f"{result['peak_rss_mib']:.1f} MiB"
+    )
+    figures = {
+        "n": n,
+        "floor_seconds": round(floor_seconds, 3),
+        "operator_seconds": round(result["elapsed"], 3),
+        "ratio": round(ratio, 3),
+        "p50_seconds": round(result["p50"], 4),
+        "p99_seconds": round(result["p99"], 4),
+        "peak_rss_mib": round(result["peak_rss_mib"], 1),
+        "submitted": result["submitted"],
+        "pytorchjobs": result["pytorchjobs"],
+    }
+    print(json.dumps(figures))
+    if result["submitted"] != n or result["pytorchjobs"] != n:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
