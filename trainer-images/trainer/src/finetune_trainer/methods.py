@@ -50,6 +50,8 @@ def _forward_logits(model: nn.Module, batch: Batch, device: torch.device) -> tor
     }
     if batch.attention_mask is not None:
         kwargs["attention_mask"] = batch.attention_mask.to(device)
+    # use_cache=False matters beyond memory: transformers only turns restarting position ids into a
+    # block-diagonal (per-document) mask when no KV cache is passed.
     logits: torch.Tensor = model(**kwargs, use_cache=False).logits
     return logits.float()
 

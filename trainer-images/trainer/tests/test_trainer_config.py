@@ -1,0 +1,118 @@
+"""The resolved config: parsed per the contract, missing keys named, SageMaker paths honoured."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import trainer_testkit as kit
+
+from finetune_trainer.config import ConfigError, load_config, parse_config, resolve_sagemaker_paths
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _contract_example() -> dict[str, Any]:
+    config = kit.make_config(Path("/fsx/finetune/team-a/tiny"), Path("/fsx/models/tiny"), [Path("/fsx/data/a.jsonl")])
+    config["data"]["train"].append({"path": "s3://bucket/b.jsonl", "weight": 3})
+    config["data"]["validation"] = {"path": "/fsx/data/val.jsonl"}
+    return config
+
+
+def test_the_contract_example_parses_to_the_golden_record() -> None:
+    parsed = dataclasses.asdict(parse_config(_contract_example()))
+    expected = json.loads((GOLDEN / "parsed_config_lora.json").read_text())
+    assert json.loads(json.dumps(parsed)) == expected
+
+
+def test_unknown_keys_are_ignored_so_an_older_trainer_runs_a_newer_config() -> None:
+    config = _contract_example()
+    config["training"]["someFutureKnob"] = 3
+    config["newSection"] = {"x": 1}
+    assert parse_config(config) == parse_config(_contract_example())
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("training.seqLength", "training.seqLength: required key is missing"),
+        ("checkpointing", "checkpointing: required key is missing"),
+        ("lora.targetModules", "lora.targetModules: required key is missing"),
+        ("parallelism", "parallelism: required key is missing"),
+    ],
+)
+def test_a_missing_key_is_rejected_with_its_dot_path(path: str, message: str) -> None:
+    config = _contract_example()
+    *parents, leaf = path.split(".")
+    node = config
+    for key in parents:
+        node = node[key]
+    del node[leaf]
+    with pytest.raises(ConfigError, match=f"^{message}$"):
+        parse_config(config)
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        ("training.packing", "yes", "training.packing: expected true or false, got 'yes'"),
+        ("training.microBatchSize", 0, "training.microBatchSize: must be >= 1, got 0"),
+        ("training.seqLength", True, "training.seqLength: expected an integer, got a boolean"),
+        ("method", "grpo", "method: must be one of sft, lora, dpo, dpo-lora; got 'grpo'"),
+        ("data.format", "preference", "data.format: preference data needs method dpo or dpo-lora"),
+        ("data.train", [], "data.train: at least one training source is required"),
+        ("lora.targetModules", [], "lora.targetModules: name at least one module"),
+        ("data.validationSplit", 0.9, "data.validationSplit: must be <= 0.5, got 0.9"),
+    ],
+)
+def test_bad_values_are_rejected_with_an_actionable_message(path: str, value: Any, message: str) -> None:
+    config = _contract_example()
+    *parents, leaf = path.split(".")
+    node = config
+    for key in parents:
+        node = node[key]
+    node[leaf] = value
+    with pytest.raises(ConfigError) as raised:
+        parse_config(config)
+    assert str(raised.value).startswith(message)
+
+
+def test_dpo_needs_preference_data() -> None:
+    config = _contract_example()
+    config["method"] = "dpo"
+    with pytest.raises(ConfigError, match="method dpo needs preference data"):
+        parse_config(config)
+    config["data"]["format"] = "bedrock-conversation"
+    assert parse_config(config).is_preference
+
+
+def test_lora_settings_are_optional_for_methods_that_do_not_use_them() -> None:
+    config = _contract_example()
+    config["method"], config["lora"], config["dpo"] = "sft", None, None
+    parsed = parse_config(config)
+    assert parsed.lora is None and parsed.dpo is None and not parsed.uses_lora
+
+
+def test_sagemaker_environment_moves_outputs_and_checkpoints() -> None:
+    config = parse_config(_contract_example())
+    on_sagemaker = resolve_sagemaker_paths(
+        config, {"SM_MODEL_DIR": "/opt/ml/model", "SM_CHANNEL_TRAIN": "/opt/ml/input/data/train"}, False
+    )
+    assert on_sagemaker.output.dir == "/opt/ml/model"
+    assert on_sagemaker.checkpointing.dir == "/opt/ml/checkpoints"
+    assert resolve_sagemaker_paths(config, {"HOME": "/root"}, False) == config
+
+
+def test_load_config_reports_unreadable_and_invalid_files(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read config file"):
+        load_config(tmp_path / "missing.yaml", env={})
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("method: [unclosed\n")
+    with pytest.raises(ConfigError, match="is not valid YAML"):
+        load_config(broken, env={})
+    good = kit.write_config(tmp_path, copy.deepcopy(_contract_example()))
+    assert load_config(good, env={}).method == "lora"
