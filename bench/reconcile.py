@@ -174,8 +174,8 @@ def main() -> None:
     result = operator_run(custom, core, n, kubeconfig, workdir)
     ratio = result["elapsed"] / floor_seconds
     print(
-        f"operator: {result['submitted']}/{n} FineTuneJobs Submitted with {result['pytorchjobs']} PyTorchJobs "
-        f"in {result['elapsed']:.2f}s (ratio {ratio:.2f})"
+        f"operator: {result['submitted']}/{n} FineTuneJobs Submitted with "
+        f"{result['pytorchjobs']} PyTorchJobs in {result['elapsed']:.2f}s (ratio {ratio:.2f})"
     )
     print(
         f"per-job latency p50 {result['p50']:.3f}s p99 {result['p99']:.3f}s; operator peak RSS "

@@ -18,6 +18,9 @@ from finetune_operator.config import OperatorConfig
 
 def run_operator(config: OperatorConfig, verbose: bool = False) -> int:
     kopf.configure(verbose=verbose, log_format=kopf.LogFormat.JSON, log_prefix=True)
+    if not verbose:
+        # kopf logs every handler call at INFO; at scale that is most of the CPU time.
+        logging.getLogger("kopf").setLevel(logging.WARNING)
     handlers.configure(config)
     start_http_server(config.metrics_port)
     logging.getLogger("finetune_operator").info(
