@@ -17,7 +17,9 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def _contract_example() -> dict[str, Any]:
-    config = kit.make_config(Path("/fsx/finetune/team-a/tiny"), Path("/fsx/models/tiny"), [Path("/fsx/data/a.jsonl")])
+    config = kit.make_config(
+        Path("/fsx/finetune/team-a/tiny"), Path("/fsx/models/tiny"), [Path("/fsx/data/a.jsonl")]
+    )
     config["data"]["train"].append({"path": "s3://bucket/b.jsonl", "weight": 3})
     config["data"]["validation"] = {"path": "/fsx/data/val.jsonl"}
     return config

@@ -40,12 +40,16 @@ def test_prompt_completion_loss_covers_the_completion_and_eos(tokenizer: Any) ->
 def test_preference_pairs_share_the_prompt_and_learn_only_the_answer(tokenizer: Any) -> None:
     pair = encode_preference(
         tokenizer,
-        Preference((Turn("user", "copy: kalo"), Turn("assistant", "kalo"), Turn("user", "copy: mimi")), "mimi", "no"),
+        Preference(
+            (Turn("user", "copy: kalo"), Turn("assistant", "kalo"), Turn("user", "copy: mimi")), "mimi", "no"
+        ),
         max_length=128,
     )
     assert _learned_text(tokenizer, pair.chosen.input_ids, pair.chosen.labels) == "mimi<|end|>"
     assert _learned_text(tokenizer, pair.rejected.input_ids, pair.rejected.labels) == "no<|end|>"
-    prompt_length = pair.chosen.labels.index(next(label for label in pair.chosen.labels if label != IGNORE_INDEX))
+    prompt_length = pair.chosen.labels.index(
+        next(label for label in pair.chosen.labels if label != IGNORE_INDEX)
+    )
     assert pair.chosen.input_ids[:prompt_length] == pair.rejected.input_ids[:prompt_length]
 
 
@@ -53,7 +57,7 @@ def test_long_examples_are_truncated_but_a_prompt_that_fills_the_window_is_bad(t
     long_answer = Conversation((Turn("user", "copy"), Turn("assistant", "kalo " * 100)))
     assert len(encode_conversation(tokenizer, long_answer, max_length=32)) == 32
     long_prompt = Conversation((Turn("user", "kalo " * 100), Turn("assistant", "mimi")))
-    with pytest.raises(RecordError, match="the prompt alone fills training.seqLength"):
+    with pytest.raises(RecordError, match=r"the prompt alone fills training\.seqLength"):
         encode_conversation(tokenizer, long_prompt, max_length=32)
 
 

@@ -55,7 +55,11 @@ def test_preference_with_text_and_with_message_prompts() -> None:
 def test_bedrock_conversation_for_sft() -> None:
     record = _bedrock(_text("user", "why is the sky blue", "briefly"), _text("assistant", "scattering"))
     assert record_parser("bedrock-conversation", preference=False)(record) == Conversation(
-        (Turn("system", "be brief"), Turn("user", "why is the sky blue\nbriefly"), Turn("assistant", "scattering"))
+        (
+            Turn("system", "be brief"),
+            Turn("user", "why is the sky blue\nbriefly"),
+            Turn("assistant", "scattering"),
+        )
     )
 
 
@@ -80,7 +84,12 @@ def test_bedrock_conversation_with_candidates_for_dpo() -> None:
     ("data_format", "preference", "record", "reason"),
     [
         ("messages", False, {"messages": [{"role": "user", "content": "hi"}]}, "no assistant message"),
-        ("messages", False, {"messages": [{"role": "bot", "content": "x"}]}, "messages[0].role must be one of"),
+        (
+            "messages",
+            False,
+            {"messages": [{"role": "bot", "content": "x"}]},
+            "messages[0].role must be one of",
+        ),
         (
             "messages",
             False,
@@ -117,10 +126,13 @@ def test_bad_records_are_reported_with_file_and_line(tmp_path: Path) -> None:
         tmp_path / "train.jsonl",
         [good[0], "{not json", "", good[1], json.dumps([1, 2]), {"messages": []}, good[2]],
     )
-    examples, bad = split_good_and_bad(read_jsonl(path, "s3://b/train.jsonl", record_parser("messages", False)))
+    examples, bad = split_good_and_bad(
+        read_jsonl(path, "s3://b/train.jsonl", record_parser("messages", False))
+    )
     assert len(examples) == 3
     assert [str(b) for b in bad] == [
-        "s3://b/train.jsonl:2: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
+        "s3://b/train.jsonl:2: not valid JSON "
+        "(Expecting property name enclosed in double quotes at column 2)",
         "s3://b/train.jsonl:5: expected a JSON object, got list",
         "s3://b/train.jsonl:6: no user or assistant messages",
     ]

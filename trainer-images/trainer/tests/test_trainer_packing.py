@@ -63,7 +63,9 @@ def test_no_attention_leaks_between_packed_documents(tiny_model: Path) -> None:
     packed = collate_packed([[first, second]], row_length=16, pad_id=0)
     with torch.no_grad():
         # As in training: without a KV cache, transformers derives the block mask from the positions.
-        together = model(input_ids=packed.input_ids, position_ids=packed.position_ids, use_cache=False).logits[0]
+        together = model(
+            input_ids=packed.input_ids, position_ids=packed.position_ids, use_cache=False
+        ).logits[0]
         alone_first = model(input_ids=torch.tensor([first.input_ids])).logits[0]
         alone_second = model(input_ids=torch.tensor([second.input_ids])).logits[0]
     torch.testing.assert_close(together[:7], alone_first, rtol=1e-5, atol=1e-5)

@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -154,8 +155,17 @@ def publish(directory: Path, step: int) -> Path:
     """Renames `.tmp-step-N` to `step-N`, then points `latest` at it (write + rename)."""
     final = directory / step_dir_name(step)
     if final.exists():
-        # Only reachable when a run re-saves a step it resumed before (same step, same data):
-        # the complete one already there stays, the new copy is discarded.
+        try:
+            read_manifest(final)
+        except CheckpointNotUsable as exc:
+            # A damaged checkpoint of the same step (a torn write of an earlier attempt): moved
+            # aside, not deleted, so that nothing the user may want to inspect disappears.
+            aside = directory / f"{final.name}.damaged-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}"
+            log.warning("moving damaged checkpoint aside to %s: %s", aside, exc)
+            final.rename(aside)
+    if final.exists():
+        # A run that resumed from an earlier checkpoint re-saved this step; with exact resume both
+        # copies hold the same state, so the one already published stays.
         shutil.rmtree(directory / temporary_dir_name(step))
         log.info("checkpoint %s already exists and is kept", final)
     else:

@@ -1,0 +1,93 @@
+"""Checkpoint layout: atomic publish, `latest`, keep-last-K, and never picking an incomplete checkpoint."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from finetune_trainer import checkpoint_layout as layout
+
+
+def _write_checkpoint(directory: Path, step: int, job_uid: str = "uid-1", complete: bool = True) -> Path:
+    """Writes a checkpoint the way the trainer does: tmp dir, files, manifest, publish."""
+    tmp = directory / layout.temporary_dir_name(step)
+    (tmp / "model").mkdir(parents=True)
+    (tmp / "model" / "__0_0.distcp").write_bytes(b"x" * (100 + step))
+    (tmp / layout.TRAINER_STATE).write_text(json.dumps({"step": step}))
+    if not complete:
+        return tmp
+    manifest = layout.Manifest(step, 1, job_uid, 1, "2026-11-22T10:00:00Z", layout.list_files(tmp))
+    layout.write_manifest(tmp, manifest)
+    return layout.publish(directory, step)
+
+
+def test_publish_renames_and_moves_latest(tmp_path: Path) -> None:
+    path = _write_checkpoint(tmp_path, 20)
+    assert path == tmp_path / "step-00000020"
+    assert (tmp_path / "latest").read_text() == "step-00000020"
+    assert not (tmp_path / ".tmp-step-00000020").exists()
+    assert json.loads((path / "COMPLETE").read_text())["files"] == {
+        "model/__0_0.distcp": 120,
+        "trainer_state.json": len(json.dumps({"step": 20})),
+    }
+
+
+def test_auto_picks_the_newest_complete_checkpoint(tmp_path: Path) -> None:
+    for step in (10, 20, 30):
+        _write_checkpoint(tmp_path, step)
+    _write_checkpoint(tmp_path, 40, complete=False)  # being written when the pod died
+    assert layout.resolve_resume(tmp_path, "auto") == tmp_path / "step-00000030"
+    assert layout.resolve_resume(tmp_path, None) is None
+    assert layout.resolve_resume(tmp_path / "nothing-yet", "auto") is None
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda p: (p / "COMPLETE").unlink(), "incomplete (no COMPLETE manifest)"),
+        (lambda p: (p / "COMPLETE").write_text("{trunc"), "unreadable COMPLETE manifest"),
+        (
+            lambda p: (p / "model" / "__0_0.distcp").write_bytes(b"x"),
+            "has 1 bytes, the manifest recorded 130",
+        ),
+        (lambda p: (p / "trainer_state.json").unlink(), "trainer_state.json is missing"),
+    ],
+)
+def test_a_damaged_newest_checkpoint_is_skipped_for_the_previous_one(
+    tmp_path: Path, damage, reason: str
+) -> None:
+    _write_checkpoint(tmp_path, 20)
+    newest = _write_checkpoint(tmp_path, 30)
+    damage(newest)
+    assert layout.resolve_resume(tmp_path, "auto") == tmp_path / "step-00000020"
+    with pytest.raises(layout.CheckpointNotUsable) as raised:
+        layout.resolve_resume(tmp_path, str(newest))
+    assert str(raised.value).startswith(f"{newest}: ") and reason in str(raised.value)
+
+
+def test_resume_from_a_path_must_name_a_complete_checkpoint(tmp_path: Path) -> None:
+    _write_checkpoint(tmp_path, 20)
+    assert layout.resolve_resume(tmp_path, str(tmp_path / "step-00000020")) == tmp_path / "step-00000020"
+    with pytest.raises(layout.CheckpointNotUsable, match="not a checkpoint directory name"):
+        layout.resolve_resume(tmp_path, str(tmp_path))
+    with pytest.raises(layout.CheckpointNotUsable, match="no such checkpoint directory"):
+        layout.resolve_resume(tmp_path, str(tmp_path / "step-00000099"))
+
+
+def test_prune_keeps_the_newest_k_and_never_touches_another_jobs_checkpoints(tmp_path: Path) -> None:
+    _write_checkpoint(tmp_path, 5, job_uid="other-job")
+    for step in (10, 20, 30, 40):
+        _write_checkpoint(tmp_path, step)
+    deleted = layout.prune(tmp_path, keep_last=2, job_uid="uid-1")
+    assert deleted == [tmp_path / "step-00000010", tmp_path / "step-00000020"]
+    remaining = sorted(p.name for p in tmp_path.iterdir())
+    assert remaining == ["latest", "step-00000005", "step-00000030", "step-00000040"]
+
+
+def test_stale_temporaries_of_a_dead_attempt_are_removed(tmp_path: Path) -> None:
+    _write_checkpoint(tmp_path, 20)
+    _write_checkpoint(tmp_path, 30, complete=False)
+    layout.remove_stale_temporaries(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["latest", "step-00000020"]

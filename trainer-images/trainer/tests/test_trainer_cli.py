@@ -1,0 +1,72 @@
+"""`finetune-train` exit codes and the operator-facing failure modes (contract, section 4)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import trainer_testkit as kit
+
+from finetune_trainer.cli import main
+
+
+def test_an_invalid_config_exits_2(tmp_path: Path, caplog) -> None:
+    config = kit.make_config(tmp_path, tmp_path, [tmp_path / "train.jsonl"])
+    del config["training"]["seqLength"]
+    assert main(["--config", str(kit.write_config(tmp_path, config))]) == 2
+    assert "training.seqLength: required key is missing" in caplog.text
+
+
+def test_resume_from_a_path_that_is_not_a_complete_checkpoint_exits_2(
+    tmp_path: Path, tiny_model: Path
+) -> None:
+    data = kit.write_jsonl(tmp_path / "train.jsonl", kit.messages_records(20, seed=0))
+    config = kit.write_config(tmp_path, kit.make_config(tmp_path, tiny_model, [data]))
+    result = kit.run_trainer(config, resume_from=str(tmp_path / "checkpoints" / "step-00000005"))
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert "no such checkpoint directory" in result.stderr
+
+
+def test_bad_records_beyond_the_budget_exit_1_naming_file_and_line(tmp_path: Path, tiny_model: Path) -> None:
+    records = [json.dumps(r) for r in kit.messages_records(20, seed=0)]
+    records[6] = '{"messages": [{"role": "user", "content": "only a question"}]}'
+    data = kit.write_jsonl(tmp_path / "train.jsonl", records)
+    config = kit.write_config(tmp_path, kit.make_config(tmp_path, tiny_model, [data]))
+    result = kit.run_trainer(config)
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert f"{data}:7: no assistant message: nothing to learn from" in result.stderr
+    assert "1 of 20 records are bad (5.00%), over data.errorBudget (0.00%)" in result.stderr
+
+    tolerant = kit.write_config(
+        tmp_path,
+        kit.make_config(tmp_path, tiny_model, [data], **{"data.errorBudget": 0.05, "training.maxSteps": 2}),
+    )
+    result = kit.run_trainer(tolerant)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert f"bad record {data}:7" in result.stderr
+
+
+def test_a_corrupt_newest_checkpoint_is_skipped_and_training_resumes_from_the_previous(
+    tmp_path: Path, tiny_model: Path
+) -> None:
+    data = kit.write_jsonl(tmp_path / "train.jsonl", kit.messages_records(100, seed=0))
+    first = kit.write_config(
+        tmp_path, kit.make_config(tmp_path, tiny_model, [data], **{"training.maxSteps": 10})
+    )
+    assert kit.run_trainer(first).returncode == 0
+    checkpoints = tmp_path / "checkpoints"
+    shard = next((checkpoints / "step-00000010" / "optim").glob("*.distcp"))
+    shard.write_bytes(shard.read_bytes()[:100])  # torn write on the shared file system
+    shutil.rmtree(tmp_path / "output")
+    second = kit.write_config(
+        tmp_path, kit.make_config(tmp_path, tiny_model, [data], **{"training.maxSteps": 12, "job.attempt": 2})
+    )
+    result = kit.run_trainer(second, resume_from="auto")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "skipping checkpoint" in result.stderr and "resumed from" in result.stderr
+    resumed_steps = [r["step"] for r in kit.progress_records(checkpoints) if r["attempt"] == 2]
+    assert resumed_steps == list(range(6, 13))
+    # The torn checkpoint was moved aside (never deleted) and replaced by a complete step 10.
+    assert json.loads((checkpoints / "step-00000010" / "COMPLETE").read_text())["attempt"] == 2
+    assert len(list(checkpoints.glob("step-00000010.damaged-*"))) == 1

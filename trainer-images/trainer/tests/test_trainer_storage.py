@@ -1,0 +1,81 @@
+"""Inputs from local paths and from S3, downloaded once per node into the cache."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from finetune_trainer.storage import StorageError, cache_path_for, localize
+
+
+@pytest.fixture
+def s3(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    for key, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }.items():
+        monkeypatch.setenv(key, value)
+    with mock_aws():
+        client = boto3.client("s3", region_name="us-east-1")
+        client.create_bucket(Bucket="data")
+        yield client
+
+
+def test_a_local_path_is_used_in_place(tmp_path: Path) -> None:
+    data = tmp_path / "train.jsonl"
+    data.write_text("{}\n")
+    assert localize(str(data), local_rank=0, cache_dir=tmp_path / "cache") == data
+    with pytest.raises(StorageError, match="no such file or directory"):
+        localize(str(tmp_path / "missing.jsonl"), local_rank=0, cache_dir=tmp_path / "cache")
+
+
+def test_an_s3_object_is_downloaded_once(tmp_path: Path, s3: Any) -> None:
+    s3.put_object(Bucket="data", Key="sets/train.jsonl", Body=b'{"prompt": "a", "completion": "b"}\n')
+    cache = tmp_path / "cache"
+    local = localize("s3://data/sets/train.jsonl", local_rank=0, cache_dir=cache, client=s3)
+    assert local == cache / "s3" / "data" / "sets" / "train.jsonl"
+    assert local.read_bytes() == b'{"prompt": "a", "completion": "b"}\n'
+    s3.delete_object(Bucket="data", Key="sets/train.jsonl")
+    assert localize("s3://data/sets/train.jsonl", local_rank=0, cache_dir=cache, client=s3) == local  # cached
+
+
+def test_an_s3_prefix_is_downloaded_as_a_directory(tmp_path: Path, s3: Any) -> None:
+    for name in ("config.json", "model.safetensors", "tokenizer/tokenizer.json"):
+        s3.put_object(Bucket="data", Key=f"models/tiny/{name}", Body=name.encode())
+    local = localize("s3://data/models/tiny/", local_rank=0, cache_dir=tmp_path, client=s3)
+    assert sorted(str(p.relative_to(local)) for p in local.rglob("*") if p.is_file()) == [
+        "config.json",
+        "model.safetensors",
+        "tokenizer/tokenizer.json",
+    ]
+
+
+def test_a_missing_s3_object_is_a_clear_error(tmp_path: Path, s3: Any) -> None:
+    with pytest.raises(StorageError, match=r"s3://data/nope\.jsonl: no such object or prefix"):
+        localize("s3://data/nope.jsonl", local_rank=0, cache_dir=tmp_path, client=s3)
+
+
+def test_other_local_ranks_wait_for_local_rank_zero(tmp_path: Path) -> None:
+    uri = "s3://data/train.jsonl"
+    target = cache_path_for(uri, tmp_path)
+
+    def rank_zero_finishes_later() -> None:
+        time.sleep(0.3)
+        target.parent.mkdir(parents=True)
+        target.write_text("{}\n")
+        (target.parent / "train.jsonl.download-complete").write_text(uri)
+
+    threading.Thread(target=rank_zero_finishes_later).start()
+    started = time.monotonic()
+    assert localize(uri, local_rank=1, cache_dir=tmp_path, client=object()) == target
+    assert time.monotonic() - started >= 0.25
+    with pytest.raises(StorageError, match="did not finish downloading"):
+        localize("s3://data/other.jsonl", local_rank=1, cache_dir=tmp_path, wait_timeout_s=0.2)
