@@ -9,6 +9,7 @@ from pathlib import Path
 import trainer_testkit as kit
 
 from finetune_trainer.cli import main
+from finetune_trainer.launch import exit_code_for_workers
 
 
 def test_an_invalid_config_exits_2(tmp_path: Path, caplog) -> None:
@@ -70,3 +71,20 @@ def test_a_corrupt_newest_checkpoint_is_skipped_and_training_resumes_from_the_pr
     # The torn checkpoint was moved aside (never deleted) and replaced by a complete step 10.
     assert json.loads((checkpoints / "step-00000010" / "COMPLETE").read_text())["attempt"] == 2
     assert len(list(checkpoints.glob("step-00000010.damaged-*"))) == 1
+
+
+def test_launcher_maps_worker_exit_codes_to_the_contract() -> None:
+    assert exit_code_for_workers([2, 1]) == 2  # any rank rejecting the config: do not retry
+    assert exit_code_for_workers([143, 143]) == 143  # stopped after a checkpoint: resume
+    assert exit_code_for_workers([143, -15]) == 143
+    assert exit_code_for_workers([1, 143]) == 1
+    assert exit_code_for_workers([-9]) == 1
+
+
+def test_an_invalid_config_under_the_two_process_launcher_exits_2(tmp_path: Path, tiny_model: Path) -> None:
+    data = kit.write_jsonl(tmp_path / "train.jsonl", kit.messages_records(20, seed=0))
+    config = kit.make_config(tmp_path, tiny_model, [data])
+    config["optimizer"]["scheduler"] = "exponential"
+    result = kit.run_trainer(kit.write_config(tmp_path, config), processes=2)
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert "optimizer.scheduler: must be one of cosine, linear, constant" in result.stderr

@@ -77,7 +77,10 @@ def test_two_process_fsdp_run_completes_and_checkpoints(
     tmp_path: Path, tiny_model: Path, chat_data: Path
 ) -> None:
     config = kit.make_config(
-        tmp_path, tiny_model, [chat_data], **{"training.maxSteps": 6, "checkpointing.everySteps": 3}
+        tmp_path,
+        tiny_model,
+        [chat_data],
+        **{"training.maxSteps": 6, "checkpointing.everySteps": 3, "training.gradientCheckpointing": True},
     )
     _ok(kit.run_trainer(kit.write_config(tmp_path, config), processes=2))
     checkpoints = tmp_path / "checkpoints"
@@ -175,8 +178,9 @@ def test_resume_after_kill_matches_an_uninterrupted_run(
         torch.testing.assert_close(resumed_adapter[key], tensor, rtol=1e-5, atol=1e-6)
 
 
+@pytest.mark.parametrize("processes", [1, 2])
 def test_sigterm_checkpoints_and_exits_143_within_the_grace_period(
-    tmp_path: Path, tiny_model: Path, chat_data: Path
+    tmp_path: Path, tiny_model: Path, chat_data: Path, processes: int
 ) -> None:
     config = kit.write_config(
         tmp_path,
@@ -187,8 +191,13 @@ def test_sigterm_checkpoints_and_exits_143_within_the_grace_period(
             **{"training.maxSteps": 100000, "checkpointing.everySteps": 100000},
         ),
     )
+    # The signal goes to the top process only, as kubelet and SageMaker send it to the container's PID 1.
     process = subprocess.Popen(
-        kit.command(config), env=kit.trainer_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        kit.command(config, processes),
+        env=kit.trainer_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     progress = tmp_path / "checkpoints" / "progress.jsonl"
     deadline = time.monotonic() + 120
@@ -208,7 +217,8 @@ def test_sigterm_checkpoints_and_exits_143_within_the_grace_period(
     step = checkpoints[0]["step"]
     assert 3 <= step < 100000
     latest = tmp_path / "checkpoints" / (tmp_path / "checkpoints" / "latest").read_text()
-    assert json.loads((latest / "COMPLETE").read_text())["step"] == step
+    manifest = json.loads((latest / "COMPLETE").read_text())
+    assert (manifest["step"], manifest["worldSize"]) == (step, processes)
     assert not (tmp_path / "output" / "metrics.json").exists()
 
 

@@ -218,11 +218,10 @@ def command(config: Path, processes: int = 1, resume_from: str | None = None) ->
     return [
         sys.executable,
         "-m",
-        "torch.distributed.run",
+        "finetune_trainer.launch",  # torchrun with the contract's exit codes
         "--standalone",
         f"--nproc_per_node={processes}",
-        "-m",
-        "finetune_trainer.cli",
+        "--",
         *args,
     ]
 
