@@ -374,6 +374,11 @@ class Trainer:
                 "totalSteps": total_steps,
                 "tokensSeen": tokens_seen,
                 "finalTrainLoss": loss_value,
+                **(
+                    {"peakGpuMemoryBytes": torch.cuda.max_memory_allocated()}
+                    if runtime.kind == "cuda"
+                    else {}
+                ),
                 **validation,
             },
         )
