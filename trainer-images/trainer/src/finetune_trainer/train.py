@@ -144,8 +144,12 @@ class Trainer:
             return None
         status = None
         if self.env.get("FINETUNE_STATUS_REPORTING", "none") == "kubernetes":
-            client = KubernetesStatusClient.in_cluster(self.env)
-            status = StatusReporter(client.patch)
+            try:
+                status = StatusReporter(KubernetesStatusClient.in_cluster(self.env).patch)
+            except ValueError as exc:
+                # Status is a convenience for the operator; the files and logs still report, and
+                # the operator finds checkpoints with --resume-from auto. Training goes on.
+                log.error("status reporting disabled: %s", exc)
         return ProgressSink(self.checkpoint_dir / PROGRESS_FILE, self.config.logging.tensorboard_dir, status)
 
     def _method(self, model: nn.Module, tokenizer: Any, dtype: torch.dtype, model_path: str) -> Method:
