@@ -31,7 +31,7 @@ from moto.server import ThreadedMotoServer
 from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import Recipe
 from finetune_operator.backends.base import AttemptRequest
-from finetune_operator.backends.sagemaker.nova import NOVA_RECIPES_DIR
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.config import OperatorConfig
 from finetune_operator.resolution import resolve
@@ -221,7 +221,7 @@ def open_model_recipe(method: str = "lora") -> Recipe:
 
 
 def nova_recipe(model: str, method: str) -> Recipe:
-    path = NOVA_RECIPES_DIR / f"{model}-{method}.yaml"
+    path = BUILTIN_RECIPES_DIR / f"{model}-{method}.yaml"
     return Recipe.model_validate(yaml.safe_load(path.read_text()))
 
 

@@ -18,7 +18,10 @@ from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import Recipe, RecipeKind
 from finetune_operator.backends.base import InvalidSpecError, RecipeNotFoundError
 
-BUILTIN_RECIPES_DIR = Path(__file__).resolve().parents[2] / "recipes"
+BUILTIN_RECIPES_DIR = Path(__file__).resolve().parent / "recipes"
+"""The built-in ClusterFineTuneRecipes, shipped as package data so that ``render`` finds them
+in an installed package too. The repository's ``recipes/`` and the Helm chart's
+``files/recipes`` are links to this one directory."""
 
 
 def parse_recipe(document: dict[str, Any], source: str) -> Recipe:

@@ -39,6 +39,9 @@ from finetune_operator.recipes import format_validation_error
 
 DEFAULT_COMPILE_CACHE_SUBDIR = "neuron_cache"
 METHOD_SECTIONS = {"lora": (Method.LORA, Method.DPO_LORA), "dpo": (Method.DPO, Method.DPO_LORA)}
+PREFERENCE_FORMATS = (DataFormat.PREFERENCE, DataFormat.BEDROCK_CONVERSATION)
+"""Formats the trainer reads for DPO methods (finetune_trainer.formats.record_parser): the
+bedrock-conversation flavour carries the candidates on its last assistant turn, as Nova DPO needs."""
 
 
 @dataclass(frozen=True)
@@ -262,10 +265,11 @@ def _resolve_data(job: FineTuneJob, tunables: RecipeConfig) -> DataConfig:
     data = job.spec.data
     method = job.spec.method
     data_format = data.format or (DataFormat.PREFERENCE if method.uses_preferences else DataFormat.MESSAGES)
-    if method.uses_preferences and data_format != DataFormat.PREFERENCE:
+    if method.uses_preferences and data_format not in PREFERENCE_FORMATS:
         raise InvalidSpecError(
-            f"spec.data.format: method {method.value!r} trains on preference data (prompt/chosen/rejected); "
-            f"set format: preference, not {data_format.value!r}"
+            f"spec.data.format: method {method.value!r} trains on preference data (prompt/chosen/rejected, "
+            "or bedrock-conversation records whose last turn has preferred/non-preferred candidates); "
+            f"set format: preference or bedrock-conversation, not {data_format.value!r}"
         )
     if not method.uses_preferences and data_format == DataFormat.PREFERENCE:
         raise InvalidSpecError(

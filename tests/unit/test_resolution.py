@@ -9,12 +9,14 @@ import pytest
 from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.api.job import FineTuneJob
+from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.base import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir, select_recipe
 from finetune_operator.resolution import resolve
 
 RECIPES = load_recipes_dir(BUILTIN_RECIPES_DIR)
+HYPERPOD_RECIPES = [r for r in RECIPES if BackendName.HYPERPOD in r.spec.backends]
 
 
 def job(spec: str, name: str = "j", namespace: str = "team-a") -> FineTuneJob:
@@ -32,11 +34,13 @@ def resolved(spec: str):
 
 def test_builtin_recipes_cover_every_model_and_method() -> None:
     pairs = {(r.spec.model, r.spec.method.value) for r in RECIPES}
-    models = ["llama-3.2-1b", "llama-3.2-3b", "llama-3.1-8b", "llama-3.1-70b", "mistral-7b", "qwen2.5-7b"]
-    assert pairs == {(m, k) for m in models for k in ["sft", "lora", "dpo", "dpo-lora"]}
+    open_models = ["llama-3.2-1b", "llama-3.2-3b", "llama-3.1-8b", "llama-3.1-70b", "mistral-7b", "qwen2.5-7b"]
+    nova = ["nova-micro", "nova-lite", "nova-pro"]
+    assert pairs == {(m, k) for m in open_models + nova for k in ["sft", "lora", "dpo", "dpo-lora"]}
+    assert {r.spec.model for r in HYPERPOD_RECIPES} == set(open_models)
 
 
-@pytest.mark.parametrize("recipe", RECIPES, ids=lambda r: r.metadata.name)
+@pytest.mark.parametrize("recipe", HYPERPOD_RECIPES, ids=lambda r: r.metadata.name)
 def test_every_builtin_recipe_resolves_and_its_tp_fits(recipe) -> None:
     data = "/fsx/p.jsonl" if recipe.spec.method.uses_preferences else "/fsx/d.jsonl"
     j = job(
@@ -233,6 +237,16 @@ def test_dpo_needs_preference_data() -> None:
             "  model: {name: llama-3.1-8b}\n  method: dpo\n"
             "  data: {format: messages, train: {path: /fsx/d}}\n"
         )
+
+
+@pytest.mark.parametrize("data_format", ["preference", "bedrock-conversation"])
+def test_dpo_reads_both_preference_formats(data_format: str) -> None:
+    """The trainer parses preference triples and Bedrock records with candidates (Nova DPO)."""
+    config = resolved(
+        "  model: {name: llama-3.1-8b}\n  method: dpo\n"
+        f"  data: {{format: {data_format}, train: {{path: /fsx/d}}}}\n"
+    ).config
+    assert config.data.format.value == data_format
 
 
 def test_mixture_weights_are_kept() -> None:

@@ -8,11 +8,10 @@ import pytest
 from tests.sagemaker_fixtures import attempt_request, make_job, nova_recipe, sagemaker_settings
 
 from finetune_operator.api.job import Resources
-from finetune_operator.api.training_config import DpoSection, Method, RecipeIdentity
 from finetune_operator.backends.base import AttemptRequest, InvalidSpecError
-from finetune_operator.backends.sagemaker.nova import NOVA_MODELS, NOVA_RECIPES_DIR, render_nova_recipe
+from finetune_operator.backends.sagemaker.nova import NOVA_MODELS, render_nova_recipe
 from finetune_operator.backends.sagemaker.request import build_create_training_job_request
-from finetune_operator.recipes import load_recipes_dir, select_recipe
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir, select_recipe
 
 METHODS = ["sft", "lora", "dpo", "dpo-lora"]
 PAIRS = list(itertools.product(sorted(NOVA_MODELS), METHODS))
@@ -32,31 +31,12 @@ def nova_job(model: str, method: str, backend: str = "sagemaker"):
 
 
 def nova_attempt(model: str, method: str) -> AttemptRequest:
-    """An attempt of a Nova job, resolved by the operator core.
-
-    The core's resolution still insists on ``format: preference`` for DPO methods, while
-    Nova DPO (and the trainer's parser) read bedrock-conversation records with candidates.
-    Until the core accepts that, DPO attempts are derived from the SFT-style resolution
-    of the matching recipe's LoRA/full-rank sibling plus the recipe's DPO section.
-    """
-    chosen = Method(method)
-    if not chosen.uses_preferences:
-        return attempt_request(nova_job(model, method), nova_recipe(model, method), sagemaker_settings())
-    sibling = "lora" if chosen.uses_lora else "sft"
-    request = attempt_request(nova_job(model, sibling), nova_recipe(model, sibling), sagemaker_settings())
-    recipe = nova_recipe(model, method)
-    config = request.config.model_copy(
-        update={
-            "method": chosen,
-            "dpo": DpoSection(beta=recipe.spec.config.dpo.beta),
-            "recipe": RecipeIdentity(name=recipe.metadata.name, hash=request.config.recipe.hash),
-        }
-    )
-    return AttemptRequest(**{**request.__dict__, "config": config})
+    """An attempt of a Nova job, resolved by the operator core from the built-in recipe."""
+    return attempt_request(nova_job(model, method), nova_recipe(model, method), sagemaker_settings())
 
 
 def test_twelve_recipes_ship_and_all_are_sagemaker_only() -> None:
-    recipes = load_recipes_dir(NOVA_RECIPES_DIR)
+    recipes = [r for r in load_recipes_dir(BUILTIN_RECIPES_DIR) if r.spec.model in NOVA_MODELS]
     assert sorted((r.spec.model, r.spec.method.value) for r in recipes) == sorted(PAIRS)
     assert all(r.spec.backends == ["sagemaker"] for r in recipes)
 
@@ -94,10 +74,16 @@ def test_nova_jobs_use_amazons_images_and_the_recipe_channel(method: str, image_
     }
 
 
+@pytest.mark.parametrize(("model", "method"), PAIRS)
+def test_nova_jobs_find_their_recipe_in_the_builtin_catalog(model: str, method: str) -> None:
+    recipe = select_recipe(nova_job(model, method), load_recipes_dir(BUILTIN_RECIPES_DIR))
+    assert recipe.metadata.name == f"{model}-{method}"
+
+
 def test_nova_recipe_on_hyperpod_is_rejected() -> None:
     job = nova_job("nova-lite", "sft", backend="hyperpod")
     with pytest.raises(InvalidSpecError, match=r"tested only on backends sagemaker, not 'hyperpod'"):
-        select_recipe(job, load_recipes_dir(NOVA_RECIPES_DIR))
+        select_recipe(job, load_recipes_dir(BUILTIN_RECIPES_DIR))
 
 
 def test_nova_node_count_is_checked() -> None:

@@ -1,7 +1,7 @@
 """Amazon Nova fine-tuning: models, images and the Nova recipe document.
 
 Nova models are trained only by Amazon's Nova images on SageMaker training jobs, so
-their recipes (``recipes/nova-*.yaml`` next to this module, ClusterFineTuneRecipes with
+their recipes (``nova-*.yaml`` in the built-in catalog, ClusterFineTuneRecipes with
 ``backends: [sagemaker]``) exist only on this backend. A job still speaks the operator's
 one vocabulary (``optimizer.learningRate``, ``lora.alpha``...); this module translates
 the resolved training config into the document the Nova image reads, with the keys of
@@ -11,14 +11,12 @@ Amazon's published Nova recipes (``run.*``, ``training_config.*``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from finetune_operator.api.training_config import DataFormat, Method, ResolvedTrainingConfig
 from finetune_operator.backends.base import InvalidSpecError, ResolvedResources
 from finetune_operator.backends.sagemaker.settings import NovaImages
 
-NOVA_RECIPES_DIR = Path(__file__).resolve().parent / "recipes"
 NOVA_INSTANCE_TYPE = "ml.p5.48xlarge"
 
 
