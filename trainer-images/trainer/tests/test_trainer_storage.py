@@ -79,3 +79,49 @@ def test_other_local_ranks_wait_for_local_rank_zero(tmp_path: Path) -> None:
     assert time.monotonic() - started >= 0.25
     with pytest.raises(StorageError, match="did not finish downloading"):
         localize("s3://data/other.jsonl", local_rank=1, cache_dir=tmp_path, wait_timeout_s=0.2)
+
+
+def test_training_reads_model_and_data_from_s3_through_the_node_cache(
+    tmp_path: Path, tiny_model: Path
+) -> None:
+    """Two ranks on one node: local rank 0 downloads into the cache, rank 1 waits and reuses it."""
+    import trainer_testkit as kit
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        endpoint = f"http://{host}:{port}"
+        credentials = {
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_DEFAULT_REGION": "us-east-1",
+        }
+        client = boto3.client(
+            "s3",
+            endpoint_url=endpoint,
+            region_name="us-east-1",
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+        client.create_bucket(Bucket="fsx-export")
+        for file in tiny_model.iterdir():
+            client.upload_file(str(file), "fsx-export", f"models/tiny/{file.name}")
+        data = kit.write_jsonl(tmp_path / "train.jsonl", kit.messages_records(40, seed=2))
+        client.upload_file(str(data), "fsx-export", "data/train.jsonl")
+
+        run = tmp_path / "run"
+        config = kit.make_config(run, Path("unused"), [], **{"training.maxSteps": 2})
+        config["model"]["path"] = "s3://fsx-export/models/tiny"
+        config["data"]["train"] = [{"path": "s3://fsx-export/data/train.jsonl", "weight": 1.0}]
+        cache = tmp_path / "cache"
+        env = kit.trainer_env(cache_dir=str(cache), AWS_ENDPOINT_URL=endpoint, **credentials)
+        result = kit.run_trainer(kit.write_config(run, config), processes=2, env=env)
+        assert result.returncode == 0, result.stderr[-4000:]
+    finally:
+        server.stop()
+    assert (cache / "s3" / "fsx-export" / "data" / "train.jsonl").read_bytes() == data.read_bytes()
+    assert (cache / "s3" / "fsx-export" / "models" / "tiny" / "config.json").is_file()
+    assert (cache / "s3" / "fsx-export" / "models" / "tiny.download-complete").is_file()
+    assert not list(cache.rglob("*.partial"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import signal
 import statistics
@@ -304,3 +305,50 @@ def test_merged_model_logits_equal_the_adapter_model_logits(
         base_logits = AutoModelForCausalLM.from_pretrained(str(tiny_model))(input_ids=ids).logits
     torch.testing.assert_close(merged_logits, adapter_logits, rtol=1e-4, atol=1e-4)
     assert (merged_logits - base_logits).abs().max() > 1e-2  # the adapter did change the model
+
+
+def _bedrock_preference(record: dict) -> dict:
+    return {
+        "schemaVersion": "bedrock-conversation-2024",
+        "system": [{"text": "follow the instruction"}],
+        "messages": [
+            {"role": "user", "content": [{"text": record["prompt"]}]},
+            {
+                "role": "assistant",
+                "candidates": [
+                    {"content": [{"text": record["rejected"]}], "preferenceLabel": "non-preferred"},
+                    {"content": [{"text": record["chosen"]}], "preferenceLabel": "preferred"},
+                ],
+            },
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("method", "data_format", "records", "packing"),
+    [
+        ("lora", "prompt-completion", lambda: kit.prompt_completion_records(60, seed=5), False),
+        (
+            "dpo-lora",
+            "bedrock-conversation",
+            lambda: map(_bedrock_preference, kit.preference_records(60, 6)),
+            False,
+        ),
+    ],
+)
+def test_other_formats_and_unpacked_batches_train(
+    tmp_path: Path, tiny_model: Path, method: str, data_format: str, records, packing: bool
+) -> None:
+    data = kit.write_jsonl(tmp_path / "train.jsonl", list(records()))
+    config = kit.make_config(
+        tmp_path,
+        tiny_model,
+        [data],
+        method=method,
+        **{"data.format": data_format, "training.packing": packing, "training.maxSteps": 3},
+    )
+    _ok(kit.run_trainer(kit.write_config(tmp_path, config)))
+    records_logged = kit.progress_records(tmp_path / "checkpoints")
+    assert [r["step"] for r in records_logged] == [1, 2, 3]
+    assert all(math.isfinite(r["loss"]) for r in records_logged)
+    assert (tmp_path / "output" / "adapter" / "adapter_model.safetensors").is_file()
