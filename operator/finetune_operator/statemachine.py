@@ -7,7 +7,8 @@ and tested in tests/unit/test_statemachine.py; the handlers only carry it out.
 
 Phases: Pending -> Submitted -> Running -> Succeeded, with Resuming after a failed attempt
 that has attempts left, Suspended while spec.suspend holds, and Failed when the spec is
-invalid, the trainer rejects its config, the runtime is exceeded or attempts run out.
+invalid, the trainer rejects its config, the runtime is exceeded, attempts run out, or
+the backend says the attempt must not be resumed (stopped by a person, out of time).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import UTC, datetime
 from finetune_operator.api.job import (
     AttemptStatus,
     BackendRef,
+    CheckpointStatus,
     Condition,
     FineTuneJob,
     FineTuneJobStatus,
@@ -148,6 +150,7 @@ def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> 
 
     if observation is None:
         raise ValueError("a job with a current attempt needs an observation of it")
+    _record_backend_view(b, observation)
     state = observation.state
     if state == AttemptState.SUCCEEDED:
         _succeed(b, observation)
@@ -156,6 +159,24 @@ def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> 
     else:
         _follow(b, observation)
     return b.build()
+
+
+def _record_backend_view(b: _Builder, observation: Observation) -> None:
+    """Carry what the backend saw besides the attempt state into status and Events.
+
+    Its Events first, so they read in order before the phase Event they led to. A
+    checkpoint the backend found (SageMaker lists S3; the hyperpod trainer reports its own)
+    replaces ``checkpoint.latest`` only when it is at least as far along.
+    """
+    b.events.extend(Event(e.type, e.reason, e.message) for e in observation.events)
+    if observation.sagemaker is not None:
+        b.status.sagemaker = observation.sagemaker
+    found = observation.checkpoint
+    if found is not None:
+        latest = b.status.checkpoint.latest if b.status.checkpoint else None
+        if latest is None or (found.path != latest.path and found.step >= latest.step):
+            attempt = found.attempt or b.status.current_attempt
+            b.status.checkpoint = CheckpointStatus(latest=found.model_copy(update={"attempt": attempt}))
 
 
 def _start(b: _Builder, now: datetime) -> None:
@@ -243,6 +264,14 @@ def _attempt_failed(b: _Builder, observation: Observation, now: datetime) -> Non
     b.events.append(Event("Warning", "AttemptFailed", f"Attempt {attempt} failed: {detail}"))
     if observation.exit_code == CONTRACT_INVALID_CONFIG_EXIT_CODE:
         _fail(b, "InvalidSpec", f"The trainer rejected its configuration in attempt {attempt}: {detail}")
+        return
+    if not observation.resumable:
+        # Stopped by a person, or out of runtime: a new attempt would undo a decision.
+        _fail(
+            b,
+            observation.reason or "AttemptNotResumable",
+            f"Attempt {attempt} ended and is not resumed: {detail}",
+        )
         return
     limit = b.job.spec.max_runtime_seconds
     if (

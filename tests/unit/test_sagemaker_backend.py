@@ -20,7 +20,7 @@ from tests.sagemaker_fixtures import (
 
 from finetune_operator.api.job import BackendRef, FineTuneJob
 from finetune_operator.api.recipe import BackendName
-from finetune_operator.backends.base import AttemptRequest, AttemptState, InvalidSpecError
+from finetune_operator.backends.base import AttemptRequest, AttemptState, BackendEvent, InvalidSpecError
 from finetune_operator.backends.registry import load_backend_factory
 from finetune_operator.backends.sagemaker.backend import (
     DELETION_POLICY_ANNOTATION,
@@ -100,7 +100,7 @@ def test_submit_then_completed_with_artifacts(aws: MotoSageMaker) -> None:
     clock.now += 60
     running = backend.observe(job, ref)
     assert (running.state, running.reason) == (AttemptState.RUNNING, "Training")
-    assert [event["reason"] for event in running.details["events"]] == ["SageMakerTraining"]
+    assert [event.reason for event in running.events] == ["SageMakerStarting", "SageMakerTraining"]
 
     artifacts = f"s3://ml-artifacts/finetune/team-a/llama-lora-83c4c819/output/{ref.name}/output/model.tar.gz"
     aws.set_status(
@@ -116,10 +116,11 @@ def test_submit_then_completed_with_artifacts(aws: MotoSageMaker) -> None:
     done = backend.observe(job, ref)
     assert done.state == AttemptState.SUCCEEDED
     assert done.output_path == artifacts
-    summary = done.details["sagemaker"]
-    assert summary["modelArtifacts"] == artifacts
-    assert summary["billableTimeInSeconds"] == 3600
-    assert summary["finalMetrics"] == {"train:loss": 0.42}
+    summary = done.sagemaker
+    assert summary is not None and summary.model_artifacts == artifacts
+    assert summary.billable_time_in_seconds == 3600
+    assert summary.final_metrics == {"train:loss": 0.42}
+    assert done.resumable
     assert aws.calls["create_training_job"] == 1
 
 
@@ -140,7 +141,8 @@ def test_failed_job_reports_reason_and_exit_code(aws: MotoSageMaker) -> None:
         2,
     )
     assert "exit code: 2" in observed.message
-    assert observed.details["sagemaker"]["failureReason"].startswith("AlgorithmError")
+    assert observed.sagemaker is not None and observed.sagemaker.failure_reason.startswith("AlgorithmError")
+    assert observed.resumable
 
 
 def test_spot_interruption_is_running_with_a_reason_and_resumes(aws: MotoSageMaker) -> None:
@@ -163,19 +165,19 @@ def test_spot_interruption_is_running_with_a_reason_and_resumes(aws: MotoSageMak
     clock.now += 60
     interrupted = backend.observe(job, ref)
     assert (interrupted.state, interrupted.reason) == (AttemptState.RUNNING, "SpotInterrupted")
-    assert interrupted.details["spotInterrupted"] is True
-    assert interrupted.details["events"] == [
-        {"type": "Warning", "reason": "SageMakerInterrupted", "message": "Spot capacity was reclaimed"}
-    ]
+    assert interrupted.events[-1] == BackendEvent(
+        "Warning", "SageMakerInterrupted", "Spot capacity was reclaimed"
+    )
     aws.set_status(ref.name, "InProgress", "Training", "Restarted from the latest checkpoint")
     clock.now += 60
     resumed = backend.observe(job, ref)
-    assert (resumed.state, resumed.details["spotInterrupted"]) == (AttemptState.RUNNING, False)
+    assert (resumed.state, resumed.reason) == (AttemptState.RUNNING, "Training")
     aws.set_status(
         ref.name, "Completed", "Completed", training_time_in_seconds=1000, billable_time_in_seconds=300
     )
     clock.now += 60
-    assert backend.observe(job, ref).details["sagemaker"]["spotSavingsPercent"] == 70.0
+    summary = backend.observe(job, ref).sagemaker
+    assert summary is not None and summary.spot_savings_percent == 70.0
 
 
 def test_latest_complete_checkpoint_is_found_in_s3(aws: MotoSageMaker) -> None:
@@ -189,11 +191,11 @@ def test_latest_complete_checkpoint_is_found_in_s3(aws: MotoSageMaker) -> None:
     s3.put_object(
         Bucket="ml-artifacts", Key=prefix + "step-00000020/model/shard0", Body=b"x"
     )  # being uploaded
-    checkpoint = backend.observe(job, ref).details["checkpoint"]
-    assert checkpoint["path"] == f"s3://ml-artifacts/{prefix}step-00000010"
-    assert checkpoint["step"] == 10
+    checkpoint = backend.observe(job, ref).checkpoint
+    assert checkpoint is not None
+    assert (checkpoint.path, checkpoint.step) == (f"s3://ml-artifacts/{prefix}step-00000010", 10)
 
-    resumed = backend.plan(request_for(job, attempt=2, resume_from=checkpoint["path"]))
+    resumed = backend.plan(request_for(job, attempt=2, resume_from=checkpoint.path))
     assert (
         resumed.request["AlgorithmSpecification"]["ContainerArguments"][-1]
         == "/opt/ml/checkpoints/step-00000010"
@@ -371,3 +373,54 @@ def test_reference_by_the_cores_attempt_name_reaches_the_sagemaker_job(aws: Moto
 
 def test_backend_is_registered() -> None:
     assert load_backend_factory(BackendName.SAGEMAKER) is SageMakerBackend
+
+
+def test_events_are_new_transitions_relative_to_the_recorded_status(aws: MotoSageMaker) -> None:
+    """A restarted operator (fresh backend) posts no Event the job's status already records."""
+    job = lora_job()
+    ref = backend_for(aws).submit(request_for(job))
+    aws.set_status(ref.name, "InProgress", "Training")
+    first = backend_for(aws).observe(job, ref)
+    assert [event.reason for event in first.events] == ["SageMakerStarting", "SageMakerTraining"]
+    assert first.sagemaker is not None and first.sagemaker.transitions_seen == 2
+    recorded = job.model_copy(deep=True)
+    recorded.status.sagemaker = first.sagemaker
+    assert backend_for(aws).observe(recorded, ref).events == ()
+    aws.set_status(ref.name, "InProgress", "Uploading")
+    assert [e.reason for e in backend_for(aws).observe(recorded, ref).events] == ["SageMakerUploading"]
+
+
+@pytest.mark.parametrize(
+    ("status", "secondary", "reason", "resumable"),
+    [
+        ("Stopped", "Stopped", "TrainingJobStopped", False),
+        ("Stopped", "MaxRuntimeExceeded", "MaxRuntimeExceeded", False),
+        ("Failed", "MaxRuntimeExceeded", "MaxRuntimeExceeded", False),
+        ("Failed", "MaxWaitTimeExceeded", "SpotCapacityUnavailable", True),
+        ("Failed", "Failed", "TrainingJobFailed", True),
+    ],
+)
+def test_only_failures_another_attempt_may_undo_are_resumable(
+    aws: MotoSageMaker, status: str, secondary: str, reason: str, resumable: bool
+) -> None:
+    backend = backend_for(aws)
+    job = lora_job()
+    ref = backend.submit(request_for(job))
+    aws.set_status(ref.name, status, secondary)
+    observed = backend.observe(job, ref)
+    assert (observed.state, observed.reason, observed.resumable) == (AttemptState.FAILED, reason, resumable)
+
+
+def test_observe_again_in_follows_the_poll_schedule(aws: MotoSageMaker) -> None:
+    clock = FakeClock()
+    backend = backend_for(aws, clock, poll_interval_seconds=30, fast_poll_interval_seconds=5)
+    job = lora_job()
+    ref = backend.submit(request_for(job))
+    assert backend.observe_again_in(job, ref) == 5  # never observed: soon
+    backend.observe(job, ref)
+    assert backend.observe_again_in(job, ref) == 5  # a first sight is a transition (jitter 0.5 = x1)
+    clock.now += 5
+    backend.observe(job, ref)
+    assert backend.observe_again_in(job, ref) == 30  # nothing changed: steady interval
+    clock.now += 40
+    assert backend.observe_again_in(job, ref) == 0.5  # overdue: as soon as possible

@@ -65,7 +65,7 @@ def test_every_pair(primary: str, secondary: str) -> None:
     # Only the primary status ends an attempt, and only Completed is success.
     assert (mapped.end is not None) == (primary in ("Completed", "Failed", "Stopped", "Deleting"))
     assert (mapped.state == AttemptState.SUCCEEDED) == (primary == "Completed")
-    assert mapped.spot_interrupted == (primary == "InProgress" and secondary == "Interrupted")
+    assert (mapped.reason == "SpotInterrupted") == (primary == "InProgress" and secondary == "Interrupted")
 
 
 @pytest.mark.parametrize(

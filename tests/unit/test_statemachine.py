@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from finetune_operator.api.job import BackendRef, FineTuneJob, Phase, RecipeStatus
+from finetune_operator.api.job import (
+    BackendRef,
+    CheckpointRef,
+    FineTuneJob,
+    Phase,
+    RecipeStatus,
+    SageMakerStatus,
+)
 from finetune_operator.api.recipe import RecipeKind
-from finetune_operator.backends.base import AttemptState, InvalidSpecError, Observation, RecipeNotFoundError
+from finetune_operator.backends.base import (
+    AttemptState,
+    BackendEvent,
+    InvalidSpecError,
+    Observation,
+    RecipeNotFoundError,
+)
 from finetune_operator.statemachine import Plan, SetSuspended, Submit, decide, rejected, submitted
 
 NOW = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
@@ -198,3 +211,48 @@ def test_rejected_resume_keeps_the_failed_attempt() -> None:
     assert final.status.current_attempt == 1 and len(final.status.attempts) == 1
     assert final.status.attempts[0].result == "Failed"
     assert [e.reason for e in final.events] == ["AttemptFailed", "RecipeNotFound"]
+
+
+# --- what a cloud backend sees besides the attempt state ------------------------------------
+
+
+def test_attempt_that_must_not_be_resumed_fails_the_job() -> None:
+    """Stopped in the console or out of runtime: attempts are left, yet nothing resumes."""
+    job = start(make_job(status=None))
+    for reason in ("TrainingJobStopped", "MaxRuntimeExceeded"):
+        plan = decide(job, Observation(AttemptState.FAILED, reason=reason, resumable=False), NOW)
+        assert plan.action is None
+        assert plan.status.phase == Phase.FAILED
+        failed = next(c for c in plan.status.conditions if c.type == "Failed")
+        assert failed.reason == reason and "is not resumed" in failed.message
+        assert plan.status.current_attempt == 1 and plan.status.attempts[0].result == "Failed"
+    resumed = decide(job, Observation(AttemptState.FAILED, reason="TrainingJobFailed"), NOW)
+    assert isinstance(resumed.action, Submit) and resumed.status.phase == Phase.RESUMING
+
+
+def test_backend_events_come_before_the_phase_event() -> None:
+    job = start(make_job())
+    events = (BackendEvent("Normal", "SageMakerTraining", "Training in progress"),)
+    plan = decide(job, Observation(AttemptState.RUNNING, reason="Training", events=events), NOW)
+    assert [(e.type, e.reason) for e in plan.events] == [
+        ("Normal", "SageMakerTraining"),
+        ("Normal", "Running"),
+    ]
+
+
+def test_backend_summary_goes_to_status() -> None:
+    summary = SageMakerStatus(training_job_name="j-1234-a1", training_job_status="InProgress")
+    plan = decide(start(make_job()), Observation(AttemptState.PENDING, sagemaker=summary), NOW)
+    assert plan.status.sagemaker == summary
+
+
+def test_checkpoint_found_by_the_backend_is_the_next_resume_point() -> None:
+    job = start(make_job())
+    found = CheckpointRef(path="s3://b/ck/step-00000020", step=20)
+    running = decide(job, Observation(AttemptState.RUNNING, checkpoint=found), NOW)
+    latest = running.status.checkpoint.latest if running.status.checkpoint else None
+    assert latest is not None and (latest.path, latest.step, latest.attempt) == (found.path, 20, 1)
+    job = apply(job, running)
+    older = CheckpointRef(path="s3://b/ck/step-00000010", step=10)
+    failed = decide(job, Observation(AttemptState.FAILED, reason="TrainingJobFailed", checkpoint=older), NOW)
+    assert failed.action == Submit(attempt=2, resume_from=found.path, remaining_runtime_seconds=None)

@@ -264,6 +264,37 @@ class OutputStatus(LenientApiModel):
     path: str
 
 
+class SageMakerProgress(LenientApiModel):
+    """DescribeTrainingJob ProgressInfo, for images that report it (Amazon's Nova images do)."""
+
+    total_step_count_per_epoch: int | None = None
+    current_step: int | None = None
+    current_epoch: int | None = None
+    max_epoch: int | None = None
+
+
+class SageMakerStatus(LenientApiModel):
+    """What SageMaker says about the current attempt's training job (backend sagemaker).
+
+    Kept in status because the training job outlives nothing else the user can read:
+    its failure reason, artifacts and billing are otherwise only in the AWS console.
+    """
+
+    training_job_name: str
+    training_job_arn: str | None = None
+    training_job_status: str
+    secondary_status: str | None = None
+    failure_reason: str | None = None
+    model_artifacts: str | None = None
+    training_time_in_seconds: int | None = None
+    billable_time_in_seconds: int | None = None
+    spot_savings_percent: float | None = None
+    progress_info: SageMakerProgress | None = None
+    final_metrics: dict[str, float] = Field(default_factory=dict)
+    transitions_seen: int = 0
+    """SecondaryStatusTransitions already posted as Events, so a restart posts no duplicates."""
+
+
 class FineTuneJobStatus(LenientApiModel):
     phase: Phase = Phase.PENDING
     observed_generation: int | None = None
@@ -275,6 +306,7 @@ class FineTuneJobStatus(LenientApiModel):
     progress: Progress | None = None
     checkpoint: CheckpointStatus | None = None
     output: OutputStatus | None = None
+    sagemaker: SageMakerStatus | None = None
     start_time: str | None = None
     completion_time: str | None = None
 

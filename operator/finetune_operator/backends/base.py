@@ -10,11 +10,11 @@ are the idempotency key), so an operator restart never creates a duplicate.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from finetune_operator.api.job import BackendRef, FineTuneJob
+from finetune_operator.api.job import BackendRef, CheckpointRef, FineTuneJob, SageMakerStatus
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.api.training_config import ResolvedTrainingConfig
 
@@ -84,6 +84,15 @@ class AttemptState(StrEnum):
 
 
 @dataclass(frozen=True)
+class BackendEvent:
+    """Something the backend saw happen to the attempt, to be posted as a Kubernetes Event."""
+
+    type: str  # Normal | Warning
+    reason: str
+    message: str
+
+
+@dataclass(frozen=True)
 class Observation:
     """What the backend sees of one attempt right now."""
 
@@ -95,7 +104,16 @@ class Observation:
     output_path: str | None = None
     suspended: bool = False
     """Whether the backend object is asked to be suspended (may differ from ``state``)."""
-    details: dict[str, Any] = field(default_factory=dict)
+    resumable: bool = True
+    """False when a failed attempt ended in a way a new attempt must not undo: a person
+    stopped it, or it spent its runtime budget. The job then fails instead of resuming."""
+    events: tuple[BackendEvent, ...] = ()
+    """Transitions seen since the status the observation was made for (posted once each)."""
+    checkpoint: CheckpointRef | None = None
+    """The newest complete checkpoint the backend found itself, for backends whose trainer
+    cannot report to the API server (SageMaker: listed from the S3 checkpoint prefix)."""
+    sagemaker: SageMakerStatus | None = None
+    """The SageMaker training job's own account of the attempt, mirrored to status.sagemaker."""
 
 
 class Backend(ABC):
@@ -119,6 +137,15 @@ class Backend(ABC):
     @abstractmethod
     def observe(self, job: FineTuneJob, ref: BackendRef) -> Observation:
         """Report the attempt's state; ``MISSING`` when it no longer exists."""
+
+    def observe_again_in(self, job: FineTuneJob, ref: BackendRef) -> float | None:
+        """Seconds until ``observe`` of a live attempt is due when nothing else wakes the job.
+
+        None (the default) for backends whose objects produce Kubernetes watch events. A
+        cloud backend returns its own polling schedule: nothing tells the operator when a
+        cloud job changes, so the operator re-reconciles the job after this delay.
+        """
+        return None
 
     @abstractmethod
     def set_suspended(self, job: FineTuneJob, ref: BackendRef, suspended: bool) -> None:

@@ -5,8 +5,11 @@ and treats ``ResourceInUse`` as "already submitted", so a retry or an operator r
 between CreateTrainingJob and the status write adopts the job instead of failing or
 creating a second one. ``observe`` rate-limits DescribeTrainingJob per job (steady
 interval, faster right after a transition, with jitter) on top of botocore's adaptive
-retries, and reports SageMaker's details, new secondary-status transitions and the latest
-complete checkpoint in ``Observation.details``. ``cancel`` stops an InProgress job and
+retries, and reports SageMaker's summary (``Observation.sagemaker``), the secondary-status
+transitions the job's status has not recorded yet (``events``), the latest complete
+checkpoint in S3 (``checkpoint``), and whether a failed attempt may be resumed
+(``resumable``). ``observe_again_in`` tells the operator when to look again, since a
+training job produces no Kubernetes watch events. ``cancel`` stops an InProgress job and
 follows it through Stopping; it never deletes anything in S3.
 
 Credentials come only from the standard boto3 chain (IRSA or EKS Pod Identity in a
@@ -30,12 +33,19 @@ import yaml
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from finetune_operator.api.job import BackendRef, FineTuneJob
+from finetune_operator.api.job import (
+    BackendRef,
+    CheckpointRef,
+    FineTuneJob,
+    SageMakerProgress,
+    SageMakerStatus,
+)
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.base import (
     AttemptRequest,
     AttemptState,
     Backend,
+    BackendEvent,
     InvalidSpecError,
     Observation,
     SpecError,
@@ -60,6 +70,10 @@ The SageMaker job may keep running; the operator says so in an Event."""
 TRAINING_JOB_KIND = "TrainingJob"
 TRAINING_JOB_API_VERSION = "sagemaker.amazonaws.com/v1"
 _MAX_BACKOFF_SECONDS = 600.0
+_MIN_RECHECK_SECONDS = 0.5
+_NOT_RESUMABLE = (AttemptEnd.OUT_OF_TIME, AttemptEnd.STOPPED, AttemptEnd.DELETED)
+"""Ends a new attempt must not undo: the runtime budget is spent, or someone (a person in
+the console, or SageMaker's own delete) ended the job on purpose."""
 _STEP_DIR = re.compile(r"step-(\d+)/$")
 _EXIT_CODE = re.compile(r"exit(?:ed with)?\s*(?:code|status)\W{0,3}(\d+)", re.IGNORECASE)
 _NOT_FOUND_MESSAGE = re.compile(r"could not find|does not exist|not found", re.IGNORECASE)
@@ -99,13 +113,21 @@ class SageMakerUnreachableError(RuntimeError):
 
 @dataclass
 class _PollState:
-    """What the backend remembers about one training job between observe calls."""
+    """What the backend remembers about one training job between DescribeTrainingJob calls.
 
-    observation: Observation
-    status_key: tuple[str, str]
-    transitions_seen: int
+    The raw answer, not an Observation: which transitions are new depends on the status
+    the caller brings (``status.sagemaker.transitionsSeen``), so the observation is rebuilt
+    for every caller and an Event is never posted twice, not even after a restart.
+    """
+
+    described: dict[str, Any]
+    checkpoint: CheckpointRef | None
     next_poll_at: float
     failures: int = 0
+
+    @property
+    def status_key(self) -> tuple[str, str]:
+        return (self.described["TrainingJobStatus"], self.described.get("SecondaryStatus") or "")
 
 
 @dataclass
@@ -282,7 +304,7 @@ class SageMakerBackend(Backend):
         with self._state.lock:
             known = self._state.polls.get(ref.name)
         if known is not None and now < known.next_poll_at:
-            return known.observation
+            return _observation(job, known.described, known.checkpoint)
         try:
             described = self._describe(ref.name)
         except (ClientError, BotoCoreError):
@@ -293,67 +315,39 @@ class SageMakerBackend(Backend):
             known.failures += 1
             backoff = min(self._settings.poll_interval_seconds * 2**known.failures, _MAX_BACKOFF_SECONDS)
             known.next_poll_at = now + self._interval(backoff)
-            return known.observation
+            return _observation(job, known.described, known.checkpoint)
         if described is None:
-            observation = Observation(
+            with self._state.lock:
+                self._state.polls.pop(ref.name, None)
+            return Observation(
                 state=AttemptState.MISSING,
                 reason="TrainingJobNotFound",
                 message=f"SageMaker has no training job named {ref.name}",
             )
-            with self._state.lock:
-                self._state.polls.pop(ref.name, None)
-            return observation
-        observation, status_key, transitions_seen = self._observation(job, described, known)
-        changed = known is None or known.status_key != status_key
+        polled = _PollState(described=described, checkpoint=self._latest_checkpoint(job), next_poll_at=0.0)
+        changed = known is None or known.status_key != polled.status_key
         interval = (
             self._settings.fast_poll_interval_seconds if changed else self._settings.poll_interval_seconds
         )
+        polled.next_poll_at = now + self._interval(interval)
         with self._state.lock:
-            self._state.polls[ref.name] = _PollState(
-                observation=observation,
-                status_key=status_key,
-                transitions_seen=transitions_seen,
-                next_poll_at=now + self._interval(interval),
-            )
-        return observation
+            self._state.polls[ref.name] = polled
+        return _observation(job, described, polled.checkpoint)
+
+    def observe_again_in(self, job: FineTuneJob, ref: BackendRef) -> float | None:
+        """When the next DescribeTrainingJob of this attempt is due (the poll schedule above)."""
+        ref = self._sagemaker_ref(job, ref)
+        with self._state.lock:
+            known = self._state.polls.get(ref.name)
+        if known is None:
+            return self._settings.fast_poll_interval_seconds
+        return max(known.next_poll_at - self._clock.monotonic(), _MIN_RECHECK_SECONDS)
 
     def _interval(self, seconds: float) -> float:
         """``seconds`` with +-20 % jitter, so jobs submitted together do not poll together."""
         return seconds * (0.8 + 0.4 * self._clock.jitter())
 
-    def _observation(
-        self, job: FineTuneJob, described: dict[str, Any], known: _PollState | None
-    ) -> tuple[Observation, tuple[str, str], int]:
-        status = described["TrainingJobStatus"]
-        secondary = described.get("SecondaryStatus")
-        mapped = map_training_job_status(status, secondary)
-        transitions = described.get("SecondaryStatusTransitions", [])
-        seen = known.transitions_seen if known is not None else 0
-        events = [_transition_event(transition) for transition in transitions[seen:]]
-        # A transition's message is rewritten while it lasts; the newest one is the story.
-        message = described.get("FailureReason") or (
-            transitions[-1].get("StatusMessage", "") if transitions else ""
-        )
-        details: dict[str, Any] = {
-            "sagemaker": training_job_summary(described),
-            "events": events,
-            "spotInterrupted": mapped.spot_interrupted,
-        }
-        checkpoint = self._latest_checkpoint(job)
-        if checkpoint is not None:
-            details["checkpoint"] = checkpoint
-        output_path = described.get("ModelArtifacts", {}).get("S3ModelArtifacts")
-        observation = Observation(
-            state=mapped.state,
-            reason=mapped.reason,
-            message=message,
-            exit_code=_exit_code(described.get("FailureReason")) if mapped.end is AttemptEnd.FAILED else None,
-            output_path=output_path if mapped.end is AttemptEnd.SUCCEEDED else None,
-            details=details,
-        )
-        return observation, (status, secondary or ""), len(transitions)
-
-    def _latest_checkpoint(self, job: FineTuneJob) -> dict[str, Any] | None:
+    def _latest_checkpoint(self, job: FineTuneJob) -> CheckpointRef | None:
         """The newest complete checkpoint under the job's S3 checkpoint prefix.
 
         SageMaker uploads ``/opt/ml/checkpoints`` continuously; a ``step-N/`` prefix counts
@@ -379,11 +373,11 @@ class SageMakerBackend(Backend):
                 if _error_code(error) in ("404", "NoSuchKey", "NotFound"):
                     continue
                 raise
-            return {
-                "path": f"s3://{bucket}/{step_prefix.rstrip('/')}",
-                "step": step,
-                "time": _iso(marker.get("LastModified")),
-            }
+            return CheckpointRef(
+                path=f"s3://{bucket}/{step_prefix.rstrip('/')}",
+                step=step,
+                time=_iso(marker.get("LastModified")),
+            )
         return None
 
     def set_suspended(self, job: FineTuneJob, ref: BackendRef, suspended: bool) -> None:
@@ -447,41 +441,76 @@ class SageMakerBackend(Backend):
         return status != "Stopping"
 
 
-def training_job_summary(described: dict[str, Any]) -> dict[str, Any]:
-    """What status shows of a DescribeTrainingJob answer (camelCase, JSON-ready)."""
-    summary: dict[str, Any] = {
-        "trainingJobName": described["TrainingJobName"],
-        "trainingJobArn": described.get("TrainingJobArn"),
-        "trainingJobStatus": described["TrainingJobStatus"],
-        "secondaryStatus": described.get("SecondaryStatus"),
-    }
-    if described.get("FailureReason"):
-        summary["failureReason"] = described["FailureReason"]
-    artifacts = described.get("ModelArtifacts", {}).get("S3ModelArtifacts")
-    if artifacts:
-        summary["modelArtifacts"] = artifacts
+def _observation(
+    job: FineTuneJob, described: dict[str, Any], checkpoint: CheckpointRef | None
+) -> Observation:
+    """Our view of one DescribeTrainingJob answer, for a caller holding ``job``'s status (pure).
+
+    Only secondary transitions the job's status has not recorded become Events; the new
+    count goes to ``status.sagemaker.transitionsSeen`` with the rest of the summary.
+    """
+    status = described["TrainingJobStatus"]
+    mapped = map_training_job_status(status, described.get("SecondaryStatus"))
+    transitions = described.get("SecondaryStatusTransitions") or []
+    recorded = job.status.sagemaker
+    seen = (
+        recorded.transitions_seen
+        if recorded is not None and recorded.training_job_name == described["TrainingJobName"]
+        else 0
+    )
+    # A transition's message is rewritten while it lasts; the newest one is the story.
+    message = described.get("FailureReason") or (
+        transitions[-1].get("StatusMessage", "") if transitions else ""
+    )
+    output_path = (described.get("ModelArtifacts") or {}).get("S3ModelArtifacts")
+    return Observation(
+        state=mapped.state,
+        reason=mapped.reason,
+        message=message,
+        exit_code=_exit_code(described.get("FailureReason")) if mapped.end is AttemptEnd.FAILED else None,
+        output_path=output_path if mapped.end is AttemptEnd.SUCCEEDED else None,
+        resumable=mapped.end not in _NOT_RESUMABLE,
+        events=tuple(_transition_event(transition) for transition in transitions[seen:]),
+        checkpoint=checkpoint,
+        sagemaker=training_job_summary(described),
+    )
+
+
+def training_job_summary(described: dict[str, Any]) -> SageMakerStatus:
+    """What status shows of a DescribeTrainingJob answer."""
     training = described.get("TrainingTimeInSeconds")
     billable = described.get("BillableTimeInSeconds")
-    if training is not None:
-        summary["trainingTimeInSeconds"] = training
-    if billable is not None:
-        summary["billableTimeInSeconds"] = billable
+    spot_savings = None
     if described.get("EnableManagedSpotTraining") and training and billable is not None:
-        summary["spotSavingsPercent"] = round(100 * (1 - billable / training), 1)
+        spot_savings = round(100 * (1 - billable / training), 1)
     progress = described.get("ProgressInfo")
-    if progress:
-        summary["progressInfo"] = {key[0].lower() + key[1:]: value for key, value in progress.items()}
-    metrics = described.get("FinalMetricDataList")
-    if metrics:
-        summary["finalMetrics"] = {metric["MetricName"]: metric["Value"] for metric in metrics}
-    return summary
+    return SageMakerStatus(
+        training_job_name=described["TrainingJobName"],
+        training_job_arn=described.get("TrainingJobArn"),
+        training_job_status=described["TrainingJobStatus"],
+        secondary_status=described.get("SecondaryStatus"),
+        failure_reason=described.get("FailureReason") or None,
+        model_artifacts=(described.get("ModelArtifacts") or {}).get("S3ModelArtifacts") or None,
+        training_time_in_seconds=training,
+        billable_time_in_seconds=billable,
+        spot_savings_percent=spot_savings,
+        progress_info=SageMakerProgress.model_validate(
+            {key[0].lower() + key[1:]: value for key, value in progress.items()}
+        )
+        if progress
+        else None,
+        final_metrics={
+            metric["MetricName"]: metric["Value"] for metric in described.get("FinalMetricDataList") or []
+        },
+        transitions_seen=len(described.get("SecondaryStatusTransitions") or []),
+    )
 
 
-def _transition_event(transition: dict[str, Any]) -> dict[str, str]:
+def _transition_event(transition: dict[str, Any]) -> BackendEvent:
     status = transition["Status"]
     message = transition.get("StatusMessage") or status
     warning = status in ("Failed", "Interrupted", "MaxRuntimeExceeded", "MaxWaitTimeExceeded", "Stopped")
-    return {"type": "Warning" if warning else "Normal", "reason": f"SageMaker{status}", "message": message}
+    return BackendEvent("Warning" if warning else "Normal", f"SageMaker{status}", message)
 
 
 def _exit_code(failure_reason: str | None) -> int | None:

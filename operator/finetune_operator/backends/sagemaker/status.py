@@ -41,7 +41,6 @@ class MappedStatus:
     """CamelCase reason for the FineTuneJob condition and Events."""
     end: AttemptEnd | None = None
     """Set once the primary status is terminal."""
-    spot_interrupted: bool = False
 
 
 _PROVISIONING = (
@@ -59,7 +58,7 @@ _IN_PROGRESS: dict[str, MappedStatus] = {
     **{secondary: MappedStatus(AttemptState.PENDING, secondary) for secondary in _PROVISIONING},
     "Training": MappedStatus(AttemptState.RUNNING, "Training"),
     "Uploading": MappedStatus(AttemptState.RUNNING, "UploadingArtifacts"),
-    "Interrupted": MappedStatus(AttemptState.RUNNING, "SpotInterrupted", spot_interrupted=True),
+    "Interrupted": MappedStatus(AttemptState.RUNNING, "SpotInterrupted"),
     "Restarting": MappedStatus(AttemptState.RUNNING, "Restarting"),
     "Updating": MappedStatus(AttemptState.RUNNING, "Updating"),
     "Stopping": MappedStatus(AttemptState.RUNNING, "Stopping"),
