@@ -56,16 +56,25 @@ def job_manifest(name: str) -> dict[str, Any]:
     }
 
 
-def bare_pytorchjob(namespace: str, name: str) -> dict[str, Any]:
+def bare_pytorchjob(namespace: str, name: str, recipes: list[Any]) -> dict[str, Any]:
     document = job_manifest(name)
     document["metadata"].update(namespace=namespace, uid=str(uuid.uuid4()))
     job = parse_job(document)
-    request, _ = build_attempt_request(
-        job, load_recipes_dir(BUILTIN_RECIPES_DIR), OperatorConfig(), 1, None, None
-    )
+    request, _ = build_attempt_request(job, recipes, OperatorConfig(), 1, None, None)
     manifest = render_pytorchjob(request)
     manifest["metadata"].pop("ownerReferences")
     return manifest
+
+
+def delete_namespace_and_wait(core: client.CoreV1Api, namespace: str, timeout: float = 600) -> None:
+    """Remove a phase's objects before the next phase, so its garbage collection is not timed there."""
+    core.delete_namespace(namespace, propagation_policy="Background")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any(ns.metadata.name == namespace for ns in core.list_namespace().items):
+            return
+        time.sleep(1)
+    raise RuntimeError(f"namespace {namespace} still exists after {timeout}s")
 
 
 def make_namespace(core: client.CoreV1Api, prefix: str) -> str:
@@ -76,12 +85,13 @@ def make_namespace(core: client.CoreV1Api, prefix: str) -> str:
 
 def floor(custom: client.CustomObjectsApi, core: client.CoreV1Api, n: int) -> float:
     namespace = make_namespace(core, "bench-floor")
-    manifests = [bare_pytorchjob(namespace, f"j{i}") for i in range(n)]
+    recipes = load_recipes_dir(BUILTIN_RECIPES_DIR)
+    manifests = [bare_pytorchjob(namespace, f"j{i}", recipes) for i in range(n)]
     started = time.monotonic()
     for manifest in manifests:
         custom.create_namespaced_custom_object("kubeflow.org", "v1", namespace, "pytorchjobs", manifest)
     elapsed = time.monotonic() - started
-    core.delete_namespace(namespace, propagation_policy="Background")
+    delete_namespace_and_wait(core, namespace)
     return elapsed
 
 
@@ -144,7 +154,7 @@ def operator_run(
     sampler.join()
     children = custom.list_namespaced_custom_object("kubeflow.org", "v1", namespace, "pytorchjobs")["items"]
     process.stop()
-    core.delete_namespace(namespace, propagation_policy="Background")
+    delete_namespace_and_wait(core, namespace)
     latencies = sorted(submitted[k] - created[k] for k in submitted)
     return {
         "elapsed": elapsed,

@@ -31,6 +31,7 @@ from finetune_operator.backends.hyperpod.render import (
     validate_request,
 )
 from finetune_operator.config import OperatorConfig
+from finetune_operator.kube import new_api_client
 from finetune_operator.resolution import job_paths
 
 PYTORCHJOB_GROUP, PYTORCHJOB_VERSION = PYTORCHJOB_API_VERSION.split("/")
@@ -51,7 +52,7 @@ class HyperPodBackend(Backend):
         """Created on first use so that ``render`` works without a kubeconfig."""
         with self._lock:
             if self._api_client is None:
-                self._api_client = client.ApiClient()
+                self._api_client = new_api_client(self._config.max_workers)
             return self._api_client
 
     def validate(self, request: AttemptRequest) -> None:

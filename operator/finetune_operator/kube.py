@@ -1,0 +1,17 @@
+"""The operator's Kubernetes API clients."""
+
+from __future__ import annotations
+
+from kubernetes import client
+
+
+def new_api_client(concurrency: int) -> client.ApiClient:
+    """An ApiClient whose connection pool serves `concurrency` threads at once.
+
+    The client's default pool holds 5 connections per CPU; with more reconcile threads
+    than that, urllib3 opens and discards extra connections, paying a TLS handshake on
+    both sides for each request, which is what limits throughput under load.
+    """
+    configuration = client.Configuration.get_default_copy()
+    configuration.connection_pool_maxsize = concurrency
+    return client.ApiClient(configuration)
