@@ -31,9 +31,9 @@ from moto.server import ThreadedMotoServer
 from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import Recipe
 from finetune_operator.backends.base import AttemptRequest
-from finetune_operator.recipes import BUILTIN_RECIPES_DIR
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.config import OperatorConfig
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR
 from finetune_operator.resolution import resolve
 
 ACCOUNT_ID = "123456789012"

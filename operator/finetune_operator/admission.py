@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.base import InvalidSpecError
+from finetune_operator.backends.sagemaker.nova import NOVA_MODELS
 from finetune_operator.recipes import format_validation_error
 
 JOB_NAME_PATTERN = re.compile(r"^[a-z]([-a-z0-9]*[a-z0-9])?$")
@@ -59,5 +60,14 @@ def check_rules(job: FineTuneJob) -> None:
             )
     if spec.backend != BackendName.SAGEMAKER and spec.sagemaker is not None:
         raise InvalidSpecError("spec.sagemaker applies only to backend sagemaker")
+    if spec.backend == BackendName.SAGEMAKER and spec.suspend:
+        raise InvalidSpecError(
+            "spec.suspend is not supported by backend sagemaker: a SageMaker training job cannot be paused; "
+            "delete the FineTuneJob to stop it (checkpoints stay in S3)"
+        )
+    if spec.backend != BackendName.SAGEMAKER and spec.model.name in NOVA_MODELS:
+        raise InvalidSpecError(
+            "Amazon Nova models (nova-micro, nova-lite, nova-pro) train only on backend sagemaker"
+        )
     if spec.backend == BackendName.LOCAL and (spec.scheduling.queue_name or spec.scheduling.priority_class):
         raise InvalidSpecError("spec.scheduling.queueName and priorityClass are not used by backend local")

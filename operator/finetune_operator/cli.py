@@ -16,7 +16,7 @@ import yaml
 
 from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
-from finetune_operator.api.recipe import Recipe
+from finetune_operator.api.recipe import BackendName, Recipe
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.base import SpecError
 from finetune_operator.backends.registry import load_backend_factory
@@ -24,6 +24,7 @@ from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir
 
 PLACEHOLDER_UID = "00000000-0000-0000-0000-000000000000"
+ANY_ROLE = "*"
 EXIT_INVALID = 2
 
 
@@ -63,8 +64,22 @@ def _recipes_for_render(files: list[Path], directory: Path | None) -> list[Recip
     return recipes
 
 
+def _render_config(path: Path | None) -> OperatorConfig:
+    """The operator config a dry run renders with.
+
+    Without ``--config`` the administrator's SageMaker role allowlist is unknown, so the
+    dry run accepts the role the spec names (still checked against the ARN pattern) and
+    says so on stderr; the running operator enforces its real allowlist.
+    """
+    if path is not None:
+        return OperatorConfig.from_file(path)
+    config = OperatorConfig()
+    config.sagemaker.role_allowlist = [ANY_ROLE]
+    return config
+
+
 def render(args: argparse.Namespace) -> int:
-    config = OperatorConfig.from_file(args.config) if args.config else OperatorConfig()
+    config = _render_config(args.config)
     documents = yamlio.load_file(args.filename)
     if len(documents) != 1 or not isinstance(documents[0], dict):
         raise SpecError(f"{args.filename}: expected exactly one FineTuneJob document")
@@ -86,6 +101,11 @@ def render(args: argparse.Namespace) -> int:
     )
     backend = load_backend_factory(job.spec.backend)(config)
     sys.stdout.write(yamlio.dump_documents(backend.render(request)))
+    if job.spec.backend == BackendName.SAGEMAKER and args.config is None:
+        print(
+            "note: no --config given, so the operator's SageMaker role allowlist was not checked",
+            file=sys.stderr,
+        )
     return 0
 
 

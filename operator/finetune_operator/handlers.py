@@ -26,19 +26,43 @@ from finetune_operator.admission import check_rules
 from finetune_operator.api.job import PLURAL, BackendRef, FineTuneJob
 from finetune_operator.api.recipe import BackendName, Recipe, RecipeKind
 from finetune_operator.attempts import build_attempt_request
-from finetune_operator.backends.base import InvalidSpecError, SpecError, attempt_name
+from finetune_operator.backends.base import (
+    RELEASE_FINALIZER_ANNOTATION,
+    Backend,
+    BackendUnreachableError,
+    InvalidSpecError,
+    SpecError,
+    attempt_name,
+)
 from finetune_operator.backends.registry import BackendCache, load_backend_factory
 from finetune_operator.config import OperatorConfig
+from finetune_operator.kube import new_api_client
 from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS, PhaseTracker
 from finetune_operator.naming import GROUP, LABEL_JOB, LABEL_MANAGED_BY, MANAGED_BY, VERSION
 from finetune_operator.recipes import format_validation_error
-from finetune_operator.statemachine import Plan, SetSuspended, Submit, decide, rejected, submitted
+from finetune_operator.statemachine import (
+    Plan,
+    SetSuspended,
+    Submit,
+    decide,
+    deletion_blocked,
+    rejected,
+    submitted,
+)
 
 logger = logging.getLogger("finetune_operator")
 
 TRAINER_OWNED_STATUS = {"progress", "checkpoint"}
 CONFLICT_RETRIES = 5
 RETRY_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
+FINALIZER = f"{GROUP}/stop-backend"
+STOP_POLL_DELAY = 15.0
+"""Seconds between checks while a cloud attempt goes through Stopping on delete."""
+DELETION_RETRY_DELAYS = (15.0, 30.0, 60.0, 120.0)
+"""Backoff while the backend cannot be reached on delete, by consecutive failures."""
+DELETION_EXHAUSTED_DELAY = 600.0
+"""Retry interval once the backend's retry limit is exhausted: the delete now waits for
+the backend to come back or for an administrator's release annotation."""
 
 
 class Runtime:
@@ -50,14 +74,20 @@ class Runtime:
         self.executor = ThreadPoolExecutor(max_workers=config.max_workers, thread_name_prefix="reconcile")
         self.locks: dict[tuple[str, str], asyncio.Lock] = {}
         self.seen: dict[tuple[str, str], str] = {}
+        self.seen_children: dict[tuple[str, str], str] = {}
+        # (kind, namespace/name) -> (resourceVersion, parsed recipe or None if invalid)
+        self.parsed_recipes: dict[tuple[str, str], tuple[str, Recipe | None]] = {}
         self.failures: dict[tuple[str, str], int] = {}
+        self.observe_again: dict[tuple[str, str], float] = {}
+        """Delay before the next reconcile a backend without watch events asked for."""
+        self.rechecks: dict[tuple[str, str], asyncio.TimerHandle] = {}
         self.phases = PhaseTracker()
         self._api: client.ApiClient | None = None
 
     @property
     def api(self) -> client.ApiClient:
         if self._api is None:
-            self._api = client.ApiClient()
+            self._api = new_api_client(self.config.max_workers)
         return self._api
 
     def lock(self, key: tuple[str, str]) -> asyncio.Lock:
@@ -67,6 +97,10 @@ class Runtime:
         self.locks.pop(key, None)
         self.seen.pop(key, None)
         self.failures.pop(key, None)
+        self.observe_again.pop(key, None)
+        recheck = self.rechecks.pop(key, None)
+        if recheck is not None:
+            recheck.cancel()
         self.phases.forget(key)
 
 
@@ -94,7 +128,7 @@ def _settings(settings: kopf.OperatorSettings, **_: Any) -> None:
     # Keep kopf's own bookkeeping in annotations under our prefix, never in status.
     settings.persistence.progress_storage = kopf.AnnotationsProgressStorage(prefix=GROUP)
     settings.persistence.diffbase_storage = kopf.AnnotationsDiffBaseStorage(prefix=GROUP)
-    settings.persistence.finalizer = f"{GROUP}/stop-backend"
+    settings.persistence.finalizer = FINALIZER
     # Post only our own Events (one per transition), not one per kopf log line.
     settings.posting.level = logging.CRITICAL + 1
     settings.execution.max_workers = runtime.config.max_workers
@@ -122,6 +156,9 @@ async def on_job_event(type: str, body: kopf.Body, namespace: str | None, name: 
         runtime.forget(key)
         return
     document = _as_plain(body)
+    if _release_requested(document):
+        await asyncio.get_running_loop().run_in_executor(runtime.executor, _release_finalizer, document)
+        return
     fingerprint = _fingerprint(document)
     if runtime.seen.get(key) == fingerprint:
         return  # only trainer-reported progress changed: nothing for us to decide
@@ -129,10 +166,24 @@ async def on_job_event(type: str, body: kopf.Body, namespace: str | None, name: 
 
 
 @kopf.on.event("kubeflow.org", "v1", "pytorchjobs", labels={LABEL_MANAGED_BY: MANAGED_BY})
-async def on_pytorchjob_event(namespace: str | None, labels: kopf.Labels, **kwargs: Any) -> None:
+async def on_pytorchjob_event(
+    type: str, body: kopf.Body, namespace: str | None, name: str, labels: kopf.Labels, **kwargs: Any
+) -> None:
     job_name = labels.get(LABEL_JOB)
-    if job_name and namespace:
-        await reconcile((namespace, job_name), None, _recipes(kwargs))
+    if not job_name or not namespace:
+        return
+    runtime = _runtime()
+    child_key = (namespace, name)
+    if type == "DELETED":
+        runtime.seen_children.pop(child_key, None)
+    else:
+        # The training-operator rewrites a PyTorchJob's status many times per attempt
+        # (replica counts, timestamps); only a change of what observe() reads matters.
+        fingerprint = _child_fingerprint(body)
+        if runtime.seen_children.get(child_key) == fingerprint:
+            return
+        runtime.seen_children[child_key] = fingerprint
+    await reconcile((namespace, job_name), None, _recipes(kwargs))
 
 
 def _needs_finalizer(spec: kopf.Spec, **_: Any) -> bool:
@@ -144,15 +195,73 @@ def _needs_finalizer(spec: kopf.Spec, **_: Any) -> bool:
 
 
 @kopf.on.delete(GROUP, VERSION, PLURAL, when=_needs_finalizer)
-def stop_backend_on_delete(body: kopf.Body, **_: Any) -> None:
-    """Cloud attempts outlive Kubernetes objects: stop them before the job goes away."""
+def stop_backend_on_delete(body: kopf.Body, patch: kopf.Patch, **_: Any) -> None:
+    """Cloud attempts outlive Kubernetes objects: stop them before the job goes away.
+
+    When the backend cannot be reached, the delete waits with a DeletionBlocked condition
+    and a Warning Event saying why and how an administrator can release it; retries back
+    off, and become rare once the backend's retry limit is exhausted.
+    """
     job = FineTuneJob.model_validate(_as_plain(body))
     ref = job.status.backend_ref
     if ref is None:
         return
     backend = _runtime().backends.get(job.spec.backend)
-    if not backend.cancel(job, ref):
-        raise kopf.TemporaryError(f"waiting for {ref.kind} {ref.name} to stop", delay=15)
+    try:
+        stopped = backend.cancel(job, ref)
+    except BackendUnreachableError as err:
+        conditions = deletion_blocked(job, err.reason, str(err), datetime.now(UTC))
+        patch.status["conditions"] = [c.model_dump(mode="json", exclude_none=True) for c in conditions]
+        kopf.event(body, type="Warning", reason="DeletionBlocked", message=str(err))
+        delay = DELETION_EXHAUSTED_DELAY if err.exhausted else _deletion_retry_delay(err.failures)
+        raise kopf.TemporaryError(str(err), delay=delay) from None
+    if not stopped:
+        raise kopf.TemporaryError(f"waiting for {ref.kind} {ref.name} to stop", delay=STOP_POLL_DELAY)
+
+
+def _deletion_retry_delay(failures: int) -> float:
+    return DELETION_RETRY_DELAYS[min(max(failures, 1), len(DELETION_RETRY_DELAYS)) - 1]
+
+
+def _release_requested(document: dict[str, Any]) -> bool:
+    meta = document.get("metadata") or {}
+    return bool(
+        meta.get("deletionTimestamp")
+        and (meta.get("annotations") or {}).get(RELEASE_FINALIZER_ANNOTATION) == "true"
+        and FINALIZER in (meta.get("finalizers") or [])
+    )
+
+
+def _release_finalizer(document: dict[str, Any]) -> None:
+    """An administrator gave up on stopping the attempt: let the delete finish now.
+
+    kopf would only notice the annotation at the delete handler's next (possibly distant)
+    retry, so the finalizer is removed here at once, guarded by resourceVersion.
+    """
+    meta = document["metadata"]
+    status = document.get("status") or {}
+    attempt = (status.get("backendRef") or {}).get("name") or "the current attempt"
+    body = {
+        "metadata": {
+            "resourceVersion": meta["resourceVersion"],
+            "finalizers": [f for f in meta.get("finalizers") or [] if f != FINALIZER],
+        }
+    }
+    try:
+        client.CustomObjectsApi(_runtime().api).patch_namespaced_custom_object(
+            GROUP, VERSION, meta.get("namespace") or "", PLURAL, meta["name"], body
+        )
+    except ApiException as err:
+        if err.status in (404, 409):
+            return  # gone already, or changed meanwhile: the next event decides again
+        raise
+    kopf.event(
+        cast(kopf.Body, _event_target(document)),
+        type="Warning",
+        reason="FinalizerReleased",
+        message=f"{RELEASE_FINALIZER_ANNOTATION}=true: deleted without stopping {attempt}, which may "
+        "still be running; check it in the backend and stop it by hand",
+    )
 
 
 # --- reconcile ---------------------------------------------------------------------------
@@ -178,6 +287,7 @@ async def reconcile(key: tuple[str, str], document: dict[str, Any] | None, recip
         finally:
             RECONCILE_SECONDS.observe(time.monotonic() - started)
         runtime.failures.pop(key, None)
+        _schedule_observation(key, recipes)
     for event_body, event in events:
         kopf.event(cast(kopf.Body, event_body), type=event[0], reason=event[1], message=event[2])
 
@@ -191,6 +301,19 @@ def _schedule_retry(key: tuple[str, str], recipes: list[Recipe], why: str) -> No
     logger.warning("reconcile of %s/%s will be retried in %.0fs: %s", key[0], key[1], delay, why)
     loop = asyncio.get_running_loop()
     loop.call_later(delay, lambda: loop.create_task(reconcile(key, None, recipes)))
+
+
+def _schedule_observation(key: tuple[str, str], recipes: list[Recipe]) -> None:
+    """Reconcile again when the backend's poll is due (SageMaker jobs send no watch events)."""
+    runtime = _runtime()
+    delay = runtime.observe_again.pop(key, None)
+    previous = runtime.rechecks.pop(key, None)
+    if previous is not None:
+        previous.cancel()
+    if delay is None:
+        return
+    loop = asyncio.get_running_loop()
+    runtime.rechecks[key] = loop.call_later(delay, lambda: loop.create_task(reconcile(key, None, recipes)))
 
 
 def _reconcile_with_retries(
@@ -258,8 +381,21 @@ def _plan(runtime: Runtime, job: FineTuneJob, recipes: list[Recipe], now: dateti
             return rejected(job, plan, err, now)
         plan = submitted(plan, new_ref, recipe_status)
     elif isinstance(action, SetSuspended) and ref is not None:
-        backend.set_suspended(job, ref, action.suspended)
+        try:
+            backend.set_suspended(job, ref, action.suspended)
+        except SpecError as err:
+            return rejected(job, plan, err, now)
+    _note_next_observation(runtime, job, backend, plan)
     return plan
+
+
+def _note_next_observation(runtime: Runtime, job: FineTuneJob, backend: Backend, plan: Plan) -> None:
+    if plan.status.phase.is_terminal or not plan.status.current_attempt:
+        return
+    ref = BackendRef(kind="", name=attempt_name(job.metadata.name, plan.status.current_attempt))
+    delay = backend.observe_again_in(job, ref)
+    if delay is not None:
+        runtime.observe_again[(job.metadata.namespace or "", job.metadata.name)] = delay
 
 
 def _current_ref(job: FineTuneJob) -> BackendRef:
@@ -272,8 +408,14 @@ def _current_ref(job: FineTuneJob) -> BackendRef:
 
 
 def _status_patch(job: FineTuneJob, plan: Plan) -> dict[str, Any]:
-    old = job.status.model_dump(mode="json", exclude_none=True, exclude=TRAINER_OWNED_STATUS)
-    new = plan.status.model_dump(mode="json", exclude_none=True, exclude=TRAINER_OWNED_STATUS)
+    """The top-level status keys the plan changed.
+
+    The trainer-owned keys are compared too: they differ only where the plan set them (a
+    backend that finds checkpoints itself), and the write is resourceVersion-guarded, so a
+    report the trainer made meanwhile is never overwritten.
+    """
+    old = job.status.model_dump(mode="json", exclude_none=True)
+    new = plan.status.model_dump(mode="json", exclude_none=True)
     return {k: new.get(k) for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
 
 
@@ -357,14 +499,30 @@ def _recipes(kwargs: dict[str, Any]) -> list[Recipe]:
     ):
         for store in index.values():
             for body in store:
-                try:
-                    recipes.append(Recipe.model_validate({**body, "kind": kind.value}))
-                except ValidationError as err:
-                    name = (body.get("metadata") or {}).get("name")
-                    logger.warning(
-                        "ignoring invalid %s %s: %s", kind.value, name, format_validation_error(err)
-                    )
+                recipe = _parse_recipe(kind, body)
+                if recipe is not None:
+                    recipes.append(recipe)
     return recipes
+
+
+def _parse_recipe(kind: RecipeKind, body: dict[str, Any]) -> Recipe | None:
+    """A recipe object as a model, parsed once per resourceVersion (every reconcile needs them all)."""
+    meta = body.get("metadata") or {}
+    cache = _runtime().parsed_recipes
+    key = (kind.value, f"{meta.get('namespace')}/{meta.get('name')}")
+    version = str(meta.get("resourceVersion"))
+    cached = cache.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    recipe: Recipe | None = None
+    try:
+        recipe = Recipe.model_validate({**body, "kind": kind.value})
+    except ValidationError as err:
+        logger.warning(
+            "ignoring invalid %s %s: %s", kind.value, meta.get("name"), format_validation_error(err)
+        )
+    cache[key] = (version, recipe)
+    return recipe
 
 
 def _as_plain(body: Any) -> dict[str, Any]:
@@ -385,6 +543,19 @@ def _fingerprint(document: dict[str, Any]) -> str:
         sort_keys=True,
         default=str,
     )
+
+
+def _child_fingerprint(body: Any) -> str:
+    """What of a PyTorchJob event can change an Observation: identity, suspension, conditions."""
+    import json
+
+    meta = body.get("metadata") or {}
+    conditions = sorted(
+        (c.get("type"), c.get("status"), c.get("reason"))
+        for c in (body.get("status") or {}).get("conditions") or []
+    )
+    suspend = ((body.get("spec") or {}).get("runPolicy") or {}).get("suspend")
+    return json.dumps([meta.get("uid"), meta.get("deletionTimestamp"), suspend, conditions], default=str)
 
 
 def _document_after(document: dict[str, Any], plan: Plan) -> dict[str, Any]:

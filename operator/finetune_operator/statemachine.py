@@ -35,6 +35,7 @@ CONDITION_RUNNING = "Running"
 CONDITION_SUSPENDED = "Suspended"
 CONDITION_SUCCEEDED = "Succeeded"
 CONDITION_FAILED = "Failed"
+CONDITION_DELETION_BLOCKED = "DeletionBlocked"
 
 REASON_SUSPENDED_BY_SPEC = "SuspendedBySpec"
 RESUME_AUTO = "auto"
@@ -320,6 +321,13 @@ def _follow(b: _Builder, observation: Observation) -> None:
         b.phase(_waiting_phase(b), "Queued", f"Attempt {b.status.current_attempt} waits for admission")
     else:
         b.phase(_waiting_phase(b), "Submitted", f"Attempt {b.status.current_attempt} waits for its pods")
+
+
+def deletion_blocked(job: FineTuneJob, reason: str, message: str, now: datetime) -> list[Condition]:
+    """The job's conditions with DeletionBlocked set: why the delete waits, and how to end it."""
+    b = _Builder(job=job, now=format_time(now), status=job.status.model_copy(deep=True))
+    b.condition(CONDITION_DELETION_BLOCKED, True, reason, message)
+    return b.status.conditions
 
 
 def submitted(plan: Plan, ref: BackendRef, recipe: RecipeStatus) -> Plan:

@@ -117,3 +117,48 @@ def test_invalid_jobs_exit_non_zero_with_a_message(
 def test_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", "-f", "/nonexistent/job.yaml"]) == 2
     assert "No such file" in capsys.readouterr().err
+
+
+JOB_EXAMPLES = sorted(
+    p.name
+    for p in (REPO / "examples").glob("*.yaml")
+    if any(d.get("kind") == "FineTuneJob" for d in yamlio.load_file(p))
+)
+
+
+@pytest.mark.parametrize("example", JOB_EXAMPLES)
+def test_every_job_example_renders_with_no_options(example: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", "-f", str(REPO / "examples" / example)]) == 0
+    assert yamlio.load_documents(capsys.readouterr().out)
+
+
+def test_nova_example_renders_from_the_builtin_catalog(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", "-f", str(REPO / "examples" / "sagemaker-nova-lite-sft.yaml")]) == 0
+    captured = capsys.readouterr()
+    request, recipe = yamlio.load_documents(captured.out)
+    assert request["HyperParameters"] == {
+        "sagemaker_recipe_local_path": "/opt/ml/input/data/recipe/nova-lite-sft.yaml"
+    }
+    assert recipe["training_config"]["trainer"]["max_epochs"] == 3
+    assert "role allowlist was not checked" in captured.err
+
+
+def test_allowlist_from_config_is_enforced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write(
+        tmp_path, "sagemaker: {role_allowlist: ['arn:aws:iam::123456789012:role/other-*']}\n", "op.yaml"
+    )
+    example = REPO / "examples" / "sagemaker-nova-lite-sft.yaml"
+    assert main(["render", "-f", str(example), "--config", str(config)]) == 2
+    assert "not in the operator's role allowlist" in capsys.readouterr().err
+
+
+def test_nova_on_hyperpod_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    job = write(
+        tmp_path,
+        "kind: FineTuneJob\nmetadata: {name: n}\nspec: {model: {name: nova-lite}, method: sft, "
+        "data: {format: bedrock-conversation, train: {path: /fsx/d.jsonl}}}\n",
+    )
+    assert main(["render", "-f", str(job)]) == 2
+    assert "Amazon Nova models (nova-micro, nova-lite, nova-pro) train only on backend sagemaker" in (
+        capsys.readouterr().err
+    )

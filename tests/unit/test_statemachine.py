@@ -20,7 +20,15 @@ from finetune_operator.backends.base import (
     Observation,
     RecipeNotFoundError,
 )
-from finetune_operator.statemachine import Plan, SetSuspended, Submit, decide, rejected, submitted
+from finetune_operator.statemachine import (
+    Plan,
+    SetSuspended,
+    Submit,
+    decide,
+    deletion_blocked,
+    rejected,
+    submitted,
+)
 
 NOW = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
 
@@ -256,3 +264,13 @@ def test_checkpoint_found_by_the_backend_is_the_next_resume_point() -> None:
     older = CheckpointRef(path="s3://b/ck/step-00000010", step=10)
     failed = decide(job, Observation(AttemptState.FAILED, reason="TrainingJobFailed", checkpoint=older), NOW)
     assert failed.action == Submit(attempt=2, resume_from=found.path, remaining_runtime_seconds=None)
+
+
+def test_deletion_blocked_adds_one_condition_and_keeps_the_others() -> None:
+    job = start(make_job())
+    blocked = deletion_blocked(job, "AwsUnreachable", "Stopping failed 1 time(s)", NOW)
+    assert [(c.type, c.status) for c in blocked] == [("Submitted", "True"), ("DeletionBlocked", "True")]
+    job.status.conditions = blocked
+    later = deletion_blocked(job, "AwsUnreachable", "Stopping failed 2 time(s)", NOW + timedelta(minutes=1))
+    assert later[-1].message == "Stopping failed 2 time(s)"
+    assert later[-1].last_transition_time == blocked[-1].last_transition_time

@@ -39,6 +39,31 @@ class OwnershipConflictError(SpecError):
     reason = "ChildNameConflict"
 
 
+class BackendUnreachableError(RuntimeError):
+    """The backend could not be reached while stopping an attempt on delete.
+
+    Not a spec error: the delete is retried with backoff while the job shows a
+    DeletionBlocked condition. ``exhausted`` turns true after the backend's retry limit;
+    the operator then retries rarely and waits for an administrator, who may release the
+    finalizer with :data:`RELEASE_FINALIZER_ANNOTATION` (never silently: a running cloud
+    job must not be orphaned without anyone deciding so).
+    """
+
+    reason = "BackendUnreachable"
+
+    def __init__(self, message: str, failures: int, exhausted: bool) -> None:
+        super().__init__(message)
+        self.failures = failures
+        self.exhausted = exhausted
+
+
+DELETION_POLICY_ANNOTATION = "finetune.dev/deletion-policy"
+"""``retain``: deleting the FineTuneJob leaves the backend's attempt running."""
+RELEASE_FINALIZER_ANNOTATION = "finetune.dev/release-finalizer"
+"""``"true"``, set by an administrator: stop trying to stop the attempt and let the delete
+finish. The attempt may keep running; the operator says so in an Event."""
+
+
 @dataclass(frozen=True)
 class ResolvedResources:
     """Hardware for one attempt after recipe defaults, job overrides and the instance catalog."""

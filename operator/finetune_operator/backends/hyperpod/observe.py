@@ -7,6 +7,8 @@ from typing import Any
 from finetune_operator.backends.base import AttemptState, Observation
 
 CONTRACT_INVALID_CONFIG_EXIT_CODE = 2
+REPLICA_TYPE_LABEL = "training.kubeflow.org/replica-type"
+REPLICA_INDEX_LABEL = "training.kubeflow.org/replica-index"
 
 
 def observe_pytorchjob(
@@ -29,10 +31,15 @@ def observe_pytorchjob(
     ):
         if kind in active:
             condition = active[kind]
+            message = condition.get("message") or ""
+            if state == AttemptState.FAILED:
+                # The training-operator only says "reached the specified backoff limit".
+                culprit = failed_replica(pods)
+                message = f"{culprit}; {message}" if culprit and message else culprit or message
             return Observation(
                 state=state,
                 reason=condition.get("reason") or kind,
-                message=condition.get("message") or "",
+                message=message,
                 exit_code=failure_exit_code(pods) if state == AttemptState.FAILED else None,
                 output_path=output_path if state == AttemptState.SUCCEEDED else None,
                 suspended=suspended,
@@ -42,7 +49,25 @@ def observe_pytorchjob(
 
 def failure_exit_code(pods: list[dict[str, Any]]) -> int | None:
     """The trainer exit code that explains a failure: 2 (invalid config) first, then any non-zero."""
-    codes: list[int] = []
+    failure = _telling_failure(pods)
+    return failure[1] if failure else None
+
+
+def failed_replica(pods: list[dict[str, Any]]) -> str | None:
+    """Which replica failed with which exit code, e.g. ``worker 0 (pod x-worker-0) exited with code 1``."""
+    failure = _telling_failure(pods)
+    if failure is None:
+        return None
+    pod, code = failure
+    meta = pod.get("metadata") or {}
+    labels = meta.get("labels") or {}
+    replica = " ".join(filter(None, (labels.get(REPLICA_TYPE_LABEL), labels.get(REPLICA_INDEX_LABEL))))
+    return f"{replica or 'replica'} (pod {meta.get('name')}) exited with code {code}"
+
+
+def _telling_failure(pods: list[dict[str, Any]]) -> tuple[dict[str, Any], int] | None:
+    """The pod and exit code that explain a failure: code 2 (invalid config) first, then the first."""
+    failures: list[tuple[dict[str, Any], int]] = []
     for pod in pods:
         for container in (pod.get("status") or {}).get("containerStatuses") or []:
             if container.get("name") != "pytorch":
@@ -51,7 +76,8 @@ def failure_exit_code(pods: list[dict[str, Any]]) -> int | None:
                 terminated = (container.get(state_key) or {}).get("terminated") or {}
                 code = terminated.get("exitCode")
                 if isinstance(code, int) and code != 0:
-                    codes.append(code)
-    if CONTRACT_INVALID_CONFIG_EXIT_CODE in codes:
-        return CONTRACT_INVALID_CONFIG_EXIT_CODE
-    return codes[0] if codes else None
+                    failures.append((pod, code))
+    for pod, code in failures:
+        if code == CONTRACT_INVALID_CONFIG_EXIT_CODE:
+            return pod, code
+    return failures[0] if failures else None

@@ -42,10 +42,13 @@ from finetune_operator.api.job import (
 )
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.base import (
+    DELETION_POLICY_ANNOTATION,
+    RELEASE_FINALIZER_ANNOTATION,
     AttemptRequest,
     AttemptState,
     Backend,
     BackendEvent,
+    BackendUnreachableError,
     InvalidSpecError,
     Observation,
     SpecError,
@@ -62,11 +65,6 @@ from finetune_operator.backends.sagemaker.status import AttemptEnd, map_training
 from finetune_operator.backends.sagemaker.validation import validate_request
 from finetune_operator.config import OperatorConfig
 
-DELETION_POLICY_ANNOTATION = "finetune.dev/deletion-policy"
-"""``retain``: deleting the FineTuneJob leaves the SageMaker job running."""
-RELEASE_FINALIZER_ANNOTATION = "finetune.dev/release-finalizer"
-"""``"true"``, set by an administrator: stop trying to reach AWS and let the delete finish.
-The SageMaker job may keep running; the operator says so in an Event."""
 TRAINING_JOB_KIND = "TrainingJob"
 TRAINING_JOB_API_VERSION = "sagemaker.amazonaws.com/v1"
 _MAX_BACKOFF_SECONDS = 600.0
@@ -95,20 +93,14 @@ class AwsAccessDeniedError(SpecError):
     reason = "AccessDenied"
 
 
-class SageMakerUnreachableError(RuntimeError):
-    """AWS could not be reached while stopping a job on delete.
+class SageMakerUnreachableError(BackendUnreachableError):
+    """AWS could not be reached (or refused) StopTrainingJob while deleting a FineTuneJob.
 
-    ``exhausted`` turns true after ``unreachable_retry_limit`` consecutive failures: the
-    caller should then stop retrying quickly, keep the finalizer (never orphan a running
-    job silently), and surface the message, which names the release annotation.
+    ``exhausted`` turns true after ``unreachable_retry_limit`` consecutive failures; the
+    message names the release annotation.
     """
 
     reason = "AwsUnreachable"
-
-    def __init__(self, message: str, failures: int, exhausted: bool) -> None:
-        super().__init__(message)
-        self.failures = failures
-        self.exhausted = exhausted
 
 
 @dataclass

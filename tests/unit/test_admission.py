@@ -1,0 +1,73 @@
+"""The CRD's CEL rules and their Python twins in admission.py say the same thing.
+
+``finetune-operator render`` never meets the API server, so admission.py repeats the
+rules; every violation here must be refused with one of the CRD's own messages.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from finetune_operator.admission import check_rules
+from finetune_operator.api.job import FineTuneJob
+from finetune_operator.backends.base import InvalidSpecError
+from finetune_operator.backends.sagemaker.nova import NOVA_MODELS
+
+CRD = Path(__file__).resolve().parents[2] / "crds" / "finetune.dev_finetunejobs.yaml"
+
+
+def _cel_rules(node: Any) -> list[dict[str, str]]:
+    found: list[dict[str, str]] = []
+    if isinstance(node, dict):
+        found.extend(node.get("x-kubernetes-validations", []))
+        for value in node.values():
+            found.extend(_cel_rules(value))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(_cel_rules(value))
+    return found
+
+
+RULES = _cel_rules(yaml.safe_load(CRD.read_text()))
+MESSAGES = {" ".join(rule["message"].split()) for rule in RULES}
+
+
+def job(**spec: Any) -> FineTuneJob:
+    base: dict[str, Any] = {
+        "model": {"name": "llama-3.2-1b"},
+        "method": "lora",
+        "data": {"train": {"path": "s3://b/train.jsonl"}},
+    }
+    return FineTuneJob.model_validate({"metadata": {"name": "j", "namespace": "n"}, "spec": {**base, **spec}})
+
+
+VIOLATIONS = {
+    "suspend on sagemaker": job(backend="sagemaker", suspend=True),
+    "nova on hyperpod": job(model={"name": "nova-lite"}),
+    "sagemaker section off sagemaker": job(sagemaker={"roleArn": "arn:aws:iam::123456789012:role/x"}),
+    "resources on local": job(backend="local", resources={"nodes": 1}),
+    "neuron devices off hyperpod": job(backend="sagemaker", resources={"neuronDevices": 2}),
+    "neither model name nor uri": job(model={}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(VIOLATIONS))
+def test_violation_is_refused_with_the_crd_message(case: str) -> None:
+    with pytest.raises(InvalidSpecError) as raised:
+        check_rules(VIOLATIONS[case])
+    assert str(raised.value) in MESSAGES
+
+
+def test_allowed_combinations_pass() -> None:
+    check_rules(job(backend="sagemaker", model={"name": "nova-lite"}))
+    check_rules(job(suspend=True))
+
+
+def test_crd_nova_rule_names_every_nova_model() -> None:
+    (rule,) = [r["rule"] for r in RULES if "nova-lite" in r["rule"]]
+    assert set(re.findall(r"'(nova-[a-z]+)'", rule)) == set(NOVA_MODELS)

@@ -1,0 +1,59 @@
+"""Reading a failed PyTorchJob: which replica failed, with which exit code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from finetune_operator.backends.base import AttemptState
+from finetune_operator.backends.hyperpod.observe import observe_pytorchjob
+
+FAILED = {
+    "status": {
+        "conditions": [
+            {"type": "Running", "status": "False"},
+            {
+                "type": "Failed",
+                "status": "True",
+                "reason": "PyTorchJobFailed",
+                "message": "PyTorchJob j-a1 is failed because 1 Worker replica(s) failed.",
+            },
+        ]
+    }
+}
+
+
+def pod(name: str, replica: str, index: str, exit_code: int | None) -> dict[str, Any]:
+    state = {"terminated": {"exitCode": exit_code}} if exit_code is not None else {"running": {}}
+    return {
+        "metadata": {
+            "name": name,
+            "labels": {
+                "training.kubeflow.org/replica-type": replica,
+                "training.kubeflow.org/replica-index": index,
+            },
+        },
+        "status": {"containerStatuses": [{"name": "pytorch", "state": state}]},
+    }
+
+
+def test_failure_names_the_replica_and_its_exit_code() -> None:
+    pods = [pod("j-a1-master-0", "master", "0", None), pod("j-a1-worker-0", "worker", "0", 137)]
+    observed = observe_pytorchjob(FAILED, pods, "/fsx/out")
+    assert (observed.state, observed.exit_code) == (AttemptState.FAILED, 137)
+    assert observed.message == (
+        "worker 0 (pod j-a1-worker-0) exited with code 137; "
+        "PyTorchJob j-a1 is failed because 1 Worker replica(s) failed."
+    )
+
+
+def test_invalid_config_exit_code_wins_over_others() -> None:
+    pods = [pod("j-a1-worker-0", "worker", "0", 1), pod("j-a1-master-0", "master", "0", 2)]
+    observed = observe_pytorchjob(FAILED, pods, "/fsx/out")
+    assert observed.exit_code == 2
+    assert observed.message.startswith("master 0 (pod j-a1-master-0) exited with code 2; ")
+
+
+def test_without_readable_pods_the_training_operator_message_stays() -> None:
+    observed = observe_pytorchjob(FAILED, [], "/fsx/out")
+    assert observed.message == "PyTorchJob j-a1 is failed because 1 Worker replica(s) failed."
+    assert observed.exit_code is None
