@@ -57,7 +57,8 @@ CONFLICT_RETRIES = 5
 RETRY_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
 FINALIZER = f"{GROUP}/stop-backend"
 STOP_POLL_DELAY = 15.0
-"""Seconds between checks while a cloud attempt goes through Stopping on delete."""
+"""Seconds between checks while an attempt goes through Stopping on delete, for backends
+without a poll schedule of their own."""
 DELETION_RETRY_DELAYS = (15.0, 30.0, 60.0, 120.0)
 """Backoff while the backend cannot be reached on delete, by consecutive failures."""
 DELETION_EXHAUSTED_DELAY = 600.0
@@ -157,7 +158,17 @@ async def on_job_event(type: str, body: kopf.Body, namespace: str | None, name: 
         return
     document = _as_plain(body)
     if _release_requested(document):
-        await asyncio.get_running_loop().run_in_executor(runtime.executor, _release_finalizer, document)
+        loop = asyncio.get_running_loop()
+        if await loop.run_in_executor(runtime.executor, _release_finalizer, document):
+            attempt = ((document.get("status") or {}).get("backendRef") or {}).get("name")
+            kopf.event(
+                cast(kopf.Body, _event_target(document)),
+                type="Warning",
+                reason="FinalizerReleased",
+                message=f"{RELEASE_FINALIZER_ANNOTATION}=true: deleted without stopping "
+                f"{attempt or 'the current attempt'}, which may still be running; check it in the "
+                "backend and stop it by hand",
+            )
         return
     fingerprint = _fingerprint(document)
     if runtime.seen.get(key) == fingerprint:
@@ -216,7 +227,9 @@ def stop_backend_on_delete(body: kopf.Body, patch: kopf.Patch, **_: Any) -> None
         delay = DELETION_EXHAUSTED_DELAY if err.exhausted else _deletion_retry_delay(err.failures)
         raise kopf.TemporaryError(str(err), delay=delay) from None
     if not stopped:
-        raise kopf.TemporaryError(f"waiting for {ref.kind} {ref.name} to stop", delay=STOP_POLL_DELAY)
+        # Look again when the backend's own poll is due (its configured interval).
+        delay = backend.observe_again_in(job, ref) or STOP_POLL_DELAY
+        raise kopf.TemporaryError(f"waiting for {ref.kind} {ref.name} to stop", delay=delay)
 
 
 def _deletion_retry_delay(failures: int) -> float:
@@ -232,15 +245,14 @@ def _release_requested(document: dict[str, Any]) -> bool:
     )
 
 
-def _release_finalizer(document: dict[str, Any]) -> None:
+def _release_finalizer(document: dict[str, Any]) -> bool:
     """An administrator gave up on stopping the attempt: let the delete finish now.
 
     kopf would only notice the annotation at the delete handler's next (possibly distant)
-    retry, so the finalizer is removed here at once, guarded by resourceVersion.
+    retry, so the finalizer is removed here at once, guarded by resourceVersion. Returns
+    whether this call released it.
     """
     meta = document["metadata"]
-    status = document.get("status") or {}
-    attempt = (status.get("backendRef") or {}).get("name") or "the current attempt"
     body = {
         "metadata": {
             "resourceVersion": meta["resourceVersion"],
@@ -253,15 +265,9 @@ def _release_finalizer(document: dict[str, Any]) -> None:
         )
     except ApiException as err:
         if err.status in (404, 409):
-            return  # gone already, or changed meanwhile: the next event decides again
+            return False  # gone already, or changed meanwhile: the next event decides again
         raise
-    kopf.event(
-        cast(kopf.Body, _event_target(document)),
-        type="Warning",
-        reason="FinalizerReleased",
-        message=f"{RELEASE_FINALIZER_ANNOTATION}=true: deleted without stopping {attempt}, which may "
-        "still be running; check it in the backend and stop it by hand",
-    )
+    return True
 
 
 # --- reconcile ---------------------------------------------------------------------------

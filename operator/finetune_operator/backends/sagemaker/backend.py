@@ -316,15 +316,27 @@ class SageMakerBackend(Backend):
                 reason="TrainingJobNotFound",
                 message=f"SageMaker has no training job named {ref.name}",
             )
-        polled = _PollState(described=described, checkpoint=self._latest_checkpoint(job), next_poll_at=0.0)
+        checkpoint = self._latest_checkpoint(job)
+        self._remember(ref.name, described, checkpoint, known, now)
+        return _observation(job, described, checkpoint)
+
+    def _remember(
+        self,
+        name: str,
+        described: dict[str, Any],
+        checkpoint: CheckpointRef | None,
+        known: _PollState | None,
+        now: float,
+    ) -> None:
+        """Keep a DescribeTrainingJob answer and schedule the next one: soon after a change."""
+        polled = _PollState(described=described, checkpoint=checkpoint, next_poll_at=0.0)
         changed = known is None or known.status_key != polled.status_key
         interval = (
             self._settings.fast_poll_interval_seconds if changed else self._settings.poll_interval_seconds
         )
         polled.next_poll_at = now + self._interval(interval)
         with self._state.lock:
-            self._state.polls[ref.name] = polled
-        return _observation(job, described, polled.checkpoint)
+            self._state.polls[name] = polled
 
     def observe_again_in(self, job: FineTuneJob, ref: BackendRef) -> float | None:
         """When the next DescribeTrainingJob of this attempt is due (the poll schedule above)."""
@@ -421,6 +433,11 @@ class SageMakerBackend(Backend):
         described = self._describe(name)
         if described is None:
             return True
+        # Following Stopping -> Stopped uses the observe schedule (observe_again_in).
+        with self._state.lock:
+            known = self._state.polls.get(name)
+        checkpoint = known.checkpoint if known is not None else None
+        self._remember(name, described, checkpoint, known, self._clock.monotonic())
         status = described["TrainingJobStatus"]
         if status == "InProgress":
             try:

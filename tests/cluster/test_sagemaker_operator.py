@@ -1,0 +1,456 @@
+"""The operator with backend sagemaker: the real test-bed API server plus moto in server mode.
+
+moto runs in this process (tests/sagemaker_fixtures.py makes it realistic: jobs start
+InProgress, StopTrainingJob exists, throttling can be injected) and the test drives each
+training job's status through it. The operator runs as a subprocess watching only the
+test's namespace, pointed at moto through ``sagemaker.endpoint_url`` with dummy
+credentials in its own environment, and with poll intervals made small through its
+OperatorConfig, so a whole scenario takes seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from kubernetes.client.exceptions import ApiException
+
+from finetune_operator.admission import parse_job
+from finetune_operator.attempts import build_attempt_request
+from finetune_operator.backends.base import RELEASE_FINALIZER_ANNOTATION
+from finetune_operator.backends.sagemaker.backend import SageMakerBackend
+from finetune_operator.config import OperatorConfig
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
+from tests.cluster.kwok import wait_for
+from tests.cluster.test_operator import free_port
+from tests.sagemaker_fixtures import ACCOUNT_ID, REGION, MotoSageMaker
+
+pytest_plugins = ["tests.sagemaker_fixtures"]
+
+REPO = Path(__file__).resolve().parents[2]
+GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
+ROLE = f"arn:aws:iam::{ACCOUNT_ID}:role/finetune-team-a"
+TRAIN = "s3://ml-data/chat/train.jsonl"
+RECORD = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}
+DUMMY_CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_SESSION_TOKEN": "testing",
+    "AWS_DEFAULT_REGION": REGION,
+    "AWS_CONFIG_FILE": os.devnull,
+    "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+    "NO_PROXY": "127.0.0.1,localhost",
+}
+
+
+def operator_config(moto: MotoSageMaker, **sagemaker: Any) -> dict[str, Any]:
+    return {
+        "liveness_port": free_port(),
+        "metrics_port": free_port(),
+        "sagemaker": {
+            "region": REGION,
+            "endpoint_url": moto.endpoint_url,
+            "role_allowlist": [f"arn:aws:iam::{ACCOUNT_ID}:role/finetune-*"],
+            "s3_prefix": "s3://ml-artifacts/finetune",
+            "trainer_image": f"{ACCOUNT_ID}.dkr.ecr.{REGION}.amazonaws.com/finetune-trainer:0.1.0",
+            "poll_interval_seconds": 1.0,
+            "fast_poll_interval_seconds": 0.3,
+            **sagemaker,
+        },
+    }
+
+
+class SageMakerOperator:
+    """``finetune-operator run`` in a subprocess; AWS credentials exist only in its environment."""
+
+    def __init__(self, kubeconfig: str, namespace: str, workdir: Path, config: dict[str, Any]) -> None:
+        self.config = config
+        self.config_path = workdir / "operator.yaml"
+        self.config_path.write_text(yaml.safe_dump(config))
+        self.command = [
+            sys.executable,
+            "-m",
+            "finetune_operator.cli",
+            "run",
+            "--config",
+            str(self.config_path),
+            "--namespace",
+            namespace,
+        ]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+        env.update(DUMMY_CREDENTIALS, KUBECONFIG=kubeconfig)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "operator"), env.get("PYTHONPATH")]))
+        self.env = env
+        self.log_path = workdir / f"operator-{namespace}.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 30.0) -> None:
+        with self.log_path.open("ab") as log:
+            self.proc = subprocess.Popen(self.command, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{self.config['liveness_port']}/healthz"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"operator exited with {self.proc.returncode}; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(url, timeout=1) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise AssertionError(f"operator not live after {timeout}s; see {self.log_path}")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+
+
+@pytest.fixture
+def aws(moto_sagemaker: MotoSageMaker) -> MotoSageMaker:
+    s3 = moto_sagemaker.client("s3")
+    for bucket in ("ml-data", "ml-artifacts"):
+        s3.create_bucket(Bucket=bucket)
+    s3.put_object(Bucket="ml-data", Key="chat/train.jsonl", Body=(json.dumps(RECORD) + "\n") * 3)
+    return moto_sagemaker
+
+
+@pytest.fixture
+def start_operator(testbed, namespace, tmp_path, aws, custom_objects) -> Iterator[Any]:
+    started: list[SageMakerOperator] = []
+
+    def start(**sagemaker: Any) -> SageMakerOperator:
+        process = SageMakerOperator(
+            testbed.kubeconfig, namespace, tmp_path, operator_config(aws, **sagemaker)
+        )
+        process.start()
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        process.stop()
+    # Nothing reconciles any more: let the namespace go without stopping (fake) training jobs.
+    for job in custom_objects.list_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL)["items"]:
+        custom_objects.patch_namespaced_custom_object(
+            GROUP, VERSION, namespace, PLURAL, job["metadata"]["name"], {"metadata": {"finalizers": None}}
+        )
+
+
+def manifest(name: str, train: str = TRAIN, **spec: Any) -> dict[str, Any]:
+    sagemaker = {"roleArn": ROLE, **spec.pop("sagemaker", {})}
+    return {
+        "apiVersion": f"{GROUP}/{VERSION}",
+        "kind": "FineTuneJob",
+        "metadata": {"name": name},
+        "spec": {
+            "backend": "sagemaker",
+            "model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama-3.1-8b/"},
+            "method": "lora",
+            "data": {"train": {"path": train}},
+            "sagemaker": sagemaker,
+            **spec,
+        },
+    }
+
+
+def create(custom_objects, namespace: str, body: dict[str, Any]) -> dict[str, Any]:
+    return custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, body)
+
+
+def get(custom_objects, namespace: str, name: str) -> dict[str, Any]:
+    return custom_objects.get_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, name)
+
+
+def status(custom_objects, namespace: str, name: str) -> dict[str, Any]:
+    return get(custom_objects, namespace, name).get("status") or {}
+
+
+def wait_status(custom_objects, namespace: str, name: str, check, what: str, timeout: float = 30) -> Any:
+    return wait_for(
+        lambda: (lambda s: s if check(s) else None)(status(custom_objects, namespace, name)),
+        timeout=timeout,
+        message=f"{name}: {what}",
+    )
+
+
+def training_job(custom_objects, namespace: str, name: str, attempt: int = 1) -> str:
+    """The SageMaker name of an attempt, once the operator recorded it."""
+    recorded = wait_status(
+        custom_objects,
+        namespace,
+        name,
+        lambda s: (s.get("backendRef") or {}).get("name", "").endswith(f"-a{attempt}"),
+        f"attempt {attempt} submitted",
+    )
+    return str(recorded["backendRef"]["name"])
+
+
+def condition(found: dict[str, Any], type_: str) -> dict[str, Any] | None:
+    return next((c for c in found.get("conditions", []) if c["type"] == type_), None)
+
+
+def event_reasons(core_v1, namespace: str, name: str) -> list[str]:
+    events = core_v1.list_namespaced_event(namespace, field_selector=f"involvedObject.name={name}").items
+    return [e.reason for e in events]
+
+
+# --- the scenarios of the issue ----------------------------------------------------------------
+
+
+def test_submit_runs_and_completes_with_artifacts(start_operator, aws, custom_objects, core_v1, namespace):
+    start_operator()
+    create(custom_objects, namespace, manifest("ok"))
+    name = training_job(custom_objects, namespace, "ok")
+    assert aws.job(name).training_job_status == "InProgress"
+    aws.set_status(name, "InProgress", "Training", "Training image download completed. Training in progress.")
+    running = wait_status(custom_objects, namespace, "ok", lambda s: s.get("phase") == "Running", "Running")
+    assert running["sagemaker"]["secondaryStatus"] == "Training"
+
+    artifacts = f"s3://ml-artifacts/finetune/{namespace}/ok/output/{name}/output/model.tar.gz"
+    aws.set_status(
+        name,
+        "Completed",
+        "Completed",
+        model_artifacts={"S3ModelArtifacts": artifacts},
+        training_time_in_seconds=3600,
+        billable_time_in_seconds=3600,
+        final_metric_data_list=[{"MetricName": "train:loss", "Value": 0.42}],
+    )
+    done = wait_status(custom_objects, namespace, "ok", lambda s: s.get("phase") == "Succeeded", "Succeeded")
+    assert done["output"]["path"] == artifacts
+    assert done["sagemaker"]["modelArtifacts"] == artifacts
+    assert done["sagemaker"]["billableTimeInSeconds"] == 3600
+    assert done["sagemaker"]["finalMetrics"] == {"train:loss": 0.42}
+    assert done["attempts"][0]["result"] == "Succeeded"
+    reasons = wait_for(
+        lambda: (lambda r: r if "Succeeded" in r else None)(event_reasons(core_v1, namespace, "ok")),
+        message="the Succeeded Event",
+    )
+    # One Event per SageMaker transition, each posted once.
+    for transition in ("SageMakerStarting", "SageMakerTraining", "SageMakerCompleted"):
+        assert reasons.count(transition) == 1, reasons
+    assert aws.calls["create_training_job"] == 1
+
+
+def test_failed_training_job_fails_with_its_reason(start_operator, aws, custom_objects, namespace):
+    start_operator()
+    create(custom_objects, namespace, manifest("bad", resume={"maxAttempts": 1}))
+    name = training_job(custom_objects, namespace, "bad")
+    reason = "AlgorithmError: CUDA out of memory, exit code: 1"
+    aws.set_status(name, "Failed", "Failed", failure_reason=reason)
+    failed = wait_status(custom_objects, namespace, "bad", lambda s: s.get("phase") == "Failed", "Failed")
+    assert failed["sagemaker"]["failureReason"] == reason
+    assert failed["attempts"][0]["message"] == reason
+    assert failed["attempts"][0]["exitCode"] == 1
+    failed_condition = condition(failed, "Failed")
+    assert failed_condition is not None and failed_condition["reason"] == "MaxAttemptsReached"
+    assert reason in failed_condition["message"]
+
+
+def test_spot_interruption_then_a_resumed_attempt_from_the_s3_checkpoint(
+    start_operator, aws, custom_objects, core_v1, namespace
+):
+    start_operator()
+    create(
+        custom_objects,
+        namespace,
+        manifest("spot", maxRuntimeSeconds=3600, sagemaker={"spot": {"enabled": True}}),
+    )
+    first = training_job(custom_objects, namespace, "spot")
+    assert aws.job(first).enable_managed_spot_training is True
+    aws.set_status(first, "InProgress", "Training")
+    wait_status(custom_objects, namespace, "spot", lambda s: s.get("phase") == "Running", "Running")
+    aws.set_status(first, "InProgress", "Interrupted", "Spot capacity was reclaimed")
+    interrupted = wait_status(
+        custom_objects,
+        namespace,
+        "spot",
+        lambda s: (condition(s, "Running") or {}).get("reason") == "SpotInterrupted",
+        "the SpotInterrupted condition",
+    )
+    assert interrupted["phase"] == "Running"
+    checkpoints = aws.job(first).checkpoint_config["S3Uri"]
+    bucket, _, prefix = checkpoints.removeprefix("s3://").partition("/")
+    aws.client("s3").put_object(Bucket=bucket, Key=f"{prefix}step-00000010/COMPLETE", Body=b"{}")
+    latest = wait_status(
+        custom_objects,
+        namespace,
+        "spot",
+        lambda s: ((s.get("checkpoint") or {}).get("latest") or {}).get("step") == 10,
+        "the checkpoint found in S3",
+    )["checkpoint"]["latest"]
+    assert latest["path"] == f"{checkpoints}step-00000010"
+
+    # Spot capacity did not come back in time: another attempt may find it.
+    aws.set_status(first, "Failed", "MaxWaitTimeExceeded", failure_reason="Spot capacity not available")
+    second = training_job(custom_objects, namespace, "spot", attempt=2)
+    resumed = aws.job(second)
+    assert resumed.checkpoint_config["S3Uri"] == checkpoints
+    assert resumed.algorithm_specification["ContainerArguments"][-2:] == [
+        "--resume-from",
+        "/opt/ml/checkpoints/step-00000010",
+    ]
+    recorded = status(custom_objects, namespace, "spot")
+    assert recorded["attempts"][1]["resumedFrom"] == latest["path"]
+    assert "SageMakerInterrupted" in event_reasons(core_v1, namespace, "spot")
+
+
+def test_stopped_in_the_console_is_not_resumed(start_operator, aws, custom_objects, namespace):
+    start_operator()
+    create(custom_objects, namespace, manifest("halt"))
+    name = training_job(custom_objects, namespace, "halt")
+    aws.set_status(name, "Stopped", "Stopped", "Stopped by a user")
+    failed = wait_status(custom_objects, namespace, "halt", lambda s: s.get("phase") == "Failed", "Failed")
+    failed_condition = condition(failed, "Failed")
+    assert failed_condition is not None and failed_condition["reason"] == "TrainingJobStopped"
+    assert failed["currentAttempt"] == 1 and len(aws.backend.training_jobs) == 1
+
+
+def test_delete_while_in_progress_stops_then_releases(start_operator, aws, custom_objects, namespace):
+    start_operator()
+    create(custom_objects, namespace, manifest("gone"))
+    name = training_job(custom_objects, namespace, "gone")
+    aws.set_status(name, "InProgress", "Training")
+    wait_status(custom_objects, namespace, "gone", lambda s: s.get("phase") == "Running", "Running")
+    custom_objects.delete_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "gone")
+    wait_for(lambda: aws.calls["stop_training_job"] == 1, message="StopTrainingJob")
+    assert aws.job(name).training_job_status == "Stopping"
+    time.sleep(1.5)  # a few stop polls: the finalizer holds while the job is Stopping
+    assert get(custom_objects, namespace, "gone")["metadata"]["deletionTimestamp"]
+    aws.set_status(name, "Stopped", "Stopped")
+    wait_for(lambda: _gone(custom_objects, namespace, "gone"), message="the finalizer released")
+    assert aws.calls["stop_training_job"] == 1
+
+
+def test_unreachable_aws_blocks_delete_visibly_until_an_admin_releases_it(
+    start_operator, aws, custom_objects, core_v1, namespace
+):
+    start_operator(max_api_attempts=1, unreachable_retry_limit=2)
+    create(custom_objects, namespace, manifest("stuck"))
+    name = training_job(custom_objects, namespace, "stuck")
+    aws.throttle["stop_training_job"] = 1000
+    custom_objects.delete_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "stuck")
+    blocked = wait_status(
+        custom_objects,
+        namespace,
+        "stuck",
+        lambda s: (condition(s, "DeletionBlocked") or {}).get("status") == "True",
+        "the DeletionBlocked condition",
+    )
+    assert RELEASE_FINALIZER_ANNOTATION in condition(blocked, "DeletionBlocked")["message"]
+    assert "DeletionBlocked" in event_reasons(core_v1, namespace, "stuck")
+    custom_objects.patch_namespaced_custom_object(
+        GROUP,
+        VERSION,
+        namespace,
+        PLURAL,
+        "stuck",
+        {"metadata": {"annotations": {RELEASE_FINALIZER_ANNOTATION: "true"}}},
+    )
+    wait_for(lambda: _gone(custom_objects, namespace, "stuck"), timeout=15, message="the released delete")
+    assert aws.job(name).training_job_status == "InProgress"  # left to the admin, as the Event says
+    assert "FinalizerReleased" in event_reasons(core_v1, namespace, "stuck")
+
+
+def test_restart_after_submit_before_the_status_write_adopts_the_job(
+    start_operator, aws, custom_objects, namespace
+):
+    """The exact crash window: the training job exists, the FineTuneJob's status does not."""
+    created = create(custom_objects, namespace, manifest("crash"))
+    config = OperatorConfig.model_validate(operator_config(aws))
+    request, _ = build_attempt_request(
+        parse_job(created), load_recipes_dir(BUILTIN_RECIPES_DIR), config, 1, None, None
+    )
+    ref = SageMakerBackend(config).submit(request)  # what the crashed operator did before dying
+    assert not status(custom_objects, namespace, "crash")
+
+    start_operator()
+    assert training_job(custom_objects, namespace, "crash") == ref.name
+    aws.set_status(ref.name, "InProgress", "Training")
+    wait_status(custom_objects, namespace, "crash", lambda s: s.get("phase") == "Running", "Running")
+    assert aws.calls["create_training_job"] == 1
+    assert list(aws.backend.training_jobs) == [ref.name]
+
+
+def test_missing_data_creates_no_job(start_operator, aws, custom_objects, namespace):
+    start_operator()
+    create(custom_objects, namespace, manifest("nodata", train="s3://ml-data/chat/missing.jsonl"))
+    failed = wait_status(custom_objects, namespace, "nodata", lambda s: s.get("phase") == "Failed", "Failed")
+    failed_condition = condition(failed, "Failed")
+    assert failed_condition is not None and failed_condition["reason"] == "DataSourceMissing"
+    assert "s3://ml-data/chat/missing.jsonl" in failed_condition["message"]
+    assert failed.get("currentAttempt", 0) == 0
+    assert aws.calls["create_training_job"] == 0 and not aws.backend.training_jobs
+
+
+def test_role_outside_the_allowlist_is_rejected(start_operator, aws, custom_objects, namespace):
+    start_operator()
+    admin = f"arn:aws:iam::{ACCOUNT_ID}:role/admin"
+    create(custom_objects, namespace, manifest("borrow", sagemaker={"roleArn": admin}))
+    failed = wait_status(custom_objects, namespace, "borrow", lambda s: s.get("phase") == "Failed", "Failed")
+    failed_condition = condition(failed, "Failed")
+    assert failed_condition is not None and failed_condition["reason"] == "InvalidSpec"
+    assert "not in the operator's role allowlist" in failed_condition["message"]
+    assert aws.calls["create_training_job"] == 0
+
+
+def test_throttled_api_still_converges(start_operator, aws, custom_objects, namespace):
+    start_operator()
+    aws.throttle["create_training_job"] = 2
+    aws.throttle["describe_training_job"] = 2
+    create(custom_objects, namespace, manifest("busy"))
+    name = training_job(custom_objects, namespace, "busy")
+    aws.throttle["describe_training_job"] = 2
+    aws.set_status(name, "Completed", "Completed")
+    wait_status(custom_objects, namespace, "busy", lambda s: s.get("phase") == "Succeeded", "Succeeded")
+    assert aws.calls["create_training_job:throttled"] == 2
+    assert aws.calls["describe_training_job:throttled"] == 4
+    assert aws.calls["create_training_job"] == 1
+
+
+# --- refused at admission ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ({"suspend": True}, "spec.suspend is not supported by backend sagemaker"),
+        (
+            {"backend": "hyperpod", "sagemaker": None, "model": {"name": "nova-lite"}},
+            "Amazon Nova models (nova-micro, nova-lite, nova-pro) train only on backend sagemaker",
+        ),
+    ],
+    ids=["suspend", "nova-on-hyperpod"],
+)
+def test_admission_refuses(testbed, custom_objects, namespace, spec, message):
+    body = manifest("refused")
+    body["spec"].update(spec)
+    body["spec"] = {k: v for k, v in body["spec"].items() if v is not None}
+    with pytest.raises(ApiException) as caught:
+        create(custom_objects, namespace, body)
+    assert caught.value.status == 422
+    assert message in json.loads(caught.value.body)["message"]
+
+
+def _gone(custom_objects, namespace: str, name: str) -> bool:
+    try:
+        get(custom_objects, namespace, name)
+    except ApiException as err:
+        if err.status == 404:
+            return True
+        raise
+    return False
