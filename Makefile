@@ -8,7 +8,7 @@ CACHE       := $(HOME)/.cache/finetune-operator
 TESTBED     := python3 hack/testbed.py
 PYTEST_ARGS ?=
 
-.PHONY: help install testbed-binaries lint test test-unit test-cluster cluster-up cluster-down \
+.PHONY: help install testbed-binaries prepare lint test test-unit test-cluster cluster-up cluster-down \
         cluster-status cluster-kubeconfig chart-crds demo bench clean
 
 help: ## List the targets
@@ -26,7 +26,10 @@ lint: install ## ruff, mypy, hadolint on the trainer Dockerfiles
 	$(VENV)/bin/mypy trainer-images/trainer/src/finetune_trainer
 	@find trainer-images -name Dockerfile -print0 | xargs -0 -r $(VENV)/bin/hadolint
 
-test: install testbed-binaries lint ## Run everything: lint, unit tests and cluster tests on the local bed
+prepare: ## Install the virtualenv and build the test-bed binaries side by side (pip waits on the network, go on the CPU)
+	@$(MAKE) --no-print-directory -j2 install testbed-binaries
+
+test: prepare lint ## Run everything: lint, unit tests and cluster tests on the local bed
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-unit: install ## Unit tests only (no cluster)
