@@ -34,6 +34,8 @@ from finetune_operator.backends.base import (
     SpecError,
     attempt_name,
 )
+from finetune_operator.backends.hyperpod.observe import observation_fingerprint
+from finetune_operator.backends.hyperpod.render import PYTORCHJOB_KIND
 from finetune_operator.backends.registry import BackendCache, load_backend_factory
 from finetune_operator.config import OperatorConfig
 from finetune_operator.kube import new_api_client
@@ -188,9 +190,7 @@ async def on_pytorchjob_event(
     if type == "DELETED":
         runtime.seen_children.pop(child_key, None)
     else:
-        # The training-operator rewrites a PyTorchJob's status many times per attempt
-        # (replica counts, timestamps); only a change of what observe() reads matters.
-        fingerprint = _child_fingerprint(body)
+        fingerprint = observation_fingerprint(dict(body))
         if runtime.seen_children.get(child_key) == fingerprint:
             return
         runtime.seen_children[child_key] = fingerprint
@@ -353,6 +353,11 @@ def _reconcile_once(
     plan = _plan(runtime, job, recipes, now)
     events = _write_status(job, document, plan)
     runtime.seen[key] = _fingerprint(_document_after(document, plan))
+    created = plan.status.backend_ref
+    if isinstance(plan.action, Submit) and created is not None and created.kind == PYTORCHJOB_KIND:
+        # We know what the new PyTorchJob's first event will say; no need to look again.
+        first_event = {"metadata": {"uid": created.uid}}
+        runtime.seen_children[(key[0], created.name)] = observation_fingerprint(first_event)
     runtime.phases.set(key, plan.status.phase.value)
     ref = _event_target(document)
     return [(ref, (e.type, e.reason, e.message)) for e in events]
@@ -549,19 +554,6 @@ def _fingerprint(document: dict[str, Any]) -> str:
         sort_keys=True,
         default=str,
     )
-
-
-def _child_fingerprint(body: Any) -> str:
-    """What of a PyTorchJob event can change an Observation: identity, suspension, conditions."""
-    import json
-
-    meta = body.get("metadata") or {}
-    conditions = sorted(
-        (c.get("type"), c.get("status"), c.get("reason"))
-        for c in (body.get("status") or {}).get("conditions") or []
-    )
-    suspend = ((body.get("spec") or {}).get("runPolicy") or {}).get("suspend")
-    return json.dumps([meta.get("uid"), meta.get("deletionTimestamp"), suspend, conditions], default=str)
 
 
 def _document_after(document: dict[str, Any], plan: Plan) -> dict[str, Any]:

@@ -81,3 +81,24 @@ def _telling_failure(pods: list[dict[str, Any]]) -> tuple[dict[str, Any], int] |
         if code == CONTRACT_INVALID_CONFIG_EXIT_CODE:
             return pod, code
     return failures[0] if failures else None
+
+
+def observation_fingerprint(pytorchjob: dict[str, Any]) -> str:
+    """What of a PyTorchJob can change its Observation, as a string to compare events by.
+
+    The training-operator rewrites a PyTorchJob's status many times per attempt (replica
+    counts, timestamps, the Created condition); the operator only needs to look again
+    when the object's identity or the observed state, reason or suspension changes.
+    """
+    observation = observe_pytorchjob(pytorchjob, [], output_path="")
+    meta = pytorchjob.get("metadata") or {}
+    return "|".join(
+        str(part)
+        for part in (
+            meta.get("uid"),
+            meta.get("deletionTimestamp"),
+            observation.state.value,
+            observation.reason,
+            observation.suspended,
+        )
+    )

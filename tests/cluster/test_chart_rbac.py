@@ -1,0 +1,100 @@
+"""The chart's RBAC is enough to run a job end to end.
+
+Every other cluster test runs the operator with the bed's admin identity; this one runs
+it with a token of the ServiceAccount the chart creates, so a permission the operator
+needs but the chart's ClusterRole lacks fails here (403), not in a user's cluster.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from tests.cluster.kwok import finish_pod, wait_for
+from tests.cluster.test_operator import OperatorProcess
+from tests.conftest import CHART_NAMESPACE, CHART_RELEASE
+
+GROUP, VERSION = "finetune.dev", "v1alpha1"
+
+
+def service_account_kubeconfig(api_client, path: Path) -> str:
+    from kubernetes import client
+
+    token = (
+        client.CoreV1Api(api_client)
+        .create_namespaced_service_account_token(
+            CHART_RELEASE, CHART_NAMESPACE, {"spec": {"audiences": [], "expirationSeconds": 3600}}
+        )
+        .status.token
+    )
+    configuration = api_client.configuration
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "apiVersion": "v1",
+                "kind": "Config",
+                "clusters": [
+                    {
+                        "name": "bed",
+                        "cluster": {
+                            "server": configuration.host,
+                            "certificate-authority": configuration.ssl_ca_cert,
+                        },
+                    }
+                ],
+                "users": [{"name": "operator", "user": {"token": token}}],
+                "contexts": [{"name": "operator", "context": {"cluster": "bed", "user": "operator"}}],
+                "current-context": "operator",
+            }
+        )
+    )
+    return str(path)
+
+
+def test_operator_runs_a_job_with_only_the_charts_rbac(
+    api_client, core_v1, custom_objects, namespace, tmp_path
+):
+    kubeconfig = service_account_kubeconfig(api_client, tmp_path / "operator.kubeconfig")
+    operator = OperatorProcess(kubeconfig, namespace, tmp_path)
+    operator.start()
+    try:
+        custom_objects.create_namespaced_custom_object(
+            GROUP,
+            VERSION,
+            namespace,
+            "finetunejobs",
+            {
+                "apiVersion": f"{GROUP}/{VERSION}",
+                "kind": "FineTuneJob",
+                "metadata": {"name": "rbac"},
+                "spec": {
+                    "model": {"name": "llama-3.2-1b"},
+                    "method": "lora",
+                    "data": {"train": {"path": "/fsx/data/train.jsonl"}},
+                },
+            },
+        )
+
+        def pods():
+            items = core_v1.list_namespaced_pod(
+                namespace, label_selector="training.kubeflow.org/job-name=rbac-a1"
+            ).items
+            return items if items and all(p.status.phase == "Running" for p in items) else None
+
+        for pod in wait_for(pods, timeout=60, message="attempt 1 running"):
+            finish_pod(core_v1, namespace, pod.metadata.name, 0)
+
+        def phase() -> str | None:
+            job = custom_objects.get_namespaced_custom_object(
+                GROUP, VERSION, namespace, "finetunejobs", "rbac"
+            )
+            return (job.get("status") or {}).get("phase")
+
+        wait_for(lambda: phase() == "Succeeded", timeout=60, message="Succeeded")
+        events = core_v1.list_namespaced_event(namespace, field_selector="involvedObject.name=rbac").items
+        assert {"Submitted", "Succeeded"} <= {e.reason for e in events}
+    finally:
+        operator.stop()
+    log = operator.log_path.read_text()
+    assert "Forbidden" not in log and " 403" not in log, log[-3000:]
