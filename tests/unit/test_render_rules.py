@@ -57,18 +57,58 @@ def test_pytorchjob_contract(case: str) -> None:
     ]
 
 
-def test_attempt_two_resumes_auto_without_checkpoint() -> None:
+def _master_container(pytorchjob: dict) -> dict:
+    return pytorchjob["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["spec"]["containers"][0]
+
+
+def test_every_attempt_resumes_and_runs_through_the_launcher() -> None:
+    """Attempt 1 passes --resume-from auto too: HyperPod auto-resume recreates attempt 1's pods, and
+    they must continue from their own checkpoint. The launcher keeps exit codes 143 and 2 apart."""
     job = _job(
         "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
         "spec: {model: {name: llama-3.2-1b}, method: sft, data: {train: {path: /fsx/t.jsonl}}}"
     )
-    first = _render(job)[-1]["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["spec"]["containers"][0]
-    second = _render(job, 2, "auto")[-1]
-    container = second["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["spec"]["containers"][0]
-    assert "--resume-from" not in first["command"]
-    assert container["command"][-2:] == ["--resume-from", "auto"]
-    assert second["metadata"]["name"] == "j-a2"
-    assert {"name": "FINETUNE_ATTEMPT", "value": "2"} in container["env"]
+    first = _master_container(_render(job)[-1])
+    second_job = _render(job, 2, "auto")[-1]
+    second = _master_container(second_job)
+    third = _master_container(_render(job, 3, "/fsx/finetune/n/j/checkpoints/step-00000100")[-1])
+    launcher = ["python", "-m", "finetune_trainer.launch"]
+    for container in (first, second, third):
+        command = container["command"]
+        assert command[:3] == launcher
+        # torchrun options before `--`, finetune-train options after it
+        separator = command.index("--")
+        assert command[separator + 1 : separator + 3] == ["--config", "/etc/finetune/config.yaml"]
+    assert first["command"][-2:] == ["--resume-from", "auto"]
+    assert second["command"][-2:] == ["--resume-from", "auto"]
+    assert third["command"][-2:] == ["--resume-from", "/fsx/finetune/n/j/checkpoints/step-00000100"]
+    assert second_job["metadata"]["name"] == "j-a2"
+    assert {"name": "FINETUNE_ATTEMPT", "value": "2"} in second["env"]
+
+
+def test_pods_wait_longer_than_torchrun_shutdown_timeout() -> None:
+    """A pod deletion must leave torchrun's 100 s (TORCH_ELASTIC_SHUTDOWN_TIMEOUT in the images) for
+    the SIGTERM checkpoint; the kubelet's default grace is 30 s."""
+    for case in CASES:
+        pytorchjob = yamlio.load_file(GOLDEN_DIR / case / "rendered.yaml")[-1]
+        for replica in pytorchjob["spec"]["pytorchReplicaSpecs"].values():
+            assert replica["template"]["spec"]["terminationGracePeriodSeconds"] == 120
+
+
+def test_precompile_trial_is_marked_and_then_the_same_command_runs() -> None:
+    job = _job(
+        "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
+        "spec: {model: {name: llama-3.1-70b}, method: sft, data: {train: {path: /fsx/t.jsonl}}}"
+    )
+    first = _master_container(_render(job)[-1])["command"]
+    assert first[:2] == ["bash", "-c"]
+    trial, real = first[2].split(" && exec ")
+    assert trial.startswith("FINETUNE_STATUS_REPORTING=none FINETUNE_PRECOMPILE=1 neuron_parallel_compile ")
+    # neuron_parallel_compile only helps if the real run has the identical command line
+    assert trial.endswith(real)
+    assert real.startswith("python -m finetune_trainer.launch --nproc_per_node=")
+    second = _master_container(_render(job, 2, "auto")[-1])["command"]
+    assert second[:3] == ["python", "-m", "finetune_trainer.launch"]
 
 
 def test_path_outside_the_mount_is_rejected() -> None:

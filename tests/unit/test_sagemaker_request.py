@@ -215,3 +215,17 @@ def test_runtime_over_28_days_is_rejected() -> None:
     long = AttemptRequest(**{**request.__dict__, "remaining_runtime_seconds": 29 * 86400})
     with pytest.raises(InvalidSpecError, match=r"28 days"):
         build_create_training_job_request(long, sagemaker_settings())
+
+
+def test_attempt_one_resumes_auto_through_the_sagemaker_entrypoint() -> None:
+    """A spot interruption restarts attempt 1's training job with its checkpoints copied back: the
+    trainer must continue from them, not start over. finetune-sagemaker starts torchrun per instance."""
+    plan = build_create_training_job_request(open_lora(), sagemaker_settings())
+    algorithm = plan.request["AlgorithmSpecification"]
+    assert algorithm["ContainerEntrypoint"] == ["finetune-sagemaker"]
+    assert algorithm["ContainerArguments"] == [
+        "--config",
+        "/opt/ml/input/data/config/config.yaml",
+        "--resume-from",
+        "auto",
+    ]

@@ -20,7 +20,7 @@ def _write_checkpoint(directory: Path, step: int, job_uid: str = "uid-1", comple
         return tmp
     manifest = layout.Manifest(step, 1, job_uid, 1, "2026-11-22T10:00:00Z", layout.list_files(tmp))
     layout.write_manifest(tmp, manifest)
-    return layout.publish(directory, step)
+    return layout.publish(directory, step, job_uid)
 
 
 def test_publish_renames_and_moves_latest(tmp_path: Path) -> None:
@@ -38,9 +38,9 @@ def test_auto_picks_the_newest_complete_checkpoint(tmp_path: Path) -> None:
     for step in (10, 20, 30):
         _write_checkpoint(tmp_path, step)
     _write_checkpoint(tmp_path, 40, complete=False)  # being written when the pod died
-    assert layout.resolve_resume(tmp_path, "auto") == tmp_path / "step-00000030"
-    assert layout.resolve_resume(tmp_path, None) is None
-    assert layout.resolve_resume(tmp_path / "nothing-yet", "auto") is None
+    assert layout.resolve_resume(tmp_path, "auto", "uid-1") == tmp_path / "step-00000030"
+    assert layout.resolve_resume(tmp_path, None, "uid-1") is None
+    assert layout.resolve_resume(tmp_path / "nothing-yet", "auto", "uid-1") is None
 
 
 @pytest.mark.parametrize(
@@ -61,19 +61,22 @@ def test_a_damaged_newest_checkpoint_is_skipped_for_the_previous_one(
     _write_checkpoint(tmp_path, 20)
     newest = _write_checkpoint(tmp_path, 30)
     damage(newest)
-    assert layout.resolve_resume(tmp_path, "auto") == tmp_path / "step-00000020"
+    assert layout.resolve_resume(tmp_path, "auto", "uid-1") == tmp_path / "step-00000020"
     with pytest.raises(layout.CheckpointNotUsable) as raised:
-        layout.resolve_resume(tmp_path, str(newest))
+        layout.resolve_resume(tmp_path, str(newest), "uid-1")
     assert str(raised.value).startswith(f"{newest}: ") and reason in str(raised.value)
 
 
 def test_resume_from_a_path_must_name_a_complete_checkpoint(tmp_path: Path) -> None:
     _write_checkpoint(tmp_path, 20)
-    assert layout.resolve_resume(tmp_path, str(tmp_path / "step-00000020")) == tmp_path / "step-00000020"
+    assert (
+        layout.resolve_resume(tmp_path, str(tmp_path / "step-00000020"), "uid-1")
+        == tmp_path / "step-00000020"
+    )
     with pytest.raises(layout.CheckpointNotUsable, match="not a checkpoint directory name"):
-        layout.resolve_resume(tmp_path, str(tmp_path))
+        layout.resolve_resume(tmp_path, str(tmp_path), "uid-1")
     with pytest.raises(layout.CheckpointNotUsable, match="no such checkpoint directory"):
-        layout.resolve_resume(tmp_path, str(tmp_path / "step-00000099"))
+        layout.resolve_resume(tmp_path, str(tmp_path / "step-00000099"), "uid-1")
 
 
 def test_prune_keeps_the_newest_k_and_never_touches_another_jobs_checkpoints(tmp_path: Path) -> None:
@@ -91,3 +94,18 @@ def test_stale_temporaries_of_a_dead_attempt_are_removed(tmp_path: Path) -> None
     _write_checkpoint(tmp_path, 30, complete=False)
     layout.remove_stale_temporaries(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["latest", "step-00000020"]
+
+
+def test_auto_never_continues_another_jobs_training(tmp_path: Path) -> None:
+    """Attempt 1 passes `auto` too; a re-created job with the same name (same default checkpoint
+    directory, new uid) must start fresh, and its own step-N replaces the old job's aside."""
+    _write_checkpoint(tmp_path, 20, job_uid="old-job")
+    assert layout.resolve_resume(tmp_path, "auto", "new-job") is None
+    assert layout.resolve_resume(tmp_path, str(tmp_path / "step-00000020"), "new-job") == (
+        tmp_path / "step-00000020"
+    )
+    _write_checkpoint(tmp_path, 20, job_uid="new-job")
+    assert layout.resolve_resume(tmp_path, "auto", "new-job") == tmp_path / "step-00000020"
+    assert layout.read_manifest(tmp_path / "step-00000020").job_uid == "new-job"
+    (aside,) = [p for p in tmp_path.iterdir() if p.name.startswith("step-00000020.other-job-")]
+    assert json.loads((aside / "COMPLETE").read_text())["jobUid"] == "old-job"

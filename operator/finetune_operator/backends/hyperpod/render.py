@@ -30,7 +30,14 @@ CONTAINER_NAME = "pytorch"  # the training-operator requires this name
 CONTAINER_PORT = 23456
 CONFIG_MOUNT_DIR = "/etc/finetune"
 CONFIG_KEY = "config.yaml"
-TRAINER_ENTRYPOINT = "finetune-train"
+LAUNCHER = ["python", "-m", "finetune_trainer.launch"]
+"""torchrun plus the contract's exit codes (143 after a SIGTERM checkpoint, 2 for a rejected config):
+plain torchrun exits 1 in both cases, and restartPolicy/the operator must tell them apart."""
+RESUME_AUTO = "auto"
+TERMINATION_GRACE_SECONDS = 120
+"""Above the images' TORCH_ELASTIC_SHUTDOWN_TIMEOUT=100: a deleted pod's workers get 100 s to write
+their SIGTERM checkpoint before torchrun kills them, and the kubelet waits for that (SageMaker's
+StopTrainingJob grace is 120 s too)."""
 
 ANNOTATION_AUTO_RESUME = "sagemaker.amazonaws.com/enable-job-auto-resume"
 ANNOTATION_MAX_RETRY = "sagemaker.amazonaws.com/job-max-retry-count"
@@ -178,21 +185,30 @@ def render_config_map(request: AttemptRequest) -> dict[str, Any]:
 
 
 def trainer_command(request: AttemptRequest) -> list[str]:
-    """torchrun around the trainer; rendezvous comes from the training-operator's PET_* env."""
+    """The trainer's launcher (torchrun with contract exit codes); rendezvous comes from PET_* env.
+
+    Every attempt passes ``--resume-from``: attempt 1 passes ``auto`` too, so that when HyperPod
+    auto-resume (or an un-suspend) recreates attempt 1's pods, training continues from the
+    attempt's own latest checkpoint instead of starting over (with none, ``auto`` starts fresh).
+    """
     train = [
-        "torchrun",
+        *LAUNCHER,
         f"--nproc_per_node={request.resources.processes_per_node}",
-        "--no-python",
-        TRAINER_ENTRYPOINT,
+        "--",
         "--config",
         f"{CONFIG_MOUNT_DIR}/{CONFIG_KEY}",
+        "--resume-from",
+        request.resume_from or RESUME_AUTO,
     ]
-    if request.resume_from:
-        train += ["--resume-from", request.resume_from]
     if request.attempt == 1 and request.config.neuron.precompile and request.resources.neuron_devices:
-        # The trial run only compiles graphs; its outputs are invalid, so it must not report status.
+        # The trial run only extracts and compiles graphs; its outputs are invalid, so it must not
+        # report status (FINETUNE_STATUS_REPORTING) nor write checkpoints or outputs
+        # (FINETUNE_PRECOMPILE makes the trainer run just the steps that trace every graph).
         command = shlex.join(train)
-        script = f"FINETUNE_STATUS_REPORTING=none neuron_parallel_compile {command} && exec {command}"
+        script = (
+            f"FINETUNE_STATUS_REPORTING=none FINETUNE_PRECOMPILE=1 neuron_parallel_compile {command} "
+            f"&& exec {command}"
+        )
         return ["bash", "-c", script]
     return train
 
@@ -266,6 +282,7 @@ def _pod_template(request: AttemptRequest) -> dict[str, Any]:
     }
     pod_spec: dict[str, Any] = {
         "serviceAccountName": trainer_identity_name(job.metadata.name),
+        "terminationGracePeriodSeconds": TERMINATION_GRACE_SECONDS,
         "nodeSelector": {LABEL_INSTANCE_TYPE: resources.instance_type},
         "containers": [container],
         "volumes": [

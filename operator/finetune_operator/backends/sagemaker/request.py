@@ -53,7 +53,11 @@ TENSORBOARD_LOCAL_PATH = "/opt/ml/output/tensorboard"
 CONFIG_CHANNEL = "config"
 CONFIG_FILE = "config.yaml"
 RECIPE_CHANNEL = "recipe"
-TRAINER_ENTRYPOINT = "finetune-train"
+TRAINER_ENTRYPOINT = "finetune-sagemaker"
+"""The trainer's SageMaker entrypoint: SageMaker starts the container once per instance, and this
+command starts torchrun (through the trainer's launcher) with one process per GPU / NeuronCore and
+the rendezvous of the job's instances."""
+RESUME_AUTO = "auto"
 DEFAULT_MAX_RUNTIME_SECONDS = 86_400
 """SageMaker's own default (one day), made explicit so render shows it."""
 MAX_RUNTIME_LIMIT_SECONDS = 28 * 86_400
@@ -173,7 +177,7 @@ def checkpoint_local_path(resume_from: str, locations: JobLocations) -> str:
     container starts, so ``<checkpoints>/step-00000020`` in S3 is
     ``/opt/ml/checkpoints/step-00000020`` for the trainer.
     """
-    if resume_from == "auto" or resume_from.startswith(CHECKPOINT_LOCAL_PATH + "/"):
+    if resume_from == RESUME_AUTO or resume_from.startswith(CHECKPOINT_LOCAL_PATH + "/"):
         return resume_from
     if resume_from.startswith(locations.checkpoints):
         relative = resume_from[len(locations.checkpoints) :].strip("/")
@@ -240,9 +244,14 @@ def build_create_training_job_request(
                 "spec.image: no trainer image for SageMaker; set spec.image to an ECR image of the finetune "
                 "trainer, or ask the operator administrator to set sagemaker.trainerImage"
             )
-        arguments = ["--config", f"{CHANNELS_DIR}/{CONFIG_CHANNEL}/{CONFIG_FILE}"]
-        if request.resume_from is not None:
-            arguments += ["--resume-from", checkpoint_local_path(request.resume_from, locations)]
+        # Attempt 1 passes `auto` too: a managed-spot interruption or an internal-error retry
+        # restarts the same training job with the checkpoints copied back to /opt/ml/checkpoints.
+        arguments = [
+            "--config",
+            f"{CHANNELS_DIR}/{CONFIG_CHANNEL}/{CONFIG_FILE}",
+            "--resume-from",
+            checkpoint_local_path(request.resume_from or RESUME_AUTO, locations),
+        ]
         algorithm = {
             "TrainingImage": trainer_image,
             "TrainingInputMode": "File",

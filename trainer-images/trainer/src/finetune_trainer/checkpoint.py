@@ -139,7 +139,7 @@ def save(
             files=layout.list_files(tmp),
         )
         layout.write_manifest(tmp, manifest)
-        layout.publish(directory, state.step)
+        layout.publish(directory, state.step, job_uid)
         layout.prune(directory, keep_last, job_uid)
     dist.barrier()
     return final

@@ -129,13 +129,24 @@ def complete_checkpoints(directory: Path) -> list[tuple[Path, Manifest]]:
     return sorted(found, key=lambda item: item[1].step)
 
 
-def resolve_resume(directory: Path, resume_from: str | None) -> Path | None:
-    """The checkpoint to resume from: None (fresh start), the newest complete one, or the named one."""
+def resolve_resume(directory: Path, resume_from: str | None, job_uid: str) -> Path | None:
+    """The checkpoint to resume from: None (fresh start), the newest complete one, or the named one.
+
+    `auto` only considers checkpoints this job wrote (manifest `jobUid`): every attempt, attempt 1
+    included, passes `auto`, and the default checkpoint directory is keyed by the job's name, so a
+    deleted and re-created job must not continue the old job's training. A named PATH is the
+    operator's (or a user's) explicit choice and is taken whoever wrote it.
+    """
     if resume_from is None:
         return None
     if resume_from == "auto":
-        found = complete_checkpoints(directory)
-        return found[-1][0] if found else None
+        found = []
+        for path, manifest in complete_checkpoints(directory):
+            if manifest.job_uid == job_uid:
+                found.append(path)
+            else:
+                log.info("not resuming from %s: written by another job (uid %s)", path, manifest.job_uid)
+        return found[-1] if found else None
     path = Path(resume_from)
     read_manifest(path)
     return path
@@ -151,18 +162,25 @@ def write_manifest(checkpoint_tmp: Path, manifest: Manifest) -> None:
     partial.replace(checkpoint_tmp / MANIFEST)
 
 
-def publish(directory: Path, step: int) -> Path:
+def publish(directory: Path, step: int, job_uid: str) -> Path:
     """Renames `.tmp-step-N` to `step-N`, then points `latest` at it (write + rename)."""
     final = directory / step_dir_name(step)
     if final.exists():
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
         try:
-            read_manifest(final)
+            existing = read_manifest(final)
         except CheckpointNotUsable as exc:
             # A damaged checkpoint of the same step (a torn write of an earlier attempt): moved
             # aside, not deleted, so that nothing the user may want to inspect disappears.
-            aside = directory / f"{final.name}.damaged-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}"
+            aside = directory / f"{final.name}.damaged-{stamp}"
             log.warning("moving damaged checkpoint aside to %s: %s", aside, exc)
             final.rename(aside)
+        else:
+            if existing.job_uid != job_uid:
+                # Another job's checkpoint (same name, re-created): not ours to keep as this step's.
+                aside = directory / f"{final.name}.other-job-{stamp}"
+                log.warning("moving %s aside to %s: written by job uid %s", final, aside, existing.job_uid)
+                final.rename(aside)
     if final.exists():
         # A run that resumed from an earlier checkpoint re-saved this step; with exact resume both
         # copies hold the same state, so the one already published stays.

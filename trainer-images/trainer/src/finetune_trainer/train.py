@@ -182,7 +182,7 @@ class Trainer:
     def run(self, resume_from: str | None) -> int:
         config, runtime = self.config, self.runtime
         self.stop.install()
-        resume_path = checkpoint_layout.resolve_resume(self.checkpoint_dir, resume_from)
+        resume_path = checkpoint_layout.resolve_resume(self.checkpoint_dir, resume_from, config.job.uid)
         torch.manual_seed(config.training.seed)
         model_path = str(self._local(config.model.path))
         tokenizer_path = str(self._local(config.model.tokenizer_path))
