@@ -32,7 +32,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "operator"))
 sys.path.insert(0, str(REPO))
 
-from tests.cluster.test_operator import OperatorProcess, install_api  # noqa: E402
+from tests.cluster.test_operator import OperatorProcess  # noqa: E402
+from tests.conftest import install_chart, testbed_module  # noqa: E402
 
 from finetune_operator.admission import parse_job  # noqa: E402
 from finetune_operator.attempts import build_attempt_request  # noqa: E402
@@ -174,7 +175,7 @@ def main() -> None:
     n = args.n or (200 if args.smoke else 1000)
     kubeconfig = os.environ.get("KUBECONFIG") or str(REPO / ".testbed" / "kubeconfig")
     api = config.new_client_from_config(config_file=kubeconfig)
-    install_api(api)
+    install_chart(testbed_module.layout(), kubeconfig)
     custom, core = client.CustomObjectsApi(api), client.CoreV1Api(api)
     workdir = REPO / ".testbed" / "bench"
     workdir.mkdir(parents=True, exist_ok=True)

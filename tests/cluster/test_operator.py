@@ -106,63 +106,14 @@ class OperatorProcess:
             return str(r.read().decode())
 
 
-def install_api(api_client: client.ApiClient) -> None:
-    """Apply crds/ and the built-in recipes (create or replace), and wait until they are served."""
-    extensions = client.ApiextensionsV1Api(api_client)
-    for path in sorted((REPO / "crds").glob("*.yaml")):
-        crd = yaml.safe_load(path.read_text())
-        name = crd["metadata"]["name"]
-        try:
-            existing = extensions.read_custom_resource_definition(name)
-            crd["metadata"]["resourceVersion"] = existing.metadata.resource_version
-            extensions.replace_custom_resource_definition(name, crd)
-        except ApiException as err:
-            if err.status != 404:
-                raise
-            extensions.create_custom_resource_definition(crd)
-    for name in ("finetunejobs", "finetunerecipes", "clusterfinetunerecipes"):
-        _wait_established(extensions, f"{name}.finetune.dev")
-    custom = client.CustomObjectsApi(api_client)
-    for path in sorted((REPO / "recipes").glob("*.yaml")):
-        recipe: dict[str, Any] = yaml.safe_load(path.read_text())
-        name = recipe["metadata"]["name"]
-        try:
-            existing = custom.get_cluster_custom_object(
-                "finetune.dev", "v1alpha1", "clusterfinetunerecipes", name
-            )
-            recipe["metadata"]["resourceVersion"] = existing["metadata"]["resourceVersion"]
-            custom.replace_cluster_custom_object(
-                "finetune.dev", "v1alpha1", "clusterfinetunerecipes", name, recipe
-            )
-        except ApiException as err:
-            if err.status != 404:
-                raise
-            custom.create_cluster_custom_object("finetune.dev", "v1alpha1", "clusterfinetunerecipes", recipe)
-
-
-def _wait_established(extensions: client.ApiextensionsV1Api, name: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        crd = extensions.read_custom_resource_definition(name)
-        if any(c.type == "Established" and c.status == "True" for c in crd.status.conditions or []):
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"CRD {name} not established after {timeout}s")
-
-
 # --- fixtures and helpers ------------------------------------------------------------------
 
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 TRN1_NODE_PREFIX = "hyperpod-i-trn1-"
 
 
-@pytest.fixture(scope="module")
-def api_installed(testbed, api_client) -> None:
-    install_api(api_client)
-
-
 @pytest.fixture
-def operator(testbed, api_installed, namespace, tmp_path) -> Iterator[OperatorProcess]:
+def operator(testbed, namespace, tmp_path) -> Iterator[OperatorProcess]:
     process = OperatorProcess(testbed.kubeconfig, namespace, tmp_path)
     process.start()
     try:
@@ -370,9 +321,7 @@ ADMISSION_REJECTS = [
 
 
 @pytest.mark.parametrize(("spec", "message"), ADMISSION_REJECTS, ids=[m[:30] for _, m in ADMISSION_REJECTS])
-def test_admission_rejects_with_a_readable_message(
-    api_installed, custom_objects, namespace, spec, message
-) -> None:
+def test_admission_rejects_with_a_readable_message(testbed, custom_objects, namespace, spec, message) -> None:
     with pytest.raises(ApiException) as caught:
         create_job(custom_objects, namespace, job_manifest("bad", spec_extra=spec))
     assert caught.value.status == 422
@@ -447,9 +396,7 @@ def test_invalid_specs_fail_with_conditions_and_operator_stays_healthy(
 # --- 4. restart between "child created" and "status written" -----------------------------
 
 
-def test_restart_after_child_created_adopts_it(
-    testbed, api_installed, custom_objects, namespace, tmp_path
-) -> None:
+def test_restart_after_child_created_adopts_it(testbed, custom_objects, namespace, tmp_path) -> None:
     """The exact crash window, made deterministic: the children exist, the status does not."""
     created = create_job(custom_objects, namespace, job_manifest("crash"))
     job = parse_job(created)
@@ -475,9 +422,7 @@ def test_restart_after_child_created_adopts_it(
         process.stop()
 
 
-def test_sigkill_during_submission_never_duplicates(
-    testbed, api_installed, custom_objects, namespace, tmp_path
-) -> None:
+def test_sigkill_during_submission_never_duplicates(testbed, custom_objects, namespace, tmp_path) -> None:
     process = OperatorProcess(testbed.kubeconfig, namespace, tmp_path)
     process.start()
     for i in range(5):
