@@ -45,6 +45,8 @@ def test_unknown_keys_are_ignored_so_an_older_trainer_runs_a_newer_config() -> N
         ("checkpointing", "checkpointing: required key is missing"),
         ("lora.targetModules", "lora.targetModules: required key is missing"),
         ("parallelism", "parallelism: required key is missing"),
+        ("parallelism.zero1", "parallelism.zero1: required key is missing"),
+        ("neuron.precompile", "neuron.precompile: required key is missing"),
     ],
 )
 def test_a_missing_key_is_rejected_with_its_dot_path(path: str, message: str) -> None:

@@ -66,11 +66,11 @@ class TrainerState:
         )
 
 
-def _encode_tensor(state: torch.Tensor) -> str:
+def encode_tensor(state: torch.Tensor) -> str:
     return base64.b64encode(state.numpy().tobytes()).decode("ascii")
 
 
-def _decode_tensor(text: str) -> torch.Tensor:
+def decode_tensor(text: str) -> torch.Tensor:
     return torch.frombuffer(bytearray(base64.b64decode(text)), dtype=torch.uint8).clone()
 
 
@@ -78,10 +78,10 @@ def capture_rng() -> dict[str, Any]:
     version, internal, gauss = random.getstate()
     state: dict[str, Any] = {
         "python": {"version": version, "internal": ",".join(map(str, internal)), "gauss": gauss},
-        "torch": _encode_tensor(torch.get_rng_state()),
+        "torch": encode_tensor(torch.get_rng_state()),
     }
     if torch.cuda.is_available():
-        state["cuda"] = [_encode_tensor(s) for s in torch.cuda.get_rng_state_all()]
+        state["cuda"] = [encode_tensor(s) for s in torch.cuda.get_rng_state_all()]
     return state
 
 
@@ -89,9 +89,9 @@ def restore_rng(state: dict[str, Any]) -> None:
     python = state["python"]
     internal = tuple(int(v) for v in python["internal"].split(","))
     random.setstate((python["version"], internal, python["gauss"]))
-    torch.set_rng_state(_decode_tensor(state["torch"]))
+    torch.set_rng_state(decode_tensor(state["torch"]))
     if "cuda" in state and torch.cuda.is_available():
-        torch.cuda.set_rng_state_all([_decode_tensor(s) for s in state["cuda"]])
+        torch.cuda.set_rng_state_all([decode_tensor(s) for s in state["cuda"]])
 
 
 def _options(adapter_only: bool) -> StateDictOptions:

@@ -46,10 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(rank)
     try:
         config = load_config(args.config)
-        from finetune_trainer.device import init_distributed
+        from finetune_trainer.device import start_platform
 
-        runtime = init_distributed()
-        return Trainer(config, runtime, os.environ).run(args.resume_from)
+        return Trainer(config, start_platform(config), os.environ).run(args.resume_from)
     except (ConfigError, CheckpointNotUsable, UnsupportedDevice) as exc:
         log.error("invalid configuration: %s", exc)
         return EXIT_INVALID

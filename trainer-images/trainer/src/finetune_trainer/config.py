@@ -118,6 +118,19 @@ class OutputSpec:
 
 
 @dataclasses.dataclass(frozen=True)
+class ParallelismSpec:
+    """Neuron only: tensor-parallel degree and ZeRO-1 optimizer sharding (FSDP ignores both)."""
+
+    tensor_parallel: int
+    zero1: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class NeuronSpec:
+    precompile: bool
+
+
+@dataclasses.dataclass(frozen=True)
 class LoggingSpec:
     every_steps: int
     tensorboard_dir: str | None
@@ -136,6 +149,8 @@ class TrainConfig:
     checkpointing: CheckpointingSpec
     output: OutputSpec
     logging: LoggingSpec
+    parallelism: ParallelismSpec
+    neuron: NeuronSpec
 
     @property
     def uses_lora(self) -> bool:
@@ -241,8 +256,9 @@ def parse_config(doc: Any) -> TrainConfig:
     # Present in every resolved config (the contract), but only meaningful for some methods.
     lora = root.optional_sub("lora")
     dpo = root.optional_sub("dpo")
-    for always_present in ("parallelism", "neuron", "recipe"):
-        root.raw(always_present)
+    root.raw("recipe")
+    parallelism = root.sub("parallelism")
+    neuron = root.sub("neuron")
 
     sources = tuple(
         DataSource(path=s.string("path"), weight=s.number("weight", minimum=0.0))
@@ -340,6 +356,11 @@ def parse_config(doc: Any) -> TrainConfig:
             every_steps=logging_.integer("everySteps", minimum=1),
             tensorboard_dir=logging_.optional_string("tensorboardDir"),
         ),
+        parallelism=ParallelismSpec(
+            tensor_parallel=parallelism.integer("tensorParallel", minimum=1),
+            zero1=parallelism.boolean("zero1"),
+        ),
+        neuron=NeuronSpec(precompile=neuron.boolean("precompile")),
     )
 
 

@@ -22,22 +22,15 @@ import torch
 import torch.distributed as dist
 from torch import nn
 
-from finetune_trainer import checkpoint, checkpoint_layout, outputs
+from finetune_trainer import checkpoint, checkpoint_layout
 from finetune_trainer.config import TrainConfig
 from finetune_trainer.dataset import Encoded, LoadedData, load_data
-from finetune_trainer.device import Runtime, compute_dtype
+from finetune_trainer.device import Platform
 from finetune_trainer.encoding import TokenizedPair, TokenizedSequence, encode_conversation, encode_preference
 from finetune_trainer.formats import Conversation, Example, Preference
-from finetune_trainer.methods import (
-    DpoMethod,
-    Method,
-    StepTotals,
-    SupervisedMethod,
-    adapters_disabled,
-    frozen_reference,
-)
+from finetune_trainer.methods import Method, StepTotals
 from finetune_trainer.mixture import DocumentRef, SequenceStream, build_epoch_documents, shuffle_rows
-from finetune_trainer.model import build_policy, build_reference, load_tokenizer, trainable_parameter_count
+from finetune_trainer.model import load_tokenizer, trainable_parameter_count
 from finetune_trainer.packing import pack_best_fit_decreasing
 from finetune_trainer.progress import (
     CheckpointReport,
@@ -46,7 +39,6 @@ from finetune_trainer.progress import (
     StatusReporter,
     StepReport,
 )
-from finetune_trainer.schedule import build_scheduler
 from finetune_trainer.storage import localize
 
 log = logging.getLogger(__name__)
@@ -55,6 +47,10 @@ EXIT_OK = 0
 EXIT_STOPPED = 143
 PROGRESS_FILE = "progress.jsonl"
 PACKING_WINDOW = 20_000  # documents packed together
+PRECOMPILE_STEPS = 3
+"""Steps of a `neuron_parallel_compile` trial (FINETUNE_PRECOMPILE=1): the first optimizer step
+traces the graphs that create the optimizer state, the second and third the steady-state graphs
+every later step reuses."""
 
 
 class TrainingError(RuntimeError):
@@ -85,10 +81,16 @@ def _all_ranks_any(flag: bool, device: torch.device) -> bool:
     return bool(value.item() > 0)
 
 
-def _sum_across_ranks(values: Sequence[float], device: torch.device) -> list[float]:
-    tensor = torch.tensor(list(values), dtype=torch.float64, device=device)
+def _sum_across_replicas(values: Sequence[float], platform: Platform) -> list[float]:
+    """Sums per-replica values over the data-parallel replicas.
+
+    Every rank of a tensor-parallel group holds its replica's value, so the sum over all ranks
+    counts each replica `replicas` times.
+    """
+    runtime = platform.runtime
+    tensor = torch.tensor(list(values), dtype=platform.reduce_dtype, device=runtime.device)
     dist.all_reduce(tensor)
-    return [float(v) for v in tensor.tolist()]
+    return [float(v) / runtime.replicas for v in tensor.tolist()]
 
 
 def _encoder(config: TrainConfig, tokenizer: Any) -> Any:
@@ -127,17 +129,20 @@ def build_rows(
 @dataclasses.dataclass
 class Trainer:
     config: TrainConfig
-    runtime: Runtime
+    platform: Platform
     env: Mapping[str, str]
 
     def __post_init__(self) -> None:
+        self.runtime = self.platform.runtime
         self.checkpoint_dir = Path(self.config.checkpointing.dir)
         self.output_dir = Path(self.config.output.dir)
         self.stop = StopRequest()
+        # A `neuron_parallel_compile` trial: trace the graphs, write and report nothing.
+        self.precompile = self.env.get("FINETUNE_PRECOMPILE") == "1"
         self.global_rows = (
             self.config.training.micro_batch_size
             * self.config.training.gradient_accumulation_steps
-            * self.runtime.world_size
+            * self.runtime.data_world_size
         )
 
     # -- setup ---------------------------------------------------------------------------------
@@ -146,7 +151,7 @@ class Trainer:
         return localize(path, local_rank=self.runtime.local_rank)
 
     def _progress_sink(self) -> ProgressSink | None:
-        if not self.runtime.is_main:
+        if not self.runtime.is_main or self.precompile:
             return None
         status = None
         if self.env.get("FINETUNE_STATUS_REPORTING", "none") == "kubernetes":
@@ -158,19 +163,6 @@ class Trainer:
                 log.error("status reporting disabled: %s", exc)
         return ProgressSink(self.checkpoint_dir / PROGRESS_FILE, self.config.logging.tensorboard_dir, status)
 
-    def _method(self, model: nn.Module, tokenizer: Any, dtype: torch.dtype, model_path: str) -> Method:
-        config = self.config
-        if config.dpo is not None:
-            if config.lora is not None:
-                reference = lambda: adapters_disabled(model)  # noqa: E731
-            else:
-                frozen = build_reference(model_path, dtype)
-                reference = lambda: frozen_reference(frozen)  # noqa: E731
-            return DpoMethod(self.runtime.device, tokenizer.pad_token_id, config.dpo.beta, reference)
-        return SupervisedMethod(
-            self.runtime.device, tokenizer.pad_token_id, config.training.seq_length, config.training.packing
-        )
-
     def _total_steps(self, stream: SequenceStream) -> int:
         if self.config.training.max_steps > 0:
             return self.config.training.max_steps
@@ -180,9 +172,18 @@ class Trainer:
     # -- the run -------------------------------------------------------------------------------
 
     def run(self, resume_from: str | None) -> int:
-        config, runtime = self.config, self.runtime
+        config, runtime, platform = self.config, self.runtime, self.platform
         self.stop.install()
-        resume_path = checkpoint_layout.resolve_resume(self.checkpoint_dir, resume_from, config.job.uid)
+        if self.precompile:
+            # The trial's graphs do not depend on where training starts; loading tensors while the
+            # compiler only extracts graphs would be wasted (and its outputs are invalid anyway).
+            log.warning(
+                "FINETUNE_PRECOMPILE=1: tracing %d steps; no checkpoints, outputs or status",
+                PRECOMPILE_STEPS,
+            )
+            resume_path = None
+        else:
+            resume_path = checkpoint_layout.resolve_resume(self.checkpoint_dir, resume_from, config.job.uid)
         torch.manual_seed(config.training.seed)
         model_path = str(self._local(config.model.path))
         tokenizer_path = str(self._local(config.model.tokenizer_path))
@@ -199,39 +200,21 @@ class Trainer:
             lambda epoch: build_rows(data, config.training.seed, epoch, packing, config.training.seq_length)
         )
         total_steps = self._total_steps(stream)
-        dtype = compute_dtype(config.training.precision, runtime.kind)
-        model = build_policy(config, model_path, dtype)
-        method = self._method(model, tokenizer, dtype, model_path)
+        model = platform.build_model(config, model_path)
+        method = platform.method(config, model, tokenizer, model_path)
         trainable, total = trainable_parameter_count(model)
         log.info(
-            "model: %d of %d parameters trainable; %d steps of %d rows",
+            "model: %d of %d parameters trainable (this rank); %d steps of %d rows",
             trainable,
             total,
             total_steps,
             self.global_rows,
         )
-        optimizer = torch.optim.AdamW(
-            [p for p in model.parameters() if p.requires_grad],
-            lr=config.optimizer.learning_rate,
-            betas=(config.optimizer.beta1, config.optimizer.beta2),
-            eps=config.optimizer.epsilon,
-            weight_decay=config.optimizer.weight_decay,
-        )
-        scheduler = build_scheduler(
-            optimizer, config.optimizer.scheduler, config.optimizer.warmup_steps, total_steps
-        )
-        scaler = torch.amp.GradScaler("cuda") if dtype == torch.float16 else None
+        optimizer, scheduler = platform.build_optimizer(config, model, total_steps)
 
         step, position, tokens_seen = 0, 0, 0
         if resume_path is not None:
-            state = checkpoint.load(
-                resume_path,
-                runtime=runtime,
-                model=model,
-                optimizer=optimizer,
-                scheduler=scheduler,
-                adapter_only=config.uses_lora,
-            )
+            state = platform.load(resume_path, model=model, optimizer=optimizer, scheduler=scheduler)
             step, position, tokens_seen = state.step, state.data_position, state.tokens_seen
             if state.world_size != runtime.world_size:
                 log.warning(
@@ -251,7 +234,6 @@ class Trainer:
                 method=method,
                 optimizer=optimizer,
                 scheduler=scheduler,
-                scaler=scaler,
                 stream=stream,
                 data=data,
                 sink=sink,
@@ -260,7 +242,7 @@ class Trainer:
                 step=step,
                 position=position,
                 tokens_seen=tokens_seen,
-                total_steps=total_steps,
+                total_steps=min(total_steps, PRECOMPILE_STEPS) if self.precompile else total_steps,
             )
         finally:
             if sink is not None:
@@ -278,7 +260,6 @@ class Trainer:
         method: Method,
         optimizer: torch.optim.Optimizer,
         scheduler: torch.optim.lr_scheduler.LRScheduler,
-        scaler: torch.amp.GradScaler | None,
         stream: SequenceStream,
         data: LoadedData,
         sink: ProgressSink | None,
@@ -300,40 +281,31 @@ class Trainer:
             normaliser = method.normaliser(rows)
             totals: list[StepTotals] = []
             for k in range(accumulation):
-                first = (k * runtime.world_size + runtime.rank) * micro
+                first = (k * runtime.data_world_size + runtime.data_rank) * micro
                 batch = method.collate(rows[first : first + micro])
-                model.set_requires_gradient_sync(k == accumulation - 1)  # type: ignore[operator]
-                loss, micro_totals = method.loss(model, batch, normaliser, runtime.world_size)
-                (scaler.scale(loss) if scaler else loss).backward()
+                loss, micro_totals = method.loss(model, batch, normaliser, runtime.data_world_size)
+                self.platform.backward(model, loss, last_micro_batch=k == accumulation - 1)
                 totals.append(micro_totals)
-            if scaler:
-                scaler.unscale_(optimizer)
-            grad_norm = torch.nn.utils.clip_grad_norm_(
-                [p for p in model.parameters() if p.requires_grad], config.optimizer.max_grad_norm
-            )
             learning_rate = float(scheduler.get_last_lr()[0])
-            if scaler:
-                scaler.step(optimizer)
-                scaler.update()
-            else:
-                optimizer.step()
+            grad_norm = self.platform.step(model, optimizer)
             scheduler.step()
             optimizer.zero_grad(set_to_none=True)
             step += 1
             position += self.global_rows
 
             extra_keys = sorted(totals[0].extra)
-            summed = _sum_across_ranks(
+            summed = _sum_across_replicas(
                 [
                     sum(t.loss_sum for t in totals),
                     sum(t.real_tokens for t in totals),
                     sum(t.padded_tokens for t in totals),
                 ]
                 + [sum(t.extra[key] for t in totals) for key in extra_keys],
-                runtime.device,
+                self.platform,
             )
             loss_value = summed[0] / normaliser
-            if not math.isfinite(loss_value):
+            # A compile trial's outputs are invalid by design (neuron_parallel_compile).
+            if not math.isfinite(loss_value) and not self.precompile:
                 raise TrainingError(
                     f"loss is {loss_value} at step {step}; lower optimizer.learningRate or check data"
                 )
@@ -341,9 +313,7 @@ class Trainer:
             elapsed = time.perf_counter() - started
             if sink is not None and (step % config.logging.every_steps == 0 or step == total_steps):
                 extra = {key: summed[3 + i] / normaliser for i, key in enumerate(extra_keys)}
-                extra["gradNorm"] = float(
-                    grad_norm.full_tensor() if hasattr(grad_norm, "full_tensor") else grad_norm
-                )
+                extra["gradNorm"] = grad_norm
                 extra["realTokenFraction"] = summed[1] / max(summed[2], 1.0)
                 sink.step(
                     StepReport(
@@ -360,21 +330,27 @@ class Trainer:
                 )
 
             stopping = _all_ranks_any(self.stop.requested, runtime.device)
+            if self.precompile:
+                if stopping:
+                    return EXIT_STOPPED
+                continue
             if stopping or step % config.checkpointing.every_steps == 0 or step == total_steps:
                 self._save(model, optimizer, scheduler, sink, step, position, tokens_seen, stream)
                 last_checkpoint_step = step
             if stopping:
                 log.warning("stopped by SIGTERM after checkpointing step %d", step)
                 return EXIT_STOPPED
+        if self.precompile:
+            log.info("compile trial finished after %d steps; nothing written", step)
+            return EXIT_OK
         if last_checkpoint_step != step:
             self._save(model, optimizer, scheduler, sink, step, position, tokens_seen, stream)
 
         validation = self._validate(model, method, data)
         if sink is not None and validation:
             sink.validation(step, validation)
-        outputs.write_outputs(
+        self.platform.write_outputs(
             self.output_dir,
-            runtime=runtime,
             config=config,
             model=model,
             tokenizer=tokenizer,
@@ -384,11 +360,7 @@ class Trainer:
                 "totalSteps": total_steps,
                 "tokensSeen": tokens_seen,
                 "finalTrainLoss": loss_value,
-                **(
-                    {"peakGpuMemoryBytes": torch.cuda.max_memory_allocated()}
-                    if runtime.kind == "cuda"
-                    else {}
-                ),
+                **self.platform.metrics(),
                 **validation,
             },
         )
@@ -405,13 +377,11 @@ class Trainer:
         tokens_seen: int,
         stream: SequenceStream,
     ) -> None:
-        path = checkpoint.save(
+        path = self.platform.save(
             self.checkpoint_dir,
-            runtime=self.runtime,
             model=model,
             optimizer=optimizer,
             scheduler=scheduler,
-            adapter_only=self.config.uses_lora,
             state=checkpoint.TrainerState(
                 step=step,
                 epoch=stream.epoch_progress(position),
@@ -439,9 +409,9 @@ class Trainer:
         runtime, micro = self.runtime, self.config.training.micro_batch_size
         rows: list[list[Encoded]] = [[example] for example in data.validation]
         normaliser = method.normaliser(rows)
-        # Every rank runs the same number of forwards (FSDP all-gathers are collective).
-        per_rank = math.ceil(len(rows) / runtime.world_size)
-        mine = rows[runtime.rank * per_rank : (runtime.rank + 1) * per_rank]
+        # Every rank runs the same number of forwards (FSDP all-gathers and TP are collective).
+        per_rank = math.ceil(len(rows) / runtime.data_world_size)
+        mine = rows[runtime.data_rank * per_rank : (runtime.data_rank + 1) * per_rank]
         loss_sum, accuracy_sum = 0.0, 0.0
         for first in range(0, per_rank, micro):
             chunk = mine[first : first + micro] or rows[:1]
@@ -449,7 +419,7 @@ class Trainer:
             if mine[first : first + micro]:
                 loss_sum += totals.loss_sum
                 accuracy_sum += totals.extra.get("rewardAccuracy", 0.0)
-        summed = _sum_across_ranks([loss_sum, accuracy_sum], runtime.device)
+        summed = _sum_across_replicas([loss_sum, accuracy_sum], self.platform)
         model.train()
         metrics = {"validationLoss": summed[0] / normaliser}
         if any(isinstance(example, TokenizedPair) for example in data.validation):

@@ -1,0 +1,175 @@
+"""The CPU / CUDA platform: FSDP2 sharding, torch.distributed.checkpoint, outputs gathered to rank 0.
+
+gloo on CPU, NCCL on CUDA. Every rank is its own data-parallel replica; FSDP averages gradients
+over all of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Mapping, MutableMapping
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.distributed as dist
+from torch import nn
+
+from finetune_trainer import checkpoint, outputs
+from finetune_trainer.config import TrainConfig
+from finetune_trainer.device import Runtime, UnsupportedDevice, compute_dtype
+from finetune_trainer.methods import DpoMethod, Method, SupervisedMethod, adapters_disabled, frozen_reference
+from finetune_trainer.model import build_policy, build_reference
+from finetune_trainer.schedule import build_scheduler
+
+
+@dataclasses.dataclass
+class FsdpPlatform:
+    runtime: Runtime
+    dtype: torch.dtype
+    reduce_dtype: torch.dtype = torch.float64
+    scaler: torch.amp.GradScaler | None = None
+    max_grad_norm: float = 0.0
+    adapter_only: bool = False  # LoRA checkpoints hold only the adapter; the base is reloaded
+
+    @classmethod
+    def start(cls, kind: str, config: TrainConfig, env: MutableMapping[str, str]) -> FsdpPlatform:
+        if kind == "cuda" and not torch.cuda.is_available():
+            raise UnsupportedDevice("FINETUNE_DEVICE=cuda but no CUDA device is visible")
+        dtype = compute_dtype(config.training.precision, kind)
+        rank, world_size = int(env["RANK"]), int(env["WORLD_SIZE"])
+        local_rank = int(env.get("LOCAL_RANK", "0"))
+        if kind == "cuda":
+            torch.cuda.set_device(local_rank)
+            device = torch.device("cuda", local_rank)
+        else:
+            device = torch.device("cpu")
+        if not dist.is_initialized():
+            dist.init_process_group(
+                backend="nccl" if kind == "cuda" else "gloo",
+                rank=rank,
+                world_size=world_size,
+                timeout=datetime.timedelta(minutes=30),
+            )
+        runtime = Runtime(
+            rank, world_size, local_rank, kind, device, data_rank=rank, data_world_size=world_size
+        )
+        scaler = torch.amp.GradScaler("cuda") if dtype == torch.float16 else None
+        return cls(runtime=runtime, dtype=dtype, scaler=scaler)
+
+    def build_model(self, config: TrainConfig, model_path: str) -> nn.Module:
+        self.adapter_only = config.uses_lora
+        return build_policy(config, model_path, self.dtype)
+
+    def build_optimizer(
+        self, config: TrainConfig, model: nn.Module, total_steps: int
+    ) -> tuple[torch.optim.Optimizer, torch.optim.lr_scheduler.LRScheduler]:
+        optimizer = torch.optim.AdamW(
+            [p for p in model.parameters() if p.requires_grad],
+            lr=config.optimizer.learning_rate,
+            betas=(config.optimizer.beta1, config.optimizer.beta2),
+            eps=config.optimizer.epsilon,
+            weight_decay=config.optimizer.weight_decay,
+        )
+        self.max_grad_norm = config.optimizer.max_grad_norm
+        scheduler = build_scheduler(
+            optimizer, config.optimizer.scheduler, config.optimizer.warmup_steps, total_steps
+        )
+        return optimizer, scheduler
+
+    def method(self, config: TrainConfig, model: nn.Module, tokenizer: Any, model_path: str) -> Method:
+        device = self.runtime.device
+        if config.dpo is not None:
+            if config.lora is not None:
+                reference = lambda: adapters_disabled(model)  # noqa: E731
+            else:
+                frozen = build_reference(model_path, self.dtype)
+                reference = lambda: frozen_reference(frozen)  # noqa: E731
+            return DpoMethod(device, tokenizer.pad_token_id, config.dpo.beta, reference)
+        return SupervisedMethod(
+            device, tokenizer.pad_token_id, config.training.seq_length, config.training.packing
+        )
+
+    def backward(self, model: nn.Module, loss: torch.Tensor, last_micro_batch: bool) -> None:
+        # Gradients are reduce-scattered only after the last micro-batch of the step.
+        model.set_requires_gradient_sync(last_micro_batch)  # type: ignore[operator]
+        (self.scaler.scale(loss) if self.scaler else loss).backward()
+
+    def step(self, model: nn.Module, optimizer: torch.optim.Optimizer) -> float:
+        if self.scaler:
+            self.scaler.unscale_(optimizer)
+        grad_norm = torch.nn.utils.clip_grad_norm_(
+            [p for p in model.parameters() if p.requires_grad], self.max_grad_norm
+        )
+        if self.scaler:
+            self.scaler.step(optimizer)
+            self.scaler.update()
+        else:
+            optimizer.step()
+        return float(grad_norm.full_tensor() if hasattr(grad_norm, "full_tensor") else grad_norm)
+
+    def save(
+        self,
+        directory: Path,
+        *,
+        model: nn.Module,
+        optimizer: torch.optim.Optimizer,
+        scheduler: torch.optim.lr_scheduler.LRScheduler,
+        state: checkpoint.TrainerState,
+        job_uid: str,
+        keep_last: int,
+    ) -> Path:
+        return checkpoint.save(
+            directory,
+            runtime=self.runtime,
+            model=model,
+            optimizer=optimizer,
+            scheduler=scheduler,
+            adapter_only=self.adapter_only,
+            state=state,
+            job_uid=job_uid,
+            keep_last=keep_last,
+        )
+
+    def load(
+        self,
+        path: Path,
+        *,
+        model: nn.Module,
+        optimizer: torch.optim.Optimizer,
+        scheduler: torch.optim.lr_scheduler.LRScheduler,
+    ) -> checkpoint.TrainerState:
+        return checkpoint.load(
+            path,
+            runtime=self.runtime,
+            model=model,
+            optimizer=optimizer,
+            scheduler=scheduler,
+            adapter_only=self.adapter_only,
+        )
+
+    def write_outputs(
+        self,
+        directory: Path,
+        *,
+        config: TrainConfig,
+        model: nn.Module,
+        tokenizer: Any,
+        model_path: str,
+        metrics: Mapping[str, Any],
+    ) -> None:
+        outputs.write_outputs(
+            directory,
+            runtime=self.runtime,
+            config=config,
+            model=model,
+            tokenizer=tokenizer,
+            model_path=model_path,
+            metrics=metrics,
+        )
+
+    def metrics(self) -> dict[str, Any]:
+        if self.runtime.kind == "cuda":
+            return {"peakGpuMemoryBytes": torch.cuda.max_memory_allocated()}
+        return {}

@@ -1,0 +1,543 @@
+"""The Trainium (Neuron) platform: optimum-neuron's tensor-parallel models, ZeRO-1, our own resume.
+
+Only the Neuron image has torch-xla, torch-neuronx, neuronx-distributed and optimum-neuron (they
+come from AWS's package index, not PyPI). This module therefore imports them only inside the
+functions that run on a Neuron device; its pure parts (the config -> library mapping, shard
+naming, the resume checks) import nothing beyond torch and are unit-tested everywhere.
+
+How training maps onto the libraries (optimum-neuron 0.4.5, neuronx-distributed 0.15, read from
+their sources; the pins are in trainer-images/neuron/Dockerfile):
+
+- `TrainingNeuronConfig(tensor_parallel_size=parallelism.tensorParallel, sequence_parallel_enabled=
+  TP > 1, ...)` initialises NxD's model-parallel groups; the data-parallel degree is the rest.
+- `NeuronModelForCausalLM.from_pretrained(model.path, trn_config, dtype=...)` loads the custom
+  tensor-parallel modeling (Llama, Granite, Qwen3); LoRA is a plain `peft.LoraConfig` applied with
+  `optimum.neuron.peft.get_peft_model`, as in AWS's sample.
+- `NeuronAccelerator(trn_config, zero_1=parallelism.zero1, mixed_precision_config=...)` prepares
+  the model (bf16, device placement) and wraps AdamW in ZeRO-1 (`NeuronZero1Optimizer`) with the
+  gradient all-reduce and clipping inside `optimizer.step()`.
+- The loss is the model's own (`labels=`, `reduction="sum"`): the LM head is vocabulary-parallel,
+  so only the model's parallel cross-entropy sees whole rows of logits.
+- optimum-neuron >= 0.4 refuses `resume_from_checkpoint`, so checkpoints are ours: the contract's
+  `.tmp-step-N` -> `step-N` + COMPLETE + `latest`, with the tensors written by
+  `neuronx_distributed.trainer.save_checkpoint` (one file per data-parallel/tensor-parallel rank,
+  see `shard_file`) and read back by `load_checkpoint`.
+- After training, the sharded adapter (or model) is consolidated with optimum-neuron's
+  `consolidate_model_parallel_checkpoints_to_unified_checkpoint` (what `optimum-cli neuron
+  consolidate` runs) into a normal PEFT safetensors adapter in `output.dir`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import random
+import shutil
+import time
+from collections.abc import Collection, Mapping, MutableMapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.distributed as dist
+from torch import nn
+
+from finetune_trainer import checkpoint_layout as layout
+from finetune_trainer.checkpoint import TrainerState, decode_tensor, encode_tensor
+from finetune_trainer.config import TrainConfig
+from finetune_trainer.device import Runtime, UnsupportedDevice
+from finetune_trainer.encoding import IGNORE_INDEX, TokenizedSequence
+from finetune_trainer.methods import Method, StepTotals
+from finetune_trainer.packing import Batch, collate_packed
+from finetune_trainer.schedule import build_scheduler
+
+log = logging.getLogger(__name__)
+
+SHARDS_TAG = "nxd"
+"""Directory inside a checkpoint holding neuronx-distributed's `model/`, `optim/`, `scheduler.pt`."""
+LAYOUT_FILE = "neuron_layout.json"
+RNG_DIR = "rng"
+OUTPUT_SHARDS_DIR = ".neuron-shards"
+"""Sharded save of the final adapter/model under output.dir, removed after consolidation."""
+
+
+# -- pure parts: config -> library arguments, names, checks ---------------------------------------
+
+
+def check_supported(config: TrainConfig, world_size: int) -> None:
+    """Refuses (exit code 2) what this Neuron path does not run, before any device work."""
+    if config.is_preference:
+        raise UnsupportedDevice(
+            f"method {config.method} is not available on Neuron yet (the reference log-probabilities "
+            "need the vocabulary-parallel head); run DPO on CUDA, or use sft / lora on Trainium"
+        )
+    if config.training.precision == "fp16":
+        raise UnsupportedDevice("training.precision fp16 is not supported on Neuron; use bf16 or fp32")
+    tensor_parallel = config.parallelism.tensor_parallel
+    if world_size % tensor_parallel:
+        raise UnsupportedDevice(
+            f"parallelism.tensorParallel={tensor_parallel} does not divide the {world_size} processes"
+        )
+
+
+def trn_config_kwargs(config: TrainConfig) -> dict[str, Any]:
+    """Arguments of optimum-neuron's `TrainingNeuronConfig`, as `NeuronTrainingArguments` sets them.
+
+    Sequence parallelism is on whenever TP is (optimum-neuron's default; it turns itself off at
+    TP=1). xser serialisation and synchronous saves: a checkpoint must be complete on disk before
+    its COMPLETE manifest is written.
+    """
+    tensor_parallel = config.parallelism.tensor_parallel
+    return {
+        "tensor_parallel_size": tensor_parallel,
+        "sequence_parallel_enabled": tensor_parallel > 1,
+        "pipeline_parallel_size": 1,
+        "pipeline_parallel_use_zero1_optimizer": config.parallelism.zero1,
+        "gradient_checkpointing": config.training.gradient_checkpointing,
+        "checkpoint_dir": None,
+        "use_xser": True,
+        "async_save": False,
+    }
+
+
+def mixed_precision_kwargs(config: TrainConfig) -> dict[str, Any]:
+    """Arguments of optimum-neuron's `MixedPrecisionConfig`.
+
+    bf16 is full bf16 (parameters and compute) with stochastic rounding; with ZeRO-1 the optimizer
+    keeps fp32 master weights and accumulates gradients in fp32 (the library only supports both
+    with ZeRO-1), and the master weights go into the checkpoint, so that a resumed run continues
+    from the exact fp32 values rather than their bf16 rounding.
+    """
+    if config.training.precision == "fp32":
+        return {
+            "mode": "NO",
+            "stochastic_rounding": False,
+            "optimizer_use_master_weights": False,
+            "optimizer_use_fp32_grad_acc": False,
+            "optimizer_save_master_weights_in_ckpt": False,
+        }
+    zero1 = config.parallelism.zero1
+    return {
+        "mode": "FULL_BF16",
+        "stochastic_rounding": True,
+        "optimizer_use_master_weights": zero1,
+        "optimizer_use_fp32_grad_acc": zero1,
+        "optimizer_save_master_weights_in_ckpt": zero1,
+    }
+
+
+def shard_file(kind: str, data_rank: int, tensor_rank: int, pipeline_rank: int = 0) -> str:
+    """neuronx-distributed's file name for one rank's shard (its `trainer.checkpoint._get_path`).
+
+    Model shards and non-ZeRO optimizer shards are written by data-parallel rank 0 of each
+    tensor-parallel rank; ZeRO-1 optimizer shards by every data-parallel rank.
+    """
+    return f"{kind}/dp_rank_{data_rank:02d}_tp_rank_{tensor_rank:02d}_pp_rank_{pipeline_rank:02d}.pt"
+
+
+def expected_shards(tensor_parallel: int, data_parallel: int, zero1: bool) -> list[str]:
+    """Every shard file a complete checkpoint of this layout has, relative to the shards tag."""
+    model = [shard_file("model", 0, tp) for tp in range(tensor_parallel)]
+    optim_ranks = range(data_parallel) if zero1 else range(1)
+    optim = [shard_file("optim", dp, tp) for dp in optim_ranks for tp in range(tensor_parallel)]
+    return model + optim
+
+
+def layout_record(tensor_parallel: int, data_parallel: int, zero1: bool) -> dict[str, Any]:
+    return {"tensorParallel": tensor_parallel, "dataParallel": data_parallel, "zero1": zero1}
+
+
+def check_resumable(checkpoint: Path, files: Collection[str], current: Mapping[str, Any]) -> None:
+    """A Neuron checkpoint resumes only on the same TP / DP / ZeRO-1 layout, with every shard present.
+
+    neuronx-distributed loads shard files by rank and cannot re-shard: a different layout would load
+    the wrong slices (or none). `files` is the COMPLETE manifest's inventory.
+    """
+    try:
+        saved = json.loads((checkpoint / LAYOUT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise layout.CheckpointNotUsable(
+            f"{checkpoint}: not a Neuron checkpoint ({LAYOUT_FILE}: {exc}); checkpoints do not move "
+            "between Neuron and CPU/CUDA"
+        ) from exc
+    if saved != dict(current):
+        raise layout.CheckpointNotUsable(
+            f"{checkpoint}: written with {saved}, this run is {dict(current)}; Neuron checkpoints "
+            "resume only on the same tensorParallel, number of processes and zero1"
+        )
+    missing = [
+        name
+        for name in expected_shards(saved["tensorParallel"], saved["dataParallel"], saved["zero1"])
+        if f"{SHARDS_TAG}/{name}" not in files
+    ]
+    if missing:
+        raise layout.CheckpointNotUsable(f"{checkpoint}: shard files missing: {', '.join(missing[:4])}")
+
+
+def rng_file(rank: int) -> str:
+    return f"{RNG_DIR}/rank-{rank:05d}.json"
+
+
+def missing_trainable(loaded: Collection[str], trainable: Sequence[str]) -> list[str]:
+    """Trainable parameters a loaded adapter state lacks (a non-strict load would leave them fresh)."""
+    return [name for name in trainable if name not in loaded]
+
+
+@dataclasses.dataclass
+class NeuronSupervisedMethod:
+    """SFT and LoRA on Neuron: every row is `seqLength` tokens, and the loss is the model's own.
+
+    Fixed shapes matter on XLA: each new shape is a new graph to compile, so rows (packed or one
+    document each) are always padded to `training.seqLength`. The logits are split over the
+    tensor-parallel ranks by vocabulary, so the model computes the summed cross-entropy itself
+    (`labels=`, `reduction="sum"`, as optimum-neuron's trainer does). Packed rows restart position
+    ids per document, but the Neuron attention kernels apply one causal mask per row: a document
+    may attend to the documents before it in its row (its loss targets are still only its own).
+    """
+
+    device: torch.device
+    pad_id: int
+    row_length: int
+
+    def collate(self, rows: Sequence[Sequence[object]]) -> Batch:
+        documents = [[d for d in row if isinstance(d, TokenizedSequence)] for row in rows]
+        return collate_packed(documents, self.row_length, self.pad_id)
+
+    def normaliser(self, rows: Sequence[Sequence[object]]) -> float:
+        total = 0
+        for row in rows:
+            for document in row:
+                assert isinstance(document, TokenizedSequence)
+                total += sum(1 for label in document.labels[1:] if label != IGNORE_INDEX)
+        return float(max(total, 1))
+
+    def loss(
+        self, model: nn.Module, batch: object, normaliser: float, world_size: int
+    ) -> tuple[torch.Tensor, StepTotals]:
+        assert isinstance(batch, Batch)
+        output = model(
+            input_ids=batch.input_ids.to(self.device),
+            position_ids=batch.position_ids.to(self.device),
+            labels=batch.labels.to(self.device),
+            reduction="sum",
+        )
+        loss_sum: torch.Tensor = output.loss
+        totals = StepTotals(
+            loss_sum=float(loss_sum.detach()),
+            real_tokens=batch.real_tokens,
+            padded_tokens=batch.input_ids.numel(),
+            extra={},
+        )
+        return loss_sum / normaliser * world_size, totals
+
+
+# -- the platform (runs only on a Neuron device, in the Neuron image) ----------------------------
+
+
+def _capture_rng() -> dict[str, Any]:
+    import torch_xla.core.xla_model as xm
+
+    version, internal, gauss = random.getstate()
+    return {
+        "python": {"version": version, "internal": ",".join(map(str, internal)), "gauss": gauss},
+        "torch": encode_tensor(torch.get_rng_state()),
+        "xla": int(xm.get_rng_state()),
+    }
+
+
+def _restore_rng(state: Mapping[str, Any]) -> None:
+    import torch_xla.core.xla_model as xm
+
+    python = state["python"]
+    random.setstate(
+        (python["version"], tuple(int(v) for v in python["internal"].split(",")), python["gauss"])
+    )
+    torch.set_rng_state(decode_tensor(state["torch"]))
+    xm.set_rng_state(int(state["xla"]))
+
+
+def _inner_optimizer(optimizer: torch.optim.Optimizer) -> Any:
+    """The optimizer inside accelerate's wrapper: NeuronZero1Optimizer or AdamW."""
+    return getattr(optimizer, "optimizer", optimizer)
+
+
+@dataclasses.dataclass
+class NeuronPlatform:
+    runtime: Runtime
+    accelerator: Any  # optimum.neuron.accelerate.NeuronAccelerator
+    trn_config: Any  # optimum.neuron.models.training.TrainingNeuronConfig
+    tensor_parallel: int
+    zero1: bool
+    dtype: torch.dtype
+    reduce_dtype: torch.dtype = torch.float32  # Neuron has no float64
+    adapter_only: bool = False
+
+    @classmethod
+    def start(cls, config: TrainConfig, env: MutableMapping[str, str]) -> NeuronPlatform:
+        world_size = int(env["WORLD_SIZE"])
+        check_supported(config, world_size)
+        try:
+            import torch_xla.core.xla_model as xm
+            import torch_xla.distributed.xla_backend  # noqa: F401  (registers the "xla" backend)
+            from neuronx_distributed.parallel_layers import parallel_state
+            from optimum.neuron.accelerate import NeuronAccelerator
+            from optimum.neuron.accelerate.utils.dataclasses import MixedPrecisionConfig
+            from optimum.neuron.models.training import TrainingNeuronConfig
+        except ImportError as exc:
+            raise UnsupportedDevice(
+                f"a Neuron device is visible but the Neuron packages are not installed ({exc}); use the "
+                "Neuron trainer image (trainer-images/neuron), or set FINETUNE_DEVICE=cpu"
+            ) from exc
+        if not dist.is_initialized():
+            dist.init_process_group(backend="xla", init_method="env://")
+        trn_config = TrainingNeuronConfig(**trn_config_kwargs(config))
+        accelerator = NeuronAccelerator(
+            trn_config=trn_config,
+            zero_1=config.parallelism.zero1,
+            mixed_precision_config=MixedPrecisionConfig(**mixed_precision_kwargs(config)),
+        )
+        rank = int(env["RANK"])
+        xm.set_rng_state(config.training.seed + rank)  # dropout streams on the device, per rank
+        runtime = Runtime(
+            rank=rank,
+            world_size=world_size,
+            local_rank=int(env.get("LOCAL_RANK", "0")),
+            kind="neuron",
+            device=xm.xla_device(),
+            data_rank=parallel_state.get_data_parallel_rank(),
+            data_world_size=parallel_state.get_data_parallel_size(),
+        )
+        log.info(
+            "Neuron: %d processes, tensorParallel=%d, data-parallel %d, zero1=%s",
+            world_size,
+            config.parallelism.tensor_parallel,
+            runtime.data_world_size,
+            config.parallelism.zero1,
+        )
+        return cls(
+            runtime=runtime,
+            accelerator=accelerator,
+            trn_config=trn_config,
+            tensor_parallel=config.parallelism.tensor_parallel,
+            zero1=config.parallelism.zero1,
+            dtype=torch.bfloat16 if config.training.precision == "bf16" else torch.float32,
+        )
+
+    # -- model, optimizer, method ------------------------------------------------------------------
+
+    def build_model(self, config: TrainConfig, model_path: str) -> nn.Module:
+        from optimum.neuron.models.training import NeuronModelForCausalLM
+
+        try:
+            model = NeuronModelForCausalLM.from_pretrained(model_path, self.trn_config, dtype=self.dtype)
+        except ValueError as exc:
+            # e.g. "Model type gpt2 is not supported for task text-generation in neuron in training mode"
+            raise UnsupportedDevice(f"model {config.model.name} cannot train on Neuron: {exc}") from exc
+        self.adapter_only = config.lora is not None
+        if config.lora is not None:
+            from optimum.neuron.peft import get_peft_model
+            from peft import LoraConfig
+
+            torch.manual_seed(config.training.seed)  # identical adapter initialisation on every rank
+            model = get_peft_model(
+                model,
+                LoraConfig(
+                    r=config.lora.rank,
+                    lora_alpha=config.lora.alpha,  # type: ignore[arg-type]
+                    lora_dropout=config.lora.dropout,
+                    target_modules=list(config.lora.target_modules),
+                    task_type="CAUSAL_LM",
+                ),
+            )
+        prepared: nn.Module = self.accelerator.prepare_model(model)
+        return prepared
+
+    def build_optimizer(
+        self, config: TrainConfig, model: nn.Module, total_steps: int
+    ) -> tuple[torch.optim.Optimizer, torch.optim.lr_scheduler.LRScheduler]:
+        adamw = torch.optim.AdamW(
+            [p for p in model.parameters() if p.requires_grad],
+            lr=config.optimizer.learning_rate,
+            betas=(config.optimizer.beta1, config.optimizer.beta2),
+            eps=config.optimizer.epsilon,
+            weight_decay=config.optimizer.weight_decay,
+        )
+        # The scheduler is built on the plain optimizer before ZeRO-1 wraps it, as optimum-neuron's
+        # trainer does: ZeRO-1 keeps the same param_group dicts, so the learning rate reaches it.
+        scheduler = build_scheduler(
+            adamw, config.optimizer.scheduler, config.optimizer.warmup_steps, total_steps
+        )
+        optimizer = self.accelerator.prepare_optimizer(adamw)
+        if config.optimizer.max_grad_norm > 0:
+            optimizer.set_permanent_clip_grad_norm(config.optimizer.max_grad_norm)
+        return optimizer, scheduler
+
+    def method(self, config: TrainConfig, model: nn.Module, tokenizer: Any, model_path: str) -> Method:
+        return NeuronSupervisedMethod(self.runtime.device, tokenizer.pad_token_id, config.training.seq_length)
+
+    def backward(self, model: nn.Module, loss: torch.Tensor, last_micro_batch: bool) -> None:
+        import torch_xla.core.xla_model as xm
+
+        loss.backward()
+        xm.mark_step()  # one forward/backward graph per micro-batch, the same every step
+
+    def step(self, model: nn.Module, optimizer: torch.optim.Optimizer) -> float:
+        import torch_xla.core.xla_model as xm
+
+        # NeuronAcceleratedOptimizer reduces, clips and steps only when told gradients are synced.
+        self.accelerator.gradient_state.sync_gradients = True
+        optimizer.step()
+        xm.mark_step()
+        grad_norm = getattr(optimizer, "grad_norm", None)
+        return 0.0 if grad_norm is None else float(grad_norm)
+
+    # -- checkpoints ------------------------------------------------------------------------------
+
+    def _layout(self) -> dict[str, Any]:
+        return layout_record(self.tensor_parallel, self.runtime.data_world_size, self.zero1)
+
+    def _model_state(self, model: nn.Module) -> dict[str, torch.Tensor]:
+        if self.adapter_only:
+            return {name: p for name, p in model.named_parameters() if p.requires_grad}
+        return dict(model.state_dict())
+
+    def save(
+        self,
+        directory: Path,
+        *,
+        model: nn.Module,
+        optimizer: torch.optim.Optimizer,
+        scheduler: torch.optim.lr_scheduler.LRScheduler,
+        state: TrainerState,
+        job_uid: str,
+        keep_last: int,
+    ) -> Path:
+        import neuronx_distributed as nxd
+        import torch_xla.core.xla_model as xm
+
+        runtime = self.runtime
+        tmp = directory / layout.temporary_dir_name(state.step)
+        if runtime.is_main:
+            directory.mkdir(parents=True, exist_ok=True)
+            layout.remove_stale_temporaries(directory)
+            tmp.mkdir()
+            (tmp / RNG_DIR).mkdir()
+        xm.rendezvous("finetune: checkpoint directory created")
+        xm.mark_step()
+        nxd.trainer.save_checkpoint(
+            str(tmp),
+            tag=SHARDS_TAG,
+            model=self._model_state(model),
+            optimizer=_inner_optimizer(optimizer),
+            scheduler=scheduler,
+            use_xser=True,
+            async_save=False,
+        )
+        # Every rank's RNG (python, torch CPU, XLA device) in its own file: the XLA process group
+        # has no object gather, and the checkpoint directory is shared by all nodes.
+        (tmp / rng_file(runtime.rank)).write_text(json.dumps(_capture_rng()), encoding="utf-8")
+        xm.rendezvous("finetune: checkpoint shards written")
+        final = directory / layout.step_dir_name(state.step)
+        if runtime.is_main:
+            (tmp / LAYOUT_FILE).write_text(json.dumps(self._layout()), encoding="utf-8")
+            (tmp / layout.TRAINER_STATE).write_text(state.to_json(), encoding="utf-8")
+            manifest = layout.Manifest(
+                step=state.step,
+                attempt=state.attempt,
+                job_uid=job_uid,
+                world_size=runtime.world_size,
+                time=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                files=layout.list_files(tmp),
+            )
+            layout.write_manifest(tmp, manifest)
+            layout.publish(directory, state.step, job_uid)
+            layout.prune(directory, keep_last, job_uid)
+        xm.rendezvous("finetune: checkpoint published")
+        return final
+
+    def load(
+        self,
+        checkpoint: Path,
+        *,
+        model: nn.Module,
+        optimizer: torch.optim.Optimizer,
+        scheduler: torch.optim.lr_scheduler.LRScheduler,
+    ) -> TrainerState:
+        import neuronx_distributed as nxd
+
+        check_resumable(checkpoint, layout.read_manifest(checkpoint).files, self._layout())
+        state = TrainerState.from_json((checkpoint / layout.TRAINER_STATE).read_text(encoding="utf-8"))
+        # Model first, then the optimizer: ZeRO-1's load_state_dict re-shards the *current*
+        # parameters into its master weights (and then overwrites them with the saved fp32 masters
+        # when the checkpoint has them), so the model must already hold the checkpoint's values.
+        loaded: dict[str, torch.Tensor] = {}  # filled with exactly the saved entries
+        nxd.trainer.load_checkpoint(str(checkpoint), tag=SHARDS_TAG, model=loaded)
+        trainable = [name for name, p in model.named_parameters() if p.requires_grad]
+        missing = missing_trainable(loaded, trainable)
+        if missing:
+            raise layout.CheckpointNotUsable(f"{checkpoint}: no saved values for {', '.join(missing[:4])}")
+        model.load_state_dict(loaded, strict=not self.adapter_only)
+        inner = _inner_optimizer(optimizer)
+        if self.zero1:
+            nxd.trainer.load_checkpoint(str(checkpoint), tag=SHARDS_TAG, optimizer=inner, scheduler=scheduler)
+        else:
+            # Without ZeRO-1 the library loads optimizer state only into a dict.
+            optimizer_state = inner.state_dict()
+            nxd.trainer.load_checkpoint(
+                str(checkpoint), tag=SHARDS_TAG, optimizer=optimizer_state, scheduler=scheduler
+            )
+            inner.load_state_dict(optimizer_state)
+        rng = json.loads((checkpoint / rng_file(self.runtime.rank)).read_text(encoding="utf-8"))
+        _restore_rng(rng)
+        return state
+
+    # -- outputs ----------------------------------------------------------------------------------
+
+    def write_outputs(
+        self,
+        directory: Path,
+        *,
+        config: TrainConfig,
+        model: nn.Module,
+        tokenizer: Any,
+        model_path: str,
+        metrics: Mapping[str, Any],
+    ) -> None:
+        """Saves the sharded adapter (or model), then rank 0 consolidates it into a normal one."""
+        import torch_xla.core.xla_model as xm
+        from optimum.neuron.models.training import (
+            consolidate_model_parallel_checkpoints_to_unified_checkpoint,
+        )
+
+        from finetune_trainer.outputs import write_merged
+
+        shards = directory / OUTPUT_SHARDS_DIR
+        if self.runtime.is_main:
+            shutil.rmtree(shards, ignore_errors=True)
+            shards.mkdir(parents=True)
+        xm.rendezvous("finetune: output directory created")
+        model.save_pretrained(str(shards), is_main_process=self.runtime.is_main)  # type: ignore[operator]
+        xm.rendezvous("finetune: sharded outputs written")
+        if self.runtime.is_main:
+            target = directory / ("adapter" if self.adapter_only else "model")
+            shutil.rmtree(target, ignore_errors=True)
+            consolidate_model_parallel_checkpoints_to_unified_checkpoint(shards, target)
+            # The configs next to the shards, already converted back to the original (unfused,
+            # unsharded) module names by optimum-neuron's save_pretrained.
+            config_dir = shards / "adapter_default" if self.adapter_only else shards
+            for name in ("adapter_config.json", "config.json", "generation_config.json"):
+                if (config_dir / name).is_file():
+                    shutil.copy2(config_dir / name, target / name)
+            tokenizer.save_pretrained(str(target))
+            if self.adapter_only and config.output.merge:
+                write_merged(directory / "merged", model_path, target, tokenizer)
+            (directory / "metrics.json").write_text(
+                json.dumps(dict(metrics), indent=2, sort_keys=True) + "\n", encoding="utf-8"
+            )
+            shutil.rmtree(shards)
+            log.info("outputs written to %s", directory)
+        xm.rendezvous("finetune: outputs written")
+
+    def metrics(self) -> dict[str, Any]:
+        return {"tensorParallel": self.tensor_parallel, "dataParallel": self.runtime.data_world_size}

@@ -1,0 +1,303 @@
+"""The Neuron path's pure parts, and proof that every other path runs without the Neuron packages.
+
+Nothing here runs on Trainium: the Neuron packages exist only in the Neuron image. What is tested
+is our side of the seam (device selection, config -> library arguments, shard naming, the resume
+checks, the compile trial); the library calls themselves are verified only by reading their
+sources (docs/trainer.md, "The Neuron path").
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import torch
+import trainer_testkit as kit
+
+from finetune_trainer import checkpoint_layout as layout
+from finetune_trainer import neuron
+from finetune_trainer.config import parse_config
+from finetune_trainer.device import UnsupportedDevice, detect_device_kind, neuron_device_visible
+from finetune_trainer.encoding import IGNORE_INDEX, TokenizedSequence
+
+NEURON_PACKAGES = ("torch_xla", "torch_neuronx", "neuronx_distributed", "optimum.neuron", "libneuronxla")
+
+
+def _config(**overrides):
+    return parse_config(
+        kit.make_config(Path("/fsx/run"), Path("/fsx/models/tiny"), [Path("/fsx/t.jsonl")], **overrides)
+    )
+
+
+# -- device selection ------------------------------------------------------------------------------
+
+
+def test_a_visible_neuron_device_selects_neuron_and_finetune_device_wins(tmp_path: Path) -> None:
+    assert not neuron_device_visible({}, dev=tmp_path)
+    (tmp_path / "neuron0").touch()
+    assert neuron_device_visible({}, dev=tmp_path)
+    assert neuron_device_visible({"NEURON_RT_VISIBLE_CORES": "0-31"}, dev=tmp_path / "none")
+    assert detect_device_kind({}, neuron_visible=True, cuda_available=True) == "neuron"
+    assert detect_device_kind({}, neuron_visible=False, cuda_available=True) == "cuda"
+    assert detect_device_kind({}, neuron_visible=False, cuda_available=False) == "cpu"
+    assert detect_device_kind({"FINETUNE_DEVICE": "cpu"}, neuron_visible=True, cuda_available=True) == "cpu"
+    with pytest.raises(UnsupportedDevice, match="must be cpu, cuda or neuron"):
+        detect_device_kind({"FINETUNE_DEVICE": "tpu"}, neuron_visible=False, cuda_available=False)
+
+
+# -- config -> library arguments ---------------------------------------------------------------
+
+
+def test_parallelism_maps_to_training_neuron_config() -> None:
+    config = _config(
+        **{"parallelism.tensorParallel": 8, "parallelism.zero1": True, "training.gradientCheckpointing": True}
+    )
+    assert neuron.trn_config_kwargs(config) == {
+        "tensor_parallel_size": 8,
+        "sequence_parallel_enabled": True,
+        "pipeline_parallel_size": 1,
+        "pipeline_parallel_use_zero1_optimizer": True,
+        "gradient_checkpointing": True,
+        "checkpoint_dir": None,
+        "use_xser": True,
+        "async_save": False,
+    }
+    single = _config(**{"parallelism.tensorParallel": 1, "training.gradientCheckpointing": False})
+    assert neuron.trn_config_kwargs(single)["sequence_parallel_enabled"] is False
+    assert neuron.trn_config_kwargs(single)["gradient_checkpointing"] is False
+
+
+@pytest.mark.parametrize(
+    ("precision", "zero1", "expected"),
+    [
+        ("bf16", True, ("FULL_BF16", True, True, True, True)),
+        ("bf16", False, ("FULL_BF16", True, False, False, False)),
+        ("fp32", True, ("NO", False, False, False, False)),
+    ],
+)
+def test_precision_maps_to_mixed_precision_config(precision: str, zero1: bool, expected) -> None:
+    """fp32 master weights exist only with ZeRO-1 (the library's rule), and are checkpointed."""
+    kwargs = neuron.mixed_precision_kwargs(
+        _config(**{"training.precision": precision, "parallelism.zero1": zero1})
+    )
+    assert (
+        kwargs["mode"],
+        kwargs["stochastic_rounding"],
+        kwargs["optimizer_use_master_weights"],
+        kwargs["optimizer_use_fp32_grad_acc"],
+        kwargs["optimizer_save_master_weights_in_ckpt"],
+    ) == expected
+
+
+@pytest.mark.parametrize(
+    ("overrides", "world_size", "message"),
+    [
+        ({"method": "dpo-lora", "data.format": "preference"}, 32, "dpo-lora is not available on Neuron"),
+        ({"training.precision": "fp16"}, 32, "fp16 is not supported on Neuron"),
+        ({"parallelism.tensorParallel": 8}, 12, "tensorParallel=8 does not divide the 12 processes"),
+    ],
+)
+def test_what_the_neuron_path_cannot_run_is_refused_before_device_work(
+    overrides, world_size, message
+) -> None:
+    with pytest.raises(UnsupportedDevice, match=message):
+        neuron.check_supported(_config(**overrides), world_size)
+    neuron.check_supported(_config(), 32)
+
+
+# -- checkpoint naming and resume bookkeeping -------------------------------------------------------
+
+
+def test_shard_names_follow_neuronx_distributed_per_rank() -> None:
+    assert neuron.shard_file("model", 0, 3) == "model/dp_rank_00_tp_rank_03_pp_rank_00.pt"
+    assert neuron.expected_shards(tensor_parallel=2, data_parallel=2, zero1=True) == [
+        "model/dp_rank_00_tp_rank_00_pp_rank_00.pt",
+        "model/dp_rank_00_tp_rank_01_pp_rank_00.pt",
+        "optim/dp_rank_00_tp_rank_00_pp_rank_00.pt",
+        "optim/dp_rank_00_tp_rank_01_pp_rank_00.pt",
+        "optim/dp_rank_01_tp_rank_00_pp_rank_00.pt",
+        "optim/dp_rank_01_tp_rank_01_pp_rank_00.pt",
+    ]
+    # Without ZeRO-1 the optimizer is replicated over data-parallel ranks: only dp rank 0 writes.
+    assert neuron.expected_shards(tensor_parallel=2, data_parallel=4, zero1=False)[2:] == [
+        "optim/dp_rank_00_tp_rank_00_pp_rank_00.pt",
+        "optim/dp_rank_00_tp_rank_01_pp_rank_00.pt",
+    ]
+    assert neuron.rng_file(7) == "rng/rank-00007.json"
+
+
+def _neuron_checkpoint(directory: Path, step: int, tensor_parallel: int, data_parallel: int) -> Path:
+    """A checkpoint laid out as NeuronPlatform.save writes it (xser shards as plain files here)."""
+    tmp = directory / layout.temporary_dir_name(step)
+    for name in neuron.expected_shards(tensor_parallel, data_parallel, zero1=True):
+        (tmp / neuron.SHARDS_TAG / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / neuron.SHARDS_TAG / name).write_bytes(b"shard")
+    (tmp / neuron.RNG_DIR).mkdir()
+    for rank in range(tensor_parallel * data_parallel):
+        (tmp / neuron.rng_file(rank)).write_text("{}")
+    record = neuron.layout_record(tensor_parallel, data_parallel, True)
+    (tmp / neuron.LAYOUT_FILE).write_text(json.dumps(record))
+    (tmp / layout.TRAINER_STATE).write_text("{}")
+    files = layout.list_files(tmp)
+    layout.write_manifest(tmp, layout.Manifest(step, 1, "uid", 4, "2026-01-01T00:00:00Z", files))
+    return layout.publish(directory, step, "uid")
+
+
+def test_a_neuron_checkpoint_resumes_only_on_its_own_layout(tmp_path: Path) -> None:
+    path = _neuron_checkpoint(tmp_path, 10, tensor_parallel=2, data_parallel=2)
+    files = layout.read_manifest(path).files
+    neuron.check_resumable(path, files, neuron.layout_record(2, 2, True))
+    with pytest.raises(layout.CheckpointNotUsable, match="resume only on the same tensorParallel"):
+        neuron.check_resumable(path, files, neuron.layout_record(4, 1, True))
+    without_a_shard = {
+        k: v for k, v in files.items() if not k.endswith("dp_rank_01_tp_rank_01_pp_rank_00.pt")
+    }
+    with pytest.raises(layout.CheckpointNotUsable, match="shard files missing: optim/dp_rank_01_tp_rank_01"):
+        neuron.check_resumable(path, without_a_shard, neuron.layout_record(2, 2, True))
+    (path / neuron.LAYOUT_FILE).unlink()  # e.g. a CPU/CUDA checkpoint
+    with pytest.raises(layout.CheckpointNotUsable, match="not a Neuron checkpoint"):
+        neuron.check_resumable(path, files, neuron.layout_record(2, 2, True))
+
+
+def test_an_adapter_checkpoint_must_cover_every_trainable_parameter() -> None:
+    trainable = ["a.lora_A.default.weight", "a.lora_B.default.weight"]
+    assert (
+        neuron.missing_trainable({"a.lora_A.default.weight": 0, "a.lora_B.default.weight": 0}, trainable)
+        == []
+    )
+    assert neuron.missing_trainable({"a.lora_A.default.weight": 0}, trainable) == ["a.lora_B.default.weight"]
+
+
+# -- the Neuron supervised method ------------------------------------------------------------------
+
+
+def _document(n: int) -> TokenizedSequence:
+    return TokenizedSequence(
+        input_ids=list(range(1, n + 1)), labels=[IGNORE_INDEX] * 2 + list(range(3, n + 1))
+    )
+
+
+def test_every_neuron_batch_has_the_same_shape() -> None:
+    """Each new shape is a new XLA graph to compile: unpacked rows are padded to seqLength too."""
+    method = neuron.NeuronSupervisedMethod(torch.device("cpu"), pad_id=0, row_length=16)
+    short = method.collate([[_document(5)], [_document(7)]])
+    packed = method.collate([[_document(5), _document(9)], [_document(3)]])
+    assert short.input_ids.shape == packed.input_ids.shape == (2, 16)
+    assert method.normaliser([[_document(5)], [_document(7)]]) == 3 + 5
+
+
+def test_the_model_computes_the_summed_loss_and_the_step_normalises_it() -> None:
+    """The head is vocabulary-parallel: the loss must come from the model (labels, reduction=sum)."""
+    calls = []
+
+    class ModelWithParallelLoss(torch.nn.Module):
+        def forward(self, **kwargs):
+            calls.append(kwargs)
+            return type("Output", (), {"loss": torch.tensor(12.0)})()
+
+    method = neuron.NeuronSupervisedMethod(torch.device("cpu"), pad_id=0, row_length=8)
+    batch = method.collate([[_document(5)]])
+    loss, totals = method.loss(ModelWithParallelLoss(), batch, normaliser=6.0, world_size=4)
+    assert calls[0]["reduction"] == "sum"
+    assert torch.equal(calls[0]["labels"], batch.labels)
+    assert torch.equal(calls[0]["position_ids"], batch.position_ids)
+    # Gradients are averaged over the 4 data-parallel replicas, hence the factor.
+    assert float(loss) == pytest.approx(12.0 / 6.0 * 4)
+    assert (totals.loss_sum, totals.real_tokens, totals.padded_tokens) == (12.0, 5, 8)
+
+
+# -- every other path runs without the Neuron packages ---------------------------------------------
+
+_BLOCKED_RUN = textwrap.dedent(
+    """
+    import json, sys
+
+    BLOCKED = {blocked!r}
+
+    def blocked(name):
+        return any(name == b or name.startswith(b + ".") for b in BLOCKED)
+
+    class Hidden:
+        # Every finder answers "not installed" for the Neuron packages, even where they are.
+        def __init__(self, inner):
+            self.inner = inner
+
+        def find_spec(self, name, path=None, target=None):
+            return None if blocked(name) else self.inner.find_spec(name, path, target)
+
+        def __getattr__(self, attribute):
+            return getattr(self.inner, attribute)
+
+    sys.meta_path[:] = [Hidden(f) if hasattr(f, "find_spec") else f for f in sys.meta_path]
+    import finetune_trainer.cli, finetune_trainer.device, finetune_trainer.fsdp, finetune_trainer.launch
+    import finetune_trainer.neuron, finetune_trainer.sagemaker, finetune_trainer.train
+    code = finetune_trainer.cli.main(sys.argv[1:])
+    print("RESULT " + json.dumps({{"code": code, "loaded": sorted(m for m in sys.modules if blocked(m))}}))
+    """
+)
+
+
+def _run_blocked(config: Path, device: str | None) -> tuple[dict, str]:
+    env = kit.trainer_env()
+    env.pop("FINETUNE_DEVICE")
+    if device:
+        env["FINETUNE_DEVICE"] = device
+    result = subprocess.run(
+        [sys.executable, "-c", _BLOCKED_RUN.format(blocked=NEURON_PACKAGES), "--config", str(config)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    line = next(li for li in result.stdout.splitlines() if li.startswith("RESULT "))
+    return json.loads(line.removeprefix("RESULT ")), result.stderr
+
+
+def test_cpu_training_needs_no_neuron_package_and_neuron_imports_only_when_selected(
+    tmp_path: Path, tiny_model: Path
+) -> None:
+    data = kit.write_jsonl(tmp_path / "train.jsonl", kit.messages_records(16, seed=0))
+    config = kit.write_config(
+        tmp_path,
+        kit.make_config(
+            tmp_path,
+            tiny_model,
+            [data],
+            **{"training.maxSteps": 2, "method": "sft", "parallelism.tensorParallel": 1},
+        ),
+    )
+    trained, stderr = _run_blocked(config, device=None)  # detected: no Neuron device here
+    assert trained == {"code": 0, "loaded": []}, stderr[-3000:]
+    assert (tmp_path / "output" / "model" / "config.json").is_file()
+
+    refused, stderr = _run_blocked(config, device="neuron")
+    assert refused == {"code": 2, "loaded": []}
+    assert "a Neuron device is visible but the Neuron packages are not installed" in stderr
+
+
+# -- the neuron_parallel_compile trial -------------------------------------------------------------
+
+
+def test_a_compile_trial_writes_nothing_and_exits_0(tmp_path: Path, tiny_model: Path) -> None:
+    """Under FINETUNE_PRECOMPILE=1 (the operator's neuron_parallel_compile trial) the trainer runs a
+    few steps and leaves the checkpoint and output directories untouched, even with a checkpoint
+    there to resume from. Run on CPU: the trial logic is the device-agnostic loop's."""
+    data = kit.write_jsonl(tmp_path / "train.jsonl", kit.messages_records(16, seed=0))
+    config = kit.write_config(
+        tmp_path, kit.make_config(tmp_path, tiny_model, [data], **{"training.maxSteps": 6, "method": "sft"})
+    )
+    checkpoints = tmp_path / "checkpoints"
+    checkpoints.mkdir()
+    (checkpoints / "step-00000003").mkdir()  # not complete: would be skipped by a resume anyway
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    result = kit.run_trainer(config, resume_from="auto", env=kit.trainer_env(FINETUNE_PRECOMPILE="1"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "tracing 3 steps" in result.stderr
+    assert "compile trial finished after 3 steps; nothing written" in result.stderr
+    after = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    assert after == before
+    assert "finetune-metrics" not in result.stdout
