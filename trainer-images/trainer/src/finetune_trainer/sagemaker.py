@@ -49,6 +49,8 @@ class Cluster:
 
 
 def _hosts(env: Mapping[str, str], resource_config: Mapping[str, object] | None) -> tuple[list[str], str]:
+    hosts: object
+    current: object
     if "SM_HOSTS" in env and "SM_CURRENT_HOST" in env:
         hosts = json.loads(env["SM_HOSTS"])
         current = env["SM_CURRENT_HOST"]
