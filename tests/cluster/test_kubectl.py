@@ -1,0 +1,69 @@
+"""What users do with kubectl alone: server-side dry runs of the examples, and `kubectl explain`."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import REPO_ROOT
+
+EXAMPLES = sorted(p for p in (REPO_ROOT / "examples").glob("*.yaml"))
+
+
+def kubectl(testbed, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(testbed.binary("kubectl")), f"--kubeconfig={testbed.kubeconfig}", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_every_example_passes_server_side_dry_run(testbed, namespace, example: Path):
+    documents = [d for d in yaml.safe_load_all(example.read_text()) if d]
+    for document in documents:
+        document["metadata"].pop("namespace", None)
+    result = kubectl(
+        testbed, "apply", "--dry-run=server", "-n", namespace, "-f", "-", stdin=yaml.safe_dump_all(documents)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "(server dry run)" in result.stdout
+
+
+def test_server_side_dry_run_rejects_an_invalid_job_with_a_readable_message(testbed, namespace):
+    job = {
+        "apiVersion": "finetune.dev/v1alpha1",
+        "kind": "FineTuneJob",
+        "metadata": {"name": "bad"},
+        "spec": {
+            "model": {"name": "llama-3.1-8b"},
+            "method": "rlhf",
+            "data": {"train": {"path": "/fsx/data/train.jsonl"}},
+        },
+    }
+    result = kubectl(
+        testbed, "apply", "--dry-run=server", "-n", namespace, "-f", "-", stdin=yaml.safe_dump(job)
+    )
+    assert result.returncode != 0
+    assert "spec.method" in result.stderr and "rlhf" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "finetunejob.spec",
+        "finetunejob.spec.recipe.overrides",
+        "finetunejob.status.checkpoint",
+        "clusterfinetunerecipe.spec",
+    ],
+)
+def test_kubectl_explain_teaches_the_api(testbed, field: str):
+    result = kubectl(testbed, "explain", field)
+    assert result.returncode == 0, result.stderr
+    description = result.stdout.split("DESCRIPTION:", 1)[1].split("FIELD", 1)[0].strip()
+    assert len(description) > 20, result.stdout
