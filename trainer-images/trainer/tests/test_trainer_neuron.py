@@ -12,6 +12,9 @@ import json
 import subprocess
 import sys
 import textwrap
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -22,7 +25,15 @@ from finetune_trainer import checkpoint_layout as layout
 from finetune_trainer import neuron
 from finetune_trainer.config import parse_config
 from finetune_trainer.device import UnsupportedDevice, detect_device_kind, neuron_device_visible
-from finetune_trainer.encoding import IGNORE_INDEX, TokenizedSequence
+from finetune_trainer.encoding import IGNORE_INDEX, TokenizedPair, TokenizedSequence
+from finetune_trainer.methods import (
+    DpoMethod,
+    VocabShard,
+    dpo_loss,
+    frozen_reference,
+    token_logprobs,
+    vocab_parallel_token_logprobs,
+)
 
 NEURON_PACKAGES = ("torch_xla", "torch_neuronx", "neuronx_distributed", "optimum.neuron", "libneuronxla")
 
@@ -96,7 +107,6 @@ def test_precision_maps_to_mixed_precision_config(precision: str, zero1: bool, e
 @pytest.mark.parametrize(
     ("overrides", "world_size", "message"),
     [
-        ({"method": "dpo-lora", "data.format": "preference"}, 32, "dpo-lora is not available on Neuron"),
         ({"training.precision": "fp16"}, 32, "fp16 is not supported on Neuron"),
         ({"parallelism.tensorParallel": 8}, 12, "tensorParallel=8 does not divide the 12 processes"),
     ],
@@ -107,6 +117,8 @@ def test_what_the_neuron_path_cannot_run_is_refused_before_device_work(
     with pytest.raises(UnsupportedDevice, match=message):
         neuron.check_supported(_config(**overrides), world_size)
     neuron.check_supported(_config(), 32)
+    for method in ("dpo", "dpo-lora"):
+        neuron.check_supported(_config(method=method, **{"data.format": "preference"}), 32)
 
 
 # -- checkpoint naming and resume bookkeeping -------------------------------------------------------
@@ -208,6 +220,180 @@ def test_the_model_computes_the_summed_loss_and_the_step_normalises_it() -> None
     # Gradients are averaged over the 4 data-parallel replicas, hence the factor.
     assert float(loss) == pytest.approx(12.0 / 6.0 * 4)
     assert (totals.loss_sum, totals.real_tokens, totals.padded_tokens) == (12.0, 5, 8)
+
+
+# -- DPO over a vocabulary-parallel head ----------------------------------------------------------
+
+
+class SimulatedGroup:
+    """A tensor-parallel group of `size` ranks, each a thread of this process.
+
+    The all-reduces follow the contract of `VocabShard`: each rank contributes its tensor, every
+    rank gets the reduction; the SUM passes gradients through unchanged (as neuronx-distributed's
+    `reduce_from_tensor_model_parallel_region`), the MAX carries none.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.barrier = threading.Barrier(size)
+        self.slots: list[torch.Tensor | None] = [None] * size
+
+    def _all_reduce(self, rank: int, tensor: torch.Tensor, reduce: Callable) -> torch.Tensor:
+        self.slots[rank] = tensor.detach().clone()
+        self.barrier.wait()
+        result = reduce(torch.stack(self.slots), dim=0)  # type: ignore[arg-type]
+        self.barrier.wait()  # nobody overwrites a slot before every rank has read them all
+        return result
+
+    def shard(self, rank: int) -> VocabShard:
+        group = self
+
+        class ReduceSum(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, tensor):
+                return group._all_reduce(rank, tensor, torch.sum)
+
+            @staticmethod
+            def backward(ctx, grad):
+                return grad
+
+        return VocabShard(
+            rank=rank,
+            all_reduce_max=lambda t: group._all_reduce(rank, t, lambda x, dim: x.amax(dim=dim)),
+            all_reduce_sum=ReduceSum.apply,
+        )
+
+    def run(self, per_rank: Callable[[int, VocabShard], object]) -> list:
+        with ThreadPoolExecutor(self.size) as pool:
+            return list(pool.map(lambda r: per_rank(r, self.shard(r)), range(self.size)))
+
+
+def _labels_on_every_shard(vocab: int, rows: int, length: int) -> torch.Tensor:
+    """Targets that cover the whole vocabulary (so every shard owns some), with unlabelled spans."""
+    labels = torch.arange(rows * length).reshape(rows, length) * 7 % vocab
+    labels[:, :2] = IGNORE_INDEX  # a prompt
+    labels[0, -3:] = IGNORE_INDEX  # padding
+    return labels
+
+
+@pytest.mark.parametrize("tensor_parallel", [2, 4])
+def test_vocab_parallel_logprobs_equal_log_softmax_over_the_full_vocabulary(tensor_parallel: int) -> None:
+    """Values and gradients, with logits large enough that an unshared maximum would overflow."""
+    vocab, rows, length = 16, 3, 9
+    generator = torch.Generator().manual_seed(0)
+    full = (torch.randn(rows, length, vocab, generator=generator) * 40).requires_grad_()
+    labels = _labels_on_every_shard(vocab, rows, length)
+    weights = torch.randn(rows, length - 1, generator=generator)
+    expected, expected_mask = token_logprobs(full, labels)
+    (expected * weights).sum().backward()
+    assert full.grad is not None
+    width = vocab // tensor_parallel
+    targets = labels[:, 1:]
+    owners = {int(t) // width for t in targets[targets != IGNORE_INDEX]}
+    assert owners == set(range(tensor_parallel))  # the target token lives on every shard somewhere
+
+    def rank_run(rank: int, shard: VocabShard) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        local = full.detach()[..., rank * width : (rank + 1) * width].clone().requires_grad_()
+        logprobs, mask = vocab_parallel_token_logprobs(local, labels, shard)
+        (logprobs * weights).sum().backward()
+        return logprobs.detach(), mask, local.grad  # type: ignore[return-value]
+
+    results = SimulatedGroup(tensor_parallel).run(rank_run)
+    for logprobs, mask, _ in results:
+        assert torch.equal(mask, expected_mask)
+        torch.testing.assert_close(logprobs, expected.detach(), rtol=1e-5, atol=1e-5)
+    torch.testing.assert_close(torch.cat([g for _, _, g in results], dim=-1), full.grad, rtol=1e-5, atol=1e-6)
+
+
+def test_one_rank_vocab_parallel_logprobs_are_log_softmax() -> None:
+    """TP=1 (the identity collectives the Neuron platform uses then)."""
+    full = torch.randn(2, 6, 10, generator=torch.Generator().manual_seed(1))
+    labels = _labels_on_every_shard(10, 2, 6)
+    identity = VocabShard(rank=0, all_reduce_max=lambda t: t, all_reduce_sum=lambda t: t)
+    logprobs, _ = vocab_parallel_token_logprobs(full, labels, identity)
+    torch.testing.assert_close(logprobs, token_logprobs(full, labels)[0])
+
+
+def test_dpo_loss_is_the_dpo_objective() -> None:
+    policy = torch.tensor([-3.0, -5.0, -4.0, -2.0])  # chosen 1, chosen 2, rejected 1, rejected 2
+    reference = torch.tensor([-4.0, -4.0, -4.0, -4.0])
+    loss_sum, margin = dpo_loss(policy, reference, beta=0.5)
+    torch.testing.assert_close(margin, torch.tensor([0.5 * (1.0 - 0.0), 0.5 * (-1.0 - 2.0)]))
+    expected = -torch.nn.functional.logsigmoid(torch.tensor(0.5)) - torch.nn.functional.logsigmoid(
+        torch.tensor(-1.5)
+    )
+    torch.testing.assert_close(loss_sum, expected)
+
+
+class _TokenLogits(torch.nn.Module):
+    """logits = embedding(input_ids) @ head: a model whose head (or this rank's head slice) trains."""
+
+    def __init__(self, embedding: torch.Tensor, head: torch.Tensor, trainable: bool) -> None:
+        super().__init__()
+        self.embedding = embedding
+        self.head = torch.nn.Parameter(head.clone(), requires_grad=trainable)
+
+    def forward(self, input_ids: torch.Tensor, **kwargs: object) -> object:
+        return type("Output", (), {"logits": self.embedding[input_ids] @ self.head})()
+
+
+def _pair(prompt: list[int], chosen: list[int], rejected: list[int]) -> TokenizedPair:
+    def sequence(answer: list[int]) -> TokenizedSequence:
+        return TokenizedSequence(prompt + answer, [IGNORE_INDEX] * len(prompt) + answer)
+
+    return TokenizedPair(sequence(chosen), sequence(rejected))
+
+
+@pytest.mark.parametrize("tensor_parallel", [1, 2, 4])
+def test_neuron_dpo_computes_the_cpu_dpo_loss_reward_margin_and_gradients(tensor_parallel: int) -> None:
+    """The same pairs, policy and reference give the same loss, reward statistics and head
+    gradients on the CPU/CUDA method (full logits, padded to the longest row) and on the Neuron
+    method (vocabulary-parallel logits, rows padded to seqLength), whatever the TP degree."""
+    vocab, hidden, row_length, beta = 16, 8, 12, 0.1
+    generator = torch.Generator().manual_seed(2)
+    embedding = torch.randn(vocab, hidden, generator=generator)
+    policy_head = torch.randn(hidden, vocab, generator=generator) * 3
+    reference_head = policy_head + torch.randn(hidden, vocab, generator=generator)
+    rows = [
+        [_pair([1, 2, 3], [4, 9, 15, 0], [12, 5])],
+        [_pair([7, 7], [3, 14], [8, 11, 2, 13, 6])],
+        [_pair([5, 10, 1, 4], [15], [0, 1])],
+    ]
+    cpu_policy = _TokenLogits(embedding, policy_head, trainable=True)
+    cpu_reference = _TokenLogits(embedding, reference_head, trainable=False)
+    cpu = DpoMethod(torch.device("cpu"), 0, beta, lambda: frozen_reference(cpu_reference))
+    cpu_loss, cpu_totals = cpu.loss(cpu_policy, cpu.collate(rows), cpu.normaliser(rows), world_size=2)
+    cpu_loss.backward()
+    assert cpu_policy.head.grad is not None
+    width = vocab // tensor_parallel
+
+    def rank_run(rank: int, shard: VocabShard) -> tuple:
+        columns = slice(rank * width, (rank + 1) * width)
+        policy = _TokenLogits(embedding, policy_head[:, columns], trainable=True)
+        reference = _TokenLogits(embedding, reference_head[:, columns], trainable=False)
+        method = neuron.NeuronDpoMethod(
+            torch.device("cpu"),
+            0,
+            beta,
+            lambda: frozen_reference(reference),
+            row_length=row_length,
+            shard=shard,
+        )
+        batch = method.collate(rows)
+        loss, totals = method.loss(policy, batch, method.normaliser(rows), world_size=2)
+        loss.backward()
+        return batch, loss.detach(), totals, policy.head.grad
+
+    results = SimulatedGroup(tensor_parallel).run(rank_run)
+    for batch, loss, totals, _ in results:
+        assert batch.input_ids.shape == (2 * len(rows), row_length)  # one compiled shape
+        torch.testing.assert_close(loss, cpu_loss.detach())
+        assert totals.loss_sum == pytest.approx(cpu_totals.loss_sum, rel=1e-5)
+        assert totals.extra == pytest.approx(cpu_totals.extra, rel=1e-5)
+        assert totals.real_tokens == cpu_totals.real_tokens
+    assert 0 < cpu_totals.extra["rewardAccuracy"] < len(rows)  # neither trivially all nor none
+    neuron_grad = torch.cat([grad for _, _, _, grad in results], dim=-1)
+    torch.testing.assert_close(neuron_grad, cpu_policy.head.grad, rtol=1e-5, atol=1e-6)
 
 
 # -- every other path runs without the Neuron packages ---------------------------------------------

@@ -56,14 +56,82 @@ def _forward_logits(model: nn.Module, batch: Batch, device: torch.device) -> tor
     return logits.float()
 
 
-def token_logprobs(logits: torch.Tensor, labels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """Log-probability of each next-token label and the mask of positions that have a label."""
-    shifted_logits = logits[:, :-1, :]
+def shifted_targets(labels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Next-token targets (position t predicts label t+1) and the mask of positions that have one.
+
+    Unlabelled positions (prompt, padding) get target 0 so that they can be gathered; the mask
+    zeroes them afterwards.
+    """
     shifted_labels = labels[:, 1:]
     mask = shifted_labels != IGNORE_INDEX
-    safe_labels = shifted_labels.masked_fill(~mask, 0)
-    logprobs = torch.log_softmax(shifted_logits, dim=-1).gather(-1, safe_labels.unsqueeze(-1)).squeeze(-1)
+    return shifted_labels.masked_fill(~mask, 0), mask
+
+
+def token_logprobs(logits: torch.Tensor, labels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Log-probability of each next-token label and the mask of positions that have a label."""
+    targets, mask = shifted_targets(labels)
+    logprobs = torch.log_softmax(logits[:, :-1, :], dim=-1).gather(-1, targets.unsqueeze(-1)).squeeze(-1)
     return logprobs * mask, mask
+
+
+AllReduce = Callable[[torch.Tensor], torch.Tensor]
+
+
+@dataclasses.dataclass(frozen=True)
+class VocabShard:
+    """This rank's place in a vocabulary-parallel output head, and the collectives of its group.
+
+    `all_reduce_sum` must sum over the tensor-parallel group in the forward pass and pass the
+    gradient through unchanged in the backward pass (Megatron's "reduce from model-parallel
+    region"): every rank of the group computes the same loss from the reduced value, so each
+    rank's local contribution receives that loss's gradient once. `all_reduce_max` needs no
+    gradient. With one rank both are the identity.
+    """
+
+    rank: int
+    all_reduce_max: AllReduce
+    all_reduce_sum: AllReduce
+
+
+def vocab_parallel_token_logprobs(
+    shard_logits: torch.Tensor, labels: torch.Tensor, shard: VocabShard
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """`token_logprobs` for logits split over the vocabulary, without gathering the full logits.
+
+    `shard_logits` is [rows, length, vocab / TP]: rank r holds the vocabulary slice
+    [r * width, (r + 1) * width), as neuronx-distributed's `EmbeddingUtility` assigns it to the
+    column-parallel LM head. log p(t) = z_t - m - log(sum_v exp(z_v - m)), where m is the maximum
+    over the whole vocabulary (one MAX all-reduce), and the sum of exponentials and z_t (non-zero
+    only on the rank that owns t) are summed over the group in one SUM all-reduce. Subtracting m
+    does not change the result, so no gradient flows through it.
+    """
+    targets, mask = shifted_targets(labels)
+    logits = shard_logits[:, :-1, :]
+    width = logits.size(-1)
+    maximum = shard.all_reduce_max(logits.detach().amax(dim=-1))
+    centred = logits - maximum.unsqueeze(-1)
+    local_targets = targets - shard.rank * width
+    owned = (local_targets >= 0) & (local_targets < width)
+    picked = centred.gather(-1, local_targets.clamp(0, width - 1).unsqueeze(-1)).squeeze(-1)
+    sums = shard.all_reduce_sum(torch.stack([centred.exp().sum(dim=-1), picked.masked_fill(~owned, 0.0)]))
+    logprobs = sums[1] - torch.log(sums[0])
+    return logprobs * mask, mask
+
+
+def dpo_loss(
+    policy_logps: torch.Tensor, reference_logps: torch.Tensor, beta: float
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Summed DPO loss and per-pair reward margins from sequence log-probabilities.
+
+    Both inputs are [2 * pairs]: the chosen sequences first, then the rejected ones, in pair order
+    (as `DpoMethod.collate` lays them out). Every device path computes its sequence log-probs its
+    own way and then calls this, so the loss is the same function everywhere.
+    """
+    pairs = policy_logps.size(0) // 2
+    chosen_reward = beta * (policy_logps[:pairs] - reference_logps[:pairs])
+    rejected_reward = beta * (policy_logps[pairs:] - reference_logps[pairs:])
+    margin = chosen_reward - rejected_reward
+    return -F.logsigmoid(margin).sum(), margin
 
 
 @dataclasses.dataclass
@@ -121,7 +189,8 @@ class DpoMethod:
 
     The reference is either a frozen copy of the starting model (full DPO) or, for LoRA, the same
     model with its adapters disabled: the base weights never change, so this is the same reference
-    at no extra memory.
+    at no extra memory. Other devices override `collate` and `_sequence_logps` (how rows become
+    sequence log-probabilities) and keep `loss`, so every device computes the same objective.
     """
 
     device: torch.device
@@ -139,6 +208,7 @@ class DpoMethod:
         return float(len(rows))
 
     def _sequence_logps(self, model: nn.Module, batch: Batch) -> torch.Tensor:
+        """Summed log-probability of each row's labelled (answer) tokens; prompt tokens are masked."""
         logits = _forward_logits(model, batch, self.device)
         logprobs, _ = token_logprobs(logits, batch.labels.to(self.device))
         return logprobs.sum(dim=-1)
@@ -147,14 +217,10 @@ class DpoMethod:
         self, model: nn.Module, batch: object, normaliser: float, world_size: int
     ) -> tuple[torch.Tensor, StepTotals]:
         assert isinstance(batch, Batch)
-        pairs = batch.input_ids.size(0) // 2
         policy = self._sequence_logps(model, batch)
         with torch.no_grad(), self.reference() as reference_model:
             reference = self._sequence_logps(reference_model, batch)
-        chosen_reward = self.beta * (policy[:pairs] - reference[:pairs])
-        rejected_reward = self.beta * (policy[pairs:] - reference[pairs:])
-        margin = chosen_reward - rejected_reward
-        loss_sum = -F.logsigmoid(margin).sum()
+        loss_sum, margin = dpo_loss(policy, reference, self.beta)
         totals = StepTotals(
             loss_sum=float(loss_sum.detach()),
             real_tokens=batch.real_tokens,

@@ -16,8 +16,14 @@ their sources; the pins are in trainer-images/neuron/Dockerfile):
 - `NeuronAccelerator(trn_config, zero_1=parallelism.zero1, mixed_precision_config=...)` prepares
   the model (bf16, device placement) and wraps AdamW in ZeRO-1 (`NeuronZero1Optimizer`) with the
   gradient all-reduce and clipping inside `optimizer.step()`.
-- The loss is the model's own (`labels=`, `reduction="sum"`): the LM head is vocabulary-parallel,
-  so only the model's parallel cross-entropy sees whole rows of logits.
+- The SFT loss is the model's own (`labels=`, `reduction="sum"`): the LM head is
+  vocabulary-parallel, so only the model's parallel cross-entropy sees whole rows of logits.
+- DPO takes the model's vocabulary-parallel logits (each rank's [rows, length, vocab / TP] slice)
+  and computes per-token log-probabilities with `methods.vocab_parallel_token_logprobs`, whose
+  collectives are a MAX `torch.distributed.all_reduce` over NxD's tensor-parallel group (as
+  optimum-neuron's own parallel cross-entropy does) and NxD's `reduce_from_tensor_model_parallel_
+  region` (sum forward, identity backward). The reference is the policy with its adapter disabled
+  (dpo-lora) or a frozen second model sharded the same way (dpo).
 - optimum-neuron >= 0.4 refuses `resume_from_checkpoint`, so checkpoints are ours: the contract's
   `.tmp-step-N` -> `step-N` + COMPLETE + `latest`, with the tensors written by
   `neuronx_distributed.trainer.save_checkpoint` (one file per data-parallel/tensor-parallel rank,
@@ -47,8 +53,16 @@ from finetune_trainer import checkpoint_layout as layout
 from finetune_trainer.checkpoint import TrainerState, decode_tensor, encode_tensor
 from finetune_trainer.config import TrainConfig
 from finetune_trainer.device import Runtime, UnsupportedDevice
-from finetune_trainer.encoding import IGNORE_INDEX, TokenizedSequence
-from finetune_trainer.methods import Method, StepTotals
+from finetune_trainer.encoding import IGNORE_INDEX, TokenizedPair, TokenizedSequence
+from finetune_trainer.methods import (
+    DpoMethod,
+    Method,
+    StepTotals,
+    VocabShard,
+    adapters_disabled,
+    frozen_reference,
+    vocab_parallel_token_logprobs,
+)
 from finetune_trainer.packing import Batch, collate_packed
 from finetune_trainer.schedule import build_scheduler
 
@@ -67,11 +81,6 @@ OUTPUT_SHARDS_DIR = ".neuron-shards"
 
 def check_supported(config: TrainConfig, world_size: int) -> None:
     """Refuses (exit code 2) what this Neuron path does not run, before any device work."""
-    if config.is_preference:
-        raise UnsupportedDevice(
-            f"method {config.method} is not available on Neuron yet (the reference log-probabilities "
-            "need the vocabulary-parallel head); run DPO on CUDA, or use sft / lora on Trainium"
-        )
     if config.training.precision == "fp16":
         raise UnsupportedDevice("training.precision fp16 is not supported on Neuron; use bf16 or fp32")
     tensor_parallel = config.parallelism.tensor_parallel
@@ -232,6 +241,36 @@ class NeuronSupervisedMethod:
         return loss_sum / normaliser * world_size, totals
 
 
+@dataclasses.dataclass
+class NeuronDpoMethod(DpoMethod):
+    """DPO and LoRA-DPO on Neuron: `DpoMethod`'s loss over vocabulary-parallel log-probabilities.
+
+    Rows are padded to `seqLength` (one shape, one compiled graph; a pair's sequences are already
+    cut to it) and the model returns only this rank's slice of the vocabulary, so the per-token
+    log-probabilities come from `vocab_parallel_token_logprobs` with the tensor-parallel group's
+    collectives in `shard`. Every rank of a tensor-parallel group then holds the same sequence
+    log-probabilities and computes the same loss.
+    """
+
+    row_length: int
+    shard: VocabShard
+
+    def collate(self, rows: Sequence[Sequence[object]]) -> Batch:
+        pairs = [row[0] for row in rows if isinstance(row[0], TokenizedPair)]
+        assert len(pairs) == len(rows), "DPO rows hold one preference pair each"
+        sequences = [[p.chosen] for p in pairs] + [[p.rejected] for p in pairs]
+        return collate_packed(sequences, self.row_length, self.pad_id)
+
+    def _sequence_logps(self, model: nn.Module, batch: Batch) -> torch.Tensor:
+        output = model(
+            input_ids=batch.input_ids.to(self.device), position_ids=batch.position_ids.to(self.device)
+        )
+        logprobs, _ = vocab_parallel_token_logprobs(
+            output.logits.float(), batch.labels.to(self.device), self.shard
+        )
+        return logprobs.sum(dim=-1)
+
+
 # -- the platform (runs only on a Neuron device, in the Neuron image) ----------------------------
 
 
@@ -374,7 +413,59 @@ class NeuronPlatform:
         return optimizer, scheduler
 
     def method(self, config: TrainConfig, model: nn.Module, tokenizer: Any, model_path: str) -> Method:
-        return NeuronSupervisedMethod(self.runtime.device, tokenizer.pad_token_id, config.training.seq_length)
+        if config.dpo is None:
+            return NeuronSupervisedMethod(
+                self.runtime.device, tokenizer.pad_token_id, config.training.seq_length
+            )
+        if config.lora is not None:
+            reference = lambda: adapters_disabled(model)  # noqa: E731
+        else:
+            frozen = self._build_reference(config, model_path)
+            reference = lambda: frozen_reference(frozen)  # noqa: E731
+        return NeuronDpoMethod(
+            self.runtime.device,
+            tokenizer.pad_token_id,
+            config.dpo.beta,
+            reference,
+            row_length=config.training.seq_length,
+            shard=self._vocab_shard(),
+        )
+
+    def _build_reference(self, config: TrainConfig, model_path: str) -> nn.Module:
+        """Full DPO's frozen reference: a second copy of the starting model, sharded like the policy.
+
+        It costs one more copy of the weights in the training dtype per tensor-parallel rank
+        (parameters x 2 bytes / TP in bf16), with no gradients or optimizer state.
+        """
+        from optimum.neuron.models.training import NeuronModelForCausalLM
+
+        reference = NeuronModelForCausalLM.from_pretrained(model_path, self.trn_config, dtype=self.dtype)
+        reference.requires_grad_(False)
+        reference.eval()
+        # The same preparation as the policy (bf16 cast, device placement, no KV cache); the
+        # accelerator only records it in its list of models, used by its save_state, which we do
+        # not call.
+        prepared: nn.Module = self.accelerator.prepare_model(reference, evaluation_mode=True)
+        return prepared
+
+    def _vocab_shard(self) -> VocabShard:
+        """This rank's slice of the vocabulary-parallel head and the tensor-parallel collectives."""
+        from neuronx_distributed.parallel_layers import parallel_state
+        from neuronx_distributed.parallel_layers.mappings import reduce_from_tensor_model_parallel_region
+
+        if self.tensor_parallel == 1:
+            return VocabShard(rank=0, all_reduce_max=lambda t: t, all_reduce_sum=lambda t: t)
+        group = parallel_state.get_tensor_model_parallel_group()
+
+        def all_reduce_max(tensor: torch.Tensor) -> torch.Tensor:
+            dist.all_reduce(tensor, op=dist.ReduceOp.MAX, group=group)
+            return tensor
+
+        return VocabShard(
+            rank=parallel_state.get_tensor_model_parallel_rank(),
+            all_reduce_max=all_reduce_max,
+            all_reduce_sum=reduce_from_tensor_model_parallel_region,
+        )
 
     def backward(self, model: nn.Module, loss: torch.Tensor, last_micro_batch: bool) -> None:
         import torch_xla.core.xla_model as xm
