@@ -92,8 +92,13 @@ def test_operator_runs_a_job_with_only_the_charts_rbac(
             return (job.get("status") or {}).get("phase")
 
         wait_for(lambda: phase() == "Succeeded", timeout=60, message="Succeeded")
-        events = core_v1.list_namespaced_event(namespace, field_selector="involvedObject.name=rbac").items
-        assert {"Submitted", "Succeeded"} <= {e.reason for e in events}
+
+        def reasons() -> set[str]:
+            events = core_v1.list_namespaced_event(namespace, field_selector="involvedObject.name=rbac").items
+            return {e.reason for e in events}
+
+        # Events are posted asynchronously (and, here, with the chart's RBAC too).
+        wait_for(lambda: {"Submitted", "Succeeded"} <= reasons(), timeout=30, message="Events")
     finally:
         operator.stop()
     log = operator.log_path.read_text()

@@ -253,8 +253,13 @@ def test_job_succeeds_on_trn1_nodes(operator, custom_objects, core_v1, namespace
     assert job["status"]["phase"] == "Succeeded"
     assert job["status"]["output"]["path"] == f"/fsx/finetune/{namespace}/ok/output"
     assert job["status"]["attempts"][0]["result"] == "Succeeded"
-    events = core_v1.list_namespaced_event(namespace, field_selector="involvedObject.name=ok").items
-    assert {"Submitted", "Running", "Succeeded"} <= {e.reason for e in events}
+
+    def reasons() -> set[str]:
+        events = core_v1.list_namespaced_event(namespace, field_selector="involvedObject.name=ok").items
+        return {e.reason for e in events}
+
+    # kopf posts Events asynchronously, shortly after the status write.
+    wait_for(lambda: {"Submitted", "Running", "Succeeded"} <= reasons(), timeout=30, message="Events")
 
 
 # --- 2. failure, resume from the reported checkpoint, then attempts exhausted ---------------
@@ -382,10 +387,15 @@ def test_invalid_specs_fail_with_conditions_and_operator_stays_healthy(
         assert message in failed["message"], (name, failed["message"])
         assert job["status"].get("currentAttempt", 0) == 0
     assert pytorchjobs(custom_objects, namespace) == []
-    events = core_v1.list_namespaced_event(
-        namespace, field_selector="involvedObject.name=unknown-model"
-    ).items
-    assert [e.reason for e in events] == ["RecipeNotFound"]  # one Event, no retry storm
+
+    def event_reasons() -> list[str]:
+        events = core_v1.list_namespaced_event(namespace, field_selector="involvedObject.name=unknown-model")
+        return [e.reason for e in events.items]
+
+    # kopf posts Events asynchronously: wait for the first, then make sure no more follow.
+    wait_for(event_reasons, timeout=30, message="the RecipeNotFound Event")
+    time.sleep(3)
+    assert event_reasons() == ["RecipeNotFound"]  # one Event, no retry storm
     # Still serving: a valid job right after is submitted.
     create_job(custom_objects, namespace, job_manifest("fine"))
     wait_phase(custom_objects, namespace, "fine", "Running")

@@ -204,6 +204,7 @@ def condition(found: dict[str, Any], type_: str) -> dict[str, Any] | None:
 
 
 def event_reasons(core_v1, namespace: str, name: str) -> list[str]:
+    """Reasons of a job's Events so far; kopf posts them asynchronously, so poll with wait_for."""
     events = core_v1.list_namespaced_event(namespace, field_selector=f"involvedObject.name={name}").items
     return [e.reason for e in events]
 
@@ -306,7 +307,10 @@ def test_spot_interruption_then_a_resumed_attempt_from_the_s3_checkpoint(
     ]
     recorded = status(custom_objects, namespace, "spot")
     assert recorded["attempts"][1]["resumedFrom"] == latest["path"]
-    assert "SageMakerInterrupted" in event_reasons(core_v1, namespace, "spot")
+    wait_for(
+        lambda: "SageMakerInterrupted" in event_reasons(core_v1, namespace, "spot"),
+        message="the SageMakerInterrupted Event",
+    )
 
 
 def test_stopped_in_the_console_is_not_resumed(start_operator, aws, custom_objects, namespace):
@@ -352,7 +356,10 @@ def test_unreachable_aws_blocks_delete_visibly_until_an_admin_releases_it(
         "the DeletionBlocked condition",
     )
     assert RELEASE_FINALIZER_ANNOTATION in condition(blocked, "DeletionBlocked")["message"]
-    assert "DeletionBlocked" in event_reasons(core_v1, namespace, "stuck")
+    wait_for(
+        lambda: "DeletionBlocked" in event_reasons(core_v1, namespace, "stuck"),
+        message="the DeletionBlocked Event",
+    )
     custom_objects.patch_namespaced_custom_object(
         GROUP,
         VERSION,
@@ -363,7 +370,10 @@ def test_unreachable_aws_blocks_delete_visibly_until_an_admin_releases_it(
     )
     wait_for(lambda: _gone(custom_objects, namespace, "stuck"), timeout=15, message="the released delete")
     assert aws.job(name).training_job_status == "InProgress"  # left to the admin, as the Event says
-    assert "FinalizerReleased" in event_reasons(core_v1, namespace, "stuck")
+    wait_for(
+        lambda: "FinalizerReleased" in event_reasons(core_v1, namespace, "stuck"),
+        message="the FinalizerReleased Event",
+    )
 
 
 def test_restart_after_submit_before_the_status_write_adopts_the_job(
