@@ -3,7 +3,8 @@
 Runs against the test bed (KUBECONFIG, or the bed's kubeconfig). In one run it:
 
 1. the floor: creates N PyTorchJobs directly, as the operator would render them, with the
-   same Python client, and times it;
+   same Python client, and times it; then, for context, the same with every object the
+   operator writes per job (ServiceAccount, Role, RoleBinding, ConfigMap, PyTorchJob);
 2. the operator: starts ``finetune-operator run`` as a subprocess watching a fresh
    namespace, creates N FineTuneJobs with the same client, and times until every one has
    its PyTorchJob and phase Submitted (or later); per-job latency is creation -> Submitted
@@ -37,7 +38,7 @@ from tests.conftest import install_chart, testbed_module  # noqa: E402
 
 from finetune_operator.admission import parse_job  # noqa: E402
 from finetune_operator.attempts import build_attempt_request  # noqa: E402
-from finetune_operator.backends.hyperpod.render import render_pytorchjob  # noqa: E402
+from finetune_operator.backends.hyperpod.render import render_attempt  # noqa: E402
 from finetune_operator.config import OperatorConfig  # noqa: E402
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir  # noqa: E402
 
@@ -57,14 +58,16 @@ def job_manifest(name: str) -> dict[str, Any]:
     }
 
 
-def bare_pytorchjob(namespace: str, name: str, recipes: list[Any]) -> dict[str, Any]:
+def rendered_children(namespace: str, name: str, recipes: list[Any]) -> list[dict[str, Any]]:
+    """Every object the operator creates for a job's first attempt, PyTorchJob last."""
     document = job_manifest(name)
     document["metadata"].update(namespace=namespace, uid=str(uuid.uuid4()))
     job = parse_job(document)
     request, _ = build_attempt_request(job, recipes, OperatorConfig(), 1, None, None)
-    manifest = render_pytorchjob(request)
-    manifest["metadata"].pop("ownerReferences")
-    return manifest
+    children = render_attempt(request)
+    for child in children:
+        child["metadata"].pop("ownerReferences", None)
+    return children
 
 
 def delete_namespace_and_wait(core: client.CoreV1Api, namespace: str, timeout: float = 600) -> None:
@@ -84,13 +87,38 @@ def make_namespace(core: client.CoreV1Api, prefix: str) -> str:
     return name
 
 
-def floor(custom: client.CustomObjectsApi, core: client.CoreV1Api, n: int) -> float:
+def floor(api: client.ApiClient, core: client.CoreV1Api, n: int, every_child: bool) -> float:
+    """Create with the same client, one after another, what a job needs, without the operator.
+
+    ``every_child=False`` is the issue's floor: the N PyTorchJobs alone. ``True`` also
+    creates each job's ServiceAccount, Role, RoleBinding and ConfigMap, i.e. every object
+    the operator itself must write, to tell the cost of those objects from the operator's.
+    """
     namespace = make_namespace(core, "bench-floor")
     recipes = load_recipes_dir(BUILTIN_RECIPES_DIR)
-    manifests = [bare_pytorchjob(namespace, f"j{i}", recipes) for i in range(n)]
+    objects = [
+        child
+        for i in range(n)
+        for child in rendered_children(namespace, f"j{i}", recipes)
+        if every_child or child["kind"] == "PyTorchJob"
+    ]
+    core_api, rbac, custom = (
+        client.CoreV1Api(api),
+        client.RbacAuthorizationV1Api(api),
+        client.CustomObjectsApi(api),
+    )
+    create = {
+        "ServiceAccount": lambda body: core_api.create_namespaced_service_account(namespace, body),
+        "Role": lambda body: rbac.create_namespaced_role(namespace, body),
+        "RoleBinding": lambda body: rbac.create_namespaced_role_binding(namespace, body),
+        "ConfigMap": lambda body: core_api.create_namespaced_config_map(namespace, body),
+        "PyTorchJob": lambda body: custom.create_namespaced_custom_object(
+            "kubeflow.org", "v1", namespace, "pytorchjobs", body
+        ),
+    }
     started = time.monotonic()
-    for manifest in manifests:
-        custom.create_namespaced_custom_object("kubeflow.org", "v1", namespace, "pytorchjobs", manifest)
+    for obj in objects:
+        create[obj["kind"]](obj)
     elapsed = time.monotonic() - started
     delete_namespace_and_wait(core, namespace)
     return elapsed
@@ -180,8 +208,11 @@ def main() -> None:
     workdir = REPO / ".testbed" / "bench"
     workdir.mkdir(parents=True, exist_ok=True)
 
-    floor_seconds = floor(custom, core, n)
+    floor_seconds = floor(api, core, n, every_child=False)
     print(f"floor: {n} PyTorchJobs created directly in {floor_seconds:.2f}s")
+    children_seconds = floor(api, core, n, every_child=True)
+    kinds = "ServiceAccount, Role, RoleBinding, ConfigMap, PyTorchJob"
+    print(f"every child: {n} x ({kinds}) created directly in {children_seconds:.2f}s")
     result = operator_run(custom, core, n, kubeconfig, workdir)
     ratio = result["elapsed"] / floor_seconds
     print(
@@ -197,6 +228,8 @@ def main() -> None:
         "floor_seconds": round(floor_seconds, 3),
         "operator_seconds": round(result["elapsed"], 3),
         "ratio": round(ratio, 3),
+        "every_child_seconds": round(children_seconds, 3),
+        "ratio_to_every_child": round(result["elapsed"] / children_seconds, 3),
         "p50_seconds": round(result["p50"], 4),
         "p99_seconds": round(result["p99"], 4),
         "peak_rss_mib": round(result["peak_rss_mib"], 1),
