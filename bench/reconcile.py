@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "operator"))
 sys.path.insert(0, str(REPO))
 
-from tests.cluster.test_operator import OperatorProcess  # noqa: E402
+from tests.cluster.operator_process import OperatorProcess  # noqa: E402
 from tests.conftest import install_chart, testbed_module  # noqa: E402
 
 from finetune_operator.admission import parse_job  # noqa: E402

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from tests.cluster.kwok import finish_pod, wait_for
-from tests.cluster.test_operator import OperatorProcess
+from tests.cluster.operator_process import OperatorProcess
 from tests.conftest import CHART_NAMESPACE, CHART_RELEASE
 
 GROUP, VERSION = "finetune.dev", "v1alpha1"

@@ -10,18 +10,13 @@ garbage collector and Kubeflow training-operator v1.7.0.
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from kubernetes import client
 from kubernetes.client.exceptions import ApiException
 
@@ -31,79 +26,9 @@ from finetune_operator.backends.hyperpod.backend import HyperPodBackend
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 from tests.cluster.kwok import finish_pod, wait_for
+from tests.cluster.operator_process import OperatorProcess
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class OperatorProcess:
-    def __init__(self, kubeconfig: str, namespace: str, workdir: Path) -> None:
-        self.kubeconfig = kubeconfig
-        self.namespace = namespace
-        self.workdir = workdir
-        self.liveness_port = free_port()
-        self.metrics_port = free_port()
-        self.log_path = workdir / f"operator-{namespace}.log"
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    def start(self, timeout: float = 30.0) -> None:
-        config = self.workdir / "operator.yaml"
-        config.write_text(
-            yaml.safe_dump({"liveness_port": self.liveness_port, "metrics_port": self.metrics_port})
-        )
-        env = {**os.environ, "KUBECONFIG": self.kubeconfig}
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "operator"), env.get("PYTHONPATH")]))
-        log = self.log_path.open("ab")
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "finetune_operator.cli",
-                "run",
-                "--config",
-                str(config),
-                "--namespace",
-                self.namespace,
-            ],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise AssertionError(f"operator exited with {self.proc.returncode}; see {self.log_path}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.liveness_port}/healthz", timeout=1) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise AssertionError(f"operator not live after {timeout}s; see {self.log_path}")
-
-    def kill(self) -> None:
-        """SIGKILL: no graceful shutdown, exactly like a crashed or evicted pod."""
-        if self.proc and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(10)
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
-
-    def metrics(self) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.metrics_port}/metrics", timeout=5) as r:
-            return str(r.read().decode())
 
 
 # --- fixtures and helpers ------------------------------------------------------------------

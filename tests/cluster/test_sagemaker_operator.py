@@ -12,16 +12,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from kubernetes.client.exceptions import ApiException
 
 from finetune_operator.admission import parse_job
@@ -31,7 +27,7 @@ from finetune_operator.backends.sagemaker.backend import SageMakerBackend
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 from tests.cluster.kwok import wait_for
-from tests.cluster.test_operator import free_port
+from tests.cluster.operator_process import OperatorProcess
 from tests.sagemaker_fixtures import ACCOUNT_ID, REGION, MotoSageMaker
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
@@ -54,8 +50,6 @@ DUMMY_CREDENTIALS = {
 
 def operator_config(moto: MotoSageMaker, **sagemaker: Any) -> dict[str, Any]:
     return {
-        "liveness_port": free_port(),
-        "metrics_port": free_port(),
         "sagemaker": {
             "region": REGION,
             "endpoint_url": moto.endpoint_url,
@@ -69,56 +63,6 @@ def operator_config(moto: MotoSageMaker, **sagemaker: Any) -> dict[str, Any]:
     }
 
 
-class SageMakerOperator:
-    """``finetune-operator run`` in a subprocess; AWS credentials exist only in its environment."""
-
-    def __init__(self, kubeconfig: str, namespace: str, workdir: Path, config: dict[str, Any]) -> None:
-        self.config = config
-        self.config_path = workdir / "operator.yaml"
-        self.config_path.write_text(yaml.safe_dump(config))
-        self.command = [
-            sys.executable,
-            "-m",
-            "finetune_operator.cli",
-            "run",
-            "--config",
-            str(self.config_path),
-            "--namespace",
-            namespace,
-        ]
-        env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-        env.update(DUMMY_CREDENTIALS, KUBECONFIG=kubeconfig)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "operator"), env.get("PYTHONPATH")]))
-        self.env = env
-        self.log_path = workdir / f"operator-{namespace}.log"
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    def start(self, timeout: float = 30.0) -> None:
-        with self.log_path.open("ab") as log:
-            self.proc = subprocess.Popen(self.command, env=self.env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{self.config['liveness_port']}/healthz"
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise AssertionError(f"operator exited with {self.proc.returncode}; see {self.log_path}")
-            try:
-                with urllib.request.urlopen(url, timeout=1) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise AssertionError(f"operator not live after {timeout}s; see {self.log_path}")
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
-
-
 @pytest.fixture
 def aws(moto_sagemaker: MotoSageMaker) -> MotoSageMaker:
     s3 = moto_sagemaker.client("s3")
@@ -130,11 +74,15 @@ def aws(moto_sagemaker: MotoSageMaker) -> MotoSageMaker:
 
 @pytest.fixture
 def start_operator(testbed, namespace, tmp_path, aws, custom_objects) -> Iterator[Any]:
-    started: list[SageMakerOperator] = []
+    started: list[OperatorProcess] = []
 
-    def start(**sagemaker: Any) -> SageMakerOperator:
-        process = SageMakerOperator(
-            testbed.kubeconfig, namespace, tmp_path, operator_config(aws, **sagemaker)
+    def start(**sagemaker: Any) -> OperatorProcess:
+        process = OperatorProcess(
+            testbed.kubeconfig,
+            namespace,
+            tmp_path,
+            config=operator_config(aws, **sagemaker),
+            env=DUMMY_CREDENTIALS,
         )
         process.start()
         started.append(process)

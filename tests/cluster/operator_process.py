@@ -1,0 +1,102 @@
+"""`finetune-operator run` as a subprocess of a cluster test (or the benchmark).
+
+A subprocess, not KopfRunner, so that a test can SIGKILL and restart it, measure its RSS,
+and give it an environment of its own (AWS credentials exist only there). It watches only
+the test's namespace, so parallel tests and other operators on the shared bed never
+reconcile each other's jobs.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class OperatorProcess:
+    def __init__(
+        self,
+        kubeconfig: str,
+        namespace: str,
+        workdir: Path,
+        config: Mapping[str, Any] | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        """`config` is merged into the OperatorConfig file; `env` replaces any AWS_* variables."""
+        self.kubeconfig = kubeconfig
+        self.namespace = namespace
+        self.liveness_port = free_port()
+        self.metrics_port = free_port()
+        self.config_path = workdir / "operator.yaml"
+        self.config_path.write_text(
+            yaml.safe_dump(
+                {"liveness_port": self.liveness_port, "metrics_port": self.metrics_port, **(config or {})}
+            )
+        )
+        inherited = {k: v for k, v in os.environ.items() if not (env and k.startswith("AWS_"))}
+        self.env = {**inherited, **(env or {}), "KUBECONFIG": kubeconfig}
+        self.env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(REPO / "operator"), os.environ.get("PYTHONPATH")])
+        )
+        self.log_path = workdir / f"operator-{namespace}.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 30.0) -> None:
+        command = [
+            sys.executable,
+            "-m",
+            "finetune_operator.cli",
+            "run",
+            "--config",
+            str(self.config_path),
+            "--namespace",
+            self.namespace,
+        ]
+        with self.log_path.open("ab") as log:
+            self.proc = subprocess.Popen(command, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"operator exited with {self.proc.returncode}; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.liveness_port}/healthz", timeout=1) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise AssertionError(f"operator not live after {timeout}s; see {self.log_path}")
+
+    def kill(self) -> None:
+        """SIGKILL: no graceful shutdown, exactly like a crashed or evicted pod."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+
+    def metrics(self) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.metrics_port}/metrics", timeout=5) as r:
+            return str(r.read().decode())
