@@ -13,7 +13,6 @@ import base64
 import dataclasses
 import json
 import random
-import time
 from pathlib import Path
 from typing import Any
 
@@ -130,17 +129,15 @@ def save(
     if runtime.is_main:
         full_state = dataclasses.replace(state, rng=rng_states)
         (tmp / layout.TRAINER_STATE).write_text(full_state.to_json(), encoding="utf-8")
-        manifest = layout.Manifest(
+        layout.seal(
+            directory,
+            tmp,
             step=state.step,
             attempt=state.attempt,
             job_uid=job_uid,
             world_size=runtime.world_size,
-            time=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            files=layout.list_files(tmp),
+            keep_last=keep_last,
         )
-        layout.write_manifest(tmp, manifest)
-        layout.publish(directory, state.step, job_uid)
-        layout.prune(directory, keep_last, job_uid)
     dist.barrier()
     return final
 

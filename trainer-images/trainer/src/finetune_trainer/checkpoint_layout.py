@@ -207,6 +207,36 @@ def prune(directory: Path, keep_last: int, job_uid: str) -> list[Path]:
     return deleted
 
 
+def seal(
+    directory: Path,
+    checkpoint_tmp: Path,
+    *,
+    step: int,
+    attempt: int,
+    job_uid: str,
+    world_size: int,
+    keep_last: int,
+) -> Path:
+    """Rank 0's last part of every save, on every device: manifest, publish, prune.
+
+    Called once all ranks have written their shards into `checkpoint_tmp`; the order is what
+    makes a half-written checkpoint impossible to pick (COMPLETE last, then the rename,
+    then `latest`, and only then are older checkpoints removed).
+    """
+    manifest = Manifest(
+        step=step,
+        attempt=attempt,
+        job_uid=job_uid,
+        world_size=world_size,
+        time=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        files=list_files(checkpoint_tmp),
+    )
+    write_manifest(checkpoint_tmp, manifest)
+    final = publish(directory, step, job_uid)
+    prune(directory, keep_last, job_uid)
+    return final
+
+
 def remove_stale_temporaries(directory: Path) -> None:
     """Removes `.tmp-step-*` left by an attempt that died while writing (they are never read)."""
     if not directory.is_dir():

@@ -40,7 +40,6 @@ import json
 import logging
 import random
 import shutil
-import time
 from collections.abc import Collection, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -533,17 +532,15 @@ class NeuronPlatform:
         if runtime.is_main:
             (tmp / LAYOUT_FILE).write_text(json.dumps(self._layout()), encoding="utf-8")
             (tmp / layout.TRAINER_STATE).write_text(state.to_json(), encoding="utf-8")
-            manifest = layout.Manifest(
+            layout.seal(
+                directory,
+                tmp,
                 step=state.step,
                 attempt=state.attempt,
                 job_uid=job_uid,
                 world_size=runtime.world_size,
-                time=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                files=layout.list_files(tmp),
+                keep_last=keep_last,
             )
-            layout.write_manifest(tmp, manifest)
-            layout.publish(directory, state.step, job_uid)
-            layout.prune(directory, keep_last, job_uid)
         xm.rendezvous("finetune: checkpoint published")
         return final
 
