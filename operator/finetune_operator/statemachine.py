@@ -27,7 +27,7 @@ from finetune_operator.api.job import (
     Phase,
     RecipeStatus,
 )
-from finetune_operator.backends.base import AttemptState, Observation, SpecError, attempt_name
+from finetune_operator.backends.base import AttemptState, JobEvent, Observation, SpecError, attempt_name
 from finetune_operator.backends.hyperpod.observe import CONTRACT_INVALID_CONFIG_EXIT_CODE
 
 CONDITION_SUBMITTED = "Submitted"
@@ -39,13 +39,6 @@ CONDITION_DELETION_BLOCKED = "DeletionBlocked"
 
 REASON_SUSPENDED_BY_SPEC = "SuspendedBySpec"
 RESUME_AUTO = "auto"
-
-
-@dataclass(frozen=True)
-class Event:
-    type: str  # Normal | Warning
-    reason: str
-    message: str
 
 
 @dataclass(frozen=True)
@@ -66,7 +59,7 @@ Action = Submit | SetSuspended
 @dataclass(frozen=True)
 class Plan:
     status: FineTuneJobStatus
-    events: tuple[Event, ...] = ()
+    events: tuple[JobEvent, ...] = ()
     action: Action | None = None
 
 
@@ -85,7 +78,7 @@ class _Builder:
     job: FineTuneJob
     now: str
     status: FineTuneJobStatus
-    events: list[Event] = field(default_factory=list)
+    events: list[JobEvent] = field(default_factory=list)
     action: Action | None = None
 
     def condition(self, type_: str, true: bool, reason: str, message: str = "") -> None:
@@ -121,7 +114,7 @@ class _Builder:
 
     def phase(self, phase: Phase, reason: str, message: str) -> None:
         if self.status.phase != phase:
-            self.events.append(Event("Warning" if phase == Phase.FAILED else "Normal", reason, message))
+            self.events.append(JobEvent("Warning" if phase == Phase.FAILED else "Normal", reason, message))
         self.status.phase = phase
 
     def build(self) -> Plan:
@@ -169,7 +162,7 @@ def _record_backend_view(b: _Builder, observation: Observation) -> None:
     checkpoint the backend found (SageMaker lists S3; the hyperpod trainer reports its own)
     replaces ``checkpoint.latest`` only when it is at least as far along.
     """
-    b.events.extend(Event(e.type, e.reason, e.message) for e in observation.events)
+    b.events.extend(observation.events)
     if observation.sagemaker is not None:
         b.status.sagemaker = observation.sagemaker
     found = observation.checkpoint
@@ -262,7 +255,7 @@ def _attempt_failed(b: _Builder, observation: Observation, now: datetime) -> Non
     detail = observation.message or observation.reason
     if observation.exit_code is not None:
         detail = f"{detail} (exit code {observation.exit_code})"
-    b.events.append(Event("Warning", "AttemptFailed", f"Attempt {attempt} failed: {detail}"))
+    b.events.append(JobEvent("Warning", "AttemptFailed", f"Attempt {attempt} failed: {detail}"))
     if observation.exit_code == CONTRACT_INVALID_CONFIG_EXIT_CODE:
         _fail(b, "InvalidSpec", f"The trainer rejected its configuration in attempt {attempt}: {detail}")
         return

@@ -20,7 +20,7 @@ from tests.sagemaker_fixtures import (
 
 from finetune_operator.api.job import BackendRef, FineTuneJob
 from finetune_operator.api.recipe import BackendName
-from finetune_operator.backends.base import AttemptRequest, AttemptState, BackendEvent, InvalidSpecError
+from finetune_operator.backends.base import AttemptRequest, AttemptState, InvalidSpecError, JobEvent
 from finetune_operator.backends.registry import load_backend_factory
 from finetune_operator.backends.sagemaker.backend import (
     DELETION_POLICY_ANNOTATION,
@@ -165,7 +165,7 @@ def test_spot_interruption_is_running_with_a_reason_and_resumes(aws: MotoSageMak
     clock.now += 60
     interrupted = backend.observe(job, ref)
     assert (interrupted.state, interrupted.reason) == (AttemptState.RUNNING, "SpotInterrupted")
-    assert interrupted.events[-1] == BackendEvent(
+    assert interrupted.events[-1] == JobEvent(
         "Warning", "SageMakerInterrupted", "Spot capacity was reclaimed"
     )
     aws.set_status(ref.name, "InProgress", "Training", "Restarted from the latest checkpoint")

@@ -15,8 +15,8 @@ from finetune_operator.api.job import (
 from finetune_operator.api.recipe import RecipeKind
 from finetune_operator.backends.base import (
     AttemptState,
-    BackendEvent,
     InvalidSpecError,
+    JobEvent,
     Observation,
     RecipeNotFoundError,
 )
@@ -240,7 +240,7 @@ def test_attempt_that_must_not_be_resumed_fails_the_job() -> None:
 
 def test_backend_events_come_before_the_phase_event() -> None:
     job = start(make_job())
-    events = (BackendEvent("Normal", "SageMakerTraining", "Training in progress"),)
+    events = (JobEvent("Normal", "SageMakerTraining", "Training in progress"),)
     plan = decide(job, Observation(AttemptState.RUNNING, reason="Training", events=events), NOW)
     assert [(e.type, e.reason) for e in plan.events] == [
         ("Normal", "SageMakerTraining"),

@@ -109,8 +109,9 @@ class AttemptState(StrEnum):
 
 
 @dataclass(frozen=True)
-class BackendEvent:
-    """Something the backend saw happen to the attempt, to be posted as a Kubernetes Event."""
+class JobEvent:
+    """A Kubernetes Event to post on the FineTuneJob: one the backend saw happen to the
+    attempt, or one for a transition the state machine decided."""
 
     type: str  # Normal | Warning
     reason: str
@@ -132,7 +133,7 @@ class Observation:
     resumable: bool = True
     """False when a failed attempt ended in a way a new attempt must not undo: a person
     stopped it, or it spent its runtime budget. The job then fails instead of resuming."""
-    events: tuple[BackendEvent, ...] = ()
+    events: tuple[JobEvent, ...] = ()
     """Transitions seen since the status the observation was made for (posted once each)."""
     checkpoint: CheckpointRef | None = None
     """The newest complete checkpoint the backend found itself, for backends whose trainer

@@ -47,9 +47,9 @@ from finetune_operator.backends.base import (
     AttemptRequest,
     AttemptState,
     Backend,
-    BackendEvent,
     BackendUnreachableError,
     InvalidSpecError,
+    JobEvent,
     Observation,
     SpecError,
 )
@@ -515,11 +515,11 @@ def training_job_summary(described: dict[str, Any]) -> SageMakerStatus:
     )
 
 
-def _transition_event(transition: dict[str, Any]) -> BackendEvent:
+def _transition_event(transition: dict[str, Any]) -> JobEvent:
     status = transition["Status"]
     message = transition.get("StatusMessage") or status
     warning = status in ("Failed", "Interrupted", "MaxRuntimeExceeded", "MaxWaitTimeExceeded", "Stopped")
-    return BackendEvent("Warning" if warning else "Normal", f"SageMaker{status}", message)
+    return JobEvent("Warning" if warning else "Normal", f"SageMaker{status}", message)
 
 
 def _exit_code(failure_reason: str | None) -> int | None:
