@@ -134,6 +134,20 @@ def dpo_loss(
     return -F.logsigmoid(margin).sum(), margin
 
 
+def supervised_normaliser(rows: Sequence[Sequence[object]]) -> float:
+    """The number of scored tokens in a micro-batch's documents (at least 1), on every device.
+
+    The first token of a document never has a label (collate drops it when packed), and the
+    shifted loss never scores it either.
+    """
+    total = 0
+    for row in rows:
+        for document in row:
+            assert isinstance(document, TokenizedSequence)
+            total += sum(1 for label in document.labels[1:] if label != IGNORE_INDEX)
+    return float(max(total, 1))
+
+
 @dataclasses.dataclass
 class SupervisedMethod:
     """SFT and LoRA: next-token cross-entropy on the target (assistant / completion) tokens."""
@@ -150,14 +164,7 @@ class SupervisedMethod:
         return collate_padded([row[0] for row in documents], self.pad_id)
 
     def normaliser(self, rows: Sequence[Sequence[object]]) -> float:
-        # The first token of a document never has a label (collate drops it when packed), and the
-        # shifted loss never scores it either.
-        total = 0
-        for row in rows:
-            for document in row:
-                assert isinstance(document, TokenizedSequence)
-                total += sum(1 for label in document.labels[1:] if label != IGNORE_INDEX)
-        return float(max(total, 1))
+        return supervised_normaliser(rows)
 
     def loss(
         self, model: nn.Module, batch: object, normaliser: float, world_size: int

@@ -52,7 +52,7 @@ from finetune_trainer import checkpoint_layout as layout
 from finetune_trainer.checkpoint import TrainerState, decode_tensor, encode_tensor
 from finetune_trainer.config import TrainConfig
 from finetune_trainer.device import Runtime, UnsupportedDevice
-from finetune_trainer.encoding import IGNORE_INDEX, TokenizedPair, TokenizedSequence
+from finetune_trainer.encoding import TokenizedPair, TokenizedSequence
 from finetune_trainer.methods import (
     DpoMethod,
     Method,
@@ -60,6 +60,7 @@ from finetune_trainer.methods import (
     VocabShard,
     adapters_disabled,
     frozen_reference,
+    supervised_normaliser,
     vocab_parallel_token_logprobs,
 )
 from finetune_trainer.packing import Batch, collate_packed
@@ -213,12 +214,7 @@ class NeuronSupervisedMethod:
         return collate_packed(documents, self.row_length, self.pad_id)
 
     def normaliser(self, rows: Sequence[Sequence[object]]) -> float:
-        total = 0
-        for row in rows:
-            for document in row:
-                assert isinstance(document, TokenizedSequence)
-                total += sum(1 for label in document.labels[1:] if label != IGNORE_INDEX)
-        return float(max(total, 1))
+        return supervised_normaliser(rows)
 
     def loss(
         self, model: nn.Module, batch: object, normaliser: float, world_size: int
