@@ -9,7 +9,8 @@ training-operator of the local bed (kwok plays the trn1 nodes):
    training-operator creates and the scheduler binds to trn1 nodes;
 4. "the trainer" reports progress and a checkpoint exactly as the real one does
    (docs/trainer-contract.md): a JSON merge patch on the job's status, authenticated
-   with a token of the job's own ServiceAccount, whose Role allows nothing else;
+   with the token of its own pod, which the chart's admission policy lets patch only
+   this job's status;
 5. a worker crashes; the operator starts attempt 2 resuming from that checkpoint;
 6. attempt 2 finishes and the job is Succeeded.
 
@@ -59,16 +60,22 @@ def job_status(api: client.CustomObjectsApi, name: str) -> dict[str, Any]:
 def report_as_trainer(
     api_client: client.ApiClient,
     name: str,
+    master: client.V1Pod,
     attempt: int,
     step: int,
     total: int,
     loss: float,
     checkpoint_step: int | None = None,
 ) -> None:
-    """PATCH the job's status the way the trainer's rank 0 does, with the trainer's own token."""
+    """PATCH the job's status the way the trainer's rank 0 does, with the token the kubelet
+    would project into the ``master`` pod (bound to it: the chart's admission policy admits
+    reports only from a pod of the job being patched)."""
     core = client.CoreV1Api(api_client)
+    bound_to = {"apiVersion": "v1", "kind": "Pod", "name": master.metadata.name, "uid": master.metadata.uid}
     token = core.create_namespaced_service_account_token(
-        f"{name}-trainer", NAMESPACE, {"spec": {"audiences": [], "expirationSeconds": 600}}
+        master.spec.service_account_name,
+        NAMESPACE,
+        {"spec": {"audiences": [], "expirationSeconds": 600, "boundObjectRef": bound_to}},
     ).status.token
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     status: dict[str, Any] = {
@@ -102,6 +109,10 @@ def report_as_trainer(
     context = ssl.create_default_context(cafile=configuration.ssl_ca_cert)
     with urllib.request.urlopen(request, context=context, timeout=10) as response:
         assert response.status == 200
+
+
+def master_of(pods: list[client.V1Pod]) -> client.V1Pod:
+    return next(p for p in pods if p.metadata.name.endswith("-master-0"))
 
 
 def attempt_pods(core: client.CoreV1Api, child: str) -> list[client.V1Pod] | None:
@@ -168,9 +179,9 @@ def main() -> int:
         pods = wait_for(lambda: attempt_pods(core, child), timeout=60, message="running pods")
         kubectl("get", "pods", "-n", NAMESPACE, "-o", "wide")
 
-        say("The trainer reports progress and a checkpoint (status patch with the job's own token)")
+        say("The trainer reports progress and a checkpoint (status patch with its pod's own token)")
         for step, loss in ((50, 1.92), (100, 1.41)):
-            report_as_trainer(api_client, name, 1, step, 300, loss, checkpoint_step=step)
+            report_as_trainer(api_client, name, master_of(pods), 1, step, 300, loss, checkpoint_step=step)
         wait_for(lambda: job_status(custom, name).get("phase") == "Running", timeout=30, message="Running")
         kubectl("get", "finetunejob", name, "-n", NAMESPACE)
 
@@ -195,7 +206,7 @@ def main() -> int:
         )
 
         pods = wait_for(lambda: attempt_pods(core, child), timeout=60, message="attempt 2 pods")
-        report_as_trainer(api_client, name, 2, 300, 300, 0.87, checkpoint_step=300)
+        report_as_trainer(api_client, name, master_of(pods), 2, 300, 300, 0.87, checkpoint_step=300)
         say("Attempt 2 finishes")
         for pod in pods:
             finish_pod(core, NAMESPACE, pod.metadata.name, 0)

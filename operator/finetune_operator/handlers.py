@@ -34,13 +34,22 @@ from finetune_operator.backends.base import (
     SpecError,
     attempt_name,
 )
+from finetune_operator.backends.hyperpod.backend import HyperPodBackend
 from finetune_operator.backends.hyperpod.observe import observation_fingerprint
 from finetune_operator.backends.hyperpod.render import PYTORCHJOB_KIND
 from finetune_operator.backends.registry import BackendCache, load_backend_factory
 from finetune_operator.config import OperatorConfig
 from finetune_operator.kube import new_api_client
 from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS, PhaseTracker
-from finetune_operator.naming import GROUP, LABEL_JOB, LABEL_MANAGED_BY, MANAGED_BY, VERSION
+from finetune_operator.naming import (
+    COMPONENT_TRAINER_IDENTITY,
+    GROUP,
+    LABEL_COMPONENT,
+    LABEL_JOB,
+    LABEL_MANAGED_BY,
+    MANAGED_BY,
+    VERSION,
+)
 from finetune_operator.recipes import format_validation_error
 from finetune_operator.statemachine import (
     Plan,
@@ -136,6 +145,11 @@ def _settings(settings: kopf.OperatorSettings, **_: Any) -> None:
     settings.posting.level = logging.CRITICAL + 1
     settings.execution.max_workers = runtime.config.max_workers
     settings.watching.server_timeout = 300
+    # Filter our children in the API server: the operator never even parses anyone else's.
+    ours = f"{LABEL_MANAGED_BY}={MANAGED_BY}"
+    settings.watching.label_selectors["kubeflow.org", "pytorchjobs"] = ours
+    for resource in TRAINER_IDENTITY_RESOURCES:
+        settings.watching.label_selectors[resource] = f"{ours},{TRAINER_IDENTITY_SELECTOR}"
     settings.networking.request_timeout = 60
 
 
@@ -158,8 +172,9 @@ async def on_job_event(type: str, body: kopf.Body, namespace: str | None, name: 
     if type == "DELETED":
         runtime.forget(key)
         return
-    document = _as_plain(body)
-    if _release_requested(document):
+    view = dict(body)  # top-level keys of the raw object: read it, never change it
+    if _release_requested(view):
+        document = _as_plain(body)
         loop = asyncio.get_running_loop()
         if await loop.run_in_executor(runtime.executor, _release_finalizer, document):
             attempt = ((document.get("status") or {}).get("backendRef") or {}).get("name")
@@ -172,10 +187,9 @@ async def on_job_event(type: str, body: kopf.Body, namespace: str | None, name: 
                 "backend and stop it by hand",
             )
         return
-    fingerprint = _fingerprint(document)
-    if runtime.seen.get(key) == fingerprint:
-        return  # only trainer-reported progress changed: nothing for us to decide
-    await reconcile(key, document, _recipes(kwargs))
+    if runtime.seen.get(key) == _fingerprint(view):
+        return  # our own status write echoed back, or only trainer-reported progress changed
+    await reconcile(key, _as_plain(body), _recipes(kwargs))
 
 
 @kopf.on.event("kubeflow.org", "v1", "pytorchjobs", labels={LABEL_MANAGED_BY: MANAGED_BY})
@@ -195,6 +209,38 @@ async def on_pytorchjob_event(
             return
         runtime.seen_children[child_key] = fingerprint
     await reconcile((namespace, job_name), None, _recipes(kwargs))
+
+
+TRAINER_IDENTITY_SELECTOR = f"{LABEL_COMPONENT}={COMPONENT_TRAINER_IDENTITY}"
+TRAINER_IDENTITY_RESOURCES = (
+    ("v1", "serviceaccounts"),
+    ("rbac.authorization.k8s.io", "v1", "roles"),
+    ("rbac.authorization.k8s.io", "v1", "rolebindings"),
+)
+
+
+@kopf.on.event("v1", "serviceaccounts", labels={LABEL_COMPONENT: COMPONENT_TRAINER_IDENTITY})
+@kopf.on.event(
+    "rbac.authorization.k8s.io", "v1", "roles", labels={LABEL_COMPONENT: COMPONENT_TRAINER_IDENTITY}
+)
+@kopf.on.event(
+    "rbac.authorization.k8s.io", "v1", "rolebindings", labels={LABEL_COMPONENT: COMPONENT_TRAINER_IDENTITY}
+)
+async def on_trainer_identity_event(type: str, namespace: str | None, **_: Any) -> None:
+    """Without its identity a namespace's trainer pods cannot start (or report): put it back."""
+    if type != "DELETED" or not namespace:
+        return
+    backend = _runtime().backends.get(BackendName.HYPERPOD)
+    if not isinstance(backend, HyperPodBackend):
+        return
+    loop = asyncio.get_running_loop()
+    try:
+        await loop.run_in_executor(_runtime().executor, backend.restore_trainer_identity, namespace)
+    except ApiException as err:
+        # 403/404: the namespace itself is going away (or gone); nothing to restore.
+        if err.status not in (403, 404):
+            API_ERRORS.labels(str(err.status)).inc()
+            logger.warning("could not restore the trainer identity in %s: %s", namespace, err.reason)
 
 
 def _needs_finalizer(spec: kopf.Spec, **_: Any) -> bool:
@@ -353,11 +399,6 @@ def _reconcile_once(
     plan = _plan(runtime, job, recipes, now)
     events = _write_status(job, document, plan)
     runtime.seen[key] = _fingerprint(_document_after(document, plan))
-    created = plan.status.backend_ref
-    if isinstance(plan.action, Submit) and created is not None and created.kind == PYTORCHJOB_KIND:
-        # We know what the new PyTorchJob's first event will say; no need to look again.
-        first_event = {"metadata": {"uid": created.uid}}
-        runtime.seen_children[(key[0], created.name)] = observation_fingerprint(first_event)
     runtime.phases.set(key, plan.status.phase.value)
     ref = _event_target(document)
     return [(ref, (e.type, e.reason, e.message)) for e in events]
@@ -391,6 +432,12 @@ def _plan(runtime: Runtime, job: FineTuneJob, recipes: list[Recipe], now: dateti
         except SpecError as err:
             return rejected(job, plan, err, now)
         plan = submitted(plan, new_ref, recipe_status)
+        if new_ref.kind == PYTORCHJOB_KIND:
+            # We know what the new PyTorchJob's first watch event will say; no need to look again.
+            # Noted before the status write: the event usually arrives while that write is in flight.
+            first_event = {"metadata": {"uid": new_ref.uid}}
+            namespace = job.metadata.namespace or ""
+            runtime.seen_children[(namespace, new_ref.name)] = observation_fingerprint(first_event)
     elif isinstance(action, SetSuspended) and ref is not None:
         try:
             backend.set_suspended(job, ref, action.suspended)
@@ -435,9 +482,12 @@ def _write_status(job: FineTuneJob, document: dict[str, Any], plan: Plan) -> lis
     if not patch:
         return list(plan.events)
     body = {"metadata": {"resourceVersion": document["metadata"]["resourceVersion"]}, "status": patch}
-    client.CustomObjectsApi(_runtime().api).patch_namespaced_custom_object_status(
-        GROUP, VERSION, job.metadata.namespace or "", PLURAL, job.metadata.name, body
+    # The response is not needed (the watch brings the new object): skip parsing it.
+    response = client.CustomObjectsApi(_runtime().api).patch_namespaced_custom_object_status(
+        GROUP, VERSION, job.metadata.namespace or "", PLURAL, job.metadata.name, body, _preload_content=False
     )
+    response.drain_conn()
+    response.release_conn()
     if "phase" in patch:
         TRANSITIONS.labels(plan.status.phase.value).inc()
         logger.info(

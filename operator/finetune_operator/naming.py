@@ -6,8 +6,6 @@ before instead of creating it again.
 
 from __future__ import annotations
 
-from finetune_operator.backends.base import attempt_name
-
 GROUP = "finetune.dev"
 VERSION = "v1alpha1"
 MANAGED_BY = "finetune-operator"
@@ -26,10 +24,14 @@ def attempt_labels(job_name: str, attempt: int) -> dict[str, str]:
     return {**job_labels(job_name), LABEL_ATTEMPT: str(attempt)}
 
 
-def config_map_name(job_name: str, attempt: int) -> str:
-    return f"{attempt_name(job_name, attempt)}-config"
+TRAINER_IDENTITY = "finetune-trainer"
+"""ServiceAccount, Role and RoleBinding, one set per namespace, through which trainers report
+status. The Role allows patching any FineTuneJob's status in the namespace; the chart's
+ValidatingAdmissionPolicy narrows each request to the job whose pod holds the token."""
+
+COMPONENT_TRAINER_IDENTITY = "trainer-identity"
+LABEL_COMPONENT = "app.kubernetes.io/component"
 
 
-def trainer_identity_name(job_name: str) -> str:
-    """ServiceAccount, Role and RoleBinding through which the trainer reports status."""
-    return f"{job_name}-trainer"
+def trainer_identity_labels() -> dict[str, str]:
+    return {LABEL_MANAGED_BY: MANAGED_BY, LABEL_COMPONENT: COMPONENT_TRAINER_IDENTITY}

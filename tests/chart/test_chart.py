@@ -133,7 +133,7 @@ def test_values_schema_rejects_bad_values(value: str, complaint: str):
     assert complaint in result.stderr
 
 
-def test_cluster_role_grants_what_per_job_roles_grant():
+def test_cluster_role_grants_what_the_trainer_role_grants():
     """RBAC refuses to let the operator create a Role granting more than it holds itself."""
     rules = by_kind(render(), "ClusterRole")[0]["rules"]
 
@@ -145,10 +145,29 @@ def test_cluster_role_grants_what_per_job_roles_grant():
     assert allowed("finetune.dev", "finetunejobs/status", "patch")
     for group, resource in [
         ("kubeflow.org", "pytorchjobs"),
-        ("", "configmaps"),
         ("", "serviceaccounts"),
         ("rbac.authorization.k8s.io", "roles"),
         ("rbac.authorization.k8s.io", "rolebindings"),
     ]:
         assert allowed(group, resource, "create"), (group, resource)
+    for group, resource in [
+        ("", "serviceaccounts"),
+        ("rbac.authorization.k8s.io", "roles"),
+        ("rbac.authorization.k8s.io", "rolebindings"),
+    ]:
+        assert allowed(group, resource, "watch"), f"the operator restores a deleted trainer {resource}"
     assert not allowed("finetune.dev", "finetunejobs", "update"), "the operator never writes spec"
+
+
+def test_trainer_reports_are_narrowed_to_their_own_job_by_an_admission_policy():
+    """Without the policy the namespace's trainer Role would let one job's pod patch another's status."""
+    documents = render()
+    (policy,) = by_kind(documents, "ValidatingAdmissionPolicy")
+    (binding,) = by_kind(documents, "ValidatingAdmissionPolicyBinding")
+    assert binding["spec"]["policyName"] == policy["metadata"]["name"]
+    assert binding["spec"]["validationActions"] == ["Deny"]
+    assert policy["spec"]["failurePolicy"] == "Fail"
+    (rule,) = policy["spec"]["matchConstraints"]["resourceRules"]
+    assert rule["resources"] == ["finetunejobs/status"]
+    (condition,) = policy["spec"]["matchConditions"]
+    assert ":finetune-trainer'" in condition["expression"]

@@ -12,12 +12,10 @@ from __future__ import annotations
 import json
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from kubernetes import client
 from kubernetes.client.exceptions import ApiException
 
 from finetune_operator.admission import parse_job
@@ -35,16 +33,6 @@ REPO = Path(__file__).resolve().parents[2]
 
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 TRN1_NODE_PREFIX = "hyperpod-i-trn1-"
-
-
-@pytest.fixture
-def operator(testbed, namespace, tmp_path) -> Iterator[OperatorProcess]:
-    process = OperatorProcess(testbed.kubeconfig, namespace, tmp_path)
-    process.start()
-    try:
-        yield process
-    finally:
-        process.stop()
 
 
 def job_manifest(name: str, spec_extra: dict[str, Any] | None = None, **spec: Any) -> dict[str, Any]:
@@ -384,12 +372,13 @@ def test_sigkill_during_submission_never_duplicates(testbed, custom_objects, nam
 # --- 5. deleting a job deletes its children ------------------------------------------------
 
 
-def test_delete_leaves_no_children(operator, custom_objects, core_v1, api_client, namespace) -> None:
+def test_delete_leaves_no_children(operator, custom_objects, core_v1, namespace) -> None:
     create_job(custom_objects, namespace, job_manifest("gone"))
+    create_job(custom_objects, namespace, job_manifest("stays"))
     wait_phase(custom_objects, namespace, "gone", "Running")
+    wait_phase(custom_objects, namespace, "stays", "Running")
     selector = "finetune.dev/job=gone"
-    rbac = client.RbacAuthorizationV1Api(api_client)
-    assert core_v1.list_namespaced_config_map(namespace, label_selector=selector).items
+    assert core_v1.list_namespaced_pod(namespace, label_selector=selector).items
     custom_objects.delete_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "gone")
 
     def leftovers() -> list[str]:
@@ -400,26 +389,20 @@ def test_delete_leaves_no_children(operator, custom_objects, core_v1, api_client
             )["items"]
         ]
         found += [
-            c.metadata.name
-            for c in core_v1.list_namespaced_config_map(namespace, label_selector=selector).items
+            p.metadata.name for p in core_v1.list_namespaced_pod(namespace, label_selector=selector).items
         ]
         found += [
             s.metadata.name
-            for s in core_v1.list_namespaced_service_account(namespace, label_selector=selector).items
-        ]
-        found += [
-            r.metadata.name for r in rbac.list_namespaced_role(namespace, label_selector=selector).items
-        ]
-        found += [
-            r.metadata.name
-            for r in rbac.list_namespaced_role_binding(namespace, label_selector=selector).items
-        ]
-        found += [
-            p.metadata.name for p in core_v1.list_namespaced_pod(namespace, label_selector=selector).items
+            for s in core_v1.list_namespaced_service(
+                namespace, label_selector="training.kubeflow.org/job-name=gone-a1"
+            ).items
         ]
         return found
 
     wait_for(lambda: not leftovers(), timeout=60, message="every child to be garbage-collected")
+    # The namespace's trainer identity belongs to no one job: the other job still runs as it.
+    core_v1.read_namespaced_service_account("finetune-trainer", namespace)
+    assert phase(custom_objects, namespace, "stays") == "Running"
 
 
 def test_suspend_maps_to_run_policy(operator, custom_objects, core_v1, namespace) -> None:

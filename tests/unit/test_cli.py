@@ -19,17 +19,17 @@ def write(tmp_path: Path, text: str, name: str = "job.yaml") -> Path:
     return path
 
 
+def trainer_config(pytorchjob: dict) -> dict:
+    """The config the trainer reads: the Master template's annotation, projected as a file."""
+    annotations = pytorchjob["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["metadata"]["annotations"]
+    return dict(yamlio.load_documents(annotations["finetune.dev/trainer-config"])[0])
+
+
 def test_render_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", "-f", str(EXAMPLE)]) == 0
     objects = yamlio.load_documents(capsys.readouterr().out)
-    assert [o["kind"] for o in objects] == [
-        "ServiceAccount",
-        "Role",
-        "RoleBinding",
-        "ConfigMap",
-        "PyTorchJob",
-    ]
-    config = yamlio.load_documents(objects[3]["data"]["config.yaml"])[0]
+    assert [o["kind"] for o in objects] == ["ServiceAccount", "Role", "RoleBinding", "PyTorchJob"]
+    config = trainer_config(objects[3])
     assert config["optimizer"]["learningRate"] == 1e-4  # written `1e-4` in YAML, read as kubectl would
     assert config["lora"]["rank"] == 32
 
@@ -43,9 +43,9 @@ def test_recipe_file_is_used_like_recipe_yaml(tmp_path: Path, capsys: pytest.Cap
     )
     assert main(["render", "-f", str(EXAMPLE), "--recipe-file", str(recipe)]) == 0
     objects = yamlio.load_documents(capsys.readouterr().out)
-    config = yamlio.load_documents(objects[3]["data"]["config.yaml"])[0]
+    config = trainer_config(objects[3])
     assert config["recipe"]["name"] == "my-recipe"
-    assert objects[4]["spec"]["pytorchReplicaSpecs"]["Worker"]["replicas"] == 1
+    assert objects[3]["spec"]["pytorchReplicaSpecs"]["Worker"]["replicas"] == 1
 
 
 def test_recipes_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

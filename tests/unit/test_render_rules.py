@@ -32,29 +32,50 @@ def _render(job, attempt=1, resume_from=None):
 def test_pytorchjob_contract(case: str) -> None:
     objects = yamlio.load_file(GOLDEN_DIR / case / "rendered.yaml")
     kinds = [o["kind"] for o in objects]
-    assert kinds == ["ServiceAccount", "Role", "RoleBinding", "ConfigMap", "PyTorchJob"]
-    job_name = objects[0]["metadata"]["labels"]["finetune.dev/job"]
-    for obj in objects:
-        assert obj["metadata"]["ownerReferences"][0]["kind"] == "FineTuneJob"
-        assert obj["metadata"]["labels"]["finetune.dev/job"] == job_name
-    pytorchjob = objects[-1]
+    assert kinds == ["ServiceAccount", "Role", "RoleBinding", "PyTorchJob"]
+    *identity, pytorchjob = objects
+    job_name = pytorchjob["metadata"]["labels"]["finetune.dev/job"]
+    assert pytorchjob["metadata"]["ownerReferences"][0]["kind"] == "FineTuneJob"
     for replica in pytorchjob["spec"]["pytorchReplicaSpecs"].values():
         assert replica["restartPolicy"] == "OnFailure"
+        assert replica["template"]["metadata"]["labels"]["finetune.dev/job"] == job_name
         pod = replica["template"]["spec"]
         (container,) = pod["containers"]
         assert container["name"] == "pytorch"
         assert "aws.amazon.com/neurondevice" not in container["resources"]["limits"]
         assert container["resources"]["requests"] == container["resources"]["limits"]
         assert {"name": "dshm", "emptyDir": {"medium": "Memory"}} in pod["volumes"]
-    role = objects[1]
-    assert role["rules"] == [
-        {
-            "apiGroups": ["finetune.dev"],
-            "resources": ["finetunejobs/status"],
-            "resourceNames": [job_name],
-            "verbs": ["patch"],
+        assert pod["serviceAccountName"] == "finetune-trainer"
+        # The config file the trainer reads is the template's own annotation.
+        config_volume = next(v for v in pod["volumes"] if v["name"] == "config")
+        (item,) = config_volume["downwardAPI"]["items"]
+        assert item == {
+            "path": "config.yaml",
+            "fieldRef": {"fieldPath": "metadata.annotations['finetune.dev/trainer-config']"},
         }
+        config = yamlio.load_documents(
+            replica["template"]["metadata"]["annotations"]["finetune.dev/trainer-config"]
+        )
+        assert config[0]["job"]["name"] == job_name
+    # The namespace's trainer identity: shared by its jobs, so owned by none of them and
+    # not selected by a job's label; the chart's admission policy narrows it per job.
+    for obj in identity:
+        assert obj["metadata"]["name"] == "finetune-trainer"
+        assert "ownerReferences" not in obj["metadata"]
+        assert "finetune.dev/job" not in obj["metadata"]["labels"]
+    assert identity[1]["rules"] == [
+        {"apiGroups": ["finetune.dev"], "resources": ["finetunejobs/status"], "verbs": ["patch"]}
     ]
+
+
+def test_oversized_config_is_rejected_with_a_fix() -> None:
+    sources = "\n".join(f"      - {{path: /fsx/data/shard-{i:06d}.jsonl, weight: 1}}" for i in range(3000))
+    job = _job(
+        "apiVersion: finetune.dev/v1alpha1\nkind: FineTuneJob\nmetadata: {name: big, namespace: ns, uid: u}\n"
+        "spec:\n  model: {name: llama-3.2-1b}\n  method: lora\n  data:\n    mixture:\n" + sources + "\n"
+    )
+    with pytest.raises(InvalidSpecError, match="point at a directory"):
+        _render(job)
 
 
 def _master_container(pytorchjob: dict) -> dict:

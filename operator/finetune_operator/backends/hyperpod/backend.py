@@ -1,8 +1,10 @@
 """HyperPod backend: runs each attempt as a Kubeflow PyTorchJob on the EKS cluster.
 
 Imperative shell around ``render`` and ``observe``: create-or-adopt with deterministic
-names, so a restarted operator never duplicates an attempt. Children carry owner
-references, so deleting the FineTuneJob deletes them (and never the FSx data).
+names, so a restarted operator never duplicates an attempt. Attempts carry owner
+references, so deleting the FineTuneJob deletes them (and never the FSx data). The
+namespace's trainer identity is created on its first job and remembered, so that a job
+costs one write here: its PyTorchJob.
 """
 
 from __future__ import annotations
@@ -28,10 +30,12 @@ from finetune_operator.backends.hyperpod.render import (
     PYTORCHJOB_API_VERSION,
     PYTORCHJOB_KIND,
     render_attempt,
+    render_trainer_identity,
     validate_request,
 )
 from finetune_operator.config import OperatorConfig
 from finetune_operator.kube import new_api_client
+from finetune_operator.naming import LABEL_MANAGED_BY, MANAGED_BY
 from finetune_operator.resolution import job_paths
 
 PYTORCHJOB_GROUP, PYTORCHJOB_VERSION = PYTORCHJOB_API_VERSION.split("/")
@@ -46,6 +50,8 @@ class HyperPodBackend(Backend):
         self._config = config
         self._api_client = api_client
         self._lock = threading.Lock()
+        self._identity_namespaces: set[str] = set()
+        """Namespaces whose trainer identity this process has created or found."""
 
     @property
     def api(self) -> client.ApiClient:
@@ -62,14 +68,28 @@ class HyperPodBackend(Backend):
         return render_attempt(request)
 
     def submit(self, request: AttemptRequest) -> BackendRef:
-        uid = request.job.metadata.uid
-        created: dict[str, Any] = {}
-        for manifest in render_attempt(request):
-            created = self._create_or_adopt(manifest, uid)
-        meta = created["metadata"]
+        *identity, pytorchjob = render_attempt(request)
+        self._ensure_trainer_identity(pytorchjob["metadata"]["namespace"], identity)
+        meta = self._create_or_adopt(pytorchjob, request.job.metadata.uid)["metadata"]
         return BackendRef(
             api_version=PYTORCHJOB_API_VERSION, kind=PYTORCHJOB_KIND, name=meta["name"], uid=meta.get("uid")
         )
+
+    def restore_trainer_identity(self, namespace: str) -> None:
+        """Someone deleted part of a namespace's trainer identity: create what is missing now,
+        so that pods of running and future attempts can still start and report."""
+        with self._lock:
+            self._identity_namespaces.discard(namespace)
+        self._ensure_trainer_identity(namespace, render_trainer_identity(namespace))
+
+    def _ensure_trainer_identity(self, namespace: str, manifests: list[dict[str, Any]]) -> None:
+        with self._lock:
+            if namespace in self._identity_namespaces:
+                return
+        for manifest in manifests:
+            self._create_or_adopt(manifest, owner_uid=None)
+        with self._lock:
+            self._identity_namespaces.add(namespace)
 
     def observe(self, job: FineTuneJob, ref: BackendRef) -> Observation:
         namespace = job.metadata.namespace or ""
@@ -133,7 +153,11 @@ class HyperPodBackend(Backend):
         return result
 
     def _create_or_adopt(self, manifest: dict[str, Any], owner_uid: str | None) -> dict[str, Any]:
-        """Create ``manifest``; if it exists and we own it, return the existing object."""
+        """Create ``manifest``; if it exists and we own it, return the existing object.
+
+        ``owner_uid`` None is for objects shared by the namespace's jobs: those are ours when
+        they carry our managed-by label.
+        """
         kind = manifest["kind"]
         namespace = manifest["metadata"]["namespace"]
         name = manifest["metadata"]["name"]
@@ -147,8 +171,14 @@ class HyperPodBackend(Backend):
             if err.status != 409:
                 raise
         existing = self._as_dict(read())
-        owners = existing.get("metadata", {}).get("ownerReferences") or []
-        if not any(o.get("uid") == owner_uid for o in owners):
+        meta = existing.get("metadata") or {}
+        if owner_uid is None:
+            if (meta.get("labels") or {}).get(LABEL_MANAGED_BY) != MANAGED_BY:
+                raise OwnershipConflictError(
+                    f"{kind} {namespace}/{name} already exists and is not managed by {MANAGED_BY}; "
+                    f"the operator needs that name for the trainers' identity: delete or rename it"
+                )
+        elif not any(o.get("uid") == owner_uid for o in meta.get("ownerReferences") or []):
             raise OwnershipConflictError(
                 f"{kind} {namespace}/{name} already exists and is not owned by this FineTuneJob; "
                 "delete it or rename the job"
@@ -171,10 +201,6 @@ class HyperPodBackend(Backend):
             "RoleBinding": (
                 lambda body: rbac.create_namespaced_role_binding(namespace, body, _preload_content=False),
                 lambda: rbac.read_namespaced_role_binding(name, namespace),
-            ),
-            "ConfigMap": (
-                lambda body: core.create_namespaced_config_map(namespace, body, _preload_content=False),
-                lambda: core.read_namespaced_config_map(name, namespace),
             ),
             PYTORCHJOB_KIND: (
                 lambda body: custom.create_namespaced_custom_object(

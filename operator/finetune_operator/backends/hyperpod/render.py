@@ -1,4 +1,4 @@
-"""Pure rendering of one HyperPod attempt: trainer identity, config, and the PyTorchJob.
+"""Pure rendering of one HyperPod attempt (its PyTorchJob) and of a namespace's trainer identity.
 
 Everything here follows docs/trainer-contract.md and the platform facts for Kubeflow
 training-operator v1.7, HyperPod and the Neuron device plugin. No I/O: golden-file tests
@@ -16,12 +16,7 @@ from finetune_operator.api.job import KIND, PLURAL, AutoResume, FineTuneJob
 from finetune_operator.api.recipe import API_GROUP, API_VERSION
 from finetune_operator.backends.base import AttemptRequest, InvalidSpecError
 from finetune_operator.instances import INSTANCE_SHAPES
-from finetune_operator.naming import (
-    attempt_labels,
-    config_map_name,
-    job_labels,
-    trainer_identity_name,
-)
+from finetune_operator.naming import TRAINER_IDENTITY, attempt_labels, trainer_identity_labels
 from finetune_operator.resolution import job_paths
 
 PYTORCHJOB_API_VERSION = "kubeflow.org/v1"
@@ -30,6 +25,13 @@ CONTAINER_NAME = "pytorch"  # the training-operator requires this name
 CONTAINER_PORT = 23456
 CONFIG_MOUNT_DIR = "/etc/finetune"
 CONFIG_KEY = "config.yaml"
+CONFIG_ANNOTATION = f"{API_GROUP}/trainer-config"
+"""Pod-template annotation holding the resolved training config, projected into the pod as
+CONFIG_MOUNT_DIR/CONFIG_KEY by a downwardAPI volume: the config travels inside the
+attempt's PyTorchJob, so an attempt is one object, created atomically."""
+MAX_CONFIG_BYTES = 128 * 1024
+"""Kubernetes caps an object's annotations at 256 KiB in total; a config this large is
+already a mistake (e.g. a mixture listing every shard)."""
 LAUNCHER = ["python", "-m", "finetune_trainer.launch"]
 """torchrun plus the contract's exit codes (143 after a SIGTERM checkpoint, 2 for a rejected config):
 plain torchrun exits 1 in both cases, and restartPolicy/the operator must tell them apart."""
@@ -126,62 +128,49 @@ def validate_request(request: AttemptRequest) -> None:
 
 
 def render_attempt(request: AttemptRequest) -> list[dict[str, Any]]:
-    """Every object attempt ``request.attempt`` needs, in creation order."""
+    """Every object attempt ``request.attempt`` needs, in creation order: the namespace's
+    trainer identity (created once per namespace), then the PyTorchJob."""
     validate_request(request)
-    return [
-        *render_trainer_identity(request.job),
-        render_config_map(request),
-        render_pytorchjob(request),
-    ]
+    return [*render_trainer_identity(request.job.metadata.namespace or ""), render_pytorchjob(request)]
 
 
-def render_trainer_identity(job: FineTuneJob) -> list[dict[str, Any]]:
-    """A ServiceAccount whose Role may patch only this job's status (the progress channel)."""
-    name = trainer_identity_name(job.metadata.name)
-    meta = {
-        "name": name,
-        "namespace": job.metadata.namespace,
-        "labels": job_labels(job.metadata.name),
-        "ownerReferences": [owner_reference(job)],
-    }
+def render_trainer_identity(namespace: str) -> list[dict[str, Any]]:
+    """The ServiceAccount that every trainer pod of ``namespace`` runs as, allowed to patch
+    FineTuneJob status (the progress channel).
+
+    One per namespace, not per job: three objects fewer to write for every job. Per-job least
+    privilege is kept by the chart's ValidatingAdmissionPolicy, which admits a report only
+    from a pod of the job being patched (its token is bound to the pod). Not owned by any
+    job, so deleting one job leaves the identity for the others.
+    """
+    meta = {"name": TRAINER_IDENTITY, "namespace": namespace, "labels": trainer_identity_labels()}
     return [
         {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": meta},
         {
             "apiVersion": "rbac.authorization.k8s.io/v1",
             "kind": "Role",
             "metadata": meta,
-            "rules": [
-                {
-                    "apiGroups": [API_GROUP],
-                    "resources": [f"{PLURAL}/status"],
-                    "resourceNames": [job.metadata.name],
-                    "verbs": ["patch"],
-                }
-            ],
+            "rules": [{"apiGroups": [API_GROUP], "resources": [f"{PLURAL}/status"], "verbs": ["patch"]}],
         },
         {
             "apiVersion": "rbac.authorization.k8s.io/v1",
             "kind": "RoleBinding",
             "metadata": meta,
-            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": name},
-            "subjects": [{"kind": "ServiceAccount", "name": name, "namespace": job.metadata.namespace}],
+            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": TRAINER_IDENTITY},
+            "subjects": [{"kind": "ServiceAccount", "name": TRAINER_IDENTITY, "namespace": namespace}],
         },
     ]
 
 
-def render_config_map(request: AttemptRequest) -> dict[str, Any]:
-    job = request.job
-    return {
-        "apiVersion": "v1",
-        "kind": "ConfigMap",
-        "metadata": {
-            "name": config_map_name(job.metadata.name, request.attempt),
-            "namespace": job.metadata.namespace,
-            "labels": attempt_labels(job.metadata.name, request.attempt),
-            "ownerReferences": [owner_reference(job)],
-        },
-        "data": {CONFIG_KEY: yamlio.dump_documents([request.config.model_dump(mode="json")])},
-    }
+def render_trainer_config(request: AttemptRequest) -> str:
+    config = yamlio.dump_documents([request.config.model_dump(mode="json")])
+    if len(config.encode()) > MAX_CONFIG_BYTES:
+        raise InvalidSpecError(
+            f"the resolved training config is {len(config.encode())} bytes, over the {MAX_CONFIG_BYTES} "
+            "bytes an attempt can carry; list fewer data sources (point at a directory instead of "
+            "every file) or shorten overrides"
+        )
+    return config
 
 
 def trainer_command(request: AttemptRequest) -> list[str]:
@@ -281,13 +270,23 @@ def _pod_template(request: AttemptRequest) -> dict[str, Any]:
         ],
     }
     pod_spec: dict[str, Any] = {
-        "serviceAccountName": trainer_identity_name(job.metadata.name),
+        "serviceAccountName": TRAINER_IDENTITY,
         "terminationGracePeriodSeconds": TERMINATION_GRACE_SECONDS,
         "nodeSelector": {LABEL_INSTANCE_TYPE: resources.instance_type},
         "containers": [container],
         "volumes": [
             {"name": "storage", "persistentVolumeClaim": {"claimName": storage.claim_name}},
-            {"name": "config", "configMap": {"name": config_map_name(job.metadata.name, request.attempt)}},
+            {
+                "name": "config",
+                "downwardAPI": {
+                    "items": [
+                        {
+                            "path": CONFIG_KEY,
+                            "fieldRef": {"fieldPath": f"metadata.annotations['{CONFIG_ANNOTATION}']"},
+                        }
+                    ]
+                },
+            },
             {"name": "dshm", "emptyDir": {"medium": "Memory"}},
         ],
     }
@@ -296,7 +295,13 @@ def _pod_template(request: AttemptRequest) -> dict[str, Any]:
     affinity = _affinity(job)
     if affinity:
         pod_spec["affinity"] = affinity
-    return {"metadata": {"labels": attempt_labels(job.metadata.name, request.attempt)}, "spec": pod_spec}
+    return {
+        "metadata": {
+            "labels": attempt_labels(job.metadata.name, request.attempt),
+            "annotations": {CONFIG_ANNOTATION: render_trainer_config(request)},
+        },
+        "spec": pod_spec,
+    }
 
 
 def render_pytorchjob(request: AttemptRequest) -> dict[str, Any]:

@@ -1,0 +1,149 @@
+"""The trainers' identity: one per namespace, and each pod may report only for its own job.
+
+The operator creates the ServiceAccount/Role/RoleBinding `finetune-trainer` on a
+namespace's first job and puts it back when someone deletes it; the chart's
+ValidatingAdmissionPolicy admits a status patch by that identity only from a token bound
+to a pod of the patched job. Tokens here are minted with the TokenRequest API exactly as
+the kubelet does for a pod's projected token (bound to the pod's name and uid).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from kubernetes import client, config
+from kubernetes.client.exceptions import ApiException
+
+from tests.cluster.kwok import wait_for
+from tests.cluster.test_operator import (
+    GROUP,
+    PLURAL,
+    VERSION,
+    create_job,
+    job_manifest,
+    wait_phase,
+)
+
+TRAINER = "finetune-trainer"
+
+
+def pod_of(core_v1, namespace: str, pytorchjob: str) -> Any:
+    return wait_for(
+        lambda: next(
+            iter(
+                core_v1.list_namespaced_pod(
+                    namespace, label_selector=f"training.kubeflow.org/job-name={pytorchjob}"
+                ).items
+            ),
+            None,
+        ),
+        message=f"a pod of {pytorchjob}",
+    )
+
+
+def trainer_client(api_client, core_v1, namespace: str, tmp_path, pod: Any | None) -> client.CustomObjectsApi:
+    """A client holding the trainer identity's token, bound to ``pod`` like a projected token."""
+    spec: dict[str, Any] = {"audiences": [], "expirationSeconds": 600}
+    if pod is not None:
+        spec["boundObjectRef"] = {
+            "apiVersion": "v1",
+            "kind": "Pod",
+            "name": pod.metadata.name,
+            "uid": pod.metadata.uid,
+        }
+    token = core_v1.create_namespaced_service_account_token(TRAINER, namespace, {"spec": spec}).status.token
+    settings = api_client.configuration
+    kubeconfig = tmp_path / f"trainer-{pod.metadata.name if pod else 'unbound'}.kubeconfig"
+    kubeconfig.write_text(
+        yaml.safe_dump(
+            {
+                "apiVersion": "v1",
+                "kind": "Config",
+                "clusters": [
+                    {
+                        "name": "bed",
+                        "cluster": {"server": settings.host, "certificate-authority": settings.ssl_ca_cert},
+                    }
+                ],
+                "users": [{"name": "trainer", "user": {"token": token}}],
+                "contexts": [{"name": "trainer", "context": {"cluster": "bed", "user": "trainer"}}],
+                "current-context": "trainer",
+            }
+        )
+    )
+    return client.CustomObjectsApi(config.new_client_from_config(config_file=str(kubeconfig)))
+
+
+def report(api: client.CustomObjectsApi, namespace: str, job: str, step: int) -> None:
+    api.patch_namespaced_custom_object_status(
+        GROUP, VERSION, namespace, PLURAL, job, {"status": {"progress": {"attempt": 1, "step": step}}}
+    )
+
+
+def test_one_identity_per_namespace_and_reports_only_for_the_own_job(
+    operator,
+    api_client,
+    core_v1,
+    custom_objects,
+    namespace,
+    tmp_path,
+) -> None:
+    # "foo-ab" shares a prefix with "foo": its pods (foo-ab-a1-...) must not pass as foo's.
+    for name in ("foo", "foo-ab"):
+        create_job(custom_objects, namespace, job_manifest(name))
+    for name in ("foo", "foo-ab"):
+        wait_phase(custom_objects, namespace, name, "Running")
+    accounts = core_v1.list_namespaced_service_account(
+        namespace, label_selector="app.kubernetes.io/component=trainer-identity"
+    ).items
+    assert [a.metadata.name for a in accounts] == [TRAINER]
+    foo_pod = pod_of(core_v1, namespace, "foo-a1")
+    assert foo_pod.spec.service_account_name == TRAINER
+
+    as_foo = trainer_client(api_client, core_v1, namespace, tmp_path, foo_pod)
+    report(as_foo, namespace, "foo", 7)
+    job = custom_objects.get_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "foo")
+    assert job["status"]["progress"]["step"] == 7
+
+    with pytest.raises(ApiException) as denied:
+        report(as_foo, namespace, "foo-ab", 7)
+    assert denied.value.status == 403
+    assert f"pod {foo_pod.metadata.name} is not part of FineTuneJob foo-ab" in denied.value.body
+
+    unbound = trainer_client(api_client, core_v1, namespace, tmp_path, None)
+    with pytest.raises(ApiException) as denied:
+        report(unbound, namespace, "foo", 8)
+    assert denied.value.status == 403
+    assert "the token is not bound to a pod" in denied.value.body
+
+
+def test_a_deleted_identity_is_put_back(
+    operator,
+    api_client,
+    core_v1,
+    custom_objects,
+    namespace,
+) -> None:
+    create_job(custom_objects, namespace, job_manifest("first"))
+    wait_phase(custom_objects, namespace, "first", "Running")
+    rbac = client.RbacAuthorizationV1Api(api_client)
+    old_uid = core_v1.read_namespaced_service_account(TRAINER, namespace).metadata.uid
+    core_v1.delete_namespaced_service_account(TRAINER, namespace)
+    rbac.delete_namespaced_role_binding(TRAINER, namespace)
+
+    def restored() -> bool:
+        try:
+            account = core_v1.read_namespaced_service_account(TRAINER, namespace)
+            rbac.read_namespaced_role_binding(TRAINER, namespace)
+        except ApiException as err:
+            if err.status == 404:
+                return False
+            raise
+        return account.metadata.uid != old_uid
+
+    wait_for(restored, timeout=30, message="the trainer identity to be re-created")
+    # and a later job in the namespace still starts with it
+    create_job(custom_objects, namespace, job_manifest("second"))
+    wait_phase(custom_objects, namespace, "second", "Running")
