@@ -23,8 +23,8 @@ def test_chart_installs_crds_recipes_and_operator(api_client):
     assert deployment.spec.template.spec.service_account_name == CHART_RELEASE
 
 
-def test_operator_service_account_may_grant_per_job_status_rbac(api_client, testbed, namespace):
-    """Creating the per-job Role is an RBAC escalation check: it must pass as the operator's SA."""
+def test_operator_service_account_may_grant_the_trainer_status_rbac(api_client, testbed, namespace):
+    """Creating the trainer identity's Role is an RBAC escalation check: it must pass as the operator's SA."""
     operator_sa = f"system:serviceaccount:{CHART_NAMESPACE}:{CHART_RELEASE}"
     role = f"""
 apiVersion: rbac.authorization.k8s.io/v1
@@ -33,7 +33,6 @@ metadata: {{name: report-status, namespace: {namespace}}}
 rules:
 - apiGroups: [finetune.dev]
   resources: [finetunejobs/status]
-  resourceNames: [my-job]
   verbs: [patch]
 """
     kubectl = [str(testbed.binary("kubectl")), f"--kubeconfig={testbed.kubeconfig}"]

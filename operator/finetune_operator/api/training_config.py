@@ -1,7 +1,8 @@
 """The resolved training configuration: exactly the document in docs/trainer-contract.md.
 
-The operator writes one of these per attempt (ConfigMap ``<job>-a<N>-config``, key
-``config.yaml``); the trainer reads it. Recipe override dot-paths (``optimizer.learningRate``)
+The operator writes one of these per attempt (the pod-template annotation
+``finetune.dev/trainer-config`` of the attempt's PyTorchJob, projected into the pods as
+``/etc/finetune/config.yaml``); the trainer reads it. Recipe override dot-paths (``optimizer.learningRate``)
 address fields of this document, which is why the *tunable* sections are separate models:
 a recipe and an override may change a tunable, never a job-specific path.
 
