@@ -31,6 +31,7 @@ from finetune_operator.backends.base import (
     Backend,
     BackendUnreachableError,
     InvalidSpecError,
+    OwnershipConflictError,
     SpecError,
     attempt_name,
 )
@@ -241,6 +242,8 @@ async def on_trainer_identity_event(type: str, namespace: str | None, **_: Any) 
         if err.status not in (403, 404):
             API_ERRORS.labels(str(err.status)).inc()
             logger.warning("could not restore the trainer identity in %s: %s", namespace, err.reason)
+    except OwnershipConflictError as err:
+        logger.warning("could not restore the trainer identity in %s: %s", namespace, err)
 
 
 def _needs_finalizer(spec: kopf.Spec, **_: Any) -> bool:
