@@ -41,7 +41,10 @@ from finetune_operator.admission import parse_job  # noqa: E402
 from finetune_operator.api.job import BackendRef  # noqa: E402
 from finetune_operator.attempts import build_attempt_request  # noqa: E402
 from finetune_operator.backends.base import JobEvent  # noqa: E402
-from finetune_operator.backends.hyperpod.render import render_pytorchjob  # noqa: E402
+from finetune_operator.backends.hyperpod.render import (  # noqa: E402
+    render_pytorchjob,
+    render_trainer_identity,
+)
 from finetune_operator.config import OperatorConfig  # noqa: E402
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir  # noqa: E402
 from finetune_operator.statemachine import decide, submitted  # noqa: E402
@@ -99,10 +102,22 @@ def make_namespace(core: client.CoreV1Api, prefix: str) -> str:
     return name
 
 
+def add_trainer_identity(api: client.ApiClient, namespace: str) -> None:
+    """What the operator creates once per namespace, so that the PyTorchJobs' pods can be
+    created, scheduled and run in every phase alike (without it the training-operator's pod
+    creates fail: less background work than in the operator phase)."""
+    account, role, binding = render_trainer_identity(namespace)
+    client.CoreV1Api(api).create_namespaced_service_account(namespace, account)
+    rbac = client.RbacAuthorizationV1Api(api)
+    rbac.create_namespaced_role(namespace, role)
+    rbac.create_namespaced_role_binding(namespace, binding)
+
+
 def floor(api: client.ApiClient, core: client.CoreV1Api, n: int) -> tuple[float, dict[str, float]]:
     """The issue's floor: the N PyTorchJobs the operator would render, created directly, one
     after another, with the same client."""
     namespace = make_namespace(core, "bench-floor")
+    add_trainer_identity(api, namespace)
     recipes = load_recipes_dir(BUILTIN_RECIPES_DIR)
     pytorchjobs = [rendered_attempt(namespace, f"j{i}", recipes)[0] for i in range(n)]
     custom = client.CustomObjectsApi(api)
@@ -120,9 +135,10 @@ def direct_writes(api: client.ApiClient, core: client.CoreV1Api, n: int) -> tupl
     """For context: every write of the operator run, without the operator, one after another.
 
     Per job: the FineTuneJob (the benchmark's own write), its PyTorchJob, the status patch
-    that records it, and the Submitted Event. The operator cannot do better than this much
-    API-server work; what it takes beyond it is the operator's own overhead (and its
-    parallelism is what can win time back).
+    that records it, and the Submitted Event: the API-server work the operator cannot avoid.
+    The namespace has no trainer identity, so the training-operator's pod creates fail
+    early: this phase times the writes, not the pods (which a sequential phase this long
+    would otherwise run many more of than the other phases).
     """
     namespace = make_namespace(core, "bench-direct")
     recipes = load_recipes_dir(BUILTIN_RECIPES_DIR)
