@@ -3,8 +3,9 @@
 Runs against the test bed (KUBECONFIG, or the bed's kubeconfig). In one run it:
 
 1. the floor: creates N PyTorchJobs directly, as the operator would render them, with the
-   same Python client, and times it; then, for context, every write of the operator run
-   without the operator (FineTuneJob, PyTorchJob, status patch, Event per job);
+   same Python client, in a namespace that has the trainer identity (so their pods run, as
+   in the operator phase), and times it; then, for context, every write of the operator
+   run without the operator (FineTuneJob, PyTorchJob, status patch, Event per job);
 2. the operator: starts ``finetune-operator run`` as a subprocess watching a fresh
    namespace, creates N FineTuneJobs with the same client, and times until every one has
    its PyTorchJob and phase Submitted (or later); per-job latency is creation -> Submitted
