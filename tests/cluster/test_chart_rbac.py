@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from tests.cluster.kwok import finish_pod, wait_for
 from tests.cluster.operator_process import OperatorProcess
+from tests.cluster.tokens import token_kubeconfig
 from tests.conftest import CHART_NAMESPACE, CHART_RELEASE
 
 GROUP, VERSION = "finetune.dev", "v1alpha1"
@@ -28,28 +27,7 @@ def service_account_kubeconfig(api_client, path: Path) -> str:
         )
         .status.token
     )
-    configuration = api_client.configuration
-    path.write_text(
-        yaml.safe_dump(
-            {
-                "apiVersion": "v1",
-                "kind": "Config",
-                "clusters": [
-                    {
-                        "name": "bed",
-                        "cluster": {
-                            "server": configuration.host,
-                            "certificate-authority": configuration.ssl_ca_cert,
-                        },
-                    }
-                ],
-                "users": [{"name": "operator", "user": {"token": token}}],
-                "contexts": [{"name": "operator", "context": {"cluster": "bed", "user": "operator"}}],
-                "current-context": "operator",
-            }
-        )
-    )
-    return str(path)
+    return token_kubeconfig(api_client, token, path)
 
 
 def test_operator_runs_a_job_with_only_the_charts_rbac(

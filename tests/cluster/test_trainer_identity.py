@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import yaml
 from kubernetes import client, config
 from kubernetes.client.exceptions import ApiException
 
@@ -25,6 +24,7 @@ from tests.cluster.test_operator import (
     job_manifest,
     wait_phase,
 )
+from tests.cluster.tokens import token_kubeconfig
 
 TRAINER = "finetune-trainer"
 
@@ -54,26 +54,10 @@ def trainer_client(api_client, core_v1, namespace: str, tmp_path, pod: Any | Non
             "uid": pod.metadata.uid,
         }
     token = core_v1.create_namespaced_service_account_token(TRAINER, namespace, {"spec": spec}).status.token
-    settings = api_client.configuration
     kubeconfig = tmp_path / f"trainer-{pod.metadata.name if pod else 'unbound'}.kubeconfig"
-    kubeconfig.write_text(
-        yaml.safe_dump(
-            {
-                "apiVersion": "v1",
-                "kind": "Config",
-                "clusters": [
-                    {
-                        "name": "bed",
-                        "cluster": {"server": settings.host, "certificate-authority": settings.ssl_ca_cert},
-                    }
-                ],
-                "users": [{"name": "trainer", "user": {"token": token}}],
-                "contexts": [{"name": "trainer", "context": {"cluster": "bed", "user": "trainer"}}],
-                "current-context": "trainer",
-            }
-        )
+    return client.CustomObjectsApi(
+        config.new_client_from_config(token_kubeconfig(api_client, token, kubeconfig))
     )
-    return client.CustomObjectsApi(config.new_client_from_config(config_file=str(kubeconfig)))
 
 
 def report(api: client.CustomObjectsApi, namespace: str, job: str, step: int) -> None:
