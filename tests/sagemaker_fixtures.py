@@ -11,6 +11,7 @@ answers. Dummy credentials are set for the test process only.
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -30,11 +31,11 @@ from moto.server import ThreadedMotoServer
 
 from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import Recipe
+from finetune_operator.attempts import attempt_request_for_recipe
 from finetune_operator.backends.base import AttemptRequest
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR
-from finetune_operator.resolution import resolve
 
 ACCOUNT_ID = "123456789012"
 REGION = "us-east-1"
@@ -225,6 +226,19 @@ def nova_recipe(model: str, method: str) -> Recipe:
     return Recipe.model_validate(yaml.safe_load(path.read_text()))
 
 
+RECORD = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}
+"""One valid chat record; the ``aws`` fixture puts three of them at s3://ml-data/chat/train.jsonl."""
+
+
+@pytest.fixture
+def aws(moto_sagemaker: MotoSageMaker) -> MotoSageMaker:
+    s3 = moto_sagemaker.client("s3")
+    for bucket in ("ml-data", "ml-artifacts"):
+        s3.create_bucket(Bucket=bucket)
+    s3.put_object(Bucket="ml-data", Key="chat/train.jsonl", Body=(json.dumps(RECORD) + "\n") * 3)
+    return moto_sagemaker
+
+
 def make_job(
     spec: dict[str, Any],
     name: str = "llama-lora",
@@ -247,13 +261,7 @@ def attempt_request(
     resume_from: str | None = None,
 ) -> AttemptRequest:
     operator = OperatorConfig(sagemaker=settings)
-    resolution = resolve(job, recipe, operator, attempt)
-    return AttemptRequest(
-        job=job,
-        attempt=attempt,
-        config=resolution.config,
-        resources=resolution.resources,
-        image=job.spec.image or operator.trainer_image,
-        resume_from=resume_from,
-        remaining_runtime_seconds=job.spec.max_runtime_seconds,
+    request, _ = attempt_request_for_recipe(
+        job, recipe, operator, attempt, resume_from, job.spec.max_runtime_seconds
     )
+    return request

@@ -25,6 +25,18 @@ def build_attempt_request(
     Raises RecipeNotFoundError or InvalidSpecError with a message that names the field.
     """
     recipe = select_recipe(job, recipes)
+    return attempt_request_for_recipe(job, recipe, operator, attempt, resume_from, remaining_runtime_seconds)
+
+
+def attempt_request_for_recipe(
+    job: FineTuneJob,
+    recipe: Recipe,
+    operator: OperatorConfig,
+    attempt: int,
+    resume_from: str | None,
+    remaining_runtime_seconds: int | None,
+) -> tuple[AttemptRequest, RecipeStatus]:
+    """``build_attempt_request`` once the recipe is chosen."""
     resolution = resolve(job, recipe, operator, attempt)
     request = AttemptRequest(
         job=job,

@@ -36,7 +36,6 @@ REPO = Path(__file__).resolve().parents[2]
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 ROLE = f"arn:aws:iam::{ACCOUNT_ID}:role/finetune-team-a"
 TRAIN = "s3://ml-data/chat/train.jsonl"
-RECORD = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}
 DUMMY_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "testing",
     "AWS_SECRET_ACCESS_KEY": "testing",
@@ -61,15 +60,6 @@ def operator_config(moto: MotoSageMaker, **sagemaker: Any) -> dict[str, Any]:
             **sagemaker,
         },
     }
-
-
-@pytest.fixture
-def aws(moto_sagemaker: MotoSageMaker) -> MotoSageMaker:
-    s3 = moto_sagemaker.client("s3")
-    for bucket in ("ml-data", "ml-artifacts"):
-        s3.create_bucket(Bucket=bucket)
-    s3.put_object(Bucket="ml-data", Key="chat/train.jsonl", Body=(json.dumps(RECORD) + "\n") * 3)
-    return moto_sagemaker
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ duplicate name is ResourceInUse, StopTrainingJob exists, throttling can be injec
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
@@ -35,7 +34,6 @@ from finetune_operator.config import OperatorConfig
 pytest_plugins = ["tests.sagemaker_fixtures"]
 
 TRAIN = "s3://ml-data/chat/train.jsonl"
-RECORD = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}
 
 
 class FakeClock:
@@ -44,15 +42,6 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def aws(moto_sagemaker: MotoSageMaker) -> MotoSageMaker:
-    s3 = moto_sagemaker.client("s3")
-    for bucket in ("ml-data", "ml-artifacts"):
-        s3.create_bucket(Bucket=bucket)
-    s3.put_object(Bucket="ml-data", Key="chat/train.jsonl", Body=(json.dumps(RECORD) + "\n") * 3)
-    return moto_sagemaker
 
 
 def backend_for(aws: MotoSageMaker, clock: FakeClock | None = None, **settings: Any) -> SageMakerBackend:
