@@ -8,7 +8,7 @@ CACHE       := $(HOME)/.cache/finetune-operator
 TESTBED     := python3 hack/testbed.py
 PYTEST_ARGS ?=
 
-.PHONY: help install testbed-binaries prepare lint test test-unit test-cluster cluster-up cluster-down \
+.PHONY: help install testbed-binaries images prepare lint test test-unit test-cluster cluster-up cluster-down \
         cluster-status cluster-kubeconfig chart-crds demo bench clean
 
 help: ## List the targets
@@ -20,14 +20,17 @@ install: ## Create the virtualenv (cached under ~/.cache, linked at .venv)
 testbed-binaries: ## Build the test-bed binaries from Go modules (cached; rebuilt only when hack/versions.env changes)
 	@bash hack/build-testbed.sh
 
-lint: install ## ruff, mypy, hadolint on the trainer Dockerfiles
+images: testbed-binaries ## Build the real node's images with buildah (cached by their inputs; see docs/testbed.md)
+	@bash hack/build-images.sh
+
+lint: install ## ruff, mypy, hadolint on the operator and trainer Dockerfiles
 	$(VENV)/bin/ruff check operator tests bench hack trainer-images/trainer
 	$(VENV)/bin/mypy
 	$(VENV)/bin/mypy trainer-images/trainer/src/finetune_trainer
-	@find trainer-images -name Dockerfile -print0 | xargs -0 -r $(VENV)/bin/hadolint
+	@find Dockerfile trainer-images -name Dockerfile -print0 | xargs -0 -r $(VENV)/bin/hadolint
 
-prepare: ## Install the virtualenv and build the test-bed binaries side by side (pip waits on the network, go on the CPU)
-	@$(MAKE) --no-print-directory -j2 install testbed-binaries
+prepare: ## Install the virtualenv, build the test-bed binaries and images side by side (pip waits on the network, go on the CPU)
+	@$(MAKE) --no-print-directory -j2 install images
 
 test: prepare lint ## Run everything: lint, unit tests and cluster tests on the local bed
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -35,10 +38,10 @@ test: prepare lint ## Run everything: lint, unit tests and cluster tests on the 
 test-unit: install ## Unit tests only (no cluster)
 	$(PY) -m pytest -m unit $(PYTEST_ARGS)
 
-test-cluster: install testbed-binaries ## Cluster tests only (starts or reuses the bed)
+test-cluster: install images ## Cluster tests only (starts or reuses the bed)
 	$(PY) -m pytest -m cluster $(PYTEST_ARGS)
 
-cluster-up: testbed-binaries ## Start the local bed: control plane, etcd, kwok nodes, training-operator
+cluster-up: images ## Start the local bed: control plane, etcd, kwok nodes, the real node, training-operator
 	@$(TESTBED) up
 
 cluster-down: ## Stop every bed process

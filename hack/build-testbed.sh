@@ -4,7 +4,8 @@
 # Why a script and not `go install` everywhere: k8s.io/kubernetes and etcd's server
 # module carry replace directives, so `go install pkg@version` refuses them. For those
 # two we generate a tiny wrapper module that pins every replaced module to its
-# published tag. The others (kwok, training-operator, helm) install directly.
+# published tag. The others (kwok, training-operator, helm, crictl) install directly; CoreDNS
+# gets a wrapper main with the bed's plugins only.
 #
 # Binaries land in $TESTBED_CACHE/bin/<name>-<version>; a binary that already exists
 # for the pinned version is never rebuilt.
@@ -24,10 +25,11 @@ mkdir -p "$bin" "$TESTBED_CACHE/wrappers"
 
 log() { printf '[build-testbed] %s\n' "$*" >&2; }
 
-# Builds the Kubernetes control plane (and a matching kubectl) through a wrapper go.mod that replaces each
-# staging module (listed at v0.0.0 in kubernetes' go.mod) with its published v0.X.Y tag.
+# Builds the Kubernetes control plane, the real node's kubelet and kube-proxy (and a matching kubectl)
+# through a wrapper go.mod that replaces each staging module (listed at v0.0.0 in kubernetes' go.mod)
+# with its published v0.X.Y tag.
 build_kubernetes() {
-  local want=("kube-apiserver" "kube-controller-manager" "kube-scheduler" "kubectl")
+  local want=("kube-apiserver" "kube-controller-manager" "kube-scheduler" "kubectl" "kubelet" "kube-proxy")
   local missing=()
   for c in "${want[@]}"; do [ -x "$bin/$c-$KUBERNETES_VERSION" ] || missing+=("$c"); done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -58,6 +60,8 @@ import (
 	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
 	_ "k8s.io/kubernetes/cmd/kube-scheduler"
 	_ "k8s.io/kubernetes/cmd/kubectl"
+	_ "k8s.io/kubernetes/cmd/kubelet"
+	_ "k8s.io/kubernetes/cmd/kube-proxy"
 )
 GO
   (cd "$dir" && go mod tidy -e >/dev/null 2>&1 || true)
@@ -107,6 +111,44 @@ GOMOD
   mv "$bin/etcd-$ETCD_VERSION.tmp" "$bin/etcd-$ETCD_VERSION"
 }
 
+# CoreDNS with only the plugins the bed's Corefile uses (hack/testbed.py), the way CoreDNS documents
+# custom builds: a main that imports coremain and the chosen plugins. All ~60 plugins would pull in
+# every cloud SDK and triple the build time on two cores.
+build_coredns() {
+  [ -x "$bin/coredns-$COREDNS_VERSION" ] && return 0
+  log "building coredns $COREDNS_VERSION"
+  local dir=$TESTBED_CACHE/wrappers/coredns-$COREDNS_VERSION
+  mkdir -p "$dir"
+  cat > "$dir/main.go" <<'GO'
+// Command coredns runs CoreDNS with the plugins of the test bed's Corefile.
+package main
+
+import (
+	_ "github.com/coredns/coredns/plugin/bind"
+	_ "github.com/coredns/coredns/plugin/cache"
+	_ "github.com/coredns/coredns/plugin/errors"
+	_ "github.com/coredns/coredns/plugin/forward"
+	_ "github.com/coredns/coredns/plugin/health"
+	_ "github.com/coredns/coredns/plugin/kubernetes"
+	_ "github.com/coredns/coredns/plugin/log"
+	_ "github.com/coredns/coredns/plugin/ready"
+
+	"github.com/coredns/coredns/coremain"
+)
+
+func main() { coremain.Run() }
+GO
+  cat > "$dir/go.mod" <<GOMOD
+module finetune-operator.local/testbed/coredns
+
+go 1.22
+
+require github.com/coredns/coredns $COREDNS_VERSION
+GOMOD
+  (cd "$dir" && go mod tidy && go build -trimpath -ldflags "-s -w -X github.com/coredns/coredns/coremain.GitCommit=$COREDNS_VERSION" -o "$bin/coredns-$COREDNS_VERSION.tmp" .)
+  mv "$bin/coredns-$COREDNS_VERSION.tmp" "$bin/coredns-$COREDNS_VERSION"
+}
+
 # `go install pkg@version` into a temporary GOBIN, then rename with the version.
 go_install() {
   local name=$1 pkg=$2 version=$3
@@ -129,7 +171,18 @@ copy_pytorchjob_crd() {
   cp "$moddir/manifests/base/crds/kubeflow.org_pytorchjobs.yaml" "$dest/"
 }
 
-components=${*:-kubernetes etcd kwok training-operator helm}
+# The pause program of the pinned Kubernetes release (build/pause/linux/pause.c in its module), built
+# static so that the CRI sandbox image needs nothing else (no registry.k8s.io/pause here).
+build_pause() {
+  [ -x "$bin/pause-$KUBERNETES_VERSION" ] && return 0
+  log "building pause $KUBERNETES_VERSION"
+  local moddir
+  moddir=$(cd "$TESTBED_CACHE/wrappers" && go mod download -json "k8s.io/kubernetes@$KUBERNETES_VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+  cc -Os -static -Wall -Werror -DVERSION="$KUBERNETES_VERSION" -o "$bin/pause-$KUBERNETES_VERSION.tmp" "$moddir/build/pause/linux/pause.c"
+  mv "$bin/pause-$KUBERNETES_VERSION.tmp" "$bin/pause-$KUBERNETES_VERSION"
+}
+
+components=${*:-kubernetes etcd kwok training-operator helm coredns crictl pause}
 for component in $components; do
   case $component in
     kubernetes) build_kubernetes ;;
@@ -141,6 +194,9 @@ for component in $components; do
       go_install training-operator github.com/kubeflow/training-operator/cmd/training-operator.v1 "$TRAINING_OPERATOR_VERSION"
       copy_pytorchjob_crd ;;
     helm) go_install helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION" ;;
+    coredns) build_coredns ;;
+    crictl) go_install crictl sigs.k8s.io/cri-tools/cmd/crictl "$CRI_TOOLS_VERSION" ;;
+    pause) build_pause ;;
     *) echo "unknown component $component" >&2; exit 2 ;;
   esac
 done

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""The local Kubernetes test bed: a real control plane, kwok nodes and the Kubeflow training-operator.
+"""The local Kubernetes test bed: a real control plane, kwok nodes, one real CPU node and the
+Kubeflow training-operator.
 
 Why our own supervisor: there is no Docker engine here, so kind/k3d are out, and every
 component runs as a plain local process built from Go modules (see hack/build-testbed.sh).
 This script owns their lifecycle: PKI, ports, start order, readiness, the simulated
-HyperPod cluster (kwok nodes, the FSx PV, the PyTorchJob CRD) and a clean teardown.
+HyperPod cluster (kwok nodes, the FSx PV, the PyTorchJob CRD), the real node (containerd,
+kubelet, CNI bridge, kube-proxy, CoreDNS) and a clean teardown.
 
 It only uses the standard library, `openssl` and the bed's own kubectl, so `make cluster-up`
 works before the virtualenv exists, and tests import it as a module.
@@ -15,14 +17,18 @@ works before the virtualenv exists, and tests import it as a module.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
+import shlex
 import shutil
 import signal
 import socket
 import ssl
 import subprocess
 import sys
+import tarfile
 import time
 import urllib.error
 import urllib.request
@@ -43,7 +49,37 @@ COMPONENTS = (
     "kube-controller-manager",
     "kube-scheduler",
     "kwok",
+    "containerd",
+    "kubelet",
+    "kube-proxy",
+    "coredns",
     "training-operator",
+)
+# The real node. Its network (bridge, kube-proxy's KUBE-* iptables chains, port 53 on the
+# gateway) is host-wide, so one bed per host has it; NODE_CLAIM says which. A bed started
+# while another holds it runs without these components and says so.
+NODE_COMPONENTS = ("containerd", "kubelet", "kube-proxy", "coredns")
+NODE_NAME = "hyperpod-i-cpu-real-0"
+# The smallest HyperPod CPU instance type this 2-vCPU machine can honestly stand in for.
+NODE_INSTANCE_TYPE = "ml.m5.large"
+NODE_BRIDGE = "finetune0"
+NODE_POD_SUBNET = "10.244.255.0/24"
+# The bridge's address: pods reach the API server, CoreDNS and the kubelet here.
+NODE_GATEWAY = "10.244.255.1"
+DNS_SERVICE_IP = "10.96.0.10"
+# The kubelet's cgroup parent in every cgroup v1 hierarchy (and runc's in the unified one).
+NODE_CGROUP_ROOT = "finetune-testbed"
+NODE_CLAIM = Path("/run/finetune-testbed-node.json")
+# Host settings the kubelet (kernel tunables) and the CNI bridge (forwarding) change; down restores them.
+# Paths the kubelet (its device-plugin socket), containerd (shim sockets) and the CRI (pod
+# network namespaces) use whatever their configuration says; down removes those it created.
+NODE_HOST_DIRS = ("/var/lib/kubelet", "/run/containerd", "/run/netns")
+NODE_SYSCTLS = (
+    "net/ipv4/ip_forward",
+    "vm/overcommit_memory",
+    "vm/panic_on_oom",
+    "kernel/panic",
+    "kernel/panic_on_oops",
 )
 
 
@@ -96,8 +132,23 @@ class Layout:
             "kwokctl": "KWOK_VERSION",
             "training-operator": "TRAINING_OPERATOR_VERSION",
             "helm": "HELM_VERSION",
-        }[name]
+            "kubelet": "KUBERNETES_VERSION",
+            "kube-proxy": "KUBERNETES_VERSION",
+            "coredns": "COREDNS_VERSION",
+            "crictl": "CRI_TOOLS_VERSION",
+        }.get(name)
+        if version_key is None:  # Debian's containerd, runc and ctr, installed by apt-get
+            return Path(shutil.which(name) or f"/usr/bin/{name}")
         return BIN_DIR / f"{name}-{self.versions[version_key]}"
+
+    @property
+    def node(self) -> Path:
+        """The real node's files; node/containerd/root (the imported images) survives `down`."""
+        return self.state / "node"
+
+    @property
+    def containerd_socket(self) -> Path:
+        return self.node / "containerd" / "containerd.sock"
 
     @property
     def pytorchjob_crd(self) -> Path:
@@ -126,14 +177,21 @@ def openssl(*args: str, cwd: Path) -> None:
     subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True)
 
 
+# Bump when the set of certificates changes: a bed with an older PKI regenerates it.
+PKI_VERSION = "2-real-node"
+
+
 def ensure_pki(lay: Layout) -> None:
     """A CA, the API server's serving cert, client certs per component, and the SA key pair.
 
     Each component gets its own client identity (system:kube-controller-manager, ...) so
     that RBAC is exercised exactly as in a real cluster; only the admin is system:masters.
+    The kubelet is system:node:<name> (the Node authorizer), kube-proxy system:kube-proxy
+    (bound to system:node-proxier by default), CoreDNS system:coredns (bound by the bed).
     """
     pki = lay.pki
-    if (pki / "complete").exists():
+    marker = pki / "complete"
+    if marker.exists() and marker.read_text().strip() == PKI_VERSION:
         return
     shutil.rmtree(pki, ignore_errors=True)
     pki.mkdir(parents=True)
@@ -154,9 +212,12 @@ def ensure_pki(lay: Layout) -> None:
         cwd=pki,
     )
     (pki / "apiserver.ext").write_text(
-        "subjectAltName=IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,"
+        f"subjectAltName=IP:127.0.0.1,IP:10.96.0.1,IP:{NODE_GATEWAY},DNS:localhost,DNS:kubernetes,"
         "DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local\n"
         "extendedKeyUsage=serverAuth\n"
+    )
+    (pki / "kubelet-serving.ext").write_text(
+        f"subjectAltName=IP:{NODE_GATEWAY},DNS:{NODE_NAME}\nextendedKeyUsage=serverAuth\n"
     )
     (pki / "client.ext").write_text("extendedKeyUsage=clientAuth\n")
     certs = {
@@ -168,6 +229,12 @@ def ensure_pki(lay: Layout) -> None:
         "kwok": ("/O=system:masters/CN=kwok-controller", "client.ext"),
         # training-operator runs out of cluster; its in-cluster RBAC would be a ClusterRole.
         "training-operator": ("/O=system:masters/CN=training-operator", "client.ext"),
+        "kubelet": (f"/O=system:nodes/CN=system:node:{NODE_NAME}", "client.ext"),
+        "kubelet-serving": (f"/CN={NODE_NAME}", "kubelet-serving.ext"),
+        # The API server's identity towards the kubelet (logs, exec); kubeadm's is cluster-admin too.
+        "apiserver-kubelet-client": ("/O=system:masters/CN=kube-apiserver-kubelet-client", "client.ext"),
+        "kube-proxy": ("/CN=system:kube-proxy", "client.ext"),
+        "coredns": ("/CN=system:coredns", "client.ext"),
     }
     for name, (subject, ext) in certs.items():
         openssl(
@@ -203,7 +270,7 @@ def ensure_pki(lay: Layout) -> None:
         )
     openssl("genrsa", "-out", "sa.key", "2048", cwd=pki)
     openssl("rsa", "-in", "sa.key", "-pubout", "-out", "sa.pub", cwd=pki)
-    (pki / "complete").write_text("ok\n")
+    marker.write_text(PKI_VERSION + "\n")
 
 
 def write_kubeconfig(path: Path, server: str, pki: Path, identity: str) -> None:
@@ -437,12 +504,552 @@ def apply_objects(lay: Layout, objects: list[dict]) -> None:
     )
 
 
+# --- the real node -----------------------------------------------------------------------
+#
+# A kubelet on Debian's containerd + runc, a CNI bridge with host-local IPAM, kube-proxy in
+# iptables mode and CoreDNS, all as host processes like the control plane. Everything it
+# touches on the host is named to be recognisably ours (bridge finetune0, cgroup parent
+# finetune-testbed, KUBE-* chains of the one kube-proxy on the host) and removed by `down`.
+
+
+def node_images() -> dict[str, str]:
+    """The image references the node runs, keyed by image name (hack/image_keys.py)."""
+    sys.path.insert(0, str(HACK))
+    import image_keys
+
+    return image_keys.image_refs()
+
+
+def quiet(*argv: str, check: bool = True, input_text: str | None = None) -> subprocess.CompletedProcess:
+    result = subprocess.run(argv, input=input_text, text=True, capture_output=True, check=False)
+    if check and result.returncode != 0:
+        raise SystemExit(f"[testbed] {' '.join(argv)} failed: {result.stderr.strip()}")
+    return result
+
+
+def node_claim() -> dict:
+    return dict(json.loads(NODE_CLAIM.read_text())) if NODE_CLAIM.exists() else {}
+
+
+def claim_node(lay: Layout) -> str | None:
+    """Take the host's real node for this bed: None, or the state directory of the bed holding it.
+
+    A claim left by a bed that is gone (killed session) is taken over after removing what that
+    bed left on the host; its record of the host's original settings is kept.
+    """
+    claim = node_claim()
+    holder = claim.get("state")
+    if holder and holder != str(lay.state.resolve()):
+        pids = (
+            json.loads((Path(holder) / "state.json").read_text()).get("pids", {})
+            if (Path(holder) / "state.json").exists()
+            else {}
+        )
+        if any(pid_alive(int(pids[name])) for name in NODE_COMPONENTS if name in pids):
+            return holder
+        log(f"taking over the real node claimed by a stopped bed in {holder}")
+        clean_node_host(Layout(Path(holder), lay.versions), claim.get("since", 0.0))
+    sysctls = claim.get("sysctls") or {
+        name: (Path("/proc/sys") / name).read_text().strip() for name in NODE_SYSCTLS
+    }
+    created_dirs = claim.get("created_dirs") or [d for d in NODE_HOST_DIRS if not Path(d).exists()]
+    NODE_CLAIM.write_text(
+        json.dumps(
+            {
+                "state": str(lay.state.resolve()),
+                "since": claim.get("since", time.time()),
+                "sysctls": sysctls,
+                "created_dirs": created_dirs,
+            }
+        )
+    )
+    return None
+
+
+def release_node(lay: Layout) -> None:
+    """Clean the host after the node's processes are gone, restore its settings, and check."""
+    claim = node_claim()
+    if claim.get("state") != str(lay.state.resolve()):
+        return
+    since = float(claim.get("since", 0.0))
+    clean_node_host(lay, since)
+    for name, value in claim.get("sysctls", {}).items():
+        (Path("/proc/sys") / name).write_text(value)
+    for directory in claim.get("created_dirs", []):
+        shutil.rmtree(directory, ignore_errors=True)
+    NODE_CLAIM.unlink()
+    left = node_leftovers(lay, since)
+    if left:
+        raise SystemExit(f"[testbed] the real node left these behind: {left}")
+
+
+def node_leftovers(lay: Layout, since: float) -> list[str]:
+    """What of the node would still be on the host: shims, mounts, netns, KUBE-* chains, bridge, cgroups."""
+    left = []
+    socket_path = str(lay.containerd_socket).encode()
+    for proc in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if proc.name.isdigit() and socket_path in (proc / "cmdline").read_bytes().split(b"\0"):
+                left.append(f"process {proc.name}")
+    node_dir = str(lay.node.resolve())
+    for line in Path("/proc/self/mountinfo").read_text().splitlines():
+        mount_point = line.split()[4]
+        if mount_point.startswith(node_dir) or (
+            mount_point.startswith("/run/netns/cni-") and Path(mount_point).stat().st_mtime >= since
+        ):
+            left.append(f"mount {mount_point}")
+    for tool in ("iptables-save", "ip6tables-save"):
+        chains = [
+            line.split()[0]
+            for line in quiet(tool, check=False).stdout.splitlines()
+            if line.startswith(":KUBE-")
+        ]
+        left += [f"{tool} chain {chain[1:]}" for chain in chains]
+    if Path(f"/sys/class/net/{NODE_BRIDGE}").exists():
+        left.append(f"bridge {NODE_BRIDGE}")
+    left += [
+        f"cgroup {h / NODE_CGROUP_ROOT}" for h in cgroup_hierarchies() if (h / NODE_CGROUP_ROOT).exists()
+    ]
+    return left
+
+
+def cgroup_hierarchies() -> list[Path]:
+    """Every mounted cgroup hierarchy (v1 controllers, the named systemd one, the unified one)."""
+    mounts = Path("/proc/self/mounts").read_text().splitlines()
+    return [Path(line.split()[1]) for line in mounts if line.split()[2] in ("cgroup", "cgroup2")]
+
+
+def create_node_host_state() -> None:
+    """The bridge (with the gateway address the API server advertises) and the kubelet's cgroup parent."""
+    if not Path(f"/sys/class/net/{NODE_BRIDGE}").exists():
+        quiet("ip", "link", "add", NODE_BRIDGE, "type", "bridge")
+    quiet("ip", "addr", "replace", f"{NODE_GATEWAY}/24", "dev", NODE_BRIDGE)
+    quiet("ip", "link", "set", NODE_BRIDGE, "up")
+    for hierarchy in cgroup_hierarchies():
+        (hierarchy / NODE_CGROUP_ROOT).mkdir(exist_ok=True)
+
+
+def remove_kube_chains() -> None:
+    """Remove every KUBE-* chain (kube-proxy's and the kubelet's) and the rules that jump to them.
+
+    `kube-proxy --cleanup` leaves some behind, so this walks iptables-save itself.
+    """
+    for tool in ("iptables", "ip6tables"):
+        for table in ("nat", "filter", "mangle", "raw"):
+            dump = quiet(f"{tool}-save", "-t", table, check=False).stdout.splitlines()
+            chains = [line[1:].split()[0] for line in dump if line.startswith(":KUBE-")]
+            if not chains:
+                continue
+            for line in dump:
+                words = shlex.split(line) if line.startswith("-A ") else []
+                jumps_to_ours = "-j" in words and words[words.index("-j") + 1] in chains
+                if jumps_to_ours and not words[1].startswith("KUBE-"):
+                    quiet(tool, "-t", table, "-D", *words[1:], check=False)
+            for flag in ("-F", "-X"):
+                for chain in chains:
+                    quiet(tool, "-t", table, flag, chain, check=False)
+
+
+def clean_node_host(lay: Layout, since: float) -> None:
+    """Remove whatever a node of the bed in `lay` left on the host, once its processes are gone."""
+    socket_path = str(lay.containerd_socket)
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmdline = (proc / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if (
+                cmdline
+                and cmdline[0].endswith(b"containerd-shim-runc-v2")
+                and socket_path.encode() in cmdline
+            ):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(int(proc.name), signal.SIGKILL)
+    node_dir = str(lay.node.resolve())
+    mount_points = [line.split()[4] for line in Path("/proc/self/mountinfo").read_text().splitlines()]
+    # Network namespaces of sandboxes that containerd could not remove (it was killed).
+    netns = [m for m in mount_points if m.startswith("/run/netns/cni-") and os.lstat(m).st_mtime >= since]
+    for mount_point in sorted((m for m in mount_points if m.startswith(node_dir)), reverse=True) + netns:
+        quiet("umount", "-l", mount_point, check=False)
+    for path in netns:
+        Path(path).unlink(missing_ok=True)
+    remove_kube_chains()
+    if Path(f"/sys/class/net/{NODE_BRIDGE}").exists():
+        quiet("ip", "link", "delete", NODE_BRIDGE, check=False)
+    for hierarchy in cgroup_hierarchies():
+        root = hierarchy / NODE_CGROUP_ROOT
+        if root.is_dir():
+            for directory, _subdirs, _files in sorted(os.walk(root), key=lambda w: -len(w[0])):
+                with contextlib.suppress(OSError):
+                    os.rmdir(directory)
+    shutil.rmtree(lay.node / "containerd" / "state", ignore_errors=True)
+    shutil.rmtree(lay.node / "kubelet", ignore_errors=True)
+    shutil.rmtree(lay.node / "cni" / "ipam", ignore_errors=True)
+
+
+def write_node_configs(lay: Layout, ports: dict[str, int], images: dict[str, str]) -> None:
+    node = lay.node
+    for sub in ("containerd/root", "containerd/state", "cni/net.d", "cni/ipam", "kubelet", "pod-logs"):
+        (node / sub).mkdir(parents=True, exist_ok=True)
+    state_dir = node / "containerd" / "state"
+    # containerd keeps its root (content, snapshots: the imported images) across restarts, and
+    # every path and socket in the bed's directory; the plugins that write elsewhere are off.
+    (node / "containerd.toml").write_text(
+        f"""version = 2
+root = "{node / "containerd" / "root"}"
+state = "{state_dir}"
+disabled_plugins = ["io.containerd.internal.v1.opt", "io.containerd.snapshotter.v1.aufs",
+  "io.containerd.snapshotter.v1.btrfs", "io.containerd.snapshotter.v1.devmapper",
+  "io.containerd.snapshotter.v1.zfs", "io.containerd.tracing.processor.v1.otlp",
+  "io.containerd.internal.v1.tracing"]
+[grpc]
+  address = "{lay.containerd_socket}"
+[ttrpc]
+  address = "{lay.containerd_socket}.ttrpc"
+[plugins."io.containerd.grpc.v1.cri"]
+  sandbox_image = "{images["pause"]}"
+  # The sandbox has no CAP_SYS_RESOURCE: without this every pod sandbox fails to start
+  # (the kubelet asks for oom_score_adj -998).
+  restrict_oom_score_adj = true
+  stream_server_address = "127.0.0.1"
+  stream_server_port = "0"
+  [plugins."io.containerd.grpc.v1.cri".containerd]
+    snapshotter = "overlayfs"
+    default_runtime_name = "runc"
+    [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
+      runtime_type = "io.containerd.runc.v2"
+      [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]
+        SystemdCgroup = false
+        Root = "{state_dir / "runc"}"
+  [plugins."io.containerd.grpc.v1.cri".cni]
+    bin_dir = "/usr/lib/cni"
+    conf_dir = "{node / "cni" / "net.d"}"
+    max_conf_num = 1
+"""
+    )
+    # No ipMasq: pods need nothing beyond the host, so the bridge plugin adds no iptables rule.
+    (node / "cni" / "net.d" / "10-finetune-testbed.conflist").write_text(
+        json.dumps(
+            {
+                "cniVersion": "0.4.0",
+                "name": "finetune-testbed",
+                "plugins": [
+                    {
+                        "type": "bridge",
+                        "bridge": NODE_BRIDGE,
+                        "isGateway": True,
+                        "ipMasq": False,
+                        "hairpinMode": True,
+                        "ipam": {
+                            "type": "host-local",
+                            "ranges": [[{"subnet": NODE_POD_SUBNET, "gateway": NODE_GATEWAY}]],
+                            "routes": [{"dst": "0.0.0.0/0"}],
+                            "dataDir": str(node / "cni" / "ipam"),
+                        },
+                    }
+                ],
+            },
+            indent=2,
+        )
+    )
+    pki = lay.pki
+    (node / "kubelet.json").write_text(
+        json.dumps(
+            {
+                "apiVersion": "kubelet.config.k8s.io/v1beta1",
+                "kind": "KubeletConfiguration",
+                "address": NODE_GATEWAY,
+                "port": ports["kubelet"],
+                "readOnlyPort": 0,
+                "healthzBindAddress": "127.0.0.1",
+                "healthzPort": ports["kubelet-healthz"],
+                "tlsCertFile": str(pki / "kubelet-serving.crt"),
+                "tlsPrivateKeyFile": str(pki / "kubelet-serving.key"),
+                "authentication": {
+                    "anonymous": {"enabled": False},
+                    "webhook": {"enabled": True},
+                    "x509": {"clientCAFile": str(pki / "ca.crt")},
+                },
+                "authorization": {"mode": "Webhook"},
+                "cgroupDriver": "cgroupfs",
+                "cgroupRoot": f"/{NODE_CGROUP_ROOT}",
+                "containerRuntimeEndpoint": f"unix://{lay.containerd_socket}",
+                "failSwapOn": False,
+                # The host's disk and memory are shared with other work: never evict test pods.
+                "evictionHard": {},
+                "enforceNodeAllocatable": [],
+                "clusterDNS": [DNS_SERVICE_IP],
+                "clusterDomain": "cluster.local",
+                "podLogsDir": str(node / "pod-logs"),
+                "volumePluginDir": str(node / "kubelet" / "volume-plugins"),
+                "serializeImagePulls": False,
+                "imageGCHighThresholdPercent": 100,
+                "shutdownGracePeriod": "0s",
+            },
+            indent=2,
+        )
+    )
+    (node / "kube-proxy.json").write_text(
+        json.dumps(
+            {
+                "apiVersion": "kubeproxy.config.k8s.io/v1alpha1",
+                "kind": "KubeProxyConfiguration",
+                "clientConnection": {"kubeconfig": str(lay.state / "kube-proxy.kubeconfig")},
+                "hostnameOverride": NODE_NAME,
+                "bindAddress": NODE_GATEWAY,
+                "healthzBindAddress": f"127.0.0.1:{ports['kube-proxy-healthz']}",
+                "metricsBindAddress": f"127.0.0.1:{ports['kube-proxy-metrics']}",
+                "mode": "iptables",
+                "clusterCIDR": POD_CIDR,
+                # NodePorts on the bridge address only, and no host sysctl changed for them.
+                "nodePortAddresses": [f"{NODE_GATEWAY}/32"],
+                "iptables": {"localhostNodePorts": False},
+                # 0: leave the host's conntrack settings as they are.
+                "conntrack": {
+                    "maxPerCore": 0,
+                    "min": 0,
+                    "tcpEstablishedTimeout": "0s",
+                    "tcpCloseWaitTimeout": "0s",
+                },
+            },
+            indent=2,
+        )
+    )
+    (node / "Corefile").write_text(
+        f""".:53 {{
+    bind {NODE_GATEWAY}
+    errors
+    health 127.0.0.1:{ports["coredns-health"]}
+    ready 127.0.0.1:{ports["coredns-ready"]}
+    kubernetes cluster.local in-addr.arpa ip6.arpa {{
+        kubeconfig {lay.state / "coredns.kubeconfig"} finetune-testbed
+        pods insecure
+        fallthrough in-addr.arpa ip6.arpa
+    }}
+    forward . /etc/resolv.conf
+    cache 30
+}}
+"""
+    )
+
+
+def import_images(lay: Layout, images: dict[str, str]) -> None:
+    """Import each node image missing from containerd, from hack/build-images.sh's OCI layout."""
+    ctr = [str(lay.binary("ctr")), "--address", str(lay.containerd_socket), "--namespace", "k8s.io"]
+    present = set(quiet(*ctr, "images", "list", "--quiet").stdout.split())
+    oci = CACHE_DIR / "images" / "oci"
+    index = (
+        json.loads((oci / "index.json").read_text()) if (oci / "index.json").exists() else {"manifests": []}
+    )
+    by_ref = {
+        m.get("annotations", {}).get("org.opencontainers.image.ref.name"): m for m in index["manifests"]
+    }
+    for name, ref in images.items():
+        if name == "base" or ref in present:
+            continue
+        if ref not in by_ref:
+            raise SystemExit(
+                f"[testbed] image {ref} is not built; run `bash hack/build-images.sh` (make cluster-up does)"
+            )
+        started = time.monotonic()
+        descriptor = dict(by_ref[ref])
+        repository, _, tag = ref.rpartition(":")
+        descriptor["annotations"] = {"org.opencontainers.image.ref.name": tag}
+        manifest = json.loads((oci / "blobs" / "sha256" / descriptor["digest"].split(":")[1]).read_text())
+        digests = [
+            descriptor["digest"],
+            manifest["config"]["digest"],
+            *(layer["digest"] for layer in manifest["layers"]),
+        ]
+        process = subprocess.Popen(
+            [*ctr, "images", "import", "--base-name", repository, "-"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdin is not None
+        with tarfile.open(fileobj=process.stdin, mode="w|") as archive:
+            archive.add(oci / "oci-layout", "oci-layout")
+            add_bytes(
+                archive, "index.json", json.dumps({"schemaVersion": 2, "manifests": [descriptor]}).encode()
+            )
+            for digest in dict.fromkeys(digests):
+                blob = digest.split(":")[1]
+                archive.add(oci / "blobs" / "sha256" / blob, f"blobs/sha256/{blob}")
+        process.stdin.close()
+        stderr = process.stderr.read().decode() if process.stderr else ""
+        if process.wait() != 0:
+            raise SystemExit(f"[testbed] importing {ref} into containerd failed: {stderr.strip()}")
+        log(f"imported {ref} into the node's containerd in {time.monotonic() - started:.0f}s")
+
+
+def add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    archive.addfile(info, io.BytesIO(data))
+
+
+def node_cluster_objects() -> list[dict]:
+    """CoreDNS's RBAC (kubeadm's) and the kube-dns Service, whose endpoint is CoreDNS on the gateway."""
+    return [
+        {
+            "apiVersion": "rbac.authorization.k8s.io/v1",
+            "kind": "ClusterRole",
+            "metadata": {"name": "system:coredns"},
+            "rules": [
+                {
+                    "apiGroups": [""],
+                    "resources": ["endpoints", "services", "pods", "namespaces"],
+                    "verbs": ["list", "watch"],
+                },
+                {
+                    "apiGroups": ["discovery.k8s.io"],
+                    "resources": ["endpointslices"],
+                    "verbs": ["list", "watch"],
+                },
+            ],
+        },
+        {
+            "apiVersion": "rbac.authorization.k8s.io/v1",
+            "kind": "ClusterRoleBinding",
+            "metadata": {"name": "system:coredns"},
+            "roleRef": {
+                "apiGroup": "rbac.authorization.k8s.io",
+                "kind": "ClusterRole",
+                "name": "system:coredns",
+            },
+            "subjects": [{"apiGroup": "rbac.authorization.k8s.io", "kind": "User", "name": "system:coredns"}],
+        },
+        {
+            "apiVersion": "v1",
+            "kind": "Service",
+            "metadata": {"name": "kube-dns", "namespace": "kube-system", "labels": {"k8s-app": "kube-dns"}},
+            "spec": {
+                "clusterIP": DNS_SERVICE_IP,
+                "ports": [
+                    {"name": "dns", "port": 53, "protocol": "UDP"},
+                    {"name": "dns-tcp", "port": 53, "protocol": "TCP"},
+                ],
+            },
+        },
+        {
+            "apiVersion": "discovery.k8s.io/v1",
+            "kind": "EndpointSlice",
+            "metadata": {
+                "name": "kube-dns-coredns",
+                "namespace": "kube-system",
+                "labels": {
+                    "kubernetes.io/service-name": "kube-dns",
+                    "endpointslice.kubernetes.io/managed-by": "finetune-testbed",
+                },
+            },
+            "addressType": "IPv4",
+            "endpoints": [{"addresses": [NODE_GATEWAY], "conditions": {"ready": True}}],
+            "ports": [
+                {"name": "dns", "port": 53, "protocol": "UDP"},
+                {"name": "dns-tcp", "port": 53, "protocol": "TCP"},
+            ],
+        },
+    ]
+
+
+def start_node(lay: Layout, state: dict, ports: dict[str, int], images: dict[str, str]) -> None:
+    """containerd (and the images), the kubelet, kube-proxy and CoreDNS, once the API server answers."""
+    ctr = [str(lay.binary("ctr")), "--address", str(lay.containerd_socket)]
+    start_process(
+        lay, state, "containerd", [str(lay.binary("containerd")), f"--config={lay.node / 'containerd.toml'}"]
+    )
+    wait_until(
+        "containerd", lambda: quiet(*ctr, "version", check=False).returncode == 0, 30, lay, "containerd"
+    )
+    import_images(lay, images)
+    labels = {
+        "node.kubernetes.io/instance-type": NODE_INSTANCE_TYPE,
+        "sagemaker.amazonaws.com/node-health-status": "Schedulable",
+        "sagemaker.amazonaws.com/deep-health-check-status": "Passed",
+        "sagemaker.amazonaws.com/cluster-name": "finetune-testbed",
+    }
+    start_process(
+        lay,
+        state,
+        "kubelet",
+        [
+            str(lay.binary("kubelet")),
+            f"--config={lay.node / 'kubelet.json'}",
+            f"--kubeconfig={lay.state / 'kubelet.kubeconfig'}",
+            f"--root-dir={lay.node / 'kubelet'}",
+            f"--hostname-override={NODE_NAME}",
+            # The API server reaches the kubelet (logs, exec) at the bridge address.
+            f"--node-ip={NODE_GATEWAY}",
+            f"--node-labels={','.join(f'{k}={v}' for k, v in labels.items())}",
+            "--v=1",
+        ],
+    )
+    start_process(
+        lay, state, "kube-proxy", [str(lay.binary("kube-proxy")), f"--config={lay.node / 'kube-proxy.json'}"]
+    )
+    apply_objects(lay, node_cluster_objects())
+    start_process(lay, state, "coredns", [str(lay.binary("coredns")), "-conf", str(lay.node / "Corefile")])
+
+
+def wait_node_ready(lay: Layout, ports: dict[str, int]) -> None:
+    wait_until(
+        f"node {NODE_NAME} Ready",
+        lambda: (
+            kubectl(
+                lay,
+                "get",
+                "node",
+                NODE_NAME,
+                "-o",
+                "jsonpath={.status.conditions[?(@.type=='Ready')].status}",
+                check=False,
+            ).stdout
+            == "True"
+        ),
+        120,
+        lay,
+        "kubelet",
+    )
+    wait_until(
+        "kube-proxy /healthz",
+        lambda: http_ok(f"http://127.0.0.1:{ports['kube-proxy-healthz']}/healthz"),
+        60,
+        lay,
+        "kube-proxy",
+    )
+    wait_until(
+        "CoreDNS /ready",
+        lambda: http_ok(f"http://127.0.0.1:{ports['coredns-ready']}/ready"),
+        60,
+        lay,
+        "coredns",
+    )
+
+
+def remove_pod_sandboxes(lay: Layout) -> None:
+    """Stop and remove every pod sandbox through the CRI: containerd tears down their network and mounts."""
+    quiet(
+        str(lay.binary("crictl")),
+        f"--runtime-endpoint=unix://{lay.containerd_socket}",
+        "--timeout=60s",
+        "rmp",
+        "--all",
+        "--force",
+        check=False,
+    )
+
+
 # --- lifecycle -------------------------------------------------------------------------
 
 
 def running_components(lay: Layout) -> dict[str, bool]:
-    pids = load_state(lay).get("pids", {})
-    return {name: bool(pids.get(name)) and pid_alive(int(pids[name])) for name in COMPONENTS}
+    """Whether each component of this bed runs: all of COMPONENTS, less the node's if another bed holds it."""
+    state = load_state(lay)
+    pids = state.get("pids", {})
+    names = state.get("components", COMPONENTS)
+    return {name: bool(pids.get(name)) and pid_alive(int(pids[name])) for name in names}
 
 
 def up(args: argparse.Namespace) -> None:
@@ -455,12 +1062,21 @@ def up(args: argparse.Namespace) -> None:
     if any(alive.values()):
         log("a partial bed is running; tearing it down first")
         down(args)
-    missing = [c for c in (*COMPONENTS, "kubectl", "kwokctl", "helm") if not lay.binary(c).exists()]
+    missing = [
+        c for c in (*COMPONENTS, "kubectl", "kwokctl", "helm", "crictl", "ctr") if not lay.binary(c).exists()
+    ]
     if missing:
         raise SystemExit(
             f"[testbed] missing binaries {missing}; run `bash hack/build-testbed.sh` (make cluster-up does)"
+            " and install Debian's containerd, runc and containernetworking-plugins (.ci/run does)"
         )
     lay.state.mkdir(parents=True, exist_ok=True)
+    node_holder = claim_node(lay)
+    has_node = node_holder is None
+    if not has_node:
+        log(f"the host's real node belongs to the bed in {node_holder}: this one has kwok nodes only")
+    components = COMPONENTS if has_node else tuple(c for c in COMPONENTS if c not in NODE_COMPONENTS)
+    images = node_images()
     if lay.logs.exists():
         shutil.rmtree(lay.state / "logs.previous", ignore_errors=True)
         lay.logs.rename(lay.state / "logs.previous")
@@ -477,11 +1093,20 @@ def up(args: argparse.Namespace) -> None:
             "kwok",
             "training-operator-metrics",
             "training-operator-health",
+            "kubelet",
+            "kubelet-healthz",
+            "kube-proxy-healthz",
+            "kube-proxy-metrics",
+            "coredns-health",
+            "coredns-ready",
         )
     }
-    state: dict = {"ports": ports, "pids": {}}
+    state: dict = {"ports": ports, "pids": {}, "components": list(components)}
     save_state(lay, state)
     server = f"https://127.0.0.1:{ports['apiserver']}"
+    if has_node:
+        create_node_host_state()
+        write_node_configs(lay, ports, images)
 
     start_process(
         lay,
@@ -511,9 +1136,15 @@ def up(args: argparse.Namespace) -> None:
         [
             str(lay.binary("kube-apiserver")),
             f"--etcd-servers=http://127.0.0.1:{ports['etcd-client']}",
-            "--bind-address=127.0.0.1",
-            "--advertise-address=127.0.0.1",
+            # With the real node, pods reach the API server (the `kubernetes` Service) at the
+            # bridge's address, so it listens there too.
+            f"--bind-address={'0.0.0.0' if has_node else '127.0.0.1'}",
+            f"--advertise-address={NODE_GATEWAY if has_node else '127.0.0.1'}",
             f"--secure-port={ports['apiserver']}",
+            f"--kubelet-client-certificate={pki / 'apiserver-kubelet-client.crt'}",
+            f"--kubelet-client-key={pki / 'apiserver-kubelet-client.key'}",
+            f"--kubelet-certificate-authority={pki / 'ca.crt'}",
+            "--kubelet-preferred-address-types=InternalIP",
             f"--tls-cert-file={pki / 'apiserver.crt'}",
             f"--tls-private-key-file={pki / 'apiserver.key'}",
             f"--client-ca-file={pki / 'ca.crt'}",
@@ -532,7 +1163,15 @@ def up(args: argparse.Namespace) -> None:
     )
     wait_until("kube-apiserver /readyz", lambda: https_ok(f"{server}/readyz", pki), 60, lay, "kube-apiserver")
     write_kubeconfig(lay.kubeconfig, server, pki, "admin")
-    for identity in ("controller-manager", "scheduler", "kwok", "training-operator"):
+    for identity in (
+        "controller-manager",
+        "scheduler",
+        "kwok",
+        "training-operator",
+        "kubelet",
+        "kube-proxy",
+        "coredns",
+    ):
         write_kubeconfig(lay.state / f"{identity}.kubeconfig", server, pki, identity)
 
     start_process(
@@ -598,6 +1237,8 @@ def up(args: argparse.Namespace) -> None:
             *fsx_volume("default"),
         ],
     )
+    if has_node:
+        start_node(lay, state, ports, images)
     kubectl(lay, "apply", "--server-side", "-f", str(lay.pytorchjob_crd))
     wait_until(
         "the PyTorchJob CRD Established",
@@ -624,6 +1265,8 @@ def up(args: argparse.Namespace) -> None:
         [
             str(lay.binary("training-operator")),
             "--enable-scheme=pytorchjob",
+            # Its default, alpine:3.10, is in no registry we can reach.
+            f"--pytorch-init-container-image={images['init-pytorch']}",
             f"--metrics-bind-address=127.0.0.1:{ports['training-operator-metrics']}",
             f"--health-probe-bind-address=127.0.0.1:{ports['training-operator-health']}",
             "--leader-elect=false",
@@ -637,7 +1280,9 @@ def up(args: argparse.Namespace) -> None:
         lay,
         "training-operator",
     )
-    wait_until("all nodes Ready", lambda: ready_nodes(lay) >= TRN1_NODES + CPU_NODES, 60, lay, "kwok")
+    wait_until("all kwok nodes Ready", lambda: ready_nodes(lay) >= TRN1_NODES + CPU_NODES, 60, lay, "kwok")
+    if has_node:
+        wait_node_ready(lay, ports)
     wait_until(
         "the default ServiceAccount",
         lambda: kubectl(lay, "get", "serviceaccount", "default", check=False).returncode == 0,
@@ -660,13 +1305,19 @@ def ready_nodes(lay: Layout) -> int:
 
 
 def down(_args: argparse.Namespace) -> None:
-    """Stop every component (reverse start order), wait for them, and leave no process behind."""
+    """Stop every component (reverse start order), and leave no process, mount, network
+    namespace, iptables chain, bridge or cgroup of the bed's behind."""
     lay = layout()
-    pids = load_state(lay).get("pids", {})
+    state = load_state(lay)
+    pids = state.get("pids", {})
     for name in reversed(COMPONENTS):
         pid = pids.get(name)
         if not pid or not pid_alive(pid):
             continue
+        if name == "containerd":
+            # The kubelet is stopped: remove the pods' sandboxes while containerd can still
+            # tear down their network (CNI DEL) and unmount their files.
+            remove_pod_sandboxes(lay)
         try:
             os.killpg(pid, signal.SIGTERM)
         except ProcessLookupError:
@@ -677,6 +1328,7 @@ def down(_args: argparse.Namespace) -> None:
         if pid_alive(pid):
             os.killpg(pid, signal.SIGKILL)
         log(f"stopped {name} (pid {pid})")
+    release_node(lay)
     if lay.state_file.exists():
         lay.state_file.unlink()
     shutil.rmtree(lay.etcd_data, ignore_errors=True)
@@ -687,14 +1339,30 @@ def status(_args: argparse.Namespace) -> None:
     state = load_state(lay)
     alive = running_components(lay)
     ports = state.get("ports", {})
-    for name in COMPONENTS:
+    for name in alive:
         pid = state.get("pids", {}).get(name, "-")
         print(f"{name:26} {'running' if alive[name] else 'stopped':8} pid={pid}  {lay.binary(name).name}")
-    if alive["kube-apiserver"]:
+    if not alive.get("kubelet"):
+        holder = node_claim().get("state")
+        print(f"{'real node':26} {'held by the bed in ' + holder if holder else 'none'}")
+    if alive.get("kube-apiserver"):
         server = f"https://127.0.0.1:{ports['apiserver']}"
         print(f"{'apiserver /readyz':26} {'ok' if https_ok(server + '/readyz', lay.pki) else 'FAILING'}")
-        print(f"{'nodes Ready':26} {ready_nodes(lay)}/{TRN1_NODES + CPU_NODES}")
-    if alive["training-operator"]:
+        print(f"{'nodes Ready':26} {ready_nodes(lay)}/{TRN1_NODES + CPU_NODES + int('kubelet' in alive)}")
+    if alive.get("kubelet"):
+        healthy = http_ok(f"http://127.0.0.1:{ports['kubelet-healthz']}/healthz")
+        print(f"{'kubelet /healthz':26} {'ok' if healthy else 'FAILING'}")
+    if alive.get("kube-proxy"):
+        healthy = http_ok(f"http://127.0.0.1:{ports['kube-proxy-healthz']}/healthz")
+        print(f"{'kube-proxy /healthz':26} {'ok' if healthy else 'FAILING'}")
+    if alive.get("coredns"):
+        healthy = http_ok(f"http://127.0.0.1:{ports['coredns-ready']}/ready")
+        print(f"{'coredns /ready':26} {'ok' if healthy else 'FAILING'}")
+    if alive.get("containerd"):
+        ctr = [str(lay.binary("ctr")), "--address", str(lay.containerd_socket)]
+        healthy = quiet(*ctr, "version", check=False).returncode == 0
+        print(f"{'containerd':26} {'ok' if healthy else 'FAILING'}  {lay.containerd_socket}")
+    if alive.get("training-operator"):
         health = http_ok(f"http://127.0.0.1:{ports['training-operator-health']}/readyz")
         print(f"{'training-operator /readyz':26} {'ok' if health else 'FAILING'}")
     print(f"{'kubeconfig':26} {lay.kubeconfig}")

@@ -11,6 +11,7 @@ if this session started it.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import subprocess
 import sys
@@ -64,16 +65,53 @@ CRD_NAMES = (
     "finetunerecipes.finetune.dev",
     "clusterfinetunerecipes.finetune.dev",
 )
+# The namespace the in-cluster operator watches: tests that run their own operator process
+# use namespaces of their own, so no FineTuneJob has two operators.
+IN_CLUSTER_NAMESPACE = "team-in-cluster"
+
+
+def chart_values() -> dict:
+    """The chart's values on the bed: the locally built images, and the operator on the real node."""
+    images = testbed_module.node_images()
+    repository, _, tag = images["operator"].rpartition(":")
+    return {
+        "image": {"repository": repository, "tag": tag, "pullPolicy": "Never"},
+        "nodeSelector": {"node.kubernetes.io/instance-type": testbed_module.NODE_INSTANCE_TYPE},
+        "config": {"trainer_image": images["trainer-cpu"], "namespaces": [IN_CLUSTER_NAMESPACE]},
+    }
 
 
 def install_chart(layout, kubeconfig: str) -> None:
     """Install the chart the way users do, so cluster tests see the CRDs and built-in recipes.
 
-    The chart's operator Deployment only gets a kwok pod (nothing runs in it); tests run
-    the operator themselves. CRDs applied by hand on a reused bed are adopted first, as
-    Helm refuses to take over objects without its ownership metadata.
+    The operator runs in-cluster from the image built here, on the real node, in a namespace
+    that enforces Pod Security `restricted`. CRDs applied by hand on a reused bed are adopted
+    first, as Helm refuses to take over objects without its ownership metadata.
     """
     kubectl = [str(layout.binary("kubectl")), f"--kubeconfig={kubeconfig}"]
+    for namespace in (CHART_NAMESPACE, IN_CLUSTER_NAMESPACE):
+        subprocess.run([*kubectl, "create", "namespace", namespace], capture_output=True)
+    subprocess.run(
+        [*kubectl, "apply", "-f", "-"],
+        input=json.dumps(
+            {"apiVersion": "v1", "kind": "List", "items": testbed_module.fsx_volume(IN_CLUSTER_NAMESPACE)}
+        ),
+        text=True,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            *kubectl,
+            "label",
+            "--overwrite",
+            "namespace",
+            CHART_NAMESPACE,
+            "pod-security.kubernetes.io/enforce=restricted",
+        ],
+        check=True,
+        capture_output=True,
+    )
     for crd in CRD_NAMES:
         exists = subprocess.run([*kubectl, "get", "crd", crd], capture_output=True).returncode == 0
         if exists:
@@ -104,10 +142,12 @@ def install_chart(layout, kubeconfig: str) -> None:
             str(REPO_ROOT / "charts" / "finetune-operator"),
             "--namespace",
             CHART_NAMESPACE,
-            "--create-namespace",
+            "--values",
+            "-",
             "--kubeconfig",
             kubeconfig,
         ],
+        input=json.dumps(chart_values()),
         capture_output=True,
         text=True,
     )
@@ -134,6 +174,7 @@ def testbed() -> Iterator[Testbed]:
     if not kubeconfig:
         if not all(testbed_module.running_components(layout).values()):
             subprocess.run(["bash", str(REPO_ROOT / "hack" / "build-testbed.sh")], check=True)
+            subprocess.run(["bash", str(REPO_ROOT / "hack" / "build-images.sh")], check=True)
             subprocess.run([sys.executable, str(REPO_ROOT / "hack" / "testbed.py"), "up"], check=True)
             started_here = True
         kubeconfig = str(layout.kubeconfig)

@@ -1,4 +1,7 @@
-"""`up`, `status` and `down` of a second, throwaway bed: down must leave no process behind."""
+"""`up`, `status` and `down` of a second, throwaway bed: down must leave no process behind.
+
+The session's bed holds the host's real node, so the second bed runs with kwok nodes only.
+"""
 
 from __future__ import annotations
 
@@ -31,10 +34,12 @@ def test_a_second_bed_starts_reports_and_stops_without_leftovers(testbed, tmp_pa
         assert status.returncode == 0, status.stdout
         assert "nodes Ready                6/6" in status.stdout
         assert "training-operator /readyz  ok" in status.stdout
+        assert f"real node                  held by the bed in {testbed_module.STATE_DIR}" in status.stdout
+        kwok_only = {c for c in testbed_module.COMPONENTS if c not in testbed_module.NODE_COMPONENTS}
         pids = json.loads((state_dir / "state.json").read_text())["pids"]
-        assert set(pids) == set(testbed_module.COMPONENTS)
+        assert set(pids) == kwok_only
         logs = {p.name for p in (state_dir / "logs").iterdir()}
-        assert logs == {f"{name}.log" for name in testbed_module.COMPONENTS}
+        assert logs == {f"{name}.log" for name in kwok_only}
     finally:
         down = run_bed_command(state_dir, "down")
     assert down.returncode == 0, down.stderr

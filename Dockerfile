@@ -1,0 +1,21 @@
+# The finetune-operator image (the chart's image.repository). Build from the repository root:
+#   docker build -t ghcr.io/finetune-operator/finetune-operator:0.1.0 .
+# BASE_IMAGE: the public Python image; the local bed (hack/build-images.sh), which reaches no
+# registry, passes its own Debian-built one.
+ARG BASE_IMAGE=python:3.11.14-slim-bookworm
+FROM ${BASE_IMAGE}
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+COPY pyproject.toml README.md /src/
+COPY operator /src/operator
+RUN pip install /src && rm -rf /src
+
+# A numeric non-root user, so that the kubelet can check runAsNonRoot without a passwd entry;
+# the chart runs it with a read-only root filesystem (only /tmp is writable, an emptyDir).
+USER 65532:65532
+ENTRYPOINT ["finetune-operator"]
+CMD ["run"]
