@@ -12,10 +12,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 COPY pyproject.toml README.md /src/
 COPY operator /src/operator
-RUN pip install /src && rm -rf /src
+# The user needs a passwd entry: kopf names its peering identity after it (getpass.getuser()).
+RUN pip install /src && rm -rf /src \
+    && useradd --system --uid 65532 --user-group --no-create-home --shell /usr/sbin/nologin finetune-operator
 
-# A numeric non-root user, so that the kubelet can check runAsNonRoot without a passwd entry;
-# the chart runs it with a read-only root filesystem (only /tmp is writable, an emptyDir).
+# Numeric, so that the kubelet can check runAsNonRoot; the chart runs it with a read-only
+# root filesystem (only /tmp is writable, an emptyDir).
 USER 65532:65532
 ENTRYPOINT ["finetune-operator"]
 CMD ["run"]

@@ -1057,6 +1057,8 @@ def up(args: argparse.Namespace) -> None:
     started = time.monotonic()
     alive = running_components(lay)
     if all(alive.values()):
+        if alive.get("containerd"):
+            import_images(lay, node_images())  # images rebuilt since the bed started
         log(f"already running; KUBECONFIG={lay.kubeconfig}")
         return
     if any(alive.values()):
