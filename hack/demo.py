@@ -4,7 +4,8 @@ What it shows, on the real API server, scheduler, controller-manager and Kubeflo
 training-operator of the local bed (kwok plays the trn1 nodes):
 
 1. the chart installs the CRDs and the built-in recipes, as `helm install` does;
-2. the operator runs; one `FineTuneJob` (LoRA on Llama 3.1 8B, 2 trn1 nodes) is applied;
+2. the operator runs in-cluster, as the chart's Deployment from the image built here, on the
+   bed's real CPU node; one `FineTuneJob` (LoRA on Llama 3.1 8B, 2 trn1 nodes) is applied;
 3. the operator resolves the recipe and creates the PyTorchJob, whose pods the
    training-operator creates and the scheduler binds to trn1 nodes;
 4. "the trainer" reports progress and a checkpoint exactly as the real one does
@@ -37,9 +38,14 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from tests.cluster.kwok import finish_pod, wait_for  # noqa: E402
-from tests.conftest import install_chart, testbed_module  # noqa: E402
+from tests.conftest import (  # noqa: E402
+    CHART_NAMESPACE,
+    CHART_RELEASE,
+    install_chart,
+    testbed_module,
+)
+from tests.conftest import DEMO_NAMESPACE as NAMESPACE  # noqa: E402
 
-NAMESPACE = "team-a"
 JOB_FILE = REPO_ROOT / "examples" / "quickstart-lora-2-nodes.yaml"
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 
@@ -156,80 +162,72 @@ def main() -> int:
         if document:
             print(f"  {document['kind']}/{document['metadata']['name']}")
 
-    log_path = layout.logs / "operator-demo.log"
-    say(f"Starting the operator (log: {log_path})")
-    with log_path.open("ab") as log:
-        operator = subprocess.Popen(
-            [str(REPO_ROOT / ".venv" / "bin" / "finetune-operator"), "run", "--namespace", NAMESPACE],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        say(f"kubectl apply -f {JOB_FILE.relative_to(REPO_ROOT)}")
-        kubectl("apply", "-f", str(JOB_FILE))
-        name = yaml.safe_load(JOB_FILE.read_text())["metadata"]["name"]
+    say("The operator runs in-cluster: the chart's Deployment, from the image built here, on the real node")
+    kubectl("rollout", "status", f"deployment/{CHART_RELEASE}", "-n", CHART_NAMESPACE, "--timeout=180s")
+    kubectl("get", "pods", "-n", CHART_NAMESPACE, "-o", "wide")
+    say(f"kubectl apply -f {JOB_FILE.relative_to(REPO_ROOT)}")
+    kubectl("apply", "-f", str(JOB_FILE))
+    name = yaml.safe_load(JOB_FILE.read_text())["metadata"]["name"]
 
-        status = wait_for(
-            lambda: (s := job_status(custom, name)).get("backendRef") and s,
-            timeout=60,
-            message="the first attempt's PyTorchJob",
-        )
-        child = status["backendRef"]["name"]
-        print(f"  recipe {status['recipe']['name']} ({status['recipe']['hash'][:19]}...), child {child}")
-        pods = wait_for(lambda: attempt_pods(core, child), timeout=60, message="running pods")
-        kubectl("get", "pods", "-n", NAMESPACE, "-o", "wide")
+    status = wait_for(
+        lambda: (s := job_status(custom, name)).get("backendRef") and s,
+        timeout=60,
+        message="the first attempt's PyTorchJob",
+    )
+    child = status["backendRef"]["name"]
+    print(f"  recipe {status['recipe']['name']} ({status['recipe']['hash'][:19]}...), child {child}")
+    pods = wait_for(lambda: attempt_pods(core, child), timeout=60, message="running pods")
+    kubectl("get", "pods", "-n", NAMESPACE, "-o", "wide")
 
-        say("The trainer reports progress and a checkpoint (status patch with its pod's own token)")
-        for step, loss in ((50, 1.92), (100, 1.41)):
-            report_as_trainer(api_client, name, master_of(pods), 1, step, 300, loss, checkpoint_step=step)
-        wait_for(lambda: job_status(custom, name).get("phase") == "Running", timeout=30, message="Running")
-        kubectl("get", "finetunejob", name, "-n", NAMESPACE)
+    say("The trainer reports progress and a checkpoint (status patch with its pod's own token)")
+    for step, loss in ((50, 1.92), (100, 1.41)):
+        report_as_trainer(api_client, name, master_of(pods), 1, step, 300, loss, checkpoint_step=step)
+    wait_for(lambda: job_status(custom, name).get("phase") == "Running", timeout=30, message="Running")
+    kubectl("get", "finetunejob", name, "-n", NAMESPACE)
 
-        say("A worker crashes (exit code 1): the operator resumes from the last checkpoint")
-        worker = next(p.metadata.name for p in pods if "worker" in p.metadata.name)
-        finish_pod(core, NAMESPACE, worker, 1)
-        status = wait_for(
-            lambda: (s := job_status(custom, name)).get("backendRef", {}).get("name") != child and s,
-            timeout=90,
-            message="attempt 2",
-        )
-        child = status["backendRef"]["name"]
-        print(f"  attempt 2: {child}")
-        kubectl(
-            "get",
-            "pytorchjob",
-            child,
-            "-n",
-            NAMESPACE,
-            "-o",
-            'jsonpath={.spec.pytorchReplicaSpecs.Master.template.spec.containers[0].command}{"\\n"}',
-        )
+    say("A worker crashes (exit code 1): the operator resumes from the last checkpoint")
+    worker = next(p.metadata.name for p in pods if "worker" in p.metadata.name)
+    finish_pod(core, NAMESPACE, worker, 1)
+    status = wait_for(
+        lambda: (s := job_status(custom, name)).get("backendRef", {}).get("name") != child and s,
+        timeout=90,
+        message="attempt 2",
+    )
+    child = status["backendRef"]["name"]
+    print(f"  attempt 2: {child}")
+    kubectl(
+        "get",
+        "pytorchjob",
+        child,
+        "-n",
+        NAMESPACE,
+        "-o",
+        'jsonpath={.spec.pytorchReplicaSpecs.Master.template.spec.containers[0].command}{"\\n"}',
+    )
 
-        pods = wait_for(lambda: attempt_pods(core, child), timeout=60, message="attempt 2 pods")
-        report_as_trainer(api_client, name, master_of(pods), 2, 300, 300, 0.87, checkpoint_step=300)
-        say("Attempt 2 finishes")
-        for pod in pods:
-            finish_pod(core, NAMESPACE, pod.metadata.name, 0)
-        kubectl("wait", "--for=condition=Succeeded", f"finetunejob/{name}", "-n", NAMESPACE, "--timeout=90s")
-        kubectl("get", "finetunejob", name, "-n", NAMESPACE)
-        status = job_status(custom, name)
-        print(
-            yaml.safe_dump(
-                {k: status.get(k) for k in ("phase", "attempts", "checkpoint", "output")}, sort_keys=False
-            )
+    pods = wait_for(lambda: attempt_pods(core, child), timeout=60, message="attempt 2 pods")
+    report_as_trainer(api_client, name, master_of(pods), 2, 300, 300, 0.87, checkpoint_step=300)
+    say("Attempt 2 finishes")
+    for pod in pods:
+        finish_pod(core, NAMESPACE, pod.metadata.name, 0)
+    kubectl("wait", "--for=condition=Succeeded", f"finetunejob/{name}", "-n", NAMESPACE, "--timeout=90s")
+    kubectl("get", "finetunejob", name, "-n", NAMESPACE)
+    status = job_status(custom, name)
+    print(
+        yaml.safe_dump(
+            {k: status.get(k) for k in ("phase", "attempts", "checkpoint", "output")}, sort_keys=False
         )
-        kubectl(
-            "get",
-            "events",
-            "-n",
-            NAMESPACE,
-            "--field-selector",
-            f"involvedObject.name={name}",
-            "--sort-by=.lastTimestamp",
-        )
-    finally:
-        operator.terminate()
-        operator.wait(timeout=30)
+    )
+    kubectl(
+        "get",
+        "events",
+        "-n",
+        NAMESPACE,
+        "--field-selector",
+        f"involvedObject.name={name}",
+        "--sort-by=.lastTimestamp",
+    )
+    say(f"The operator's log: kubectl logs -n {CHART_NAMESPACE} deployment/{CHART_RELEASE}")
     say(
         "Done. The bed keeps running: KUBECONFIG=$(make -s cluster-kubeconfig); `make cluster-down` stops it."
     )

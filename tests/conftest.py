@@ -65,8 +65,10 @@ CRD_NAMES = (
     "finetunerecipes.finetune.dev",
     "clusterfinetunerecipes.finetune.dev",
 )
-# The namespace the in-cluster operator watches: tests that run their own operator process
-# use namespaces of their own, so no FineTuneJob has two operators.
+# The namespaces the in-cluster operator watches: the demo's (hack/demo.py) and the in-cluster
+# tests'. Tests that run their own operator process use namespaces of their own, so no
+# FineTuneJob has two operators.
+DEMO_NAMESPACE = "team-a"
 IN_CLUSTER_NAMESPACE = "team-in-cluster"
 
 
@@ -77,7 +79,10 @@ def chart_values() -> dict:
     return {
         "image": {"repository": repository, "tag": tag, "pullPolicy": "Never"},
         "nodeSelector": {"node.kubernetes.io/instance-type": testbed_module.NODE_INSTANCE_TYPE},
-        "config": {"trainer_image": images["trainer-cpu"], "namespaces": [IN_CLUSTER_NAMESPACE]},
+        "config": {
+            "trainer_image": images["trainer-cpu"],
+            "namespaces": [DEMO_NAMESPACE, IN_CLUSTER_NAMESPACE],
+        },
     }
 
 
