@@ -26,6 +26,7 @@ from finetune_trainer.config_schema import ConfigError, check_document
 SAGEMAKER_CHECKPOINT_DIR = "/opt/ml/checkpoints"
 SAGEMAKER_MODEL_DIR = "/opt/ml/model"
 
+LORA_METHODS = ("lora", "dpo-lora")
 PREFERENCE_METHODS = ("dpo", "dpo-lora")
 PREFERENCE_FORMATS = ("preference", "bedrock-conversation")
 MAX_VALIDATION_SPLIT = 0.5
@@ -155,11 +156,11 @@ class TrainConfig:
 
     @property
     def uses_lora(self) -> bool:
-        return self.method in ("lora", "dpo-lora")
+        return self.method in LORA_METHODS
 
     @property
     def is_preference(self) -> bool:
-        return self.method in ("dpo", "dpo-lora")
+        return self.method in PREFERENCE_METHODS
 
 
 def parse_config(doc: Any) -> TrainConfig:
@@ -182,7 +183,8 @@ def parse_config(doc: Any) -> TrainConfig:
 
     # Present in every resolved config (the contract), but only meaningful for some methods.
     lora, dpo = doc["lora"], doc["dpo"]
-    if method in ("lora", "dpo-lora") and lora is None:
+    uses_lora = method in LORA_METHODS
+    if uses_lora and lora is None:
         raise ConfigError(f"lora: method {method} needs lora settings (rank, alpha, dropout, targetModules)")
     if is_preference and dpo is None:
         raise ConfigError(f"dpo: method {method} needs dpo settings (beta)")
@@ -200,7 +202,7 @@ def parse_config(doc: Any) -> TrainConfig:
         ),
         training=_record(TrainingSpec, doc["training"]),
         optimizer=_record(OptimizerSpec, doc["optimizer"]),
-        lora=_record(LoraSpec, lora) if method in ("lora", "dpo-lora") else None,
+        lora=_record(LoraSpec, lora) if uses_lora else None,
         dpo=_record(DpoSpec, dpo) if is_preference else None,
         checkpointing=_record(CheckpointingSpec, doc["checkpointing"]),
         output=_record(OutputSpec, doc["output"]),
