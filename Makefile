@@ -20,7 +20,7 @@ install: ## Create the virtualenv (cached under ~/.cache, linked at .venv)
 testbed-binaries: ## Build the test-bed binaries from Go modules (cached; rebuilt only when hack/versions.env changes)
 	@bash hack/build-testbed.sh
 
-images: testbed-binaries ## Build the real node's images with buildah (cached by their inputs; see docs/testbed.md)
+images: ## Build the real node's images with buildah (cached by their inputs; see docs/testbed.md)
 	@bash hack/build-images.sh
 
 lint: install ## ruff, mypy, hadolint on the operator and trainer Dockerfiles
@@ -32,8 +32,8 @@ lint: install ## ruff, mypy, hadolint on the operator and trainer Dockerfiles
 trainer-config-schema: install ## Regenerate the trainer's config JSON Schema from the operator's model
 	$(PY) hack/trainer_config_schema.py
 
-prepare: ## Install the virtualenv, build the test-bed binaries and images side by side (pip waits on the network, go on the CPU)
-	@$(MAKE) --no-print-directory -j2 install images
+prepare: ## Install the virtualenv, build the test-bed binaries and the images side by side (pip and the image builds wait on the network and the disk, go on the CPU)
+	@$(MAKE) --no-print-directory -j3 install testbed-binaries images
 
 test: prepare lint ## Run everything: lint, unit tests and cluster tests on the local bed
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -41,10 +41,10 @@ test: prepare lint ## Run everything: lint, unit tests and cluster tests on the 
 test-unit: install ## Unit tests only (no cluster)
 	$(PY) -m pytest -m unit $(PYTEST_ARGS)
 
-test-cluster: install images ## Cluster tests only (starts or reuses the bed)
+test-cluster: install testbed-binaries images ## Cluster tests only (starts or reuses the bed)
 	$(PY) -m pytest -m cluster $(PYTEST_ARGS)
 
-cluster-up: images ## Start the local bed: control plane, etcd, kwok nodes, the real node, training-operator
+cluster-up: testbed-binaries images ## Start the local bed: control plane, etcd, kwok nodes, the real node, training-operator
 	@$(TESTBED) up
 
 cluster-down: ## Stop every bed process

@@ -86,6 +86,7 @@ build_base() {
 }
 
 build_pause() {
+  bash "$here/build-testbed.sh" pause  # a few seconds: no need to wait for the other Go builds
   local work=$work_root/pause
   mkdir -p "$work"
   install -m 0755 "$bin/pause-$KUBERNETES_VERSION" "$work/pause"
