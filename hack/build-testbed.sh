@@ -82,13 +82,27 @@ GO
   done
 }
 
+# Builds $bin/<name>-<version> from a main package (read from stdin) in a generated wrapper module
+# that requires <module>@<version>: for modules whose replace directives rule out `go install`, or
+# whose command we build with fewer plugins.
+build_wrapper_main() {
+  local name=$1 version=$2 module=$3 ldflags=$4
+  if [ -x "$bin/$name-$version" ]; then
+    cat >/dev/null
+    return 0
+  fi
+  log "building $name $version"
+  local dir=$TESTBED_CACHE/wrappers/$name-$version
+  mkdir -p "$dir"
+  cat > "$dir/main.go"
+  printf 'module finetune-operator.local/testbed/%s\n\ngo 1.22\n\nrequire %s %s\n' "$name" "$module" "$version" > "$dir/go.mod"
+  (cd "$dir" && go mod tidy && go build -trimpath -ldflags "-s -w $ldflags" -o "$bin/$name-$version.tmp" .)
+  mv "$bin/$name-$version.tmp" "$bin/$name-$version"
+}
+
 # etcd 3.5's server module has replace directives too; a wrapper main calls etcdmain.
 build_etcd() {
-  [ -x "$bin/etcd-$ETCD_VERSION" ] && return 0
-  log "building etcd $ETCD_VERSION"
-  local dir=$TESTBED_CACHE/wrappers/etcd-$ETCD_VERSION
-  mkdir -p "$dir"
-  cat > "$dir/main.go" <<'GO'
+  build_wrapper_main etcd "$ETCD_VERSION" go.etcd.io/etcd/server/v3 "" <<'GO'
 // Command etcd runs the etcd server from the published go.etcd.io/etcd/server/v3 module.
 package main
 
@@ -100,26 +114,14 @@ import (
 
 func main() { etcdmain.Main(os.Args) }
 GO
-  cat > "$dir/go.mod" <<GOMOD
-module finetune-operator.local/testbed/etcd
-
-go 1.22
-
-require go.etcd.io/etcd/server/v3 $ETCD_VERSION
-GOMOD
-  (cd "$dir" && go mod tidy && go build -trimpath -ldflags "-s -w" -o "$bin/etcd-$ETCD_VERSION.tmp" .)
-  mv "$bin/etcd-$ETCD_VERSION.tmp" "$bin/etcd-$ETCD_VERSION"
 }
 
 # CoreDNS with only the plugins the bed's Corefile uses (hack/testbed.py), the way CoreDNS documents
 # custom builds: a main that imports coremain and the chosen plugins. All ~60 plugins would pull in
 # every cloud SDK and triple the build time on two cores.
 build_coredns() {
-  [ -x "$bin/coredns-$COREDNS_VERSION" ] && return 0
-  log "building coredns $COREDNS_VERSION"
-  local dir=$TESTBED_CACHE/wrappers/coredns-$COREDNS_VERSION
-  mkdir -p "$dir"
-  cat > "$dir/main.go" <<'GO'
+  build_wrapper_main coredns "$COREDNS_VERSION" github.com/coredns/coredns \
+    "-X github.com/coredns/coredns/coremain.GitCommit=$COREDNS_VERSION" <<'GO'
 // Command coredns runs CoreDNS with the plugins of the test bed's Corefile.
 package main
 
@@ -138,15 +140,6 @@ import (
 
 func main() { coremain.Run() }
 GO
-  cat > "$dir/go.mod" <<GOMOD
-module finetune-operator.local/testbed/coredns
-
-go 1.22
-
-require github.com/coredns/coredns $COREDNS_VERSION
-GOMOD
-  (cd "$dir" && go mod tidy && go build -trimpath -ldflags "-s -w -X github.com/coredns/coredns/coremain.GitCommit=$COREDNS_VERSION" -o "$bin/coredns-$COREDNS_VERSION.tmp" .)
-  mv "$bin/coredns-$COREDNS_VERSION.tmp" "$bin/coredns-$COREDNS_VERSION"
 }
 
 # `go install pkg@version` into a temporary GOBIN, then rename with the version.

@@ -71,9 +71,10 @@ def logs(testbed, namespace: str, name: str, container: str | None = None) -> st
 
 
 def test_exit_code_of_a_real_container_is_reported(core_v1, namespace, testbed):
-    core_v1.create_namespaced_pod(
-        namespace, pod("exit-3", IMAGES["init-pytorch"], ["sh", "-c", "echo from-the-real-node; exit 3"])
-    )
+    exits = pod("exit-3", IMAGES["init-pytorch"], ["sh", "-c", "echo from-the-real-node; exit 3"])
+    # kwok's pod-exit Stage would turn this into Succeeded/0: it must not touch the real node's pods.
+    exits["metadata"]["annotations"] = {"finetune.dev/test-exit-code": "0"}
+    core_v1.create_namespaced_pod(namespace, exits)
     done = wait_for(lambda: finished(core_v1, namespace, "exit-3"), timeout=120, message="the pod to exit")
     assert done.spec.node_name == NODE
     assert done.status.phase == "Failed"
