@@ -138,24 +138,24 @@ def install_chart(layout, kubeconfig: str) -> None:
                 check=True,
                 capture_output=True,
             )
-    result = subprocess.run(
-        [
-            str(layout.binary("helm")),
-            "upgrade",
-            "--install",
-            CHART_RELEASE,
-            str(REPO_ROOT / "charts" / "finetune-operator"),
-            "--namespace",
-            CHART_NAMESPACE,
-            "--values",
-            "-",
-            "--kubeconfig",
-            kubeconfig,
-        ],
-        input=json.dumps(chart_values()),
-        capture_output=True,
-        text=True,
-    )
+    helm = [
+        str(layout.binary("helm")),
+        "upgrade",
+        "--install",
+        CHART_RELEASE,
+        str(REPO_ROOT / "charts" / "finetune-operator"),
+        "--namespace",
+        CHART_NAMESPACE,
+        "--values",
+        "-",
+        "--kubeconfig",
+        kubeconfig,
+    ]
+    result = subprocess.run(helm, input=json.dumps(chart_values()), capture_output=True, text=True)
+    if result.returncode != 0 and "ensure CRDs are installed first" in result.stderr:
+        # The recipes are post-install hooks of the release that creates their CRD; on a busy
+        # API server Helm can map them before the new CRD is served. The CRD exists now: once more.
+        result = subprocess.run(helm, input=json.dumps(chart_values()), capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"helm install of the chart failed: {result.stderr}")
     subprocess.run(
