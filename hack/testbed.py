@@ -143,8 +143,14 @@ class Layout:
 
     @property
     def node(self) -> Path:
-        """The real node's files; node/containerd/root (the imported images) survives `down`."""
+        """The real node's files (configs, sockets, the kubelet's directory, pod logs)."""
         return self.state / "node"
+
+    @property
+    def containerd_root(self) -> Path:
+        """containerd's content and snapshots: the imported images. In the cache, shared by every
+        checkout (one real node per host runs at a time), so a fresh clone imports nothing."""
+        return CACHE_DIR / "node" / "containerd-root"
 
     @property
     def containerd_socket(self) -> Path:
@@ -591,10 +597,10 @@ def node_leftovers(lay: Layout, since: float) -> list[str]:
         with contextlib.suppress(OSError):
             if proc.name.isdigit() and socket_path in (proc / "cmdline").read_bytes().split(b"\0"):
                 left.append(f"process {proc.name}")
-    node_dir = str(lay.node.resolve())
+    ours = (str(lay.node.resolve()), str(lay.containerd_root))
     for line in Path("/proc/self/mountinfo").read_text().splitlines():
         mount_point = line.split()[4]
-        if mount_point.startswith(node_dir) or (
+        if mount_point.startswith(ours) or (
             mount_point.startswith("/run/netns/cni-") and Path(mount_point).stat().st_mtime >= since
         ):
             left.append(f"mount {mount_point}")
@@ -690,14 +696,15 @@ def clean_node_host(lay: Layout, since: float) -> None:
 
 def write_node_configs(lay: Layout, ports: dict[str, int], images: dict[str, str]) -> None:
     node = lay.node
-    for sub in ("containerd/root", "containerd/state", "cni/net.d", "cni/ipam", "kubelet", "pod-logs"):
+    lay.containerd_root.mkdir(parents=True, exist_ok=True)
+    for sub in ("containerd/state", "cni/net.d", "cni/ipam", "kubelet", "pod-logs"):
         (node / sub).mkdir(parents=True, exist_ok=True)
     state_dir = node / "containerd" / "state"
     # containerd keeps its root (content, snapshots: the imported images) across restarts, and
     # every path and socket in the bed's directory; the plugins that write elsewhere are off.
     (node / "containerd.toml").write_text(
         f"""version = 2
-root = "{node / "containerd" / "root"}"
+root = "{lay.containerd_root}"
 state = "{state_dir}"
 disabled_plugins = ["io.containerd.internal.v1.opt", "io.containerd.snapshotter.v1.aufs",
   "io.containerd.snapshotter.v1.btrfs", "io.containerd.snapshotter.v1.devmapper",
