@@ -845,6 +845,8 @@ def import_images(lay: Layout, images: dict[str, str]) -> None:
     """Import each node image missing from containerd, from hack/build-images.sh's OCI layout."""
     ctr = [str(lay.binary("ctr")), "--address", str(lay.containerd_socket), "--namespace", "k8s.io"]
     present = set(quiet(*ctr, "images", "list", "--quiet").stdout.split())
+    # Blobs containerd has (the torch layer of an earlier trainer image) are not streamed again.
+    stored = set(quiet(*ctr, "content", "list", "--quiet").stdout.split())
     oci = CACHE_DIR / "images" / "oci"
     index = (
         json.loads((oci / "index.json").read_text()) if (oci / "index.json").exists() else {"manifests": []}
@@ -881,7 +883,7 @@ def import_images(lay: Layout, images: dict[str, str]) -> None:
             add_bytes(
                 archive, "index.json", json.dumps({"schemaVersion": 2, "manifests": [descriptor]}).encode()
             )
-            for digest in dict.fromkeys(digests):
+            for digest in dict.fromkeys(d for d in digests if d not in stored):
                 blob = digest.split(":")[1]
                 archive.add(oci / "blobs" / "sha256" / blob, f"blobs/sha256/{blob}")
         process.stdin.close()
