@@ -208,7 +208,8 @@ def main() -> int:
     pods = wait_for(lambda: attempt_pods(core, child), timeout=60, message="attempt 2 pods")
     report_as_trainer(api_client, name, master_of(pods), 2, 300, 300, 0.87, checkpoint_step=300)
     say("Attempt 2 finishes")
-    for pod in pods:
+    # Workers first: the master's success ends the PyTorchJob, whose cleanup may delete the workers.
+    for pod in sorted(pods, key=lambda p: p.metadata.name.endswith("-master-0")):
         finish_pod(core, NAMESPACE, pod.metadata.name, 0)
     kubectl("wait", "--for=condition=Succeeded", f"finetunejob/{name}", "-n", NAMESPACE, "--timeout=90s")
     kubectl("get", "finetunejob", name, "-n", NAMESPACE)
