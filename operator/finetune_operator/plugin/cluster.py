@@ -58,7 +58,7 @@ class Cluster:
                 raise ClusterError(f"finetunejob {name!r} not found in namespace {namespace!r}") from None
             raise ClusterError(api_message(err)) from None
 
-    def list(self, namespace: str) -> list[dict[str, Any]]:
+    def jobs(self, namespace: str) -> list[dict[str, Any]]:
         try:
             listing = self.custom.list_namespaced_custom_object(GROUP, VERSION, namespace, "finetunejobs")
         except ApiException as err:

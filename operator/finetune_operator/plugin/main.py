@@ -56,7 +56,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "-n", "--namespace", help="namespace (default: the kubeconfig context's, else default)"
     )
@@ -296,11 +296,8 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
     # What the operator would create: the same pure functions, with the cluster's recipes.
     known = cluster.recipes(namespace) if cluster else load_recipes_dir(BUILTIN_RECIPES_DIR)
     if recipe_document:
-        known = [
-            r
-            for r in known
-            if not (r.kind == RecipeKind.FINE_TUNE_RECIPE and r.metadata.name == recipe.metadata.name)
-        ]
+        name = recipe_document["metadata"]["name"]
+        known = [r for r in known if not (r.kind == RecipeKind.FINE_TUNE_RECIPE and r.metadata.name == name)]
         known.append(Recipe.model_validate(recipe_document))
     job_model = parse_job(
         {**job, "metadata": {**job["metadata"], "uid": "00000000-0000-0000-0000-000000000000"}}, "the job"
@@ -451,7 +448,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "logs":
         return logs(args, cluster, namespace, out)
     if args.command == "list":
-        out.write(view.render_list(cluster.list(namespace), view.now_utc()) + "\n")
+        out.write(view.render_list(cluster.jobs(namespace), view.now_utc()) + "\n")
         return 0
     if args.command in ("suspend", "resume"):
         cluster.set_suspend(namespace, args.name, args.command == "suspend")

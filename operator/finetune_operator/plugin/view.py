@@ -83,6 +83,10 @@ def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -
         f"on {spec.get('backend', 'hyperpod')}",
         progress_line(status.get("progress") or {}, now),
     ]
+    sagemaker = status.get("sagemaker") or {}
+    if sagemaker:
+        secondary = f"/{sagemaker['secondaryStatus']}" if sagemaker.get("secondaryStatus") else ""
+        lines.append(f"sagemaker {sagemaker['trainingJobName']}: {sagemaker['trainingJobStatus']}{secondary}")
     progress = status.get("progress") or {}
     if progress.get("loss") is not None:
         lines.append(f"loss {progress['loss']:.4g}  {sparkline(losses)}")

@@ -100,7 +100,9 @@ end
 
 -- Pending, Submitted, Running, Resuming
 local condition = nil
-if phase == "Running" then
+if phase == "Submitted" then
+  condition = true_condition(status, "Submitted", nil)
+elseif phase == "Running" then
   condition = true_condition(status, "Running", nil)
 elseif phase == "Resuming" then
   condition = true_condition(status, "Submitted", nil)
