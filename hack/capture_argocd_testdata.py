@@ -145,6 +145,15 @@ def save_action_output(obj: dict[str, Any], suspend: bool, filename: str) -> Non
 def capture_all(cap: Capture, operator: OperatorProcess) -> None:
     cap.create("new")
     cap.save("new", "new.yaml")
+    cap.create(
+        "new-sagemaker",
+        backend="sagemaker",
+        model={"name": "nova-lite"},
+        method="sft",
+        data={"format": "bedrock-conversation", "train": {"path": "s3://team-a-ml-data/train.jsonl"}},
+    )
+    cap.save("new-sagemaker", "new-sagemaker.yaml")
+    cap.jobs.delete_namespaced_custom_object(GROUP, VERSION, cap.namespace, PLURAL, "new-sagemaker")
     operator.start()
 
     cap.create("submitted", resources={"nodes": 8})  # 4 trn1 nodes on the bed: pods stay Pending
