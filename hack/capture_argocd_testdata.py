@@ -8,9 +8,10 @@ trainer's rank 0 sends them, built by the trainer's own `build_status_patch`), a
 object into argocd/resource_customizations/finetune.dev/FineTuneJob/testdata/. The actions'
 expected outputs (actions/testdata/) are those objects with the action's one change.
 
-Only deletion-blocked.yaml is staged: a hyperpod attempt always stops, so the script deletes a
-job while the operator is stopped and writes the DeletionBlocked condition through the status
-subresource with the SageMaker backend's message, then lets the operator finish the delete.
+Only deletion-blocked.yaml is staged: the operator blocks deletes only of cloud (SageMaker)
+attempts it cannot reach, so the script holds a running job in deletion with a finalizer of its
+own and writes the DeletionBlocked condition through the status subresource with the SageMaker
+backend's message.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ from finetune_trainer.progress import (  # noqa: E402
 
 FINETUNEJOB = REPO / "argocd" / "resource_customizations" / "finetune.dev" / "FineTuneJob"
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
+HOLD = "finetune.dev/argocd-testdata-hold"
+"""Holds deletion-blocked.yaml in deletion: the operator's own finalizer is for cloud attempts only."""
 
 
 class Capture:
@@ -128,6 +131,30 @@ class Capture:
         print(f"captured {filename}")
         return dict(yaml.safe_load(text))
 
+    def delete(self, name: str) -> None:
+        """Frees the trn1 nodes for the next job: the bed has four."""
+        self.jobs.delete_namespaced_custom_object(GROUP, VERSION, self.namespace, PLURAL, name)
+        self.wait(
+            f"{name} deleted",
+            lambda: (
+                name
+                not in {
+                    j["metadata"]["name"]
+                    for j in self.jobs.list_namespaced_custom_object(GROUP, VERSION, self.namespace, PLURAL)[
+                        "items"
+                    ]
+                }
+            ),
+        )
+        self.wait(
+            f"{name}'s pods gone",
+            lambda: (
+                not self.core.list_namespaced_pod(
+                    self.namespace, label_selector=f"finetune.dev/job={name}"
+                ).items
+            ),
+        )
+
     def cordon(self, unschedulable: bool) -> None:
         for node in self.core.list_node().items:
             if node.metadata.name.startswith("hyperpod-i-trn1-"):
@@ -159,6 +186,7 @@ def capture_all(cap: Capture, operator: OperatorProcess) -> None:
     cap.create("submitted", resources={"nodes": 8})  # 4 trn1 nodes on the bed: pods stay Pending
     cap.wait_phase("submitted", "Submitted")
     cap.save("submitted", "submitted.yaml")
+    cap.delete("submitted")
 
     cap.create("running", resources={"nodes": 2})
     cap.wait_phase("running", "Running")
@@ -172,6 +200,7 @@ def capture_all(cap: Capture, operator: OperatorProcess) -> None:
     cap.wait_phase("running", "Suspended")
     suspended = cap.save("running", "suspended.yaml")
     save_action_output(suspended, False, "suspended-resumed.yaml")
+    cap.delete("running")
 
     cap.create("resuming", resume={"maxAttempts": 3})
     cap.wait_phase("resuming", "Running")
@@ -183,6 +212,7 @@ def capture_all(cap: Capture, operator: OperatorProcess) -> None:
         cap.save("resuming", "resuming.yaml")
     finally:
         cap.cordon(False)
+    cap.delete("resuming")
 
     cap.create("succeeded")
     cap.wait_phase("succeeded", "Running")
@@ -190,6 +220,7 @@ def capture_all(cap: Capture, operator: OperatorProcess) -> None:
     cap.end_master("succeeded-a1", 0)
     cap.wait_phase("succeeded", "Succeeded")
     cap.save("succeeded", "succeeded.yaml")
+    cap.delete("succeeded")
 
     cap.create("failed", resume={"maxAttempts": 1})
     cap.wait_phase("failed", "Running")
@@ -197,6 +228,7 @@ def capture_all(cap: Capture, operator: OperatorProcess) -> None:
     cap.end_master("failed-a1", 1)
     cap.wait_phase("failed", "Failed")
     cap.save("failed", "failed.yaml")
+    cap.delete("failed")
 
     cap.create("invalid-spec", recipe={"overrides": {"optimizer.lr": 0.1}})
     cap.wait_phase("invalid-spec", "Failed")
@@ -204,7 +236,9 @@ def capture_all(cap: Capture, operator: OperatorProcess) -> None:
 
     cap.create("deletion-blocked")
     cap.wait_phase("deletion-blocked", "Running")
-    operator.stop()
+    cap.jobs.patch_namespaced_custom_object(
+        GROUP, VERSION, cap.namespace, PLURAL, "deletion-blocked", {"metadata": {"finalizers": [HOLD]}}
+    )
     cap.jobs.delete_namespaced_custom_object(GROUP, VERSION, cap.namespace, PLURAL, "deletion-blocked")
     job = cap.get("deletion-blocked")
     stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
@@ -225,7 +259,9 @@ def capture_all(cap: Capture, operator: OperatorProcess) -> None:
         GROUP, VERSION, cap.namespace, PLURAL, "deletion-blocked", {"status": {"conditions": conditions}}
     )
     cap.save("deletion-blocked", "deletion-blocked.yaml")
-    operator.start()
+    cap.jobs.patch_namespaced_custom_object(
+        GROUP, VERSION, cap.namespace, PLURAL, "deletion-blocked", {"metadata": {"finalizers": None}}
+    )
 
 
 def main() -> None:

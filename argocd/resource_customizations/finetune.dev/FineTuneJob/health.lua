@@ -45,7 +45,7 @@ end
 -- "<phase> (<reason>): step 120/1000 (12%), attempt 2/3: <message>"
 local function describe(obj, status, phase, condition)
   local text = phase
-  if condition ~= nil and condition.reason ~= nil and condition.reason ~= "" then
+  if condition ~= nil and condition.reason ~= nil and condition.reason ~= "" and condition.reason ~= phase then
     text = text .. " (" .. condition.reason .. ")"
   end
   local progress = progress_text(obj, status)
