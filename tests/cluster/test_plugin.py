@@ -90,9 +90,9 @@ SEED_S3_OBJECTS = (
 def seed_files(tmp_path: Path, aws: MotoSageMaker, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The seed's files: its S3 objects in moto, its local JSONL files, its recipe files.
 
-    The runner's recipes are its own format; here they are FineTuneRecipes: a LoRA recipe for
-    Nova Lite (the seed overrides lora_config.* with it) and, as the recipe repository, the
-    built-in Nova recipes.
+    The runner's recipes are its own format; here they are FineTuneRecipes: the recipe
+    repository holds the built-in Nova recipes, and each test writes the seed's custom recipe
+    file for its example's model (`write_custom_recipes`).
     """
     monkeypatch.setenv("AWS_ENDPOINT_URL", aws.endpoint_url)
     s3 = aws.client("s3")
@@ -103,10 +103,6 @@ def seed_files(tmp_path: Path, aws: MotoSageMaker, monkeypatch: pytest.MonkeyPat
     for name in ("local_train.jsonl", "local_val.jsonl"):
         (tmp_path / name).write_text('{"messages": []}\n')
     (tmp_path / "recipes").mkdir()
-    recipe = yaml.safe_load((BUILTIN_RECIPES_DIR / "nova-lite-lora.yaml").read_text())
-    recipe["metadata"] = {"name": "my-recipe"}
-    for name in ("my_recipe.yaml", "my_custom_recipe.yaml"):
-        (tmp_path / "recipes" / name).write_text(yaml.safe_dump(recipe))
     repo = tmp_path / "my-recipes"
     repo.mkdir()
     for path in BUILTIN_RECIPES_DIR.glob("nova-*.yaml"):
@@ -114,9 +110,19 @@ def seed_files(tmp_path: Path, aws: MotoSageMaker, monkeypatch: pytest.MonkeyPat
     return tmp_path
 
 
+def write_custom_recipes(directory: Path, model: str) -> None:
+    """The user's own recipe for the example's model: a LoRA one (the seed overrides lora_config.*
+    with it); a Nova model trains only on instance counts its recipe allows, so it is per model."""
+    recipe = yaml.safe_load((BUILTIN_RECIPES_DIR / f"{model}-lora.yaml").read_text())
+    recipe["metadata"] = {"name": "my-recipe"}
+    for name in ("my_recipe.yaml", "my_custom_recipe.yaml"):
+        (directory / "recipes" / name).write_text(yaml.safe_dump(recipe))
+
+
 @pytest.mark.parametrize("example", sorted(SEED_COMMANDS))
 def test_seed_command_line(example: str, seed_files: Path, testbed, namespace: str) -> None:
     argv = shlex.split(SEED_COMMANDS[example].replace("/path/to/my/recipes", str(seed_files / "my-recipes")))
+    write_custom_recipes(seed_files, "nova-" + argv[argv.index("--model-name") + 1])
     if "--dry-run" not in argv:
         argv.append("--dry-run")  # every example is checked by the server, and nothing is created
     out = io.StringIO()
