@@ -3,6 +3,7 @@ subcommand on a job the operator runs. AWS is a moto server (S3 inputs, CloudWat
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import shlex
@@ -306,7 +307,7 @@ def test_status_exits_non_zero_for_a_failed_job(operator, testbed, namespace, cu
     assert "phase Failed" in result.stdout and "InvalidSpec" in result.stdout
 
 
-def test_dry_run_of_an_invalid_job_shows_the_servers_message(testbed, namespace) -> None:
+def test_dry_run_of_an_invalid_job_fails_with_the_admission_message(testbed, namespace) -> None:
     result = kubectl_finetune(
         testbed,
         namespace,
@@ -321,8 +322,26 @@ def test_dry_run_of_an_invalid_job_shows_the_servers_message(testbed, namespace)
         "/fsx/data/train.jsonl",
         "--dry-run",
     )
-    assert result.returncode == 1
+    assert result.returncode == 2 and result.stdout == ""
     assert "metadata.name must be at most 45 characters" in result.stderr
+
+
+def test_submit_into_a_missing_namespace_says_so(testbed) -> None:
+    result = kubectl_finetune(
+        testbed,
+        "no-such-namespace",
+        "submit",
+        "--job-name",
+        "j",
+        "--model-name",
+        "llama-3.2-1b",
+        "--training-type",
+        "lora",
+        "--data-jsonl",
+        "/fsx/data/train.jsonl",
+    )
+    assert result.returncode == 1
+    assert 'FineTuneJob j: namespaces "no-such-namespace" not found' in result.stderr
 
 
 def test_render_is_the_existing_dry_run(testbed, namespace) -> None:
@@ -404,26 +423,83 @@ def test_logs_before_any_attempt_say_so(testbed, namespace, custom_objects, caps
     assert "idle has no attempt yet" in capsys.readouterr().err
 
 
-def test_upload_pod_is_removed_when_the_copy_cannot_run(testbed, namespace, core_v1, tmp_path: Path) -> None:
-    """kwok pods have no kubelet to attach to: the upload fails clearly and leaves no pod behind."""
+def upload(testbed, namespace: str, train: Path) -> subprocess.Popen[str]:
+    script = Path(sys.executable).parent / "kubectl-finetune"
+    return subprocess.Popen(
+        [
+            str(script),
+            "submit",
+            "--job-name",
+            "up",
+            "--model-name",
+            "llama-3.2-1b",
+            "--training-type",
+            "lora",
+            "--data-jsonl",
+            str(train),
+            "--upload-data",
+            "-n",
+            namespace,
+            "--kubeconfig",
+            testbed.kubeconfig,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def running_upload_pod(core_v1, namespace: str) -> Any:
+    return wait_for(
+        lambda: next(
+            (
+                p
+                for p in core_v1.list_namespaced_pod(
+                    namespace, label_selector="app.kubernetes.io/component=upload"
+                ).items
+                if p.status.phase == "Running"
+            ),
+            None,
+        ),
+        timeout=90,
+        message="the upload pod running",
+    )
+
+
+@pytest.mark.parametrize("exit_code", [0, 1])
+def test_upload_to_the_storage_claim_through_a_short_lived_pod(
+    testbed, namespace, core_v1, custom_objects, tmp_path: Path, exit_code: int
+) -> None:
+    """kwok plays the pod: it accepts the attach and the file's bytes, and ends the pod as told."""
     train = tmp_path / "train.jsonl"
     train.write_text(json.dumps({"messages": []}) + "\n")
-    result = kubectl_finetune(
-        testbed,
-        namespace,
-        "submit",
-        "--job-name",
-        "up",
-        "--model-name",
-        "llama-3.2-1b",
-        "--training-type",
-        "lora",
-        "--data-jsonl",
-        str(train),
-        "--upload-data",
-    )
-    assert result.returncode == 1
-    assert "upload pod up-upload-" in result.stderr
-    assert not [
-        p for p in core_v1.list_namespaced_pod(namespace).items if p.metadata.deletion_timestamp is None
+    digest = hashlib.sha256(train.read_bytes()).hexdigest()
+    process = upload(testbed, namespace, train)
+    pod = running_upload_pod(core_v1, namespace)
+    container = pod.spec.containers[0]
+    assert [v.persistent_volume_claim.claim_name for v in pod.spec.volumes if v.persistent_volume_claim] == [
+        "fsx-claim"
     ]
+    assert container.stdin and container.volume_mounts[0].mount_path == "/fsx"
+    assert f"head -c {train.stat().st_size}" in container.command[2] and digest in container.command[2]
+    finish_pod(core_v1, namespace, pod.metadata.name, exit_code)
+    _, err = process.communicate(timeout=90)
+    wait_for(
+        lambda: (
+            not core_v1.list_namespaced_pod(
+                namespace, label_selector="app.kubernetes.io/component=upload"
+            ).items
+        ),
+        timeout=60,
+        message="the upload pod deleted",
+    )
+    jobs = custom_objects.list_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL)["items"]
+    if exit_code == 0:
+        assert process.returncode == 0, err
+        destination = f"/fsx/finetune/{namespace}/uploads/{digest[:16]}/train.jsonl"
+        assert f"uploaded: {train} -> {destination}" in err
+        assert [j["spec"]["data"]["train"]["path"] for j in jobs] == [destination]
+    else:
+        assert process.returncode == 1
+        assert f"upload pod {pod.metadata.name} failed copying {train}" in err
+        assert jobs == []  # nothing is created when the data did not arrive

@@ -16,7 +16,8 @@ from finetune_operator.naming import GROUP, VERSION
 
 FIELD_MANAGER = "kubectl-finetune"
 PLURALS = {"FineTuneJob": "finetunejobs", "FineTuneRecipe": "finetunerecipes"}
-POD_START_TIMEOUT_S = 300.0
+POD_TIMEOUT_S = 600.0
+"""How long the upload pod may take to start, and then to receive and check the file."""
 UPLOAD_CHUNK_BYTES = 1 << 16
 
 
@@ -154,7 +155,7 @@ class Cluster:
         except ApiException as err:
             raise ClusterError(f"upload pod {name}: {api_message(err)}") from None
         try:
-            self._wait_pod(namespace, name, ("Running", "Succeeded", "Failed"))
+            self._wait_pod(namespace, name, ("Running", "Succeeded", "Failed"), "to start")
             try:
                 attached = stream(
                     self.core.connect_get_namespaced_pod_attach,
@@ -169,14 +170,16 @@ class Cluster:
                 )
             except Exception as err:  # websocket and HTTP errors share no narrower base
                 raise ClusterError(f"upload pod {name}: cannot attach to copy {source}: {err}") from None
-            with source.open("rb") as handle:
-                for chunk in iter(lambda: handle.read(UPLOAD_CHUNK_BYTES), b""):
-                    attached.write_stdin(chunk)
-            attached.update(timeout=1)
-            phase = self._wait_pod(namespace, name, ("Succeeded", "Failed"))
+            try:
+                with source.open("rb") as handle:
+                    for chunk in iter(lambda: handle.read(UPLOAD_CHUNK_BYTES), b""):
+                        attached.write_stdin(chunk)
+                attached.update(timeout=1)
+            finally:
+                attached.close()
+            phase = self._wait_pod(namespace, name, ("Succeeded", "Failed"), "to finish the copy")
             if phase != "Succeeded":
-                log = self.core.read_namespaced_pod_log(name, namespace, container="upload")
-                raise ClusterError(f"upload pod {name} failed copying {source}: {log}")
+                raise ClusterError(f"upload pod {name} failed copying {source}: {self._log(namespace, name)}")
         finally:
             try:
                 self.core.delete_namespaced_pod(name, namespace, grace_period_seconds=0)
@@ -184,12 +187,20 @@ class Cluster:
                 if err.status != 404:
                     raise
 
-    def _wait_pod(self, namespace: str, name: str, phases: tuple[str, ...]) -> str:
-        deadline = time.monotonic() + POD_START_TIMEOUT_S
+    def _wait_pod(self, namespace: str, name: str, phases: tuple[str, ...], what: str) -> str:
+        deadline = time.monotonic() + POD_TIMEOUT_S
         while True:
             phase = self.core.read_namespaced_pod(name, namespace).status.phase
             if phase in phases:
                 return str(phase)
             if time.monotonic() > deadline:
-                raise ClusterError(f"upload pod {name} still {phase} after {POD_START_TIMEOUT_S:.0f}s")
+                raise ClusterError(
+                    f"upload pod {name} still {phase} after {POD_TIMEOUT_S:.0f}s waiting {what}"
+                )
             time.sleep(1.0)
+
+    def _log(self, namespace: str, name: str) -> str:
+        try:
+            return str(self.core.read_namespaced_pod_log(name, namespace, container="upload"))
+        except ApiException as err:
+            return f"(its log is unavailable: {api_message(err)})"
