@@ -10,6 +10,7 @@ SageMaker jobs against a moto server), and then:
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import time
@@ -23,7 +24,7 @@ import yaml
 from tests.cluster.kwok import wait_for
 from tests.cluster.operator_process import OperatorProcess
 from tests.conftest import REPO_ROOT
-from tests.sagemaker_fixtures import ACCOUNT_ID, REGION, MotoSageMaker
+from tests.sagemaker_fixtures import ACCOUNT_ID, RECORD, REGION, MotoSageMaker
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
 
@@ -31,6 +32,13 @@ GITOPS_MANAGER = "argocd-controller"
 EXAMPLES = sorted((REPO_ROOT / "examples").glob("*.yaml"))
 GROUP, VERSION = "finetune.dev", "v1alpha1"
 PLURALS = {"FineTuneJob": "finetunejobs", "FineTuneRecipe": "finetunerecipes"}
+BEDROCK_RECORD = {
+    "schemaVersion": "bedrock-conversation-2024",
+    "messages": [
+        {"role": "user", "content": [{"text": "hi"}]},
+        {"role": "assistant", "content": [{"text": "hello"}]},
+    ],
+}
 
 
 def kubectl(testbed, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -44,10 +52,15 @@ def kubectl(testbed, *args: str, stdin: str | None = None) -> subprocess.Complet
 
 
 def example_documents(path: Path) -> list[dict[str, Any]]:
-    """The example as a GitOps repository holds it for this namespace (the Application sets it)."""
+    """The example as a GitOps repository holds it for this namespace (the Application sets it).
+
+    Two examples name their job alike (they are alternatives); here they share one namespace,
+    so each object is prefixed with its file's index among the examples.
+    """
     documents = [d for d in yaml.safe_load_all(path.read_text()) if d]
     for document in documents:
         document["metadata"].pop("namespace", None)
+        document["metadata"]["name"] = f"e{EXAMPLES.index(path)}-{document['metadata']['name']}"
     return documents
 
 
@@ -82,15 +95,17 @@ def gitops_operator(
     """The operator with SageMaker on moto, where every bucket and key the examples read exists."""
     s3 = aws.client("s3")
     for path in EXAMPLES:
-        for uri in {u for d in example_documents(path) for u in s3_uris(d.get("spec"))}:
-            bucket, _, key = uri.removeprefix("s3://").partition("/")
-            if bucket not in {b["Name"] for b in s3.list_buckets()["Buckets"]}:
-                s3.create_bucket(Bucket=bucket)
-            s3.put_object(
-                Bucket=bucket,
-                Key=(key.rstrip("/") + "/part-0.jsonl") if key.endswith("/") else key or "x",
-                Body=b'{"messages": []}\n',
+        for document in example_documents(path):
+            spec = document.get("spec") or {}
+            record = (
+                BEDROCK_RECORD if (spec.get("data") or {}).get("format") == "bedrock-conversation" else RECORD
             )
+            for uri in set(s3_uris(spec)):
+                bucket, _, key = uri.removeprefix("s3://").partition("/")
+                if bucket not in {b["Name"] for b in s3.list_buckets()["Buckets"]}:
+                    s3.create_bucket(Bucket=bucket)
+                key = key.rstrip("/") + "/part-0.jsonl" if key.endswith("/") or not key else key
+                s3.put_object(Bucket=bucket, Key=key, Body=(json.dumps(record) + "\n").encode())
     config = {
         "sagemaker": {
             "region": REGION,
@@ -162,13 +177,14 @@ def test_examples_applied_by_gitops_never_drift(testbed, namespace, gitops_opera
     wait_for(settled, timeout=120, message="every example job reconciled by the operator")
     time.sleep(5)  # let SageMaker polls and PyTorchJob events write status a few more times
 
-    phases = {
+    statuses = {
         name: custom_objects.get_namespaced_custom_object(GROUP, VERSION, namespace, "finetunejobs", name)[
             "status"
-        ]["phase"]
+        ]
         for name in jobs
     }
-    assert "Running" in phases.values(), phases  # the operator really ran them, not just failed them
+    # The operator really ran every example (an attempt each), and failed none of them.
+    assert all(s["currentAttempt"] >= 1 and s["phase"] != "Failed" for s in statuses.values()), statuses
 
     for path in EXAMPLES:
         diff = kubectl(
