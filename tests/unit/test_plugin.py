@@ -4,9 +4,11 @@ server), the upload pod, and the status view. Cluster-facing subcommands: tests/
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -16,6 +18,7 @@ from tests.sagemaker_fixtures import MotoSageMaker
 from finetune_operator import yamlio
 from finetune_operator.api.training_config import Method
 from finetune_operator.plugin import data, flags, view
+from finetune_operator.plugin.cluster import Cluster, ClusterError
 from finetune_operator.plugin.main import main
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
@@ -444,3 +447,82 @@ def test_list_view() -> None:
     assert lines[0].split()[:6] == ["NAME", "PHASE", "METHOD", "MODEL", "BACKEND", "PROGRESS"]
     assert lines[1].split()[:6] == ["running", "Running", "lora", "llama-3.2-1b", "hyperpod", "12%"]
     assert lines[2].split()[:6] == ["succeeded", "Succeeded", "lora", "llama-3.2-1b", "hyperpod", "100%"]
+
+
+class FakeAttach:
+    """The attach stream of a pod whose command reads its stdin and exits with ``status``."""
+
+    def __init__(self, status: str) -> None:
+        self.received = b""
+        self.status = status
+        self.closed = False
+
+    def write_stdin(self, data: bytes) -> None:
+        self.received += data
+
+    def is_open(self) -> bool:
+        return not self.closed
+
+    def update(self, timeout: float) -> None:
+        del timeout
+
+    def peek_channel(self, channel: int) -> str:
+        assert channel == 3
+        return json.dumps(
+            {"status": self.status, "message": "sha256sum: WARNING: 1 computed checksum did NOT match"}
+        )
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class FakeCore:
+    """The pod calls of CoreV1Api for one upload pod that ends in ``final_phase``."""
+
+    def __init__(self, final_phase: str) -> None:
+        self.final_phase = final_phase
+        self.created: list[dict[str, Any]] = []
+        self.deleted: list[str] = []
+
+    def create_namespaced_pod(self, namespace: str, pod: dict[str, Any]) -> None:
+        self.created.append(pod)
+
+    def read_namespaced_pod(self, name: str, namespace: str) -> Any:
+        phase = "Running" if not hasattr(self, "attached") else self.final_phase
+        return SimpleNamespace(status=SimpleNamespace(phase=phase))
+
+    def connect_get_namespaced_pod_attach(self, *args: Any, **kwargs: Any) -> None:
+        raise AssertionError("called through kubernetes.stream.stream only")
+
+    def read_namespaced_pod_log(self, name: str, namespace: str, container: str) -> str:
+        return "sha256sum: WARNING: 1 computed checksum did NOT match"
+
+    def delete_namespaced_pod(self, name: str, namespace: str, grace_period_seconds: int) -> None:
+        self.deleted.append(name)
+
+
+@pytest.mark.parametrize(("status", "final_phase"), [("Success", "Succeeded"), ("Failure", "Failed")])
+def test_copy_through_pod_streams_the_file_and_always_deletes_the_pod(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, status: str, final_phase: str
+) -> None:
+    source = tmp_path / "train.jsonl"
+    source.write_bytes(b'{"messages": []}\n' * 10000)
+    core = FakeCore(final_phase)
+    attached = FakeAttach(status)
+
+    def fake_stream(method: Any, name: str, namespace: str, **kwargs: Any) -> FakeAttach:
+        assert method == core.connect_get_namespaced_pod_attach and kwargs["stdin"] and not kwargs["tty"]
+        core.attached = attached  # type: ignore[attr-defined]
+        return attached
+
+    monkeypatch.setattr("kubernetes.stream.stream", fake_stream)
+    cluster = Cluster.__new__(Cluster)
+    cluster.core = core  # type: ignore[assignment]
+    pod = {"metadata": {"name": "up-upload-1", "namespace": "team-a"}}
+    if status == "Success":
+        cluster.copy_through_pod(pod, source)
+        assert attached.received == source.read_bytes() and attached.closed
+    else:
+        with pytest.raises(ClusterError, match=r"cannot copy .* computed checksum did NOT match"):
+            cluster.copy_through_pod(pod, source)
+    assert core.created == [pod] and core.deleted == ["up-upload-1"]

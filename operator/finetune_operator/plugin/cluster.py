@@ -19,6 +19,7 @@ PLURALS = {"FineTuneJob": "finetunejobs", "FineTuneRecipe": "finetunerecipes"}
 POD_TIMEOUT_S = 600.0
 """How long the upload pod may take to start, and then to receive and check the file."""
 UPLOAD_CHUNK_BYTES = 1 << 16
+ERROR_CHANNEL = 3
 
 
 class ClusterError(Exception):
@@ -147,8 +148,6 @@ class Cluster:
 
     def copy_through_pod(self, pod: dict[str, Any], source: Path) -> None:
         """Runs ``pod``, writes ``source`` to its stdin, waits for it to succeed, and always deletes it."""
-        from kubernetes.stream import stream
-
         namespace, name = pod["metadata"]["namespace"], pod["metadata"]["name"]
         try:
             self.core.create_namespaced_pod(namespace, pod)
@@ -156,27 +155,9 @@ class Cluster:
             raise ClusterError(f"upload pod {name}: {api_message(err)}") from None
         try:
             self._wait_pod(namespace, name, ("Running", "Succeeded", "Failed"), "to start")
-            try:
-                attached = stream(
-                    self.core.connect_get_namespaced_pod_attach,
-                    name,
-                    namespace,
-                    container="upload",
-                    stdin=True,
-                    stdout=True,
-                    stderr=True,
-                    tty=False,
-                    _preload_content=False,
-                )
-            except Exception as err:  # websocket and HTTP errors share no narrower base
-                raise ClusterError(f"upload pod {name}: cannot attach to copy {source}: {err}") from None
-            try:
-                with source.open("rb") as handle:
-                    for chunk in iter(lambda: handle.read(UPLOAD_CHUNK_BYTES), b""):
-                        attached.write_stdin(chunk)
-                attached.update(timeout=1)
-            finally:
-                attached.close()
+            failure = self._send_file(name, namespace, source)
+            if failure:
+                raise ClusterError(f"upload pod {name}: cannot copy {source} into it: {failure}")
             phase = self._wait_pod(namespace, name, ("Succeeded", "Failed"), "to finish the copy")
             if phase != "Succeeded":
                 raise ClusterError(f"upload pod {name} failed copying {source}: {self._log(namespace, name)}")
@@ -186,6 +167,52 @@ class Cluster:
             except ApiException as err:
                 if err.status != 404:
                     raise
+
+    def _send_file(self, name: str, namespace: str, source: Path) -> str | None:
+        """Writes ``source`` to the pod's stdin; returns why the API server refused, if it did.
+
+        The server reports a failed attach (e.g. an unreachable kubelet) on the error channel,
+        possibly after accepting the connection; a pod that already read its bytes and exited
+        reports Success there.
+        """
+        from kubernetes.stream import stream
+        from websocket import WebSocketException
+
+        try:
+            attached = stream(
+                self.core.connect_get_namespaced_pod_attach,
+                name,
+                namespace,
+                container="upload",
+                stdin=True,
+                stdout=True,
+                stderr=True,
+                tty=False,
+                _preload_content=False,
+            )
+        except (ApiException, WebSocketException, OSError) as err:
+            return str(err)
+        error = ""
+        try:
+            with source.open("rb") as handle:
+                for chunk in iter(lambda: handle.read(UPLOAD_CHUNK_BYTES), b""):
+                    attached.write_stdin(chunk)
+            # The stream ends when the pod's command exits, with its status on the error channel.
+            deadline = time.monotonic() + POD_TIMEOUT_S
+            while attached.is_open() and not error and time.monotonic() < deadline:
+                attached.update(timeout=1)
+                error = attached.peek_channel(ERROR_CHANNEL)
+        except (WebSocketException, OSError) as err:
+            error = error or str(err)
+        finally:
+            attached.close()
+        if not error:
+            return None
+        try:
+            status = json.loads(error)
+        except ValueError:
+            return error
+        return None if status.get("status") == "Success" else str(status.get("message") or error)
 
     def _wait_pod(self, namespace: str, name: str, phases: tuple[str, ...], what: str) -> str:
         deadline = time.monotonic() + POD_TIMEOUT_S
