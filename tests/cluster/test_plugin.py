@@ -239,6 +239,10 @@ def test_subcommands_on_a_running_job(operator, testbed, namespace, custom_objec
         lambda: phase_of(custom_objects, namespace, "cli") == "Running", timeout=60, message="Running again"
     )
 
+    logs = kubectl_finetune(testbed, namespace, "logs", "cli")
+    # kwok pods have no kubelet to serve logs: the message names the attempt's master pod and why.
+    assert logs.returncode == 1 and "no logs from pod cli-a1-master-0: " in logs.stderr, logs.stderr
+
     follower = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "kubectl-finetune"),
@@ -401,9 +405,18 @@ def test_logs_of_a_sagemaker_job_come_from_cloudwatch(
             }
         },
     )
+    expected = [f"finetune-metrics step={i} loss=1.0" for i in range(3)]
     out = io.StringIO()
     assert main(["logs", "nova-job", "-n", namespace, "--kubeconfig", testbed.kubeconfig], out) == 0
-    assert out.getvalue().splitlines() == [f"finetune-metrics step={i} loss=1.0" for i in range(3)]
+    assert out.getvalue().splitlines() == expected
+    custom_objects.patch_namespaced_custom_object_status(
+        GROUP, VERSION, namespace, PLURAL, "nova-job", {"status": {"phase": "Succeeded"}}
+    )
+    followed = io.StringIO()  # -f prints the stream and returns once the job has ended
+    assert (
+        main(["logs", "nova-job", "-f", "-n", namespace, "--kubeconfig", testbed.kubeconfig], followed) == 0
+    )
+    assert followed.getvalue().splitlines() == expected
 
 
 def test_logs_before_any_attempt_say_so(testbed, namespace, custom_objects, capsys) -> None:

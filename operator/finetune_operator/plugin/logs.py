@@ -11,8 +11,11 @@ import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from kubernetes.client.exceptions import ApiException
+
 from finetune_operator.backends.base import attempt_name
 from finetune_operator.backends.hyperpod.render import CONTAINER_NAME
+from finetune_operator.plugin.cluster import api_message
 
 SAGEMAKER_LOG_GROUP = "/aws/sagemaker/TrainingJobs"
 POLL_SECONDS = 5.0
@@ -33,9 +36,12 @@ def master_pod_name(job: dict[str, Any]) -> str:
 
 
 def follow_pod(core: Any, namespace: str, pod: str, follow: bool, out: TextIO) -> None:
-    response = core.read_namespaced_pod_log(
-        pod, namespace, container=CONTAINER_NAME, follow=follow, _preload_content=False
-    )
+    try:
+        response = core.read_namespaced_pod_log(
+            pod, namespace, container=CONTAINER_NAME, follow=follow, _preload_content=False
+        )
+    except ApiException as err:
+        raise NoLogsError(f"no logs from pod {pod}: {api_message(err)}") from None
     try:
         for chunk in response.stream(decode_content=True):
             out.write(chunk.decode("utf-8", errors="replace"))
