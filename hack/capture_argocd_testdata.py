@@ -34,6 +34,7 @@ sys.path[:0] = [str(REPO), str(REPO / "operator"), str(REPO / "trainer-images" /
 
 from tests.cluster.kwok import finish_pod  # noqa: E402
 from tests.cluster.operator_process import OperatorProcess  # noqa: E402
+from tests.cluster.test_operator import job_manifest  # noqa: E402
 from tests.conftest import install_chart, testbed_module  # noqa: E402
 
 from finetune_trainer.progress import (  # noqa: E402
@@ -59,18 +60,9 @@ class Capture:
         self.kubectl = str(testbed_module.layout().binary("kubectl"))
 
     def create(self, name: str, **spec: Any) -> None:
-        body = {
-            "apiVersion": f"{GROUP}/{VERSION}",
-            "kind": "FineTuneJob",
-            "metadata": {"name": name},
-            "spec": {
-                "model": {"name": "llama-3.2-1b"},
-                "method": "lora",
-                "data": {"train": {"path": "/fsx/data/train.jsonl"}},
-                **spec,
-            },
-        }
-        self.jobs.create_namespaced_custom_object(GROUP, VERSION, self.namespace, PLURAL, body)
+        self.jobs.create_namespaced_custom_object(
+            GROUP, VERSION, self.namespace, PLURAL, job_manifest(name, **spec)
+        )
 
     def get(self, name: str) -> dict[str, Any]:
         return dict(self.jobs.get_namespaced_custom_object(GROUP, VERSION, self.namespace, PLURAL, name))

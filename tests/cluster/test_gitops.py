@@ -11,7 +11,6 @@ SageMaker jobs against a moto server), and then:
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import time
 from collections.abc import Iterator
@@ -23,8 +22,10 @@ import yaml
 
 from tests.cluster.kwok import wait_for
 from tests.cluster.operator_process import OperatorProcess
+from tests.cluster.test_kubectl import kubectl
+from tests.cluster.test_sagemaker_operator import DUMMY_CREDENTIALS, operator_config
 from tests.conftest import REPO_ROOT
-from tests.sagemaker_fixtures import ACCOUNT_ID, RECORD, REGION, MotoSageMaker
+from tests.sagemaker_fixtures import RECORD, MotoSageMaker
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
 
@@ -41,14 +42,10 @@ BEDROCK_RECORD = {
 }
 
 
-def kubectl(testbed, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(testbed.binary("kubectl")), f"--kubeconfig={testbed.kubeconfig}", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def server_side(testbed, verb: str, namespace: str, path: Path) -> subprocess.CompletedProcess[str]:
+    """`kubectl apply|diff --server-side` of an example under the GitOps field manager."""
+    flags = (verb, "--server-side", f"--field-manager={GITOPS_MANAGER}", "-n", namespace, "-f", "-")
+    return kubectl(testbed, *flags, stdin=yaml.safe_dump_all(example_documents(path)))
 
 
 def example_documents(path: Path) -> list[dict[str, Any]]:
@@ -106,27 +103,9 @@ def gitops_operator(
                     s3.create_bucket(Bucket=bucket)
                 key = key.rstrip("/") + "/part-0.jsonl" if key.endswith("/") or not key else key
                 s3.put_object(Bucket=bucket, Key=key, Body=(json.dumps(record) + "\n").encode())
-    config = {
-        "sagemaker": {
-            "region": REGION,
-            "endpoint_url": aws.endpoint_url,
-            "role_allowlist": [f"arn:aws:iam::{ACCOUNT_ID}:role/finetune-*"],
-            "s3_prefix": "s3://team-a-ml-artifacts/finetune",
-            "trainer_image": f"{ACCOUNT_ID}.dkr.ecr.{REGION}.amazonaws.com/finetune-trainer:0.1.0",
-            "poll_interval_seconds": 1.0,
-            "fast_poll_interval_seconds": 0.3,
-        }
-    }
-    credentials = {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": REGION,
-        "AWS_CONFIG_FILE": os.devnull,
-        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-        "NO_PROXY": "127.0.0.1,localhost",
-    }
-    process = OperatorProcess(testbed.kubeconfig, namespace, tmp_path, config=config, env=credentials)
+    process = OperatorProcess(
+        testbed.kubeconfig, namespace, tmp_path, config=operator_config(aws), env=DUMMY_CREDENTIALS
+    )
     process.start()
     try:
         yield process
@@ -147,17 +126,7 @@ def gitops_operator(
 
 def test_examples_applied_by_gitops_never_drift(testbed, namespace, gitops_operator, custom_objects) -> None:
     for path in EXAMPLES:
-        applied = kubectl(
-            testbed,
-            "apply",
-            "--server-side",
-            f"--field-manager={GITOPS_MANAGER}",
-            "-n",
-            namespace,
-            "-f",
-            "-",
-            stdin=yaml.safe_dump_all(example_documents(path)),
-        )
+        applied = server_side(testbed, "apply", namespace, path)
         assert applied.returncode == 0, f"{path.name}: {applied.stderr}"
 
     jobs = [
@@ -187,17 +156,7 @@ def test_examples_applied_by_gitops_never_drift(testbed, namespace, gitops_opera
     assert all(s["currentAttempt"] >= 1 and s["phase"] != "Failed" for s in statuses.values()), statuses
 
     for path in EXAMPLES:
-        diff = kubectl(
-            testbed,
-            "diff",
-            "--server-side",
-            f"--field-manager={GITOPS_MANAGER}",
-            "-n",
-            namespace,
-            "-f",
-            "-",
-            stdin=yaml.safe_dump_all(example_documents(path)),
-        )
+        diff = server_side(testbed, "diff", namespace, path)
         assert diff.returncode == 0 and diff.stdout == "", f"{path.name} drifted:\n{diff.stdout}{diff.stderr}"
 
         for document in example_documents(path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -76,6 +77,8 @@ SEED_COMMANDS = {
     "pro": "--job-name pro-production --model-name pro --data-jsonl s3://my-bucket/train.jsonl "
     "--recipe-yaml recipes/my_recipe.yaml",
 }
+LORA = "--model-name llama-3.2-1b --training-type lora --data-jsonl /fsx/data/train.jsonl"
+"""The flags of a small LoRA job on the bed's trn1 nodes."""
 SEED_METHODS = {"sft": "sft", "lora": "lora", "dpo": "dpo", "dpo-sft": "dpo-lora", "recipe-repo": "lora"}
 SEED_S3_OBJECTS = (
     "train.jsonl",
@@ -146,22 +149,22 @@ def test_seed_command_line(example: str, seed_files: Path, testbed, namespace: s
     assert f"finetunejob.finetune.dev/{argv[argv.index('--job-name') + 1]} valid (server dry run)" in text
 
 
-def kubectl_finetune(testbed, namespace: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """The installed console script, as kubectl runs it (`kubectl finetune ...`)."""
+def kubectl_finetune(testbed, namespace: str, line: str) -> subprocess.CompletedProcess[str]:
+    """`kubectl finetune LINE -n NAMESPACE`: kubectl finds the installed console script on PATH."""
     script = Path(sys.executable).parent / "kubectl-finetune"
     kubectl = testbed.binary("kubectl")
-    env_path = f"{script.parent}:{kubectl.parent}"
+    args = shlex.split(line)
+    if args[0] != "render":
+        args += ["-n", namespace]
     return subprocess.run(
-        [str(kubectl), "finetune", *args, "-n", namespace]
-        if args[0] != "render"
-        else [str(kubectl), "finetune", *args],
+        [str(kubectl), "finetune", *args],
         capture_output=True,
         text=True,
         timeout=120,
         env={
-            **__import__("os").environ,
+            **os.environ,
             "KUBECONFIG": testbed.kubeconfig,
-            "PATH": f"{env_path}:/usr/bin:/bin",
+            "PATH": f"{script.parent}:{kubectl.parent}:/usr/bin:/bin",
         },
     )
 
@@ -176,21 +179,7 @@ def phase_of(custom_objects, namespace: str, name: str) -> str | None:
 
 def test_subcommands_on_a_running_job(operator, testbed, namespace, custom_objects, core_v1) -> None:
     submitted = kubectl_finetune(
-        testbed,
-        namespace,
-        "submit",
-        "--job-name",
-        "cli",
-        "--model-name",
-        "llama-3.2-1b",
-        "--training-type",
-        "lora",
-        "--data-jsonl",
-        "/fsx/data/train.jsonl",
-        "--nodes",
-        "1",
-        "--recipe-override",
-        "training.epochs=2",
+        testbed, namespace, f"submit --job-name cli {LORA} --nodes 1 --recipe-override training.epochs=2"
     )
     assert submitted.returncode == 0, submitted.stderr
     assert "finetunejob.finetune.dev/cli created" in submitted.stdout
@@ -222,41 +211,28 @@ def test_subcommands_on_a_running_job(operator, testbed, namespace, custom_objec
             }
         },
     )
-    once = kubectl_finetune(testbed, namespace, "status", "cli", "--once")
+    once = kubectl_finetune(testbed, namespace, "status cli --once")
     assert once.returncode == 3, once.stderr  # still running
     assert (
         "step 30/120  25%" in once.stdout and "900 tokens/s" in once.stdout and "phase Running" in once.stdout
     )
 
-    suspended = kubectl_finetune(testbed, namespace, "suspend", "cli")
+    suspended = kubectl_finetune(testbed, namespace, "suspend cli")
     assert suspended.returncode == 0 and "suspended" in suspended.stdout
     wait_for(
         lambda: phase_of(custom_objects, namespace, "cli") == "Suspended", timeout=60, message="Suspended"
     )
-    resumed = kubectl_finetune(testbed, namespace, "resume", "cli")
+    resumed = kubectl_finetune(testbed, namespace, "resume cli")
     assert resumed.returncode == 0
     wait_for(
         lambda: phase_of(custom_objects, namespace, "cli") == "Running", timeout=60, message="Running again"
     )
 
-    logs = kubectl_finetune(testbed, namespace, "logs", "cli")
+    logs = kubectl_finetune(testbed, namespace, "logs cli")
     # kwok pods have no kubelet to serve logs: the message names the attempt's master pod and why.
     assert logs.returncode == 1 and "no logs from pod cli-a1-master-0: " in logs.stderr, logs.stderr
 
-    follower = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "kubectl-finetune"),
-            "status",
-            "cli",
-            "-n",
-            namespace,
-            "--kubeconfig",
-            testbed.kubeconfig,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    follower = plugin_process(testbed, namespace, "status", "cli")
     time.sleep(3)
     assert follower.poll() is None  # follows while the job runs
     master = wait_for(
@@ -276,89 +252,44 @@ def test_subcommands_on_a_running_job(operator, testbed, namespace, custom_objec
     assert follower.returncode == 0, err  # Succeeded
     assert "phase Succeeded" in out and "Succeeded=True" in out
 
-    deleted = kubectl_finetune(testbed, namespace, "delete", "cli")
+    deleted = kubectl_finetune(testbed, namespace, "delete cli")
     assert deleted.returncode == 0 and "checkpoints and outputs are kept" in deleted.stdout
     wait_for(
         lambda: not custom_objects.list_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL)["items"],
         timeout=60,
         message="the job to be deleted",
     )
-    missing = kubectl_finetune(testbed, namespace, "status", "cli")
+    missing = kubectl_finetune(testbed, namespace, "status cli")
     assert missing.returncode == 1 and "finetunejob 'cli' not found" in missing.stderr
 
 
 def test_status_exits_non_zero_for_a_failed_job(operator, testbed, namespace, custom_objects) -> None:
-    submitted = kubectl_finetune(
-        testbed,
-        namespace,
-        "submit",
-        "--job-name",
-        "bad",
-        "--model-name",
-        "llama-3.2-1b",
-        "--training-type",
-        "lora",
-        "--data-jsonl",
-        "/fsx/data/train.jsonl",
-        "-o",
-        "yaml",
-    )
+    submitted = kubectl_finetune(testbed, namespace, f"submit --job-name bad {LORA} -o yaml")
     job = yaml.safe_load(submitted.stdout)
     job["spec"]["recipe"] = {"overrides": {"lora.rank": "sixteen"}}  # the operator fails it: InvalidSpec
     custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, job)
-    result = kubectl_finetune(testbed, namespace, "status", "bad")
+    result = kubectl_finetune(testbed, namespace, "status bad")
     assert result.returncode == 1
     assert "phase Failed" in result.stdout and "InvalidSpec" in result.stdout
 
 
 def test_dry_run_of_an_invalid_job_fails_with_the_admission_message(testbed, namespace) -> None:
-    result = kubectl_finetune(
-        testbed,
-        namespace,
-        "submit",
-        "--job-name",
-        "Bad_Name",
-        "--model-name",
-        "llama-3.2-1b",
-        "--training-type",
-        "lora",
-        "--data-jsonl",
-        "/fsx/data/train.jsonl",
-        "--dry-run",
-    )
+    result = kubectl_finetune(testbed, namespace, f"submit --job-name Bad_Name {LORA} --dry-run")
     assert result.returncode == 2 and result.stdout == ""
     assert "metadata.name must be at most 45 characters" in result.stderr
 
 
 def test_submit_into_a_missing_namespace_says_so(testbed) -> None:
-    result = kubectl_finetune(
-        testbed,
-        "no-such-namespace",
-        "submit",
-        "--job-name",
-        "j",
-        "--model-name",
-        "llama-3.2-1b",
-        "--training-type",
-        "lora",
-        "--data-jsonl",
-        "/fsx/data/train.jsonl",
-    )
+    result = kubectl_finetune(testbed, "no-such-namespace", f"submit --job-name j {LORA}")
     assert result.returncode == 1
     assert 'FineTuneJob j: namespaces "no-such-namespace" not found' in result.stderr
 
 
 def test_render_is_the_existing_dry_run(testbed, namespace) -> None:
-    result = kubectl_finetune(
-        testbed, namespace, "render", "-f", str(REPO / "examples" / "llama-3.1-8b-lora.yaml")
-    )
+    result = kubectl_finetune(testbed, namespace, f"render -f {REPO / 'examples' / 'llama-3.1-8b-lora.yaml'}")
     assert result.returncode == 0, result.stderr
-    assert [d["kind"] for d in yamlio.load_documents(result.stdout)] == [
-        "ServiceAccount",
-        "Role",
-        "RoleBinding",
-        "PyTorchJob",
-    ]
+    kinds = [d["kind"] for d in yamlio.load_documents(result.stdout)]
+    assert kinds == ["ServiceAccount", "Role", "RoleBinding", "PyTorchJob"]
 
 
 def test_logs_of_a_sagemaker_job_come_from_cloudwatch(
@@ -436,26 +367,11 @@ def test_logs_before_any_attempt_say_so(testbed, namespace, custom_objects, caps
     assert "idle has no attempt yet" in capsys.readouterr().err
 
 
-def upload(testbed, namespace: str, train: Path) -> subprocess.Popen[str]:
+def plugin_process(testbed, namespace: str, *args: str) -> subprocess.Popen[str]:
+    """`kubectl-finetune ARGS` running in the background, its output captured."""
     script = Path(sys.executable).parent / "kubectl-finetune"
     return subprocess.Popen(
-        [
-            str(script),
-            "submit",
-            "--job-name",
-            "up",
-            "--model-name",
-            "llama-3.2-1b",
-            "--training-type",
-            "lora",
-            "--data-jsonl",
-            str(train),
-            "--upload-data",
-            "-n",
-            namespace,
-            "--kubeconfig",
-            testbed.kubeconfig,
-        ],
+        [str(script), *args, "-n", namespace, "--kubeconfig", testbed.kubeconfig],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -470,7 +386,12 @@ def test_upload_to_the_storage_claim_runs_a_short_lived_pod_and_reports_a_failed
     train = tmp_path / "train.jsonl"
     train.write_text(json.dumps({"messages": []}) + "\n")
     digest = hashlib.sha256(train.read_bytes()).hexdigest()
-    process = upload(testbed, namespace, train)
+    process = plugin_process(
+        testbed,
+        namespace,
+        *shlex.split("submit --job-name up --model-name llama-3.2-1b --training-type lora --upload-data"),
+        *("--data-jsonl", str(train)),
+    )
     selector = "app.kubernetes.io/component=upload"
     pod = wait_for(
         lambda: next(iter(core_v1.list_namespaced_pod(namespace, label_selector=selector).items), None),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shlex
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -25,6 +26,11 @@ pytest_plugins = ["tests.sagemaker_fixtures"]
 
 REPO = Path(__file__).resolve().parents[2]
 TESTDATA = REPO / "argocd" / "resource_customizations" / "finetune.dev" / "FineTuneJob" / "testdata"
+
+
+def cli(*parts: str) -> list[str]:
+    """A command line written as text, in parts that keep lines short."""
+    return shlex.split(" ".join(parts))
 
 
 def options(**overrides: Any) -> flags.SubmitOptions:
@@ -181,23 +187,10 @@ def test_bad_combinations(overrides: dict[str, Any], message: str) -> None:
 
 
 def test_output_yaml_writes_the_job_without_a_cluster(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = [
-        "submit",
-        "--job-name",
-        "my-lora",
-        "--model-name",
-        "llama-3.1-8b",
-        "--training-type",
-        "lora",
-        "--data-jsonl",
-        "/fsx/data/train.jsonl",
-        "--nodes",
-        "2",
-        "-n",
-        "team-a",
-        "-o",
-        "yaml",
-    ]
+    argv = cli(
+        "submit --job-name my-lora --model-name llama-3.1-8b --training-type lora",
+        "--data-jsonl /fsx/data/train.jsonl --nodes 2 -n team-a -o yaml",
+    )
     assert main(argv, None) == 0
     (job,) = yamlio.load_documents(capsys.readouterr().out)
     assert job["metadata"] == {"name": "my-lora", "namespace": "team-a"}
@@ -210,21 +203,10 @@ def test_recipe_yaml_becomes_a_namespaced_recipe(tmp_path: Path, capsys: pytest.
         "apiVersion: finetune.dev/v1alpha1\nkind: ClusterFineTuneRecipe\nmetadata: {name: team-lora}\n"
         "spec: {model: llama-3.1-8b, method: lora, config: {lora: {rank: 8}}}\n"
     )
-    argv = [
-        "submit",
-        "--job-name",
-        "custom",
-        "--model-name",
-        "llama-3.1-8b",
-        "--recipe-yaml",
-        str(recipe),
-        "--data-jsonl",
-        "/fsx/d.jsonl",
-        "-n",
-        "team-a",
-        "-o",
-        "yaml",
-    ]
+    argv = cli(
+        f"submit --job-name custom --model-name llama-3.1-8b --recipe-yaml {recipe}",
+        "--data-jsonl /fsx/d.jsonl -n team-a -o yaml",
+    )
     assert main(argv, None) == 0
     recipe_doc, job = yamlio.load_documents(capsys.readouterr().out)
     assert recipe_doc["kind"] == "FineTuneRecipe" and recipe_doc["metadata"] == {
@@ -236,21 +218,10 @@ def test_recipe_yaml_becomes_a_namespaced_recipe(tmp_path: Path, capsys: pytest.
 
 
 def test_unknown_override_path_fails_before_anything_is_created(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = [
-        "submit",
-        "--job-name",
-        "j",
-        "--model-name",
-        "llama-3.1-8b",
-        "--training-type",
-        "lora",
-        "--data-jsonl",
-        "/fsx/d.jsonl",
-        "--recipe-override",
-        "optimizer.lr=0.1",
-        "-o",
-        "yaml",
-    ]
+    argv = cli(
+        "submit --job-name j --model-name llama-3.1-8b --training-type lora --data-jsonl /fsx/d.jsonl",
+        "--recipe-override optimizer.lr=0.1 -o yaml",
+    )
     assert main(argv, None) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "did you mean `optimizer.learningRate`" in captured.err
@@ -260,33 +231,14 @@ def test_unknown_override_path_fails_before_anything_is_created(capsys: pytest.C
     ("argv", "message"),
     [
         (
-            [
-                "submit",
-                "--job-name",
-                "j",
-                "--model-name",
-                "lite",
-                "--training-type",
-                "sft",
-                "--recipe-yaml",
-                "r.yaml",
-                "--data-jsonl",
-                "s3://b/k",
-            ],
+            cli(
+                "submit --job-name j --model-name lite --training-type sft",
+                "--recipe-yaml r.yaml --data-jsonl s3://b/k",
+            ),
             "--recipe-yaml and --training-type exclude each other",
         ),
         (
-            [
-                "submit",
-                "--job-name",
-                "j",
-                "--model-name",
-                "lite",
-                "--training-type",
-                "rlhf",
-                "--data-jsonl",
-                "s3://b/k",
-            ],
+            cli("submit --job-name j --model-name lite --training-type rlhf", "--data-jsonl s3://b/k"),
             "argument --training-type: invalid choice: 'rlhf'",
         ),
         (
@@ -295,18 +247,10 @@ def test_unknown_override_path_fails_before_anything_is_created(capsys: pytest.C
         ),
         (["status"], "the following arguments are required: name"),
         (
-            [
-                "submit",
-                "--job-name",
-                "j",
-                "--model-name",
-                "lite",
-                "--training-type",
-                "sft",
-                "--data-jsonl",
-                "missing.jsonl",
-                "--upload-data",
-            ],
+            cli(
+                "submit --job-name j --model-name lite --training-type sft",
+                "--data-jsonl missing.jsonl --upload-data",
+            ),
             "--data-jsonl missing.jsonl: no such local file to upload",
         ),
     ],
@@ -340,19 +284,10 @@ def test_missing_s3_input_names_bucket_and_key(
         data.check_s3_input(s3, "--validation-jsonl", "s3://ml-data/chat/val.jsonl")
     with pytest.raises(flags.UsageError, match="bucket 'no-such-bucket' does not exist"):
         data.check_s3_input(s3, "--data-jsonl", "s3://no-such-bucket/train.jsonl")
-    argv = [
-        "submit",
-        "--job-name",
-        "j",
-        "--model-name",
-        "lite",
-        "--training-type",
-        "sft",
-        "--data-jsonl",
-        "s3://ml-data/chat/missing.jsonl",
-        "-o",
-        "yaml",
-    ]
+    argv = cli(
+        "submit --job-name j --model-name lite --training-type sft",
+        "--data-jsonl s3://ml-data/chat/missing.jsonl -o yaml",
+    )
     assert main(argv, None) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "key 'chat/missing.jsonl'" in captured.err and "'ml-data'" in captured.err
@@ -364,22 +299,10 @@ def test_upload_to_s3_is_content_addressed_and_done_once(
     train = tmp_path / "local_train.jsonl"
     train.write_text('{"messages": []}\n')
     digest = hashlib.sha256(train.read_bytes()).hexdigest()
-    argv = [
-        "submit",
-        "--job-name",
-        "up",
-        "--model-name",
-        "lite",
-        "--training-type",
-        "sft",
-        "--data-jsonl",
-        str(train),
-        "--upload-data",
-        "-n",
-        "team-a",
-        "-o",
-        "yaml",
-    ]
+    argv = cli(
+        "submit --job-name up --model-name lite --training-type sft",
+        f"--data-jsonl {train} --upload-data -n team-a -o yaml",
+    )
     assert main(argv, None) == 0
     first = capsys.readouterr()
     (job,) = yamlio.load_documents(first.out)
