@@ -411,3 +411,28 @@ def test_upload_to_the_storage_claim_runs_a_short_lived_pod_and_reports_a_failed
         message="the upload pod deleted",
     )
     assert custom_objects.list_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL)["items"] == []
+
+
+def test_submit_with_a_recipe_file_applies_it_and_the_operator_uses_it(
+    operator, testbed, namespace, custom_objects, tmp_path: Path
+) -> None:
+    recipe = tmp_path / "team.yaml"
+    recipe.write_text(
+        "apiVersion: finetune.dev/v1alpha1\nkind: FineTuneRecipe\nmetadata: {name: team-lora}\n"
+        "spec: {model: llama-3.2-1b, method: lora, resources: {nodes: 1}, config: {lora: {rank: 8}}}\n"
+    )
+    flags = f"--model-name llama-3.2-1b --recipe-yaml {recipe} --data-jsonl /fsx/data/train.jsonl"
+    first = kubectl_finetune(testbed, namespace, f"submit --job-name own {flags}")
+    assert first.returncode == 0, first.stderr
+    assert "finetunerecipe.finetune.dev/team-lora applied" in first.stdout
+    wait_for(
+        lambda: (get_job(custom_objects, namespace, "own").get("status") or {}).get("recipe"),
+        timeout=60,
+        message="the job's resolved recipe",
+    )
+    assert get_job(custom_objects, namespace, "own")["status"]["recipe"]["kind"] == "FineTuneRecipe"
+    assert get_job(custom_objects, namespace, "own")["status"]["recipe"]["name"] == "team-lora"
+    # The recipe exists now: a second job from the same file validates and applies it again.
+    again = kubectl_finetune(testbed, namespace, f"submit --job-name own-2 {flags} --dry-run")
+    assert again.returncode == 0, again.stderr
+    assert "finetunerecipe.finetune.dev/team-lora valid (server dry run)" in again.stdout

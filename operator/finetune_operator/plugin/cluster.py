@@ -90,36 +90,25 @@ class Cluster:
                     continue
         return found
 
-    def create(self, document: dict[str, Any], dry_run: bool) -> None:
+    def write(self, document: dict[str, Any], dry_run: bool) -> None:
+        """Creates a FineTuneJob (one of the same name already there is an error, as the runner's
+        is); applies a FineTuneRecipe (server-side apply: the same file submitted again after an
+        edit updates it). ``dry_run`` has the API server validate without storing."""
         meta = document["metadata"]
+        args = (GROUP, VERSION, meta["namespace"], PLURALS[document["kind"]])
+        options: dict[str, Any] = {"field_manager": FIELD_MANAGER, "dry_run": "All" if dry_run else None}
         try:
-            self.custom.create_namespaced_custom_object(
-                GROUP,
-                VERSION,
-                meta["namespace"],
-                PLURALS[document["kind"]],
-                document,
-                dry_run="All" if dry_run else None,
-                field_manager=FIELD_MANAGER,
-            )
-        except ApiException as err:
-            raise ClusterError(f"{document['kind']} {meta['name']}: {api_message(err)}") from None
-
-    def apply(self, document: dict[str, Any]) -> None:
-        """Server-side apply: a recipe submitted again with new content is updated in place."""
-        meta = document["metadata"]
-        try:
-            self.custom.patch_namespaced_custom_object(
-                GROUP,
-                VERSION,
-                meta["namespace"],
-                PLURALS[document["kind"]],
-                meta["name"],
-                document,
-                field_manager=FIELD_MANAGER,
-                force=True,
-                _content_type="application/apply-patch+yaml",
-            )
+            if document["kind"] == "FineTuneJob":
+                self.custom.create_namespaced_custom_object(*args, document, **options)
+            else:
+                self.custom.patch_namespaced_custom_object(
+                    *args,
+                    meta["name"],
+                    document,
+                    force=True,
+                    _content_type="application/apply-patch+yaml",
+                    **options,
+                )
         except ApiException as err:
             raise ClusterError(f"{document['kind']} {meta['name']}: {api_message(err)}") from None
 
