@@ -53,7 +53,7 @@ class Parser(argparse.ArgumentParser):
     """argparse with exit code 2 and a hint, and ``kubectl finetune`` as the program name."""
 
     def error(self, message: str) -> Any:
-        self.exit(EXIT_USAGE, f"error: {message}\n(see `kubectl finetune {self.prog.split()[-1]} --help`)\n")
+        self.exit(EXIT_USAGE, f"error: {message}\n(see `{self.prog} --help`)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
