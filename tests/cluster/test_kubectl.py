@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.cluster.test_operator import job_manifest
 from tests.conftest import REPO_ROOT
 
 EXAMPLES = sorted(p for p in (REPO_ROOT / "examples").glob("*.yaml"))
@@ -73,16 +74,7 @@ def test_kubectl_explain_teaches_the_api(testbed, field: str):
 
 
 def test_kubectl_get_shows_progress_as_a_percentage_and_the_eta_wide(testbed, namespace, custom_objects):
-    job = {
-        "apiVersion": "finetune.dev/v1alpha1",
-        "kind": "FineTuneJob",
-        "metadata": {"name": "progress"},
-        "spec": {
-            "model": {"name": "llama-3.2-1b"},
-            "method": "lora",
-            "data": {"train": {"path": "/fsx/d.jsonl"}},
-        },
-    }
+    job = job_manifest("progress")
     custom_objects.create_namespaced_custom_object("finetune.dev", "v1alpha1", namespace, "finetunejobs", job)
     progress = {
         "attempt": 1,

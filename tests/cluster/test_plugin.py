@@ -21,6 +21,7 @@ from finetune_operator import yamlio
 from finetune_operator.plugin.main import main
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR
 from tests.cluster.kwok import finish_pod, wait_for
+from tests.cluster.test_operator import job_manifest
 from tests.sagemaker_fixtures import MotoSageMaker
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
@@ -310,17 +311,13 @@ def test_logs_of_a_sagemaker_job_come_from_cloudwatch(
             for i in range(3)
         ],
     )
-    job = {
-        "apiVersion": f"{GROUP}/{VERSION}",
-        "kind": "FineTuneJob",
-        "metadata": {"name": "nova-job"},
-        "spec": {
-            "backend": "sagemaker",
-            "model": {"name": "nova-lite"},
-            "method": "sft",
-            "data": {"train": {"path": "s3://ml-data/chat/train.jsonl"}},
-        },
-    }
+    job = job_manifest(
+        "nova-job",
+        backend="sagemaker",
+        model={"name": "nova-lite"},
+        method="sft",
+        data={"format": "bedrock-conversation", "train": {"path": "s3://ml-data/chat/train.jsonl"}},
+    )
     custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, job)
     custom_objects.patch_namespaced_custom_object_status(
         GROUP,
@@ -351,17 +348,7 @@ def test_logs_of_a_sagemaker_job_come_from_cloudwatch(
 
 
 def test_logs_before_any_attempt_say_so(testbed, namespace, custom_objects, capsys) -> None:
-    job = {
-        "apiVersion": f"{GROUP}/{VERSION}",
-        "kind": "FineTuneJob",
-        "metadata": {"name": "idle"},
-        "spec": {
-            "model": {"name": "llama-3.2-1b"},
-            "method": "lora",
-            "suspend": True,
-            "data": {"train": {"path": "/fsx/data/train.jsonl"}},
-        },
-    }
+    job = job_manifest("idle", suspend=True)
     custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, job)
     assert main(["logs", "idle", "-n", namespace, "--kubeconfig", testbed.kubeconfig], io.StringIO()) == 1
     assert "idle has no attempt yet" in capsys.readouterr().err
