@@ -18,6 +18,9 @@ from finetune_operator.api.training_config import DataFormat, Method
 
 KIND = "FineTuneJob"
 PLURAL = "finetunejobs"
+NOVA_MODEL_NAMES = ("nova-micro", "nova-lite", "nova-pro")
+"""Amazon Nova models, which only Amazon's Nova images train, on SageMaker training jobs
+(a CEL rule of the CRD lists them)."""
 
 OverrideValue = StrictInt | StrictFloat | StrictBool | StrictStr | list[StrictStr]
 
