@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hack.kwok import finish_pod, wait_for
 from kubernetes.client.exceptions import ApiException
 
 from finetune_operator.admission import parse_job
@@ -23,7 +24,6 @@ from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.hyperpod.backend import HyperPodBackend
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
-from tests.cluster.kwok import finish_pod, wait_for
 from tests.cluster.operator_process import OperatorProcess
 
 REPO = Path(__file__).resolve().parents[2]
