@@ -73,9 +73,7 @@ def _render_config(path: Path | None) -> OperatorConfig:
     """
     if path is not None:
         return OperatorConfig.from_file(path)
-    config = OperatorConfig()
-    config.sagemaker.role_allowlist = [ANY_ROLE]
-    return config
+    return OperatorConfig.model_validate({BackendName.SAGEMAKER.value: {"role_allowlist": [ANY_ROLE]}})
 
 
 def render(args: argparse.Namespace) -> int:

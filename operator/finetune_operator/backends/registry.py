@@ -4,15 +4,18 @@ Implementations are import paths, loaded on first use, so that an operator that 
 a SageMaker job never imports boto3 (memory and start-up time). Watch declarations are
 plain data from light modules: the operator registers them at start-up.
 
-Adding a backend: write ``backends/<name>/`` (a Backend subclass, and its Watches if it
-creates Kubernetes objects), add its name to ``BackendName`` and one entry here.
+Adding a backend: write ``backends/<name>/`` (a Backend subclass; its Watches if it
+creates Kubernetes objects; its settings model if it has settings), add its name to the
+API (``BackendName`` and the CRD's enum) and one entry here (docs/architecture.md).
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.base import Backend, Watches
@@ -30,13 +33,19 @@ class Registration:
     implementation: str
     """``module:Class`` of the Backend subclass; the class takes (OperatorConfig, ApiClient | None)."""
     watches: Watches = field(default_factory=Watches)
+    settings: str | None = None
+    """``module:Model`` of the backend's section of the operator config (named after the
+    backend), when it has settings; a light module, imported when the config is loaded."""
 
 
 BACKENDS: dict[BackendName, Registration] = {
     BackendName.HYPERPOD: Registration(
         "finetune_operator.backends.hyperpod.backend:HyperPodBackend", watches=HYPERPOD_WATCHES
     ),
-    BackendName.SAGEMAKER: Registration("finetune_operator.backends.sagemaker.backend:SageMakerBackend"),
+    BackendName.SAGEMAKER: Registration(
+        "finetune_operator.backends.sagemaker.backend:SageMakerBackend",
+        settings="finetune_operator.backends.sagemaker.settings:SageMakerSettings",
+    ),
 }
 
 
@@ -49,9 +58,22 @@ def backend_class(name: BackendName) -> type[Backend]:
         raise InvalidSpecError(
             f"backend {name.value!r} is not available in this operator (available: {available})"
         ) from None
-    module_name, _, attr = target.partition(":")
-    cls: type[Backend] = getattr(importlib.import_module(module_name), attr)
+    cls: type[Backend] = _load(target)
     return cls
+
+
+def backend_settings_model(name: BackendName) -> type[BaseModel] | None:
+    """The model of ``name``'s section of the operator config, if it registered one."""
+    registration = BACKENDS.get(name)
+    if registration is None or registration.settings is None:
+        return None
+    model: type[BaseModel] = _load(registration.settings)
+    return model
+
+
+def _load(target: str) -> Any:
+    module_name, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module_name), attr)
 
 
 class BackendCache:

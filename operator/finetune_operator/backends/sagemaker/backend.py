@@ -151,7 +151,7 @@ class SageMakerBackend(Backend):
     ) -> None:
         """``api_client`` is unused: a SageMaker attempt creates no Kubernetes objects."""
         super().__init__(config, api_client)
-        self._settings: SageMakerSettings = config.sagemaker
+        self._settings = config.settings_of(BackendName.SAGEMAKER, SageMakerSettings)
         self._clock = clock or _Clock()
         self._state = _State()
 
