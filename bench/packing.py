@@ -194,7 +194,7 @@ def _run_finetune_train(
         "neuron": {"precompile": False},
         "checkpointing": {"dir": str(root / "ft" / "checkpoints"), "everySteps": steps, "keepLast": 1},
         "output": {"dir": str(root / "ft" / "output"), "merge": False},
-        "logging": {"everySteps": 1, "tensorboardDir": None},
+        "logging": {"everySteps": 1, "tensorboardDir": ""},
     }
     config_path = root / "ft.yaml"
     config_path.write_text(yaml.safe_dump(config))

@@ -1,23 +1,17 @@
-"""The operator's half of the trainer contract (docs/trainer-contract.md): values both sides
-must agree on.
+"""What the operator and the trainer agree on besides the config document (docs/trainer-contract.md).
 
-The trainer image does not depend on the operator package, so it keeps a mirror of these
-names in ``finetune_trainer/contract.py``; a test compares the two.
+The trainer image does not ship the operator, so the trainer keeps its own copy of these names in
+`finetune_trainer/contract.py`; tests/unit/test_contract.py checks that every name both define
+has the same value.
 """
 
 from __future__ import annotations
 
 EXIT_INVALID_CONFIG = 2
-"""The trainer's exit code for a config or data it rejects: the job fails with InvalidSpec
-instead of resuming (a new attempt would be rejected the same way)."""
-
+"""The trainer's exit code for a config, `--resume-from` or device setup that can never run."""
 RESUME_AUTO = "auto"
-"""``--resume-from`` value meaning "the latest complete checkpoint under the checkpoint
-directory, or a fresh start when there is none"."""
-
+"""`--resume-from auto`: the newest complete checkpoint this job wrote, or a fresh start."""
 MAX_JOB_NAME_LENGTH = 45
-"""A FineTuneJob's name prefixes the names of every attempt's pods, services and training
-jobs; longer names would not fit the 63-character limits after the suffixes."""
-
+"""A FineTuneJob's name prefixes its children's names, which Kubernetes and SageMaker cap."""
 TRAINER_CONFIG_PATH = "/etc/finetune/config.yaml"
-"""Where the resolved training config is mounted in a HyperPod trainer pod (``--config``)."""
+"""Where a HyperPod trainer pod finds its resolved training config (its `--config`)."""
