@@ -67,9 +67,7 @@ async def on_job_event(type: str, body: kopf.Body, memo: kopf.Memo, **kwargs: An
     await memo.reconciler.job_event(type, plain(body), _recipes(memo, kwargs))
 
 
-@kopf.on.delete(
-    GROUP, VERSION, PLURAL, when=lambda spec, **_: needs_finalizer(spec.get("backend", "hyperpod"))
-)
+@kopf.on.delete(GROUP, VERSION, PLURAL, when=lambda spec, **_: needs_finalizer(spec))
 def stop_backend_on_delete(body: kopf.Body, patch: kopf.Patch, memo: kopf.Memo, **_: Any) -> None:
     wait = memo.reconciler.stop_backend(plain(body))
     if wait is None:

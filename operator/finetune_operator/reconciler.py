@@ -25,7 +25,7 @@ import copy
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,7 +36,7 @@ from kubernetes.client.exceptions import ApiException
 from pydantic import ValidationError
 
 from finetune_operator.admission import check_rules
-from finetune_operator.api.job import PLURAL, BackendRef, Condition, FineTuneJob
+from finetune_operator.api.job import PLURAL, BackendRef, Condition, FineTuneJob, FineTuneJobSpec
 from finetune_operator.api.recipe import BackendName, Recipe
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.base import (
@@ -459,10 +459,11 @@ class Reconciler:
         return DeletionWait(f"waiting for {ref.kind} {ref.name} to stop", delay)
 
 
-def needs_finalizer(backend_name: str) -> bool:
-    """Whether jobs of ``spec.backend`` keep the finalizer until their attempt is stopped."""
+def needs_finalizer(spec: Mapping[str, Any]) -> bool:
+    """Whether a job with this (raw) spec keeps the finalizer until its attempt is stopped."""
+    default = FineTuneJobSpec.model_fields["backend"].default
     try:
-        return backend_class(BackendName(backend_name)).needs_finalizer
+        return backend_class(BackendName(spec.get("backend", default))).needs_finalizer
     except (ValueError, SpecError):
         return False
 

@@ -18,7 +18,7 @@ from finetune_operator.backends.base import JobEvent
 from finetune_operator.backends.registry import BACKENDS
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
-from finetune_operator.reconciler import RETRY_DELAYS, Reconciler
+from finetune_operator.reconciler import RETRY_DELAYS, Reconciler, needs_finalizer
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 NAMESPACE = "team-a"
@@ -213,3 +213,10 @@ def test_a_deleted_trainer_identity_is_restored(harness: Harness) -> None:
         assert harness.kube.get(role) is not None
 
     asyncio.run(scenario())
+
+
+def test_only_backends_whose_work_outlives_kubernetes_keep_the_finalizer() -> None:
+    assert needs_finalizer({}) is False  # the default backend, hyperpod
+    assert needs_finalizer({"backend": "hyperpod"}) is False
+    assert needs_finalizer({"backend": "sagemaker"}) is True
+    assert needs_finalizer({"backend": "unknown"}) is False  # refused at admission; nothing to stop
