@@ -73,7 +73,10 @@ class DataSpec(ApiModel):
     )
     validation: DataSource | None = Field(default=None, description="Validation source.")
     validation_split: float | None = Field(
-        default=None, ge=0, lt=1, description="Fraction of train held out when validation is empty."
+        default=None,
+        ge=0,
+        le=0.5,
+        description="Fraction of train held out when validation is empty, at most 0.5.",
     )
     error_budget: float | None = Field(
         default=None, ge=0, lt=1, description="Fraction of malformed records tolerated."
