@@ -32,7 +32,7 @@ from kubernetes import client, config
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "operator"), str(REPO / "trainer-images" / "trainer" / "src")]
 
-from tests.cluster.kwok import finish_pod  # noqa: E402
+from hack.kwok import finish_pod  # noqa: E402
 from tests.cluster.operator_process import OperatorProcess  # noqa: E402
 from tests.cluster.test_operator import job_manifest  # noqa: E402
 from tests.conftest import install_chart, testbed_module  # noqa: E402

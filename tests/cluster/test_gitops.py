@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hack.kwok import wait_for
 
-from tests.cluster.kwok import wait_for
 from tests.cluster.operator_process import OperatorProcess
 from tests.cluster.test_kubectl import kubectl
 from tests.cluster.test_sagemaker_operator import DUMMY_CREDENTIALS, operator_config

@@ -23,10 +23,10 @@ from finetune_operator.admission import parse_job
 from finetune_operator.api.recipe import BackendName, Recipe, RecipeKind
 from finetune_operator.api.training_config import Method
 from finetune_operator.attempts import build_attempt_request
-from finetune_operator.backends.base import SpecError
-from finetune_operator.backends.registry import load_backend_factory
-from finetune_operator.cli import RENDER_HELP, add_render_arguments, render_config, run_render
+from finetune_operator.backends.registry import backend_class
+from finetune_operator.cli import ANY_ROLE, RENDER_HELP, add_render_arguments, run_render
 from finetune_operator.config import OperatorConfig
+from finetune_operator.errors import SpecError
 from finetune_operator.plugin import data, flags, view
 from finetune_operator.plugin.cluster import Cluster, ClusterError
 from finetune_operator.plugin.flags import SubmitOptions, UsageError
@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     submit.add_argument("--max-run", type=int, help="maximum runtime in seconds (spec.maxRuntimeSeconds)")
     submit.add_argument(
         "--backend",
-        choices=[b.value for b in BackendName if b != BackendName.LOCAL],
+        choices=[b.value for b in BackendName],
         help="default: sagemaker for Nova models, else hyperpod",
     )
     submit.add_argument(
@@ -218,13 +218,15 @@ def namespaced_recipe(recipe: Recipe, namespace: str) -> dict[str, Any]:
 
 
 def preview_config(job_image: str | None) -> OperatorConfig:
-    """The operator config the preview renders with: its SageMaker defaults are unknown here."""
-    config = render_config(None)
-    settings = config.sagemaker
-    settings.default_role_arn = settings.default_role_arn or PREVIEW_ROLE
-    settings.s3_prefix = settings.s3_prefix or PREVIEW_S3_PREFIX
-    settings.trainer_image = settings.trainer_image or job_image or PREVIEW_SAGEMAKER_IMAGE
-    return config
+    """The operator config the preview renders with: the operator's SageMaker defaults are
+    unknown here, so placeholders stand in for them and any role the spec names is accepted."""
+    sagemaker = {
+        "role_allowlist": [ANY_ROLE],
+        "default_role_arn": PREVIEW_ROLE,
+        "s3_prefix": PREVIEW_S3_PREFIX,
+        "trainer_image": job_image or PREVIEW_SAGEMAKER_IMAGE,
+    }
+    return OperatorConfig.model_validate({BackendName.SAGEMAKER.value: sagemaker})
 
 
 class Aws:
@@ -305,8 +307,7 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
     )
     config = preview_config(args.image)
     request, _ = build_attempt_request(job_model, known, config, 1, None, job_model.spec.max_runtime_seconds)
-    backend_impl = load_backend_factory(backend)(config)
-    backend_impl.validate(request)
+    rendered = backend_class(backend)(config).render(request)  # raises InvalidSpecError
 
     for role, (flag, path) in {
         "train": ("--data-jsonl", options.data_jsonl),
@@ -328,7 +329,7 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
         if backend == BackendName.SAGEMAKER:
             out.write(" (the operator's own SageMaker defaults replace any operator-* placeholders)")
         out.write(":\n")
-        out.write(yamlio.dump_documents(backend_impl.render(request)))
+        out.write(yamlio.dump_documents(rendered))
         for upload in uploads:
             out.write(f"# --upload-data would copy {upload.path} to {upload.destination}\n")
         for document in documents:
