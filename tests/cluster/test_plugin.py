@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 from hack.kwok import finish_pod, wait_for
+from kubernetes import watch
 
 from finetune_operator import yamlio
 from finetune_operator.plugin.main import main
@@ -373,18 +374,23 @@ def test_upload_to_the_storage_claim_runs_a_short_lived_pod_and_reports_a_failed
     train = tmp_path / "train.jsonl"
     train.write_text(json.dumps({"messages": []}) + "\n")
     digest = hashlib.sha256(train.read_bytes()).hexdigest()
+    selector = "app.kubernetes.io/component=upload"
+    since = core_v1.list_namespaced_pod(namespace, label_selector=selector).metadata.resource_version
     process = plugin_process(
         testbed,
         namespace,
         *shlex.split("submit --job-name up --model-name llama-3.2-1b --training-type lora --upload-data"),
         *("--data-jsonl", str(train)),
     )
-    selector = "app.kubernetes.io/component=upload"
-    pod = wait_for(
-        lambda: next(iter(core_v1.list_namespaced_pod(namespace, label_selector=selector).items), None),
-        timeout=60,
-        message="the upload pod",
+    # A watch from before the start sees the pod even when it comes and goes between two polls.
+    events = watch.Watch().stream(
+        core_v1.list_namespaced_pod,
+        namespace,
+        label_selector=selector,
+        resource_version=since,
+        timeout_seconds=60,
     )
+    pod = next(e["object"] for e in events if e["type"] == "ADDED")
     container = pod.spec.containers[0]
     claims = [v.persistent_volume_claim.claim_name for v in pod.spec.volumes if v.persistent_volume_claim]
     assert claims == ["fsx-claim"] and container.volume_mounts[0].mount_path == "/fsx" and container.stdin
