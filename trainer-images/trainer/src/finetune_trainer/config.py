@@ -160,6 +160,11 @@ class TrainConfig:
     def is_preference(self) -> bool:
         return self.method in ("dpo", "dpo-lora")
 
+    @property
+    def packs_documents(self) -> bool:
+        """Whether rows hold several documents: preference pairs are never packed."""
+        return self.training.packing and not self.is_preference
+
 
 T = TypeVar("T")
 
@@ -212,8 +217,12 @@ class _Reader:
             raise ConfigError(f"{self._path(key)}: must be >= {minimum}, got {value}")
         return value
 
-    def number(self, key: str, minimum: float | None = None, maximum: float | None = None) -> float:
+    def number(
+        self, key: str, minimum: float | None = None, maximum: float | None = None, positive: bool = False
+    ) -> float:
         value = float(self._typed(key, (int, float), "a number"))
+        if positive and value <= 0:
+            raise ConfigError(f"{self._path(key)}: must be > 0, got {value}")
         if minimum is not None and value < minimum:
             raise ConfigError(f"{self._path(key)}: must be >= {minimum}, got {value}")
         if maximum is not None and value > maximum:
@@ -288,7 +297,7 @@ def parse_config(doc: Any) -> TrainConfig:
             )
         lora_spec = LoraSpec(
             rank=lora.integer("rank", minimum=1),
-            alpha=lora.number("alpha", minimum=0.0),
+            alpha=lora.number("alpha", positive=True),
             dropout=lora.number("dropout", minimum=0.0, maximum=1.0),
             target_modules=lora.string_list("targetModules"),
         )
@@ -298,7 +307,7 @@ def parse_config(doc: Any) -> TrainConfig:
     if is_preference:
         if dpo is None:
             raise ConfigError(f"dpo: method {method} needs dpo settings (beta)")
-        dpo_spec = DpoSpec(beta=dpo.number("beta", minimum=0.0))
+        dpo_spec = DpoSpec(beta=dpo.number("beta", positive=True))
 
     training_spec = TrainingSpec(
         seq_length=training.integer("seqLength", minimum=8),
@@ -335,7 +344,7 @@ def parse_config(doc: Any) -> TrainConfig:
         training=training_spec,
         optimizer=OptimizerSpec(
             name=optimizer.choice("name", OPTIMIZERS),
-            learning_rate=optimizer.number("learningRate", minimum=0.0),
+            learning_rate=optimizer.number("learningRate", positive=True),
             weight_decay=optimizer.number("weightDecay", minimum=0.0),
             beta1=optimizer.number("beta1", minimum=0.0, maximum=1.0),
             beta2=optimizer.number("beta2", minimum=0.0, maximum=1.0),
