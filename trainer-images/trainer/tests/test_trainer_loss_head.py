@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -135,14 +135,15 @@ def test_dpo_loss_and_gradients_equal_the_full_logits_head(
 ) -> None:
     lora = method == "dpo-lora"
     model = _load(tiny_model, lora=lora)
-    if lora:
-        reference: Callable[[], contextlib.AbstractContextManager[nn.Module]] = lambda: adapters_disabled(model)  # noqa: E731
-    else:
-        frozen = _load(tiny_model, lora=False).requires_grad_(False)
+    frozen = _load(tiny_model, lora=False).requires_grad_(False)
+    if not lora:
         with torch.no_grad():  # a policy that already moved away from its reference
             for parameter in model.parameters():
                 parameter.add_(torch.randn_like(parameter) * 0.02)
-        reference = lambda: frozen_reference(frozen)  # noqa: E731
+
+    def reference() -> contextlib.AbstractContextManager[nn.Module]:
+        return adapters_disabled(model) if lora else frozen_reference(frozen)
+
     dpo = DpoMethod(torch.device("cpu"), tokenizer.pad_token_id, beta=0.5, reference=reference)
     rows = _pair_rows(tokenizer, 4)
     batch = dpo.collate(rows)
@@ -155,7 +156,7 @@ def test_dpo_loss_and_gradients_equal_the_full_logits_head(
     expected = _gradients(model, reference_sum / len(rows))
 
     assert totals.loss_sum == pytest.approx(float(reference_sum.detach()), rel=1e-5)
-    assert totals.extra["rewardMargin"] == pytest.approx(float(margin.sum()), rel=1e-4, abs=1e-5)
+    assert totals.extra["rewardMargin"] == pytest.approx(float(margin.detach().sum()), rel=1e-4, abs=1e-5)
     _assert_same_gradients(chunked, expected)
 
 
@@ -235,3 +236,13 @@ def test_final_logit_softcapping_is_applied_by_the_head() -> None:
     expected = torch.log_softmax(logits[:, :-1], dim=-1).gather(-1, ids[:, 1:, None]).squeeze(-1)
     torch.testing.assert_close(scored.logprobs.detach(), expected[:, 2:].reshape(-1), rtol=1e-5, atol=1e-5)
     assert scored.rows.tolist() == [0] * 7 + [1] * 7
+
+
+def test_a_batch_without_labels_scores_nothing_and_still_backpropagates(tiny_model: Path) -> None:
+    """Every rank must run backward (FSDP's collectives), even on a micro-batch with no labels."""
+    model = _load(tiny_model, lora=False)
+    ids = torch.randint(0, 400, (2, 12), generator=torch.Generator().manual_seed(0))
+    scored = loss_head.labelled_logprobs(model, {"input_ids": ids}, torch.full_like(ids, IGNORE_INDEX))
+    assert scored.logprobs.numel() == 0 and scored.per_row_sum(2).tolist() == [0.0, 0.0]
+    (-scored.logprobs.sum()).backward()
+    assert model.lm_head.weight.grad is not None and not model.lm_head.weight.grad.any()

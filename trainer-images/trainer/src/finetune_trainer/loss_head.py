@@ -40,10 +40,10 @@ CHUNK_ELEMENTS = 1 << 24
 
 @dataclasses.dataclass(frozen=True)
 class LabelledLogprobs:
-    """Log-probabilities of the labelled next tokens of a batch, flattened.
+    """Log-probabilities of the labelled next tokens of a batch, flattened in row-major order.
 
-    `logprobs[i]` scores the label at position `positions[i] + 1` of row `rows[i]`, predicted from
-    position `positions[i]`; only positions whose next label is not `IGNORE_INDEX` appear.
+    Only positions whose next label is not `IGNORE_INDEX` appear; `rows[i]` is the row of
+    `logprobs[i]`.
     """
 
     logprobs: torch.Tensor  # [labelled tokens], fp32
@@ -83,15 +83,14 @@ def chunked_logprobs(
     """
     chunk = max(1, chunk_elements // vocab_size)
     pieces = []
-    for start in range(0, hidden.size(0), chunk):
+    # At least one (possibly empty) chunk, so that a batch without labels still has a graph.
+    for start in range(0, max(hidden.size(0), 1), chunk):
         h, t = hidden[start : start + chunk], targets[start : start + chunk]
         if torch.is_grad_enabled():
             piece = checkpoint(_chunk_logprobs, head, h, t, softcap, use_reentrant=False)
         else:
             piece = _chunk_logprobs(head, h, t, softcap)
         pieces.append(piece)
-    if not pieces:
-        return hidden.new_zeros(0, dtype=torch.float32)
     return torch.cat(pieces)
 
 

@@ -420,9 +420,7 @@ class Trainer:
             return {}
         model.eval()
         runtime, micro = self.runtime, self.config.training.micro_batch_size
-        rows = validation_rows(
-            data.validation, self.config.packs_documents, self.config.training.seq_length
-        )
+        rows = validation_rows(data.validation, self.config.packs_documents, self.config.training.seq_length)
         normaliser = method.normaliser(rows)
         # Every rank runs the same number of forwards (FSDP all-gathers and TP are collective).
         per_rank = math.ceil(len(rows) / runtime.data_world_size)
