@@ -4,6 +4,9 @@ Losses are normalised by the size of the whole optimizer step (all micro-batches
 target tokens for SFT, pairs for DPO), so gradient accumulation and the number of ranks change
 nothing about the result. Each rank knows every row of the global batch, so the normaliser is
 computed without communication. FSDP averages gradients over ranks, hence the `world_size` factor.
+
+Every method on CPU/CUDA scores tokens through the chunked loss head (`loss_head`), which never
+builds the full-vocabulary logits; a new method takes its token log-probabilities from it too.
 """
 
 from __future__ import annotations
