@@ -9,7 +9,7 @@ TESTBED     := python3 hack/testbed.py
 PYTEST_ARGS ?=
 
 .PHONY: help install testbed-binaries prepare lint test test-unit test-cluster cluster-up cluster-down \
-        cluster-status cluster-kubeconfig chart-crds demo bench clean
+        cluster-status cluster-kubeconfig chart-crds trainer-config-schema demo bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-20s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -25,6 +25,9 @@ lint: install ## ruff, mypy, hadolint on the trainer Dockerfiles
 	$(VENV)/bin/mypy
 	$(VENV)/bin/mypy trainer-images/trainer/src/finetune_trainer
 	@find trainer-images -name Dockerfile -print0 | xargs -0 -r $(VENV)/bin/hadolint
+
+trainer-config-schema: install ## Regenerate the trainer's config JSON Schema from the operator's model
+	$(PY) hack/trainer_config_schema.py
 
 prepare: ## Install the virtualenv and build the test-bed binaries side by side (pip waits on the network, go on the CPU)
 	@$(MAKE) --no-print-directory -j2 install testbed-binaries

@@ -154,7 +154,7 @@ def _finetune_train_config(
         "neuron": {"precompile": False},
         "checkpointing": {"dir": str(root / "checkpoints"), "everySteps": steps, "keepLast": 1},
         "output": {"dir": str(root / "output"), "merge": False},
-        "logging": {"everySteps": 1, "tensorboardDir": None},
+        "logging": {"everySteps": 1, "tensorboardDir": ""},
     }
 
 

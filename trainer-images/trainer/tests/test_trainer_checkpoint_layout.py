@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -109,3 +110,66 @@ def test_auto_never_continues_another_jobs_training(tmp_path: Path) -> None:
     assert layout.read_manifest(tmp_path / "step-00000020").job_uid == "new-job"
     (aside,) = [p for p in tmp_path.iterdir() if p.name.startswith("step-00000020.other-job-")]
     assert json.loads((aside / "COMPLETE").read_text())["jobUid"] == "old-job"
+
+
+def test_every_platform_saves_through_one_sequence(tmp_path: Path) -> None:
+    """`write_checkpoint`: directory, shards, then trainer_state.json + seal on rank 0, with a barrier
+    between the phases; a dead attempt's temporary is gone and only older checkpoints are pruned."""
+    for step in (10, 20):
+        _write_checkpoint(tmp_path, step)
+    (tmp_path / layout.temporary_dir_name(25)).mkdir()  # left by an attempt that died mid-save
+    events: list[str] = []
+    state = layout.TrainerState(
+        step=30, epoch=0.5, data_position=120, tokens_seen=4096, attempt=2, world_size=1, rng=[]
+    )
+
+    def write_shards(checkpoint_tmp: Path) -> layout.TrainerState:
+        events.append(f"shards into {checkpoint_tmp.name}")
+        (checkpoint_tmp / "model").mkdir()
+        (checkpoint_tmp / "model" / "__0_0.distcp").write_bytes(b"weights")
+        return dataclasses.replace(state, rng=[{"python": "state of rank 0"}])
+
+    final = layout.write_checkpoint(
+        tmp_path,
+        state,
+        is_main=True,
+        job_uid="uid-1",
+        keep_last=2,
+        barrier=events.append,
+        write_shards=write_shards,
+    )
+    assert events == [
+        "checkpoint directory created",
+        "shards into .tmp-step-00000030",
+        "checkpoint shards written",
+        "checkpoint published",
+    ]
+    assert final == tmp_path / "step-00000030"
+    assert (tmp_path / "latest").read_text() == "step-00000030"
+    assert layout.read_trainer_state(final).rng == [{"python": "state of rank 0"}]
+    assert layout.read_manifest(final).attempt == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["latest", "step-00000020", "step-00000030"]
+
+
+def test_a_rank_other_than_0_writes_only_its_shards(tmp_path: Path) -> None:
+    state = layout.TrainerState(
+        step=5, epoch=0.0, data_position=0, tokens_seen=0, attempt=1, world_size=2, rng=[]
+    )
+    checkpoint_tmp = tmp_path / layout.temporary_dir_name(5)
+    checkpoint_tmp.mkdir()  # rank 0's part, done before the first barrier
+
+    def write_shards(directory: Path) -> layout.TrainerState:
+        (directory / "shard-1").write_bytes(b"rank 1")
+        return state
+
+    layout.write_checkpoint(
+        tmp_path,
+        state,
+        is_main=False,
+        job_uid="uid-1",
+        keep_last=1,
+        barrier=lambda _what: None,
+        write_shards=write_shards,
+    )
+    assert sorted(p.name for p in checkpoint_tmp.iterdir()) == ["shard-1"]
+    assert not (tmp_path / "latest").exists()

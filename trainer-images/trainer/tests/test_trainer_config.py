@@ -5,13 +5,24 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import re
+import typing
 from pathlib import Path
 from typing import Any
 
 import pytest
 import trainer_testkit as kit
 
-from finetune_trainer.config import ConfigError, load_config, parse_config, resolve_sagemaker_paths
+from finetune_trainer.config import (
+    ConfigError,
+    DataSource,
+    TrainConfig,
+    camel_case,
+    load_config,
+    parse_config,
+    resolve_sagemaker_paths,
+)
+from finetune_trainer.config_schema import schema
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -72,8 +83,8 @@ def test_a_missing_key_is_rejected_with_its_dot_path(path: str, message: str) ->
         ("lora.targetModules", [], "lora.targetModules: name at least one module"),
         ("data.validationSplit", 0.9, "data.validationSplit: must be <= 0.5, got 0.9"),
         # A 0 here would not disable anything: the run would go on for its full length and learn nothing.
-        ("optimizer.learningRate", 0, "optimizer.learningRate: must be > 0, got 0.0"),
-        ("lora.alpha", 0, "lora.alpha: must be > 0, got 0.0"),
+        ("optimizer.learningRate", 0, "optimizer.learningRate: must be > 0, got 0"),
+        ("lora.alpha", 0, "lora.alpha: must be >= 1, got 0"),
     ],
 )
 def test_bad_values_are_rejected_with_an_actionable_message(path: str, value: Any, message: str) -> None:
@@ -100,7 +111,7 @@ def test_dpo_needs_preference_data() -> None:
 def test_dpo_beta_zero_is_rejected_because_its_loss_has_no_gradient() -> None:
     config = _contract_example()
     config["method"], config["data"]["format"], config["dpo"] = "dpo", "preference", {"beta": 0}
-    with pytest.raises(ConfigError, match=r"^dpo.beta: must be > 0, got 0.0$"):
+    with pytest.raises(ConfigError, match=r"^dpo.beta: must be > 0, got 0$"):
         parse_config(config)
 
 
@@ -110,12 +121,12 @@ def test_zero_that_disables_a_feature_is_accepted() -> None:
     config["training"] |= {"maxSteps": 0, "epochs": 2}
     config["lora"]["dropout"] = 0
     config["data"] |= {"validation": None, "validationSplit": 0, "errorBudget": 0}
-    config["logging"]["tensorboardDir"] = None
+    config["logging"]["tensorboardDir"] = ""
     parsed = parse_config(config)
     assert parsed.optimizer.max_grad_norm == 0 and parsed.optimizer.warmup_steps == 0
     assert parsed.training.max_steps == 0 and parsed.training.epochs == 2
     assert parsed.data.validation is None and parsed.data.validation_split == 0
-    assert parsed.logging.tensorboard_dir is None
+    assert parsed.logging.tensorboard_dir == ""
 
 
 def test_lora_settings_are_optional_for_methods_that_do_not_use_them() -> None:
@@ -144,3 +155,59 @@ def test_load_config_reports_unreadable_and_invalid_files(tmp_path: Path) -> Non
         load_config(broken, env={})
     good = kit.write_config(tmp_path, copy.deepcopy(_contract_example()))
     assert load_config(good, env={}).method == "lora"
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        # Bounds and choices that exist only in the operator's model, through the shipped schema.
+        ("training.seqLength", 64, "training.seqLength: must be >= 128, got 64"),
+        ("optimizer.learningRate", 0, "optimizer.learningRate: must be > 0, got 0"),
+        ("lora.dropout", 1.0, "lora.dropout: must be < 1, got 1.0"),
+        ("training.precision", "fp8", "training.precision: must be one of bf16, fp32, fp16; got 'fp8'"),
+        ("kind", "TrainingConfig", "kind: expected ResolvedTrainingConfig, got 'TrainingConfig'"),
+        ("lora.targetModules", ["q_proj", 3], "lora.targetModules[1]: expected a string, got 3"),
+        ("data.train", [{"path": "/a.jsonl"}], "data.train[0].weight: required key is missing"),
+        ("job", "tiny", "job: expected a mapping, got str"),
+    ],
+)
+def test_the_schema_from_the_operators_model_checks_types_and_bounds(
+    path: str, value: Any, message: str
+) -> None:
+    config = _contract_example()
+    *parents, leaf = path.split(".")
+    node = config
+    for key in parents:
+        node = node[key]
+    node[leaf] = value
+    with pytest.raises(ConfigError, match=f"^{re.escape(message)}$"):
+        parse_config(config)
+
+
+def _section_records() -> dict[str, type]:
+    """The record each object of the schema becomes (by the section's key in the document)."""
+    hints = typing.get_type_hints(TrainConfig)
+    records = {
+        key: typing.get_args(hint)[0] if typing.get_args(hint) else hint for key, hint in hints.items()
+    }
+    return {camel_case(key): record for key, record in records.items() if dataclasses.is_dataclass(record)}
+
+
+def test_the_records_hold_every_key_the_schema_has() -> None:
+    """A key the schema (the operator's model) adds without a field here would be checked and dropped."""
+    document = schema()
+    definitions = document["$defs"]
+
+    def properties(node: dict[str, Any]) -> set[str]:
+        options = node.get("anyOf", [node])
+        (reference,) = [o["$ref"] for o in options if "$ref" in o]
+        return set(definitions[reference.removeprefix("#/$defs/")]["properties"])
+
+    fields = {camel_case(f.name) for f in dataclasses.fields(TrainConfig)}
+    assert set(document["properties"]) - fields == {"apiVersion", "kind", "recipe"}
+    for key, record in _section_records().items():
+        assert {camel_case(f.name) for f in dataclasses.fields(record)} == properties(
+            document["properties"][key]
+        )
+    train_items = definitions["DataConfig"]["properties"]["train"]["items"]
+    assert {camel_case(f.name) for f in dataclasses.fields(DataSource)} == properties(train_items)

@@ -23,9 +23,8 @@ import torch
 import trainer_testkit as kit
 
 from finetune_trainer import checkpoint_layout as layout
-from finetune_trainer import neuron
+from finetune_trainer import neuron_mapping, neuron_methods
 from finetune_trainer.config import parse_config
-from finetune_trainer.device import UnsupportedDevice, detect_device_kind, neuron_device_visible
 from finetune_trainer.encoding import IGNORE_INDEX, TokenizedPair, TokenizedSequence
 from finetune_trainer.methods import (
     DpoMethod,
@@ -34,6 +33,7 @@ from finetune_trainer.methods import (
     frozen_reference,
     vocab_parallel_token_logprobs,
 )
+from finetune_trainer.runtime import UnsupportedDevice, detect_device_kind, neuron_device_visible
 
 NEURON_PACKAGES = ("torch_xla", "torch_neuronx", "neuronx_distributed", "optimum.neuron", "libneuronxla")
 
@@ -67,7 +67,7 @@ def test_parallelism_maps_to_training_neuron_config() -> None:
     config = _config(
         **{"parallelism.tensorParallel": 8, "parallelism.zero1": True, "training.gradientCheckpointing": True}
     )
-    assert neuron.trn_config_kwargs(config) == {
+    assert neuron_mapping.trn_config_kwargs(config) == {
         "tensor_parallel_size": 8,
         "sequence_parallel_enabled": True,
         "pipeline_parallel_size": 1,
@@ -78,8 +78,8 @@ def test_parallelism_maps_to_training_neuron_config() -> None:
         "async_save": False,
     }
     single = _config(**{"parallelism.tensorParallel": 1, "training.gradientCheckpointing": False})
-    assert neuron.trn_config_kwargs(single)["sequence_parallel_enabled"] is False
-    assert neuron.trn_config_kwargs(single)["gradient_checkpointing"] is False
+    assert neuron_mapping.trn_config_kwargs(single)["sequence_parallel_enabled"] is False
+    assert neuron_mapping.trn_config_kwargs(single)["gradient_checkpointing"] is False
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_parallelism_maps_to_training_neuron_config() -> None:
 )
 def test_precision_maps_to_mixed_precision_config(precision: str, zero1: bool, expected) -> None:
     """fp32 master weights exist only with ZeRO-1 (the library's rule), and are checkpointed."""
-    kwargs = neuron.mixed_precision_kwargs(
+    kwargs = neuron_mapping.mixed_precision_kwargs(
         _config(**{"training.precision": precision, "parallelism.zero1": zero1})
     )
     assert (
@@ -115,18 +115,18 @@ def test_what_the_neuron_path_cannot_run_is_refused_before_device_work(
     overrides, world_size, message
 ) -> None:
     with pytest.raises(UnsupportedDevice, match=message):
-        neuron.check_supported(_config(**overrides), world_size)
-    neuron.check_supported(_config(), 32)
+        neuron_mapping.check_supported(_config(**overrides), world_size)
+    neuron_mapping.check_supported(_config(), 32)
     for method in ("dpo", "dpo-lora"):
-        neuron.check_supported(_config(method=method, **{"data.format": "preference"}), 32)
+        neuron_mapping.check_supported(_config(method=method, **{"data.format": "preference"}), 32)
 
 
 # -- checkpoint naming and resume bookkeeping -------------------------------------------------------
 
 
 def test_shard_names_follow_neuronx_distributed_per_rank() -> None:
-    assert neuron.shard_file("model", 0, 3) == "model/dp_rank_00_tp_rank_03_pp_rank_00.pt"
-    assert neuron.expected_shards(tensor_parallel=2, data_parallel=2, zero1=True) == [
+    assert neuron_mapping.shard_file("model", 0, 3) == "model/dp_rank_00_tp_rank_03_pp_rank_00.pt"
+    assert neuron_mapping.expected_shards(tensor_parallel=2, data_parallel=2, zero1=True) == [
         "model/dp_rank_00_tp_rank_00_pp_rank_00.pt",
         "model/dp_rank_00_tp_rank_01_pp_rank_00.pt",
         "optim/dp_rank_00_tp_rank_00_pp_rank_00.pt",
@@ -135,24 +135,24 @@ def test_shard_names_follow_neuronx_distributed_per_rank() -> None:
         "optim/dp_rank_01_tp_rank_01_pp_rank_00.pt",
     ]
     # Without ZeRO-1 the optimizer is replicated over data-parallel ranks: only dp rank 0 writes.
-    assert neuron.expected_shards(tensor_parallel=2, data_parallel=4, zero1=False)[2:] == [
+    assert neuron_mapping.expected_shards(tensor_parallel=2, data_parallel=4, zero1=False)[2:] == [
         "optim/dp_rank_00_tp_rank_00_pp_rank_00.pt",
         "optim/dp_rank_00_tp_rank_01_pp_rank_00.pt",
     ]
-    assert neuron.rng_file(7) == "rng/rank-00007.json"
+    assert neuron_mapping.rng_file(7) == "rng/rank-00007.json"
 
 
 def _neuron_checkpoint(directory: Path, step: int, tensor_parallel: int, data_parallel: int) -> Path:
     """A checkpoint laid out as NeuronPlatform.save writes it (xser shards as plain files here)."""
     tmp = directory / layout.temporary_dir_name(step)
-    for name in neuron.expected_shards(tensor_parallel, data_parallel, zero1=True):
-        (tmp / neuron.SHARDS_TAG / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp / neuron.SHARDS_TAG / name).write_bytes(b"shard")
-    (tmp / neuron.RNG_DIR).mkdir()
+    for name in neuron_mapping.expected_shards(tensor_parallel, data_parallel, zero1=True):
+        (tmp / neuron_mapping.SHARDS_TAG / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / neuron_mapping.SHARDS_TAG / name).write_bytes(b"shard")
+    (tmp / neuron_mapping.RNG_DIR).mkdir()
     for rank in range(tensor_parallel * data_parallel):
-        (tmp / neuron.rng_file(rank)).write_text("{}")
-    record = neuron.layout_record(tensor_parallel, data_parallel, True)
-    (tmp / neuron.LAYOUT_FILE).write_text(json.dumps(record))
+        (tmp / neuron_mapping.rng_file(rank)).write_text("{}")
+    record = neuron_mapping.layout_record(tensor_parallel, data_parallel, True)
+    (tmp / neuron_mapping.LAYOUT_FILE).write_text(json.dumps(record))
     (tmp / layout.TRAINER_STATE).write_text("{}")
     files = layout.list_files(tmp)
     layout.write_manifest(tmp, layout.Manifest(step, 1, "uid", 4, "2026-01-01T00:00:00Z", files))
@@ -162,26 +162,30 @@ def _neuron_checkpoint(directory: Path, step: int, tensor_parallel: int, data_pa
 def test_a_neuron_checkpoint_resumes_only_on_its_own_layout(tmp_path: Path) -> None:
     path = _neuron_checkpoint(tmp_path, 10, tensor_parallel=2, data_parallel=2)
     files = layout.read_manifest(path).files
-    neuron.check_resumable(path, files, neuron.layout_record(2, 2, True))
+    neuron_mapping.check_resumable(path, files, neuron_mapping.layout_record(2, 2, True))
     with pytest.raises(layout.CheckpointNotUsable, match="resume only on the same tensorParallel"):
-        neuron.check_resumable(path, files, neuron.layout_record(4, 1, True))
+        neuron_mapping.check_resumable(path, files, neuron_mapping.layout_record(4, 1, True))
     without_a_shard = {
         k: v for k, v in files.items() if not k.endswith("dp_rank_01_tp_rank_01_pp_rank_00.pt")
     }
     with pytest.raises(layout.CheckpointNotUsable, match="shard files missing: optim/dp_rank_01_tp_rank_01"):
-        neuron.check_resumable(path, without_a_shard, neuron.layout_record(2, 2, True))
-    (path / neuron.LAYOUT_FILE).unlink()  # e.g. a CPU/CUDA checkpoint
+        neuron_mapping.check_resumable(path, without_a_shard, neuron_mapping.layout_record(2, 2, True))
+    (path / neuron_mapping.LAYOUT_FILE).unlink()  # e.g. a CPU/CUDA checkpoint
     with pytest.raises(layout.CheckpointNotUsable, match="not a Neuron checkpoint"):
-        neuron.check_resumable(path, files, neuron.layout_record(2, 2, True))
+        neuron_mapping.check_resumable(path, files, neuron_mapping.layout_record(2, 2, True))
 
 
 def test_an_adapter_checkpoint_must_cover_every_trainable_parameter() -> None:
     trainable = ["a.lora_A.default.weight", "a.lora_B.default.weight"]
     assert (
-        neuron.missing_trainable({"a.lora_A.default.weight": 0, "a.lora_B.default.weight": 0}, trainable)
+        neuron_mapping.missing_trainable(
+            {"a.lora_A.default.weight": 0, "a.lora_B.default.weight": 0}, trainable
+        )
         == []
     )
-    assert neuron.missing_trainable({"a.lora_A.default.weight": 0}, trainable) == ["a.lora_B.default.weight"]
+    assert neuron_mapping.missing_trainable({"a.lora_A.default.weight": 0}, trainable) == [
+        "a.lora_B.default.weight"
+    ]
 
 
 # -- the Neuron supervised method ------------------------------------------------------------------
@@ -195,7 +199,7 @@ def _document(n: int) -> TokenizedSequence:
 
 def test_every_neuron_batch_has_the_same_shape() -> None:
     """Each new shape is a new XLA graph to compile: unpacked rows are padded to seqLength too."""
-    method = neuron.NeuronSupervisedMethod(torch.device("cpu"), pad_id=0, row_length=16)
+    method = neuron_methods.NeuronSupervisedMethod(torch.device("cpu"), pad_id=0, row_length=16)
     short = method.collate([[_document(5)], [_document(7)]])
     packed = method.collate([[_document(5), _document(9)], [_document(3)]])
     assert short.input_ids.shape == packed.input_ids.shape == (2, 16)
@@ -211,7 +215,7 @@ def test_the_model_computes_the_summed_loss_and_the_step_normalises_it() -> None
             calls.append(kwargs)
             return type("Output", (), {"loss": torch.tensor(12.0)})()
 
-    method = neuron.NeuronSupervisedMethod(torch.device("cpu"), pad_id=0, row_length=8)
+    method = neuron_methods.NeuronSupervisedMethod(torch.device("cpu"), pad_id=0, row_length=8)
     batch = method.collate([[_document(5)]])
     loss, totals = method.loss(ModelWithParallelLoss(), batch, normaliser=6.0, world_size=4)
     assert calls[0]["reduction"] == "sum"
@@ -380,7 +384,7 @@ def test_neuron_dpo_computes_the_cpu_dpo_loss_reward_margin_and_gradients(tensor
         columns = slice(rank * width, (rank + 1) * width)
         policy = _TokenLogits(embedding, policy_head[:, columns], trainable=True)
         reference = _TokenLogits(embedding, reference_head[:, columns], trainable=False)
-        method = neuron.NeuronDpoMethod(
+        method = neuron_methods.NeuronDpoMethod(
             torch.device("cpu"),
             0,
             beta,

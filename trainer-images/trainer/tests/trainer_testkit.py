@@ -169,7 +169,7 @@ BASE_CONFIG: dict[str, Any] = {
     "neuron": {"precompile": False},
     "checkpointing": {"dir": "", "everySteps": 5, "keepLast": 3},
     "output": {"dir": "", "merge": False},
-    "logging": {"everySteps": 1, "tensorboardDir": None},
+    "logging": {"everySteps": 1, "tensorboardDir": ""},
 }
 
 

@@ -1,10 +1,15 @@
 """The on-disk checkpoint layout of docs/trainer-contract.md, section 2, without any tensors.
 
 ```
-<dir>/step-00000020/COMPLETE   JSON manifest, written last: step, attempt, job uid, file sizes
-<dir>/.tmp-step-00000040/      being written; never read
-<dir>/latest                   "step-00000020", replaced atomically
+<dir>/step-00000020/COMPLETE             JSON manifest, written last: step, attempt, job uid, file sizes
+<dir>/step-00000020/trainer_state.json   step, data position, per-rank RNG (`TrainerState`)
+<dir>/.tmp-step-00000040/                being written; never read
+<dir>/latest                             "step-00000020", replaced atomically
 ```
+
+`write_checkpoint` is the one save sequence of every platform: the platforms only supply the
+tensor shards (torch.distributed.checkpoint on CPU/CUDA, neuronx-distributed on Neuron) and
+their barrier.
 
 A checkpoint counts only when its manifest parses, names the directory's own step and every file
 it lists is present with the recorded size. A truncated shard or a half-written directory is
@@ -20,8 +25,11 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from finetune_trainer.contract import RESUME_AUTO
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +42,49 @@ STEP_DIR = re.compile(r"^step-(\d{8})$")
 
 class CheckpointNotUsable(ValueError):
     """`--resume-from PATH` names something that is not a complete checkpoint (exit code 2)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class TrainerState:
+    """What `trainer_state.json` records besides tensors."""
+
+    step: int
+    epoch: float
+    data_position: int  # global row index of the next row to train on
+    tokens_seen: int
+    attempt: int
+    world_size: int
+    rng: list[dict[str, Any]]  # per rank, when the platform gathers them into this file
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "step": self.step,
+                "epoch": self.epoch,
+                "data": {"position": self.data_position, "tokensSeen": self.tokens_seen},
+                "attempt": self.attempt,
+                "worldSize": self.world_size,
+                "rng": self.rng,
+            },
+            indent=1,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> TrainerState:
+        raw = json.loads(text)
+        return cls(
+            step=int(raw["step"]),
+            epoch=float(raw["epoch"]),
+            data_position=int(raw["data"]["position"]),
+            tokens_seen=int(raw["data"]["tokensSeen"]),
+            attempt=int(raw["attempt"]),
+            world_size=int(raw["worldSize"]),
+            rng=list(raw["rng"]),
+        )
+
+
+def read_trainer_state(checkpoint: Path) -> TrainerState:
+    return TrainerState.from_json((checkpoint / TRAINER_STATE).read_text(encoding="utf-8"))
 
 
 def step_dir_name(step: int) -> str:
@@ -139,7 +190,7 @@ def resolve_resume(directory: Path, resume_from: str | None, job_uid: str) -> Pa
     """
     if resume_from is None:
         return None
-    if resume_from == "auto":
+    if resume_from == RESUME_AUTO:
         found = []
         for path, manifest in complete_checkpoints(directory):
             if manifest.job_uid == job_uid:
@@ -235,6 +286,47 @@ def seal(
     final = publish(directory, step, job_uid)
     prune(directory, keep_last, job_uid)
     return final
+
+
+def write_checkpoint(
+    directory: Path,
+    state: TrainerState,
+    *,
+    is_main: bool,
+    job_uid: str,
+    keep_last: int,
+    barrier: Callable[[str], None],
+    write_shards: Callable[[Path], TrainerState],
+) -> Path:
+    """Writes the complete checkpoint of `state.step` and returns its final path. Collective.
+
+    Rank 0 creates `.tmp-step-N` (after removing what dead attempts left half-written); every rank
+    writes its tensors and RNG state into it with `write_shards`, which returns the `TrainerState`
+    that rank 0 records; once all have, rank 0 writes trainer_state.json and seals (COMPLETE,
+    rename, `latest`, prune). `barrier(what)` separates the phases: a process-group barrier, or
+    XLA's rendezvous, which names what it waits for.
+    """
+    checkpoint_tmp = directory / temporary_dir_name(state.step)
+    if is_main:
+        directory.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(directory)
+        checkpoint_tmp.mkdir()
+    barrier("checkpoint directory created")
+    recorded = write_shards(checkpoint_tmp)
+    barrier("checkpoint shards written")
+    if is_main:
+        (checkpoint_tmp / TRAINER_STATE).write_text(recorded.to_json(), encoding="utf-8")
+        seal(
+            directory,
+            checkpoint_tmp,
+            step=state.step,
+            attempt=state.attempt,
+            job_uid=job_uid,
+            world_size=state.world_size,
+            keep_last=keep_last,
+        )
+    barrier("checkpoint published")
+    return directory / step_dir_name(state.step)
 
 
 def remove_stale_temporaries(directory: Path) -> None:

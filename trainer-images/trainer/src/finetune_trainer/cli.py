@@ -17,12 +17,10 @@ import sys
 
 from finetune_trainer.checkpoint_layout import CheckpointNotUsable
 from finetune_trainer.config import ConfigError, load_config
+from finetune_trainer.contract import EXIT_INVALID_CONFIG, EXIT_TRAINING_ERROR, RESUME_AUTO
 from finetune_trainer.dataset import DataError
-from finetune_trainer.device import UnsupportedDevice
+from finetune_trainer.runtime import UnsupportedDevice
 from finetune_trainer.storage import StorageError
-
-EXIT_TRAINING_ERROR = 1
-EXIT_INVALID = 2
 
 log = logging.getLogger("finetune_trainer")
 
@@ -33,7 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--resume-from",
         default=None,
-        help="'auto' (newest complete checkpoint, or a fresh start) or a step-NNNNNNNN checkpoint directory",
+        help=f"'{RESUME_AUTO}' (newest complete checkpoint, or a fresh start) or a step-NNNNNNNN checkpoint "
+        "directory",
     )
     return parser
 
@@ -51,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         return Trainer(config, start_platform(config), os.environ).run(args.resume_from)
     except (ConfigError, CheckpointNotUsable, UnsupportedDevice) as exc:
         log.error("invalid configuration: %s", exc)
-        return EXIT_INVALID
+        return EXIT_INVALID_CONFIG
     except (DataError, StorageError, TrainingError) as exc:
         log.error("training failed: %s", exc)
         return EXIT_TRAINING_ERROR

@@ -1,9 +1,13 @@
 """The resolved training config (docs/trainer-contract.md, section 1) as typed, frozen records.
 
-The operator renders every key; the trainer rejects a *missing* key (a sign that operator and
-trainer disagree on the contract) and ignores unknown keys (so an older trainer image still runs
-a newer config). Parsing is a pure function from a mapping to `TrainConfig`, so that every rule
-here is unit-tested without files or processes.
+Its shape, types and bounds are not written here: they are `trainer-config.schema.json`, which
+`make trainer-config-schema` generates from the operator's model
+(`finetune_operator.api.training_config.ResolvedTrainingConfig`) and which ships in this package,
+so the trainer image needs no operator code and a test fails when the file drifts from the model.
+`config_schema.check_document` checks a document against it, naming the full dot-path of the
+first wrong value; `parse_config` then adds what a schema cannot say (which method needs which
+data and sections) and builds the records. Parsing is a pure function from a mapping to
+`TrainConfig`, so that every rule here is unit-tested without files or processes.
 """
 
 from __future__ import annotations
@@ -16,19 +20,17 @@ from typing import Any, TypeVar
 
 import yaml
 
-METHODS = ("sft", "lora", "dpo", "dpo-lora")
-DATA_FORMATS = ("messages", "prompt-completion", "preference", "bedrock-conversation")
-PRECISIONS = ("bf16", "fp32", "fp16")
-SCHEDULERS = ("cosine", "linear", "constant")
-OPTIMIZERS = ("adamw",)
+from finetune_trainer.config_schema import ConfigError, check_document
 
 # SageMaker's fixed locations: outputs in SM_MODEL_DIR, checkpoints in the synced local path.
 SAGEMAKER_CHECKPOINT_DIR = "/opt/ml/checkpoints"
 SAGEMAKER_MODEL_DIR = "/opt/ml/model"
 
-
-class ConfigError(ValueError):
-    """The config file or a command-line argument is invalid: exit code 2, no resume."""
+LORA_METHODS = ("lora", "dpo-lora")
+PREFERENCE_METHODS = ("dpo", "dpo-lora")
+PREFERENCE_FORMATS = ("preference", "bedrock-conversation")
+MAX_VALIDATION_SPLIT = 0.5
+"""The trainer holds out at most half of each source (docs/trainer.md): stricter than the schema's `< 1`."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,7 +43,7 @@ class JobRef:
 
 @dataclasses.dataclass(frozen=True)
 class ModelSpec:
-    name: str
+    name: str | None
     path: str
     tokenizer: str | None
 
@@ -133,7 +135,7 @@ class NeuronSpec:
 @dataclasses.dataclass(frozen=True)
 class LoggingSpec:
     every_steps: int
-    tensorboard_dir: str | None
+    tensorboard_dir: str  # empty: no TensorBoard events (runs outside the operator, tests)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -154,11 +156,11 @@ class TrainConfig:
 
     @property
     def uses_lora(self) -> bool:
-        return self.method in ("lora", "dpo-lora")
+        return self.method in LORA_METHODS
 
     @property
     def is_preference(self) -> bool:
-        return self.method in ("dpo", "dpo-lora")
+        return self.method in PREFERENCE_METHODS
 
     @property
     def packs_documents(self) -> bool:
@@ -166,211 +168,76 @@ class TrainConfig:
         return self.training.packing and not self.is_preference
 
 
-T = TypeVar("T")
-
-
-class _Reader:
-    """Reads one mapping of the config, naming the full dot-path of any key that is wrong."""
-
-    def __init__(self, doc: Any, where: str) -> None:
-        if not isinstance(doc, Mapping):
-            raise ConfigError(f"{where or 'config'}: expected a mapping, got {type(doc).__name__}")
-        self._doc = doc
-        self._where = where
-
-    def _path(self, key: str) -> str:
-        return f"{self._where}.{key}" if self._where else key
-
-    def raw(self, key: str) -> Any:
-        if key not in self._doc:
-            raise ConfigError(f"{self._path(key)}: required key is missing")
-        return self._doc[key]
-
-    def sub(self, key: str) -> _Reader:
-        return _Reader(self.raw(key), self._path(key))
-
-    def optional_sub(self, key: str) -> _Reader | None:
-        value = self.raw(key)
-        return None if value is None else _Reader(value, self._path(key))
-
-    def _typed(self, key: str, kinds: tuple[type, ...], kind_name: str) -> Any:
-        value = self.raw(key)
-        # bool is an int in Python; a YAML `true` where a number belongs is a mistake.
-        if isinstance(value, bool) and bool not in kinds:
-            raise ConfigError(f"{self._path(key)}: expected {kind_name}, got a boolean")
-        if not isinstance(value, kinds):
-            raise ConfigError(f"{self._path(key)}: expected {kind_name}, got {value!r}")
-        return value
-
-    def string(self, key: str) -> str:
-        return str(self._typed(key, (str,), "a string"))
-
-    def optional_string(self, key: str) -> str | None:
-        return None if self.raw(key) is None else self.string(key)
-
-    def boolean(self, key: str) -> bool:
-        return bool(self._typed(key, (bool,), "true or false"))
-
-    def integer(self, key: str, minimum: int | None = None) -> int:
-        value = int(self._typed(key, (int,), "an integer"))
-        if minimum is not None and value < minimum:
-            raise ConfigError(f"{self._path(key)}: must be >= {minimum}, got {value}")
-        return value
-
-    def number(
-        self, key: str, minimum: float | None = None, maximum: float | None = None, positive: bool = False
-    ) -> float:
-        value = float(self._typed(key, (int, float), "a number"))
-        if positive and value <= 0:
-            raise ConfigError(f"{self._path(key)}: must be > 0, got {value}")
-        if minimum is not None and value < minimum:
-            raise ConfigError(f"{self._path(key)}: must be >= {minimum}, got {value}")
-        if maximum is not None and value > maximum:
-            raise ConfigError(f"{self._path(key)}: must be <= {maximum}, got {value}")
-        return value
-
-    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
-        value = self.string(key)
-        if value not in allowed:
-            raise ConfigError(f"{self._path(key)}: must be one of {', '.join(allowed)}; got {value!r}")
-        return value
-
-    def string_list(self, key: str) -> tuple[str, ...]:
-        value = self._typed(key, (list,), "a list")
-        if not all(isinstance(item, str) for item in value):
-            raise ConfigError(f"{self._path(key)}: expected a list of strings, got {value!r}")
-        return tuple(value)
-
-    def sub_list(self, key: str) -> list[_Reader]:
-        value = self._typed(key, (list,), "a list")
-        return [_Reader(item, f"{self._path(key)}[{i}]") for i, item in enumerate(value)]
-
-
 def parse_config(doc: Any) -> TrainConfig:
     """Builds a `TrainConfig` from the YAML document, or raises `ConfigError` naming the bad key."""
-    root = _Reader(doc, "")
-    kind = root.string("kind")
-    if kind != "ResolvedTrainingConfig":
-        raise ConfigError(f"kind: expected ResolvedTrainingConfig, got {kind!r}")
-    method = root.choice("method", METHODS)
-
-    job = root.sub("job")
-    model = root.sub("model")
-    data = root.sub("data")
-    training = root.sub("training")
-    optimizer = root.sub("optimizer")
-    checkpointing = root.sub("checkpointing")
-    output = root.sub("output")
-    logging_ = root.sub("logging")
-    # Present in every resolved config (the contract), but only meaningful for some methods.
-    lora = root.optional_sub("lora")
-    dpo = root.optional_sub("dpo")
-    root.raw("recipe")
-    parallelism = root.sub("parallelism")
-    neuron = root.sub("neuron")
-
-    sources = tuple(
-        DataSource(path=s.string("path"), weight=s.number("weight", minimum=0.0))
-        for s in data.sub_list("train")
-    )
-    if not sources:
-        raise ConfigError("data.train: at least one training source is required")
-    if sum(s.weight for s in sources) <= 0:
-        raise ConfigError("data.train: the weights must not all be zero")
-    validation = data.optional_sub("validation")
-
-    data_format = data.choice("format", DATA_FORMATS)
-    is_preference = method in ("dpo", "dpo-lora")
-    if is_preference and data_format not in ("preference", "bedrock-conversation"):
+    check_document(doc)
+    method: str = doc["method"]
+    data = doc["data"]
+    is_preference = method in PREFERENCE_METHODS
+    if is_preference and data["format"] not in PREFERENCE_FORMATS:
         raise ConfigError(
             f"data.format: method {method} needs preference data (preference or bedrock-conversation "
-            f"with candidates); got {data_format!r}"
+            f"with candidates); got {data['format']!r}"
         )
-    if not is_preference and data_format == "preference":
+    if not is_preference and data["format"] == "preference":
         raise ConfigError(f"data.format: preference data needs method dpo or dpo-lora; method is {method!r}")
-
-    lora_spec = None
-    if method in ("lora", "dpo-lora"):
-        if lora is None:
-            raise ConfigError(
-                f"lora: method {method} needs lora settings (rank, alpha, dropout, targetModules)"
-            )
-        lora_spec = LoraSpec(
-            rank=lora.integer("rank", minimum=1),
-            alpha=lora.number("alpha", positive=True),
-            dropout=lora.number("dropout", minimum=0.0, maximum=1.0),
-            target_modules=lora.string_list("targetModules"),
+    if data["validationSplit"] > MAX_VALIDATION_SPLIT:
+        raise ConfigError(
+            f"data.validationSplit: must be <= {MAX_VALIDATION_SPLIT}, got {data['validationSplit']}"
         )
-        if not lora_spec.target_modules:
-            raise ConfigError("lora.targetModules: name at least one module, e.g. [q_proj, v_proj]")
-    dpo_spec = None
-    if is_preference:
-        if dpo is None:
-            raise ConfigError(f"dpo: method {method} needs dpo settings (beta)")
-        dpo_spec = DpoSpec(beta=dpo.number("beta", positive=True))
 
-    training_spec = TrainingSpec(
-        seq_length=training.integer("seqLength", minimum=8),
-        micro_batch_size=training.integer("microBatchSize", minimum=1),
-        gradient_accumulation_steps=training.integer("gradientAccumulationSteps", minimum=1),
-        max_steps=training.integer("maxSteps", minimum=0),
-        epochs=training.number("epochs", minimum=0.0),
-        seed=training.integer("seed"),
-        precision=training.choice("precision", PRECISIONS),
-        packing=training.boolean("packing"),
-        gradient_checkpointing=training.boolean("gradientCheckpointing"),
-    )
-    if training_spec.max_steps == 0 and training_spec.epochs <= 0:
-        raise ConfigError("training.maxSteps: is 0 (derive from epochs) but training.epochs is not positive")
-
+    # Present in every resolved config (the contract), but only meaningful for some methods.
+    lora, dpo = doc["lora"], doc["dpo"]
+    uses_lora = method in LORA_METHODS
+    if uses_lora and lora is None:
+        raise ConfigError(f"lora: method {method} needs lora settings (rank, alpha, dropout, targetModules)")
+    if is_preference and dpo is None:
+        raise ConfigError(f"dpo: method {method} needs dpo settings (beta)")
+    validation = data["validation"]
     return TrainConfig(
-        job=JobRef(
-            namespace=job.string("namespace"),
-            name=job.string("name"),
-            uid=job.string("uid"),
-            attempt=job.integer("attempt", minimum=1),
-        ),
+        job=_record(JobRef, doc["job"]),
         method=method,
-        model=ModelSpec(
-            name=model.string("name"), path=model.string("path"), tokenizer=model.optional_string("tokenizer")
-        ),
+        model=_record(ModelSpec, doc["model"]),
         data=DataSpec(
-            format=data_format,
-            train=sources,
-            validation=None if validation is None else validation.string("path"),
-            validation_split=data.number("validationSplit", minimum=0.0, maximum=0.5),
-            error_budget=data.number("errorBudget", minimum=0.0, maximum=1.0),
+            format=data["format"],
+            train=tuple(_record(DataSource, source) for source in data["train"]),
+            validation=None if validation is None else validation["path"],
+            validation_split=float(data["validationSplit"]),
+            error_budget=float(data["errorBudget"]),
         ),
-        training=training_spec,
-        optimizer=OptimizerSpec(
-            name=optimizer.choice("name", OPTIMIZERS),
-            learning_rate=optimizer.number("learningRate", positive=True),
-            weight_decay=optimizer.number("weightDecay", minimum=0.0),
-            beta1=optimizer.number("beta1", minimum=0.0, maximum=1.0),
-            beta2=optimizer.number("beta2", minimum=0.0, maximum=1.0),
-            epsilon=optimizer.number("epsilon", minimum=0.0),
-            max_grad_norm=optimizer.number("maxGradNorm", minimum=0.0),
-            scheduler=optimizer.choice("scheduler", SCHEDULERS),
-            warmup_steps=optimizer.integer("warmupSteps", minimum=0),
-        ),
-        lora=lora_spec,
-        dpo=dpo_spec,
-        checkpointing=CheckpointingSpec(
-            dir=checkpointing.string("dir"),
-            every_steps=checkpointing.integer("everySteps", minimum=1),
-            keep_last=checkpointing.integer("keepLast", minimum=1),
-        ),
-        output=OutputSpec(dir=output.string("dir"), merge=output.boolean("merge")),
-        logging=LoggingSpec(
-            every_steps=logging_.integer("everySteps", minimum=1),
-            tensorboard_dir=logging_.optional_string("tensorboardDir"),
-        ),
-        parallelism=ParallelismSpec(
-            tensor_parallel=parallelism.integer("tensorParallel", minimum=1),
-            zero1=parallelism.boolean("zero1"),
-        ),
-        neuron=NeuronSpec(precompile=neuron.boolean("precompile")),
+        training=_record(TrainingSpec, doc["training"]),
+        optimizer=_record(OptimizerSpec, doc["optimizer"]),
+        lora=_record(LoraSpec, lora) if uses_lora else None,
+        dpo=_record(DpoSpec, dpo) if is_preference else None,
+        checkpointing=_record(CheckpointingSpec, doc["checkpointing"]),
+        output=_record(OutputSpec, doc["output"]),
+        logging=_record(LoggingSpec, doc["logging"]),
+        parallelism=_record(ParallelismSpec, doc["parallelism"]),
+        neuron=_record(NeuronSpec, doc["neuron"]),
     )
+
+
+def camel_case(name: str) -> str:
+    """The document's key of a record field: `seq_length` -> `seqLength`."""
+    first, *rest = name.split("_")
+    return first + "".join(part.capitalize() for part in rest)
+
+
+R = TypeVar("R")
+
+
+def _record(cls: type[R], section: Mapping[str, Any]) -> R:
+    """One record from its (already checked) section: each field is the camelCase key's value."""
+    values: dict[str, Any] = {}
+    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+        value = section[camel_case(field.name)]
+        # Numbers are floats whether the YAML wrote 3 or 3.0; lists become immutable tuples.
+        if field.type == "float":
+            value = float(value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[field.name] = value
+    return cls(**values)
 
 
 def resolve_sagemaker_paths(

@@ -17,10 +17,11 @@ import torch.distributed as dist
 from torch import nn
 
 from finetune_trainer import checkpoint, outputs
+from finetune_trainer.checkpoint_layout import TrainerState
 from finetune_trainer.config import TrainConfig
-from finetune_trainer.device import Runtime, UnsupportedDevice, compute_dtype
 from finetune_trainer.methods import DpoMethod, Method, SupervisedMethod, adapters_disabled, frozen_reference
 from finetune_trainer.model import build_policy, build_reference
+from finetune_trainer.runtime import Runtime, UnsupportedDevice, compute_dtype
 from finetune_trainer.schedule import build_scheduler
 
 
@@ -118,7 +119,7 @@ class FsdpPlatform:
         model: nn.Module,
         optimizer: torch.optim.Optimizer,
         scheduler: torch.optim.lr_scheduler.LRScheduler,
-        state: checkpoint.TrainerState,
+        state: TrainerState,
         job_uid: str,
         keep_last: int,
     ) -> Path:
@@ -141,7 +142,7 @@ class FsdpPlatform:
         model: nn.Module,
         optimizer: torch.optim.Optimizer,
         scheduler: torch.optim.lr_scheduler.LRScheduler,
-    ) -> checkpoint.TrainerState:
+    ) -> TrainerState:
         return checkpoint.load(
             path,
             runtime=self.runtime,

@@ -16,9 +16,7 @@ import signal
 import sys
 from collections.abc import Iterable
 
-EXIT_INVALID = 2
-EXIT_TRAINING_ERROR = 1
-EXIT_STOPPED = 128 + signal.SIGTERM
+from finetune_trainer.contract import EXIT_INVALID_CONFIG, EXIT_STOPPED, EXIT_TRAINING_ERROR
 
 
 def split_arguments(argv: list[str]) -> tuple[list[str], list[str]]:
@@ -32,8 +30,8 @@ def split_arguments(argv: list[str]) -> tuple[list[str], list[str]]:
 def exit_code_for_workers(codes: Iterable[int]) -> int:
     """One exit code for the pod from the failed workers' codes."""
     codes = list(codes)
-    if EXIT_INVALID in codes:
-        return EXIT_INVALID
+    if EXIT_INVALID_CONFIG in codes:
+        return EXIT_INVALID_CONFIG
     if codes and all(code in (EXIT_STOPPED, -signal.SIGTERM) for code in codes):
         return EXIT_STOPPED
     return EXIT_TRAINING_ERROR

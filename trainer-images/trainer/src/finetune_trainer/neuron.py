@@ -2,8 +2,9 @@
 
 Only the Neuron image has torch-xla, torch-neuronx, neuronx-distributed and optimum-neuron (they
 come from AWS's package index, not PyPI). This module therefore imports them only inside the
-functions that run on a Neuron device; its pure parts (the config -> library mapping, shard
-naming, the resume checks) import nothing beyond torch and are unit-tested everywhere.
+functions that run on a Neuron device. Its pure parts (the config -> library mapping, shard
+naming, the resume checks) are `neuron_mapping`, its methods `neuron_methods`; both are
+unit-tested everywhere.
 
 How training maps onto the libraries (optimum-neuron 0.4.5, neuronx-distributed 0.15, read from
 their sources; the pins are in trainer-images/neuron/Dockerfile):
@@ -38,9 +39,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import random
 import shutil
-from collections.abc import Collection, Mapping, MutableMapping, Sequence
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -49,245 +49,44 @@ import torch.distributed as dist
 from torch import nn
 
 from finetune_trainer import checkpoint_layout as layout
-from finetune_trainer.checkpoint import TrainerState, decode_tensor, encode_tensor
+from finetune_trainer.checkpoint_layout import TrainerState
 from finetune_trainer.config import TrainConfig
-from finetune_trainer.device import Runtime, UnsupportedDevice
-from finetune_trainer.encoding import TokenizedPair, TokenizedSequence
-from finetune_trainer.methods import (
-    DpoMethod,
-    Method,
-    StepTotals,
-    VocabShard,
-    adapters_disabled,
-    frozen_reference,
-    supervised_normaliser,
-    vocab_parallel_token_logprobs,
+from finetune_trainer.methods import Method, VocabShard, adapters_disabled, frozen_reference
+from finetune_trainer.neuron_mapping import (
+    LAYOUT_FILE,
+    RNG_DIR,
+    SHARDS_TAG,
+    check_resumable,
+    check_supported,
+    layout_record,
+    missing_trainable,
+    mixed_precision_kwargs,
+    rng_file,
+    trn_config_kwargs,
 )
-from finetune_trainer.packing import Batch, collate_packed
+from finetune_trainer.neuron_methods import NeuronDpoMethod, NeuronSupervisedMethod
+from finetune_trainer.outputs import write_merged
+from finetune_trainer.rng import capture_rng, restore_rng
+from finetune_trainer.runtime import Runtime, UnsupportedDevice
 from finetune_trainer.schedule import build_scheduler
 
 log = logging.getLogger(__name__)
 
-SHARDS_TAG = "nxd"
-"""Directory inside a checkpoint holding neuronx-distributed's `model/`, `optim/`, `scheduler.pt`."""
-LAYOUT_FILE = "neuron_layout.json"
-RNG_DIR = "rng"
 OUTPUT_SHARDS_DIR = ".neuron-shards"
 """Sharded save of the final adapter/model under output.dir, removed after consolidation."""
 
 
-# -- pure parts: config -> library arguments, names, checks ---------------------------------------
-
-
-def check_supported(config: TrainConfig, world_size: int) -> None:
-    """Refuses (exit code 2) what this Neuron path does not run, before any device work."""
-    if config.training.precision == "fp16":
-        raise UnsupportedDevice("training.precision fp16 is not supported on Neuron; use bf16 or fp32")
-    tensor_parallel = config.parallelism.tensor_parallel
-    if world_size % tensor_parallel:
-        raise UnsupportedDevice(
-            f"parallelism.tensorParallel={tensor_parallel} does not divide the {world_size} processes"
-        )
-
-
-def trn_config_kwargs(config: TrainConfig) -> dict[str, Any]:
-    """Arguments of optimum-neuron's `TrainingNeuronConfig`, as `NeuronTrainingArguments` sets them.
-
-    Sequence parallelism is on whenever TP is (optimum-neuron's default; it turns itself off at
-    TP=1). xser serialisation and synchronous saves: a checkpoint must be complete on disk before
-    its COMPLETE manifest is written.
-    """
-    tensor_parallel = config.parallelism.tensor_parallel
-    return {
-        "tensor_parallel_size": tensor_parallel,
-        "sequence_parallel_enabled": tensor_parallel > 1,
-        "pipeline_parallel_size": 1,
-        "pipeline_parallel_use_zero1_optimizer": config.parallelism.zero1,
-        "gradient_checkpointing": config.training.gradient_checkpointing,
-        "checkpoint_dir": None,
-        "use_xser": True,
-        "async_save": False,
-    }
-
-
-def mixed_precision_kwargs(config: TrainConfig) -> dict[str, Any]:
-    """Arguments of optimum-neuron's `MixedPrecisionConfig`.
-
-    bf16 is full bf16 (parameters and compute) with stochastic rounding; with ZeRO-1 the optimizer
-    keeps fp32 master weights and accumulates gradients in fp32 (the library only supports both
-    with ZeRO-1), and the master weights go into the checkpoint, so that a resumed run continues
-    from the exact fp32 values rather than their bf16 rounding.
-    """
-    if config.training.precision == "fp32":
-        return {
-            "mode": "NO",
-            "stochastic_rounding": False,
-            "optimizer_use_master_weights": False,
-            "optimizer_use_fp32_grad_acc": False,
-            "optimizer_save_master_weights_in_ckpt": False,
-        }
-    zero1 = config.parallelism.zero1
-    return {
-        "mode": "FULL_BF16",
-        "stochastic_rounding": True,
-        "optimizer_use_master_weights": zero1,
-        "optimizer_use_fp32_grad_acc": zero1,
-        "optimizer_save_master_weights_in_ckpt": zero1,
-    }
-
-
-def shard_file(kind: str, data_rank: int, tensor_rank: int, pipeline_rank: int = 0) -> str:
-    """neuronx-distributed's file name for one rank's shard (its `trainer.checkpoint._get_path`).
-
-    Model shards and non-ZeRO optimizer shards are written by data-parallel rank 0 of each
-    tensor-parallel rank; ZeRO-1 optimizer shards by every data-parallel rank.
-    """
-    return f"{kind}/dp_rank_{data_rank:02d}_tp_rank_{tensor_rank:02d}_pp_rank_{pipeline_rank:02d}.pt"
-
-
-def expected_shards(tensor_parallel: int, data_parallel: int, zero1: bool) -> list[str]:
-    """Every shard file a complete checkpoint of this layout has, relative to the shards tag."""
-    model = [shard_file("model", 0, tp) for tp in range(tensor_parallel)]
-    optim_ranks = range(data_parallel) if zero1 else range(1)
-    optim = [shard_file("optim", dp, tp) for dp in optim_ranks for tp in range(tensor_parallel)]
-    return model + optim
-
-
-def layout_record(tensor_parallel: int, data_parallel: int, zero1: bool) -> dict[str, Any]:
-    return {"tensorParallel": tensor_parallel, "dataParallel": data_parallel, "zero1": zero1}
-
-
-def check_resumable(checkpoint: Path, files: Collection[str], current: Mapping[str, Any]) -> None:
-    """A Neuron checkpoint resumes only on the same TP / DP / ZeRO-1 layout, with every shard present.
-
-    neuronx-distributed loads shard files by rank and cannot re-shard: a different layout would load
-    the wrong slices (or none). `files` is the COMPLETE manifest's inventory.
-    """
-    try:
-        saved = json.loads((checkpoint / LAYOUT_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise layout.CheckpointNotUsable(
-            f"{checkpoint}: not a Neuron checkpoint ({LAYOUT_FILE}: {exc}); checkpoints do not move "
-            "between Neuron and CPU/CUDA"
-        ) from exc
-    if saved != dict(current):
-        raise layout.CheckpointNotUsable(
-            f"{checkpoint}: written with {saved}, this run is {dict(current)}; Neuron checkpoints "
-            "resume only on the same tensorParallel, number of processes and zero1"
-        )
-    missing = [
-        name
-        for name in expected_shards(saved["tensorParallel"], saved["dataParallel"], saved["zero1"])
-        if f"{SHARDS_TAG}/{name}" not in files
-    ]
-    if missing:
-        raise layout.CheckpointNotUsable(f"{checkpoint}: shard files missing: {', '.join(missing[:4])}")
-
-
-def rng_file(rank: int) -> str:
-    return f"{RNG_DIR}/rank-{rank:05d}.json"
-
-
-def missing_trainable(loaded: Collection[str], trainable: Sequence[str]) -> list[str]:
-    """Trainable parameters a loaded adapter state lacks (a non-strict load would leave them fresh)."""
-    return [name for name in trainable if name not in loaded]
-
-
-@dataclasses.dataclass
-class NeuronSupervisedMethod:
-    """SFT and LoRA on Neuron: every row is `seqLength` tokens, and the loss is the model's own.
-
-    Fixed shapes matter on XLA: each new shape is a new graph to compile, so rows (packed or one
-    document each) are always padded to `training.seqLength`. The logits are split over the
-    tensor-parallel ranks by vocabulary, so the model computes the summed cross-entropy itself
-    (`labels=`, `reduction="sum"`, as optimum-neuron's trainer does). Packed rows restart position
-    ids per document, but the Neuron attention kernels apply one causal mask per row: a document
-    may attend to the documents before it in its row (its loss targets are still only its own).
-    """
-
-    device: torch.device
-    pad_id: int
-    row_length: int
-
-    def collate(self, rows: Sequence[Sequence[object]]) -> Batch:
-        documents = [[d for d in row if isinstance(d, TokenizedSequence)] for row in rows]
-        return collate_packed(documents, self.row_length, self.pad_id)
-
-    def normaliser(self, rows: Sequence[Sequence[object]]) -> float:
-        return supervised_normaliser(rows)
-
-    def loss(
-        self, model: nn.Module, batch: object, normaliser: float, world_size: int
-    ) -> tuple[torch.Tensor, StepTotals]:
-        assert isinstance(batch, Batch)
-        output = model(
-            input_ids=batch.input_ids.to(self.device),
-            position_ids=batch.position_ids.to(self.device),
-            labels=batch.labels.to(self.device),
-            reduction="sum",
-        )
-        loss_sum: torch.Tensor = output.loss
-        totals = StepTotals(
-            loss_sum=float(loss_sum.detach()),
-            real_tokens=batch.real_tokens,
-            padded_tokens=batch.input_ids.numel(),
-            extra={},
-        )
-        return loss_sum / normaliser * world_size, totals
-
-
-@dataclasses.dataclass
-class NeuronDpoMethod(DpoMethod):
-    """DPO and LoRA-DPO on Neuron: `DpoMethod`'s loss over vocabulary-parallel log-probabilities.
-
-    Rows are padded to `seqLength` (one shape, one compiled graph; a pair's sequences are already
-    cut to it) and the model returns only this rank's slice of the vocabulary, so the per-token
-    log-probabilities come from `vocab_parallel_token_logprobs` with the tensor-parallel group's
-    collectives in `shard`. Every rank of a tensor-parallel group then holds the same sequence
-    log-probabilities and computes the same loss.
-    """
-
-    row_length: int
-    shard: VocabShard
-
-    def collate(self, rows: Sequence[Sequence[object]]) -> Batch:
-        pairs = [row[0] for row in rows if isinstance(row[0], TokenizedPair)]
-        assert len(pairs) == len(rows), "DPO rows hold one preference pair each"
-        sequences = [[p.chosen] for p in pairs] + [[p.rejected] for p in pairs]
-        return collate_packed(sequences, self.row_length, self.pad_id)
-
-    def _sequence_logps(self, model: nn.Module, batch: Batch) -> torch.Tensor:
-        output = model(
-            input_ids=batch.input_ids.to(self.device), position_ids=batch.position_ids.to(self.device)
-        )
-        logprobs, _ = vocab_parallel_token_logprobs(
-            output.logits.float(), batch.labels.to(self.device), self.shard
-        )
-        return logprobs.sum(dim=-1)
-
-
-# -- the platform (runs only on a Neuron device, in the Neuron image) ----------------------------
-
-
 def _capture_rng() -> dict[str, Any]:
+    """`rng.capture_rng` plus the XLA device generator."""
     import torch_xla.core.xla_model as xm
 
-    version, internal, gauss = random.getstate()
-    return {
-        "python": {"version": version, "internal": ",".join(map(str, internal)), "gauss": gauss},
-        "torch": encode_tensor(torch.get_rng_state()),
-        "xla": int(xm.get_rng_state()),
-    }
+    return {**capture_rng(), "xla": int(xm.get_rng_state())}
 
 
-def _restore_rng(state: Mapping[str, Any]) -> None:
+def _restore_rng(state: dict[str, Any]) -> None:
     import torch_xla.core.xla_model as xm
 
-    python = state["python"]
-    random.setstate(
-        (python["version"], tuple(int(v) for v in python["internal"].split(",")), python["gauss"])
-    )
-    torch.set_rng_state(decode_tensor(state["torch"]))
+    restore_rng(state)
     xm.set_rng_state(int(state["xla"]))
 
 
@@ -503,42 +302,35 @@ class NeuronPlatform:
         import torch_xla.core.xla_model as xm
 
         runtime = self.runtime
-        tmp = directory / layout.temporary_dir_name(state.step)
-        if runtime.is_main:
-            directory.mkdir(parents=True, exist_ok=True)
-            layout.remove_stale_temporaries(directory)
-            tmp.mkdir()
-            (tmp / RNG_DIR).mkdir()
-        xm.rendezvous("finetune: checkpoint directory created")
-        xm.mark_step()
-        nxd.trainer.save_checkpoint(
-            str(tmp),
-            tag=SHARDS_TAG,
-            model=self._model_state(model),
-            optimizer=_inner_optimizer(optimizer),
-            scheduler=scheduler,
-            use_xser=True,
-            async_save=False,
-        )
-        # Every rank's RNG (python, torch CPU, XLA device) in its own file: the XLA process group
-        # has no object gather, and the checkpoint directory is shared by all nodes.
-        (tmp / rng_file(runtime.rank)).write_text(json.dumps(_capture_rng()), encoding="utf-8")
-        xm.rendezvous("finetune: checkpoint shards written")
-        final = directory / layout.step_dir_name(state.step)
-        if runtime.is_main:
-            (tmp / LAYOUT_FILE).write_text(json.dumps(self._layout()), encoding="utf-8")
-            (tmp / layout.TRAINER_STATE).write_text(state.to_json(), encoding="utf-8")
-            layout.seal(
-                directory,
-                tmp,
-                step=state.step,
-                attempt=state.attempt,
-                job_uid=job_uid,
-                world_size=runtime.world_size,
-                keep_last=keep_last,
+
+        def write_shards(checkpoint_tmp: Path) -> TrainerState:
+            xm.mark_step()
+            nxd.trainer.save_checkpoint(
+                str(checkpoint_tmp),
+                tag=SHARDS_TAG,
+                model=self._model_state(model),
+                optimizer=_inner_optimizer(optimizer),
+                scheduler=scheduler,
+                use_xser=True,
+                async_save=False,
             )
-        xm.rendezvous("finetune: checkpoint published")
-        return final
+            # Every rank's RNG (python, torch CPU, XLA device) in its own file: the XLA process
+            # group has no object gather, and the checkpoint directory is shared by all nodes.
+            (checkpoint_tmp / RNG_DIR).mkdir(exist_ok=True)
+            (checkpoint_tmp / rng_file(runtime.rank)).write_text(json.dumps(_capture_rng()), encoding="utf-8")
+            if runtime.is_main:
+                (checkpoint_tmp / LAYOUT_FILE).write_text(json.dumps(self._layout()), encoding="utf-8")
+            return state
+
+        return layout.write_checkpoint(
+            directory,
+            state,
+            is_main=runtime.is_main,
+            job_uid=job_uid,
+            keep_last=keep_last,
+            barrier=lambda what: xm.rendezvous(f"finetune: {what}"),
+            write_shards=write_shards,
+        )
 
     def load(
         self,
@@ -551,7 +343,7 @@ class NeuronPlatform:
         import neuronx_distributed as nxd
 
         check_resumable(checkpoint, layout.read_manifest(checkpoint).files, self._layout())
-        state = TrainerState.from_json((checkpoint / layout.TRAINER_STATE).read_text(encoding="utf-8"))
+        state = layout.read_trainer_state(checkpoint)
         # Model first, then the optimizer: ZeRO-1's load_state_dict re-shards the *current*
         # parameters into its master weights (and then overwrites them with the saved fp32 masters
         # when the checkpoint has them), so the model must already hold the checkpoint's values.
@@ -593,8 +385,6 @@ class NeuronPlatform:
         from optimum.neuron.models.training import (
             consolidate_model_parallel_checkpoints_to_unified_checkpoint,
         )
-
-        from finetune_trainer.outputs import write_merged
 
         shards = directory / OUTPUT_SHARDS_DIR
         if self.runtime.is_main:

@@ -26,7 +26,7 @@ from torch import nn
 from torch.distributed.checkpoint.state_dict import StateDictOptions, get_model_state_dict
 
 from finetune_trainer.config import TrainConfig
-from finetune_trainer.device import Runtime
+from finetune_trainer.runtime import Runtime
 
 log = logging.getLogger(__name__)
 

@@ -28,6 +28,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from finetune_trainer import launch
+from finetune_trainer.contract import EXIT_INVALID_CONFIG
 
 RESOURCE_CONFIG = Path("/opt/ml/input/config/resourceconfig.json")
 MASTER_PORT = 7777
@@ -138,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         cluster = discover(os.environ, _read_resource_config(RESOURCE_CONFIG), _cuda_devices, _neuron_cores)
     except (SageMakerEnvironmentError, ValueError) as exc:
         print(f"finetune-sagemaker: {exc}", file=sys.stderr)
-        return launch.EXIT_INVALID
+        return EXIT_INVALID_CONFIG
     return launch.main([*torchrun_options(cluster), "--", *trainer_options])
 
 

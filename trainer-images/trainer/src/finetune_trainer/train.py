@@ -22,8 +22,9 @@ import torch
 import torch.distributed as dist
 from torch import nn
 
-from finetune_trainer import checkpoint, checkpoint_layout
+from finetune_trainer import checkpoint_layout
 from finetune_trainer.config import TrainConfig
+from finetune_trainer.contract import EXIT_OK, EXIT_STOPPED
 from finetune_trainer.dataset import Encoded, LoadedData, load_data
 from finetune_trainer.device import Platform
 from finetune_trainer.encoding import TokenizedPair, TokenizedSequence, encode_conversation, encode_preference
@@ -43,8 +44,6 @@ from finetune_trainer.storage import localize
 
 log = logging.getLogger(__name__)
 
-EXIT_OK = 0
-EXIT_STOPPED = 143
 PROGRESS_FILE = "progress.jsonl"
 PACKING_WINDOW = 20_000  # documents packed together
 PRECOMPILE_STEPS = 3
@@ -395,7 +394,7 @@ class Trainer:
             model=model,
             optimizer=optimizer,
             scheduler=scheduler,
-            state=checkpoint.TrainerState(
+            state=checkpoint_layout.TrainerState(
                 step=step,
                 epoch=stream.epoch_progress(position),
                 data_position=position,
