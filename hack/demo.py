@@ -36,8 +36,9 @@ from kubernetes import client, config
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from tests.cluster.kwok import finish_pod, wait_for  # noqa: E402
-from tests.conftest import install_chart, testbed_module  # noqa: E402
+from hack import testbed as testbed_module  # noqa: E402
+from hack.chart import install_chart  # noqa: E402
+from hack.kwok import finish_pod, wait_for  # noqa: E402
 
 NAMESPACE = "team-a"
 JOB_FILE = REPO_ROOT / "examples" / "quickstart-lora-2-nodes.yaml"

@@ -18,14 +18,14 @@ from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.api.recipe import BackendName, Recipe
 from finetune_operator.attempts import build_attempt_request
-from finetune_operator.backends.base import SpecError
-from finetune_operator.backends.registry import load_backend_factory
+from finetune_operator.backends.registry import backend_class
 from finetune_operator.config import OperatorConfig
+from finetune_operator.contract import EXIT_INVALID_CONFIG, RESUME_AUTO
+from finetune_operator.errors import SpecError
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir
 
 PLACEHOLDER_UID = "00000000-0000-0000-0000-000000000000"
 ANY_ROLE = "*"
-EXIT_INVALID = 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,9 +73,7 @@ def _render_config(path: Path | None) -> OperatorConfig:
     """
     if path is not None:
         return OperatorConfig.from_file(path)
-    config = OperatorConfig()
-    config.sagemaker.role_allowlist = [ANY_ROLE]
-    return config
+    return OperatorConfig.model_validate({BackendName.SAGEMAKER.value: {"role_allowlist": [ANY_ROLE]}})
 
 
 def render(args: argparse.Namespace) -> int:
@@ -95,11 +93,11 @@ def render(args: argparse.Namespace) -> int:
         job.spec.recipe.kind = recipes[0].kind
     if args.attempt < 1:
         raise SpecError("--attempt must be 1 or more")
-    resume_from = None if args.attempt == 1 else (args.resume_from or "auto")
+    resume_from = None if args.attempt == 1 else (args.resume_from or RESUME_AUTO)
     request, _ = build_attempt_request(
         job, recipes, config, args.attempt, resume_from, job.spec.max_runtime_seconds
     )
-    backend = load_backend_factory(job.spec.backend)(config)
+    backend = backend_class(job.spec.backend)(config)
     sys.stdout.write(yamlio.dump_documents(backend.render(request)))
     if job.spec.backend == BackendName.SAGEMAKER and args.config is None:
         print(
@@ -116,10 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return render(args)
         except SpecError as err:
             print(f"error: {err.reason}: {err}", file=sys.stderr)
-            return EXIT_INVALID
+            return EXIT_INVALID_CONFIG
         except (OSError, ValueError, yaml.YAMLError) as err:
             print(f"error: {err}", file=sys.stderr)
-            return EXIT_INVALID
+            return EXIT_INVALID_CONFIG
     from finetune_operator.operator import run_operator
 
     config = OperatorConfig.from_file(args.config) if args.config else OperatorConfig()

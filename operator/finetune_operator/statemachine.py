@@ -27,8 +27,14 @@ from finetune_operator.api.job import (
     Phase,
     RecipeStatus,
 )
-from finetune_operator.backends.base import AttemptState, JobEvent, Observation, SpecError, attempt_name
-from finetune_operator.backends.hyperpod.observe import CONTRACT_INVALID_CONFIG_EXIT_CODE
+from finetune_operator.backends.base import (
+    AttemptState,
+    JobEvent,
+    Observation,
+    attempt_name,
+)
+from finetune_operator.contract import EXIT_INVALID_CONFIG, RESUME_AUTO
+from finetune_operator.errors import SpecError
 
 CONDITION_SUBMITTED = "Submitted"
 CONDITION_RUNNING = "Running"
@@ -38,7 +44,6 @@ CONDITION_FAILED = "Failed"
 CONDITION_DELETION_BLOCKED = "DeletionBlocked"
 
 REASON_SUSPENDED_BY_SPEC = "SuspendedBySpec"
-RESUME_AUTO = "auto"
 
 
 @dataclass(frozen=True)
@@ -158,13 +163,14 @@ def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> 
 def _record_backend_view(b: _Builder, observation: Observation) -> None:
     """Carry what the backend saw besides the attempt state into status and Events.
 
-    Its Events first, so they read in order before the phase Event they led to. A
-    checkpoint the backend found (SageMaker lists S3; the hyperpod trainer reports its own)
-    replaces ``checkpoint.latest`` only when it is at least as far along.
+    Its Events first, so they read in order before the phase Event they led to. Its
+    summary, unread, to ``status.<backend name>``. A checkpoint the backend found
+    (SageMaker lists S3; the hyperpod trainer reports its own) replaces
+    ``checkpoint.latest`` only when it is at least as far along.
     """
     b.events.extend(observation.events)
-    if observation.sagemaker is not None:
-        b.status.sagemaker = observation.sagemaker
+    if observation.summary is not None:
+        setattr(b.status, b.job.spec.backend.value, observation.summary)
     found = observation.checkpoint
     if found is not None:
         latest = b.status.checkpoint.latest if b.status.checkpoint else None
@@ -256,7 +262,7 @@ def _attempt_failed(b: _Builder, observation: Observation, now: datetime) -> Non
     if observation.exit_code is not None:
         detail = f"{detail} (exit code {observation.exit_code})"
     b.events.append(JobEvent("Warning", "AttemptFailed", f"Attempt {attempt} failed: {detail}"))
-    if observation.exit_code == CONTRACT_INVALID_CONFIG_EXIT_CODE:
+    if observation.exit_code == EXIT_INVALID_CONFIG:
         _fail(b, "InvalidSpec", f"The trainer rejected its configuration in attempt {attempt}: {detail}")
         return
     if not observation.resumable:

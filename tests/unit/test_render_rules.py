@@ -9,9 +9,9 @@ import pytest
 from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.attempts import build_attempt_request
-from finetune_operator.backends.base import InvalidSpecError
 from finetune_operator.backends.hyperpod.render import render_attempt
 from finetune_operator.config import OperatorConfig
+from finetune_operator.errors import InvalidSpecError
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 
 RECIPES = load_recipes_dir(BUILTIN_RECIPES_DIR)

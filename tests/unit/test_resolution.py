@@ -10,8 +10,8 @@ from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import BackendName
-from finetune_operator.backends.base import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.config import OperatorConfig
+from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir, select_recipe
 from finetune_operator.resolution import resolve
 

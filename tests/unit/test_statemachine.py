@@ -13,13 +13,8 @@ from finetune_operator.api.job import (
     SageMakerStatus,
 )
 from finetune_operator.api.recipe import RecipeKind
-from finetune_operator.backends.base import (
-    AttemptState,
-    InvalidSpecError,
-    JobEvent,
-    Observation,
-    RecipeNotFoundError,
-)
+from finetune_operator.backends.base import AttemptState, JobEvent, Observation
+from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.statemachine import (
     Plan,
     SetSuspended,
@@ -250,7 +245,8 @@ def test_backend_events_come_before_the_phase_event() -> None:
 
 def test_backend_summary_goes_to_status() -> None:
     summary = SageMakerStatus(training_job_name="j-1234-a1", training_job_status="InProgress")
-    plan = decide(start(make_job()), Observation(AttemptState.PENDING, sagemaker=summary), NOW)
+    job = start(make_job({"backend": "sagemaker"}))
+    plan = decide(job, Observation(AttemptState.PENDING, summary=summary), NOW)
     assert plan.status.sagemaker == summary
 
 
