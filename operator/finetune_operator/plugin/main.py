@@ -46,7 +46,6 @@ PREVIEW_ROLE = "arn:aws:iam::000000000000:role/operator-default-role"
 PREVIEW_S3_PREFIX = "s3://operator-s3-prefix/finetune"
 PREVIEW_SAGEMAKER_IMAGE = "000000000000.dkr.ecr.us-east-1.amazonaws.com/operator-trainer-image:preview"
 STATUS_POLL_SECONDS = 2.0
-RECIPE_SETTLE_SECONDS = 3.0
 
 
 class Parser(argparse.ArgumentParser):
@@ -344,9 +343,6 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
     do_uploads(args, options, uploads, bucket, aws, cluster)
     if recipe_document:
         cluster.write(recipe_document, dry_run=False)
-        # The operator fails a job whose recipe it has not seen yet (RecipeNotFound, not retried
-        # until the spec changes); its recipe watch lags the API server by moments.
-        time.sleep(RECIPE_SETTLE_SECONDS)
         out.write(f"finetunerecipe.finetune.dev/{recipe_document['metadata']['name']} applied\n")
     cluster.write(job, dry_run=False)
     out.write(f"finetunejob.finetune.dev/{options.job_name} created\n")
