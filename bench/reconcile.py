@@ -35,8 +35,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "operator"))
 sys.path.insert(0, str(REPO))
 
+from hack import testbed as testbed_module  # noqa: E402
+from hack.chart import install_chart  # noqa: E402
 from tests.cluster.operator_process import OperatorProcess  # noqa: E402
-from tests.conftest import install_chart, testbed_module  # noqa: E402
 
 from finetune_operator.admission import parse_job  # noqa: E402
 from finetune_operator.api.job import BackendRef  # noqa: E402

@@ -37,14 +37,10 @@ from kubernetes import client, config
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from tests.cluster.kwok import finish_pod, wait_for  # noqa: E402
-from tests.conftest import (  # noqa: E402
-    CHART_NAMESPACE,
-    CHART_RELEASE,
-    install_chart,
-    testbed_module,
-)
-from tests.conftest import DEMO_NAMESPACE as NAMESPACE  # noqa: E402
+from hack import testbed as testbed_module  # noqa: E402
+from hack.chart import CHART_NAMESPACE, CHART_RELEASE, install_chart  # noqa: E402
+from hack.chart import DEMO_NAMESPACE as NAMESPACE  # noqa: E402
+from hack.kwok import finish_pod, wait_for  # noqa: E402
 
 JOB_FILE = REPO_ROOT / "examples" / "quickstart-lora-2-nodes.yaml"
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"

@@ -13,13 +13,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from finetune_operator.api.job import FineTuneJob
-from finetune_operator.api.recipe import BackendName
-from finetune_operator.backends.base import InvalidSpecError
-from finetune_operator.backends.sagemaker.nova import NOVA_MODELS
+from finetune_operator.backends.registry import backend_class
+from finetune_operator.contract import MAX_JOB_NAME_LENGTH
+from finetune_operator.errors import InvalidSpecError
 from finetune_operator.recipes import format_validation_error
 
 JOB_NAME_PATTERN = re.compile(r"^[a-z]([-a-z0-9]*[a-z0-9])?$")
-MAX_JOB_NAME_LENGTH = 45
 
 
 def parse_job(document: dict[str, Any], source: str = "FineTuneJob") -> FineTuneJob:
@@ -35,7 +34,8 @@ def parse_job(document: dict[str, Any], source: str = "FineTuneJob") -> FineTune
 
 
 def check_rules(job: FineTuneJob) -> None:
-    """The CEL rules of the FineTuneJob CRD (messages identical to the CRD's)."""
+    """The CEL rules of the FineTuneJob CRD (messages identical to the CRD's): the ones every
+    job obeys here, those of its backend in the backend's ``check_spec``."""
     name = job.metadata.name
     if len(name) > MAX_JOB_NAME_LENGTH or not JOB_NAME_PATTERN.match(name):
         raise InvalidSpecError(
@@ -49,25 +49,4 @@ def check_rules(job: FineTuneJob) -> None:
         )
     if (spec.data.train is None) == (spec.data.mixture is None):
         raise InvalidSpecError("set exactly one of spec.data.train or spec.data.mixture")
-    if spec.backend == BackendName.LOCAL and spec.resources is not None:
-        raise InvalidSpecError("spec.resources is not used by backend local; remove it")
-    if spec.backend != BackendName.HYPERPOD and spec.resources is not None:
-        resources = spec.resources
-        hyperpod_only = (resources.processes_per_node, resources.neuron_devices, resources.efa_devices)
-        if any(v is not None for v in hyperpod_only):
-            raise InvalidSpecError(
-                "spec.resources.processesPerNode, neuronDevices and efaDevices apply only to backend hyperpod"
-            )
-    if spec.backend != BackendName.SAGEMAKER and spec.sagemaker is not None:
-        raise InvalidSpecError("spec.sagemaker applies only to backend sagemaker")
-    if spec.backend == BackendName.SAGEMAKER and spec.suspend:
-        raise InvalidSpecError(
-            "spec.suspend is not supported by backend sagemaker: a SageMaker training job cannot be paused; "
-            "delete the FineTuneJob to stop it (checkpoints stay in S3)"
-        )
-    if spec.backend != BackendName.SAGEMAKER and spec.model.name in NOVA_MODELS:
-        raise InvalidSpecError(
-            "Amazon Nova models (nova-micro, nova-lite, nova-pro) train only on backend sagemaker"
-        )
-    if spec.backend == BackendName.LOCAL and (spec.scheduling.queue_name or spec.scheduling.priority_class):
-        raise InvalidSpecError("spec.scheduling.queueName and priorityClass are not used by backend local")
+    backend_class(spec.backend).check_spec(job)

@@ -18,14 +18,14 @@ from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.api.recipe import BackendName, Recipe
 from finetune_operator.attempts import build_attempt_request
-from finetune_operator.backends.base import SpecError
-from finetune_operator.backends.registry import load_backend_factory
+from finetune_operator.backends.registry import backend_class
 from finetune_operator.config import OperatorConfig
+from finetune_operator.contract import EXIT_INVALID_CONFIG, RESUME_AUTO
+from finetune_operator.errors import SpecError
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir
 
 PLACEHOLDER_UID = "00000000-0000-0000-0000-000000000000"
 ANY_ROLE = "*"
-EXIT_INVALID = 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,7 +39,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--verbose", action="store_true", help="debug logging")
 
-    render = sub.add_parser("render", help="print the objects the operator would create for a job")
+    add_render_arguments(sub.add_parser("render", help=RENDER_HELP))
+    return parser
+
+
+RENDER_HELP = "print the objects the operator would create for a job"
+
+
+def add_render_arguments(render: argparse.ArgumentParser) -> None:
+    """``render``'s flags; ``kubectl finetune render`` has the same."""
     render.add_argument("-f", "--filename", type=Path, required=True, help="FineTuneJob YAML")
     render.add_argument(
         "--recipe-file", type=Path, action="append", default=[], help="recipe YAML to use (repeatable)"
@@ -50,7 +58,6 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--resume-from", help="checkpoint path or 'auto' for attempts after the first (default auto)"
     )
-    return parser
 
 
 def _recipes_for_render(files: list[Path], directory: Path | None) -> list[Recipe]:
@@ -64,7 +71,7 @@ def _recipes_for_render(files: list[Path], directory: Path | None) -> list[Recip
     return recipes
 
 
-def _render_config(path: Path | None) -> OperatorConfig:
+def render_config(path: Path | None) -> OperatorConfig:
     """The operator config a dry run renders with.
 
     Without ``--config`` the administrator's SageMaker role allowlist is unknown, so the
@@ -73,13 +80,11 @@ def _render_config(path: Path | None) -> OperatorConfig:
     """
     if path is not None:
         return OperatorConfig.from_file(path)
-    config = OperatorConfig()
-    config.sagemaker.role_allowlist = [ANY_ROLE]
-    return config
+    return OperatorConfig.model_validate({BackendName.SAGEMAKER.value: {"role_allowlist": [ANY_ROLE]}})
 
 
 def render(args: argparse.Namespace) -> int:
-    config = _render_config(args.config)
+    config = render_config(args.config)
     documents = yamlio.load_file(args.filename)
     if len(documents) != 1 or not isinstance(documents[0], dict):
         raise SpecError(f"{args.filename}: expected exactly one FineTuneJob document")
@@ -95,11 +100,11 @@ def render(args: argparse.Namespace) -> int:
         job.spec.recipe.kind = recipes[0].kind
     if args.attempt < 1:
         raise SpecError("--attempt must be 1 or more")
-    resume_from = None if args.attempt == 1 else (args.resume_from or "auto")
+    resume_from = None if args.attempt == 1 else (args.resume_from or RESUME_AUTO)
     request, _ = build_attempt_request(
         job, recipes, config, args.attempt, resume_from, job.spec.max_runtime_seconds
     )
-    backend = load_backend_factory(job.spec.backend)(config)
+    backend = backend_class(job.spec.backend)(config)
     sys.stdout.write(yamlio.dump_documents(backend.render(request)))
     if job.spec.backend == BackendName.SAGEMAKER and args.config is None:
         print(
@@ -109,17 +114,22 @@ def render(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_render(args: argparse.Namespace) -> int:
+    """``render`` with its errors as a message on stderr and exit code 2."""
+    try:
+        return render(args)
+    except SpecError as err:
+        print(f"error: {err.reason}: {err}", file=sys.stderr)
+        return EXIT_INVALID_CONFIG
+    except (OSError, ValueError, yaml.YAMLError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_INVALID_CONFIG
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "render":
-        try:
-            return render(args)
-        except SpecError as err:
-            print(f"error: {err.reason}: {err}", file=sys.stderr)
-            return EXIT_INVALID
-        except (OSError, ValueError, yaml.YAMLError) as err:
-            print(f"error: {err}", file=sys.stderr)
-            return EXIT_INVALID
+        return run_render(args)
     from finetune_operator.operator import run_operator
 
     config = OperatorConfig.from_file(args.config) if args.config else OperatorConfig()

@@ -3,16 +3,24 @@
 Tenants control FineTuneJob specs; administrators control these. A spec value always
 wins over a default here, except where a setting exists to *limit* tenants (the
 SageMaker role allowlist).
+
+A backend with settings of its own (SageMaker) registers their model in
+``backends/registry.py``; its section of the file is named after the backend
+(``sagemaker:``) and is validated by that model when the file is loaded.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from finetune_operator.backends.sagemaker.settings import SageMakerSettings
+from finetune_operator.api.recipe import BackendName
+from finetune_operator.backends.registry import backend_settings_model
+
+Settings = TypeVar("Settings", bound=BaseModel)
 
 
 class OperatorConfig(BaseModel):
@@ -44,10 +52,37 @@ class OperatorConfig(BaseModel):
         ge=1,
         description="Threads for blocking API calls; bounds how many jobs are reconciled at once.",
     )
-    sagemaker: SageMakerSettings = Field(
-        default_factory=SageMakerSettings,
-        description="Settings of the SageMaker training-job backend.",
+    backend_settings: dict[BackendName, BaseModel] = Field(
+        default_factory=dict,
+        exclude=True,
+        description="Each registered backend's section, by backend name (filled from the file's sections).",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _backend_sections(cls, data: Any) -> Any:
+        """Validate each backend's section with the model the backend registered."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        sections = dict(data.pop("backend_settings", None) or {})
+        for name in BackendName:
+            model = backend_settings_model(name)
+            if model is None:
+                continue
+            try:
+                sections[name] = model.model_validate(data.pop(name.value, sections.get(name) or {}))
+            except ValidationError as err:
+                raise ValueError(f"section {name.value!r}: {err}") from None
+        data["backend_settings"] = sections
+        return data
+
+    def settings_of(self, backend: BackendName, model: type[Settings]) -> Settings:
+        """``backend``'s section, as the settings model it registered."""
+        settings = self.backend_settings.get(backend)
+        if not isinstance(settings, model):
+            raise TypeError(f"backend {backend.value} registered no settings of type {model.__name__}")
+        return settings
 
     @classmethod
     def from_file(cls, path: Path) -> OperatorConfig:

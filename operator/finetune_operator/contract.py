@@ -13,3 +13,5 @@ RESUME_AUTO = "auto"
 """`--resume-from auto`: the newest complete checkpoint this job wrote, or a fresh start."""
 MAX_JOB_NAME_LENGTH = 45
 """A FineTuneJob's name prefixes its children's names, which Kubernetes and SageMaker cap."""
+TRAINER_CONFIG_PATH = "/etc/finetune/config.yaml"
+"""Where a HyperPod trainer pod finds its resolved training config (its `--config`)."""

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import UTC, datetime
 
 import kopf
 from prometheus_client import start_http_server
 
 from finetune_operator import handlers
 from finetune_operator.config import OperatorConfig
+from finetune_operator.kube import new_api_client
+from finetune_operator.reconciler import Reconciler
 
 
 def run_operator(config: OperatorConfig, verbose: bool = False) -> int:
@@ -21,7 +24,12 @@ def run_operator(config: OperatorConfig, verbose: bool = False) -> int:
     if not verbose:
         # kopf logs every handler call at INFO; at scale that is most of the CPU time.
         logging.getLogger("kopf").setLevel(logging.WARNING)
-    handlers.configure(config)
+    reconciler = Reconciler(
+        config,
+        new_api_client(config.max_workers),
+        clock=lambda: datetime.now(UTC),
+        post_event=handlers.post_event,
+    )
     start_http_server(config.metrics_port)
     logging.getLogger("finetune_operator").info(
         "starting", extra={"namespaces": config.namespaces or ["*"], "metricsPort": config.metrics_port}
@@ -32,6 +40,7 @@ def run_operator(config: OperatorConfig, verbose: bool = False) -> int:
             clusterwide=not config.namespaces,
             namespaces=config.namespaces,
             liveness_endpoint=f"http://0.0.0.0:{config.liveness_port}/healthz",
+            memo=kopf.Memo(reconciler=reconciler),
         )
     )
     return 0

@@ -7,6 +7,7 @@ index, from ``--recipes-dir`` or from ``--recipe-file``) and gets one back, or a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,9 @@ from pydantic import ValidationError
 from finetune_operator import yamlio
 from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import Recipe, RecipeKind
-from finetune_operator.backends.base import InvalidSpecError, RecipeNotFoundError
+from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
+
+logger = logging.getLogger("finetune_operator")
 
 BUILTIN_RECIPES_DIR = Path(__file__).resolve().parent / "recipes"
 """The built-in ClusterFineTuneRecipes, shipped as package data so that ``render`` finds them
@@ -129,3 +132,41 @@ def format_validation_error(err: ValidationError) -> str:
     return "; ".join(
         f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']}" for e in err.errors(include_url=False)
     )
+
+
+class ParsedRecipes:
+    """The cluster's recipe objects as models, each parsed once per resourceVersion.
+
+    Every reconcile needs all recipes (selection looks at each); the operator's in-memory
+    indices hold them as raw bodies, so parsing them anew every time would dominate the
+    cost of a reconcile. An invalid recipe is logged once and left out.
+    """
+
+    def __init__(self) -> None:
+        self._parsed: dict[tuple[str, str], tuple[str, Recipe | None]] = {}
+
+    def of(self, bodies: Iterable[tuple[RecipeKind, dict[str, Any]]]) -> list[Recipe]:
+        """Models of the ``(kind, body)`` pairs, in order, without the invalid ones."""
+        recipes = []
+        for kind, body in bodies:
+            recipe = self._parse(kind, body)
+            if recipe is not None:
+                recipes.append(recipe)
+        return recipes
+
+    def _parse(self, kind: RecipeKind, body: dict[str, Any]) -> Recipe | None:
+        meta = body.get("metadata") or {}
+        key = (kind.value, f"{meta.get('namespace')}/{meta.get('name')}")
+        version = str(meta.get("resourceVersion"))
+        cached = self._parsed.get(key)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        recipe: Recipe | None = None
+        try:
+            recipe = Recipe.model_validate({**body, "kind": kind.value})
+        except ValidationError as err:
+            logger.warning(
+                "ignoring invalid %s %s: %s", kind.value, meta.get("name"), format_validation_error(err)
+            )
+        self._parsed[key] = (version, recipe)
+        return recipe

@@ -32,12 +32,12 @@ from finetune_operator.api.training_config import (
     ResolvedTrainingConfig,
     WeightedSource,
 )
-from finetune_operator.backends.base import InvalidSpecError, ResolvedResources
+from finetune_operator.backends.base import ResolvedResources
 from finetune_operator.config import OperatorConfig
+from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import INSTANCE_SHAPES
 from finetune_operator.recipes import format_validation_error
 
-DEFAULT_COMPILE_CACHE_SUBDIR = "neuron_cache"
 METHOD_SECTIONS = {"lora": (Method.LORA, Method.DPO_LORA), "dpo": (Method.DPO, Method.DPO_LORA)}
 PREFERENCE_FORMATS = (DataFormat.PREFERENCE, DataFormat.BEDROCK_CONVERSATION)
 """Formats the trainer reads for DPO methods (finetune_trainer.formats.record_parser): the
@@ -52,24 +52,31 @@ class Resolution:
 
 
 @dataclass(frozen=True)
-class JobPaths:
+class StorageDirs:
     checkpoint_dir: str
     output_dir: str
     tensorboard_dir: str
-    compile_cache_dir: str
 
 
-def job_paths(job: FineTuneJob) -> JobPaths:
-    """Where this job's checkpoints, outputs, TensorBoard logs and compile cache live."""
+def storage_dirs(job: FineTuneJob) -> StorageDirs:
+    """Where ``spec.storage`` puts this job's checkpoints, outputs and TensorBoard logs.
+
+    They go into every resolved config, so the config hash covers them on every backend
+    (a backend whose container sees other paths, like SageMaker's, maps them when it
+    renders; the hash stays the one the job's status records).
+    """
     storage = job.spec.storage
-    mount = storage.mount_path.rstrip("/") or "/"
-    base = f"{mount}/finetune/{job.metadata.namespace}/{job.metadata.name}"
-    return JobPaths(
+    base = f"{storage_mount(job)}/finetune/{job.metadata.namespace}/{job.metadata.name}"
+    return StorageDirs(
         checkpoint_dir=storage.checkpoint_dir or f"{base}/checkpoints",
         output_dir=storage.output_dir or f"{base}/output",
         tensorboard_dir=storage.tensorboard_dir or f"{base}/tensorboard",
-        compile_cache_dir=storage.compile_cache_dir or f"{mount}/{DEFAULT_COMPILE_CACHE_SUBDIR}",
     )
+
+
+def storage_mount(job: FineTuneJob) -> str:
+    """``spec.storage.mountPath`` without a trailing slash (``/`` stays ``/``)."""
+    return job.spec.storage.mount_path.rstrip("/") or "/"
 
 
 # --- overrides ---------------------------------------------------------------------------
@@ -177,7 +184,7 @@ def resolve(job: FineTuneJob, recipe: Recipe, operator: OperatorConfig, attempt:
     spec = job.spec
     tunables = _apply_job_fields(job, recipe.spec.config)
     tunables = apply_overrides(tunables, spec.recipe.overrides, spec.method)
-    paths = job_paths(job)
+    paths = storage_dirs(job)
     resources = resolve_resources(job, recipe)
 
     config = ResolvedTrainingConfig(

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from finetune_operator.api.recipe import BackendName
+from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.config import OperatorConfig
 from tests.conftest import REPO_ROOT, testbed_module
 
@@ -100,7 +102,7 @@ def test_rendered_operator_config_is_a_valid_operator_config():
     config_map = by_kind(documents, "ConfigMap")[0]
     config = OperatorConfig.model_validate(yaml.safe_load(config_map["data"]["config.yaml"]))
     assert config.namespaces == ["team-a", "team-b"]
-    assert config.sagemaker.region == "us-west-2"
+    assert config.settings_of(BackendName.SAGEMAKER, SageMakerSettings).region == "us-west-2"
     assert config.metrics_port == 9191
     deployment = by_kind(documents, "Deployment")[0]
     container = deployment["spec"]["template"]["spec"]["containers"][0]

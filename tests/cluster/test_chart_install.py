@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import subprocess
 
+from hack.chart import CHART_NAMESPACE, CHART_RELEASE, CRD_NAMES
 from kubernetes import client
 
-from tests.conftest import CHART_NAMESPACE, CHART_RELEASE, CRD_NAMES, REPO_ROOT
+from tests.conftest import REPO_ROOT
 
 
 def test_chart_installs_crds_recipes_and_operator(api_client):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.cluster.kwok import finish_pod, wait_for
+from hack.chart import CHART_NAMESPACE, CHART_RELEASE
+from hack.kwok import finish_pod, wait_for
+
 from tests.cluster.operator_process import OperatorProcess
 from tests.cluster.tokens import token_kubeconfig
-from tests.conftest import CHART_NAMESPACE, CHART_RELEASE
 
 GROUP, VERSION = "finetune.dev", "v1alpha1"
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from hack.kwok import finish_pod, wait_for
 from kubernetes.client.exceptions import ApiException
 
 from finetune_operator.admission import parse_job
@@ -23,7 +25,6 @@ from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.hyperpod.backend import HyperPodBackend
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
-from tests.cluster.kwok import finish_pod, wait_for
 from tests.cluster.operator_process import OperatorProcess
 
 REPO = Path(__file__).resolve().parents[2]
@@ -229,7 +230,7 @@ ADMISSION_REJECTS = [
         {"data": {"train": {"path": "/fsx/a"}, "mixture": [{"path": "/fsx/b", "weight": 1}]}},
         "set exactly one of spec.data.train or spec.data.mixture",
     ),
-    ({"backend": "local", "resources": {"nodes": 1}}, "spec.resources is not used by backend local"),
+    ({"backend": "local"}, 'spec.backend: Unsupported value: "local"'),
     (
         {"backend": "sagemaker", "resources": {"neuronDevices": 2}},
         "processesPerNode, neuronDevices and efaDevices apply only to backend hyperpod",
@@ -278,7 +279,6 @@ FAILS_WITH_CONDITION = [
         "InvalidSpec",
         "is not on the job's storage",
     ),
-    ("no-backend", {"backend": "local"}, "InvalidSpec", "backend 'local' is not available"),
     (
         "dpo-chat",
         {"method": "dpo", "data": {"format": "messages", "train": {"path": "/fsx/x"}}},
@@ -313,7 +313,33 @@ def test_invalid_specs_fail_with_conditions_and_operator_stays_healthy(
     create_job(custom_objects, namespace, job_manifest("fine"))
     wait_phase(custom_objects, namespace, "fine", "Running")
     assert operator.proc is not None and operator.proc.poll() is None
-    assert 'finetune_jobs{phase="Failed"} 6.0' in operator.metrics()
+    assert f'finetune_jobs{{phase="Failed"}} {float(len(FAILS_WITH_CONDITION))}' in operator.metrics()
+
+
+def test_a_job_applied_before_its_recipe_starts_once_the_recipe_arrives(
+    operator, custom_objects, namespace
+) -> None:
+    """One GitOps sync applies a team recipe and a job naming it; the job may come first."""
+    recipe = yaml.safe_load((REPO / "examples" / "team-recipe.yaml").read_text())
+    recipe["metadata"]["namespace"] = namespace
+    name = recipe["metadata"]["name"]
+    manifest = job_manifest(
+        "early",
+        model={"name": recipe["spec"]["model"]},
+        recipe={"name": name, "kind": "FineTuneRecipe"},
+    )
+    create_job(custom_objects, namespace, manifest)
+    failed = condition(wait_phase(custom_objects, namespace, "early", "Failed"), "Failed")
+    assert failed is not None and failed["reason"] == "RecipeNotFound"
+    custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, "finetunerecipes", recipe)
+    wait_for(
+        lambda: [p["metadata"]["name"] for p in pytorchjobs(custom_objects, namespace)] == ["early-a1"],
+        timeout=30,
+        message="the job's first attempt once its recipe exists",
+    )
+    job = get_job(custom_objects, namespace, "early")
+    assert job["status"]["recipe"]["name"] == name
+    assert condition(job, "Failed") is None or condition(job, "Failed")["status"] == "False"
 
 
 # --- 4. restart between "child created" and "status written" -----------------------------

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import uuid
 
+from hack.chart import CHART_NAMESPACE, CHART_RELEASE, IN_CLUSTER_NAMESPACE
+from hack.kwok import wait_for
 from kubernetes import client
 
-from tests.cluster.kwok import wait_for
 from tests.cluster.test_operator import create_job, job_manifest, pytorchjobs
-from tests.conftest import CHART_NAMESPACE, CHART_RELEASE, IN_CLUSTER_NAMESPACE, testbed_module
+from tests.conftest import testbed_module
 
 
 def ready_deployment(apps: client.AppsV1Api) -> client.V1Deployment | None:

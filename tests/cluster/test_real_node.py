@@ -12,9 +12,9 @@ import subprocess
 from typing import Any
 
 import pytest
+from hack.kwok import wait_for
 from kubernetes import client
 
-from tests.cluster.kwok import wait_for
 from tests.conftest import testbed_module
 
 NODE = testbed_module.NODE_NAME

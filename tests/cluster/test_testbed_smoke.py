@@ -11,10 +11,9 @@ from __future__ import annotations
 import copy
 
 import pytest
+from hack.kwok import finish_pod, mark_node_not_ready, wait_for
 from kubernetes import client
 from kubernetes.client.rest import ApiException
-
-from tests.cluster.kwok import finish_pod, mark_node_not_ready, wait_for
 
 GROUP, VERSION, PLURAL = "kubeflow.org", "v1", "pytorchjobs"
 TRN1 = "ml.trn1.32xlarge"

@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hack.kwok import wait_for
 from kubernetes import client, config
 from kubernetes.client.exceptions import ApiException
 
-from tests.cluster.kwok import wait_for
 from tests.cluster.test_operator import (
     GROUP,
     PLURAL,

@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from finetune_operator.admission import check_rules
-from finetune_operator.api.job import FineTuneJob
-from finetune_operator.backends.base import InvalidSpecError
+from finetune_operator.api.job import NOVA_MODEL_NAMES, FineTuneJob
 from finetune_operator.backends.sagemaker.nova import NOVA_MODELS
+from finetune_operator.errors import InvalidSpecError
 
 CRD = Path(__file__).resolve().parents[2] / "crds" / "finetune.dev_finetunejobs.yaml"
 
@@ -50,7 +50,6 @@ VIOLATIONS = {
     "suspend on sagemaker": job(backend="sagemaker", suspend=True),
     "nova on hyperpod": job(model={"name": "nova-lite"}),
     "sagemaker section off sagemaker": job(sagemaker={"roleArn": "arn:aws:iam::123456789012:role/x"}),
-    "resources on local": job(backend="local", resources={"nodes": 1}),
     "neuron devices off hyperpod": job(backend="sagemaker", resources={"neuronDevices": 2}),
     "neither model name nor uri": job(model={}),
 }
@@ -70,4 +69,4 @@ def test_allowed_combinations_pass() -> None:
 
 def test_crd_nova_rule_names_every_nova_model() -> None:
     (rule,) = [r["rule"] for r in RULES if "nova-lite" in r["rule"]]
-    assert set(re.findall(r"'(nova-[a-z]+)'", rule)) == set(NOVA_MODELS)
+    assert set(re.findall(r"'(nova-[a-z]+)'", rule)) == set(NOVA_MODELS) == set(NOVA_MODEL_NAMES)

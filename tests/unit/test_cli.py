@@ -86,11 +86,6 @@ def test_attempt_and_resume_from(capsys: pytest.CaptureFixture[str]) -> None:
             r"spec.data.mixture.0.weight: Input should be greater than 0",
         ),
         (
-            "model: {name: llama-3.1-8b}\n  method: lora\n  backend: local\n  data: {train: {path: /fsx/d}}\n"
-            "  resources: {nodes: 1}",
-            "spec.resources is not used by backend local",
-        ),
-        (
             "model: {name: llama-3.1-8b}\n  method: lora\n  data: {train: {path: /fsx/d}}\n"
             "  recipe: {overrides: {optimizer.lr: 0.1}}",
             "did you mean `optimizer.learningRate`",

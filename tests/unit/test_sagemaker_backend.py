@@ -17,10 +17,10 @@ from tests.sagemaker_fixtures import (
     sagemaker_settings,
 )
 
-from finetune_operator.api.job import BackendRef, FineTuneJob
+from finetune_operator.api.job import FineTuneJob, SageMakerStatus
 from finetune_operator.api.recipe import BackendName
-from finetune_operator.backends.base import AttemptRequest, AttemptState, InvalidSpecError, JobEvent
-from finetune_operator.backends.registry import load_backend_factory
+from finetune_operator.backends.base import AttemptRequest, AttemptState, JobEvent
+from finetune_operator.backends.registry import backend_class
 from finetune_operator.backends.sagemaker.backend import (
     DELETION_POLICY_ANNOTATION,
     RELEASE_FINALIZER_ANNOTATION,
@@ -30,6 +30,7 @@ from finetune_operator.backends.sagemaker.backend import (
     _Clock,
 )
 from finetune_operator.config import OperatorConfig
+from finetune_operator.errors import InvalidSpecError
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
 
@@ -80,14 +81,14 @@ def test_submit_then_completed_with_artifacts(aws: MotoSageMaker) -> None:
     )
     assert "path: /opt/ml/input/data/train/train.jsonl" in config
 
-    first = backend.observe(job, ref)
+    first = backend.observe(job, 1, ref)
     assert (first.state, first.reason) == (AttemptState.PENDING, "Starting")
 
     aws.set_status(
         ref.name, "InProgress", "Training", "Training image download completed. Training in progress."
     )
     clock.now += 60
-    running = backend.observe(job, ref)
+    running = backend.observe(job, 1, ref)
     assert (running.state, running.reason) == (AttemptState.RUNNING, "Training")
     assert [event.reason for event in running.events] == ["SageMakerStarting", "SageMakerTraining"]
 
@@ -102,10 +103,10 @@ def test_submit_then_completed_with_artifacts(aws: MotoSageMaker) -> None:
         final_metric_data_list=[{"MetricName": "train:loss", "Value": 0.42}],
     )
     clock.now += 60
-    done = backend.observe(job, ref)
+    done = backend.observe(job, 1, ref)
     assert done.state == AttemptState.SUCCEEDED
     assert done.output_path == artifacts
-    summary = done.sagemaker
+    summary = done.summary
     assert summary is not None and summary.model_artifacts == artifacts
     assert summary.billable_time_in_seconds == 3600
     assert summary.final_metrics == {"train:loss": 0.42}
@@ -123,14 +124,15 @@ def test_failed_job_reports_reason_and_exit_code(aws: MotoSageMaker) -> None:
         "Failed",
         failure_reason="AlgorithmError: training failed, exit code: 2. Check logs.",
     )
-    observed = backend.observe(job, ref)
+    observed = backend.observe(job, 1, ref)
     assert (observed.state, observed.reason, observed.exit_code) == (
         AttemptState.FAILED,
         "TrainingJobFailed",
         2,
     )
     assert "exit code: 2" in observed.message
-    assert observed.sagemaker is not None and observed.sagemaker.failure_reason.startswith("AlgorithmError")
+    assert isinstance(observed.summary, SageMakerStatus)
+    assert observed.summary.failure_reason.startswith("AlgorithmError")
     assert observed.resumable
 
 
@@ -149,23 +151,23 @@ def test_spot_interruption_is_running_with_a_reason_and_resumes(aws: MotoSageMak
     ref = backend.submit(request_for(job))
     assert aws.job(ref.name).enable_managed_spot_training is True
     aws.set_status(ref.name, "InProgress", "Training")
-    backend.observe(job, ref)
+    backend.observe(job, 1, ref)
     aws.set_status(ref.name, "InProgress", "Interrupted", "Spot capacity was reclaimed")
     clock.now += 60
-    interrupted = backend.observe(job, ref)
+    interrupted = backend.observe(job, 1, ref)
     assert (interrupted.state, interrupted.reason) == (AttemptState.RUNNING, "SpotInterrupted")
     assert interrupted.events[-1] == JobEvent(
         "Warning", "SageMakerInterrupted", "Spot capacity was reclaimed"
     )
     aws.set_status(ref.name, "InProgress", "Training", "Restarted from the latest checkpoint")
     clock.now += 60
-    resumed = backend.observe(job, ref)
+    resumed = backend.observe(job, 1, ref)
     assert (resumed.state, resumed.reason) == (AttemptState.RUNNING, "Training")
     aws.set_status(
         ref.name, "Completed", "Completed", training_time_in_seconds=1000, billable_time_in_seconds=300
     )
     clock.now += 60
-    summary = backend.observe(job, ref).sagemaker
+    summary = backend.observe(job, 1, ref).summary
     assert summary is not None and summary.spot_savings_percent == 70.0
 
 
@@ -180,7 +182,7 @@ def test_latest_complete_checkpoint_is_found_in_s3(aws: MotoSageMaker) -> None:
     s3.put_object(
         Bucket="ml-artifacts", Key=prefix + "step-00000020/model/shard0", Body=b"x"
     )  # being uploaded
-    checkpoint = backend.observe(job, ref).checkpoint
+    checkpoint = backend.observe(job, 1, ref).checkpoint
     assert checkpoint is not None
     assert (checkpoint.path, checkpoint.step) == (f"s3://ml-artifacts/{prefix}step-00000010", 10)
 
@@ -256,7 +258,7 @@ def test_throttling_is_absorbed_by_adaptive_retries(aws: MotoSageMaker) -> None:
     ref = backend.submit(request_for(job))
     aws.set_status(ref.name, "Completed", "Completed")
     aws.throttle["describe_training_job"] = 2
-    assert backend.observe(job, ref).state == AttemptState.SUCCEEDED
+    assert backend.observe(job, 1, ref).state == AttemptState.SUCCEEDED
     assert aws.calls["describe_training_job:throttled"] == 5
     assert aws.calls["create_training_job:throttled"] == 2
     assert aws.calls["create_training_job"] == 1
@@ -268,17 +270,17 @@ def test_polls_at_most_once_per_interval(aws: MotoSageMaker) -> None:
     job = lora_job()
     ref = backend.submit(request_for(job))
     before = aws.calls["describe_training_job"]
-    backend.observe(job, ref)  # first sight counts as a transition: next poll after 5 s
+    backend.observe(job, 1, ref)  # first sight counts as a transition: next poll after 5 s
     clock.now += 4
-    backend.observe(job, ref)
+    backend.observe(job, 1, ref)
     assert aws.calls["describe_training_job"] == before + 1
     clock.now += 2
-    backend.observe(job, ref)  # nothing changed: next poll after 30 s
+    backend.observe(job, 1, ref)  # nothing changed: next poll after 30 s
     clock.now += 29
-    backend.observe(job, ref)
+    backend.observe(job, 1, ref)
     assert aws.calls["describe_training_job"] == before + 2
     clock.now += 2
-    backend.observe(job, ref)
+    backend.observe(job, 1, ref)
     assert aws.calls["describe_training_job"] == before + 3
 
 
@@ -287,12 +289,12 @@ def test_cancel_stops_and_follows_through_stopping(aws: MotoSageMaker) -> None:
     job = lora_job()
     ref = backend.submit(request_for(job))
     aws.set_status(ref.name, "InProgress", "Training")
-    assert backend.cancel(job, ref) is False
+    assert backend.cancel(job, 1) is False
     assert aws.calls["stop_training_job"] == 1
     assert aws.job(ref.name).training_job_status == "Stopping"
-    assert backend.cancel(job, ref) is False
+    assert backend.cancel(job, 1) is False
     aws.set_status(ref.name, "Stopped", "Stopped")
-    assert backend.cancel(job, ref) is True
+    assert backend.cancel(job, 1) is True
     assert aws.calls["stop_training_job"] == 1
 
 
@@ -300,35 +302,35 @@ def test_cancel_of_a_job_that_completes_while_stopping(aws: MotoSageMaker) -> No
     backend = backend_for(aws)
     job = lora_job()
     ref = backend.submit(request_for(job))
-    assert backend.cancel(job, ref) is False
+    assert backend.cancel(job, 1) is False
     aws.set_status(ref.name, "Completed", "Completed")
-    assert backend.cancel(job, ref) is True
+    assert backend.cancel(job, 1) is True
 
 
 def test_retain_policy_leaves_the_job_running(aws: MotoSageMaker) -> None:
     backend = backend_for(aws)
     job = lora_job(annotations={DELETION_POLICY_ANNOTATION: "retain"})
     ref = backend.submit(request_for(job))
-    assert backend.cancel(job, ref) is True
+    assert backend.cancel(job, 1) is True
     assert aws.calls["stop_training_job"] == 0
     assert aws.job(ref.name).training_job_status == "InProgress"
 
 
 def test_unreachable_aws_on_delete_is_bounded_and_releasable(aws: MotoSageMaker) -> None:
     job = lora_job()
-    ref = backend_for(aws).submit(request_for(job))
+    backend_for(aws).submit(request_for(job))
     unreachable = backend_for(
         aws, endpoint_url="http://127.0.0.1:9", max_api_attempts=1, unreachable_retry_limit=2
     )
     with pytest.raises(SageMakerUnreachableError) as first:
-        unreachable.cancel(job, ref)
+        unreachable.cancel(job, 1)
     assert (first.value.failures, first.value.exhausted) == (1, False)
     with pytest.raises(SageMakerUnreachableError) as second:
-        unreachable.cancel(job, ref)
+        unreachable.cancel(job, 1)
     assert second.value.exhausted is True
     assert RELEASE_FINALIZER_ANNOTATION in str(second.value)
     released = lora_job(annotations={RELEASE_FINALIZER_ANNOTATION: "true"})
-    assert unreachable.cancel(released, ref) is True
+    assert unreachable.cancel(released, 1) is True
 
 
 def test_deleted_job_is_missing(aws: MotoSageMaker) -> None:
@@ -336,8 +338,8 @@ def test_deleted_job_is_missing(aws: MotoSageMaker) -> None:
     job = lora_job()
     ref = backend.submit(request_for(job))
     del aws.backend.training_jobs[ref.name]
-    assert backend.observe(job, ref).state == AttemptState.MISSING
-    assert backend.cancel(job, ref) is True
+    assert backend.observe(job, 1, ref).state == AttemptState.MISSING
+    assert backend.cancel(job, 1) is True
 
 
 def test_render_prints_the_exact_request_and_uploaded_documents(aws: MotoSageMaker) -> None:
@@ -349,19 +351,19 @@ def test_render_prints_the_exact_request_and_uploaded_documents(aws: MotoSageMak
     assert aws.calls["describe_training_job"] == 0
 
 
-def test_reference_by_the_cores_attempt_name_reaches_the_sagemaker_job(aws: MotoSageMaker) -> None:
+def test_the_attempt_number_alone_reaches_the_sagemaker_job(aws: MotoSageMaker) -> None:
+    """Status may not have recorded the reference yet (a restart right after submit)."""
     backend = backend_for(aws)
     job = lora_job()
     ref = backend.submit(request_for(job))
     aws.set_status(ref.name, "InProgress", "Training")
-    core_ref = BackendRef(kind="", name="llama-lora-a1")
-    assert backend.observe(job, core_ref).state == AttemptState.RUNNING
-    assert backend.cancel(job, core_ref) is False
+    assert backend.observe(job, 1, None).state == AttemptState.RUNNING
+    assert backend.cancel(job, 1) is False
     assert aws.job(ref.name).training_job_status == "Stopping"
 
 
 def test_backend_is_registered() -> None:
-    assert load_backend_factory(BackendName.SAGEMAKER) is SageMakerBackend
+    assert backend_class(BackendName.SAGEMAKER) is SageMakerBackend
 
 
 def test_events_are_new_transitions_relative_to_the_recorded_status(aws: MotoSageMaker) -> None:
@@ -369,14 +371,14 @@ def test_events_are_new_transitions_relative_to_the_recorded_status(aws: MotoSag
     job = lora_job()
     ref = backend_for(aws).submit(request_for(job))
     aws.set_status(ref.name, "InProgress", "Training")
-    first = backend_for(aws).observe(job, ref)
+    first = backend_for(aws).observe(job, 1, ref)
     assert [event.reason for event in first.events] == ["SageMakerStarting", "SageMakerTraining"]
-    assert first.sagemaker is not None and first.sagemaker.transitions_seen == 2
+    assert isinstance(first.summary, SageMakerStatus) and first.summary.transitions_seen == 2
     recorded = job.model_copy(deep=True)
-    recorded.status.sagemaker = first.sagemaker
-    assert backend_for(aws).observe(recorded, ref).events == ()
+    recorded.status.sagemaker = first.summary
+    assert backend_for(aws).observe(recorded, 1, ref).events == ()
     aws.set_status(ref.name, "InProgress", "Uploading")
-    assert [e.reason for e in backend_for(aws).observe(recorded, ref).events] == ["SageMakerUploading"]
+    assert [e.reason for e in backend_for(aws).observe(recorded, 1, ref).events] == ["SageMakerUploading"]
 
 
 @pytest.mark.parametrize(
@@ -396,7 +398,7 @@ def test_only_failures_another_attempt_may_undo_are_resumable(
     job = lora_job()
     ref = backend.submit(request_for(job))
     aws.set_status(ref.name, status, secondary)
-    observed = backend.observe(job, ref)
+    observed = backend.observe(job, 1, ref)
     assert (observed.state, observed.reason, observed.resumable) == (AttemptState.FAILED, reason, resumable)
 
 
@@ -405,11 +407,11 @@ def test_observe_again_in_follows_the_poll_schedule(aws: MotoSageMaker) -> None:
     backend = backend_for(aws, clock, poll_interval_seconds=30, fast_poll_interval_seconds=5)
     job = lora_job()
     ref = backend.submit(request_for(job))
-    assert backend.observe_again_in(job, ref) == 5  # never observed: soon
-    backend.observe(job, ref)
-    assert backend.observe_again_in(job, ref) == 5  # a first sight is a transition (jitter 0.5 = x1)
+    assert backend.observe_again_in(job, 1) == 5  # never observed: soon
+    backend.observe(job, 1, ref)
+    assert backend.observe_again_in(job, 1) == 5  # a first sight is a transition (jitter 0.5 = x1)
     clock.now += 5
-    backend.observe(job, ref)
-    assert backend.observe_again_in(job, ref) == 30  # nothing changed: steady interval
+    backend.observe(job, 1, ref)
+    assert backend.observe_again_in(job, 1) == 30  # nothing changed: steady interval
     clock.now += 40
-    assert backend.observe_again_in(job, ref) == 0.5  # overdue: as soon as possible
+    assert backend.observe_again_in(job, 1) == 0.5  # overdue: as soon as possible

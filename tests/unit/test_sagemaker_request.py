@@ -1,7 +1,7 @@
 """Golden tests for the CreateTrainingJob request (and S3 uploads) of representative jobs.
 
 Each golden file is the exact request ``submit`` sends plus the documents it uploads
-first. Regenerate after an intended change with ``UPDATE_GOLDEN=1`` and review the diff.
+first. Regenerate after an intended change with ``FINETUNE_UPDATE_GOLDEN=1`` and review the diff.
 Every built request must also pass the full service-model validation (the contract test).
 """
 
@@ -23,9 +23,10 @@ from tests.sagemaker_fixtures import (
     sagemaker_settings,
 )
 
-from finetune_operator.backends.base import AttemptRequest, InvalidSpecError
+from finetune_operator.backends.base import AttemptRequest
 from finetune_operator.backends.sagemaker.request import build_create_training_job_request
 from finetune_operator.backends.sagemaker.validation import validate_request
+from finetune_operator.errors import InvalidSpecError
 
 GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden" / "sagemaker"
 LLAMA = {"model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama-3.1-8b/"}}
@@ -140,7 +141,7 @@ def rendered(case: str) -> dict[str, Any]:
 def test_request_matches_golden(case: str) -> None:
     actual = rendered(case)
     path = GOLDEN_DIR / f"{case}.json"
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("FINETUNE_UPDATE_GOLDEN") == "1":
         path.write_text(json.dumps(actual, indent=2, sort_keys=False) + "\n")
     assert actual == json.loads(path.read_text())
 

@@ -13,13 +13,8 @@ from finetune_operator.api.job import (
     SageMakerStatus,
 )
 from finetune_operator.api.recipe import RecipeKind
-from finetune_operator.backends.base import (
-    AttemptState,
-    InvalidSpecError,
-    JobEvent,
-    Observation,
-    RecipeNotFoundError,
-)
+from finetune_operator.backends.base import AttemptState, JobEvent, Observation
+from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.statemachine import (
     Plan,
     SetSuspended,
@@ -28,6 +23,7 @@ from finetune_operator.statemachine import (
     deletion_blocked,
     rejected,
     submitted,
+    waits_for_recipe,
 )
 
 NOW = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
@@ -212,6 +208,25 @@ def test_rejected_spec_is_judged_again_after_an_edit() -> None:
     assert conditions(plan) == {"Submitted": "True"}
 
 
+def test_a_job_rejected_for_its_recipe_is_judged_again_without_an_edit() -> None:
+    job = make_job()
+    failed = apply(job, rejected(job, decide(job, None, NOW), RecipeNotFoundError("no recipe"), NOW))
+    assert waits_for_recipe(failed.status)
+    later = NOW + timedelta(minutes=5)
+    plan = decide(failed, None, later)
+    assert isinstance(plan.action, Submit) and plan.status.phase == Phase.SUBMITTED
+    # Still no recipe: the same Failed status, no Event, so nothing is written or posted.
+    again = rejected(failed, plan, RecipeNotFoundError("no recipe"), later)
+    assert again.status == failed.status and again.events == ()
+
+
+def test_a_job_rejected_for_its_spec_waits_for_an_edit_not_for_recipes() -> None:
+    job = make_job()
+    failed = apply(job, rejected(job, decide(job, None, NOW), InvalidSpecError("bad"), NOW))
+    assert not waits_for_recipe(failed.status)
+    assert decide(failed, None, NOW).action is None
+
+
 def test_rejected_resume_keeps_the_failed_attempt() -> None:
     job = start(make_job())
     plan = decide(job, Observation(AttemptState.FAILED, exit_code=1), NOW)
@@ -250,7 +265,8 @@ def test_backend_events_come_before_the_phase_event() -> None:
 
 def test_backend_summary_goes_to_status() -> None:
     summary = SageMakerStatus(training_job_name="j-1234-a1", training_job_status="InProgress")
-    plan = decide(start(make_job()), Observation(AttemptState.PENDING, sagemaker=summary), NOW)
+    job = start(make_job({"backend": "sagemaker"}))
+    plan = decide(job, Observation(AttemptState.PENDING, summary=summary), NOW)
     assert plan.status.sagemaker == summary
 
 

@@ -18,6 +18,9 @@ from finetune_operator.api.training_config import DataFormat, Method
 
 KIND = "FineTuneJob"
 PLURAL = "finetunejobs"
+NOVA_MODEL_NAMES = ("nova-micro", "nova-lite", "nova-pro")
+"""Amazon Nova models, which only Amazon's Nova images train, on SageMaker training jobs
+(a CEL rule of the CRD lists them)."""
 
 OverrideValue = StrictInt | StrictFloat | StrictBool | StrictStr | list[StrictStr]
 
@@ -70,7 +73,10 @@ class DataSpec(ApiModel):
     )
     validation: DataSource | None = Field(default=None, description="Validation source.")
     validation_split: float | None = Field(
-        default=None, ge=0, lt=1, description="Fraction of train held out when validation is empty."
+        default=None,
+        ge=0,
+        le=0.5,
+        description="Fraction of train held out when validation is empty, at most 0.5.",
     )
     error_budget: float | None = Field(
         default=None, ge=0, lt=1, description="Fraction of malformed records tolerated."
@@ -242,6 +248,8 @@ class Progress(LenientApiModel):
     attempt: int | None = None
     step: int | None = None
     total_steps: int | None = None
+    percent: str | None = None
+    estimated_completion_time: str | None = None
     epoch: float | None = None
     loss: float | None = None
     learning_rate: float | None = None

@@ -35,7 +35,6 @@ class BackendName(StrEnum):
 
     HYPERPOD = "hyperpod"
     SAGEMAKER = "sagemaker"
-    LOCAL = "local"
 
 
 class RecipeKind(StrEnum):

@@ -150,7 +150,10 @@ class LoggingTunables(ApiModel):
 
 class DataTunables(ApiModel):
     validation_split: float = Field(
-        default=0.0, ge=0, lt=1, description="Fraction of train held out when no validation source is given."
+        default=0.0,
+        ge=0,
+        le=0.5,
+        description="Fraction of train held out when no validation source is given, at most 0.5.",
     )
     error_budget: float = Field(
         default=0.0, ge=0, lt=1, description="Fraction of malformed records tolerated before failing."

@@ -5,38 +5,29 @@ each attempt it builds an :class:`AttemptRequest`; a backend turns that into clo
 Kubernetes objects and reports back an :class:`Observation`. Backends must be
 idempotent: ``submit`` of an attempt that already exists adopts it (deterministic names
 are the idempotency key), so an operator restart never creates a duplicate.
+
+What a backend needs from the operator's watches it declares as :class:`Watches` (in a
+module that imports nothing heavy, listed in ``backends/registry.py``); the kopf handlers
+register watches from those declarations and never name a backend.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from finetune_operator.api.job import BackendRef, CheckpointRef, FineTuneJob, SageMakerStatus
+from finetune_operator.api.base import ApiModel
+from finetune_operator.api.job import BackendRef, CheckpointRef, FineTuneJob
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.api.training_config import ResolvedTrainingConfig
 
+if TYPE_CHECKING:
+    from kubernetes import client
 
-class SpecError(Exception):
-    """A job the operator cannot run as written. Becomes phase Failed with ``reason``."""
-
-    reason: ClassVar[str] = "InvalidSpec"
-
-
-class InvalidSpecError(SpecError):
-    reason = "InvalidSpec"
-
-
-class RecipeNotFoundError(SpecError):
-    reason = "RecipeNotFound"
-
-
-class OwnershipConflictError(SpecError):
-    """An object with the deterministic child name exists but belongs to something else."""
-
-    reason = "ChildNameConflict"
+    from finetune_operator.config import OperatorConfig
 
 
 class BackendUnreachableError(RuntimeError):
@@ -86,7 +77,7 @@ class AttemptRequest:
     resources: ResolvedResources
     image: str
     resume_from: str | None
-    """Checkpoint path, ``"auto"``, or None on the first attempt (docs/trainer-contract.md)."""
+    """Checkpoint path, ``RESUME_AUTO``, or None on the first attempt (docs/trainer-contract.md)."""
     remaining_runtime_seconds: int | None = None
 
     @property
@@ -138,33 +129,87 @@ class Observation:
     checkpoint: CheckpointRef | None = None
     """The newest complete checkpoint the backend found itself, for backends whose trainer
     cannot report to the API server (SageMaker: listed from the S3 checkpoint prefix)."""
-    sagemaker: SageMakerStatus | None = None
-    """The SageMaker training job's own account of the attempt, mirrored to status.sagemaker."""
+    summary: ApiModel | None = None
+    """The backend's own account of the attempt (SageMaker: its DescribeTrainingJob summary),
+    written unread to ``status.<backend name>``; None leaves that field as it is."""
+
+
+@dataclass(frozen=True)
+class ChildKind:
+    """A Kubernetes kind a backend creates for attempts.
+
+    Its objects carry the managed-by and ``finetune.dev/job`` labels; every event whose
+    ``fingerprint`` differs from the last one seen reconciles the owning job, so that the
+    many status rewrites that cannot change the attempt's Observation wake nobody.
+    """
+
+    api_version: str
+    kind: str
+    plural: str
+    fingerprint: Callable[[dict[str, Any]], str]
+
+
+@dataclass(frozen=True)
+class SharedKind:
+    """A Kubernetes kind a backend keeps once per namespace for all its jobs.
+
+    ``labels`` select the backend's objects of this kind; when one is deleted, the
+    operator calls the backend's ``restore_shared(namespace)``.
+    """
+
+    api_version: str
+    plural: str
+    labels: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Watches:
+    """What a backend asks the operator to watch. A backend without children (a cloud job)
+    declares none, and the operator polls it on ``observe_again_in`` instead."""
+
+    children: tuple[ChildKind, ...] = ()
+    shared: tuple[SharedKind, ...] = ()
 
 
 class Backend(ABC):
-    """A place where FineTuneJob attempts run."""
+    """A place where FineTuneJob attempts run.
+
+    Every method that acts on an attempt receives its number: the backend derives its own
+    names from (job, attempt) and never parses them back. ``ref`` is what the job's status
+    recorded for that attempt, or None when status has not recorded it yet.
+    """
 
     name: ClassVar[BackendName]
     needs_finalizer: ClassVar[bool] = False
     """True when deleting the FineTuneJob must first stop something Kubernetes does not own."""
 
-    def validate(self, request: AttemptRequest) -> None:  # noqa: B027 - optional hook
-        """Raise :class:`InvalidSpecError` for a request this backend cannot run."""
+    def __init__(self, config: OperatorConfig, api_client: client.ApiClient | None = None) -> None:
+        """``api_client``: the operator's Kubernetes client, for backends that create
+        Kubernetes objects (None: they create one on first use)."""
+        self._config = config
+        self._api_client = api_client
+
+    @classmethod  # noqa: B027 - a backend may have no admission rules of its own
+    def check_spec(cls, job: FineTuneJob) -> None:
+        """This backend's admission rules (its CEL rules in the CRD, with the same messages):
+        raise :class:`~finetune_operator.errors.InvalidSpecError` for a spec it cannot run.
+        A class method, so that ``render`` checks without a backend instance."""
 
     @abstractmethod
     def render(self, request: AttemptRequest) -> list[dict[str, Any]]:
-        """Pure: the documents ``submit`` would create, for ``finetune-operator render``."""
+        """Pure: the documents ``submit`` would create, for ``finetune-operator render``.
+        Raises InvalidSpecError for a request this backend cannot run."""
 
     @abstractmethod
     def submit(self, request: AttemptRequest) -> BackendRef:
-        """Create the attempt, or adopt it when it already exists; return its reference."""
+        """Render and validate the attempt (the one place that does), then create it, or
+        adopt it when it already exists; return its reference."""
 
     @abstractmethod
-    def observe(self, job: FineTuneJob, ref: BackendRef) -> Observation:
+    def observe(self, job: FineTuneJob, attempt: int, ref: BackendRef | None) -> Observation:
         """Report the attempt's state; ``MISSING`` when it no longer exists."""
 
-    def observe_again_in(self, job: FineTuneJob, ref: BackendRef) -> float | None:
+    def observe_again_in(self, job: FineTuneJob, attempt: int) -> float | None:
         """Seconds until ``observe`` of a live attempt is due when nothing else wakes the job.
 
         None (the default) for backends whose objects produce Kubernetes watch events. A
@@ -174,9 +219,12 @@ class Backend(ABC):
         return None
 
     @abstractmethod
-    def set_suspended(self, job: FineTuneJob, ref: BackendRef, suspended: bool) -> None:
+    def set_suspended(self, job: FineTuneJob, attempt: int, suspended: bool) -> None:
         """Pause or continue the attempt without losing its checkpoints."""
 
     @abstractmethod
-    def cancel(self, job: FineTuneJob, ref: BackendRef) -> bool:
+    def cancel(self, job: FineTuneJob, attempt: int) -> bool:
         """Stop the attempt; return True once nothing of it is running any more."""
+
+    def restore_shared(self, namespace: str) -> None:  # noqa: B027 - only for backends with SharedKinds
+        """Re-create what is missing of this backend's per-namespace objects (its SharedKinds)."""

@@ -1,48 +1,94 @@
-"""Maps ``spec.backend`` to a Backend implementation.
+"""Maps ``spec.backend`` to a Backend implementation and to what it asks the operator to watch.
 
-Entries are import paths, loaded on first use, so that an operator that never sees a
-SageMaker job never imports boto3 (memory and start-up time).
+Implementations are import paths, loaded on first use, so that an operator that never sees
+a SageMaker job never imports boto3 (memory and start-up time). Watch declarations are
+plain data from light modules: the operator registers them at start-up.
+
+Adding a backend: write ``backends/<name>/`` (a Backend subclass; its Watches if it
+creates Kubernetes objects; its settings model if it has settings), add its name to the
+API (``BackendName`` and the CRD's enum) and one entry here (docs/architecture.md).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 from finetune_operator.api.recipe import BackendName
-from finetune_operator.backends.base import Backend, InvalidSpecError
-from finetune_operator.config import OperatorConfig
+from finetune_operator.backends.base import Backend, Watches
+from finetune_operator.backends.hyperpod.watches import HYPERPOD_WATCHES
+from finetune_operator.errors import InvalidSpecError
 
-BackendFactory = Callable[[OperatorConfig], Backend]
+if TYPE_CHECKING:
+    from kubernetes import client
 
-BACKENDS: dict[BackendName, str] = {
-    BackendName.HYPERPOD: "finetune_operator.backends.hyperpod.backend:HyperPodBackend",
-    BackendName.SAGEMAKER: "finetune_operator.backends.sagemaker.backend:SageMakerBackend",
+    from finetune_operator.config import OperatorConfig
+
+
+@dataclass(frozen=True)
+class Registration:
+    implementation: str
+    """``module:Class`` of the Backend subclass; the class takes (OperatorConfig, ApiClient | None)."""
+    watches: Watches = field(default_factory=Watches)
+    settings: str | None = None
+    """``module:Model`` of the backend's section of the operator config (named after the
+    backend), when it has settings; a light module, imported when the config is loaded."""
+
+
+BACKENDS: dict[BackendName, Registration] = {
+    BackendName.HYPERPOD: Registration(
+        "finetune_operator.backends.hyperpod.backend:HyperPodBackend", watches=HYPERPOD_WATCHES
+    ),
+    BackendName.SAGEMAKER: Registration(
+        "finetune_operator.backends.sagemaker.backend:SageMakerBackend",
+        settings="finetune_operator.backends.sagemaker.settings:SageMakerSettings",
+    ),
 }
 
 
-def load_backend_factory(name: BackendName) -> BackendFactory:
-    """Return the class (a factory taking the OperatorConfig) registered for ``name``."""
+def backend_class(name: BackendName) -> type[Backend]:
+    """The Backend subclass registered for ``name`` (imported on first use)."""
     try:
-        target = BACKENDS[name]
+        target = BACKENDS[name].implementation
     except KeyError:
         available = ", ".join(sorted(BACKENDS))
         raise InvalidSpecError(
             f"backend {name.value!r} is not available in this operator (available: {available})"
         ) from None
+    cls: type[Backend] = _load(target)
+    return cls
+
+
+def backend_settings_model(name: BackendName) -> type[BaseModel] | None:
+    """The model of ``name``'s section of the operator config, if it registered one."""
+    registration = BACKENDS.get(name)
+    if registration is None or registration.settings is None:
+        return None
+    model: type[BaseModel] = _load(registration.settings)
+    return model
+
+
+def _load(target: str) -> Any:
     module_name, _, attr = target.partition(":")
-    factory: BackendFactory = getattr(importlib.import_module(module_name), attr)
-    return factory
+    return getattr(importlib.import_module(module_name), attr)
 
 
 class BackendCache:
-    """One Backend instance per name for the life of the operator process."""
+    """One Backend instance per name for the life of the operator process.
 
-    def __init__(self, config: OperatorConfig) -> None:
+    ``api_client`` is the operator's Kubernetes client, shared with the backends that
+    create Kubernetes objects; None creates one on first use (``render`` needs none).
+    """
+
+    def __init__(self, config: OperatorConfig, api_client: client.ApiClient | None = None) -> None:
         self._config = config
+        self._api_client = api_client
         self._backends: dict[BackendName, Backend] = {}
 
     def get(self, name: BackendName) -> Backend:
         if name not in self._backends:
-            self._backends[name] = load_backend_factory(name)(self._config)
+            self._backends[name] = backend_class(name)(self._config, self._api_client)
         return self._backends[name]

@@ -16,30 +16,29 @@ from typing import Any, ClassVar, cast
 from kubernetes import client
 from kubernetes.client.exceptions import ApiException
 
-from finetune_operator.api.job import BackendRef, FineTuneJob
+from finetune_operator.api.job import NOVA_MODEL_NAMES, BackendRef, FineTuneJob
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.base import (
     AttemptRequest,
     AttemptState,
     Backend,
     Observation,
-    OwnershipConflictError,
+    attempt_name,
 )
 from finetune_operator.backends.hyperpod.observe import observe_pytorchjob
-from finetune_operator.backends.hyperpod.render import (
+from finetune_operator.backends.hyperpod.render import render_attempt, render_trainer_identity
+from finetune_operator.backends.hyperpod.watches import (
     PYTORCHJOB_API_VERSION,
     PYTORCHJOB_KIND,
-    render_attempt,
-    render_trainer_identity,
-    validate_request,
+    PYTORCHJOB_PLURAL,
 )
 from finetune_operator.config import OperatorConfig
+from finetune_operator.errors import InvalidSpecError, OwnershipConflictError
 from finetune_operator.kube import new_api_client
 from finetune_operator.naming import LABEL_MANAGED_BY, MANAGED_BY
-from finetune_operator.resolution import job_paths
+from finetune_operator.resolution import storage_dirs
 
 PYTORCHJOB_GROUP, PYTORCHJOB_VERSION = PYTORCHJOB_API_VERSION.split("/")
-PYTORCHJOB_PLURAL = "pytorchjobs"
 TRAINING_OPERATOR_JOB_LABEL = "training.kubeflow.org/job-name"
 
 
@@ -47,8 +46,7 @@ class HyperPodBackend(Backend):
     name: ClassVar[BackendName] = BackendName.HYPERPOD
 
     def __init__(self, config: OperatorConfig, api_client: client.ApiClient | None = None) -> None:
-        self._config = config
-        self._api_client = api_client
+        super().__init__(config, api_client)
         self._lock = threading.Lock()
         self._identity_namespaces: set[str] = set()
         """Namespaces whose trainer identity this process has created or found."""
@@ -61,8 +59,15 @@ class HyperPodBackend(Backend):
                 self._api_client = new_api_client(self._config.max_workers)
             return self._api_client
 
-    def validate(self, request: AttemptRequest) -> None:
-        validate_request(request)
+    @classmethod
+    def check_spec(cls, job: FineTuneJob) -> None:
+        spec = job.spec
+        if spec.sagemaker is not None:
+            raise InvalidSpecError("spec.sagemaker applies only to backend sagemaker")
+        if spec.model.name in NOVA_MODEL_NAMES:
+            raise InvalidSpecError(
+                "Amazon Nova models (nova-micro, nova-lite, nova-pro) train only on backend sagemaker"
+            )
 
     def render(self, request: AttemptRequest) -> list[dict[str, Any]]:
         return render_attempt(request)
@@ -75,7 +80,7 @@ class HyperPodBackend(Backend):
             api_version=PYTORCHJOB_API_VERSION, kind=PYTORCHJOB_KIND, name=meta["name"], uid=meta.get("uid")
         )
 
-    def restore_trainer_identity(self, namespace: str) -> None:
+    def restore_shared(self, namespace: str) -> None:
         """Someone deleted part of a namespace's trainer identity: create what is missing now,
         so that pods of running and future attempts can still start and report."""
         with self._lock:
@@ -91,12 +96,13 @@ class HyperPodBackend(Backend):
         with self._lock:
             self._identity_namespaces.add(namespace)
 
-    def observe(self, job: FineTuneJob, ref: BackendRef) -> Observation:
+    def observe(self, job: FineTuneJob, attempt: int, ref: BackendRef | None) -> Observation:
         namespace = job.metadata.namespace or ""
+        name = attempt_name(job.metadata.name, attempt)
         try:
             pytorchjob = self._as_dict(
                 client.CustomObjectsApi(self.api).get_namespaced_custom_object(
-                    PYTORCHJOB_GROUP, PYTORCHJOB_VERSION, namespace, PYTORCHJOB_PLURAL, ref.name
+                    PYTORCHJOB_GROUP, PYTORCHJOB_VERSION, namespace, PYTORCHJOB_PLURAL, name
                 )
             )
         except ApiException as err:
@@ -104,38 +110,39 @@ class HyperPodBackend(Backend):
                 return Observation(
                     state=AttemptState.MISSING,
                     reason="PyTorchJobNotFound",
-                    message=f"PyTorchJob {ref.name} no longer exists",
+                    message=f"PyTorchJob {name} no longer exists",
                 )
             raise
-        if ref.uid and pytorchjob["metadata"].get("uid") != ref.uid:
+        recorded_uid = ref.uid if ref is not None and ref.name == name else None
+        if recorded_uid and pytorchjob["metadata"].get("uid") != recorded_uid:
             return Observation(
                 state=AttemptState.MISSING,
                 reason="PyTorchJobReplaced",
-                message=f"PyTorchJob {ref.name} was deleted and re-created by someone else",
+                message=f"PyTorchJob {name} was deleted and re-created by someone else",
             )
         pods: list[dict[str, Any]] = []
         if _has_true_condition(pytorchjob, "Failed"):
-            pods = self._pods_of(namespace, ref.name)
-        return observe_pytorchjob(pytorchjob, pods, output_path=job_paths(job).output_dir)
+            pods = self._pods_of(namespace, name)
+        return observe_pytorchjob(pytorchjob, pods, output_path=storage_dirs(job).output_dir)
 
-    def set_suspended(self, job: FineTuneJob, ref: BackendRef, suspended: bool) -> None:
+    def set_suspended(self, job: FineTuneJob, attempt: int, suspended: bool) -> None:
         client.CustomObjectsApi(self.api).patch_namespaced_custom_object(
             PYTORCHJOB_GROUP,
             PYTORCHJOB_VERSION,
             job.metadata.namespace or "",
             PYTORCHJOB_PLURAL,
-            ref.name,
+            attempt_name(job.metadata.name, attempt),
             {"spec": {"runPolicy": {"suspend": suspended}}},
         )
 
-    def cancel(self, job: FineTuneJob, ref: BackendRef) -> bool:
+    def cancel(self, job: FineTuneJob, attempt: int) -> bool:
         try:
             client.CustomObjectsApi(self.api).delete_namespaced_custom_object(
                 PYTORCHJOB_GROUP,
                 PYTORCHJOB_VERSION,
                 job.metadata.namespace or "",
                 PYTORCHJOB_PLURAL,
-                ref.name,
+                attempt_name(job.metadata.name, attempt),
                 propagation_policy="Background",
             )
         except ApiException as err:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from finetune_operator.backends.base import AttemptState, Observation
+from finetune_operator.contract import EXIT_INVALID_CONFIG
 
-CONTRACT_INVALID_CONFIG_EXIT_CODE = 2
 REPLICA_TYPE_LABEL = "training.kubeflow.org/replica-type"
 REPLICA_INDEX_LABEL = "training.kubeflow.org/replica-index"
 
@@ -78,7 +78,7 @@ def _telling_failure(pods: list[dict[str, Any]]) -> tuple[dict[str, Any], int] |
                 if isinstance(code, int) and code != 0:
                     failures.append((pod, code))
     for pod, code in failures:
-        if code == CONTRACT_INVALID_CONFIG_EXIT_CODE:
+        if code == EXIT_INVALID_CONFIG:
             return pod, code
     return failures[0] if failures else None
 

@@ -14,17 +14,17 @@ from typing import Any
 from finetune_operator import yamlio
 from finetune_operator.api.job import KIND, PLURAL, AutoResume, FineTuneJob
 from finetune_operator.api.recipe import API_GROUP, API_VERSION
-from finetune_operator.backends.base import AttemptRequest, InvalidSpecError
+from finetune_operator.backends.base import AttemptRequest
+from finetune_operator.backends.hyperpod.watches import PYTORCHJOB_API_VERSION, PYTORCHJOB_KIND
+from finetune_operator.contract import RESUME_AUTO, TRAINER_CONFIG_PATH
+from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import INSTANCE_SHAPES
 from finetune_operator.naming import TRAINER_IDENTITY, attempt_labels, trainer_identity_labels
-from finetune_operator.resolution import job_paths
+from finetune_operator.resolution import storage_mount
 
-PYTORCHJOB_API_VERSION = "kubeflow.org/v1"
-PYTORCHJOB_KIND = "PyTorchJob"
 CONTAINER_NAME = "pytorch"  # the training-operator requires this name
 CONTAINER_PORT = 23456
-CONFIG_MOUNT_DIR = "/etc/finetune"
-CONFIG_KEY = "config.yaml"
+CONFIG_MOUNT_DIR, _, CONFIG_KEY = TRAINER_CONFIG_PATH.rpartition("/")
 CONFIG_ANNOTATION = f"{API_GROUP}/trainer-config"
 """Pod-template annotation holding the resolved training config, projected into the pod as
 CONFIG_MOUNT_DIR/CONFIG_KEY by a downwardAPI volume: the config travels inside the
@@ -35,7 +35,6 @@ already a mistake (e.g. a mixture listing every shard)."""
 LAUNCHER = ["python", "-m", "finetune_trainer.launch"]
 """torchrun plus the contract's exit codes (143 after a SIGTERM checkpoint, 2 for a rejected config):
 plain torchrun exits 1 in both cases, and restartPolicy/the operator must tell them apart."""
-RESUME_AUTO = "auto"
 TERMINATION_GRACE_SECONDS = 120
 """Above the images' TORCH_ELASTIC_SHUTDOWN_TIMEOUT=100: a deleted pod's workers get 100 s to write
 their SIGTERM checkpoint before torchrun kills them, and the kubelet waits for that (SageMaker's
@@ -51,8 +50,13 @@ LABEL_DEEP_HEALTH = "sagemaker.amazonaws.com/deep-health-check-status"
 RESOURCE_NEURON = "aws.amazon.com/neuron"
 RESOURCE_EFA = "vpc.amazonaws.com/efa"
 NEURON_TAINT = "aws.amazon.com/neuron"
-MAX_JOB_NAME_LENGTH = 45
 NEURON_CC_BASE_FLAGS = "--model-type transformer --distribution-strategy=llm-training"
+DEFAULT_COMPILE_CACHE_SUBDIR = "neuron_cache"
+
+
+def compile_cache_dir(job: FineTuneJob) -> str:
+    """Where the Neuron compiler caches graphs: shared by the jobs on one FSx volume."""
+    return job.spec.storage.compile_cache_dir or f"{storage_mount(job)}/{DEFAULT_COMPILE_CACHE_SUBDIR}"
 
 
 def owner_reference(job: FineTuneJob) -> dict[str, Any]:
@@ -79,23 +83,16 @@ def auto_resume_enabled(job: FineTuneJob) -> bool:
 def validate_request(request: AttemptRequest) -> None:
     """Reject what would render but cannot run on HyperPod, naming the field to fix."""
     job = request.job
-    name = job.metadata.name
-    if len(name) > MAX_JOB_NAME_LENGTH:
-        raise InvalidSpecError(
-            f"metadata.name {name!r} is longer than {MAX_JOB_NAME_LENGTH} characters; it prefixes "
-            "every attempt's pod and service names"
-        )
     mount = job.spec.storage.mount_path.rstrip("/")
     config = request.config
     locations = [("spec.model", config.model.path), ("spec.model.tokenizer", config.model.tokenizer)]
     locations += [("spec.data", s.path) for s in config.data.train]
     locations += [("spec.data.validation", config.data.validation.path if config.data.validation else None)]
-    paths = job_paths(job)
     locations += [
-        ("spec.storage.checkpointDir", paths.checkpoint_dir),
-        ("spec.storage.outputDir", paths.output_dir),
-        ("spec.storage.tensorboardDir", paths.tensorboard_dir),
-        ("spec.storage.compileCacheDir", paths.compile_cache_dir),
+        ("spec.storage.checkpointDir", config.checkpointing.dir),
+        ("spec.storage.outputDir", config.output.dir),
+        ("spec.storage.tensorboardDir", config.logging.tensorboard_dir),
+        ("spec.storage.compileCacheDir", compile_cache_dir(job)),
     ]
     for field, location in locations:
         if (
@@ -185,7 +182,7 @@ def trainer_command(request: AttemptRequest) -> list[str]:
         f"--nproc_per_node={request.resources.processes_per_node}",
         "--",
         "--config",
-        f"{CONFIG_MOUNT_DIR}/{CONFIG_KEY}",
+        TRAINER_CONFIG_PATH,
         "--resume-from",
         request.resume_from or RESUME_AUTO,
     ]
@@ -214,7 +211,7 @@ def _env(request: AttemptRequest) -> list[dict[str, str]]:
     if resources.efa_devices:
         env |= {"FI_PROVIDER": "efa", "FI_EFA_USE_DEVICE_RDMA": "1", "FI_EFA_FORK_SAFE": "1"}
     if resources.neuron_devices:
-        cache = job_paths(job).compile_cache_dir
+        cache = compile_cache_dir(job)
         env |= {
             "NEURON_RT_NUM_CORES": str(resources.neuron_cores),
             "NEURON_CC_FLAGS": f"{NEURON_CC_BASE_FLAGS} --cache_dir={cache}",

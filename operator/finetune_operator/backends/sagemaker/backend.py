@@ -5,7 +5,7 @@ and treats ``ResourceInUse`` as "already submitted", so a retry or an operator r
 between CreateTrainingJob and the status write adopts the job instead of failing or
 creating a second one. ``observe`` rate-limits DescribeTrainingJob per job (steady
 interval, faster right after a transition, with jitter) on top of botocore's adaptive
-retries, and reports SageMaker's summary (``Observation.sagemaker``), the secondary-status
+retries, and reports SageMaker's summary (``Observation.summary``), the secondary-status
 transitions the job's status has not recorded yet (``events``), the latest complete
 checkpoint in S3 (``checkpoint``), and whether a failed attempt may be resumed
 (``resumable``). ``observe_again_in`` tells the operator when to look again, since a
@@ -32,6 +32,7 @@ import boto3
 import yaml
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
+from kubernetes import client
 
 from finetune_operator.api.job import (
     BackendRef,
@@ -48,10 +49,8 @@ from finetune_operator.backends.base import (
     AttemptState,
     Backend,
     BackendUnreachableError,
-    InvalidSpecError,
     JobEvent,
     Observation,
-    SpecError,
 )
 from finetune_operator.backends.sagemaker.naming import training_job_name
 from finetune_operator.backends.sagemaker.preflight import check_data_sources, parse_s3_uri
@@ -64,6 +63,7 @@ from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.backends.sagemaker.status import AttemptEnd, map_training_job_status
 from finetune_operator.backends.sagemaker.validation import validate_request
 from finetune_operator.config import OperatorConfig
+from finetune_operator.errors import InvalidSpecError, SpecError
 
 TRAINING_JOB_KIND = "TrainingJob"
 TRAINING_JOB_API_VERSION = "sagemaker.amazonaws.com/v1"
@@ -146,8 +146,12 @@ class SageMakerBackend(Backend):
     name: ClassVar[BackendName] = BackendName.SAGEMAKER
     needs_finalizer: ClassVar[bool] = True
 
-    def __init__(self, config: OperatorConfig, clock: _Clock | None = None) -> None:
-        self._settings: SageMakerSettings = config.sagemaker
+    def __init__(
+        self, config: OperatorConfig, api_client: client.ApiClient | None = None, clock: _Clock | None = None
+    ) -> None:
+        """``api_client`` is unused: a SageMaker attempt creates no Kubernetes objects."""
+        super().__init__(config, api_client)
+        self._settings = config.settings_of(BackendName.SAGEMAKER, SageMakerSettings)
         self._clock = clock or _Clock()
         self._state = _State()
 
@@ -179,6 +183,23 @@ class SageMakerBackend(Backend):
 
     # --- pure parts -------------------------------------------------------------------------
 
+    @classmethod
+    def check_spec(cls, job: FineTuneJob) -> None:
+        spec = job.spec
+        resources = spec.resources
+        if resources is not None and any(
+            value is not None
+            for value in (resources.processes_per_node, resources.neuron_devices, resources.efa_devices)
+        ):
+            raise InvalidSpecError(
+                "spec.resources.processesPerNode, neuronDevices and efaDevices apply only to backend hyperpod"
+            )
+        if spec.suspend:
+            raise InvalidSpecError(
+                "spec.suspend is not supported by backend sagemaker: a SageMaker training job cannot be "
+                "paused; delete the FineTuneJob to stop it (checkpoints stay in S3)"
+            )
+
     def plan(self, request: AttemptRequest) -> TrainingJobPlan:
         """The request and uploads for ``request``, fully validated against the service model."""
         plan = build_create_training_job_request(request, self._settings)
@@ -187,9 +208,6 @@ class SageMakerBackend(Backend):
             listed = "; ".join(str(violation) for violation in violations)
             raise InvalidSpecError(f"SageMaker would reject the CreateTrainingJob request: {listed}")
         return plan
-
-    def validate(self, request: AttemptRequest) -> None:
-        self.plan(request)
 
     def render(self, request: AttemptRequest) -> list[dict[str, Any]]:
         """The CreateTrainingJob request, then each document uploaded to S3 before it."""
@@ -246,18 +264,9 @@ class SageMakerBackend(Backend):
         )
 
     @staticmethod
-    def _sagemaker_ref(job: FineTuneJob, ref: BackendRef) -> BackendRef:
-        """``ref`` naming the real SageMaker job.
-
-        The core may hand back a reference by its own attempt name (``<job>-a<N>``); both
-        that and the SageMaker name end in ``-a<N>``, and the SageMaker name is a pure
-        function of (job, attempt).
-        """
-        _, _, attempt = ref.name.rpartition("-a")
-        if not attempt.isdigit():
-            return ref
-        name = training_job_name(job.metadata.name, job.metadata.uid or "", int(attempt))
-        return ref if ref.name == name else ref.model_copy(update={"name": name})
+    def _job_name(job: FineTuneJob, attempt: int) -> str:
+        """The SageMaker name of ``attempt``: a pure function of (job, attempt)."""
+        return training_job_name(job.metadata.name, job.metadata.uid or "", attempt)
 
     def _describe(self, name: str) -> dict[str, Any] | None:
         """DescribeTrainingJob, or None when no job of that name exists."""
@@ -290,15 +299,15 @@ class SageMakerBackend(Backend):
 
     # --- observe ----------------------------------------------------------------------------
 
-    def observe(self, job: FineTuneJob, ref: BackendRef) -> Observation:
-        ref = self._sagemaker_ref(job, ref)
+    def observe(self, job: FineTuneJob, attempt: int, ref: BackendRef | None) -> Observation:
+        name = self._job_name(job, attempt)
         now = self._clock.monotonic()
         with self._state.lock:
-            known = self._state.polls.get(ref.name)
+            known = self._state.polls.get(name)
         if known is not None and now < known.next_poll_at:
             return _observation(job, known.described, known.checkpoint)
         try:
-            described = self._describe(ref.name)
+            described = self._describe(name)
         except (ClientError, BotoCoreError):
             if known is None:
                 raise
@@ -310,14 +319,14 @@ class SageMakerBackend(Backend):
             return _observation(job, known.described, known.checkpoint)
         if described is None:
             with self._state.lock:
-                self._state.polls.pop(ref.name, None)
+                self._state.polls.pop(name, None)
             return Observation(
                 state=AttemptState.MISSING,
                 reason="TrainingJobNotFound",
-                message=f"SageMaker has no training job named {ref.name}",
+                message=f"SageMaker has no training job named {name}",
             )
         checkpoint = self._latest_checkpoint(job)
-        self._remember(ref.name, described, checkpoint, known, now)
+        self._remember(name, described, checkpoint, known, now)
         return _observation(job, described, checkpoint)
 
     def _remember(
@@ -338,11 +347,10 @@ class SageMakerBackend(Backend):
         with self._state.lock:
             self._state.polls[name] = polled
 
-    def observe_again_in(self, job: FineTuneJob, ref: BackendRef) -> float | None:
+    def observe_again_in(self, job: FineTuneJob, attempt: int) -> float | None:
         """When the next DescribeTrainingJob of this attempt is due (the poll schedule above)."""
-        ref = self._sagemaker_ref(job, ref)
         with self._state.lock:
-            known = self._state.polls.get(ref.name)
+            known = self._state.polls.get(self._job_name(job, attempt))
         if known is None:
             return self._settings.fast_poll_interval_seconds
         return max(known.next_poll_at - self._clock.monotonic(), _MIN_RECHECK_SECONDS)
@@ -384,7 +392,7 @@ class SageMakerBackend(Backend):
             )
         return None
 
-    def set_suspended(self, job: FineTuneJob, ref: BackendRef, suspended: bool) -> None:
+    def set_suspended(self, job: FineTuneJob, attempt: int, suspended: bool) -> None:
         raise InvalidSpecError(
             "spec.suspend: a SageMaker training job cannot be paused; delete the FineTuneJob to stop it "
             "(checkpoints stay in S3) and create it again to resume"
@@ -392,17 +400,17 @@ class SageMakerBackend(Backend):
 
     # --- cancel -----------------------------------------------------------------------------
 
-    def cancel(self, job: FineTuneJob, ref: BackendRef) -> bool:
-        ref = self._sagemaker_ref(job, ref)
+    def cancel(self, job: FineTuneJob, attempt: int) -> bool:
+        name = self._job_name(job, attempt)
         annotations = job.metadata.annotations
         if annotations.get(DELETION_POLICY_ANNOTATION) == "retain":
             return True
         if annotations.get(RELEASE_FINALIZER_ANNOTATION) == "true":
             return True
         with self._state.lock:
-            state = self._state.cancels.setdefault(ref.name, _CancelState())
+            state = self._state.cancels.setdefault(name, _CancelState())
         try:
-            done = self._stop(ref.name)
+            done = self._stop(name)
         except (ClientError, BotoCoreError) as error:
             if isinstance(error, ClientError) and _error_code(error) in (
                 "AccessDenied",
@@ -415,7 +423,7 @@ class SageMakerBackend(Backend):
             limit = self._settings.unreachable_retry_limit
             exhausted = state.failures >= limit
             raise SageMakerUnreachableError(
-                f"Stopping training job {ref.name} failed {state.failures} time(s) ({detail}). "
+                f"Stopping training job {name} failed {state.failures} time(s) ({detail}). "
                 + (f"Gave up retrying quickly after {limit} failures. " if exhausted else "Retrying. ")
                 + f"To delete anyway and leave the job to AWS, annotate the FineTuneJob "
                 f"{RELEASE_FINALIZER_ANNOTATION}=true.",
@@ -425,8 +433,8 @@ class SageMakerBackend(Backend):
         state.failures = 0
         if done:
             with self._state.lock:
-                self._state.cancels.pop(ref.name, None)
-                self._state.polls.pop(ref.name, None)
+                self._state.cancels.pop(name, None)
+                self._state.polls.pop(name, None)
         return done
 
     def _stop(self, name: str) -> bool:
@@ -481,7 +489,7 @@ def _observation(
         resumable=mapped.end not in _NOT_RESUMABLE,
         events=tuple(_transition_event(transition) for transition in transitions[seen:]),
         checkpoint=checkpoint,
-        sagemaker=training_job_summary(described),
+        summary=training_job_summary(described),
     )
 
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from finetune_operator.api.training_config import DataFormat, Method, ResolvedTrainingConfig
-from finetune_operator.backends.base import InvalidSpecError, ResolvedResources
+from finetune_operator.backends.base import ResolvedResources
 from finetune_operator.backends.sagemaker.settings import NovaImages
+from finetune_operator.errors import InvalidSpecError
 
 NOVA_INSTANCE_TYPE = "ml.p5.48xlarge"
 

@@ -41,10 +41,12 @@ from finetune_operator.api.training_config import (
     ResolvedTrainingConfig,
     WeightedSource,
 )
-from finetune_operator.backends.base import AttemptRequest, InvalidSpecError
+from finetune_operator.backends.base import AttemptRequest
 from finetune_operator.backends.sagemaker import nova
 from finetune_operator.backends.sagemaker.naming import training_job_name
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
+from finetune_operator.contract import RESUME_AUTO
+from finetune_operator.errors import InvalidSpecError
 
 CHANNELS_DIR = "/opt/ml/input/data"
 CHECKPOINT_LOCAL_PATH = "/opt/ml/checkpoints"
@@ -57,7 +59,6 @@ TRAINER_ENTRYPOINT = "finetune-sagemaker"
 """The trainer's SageMaker entrypoint: SageMaker starts the container once per instance, and this
 command starts torchrun (through the trainer's launcher) with one process per GPU / NeuronCore and
 the rendezvous of the job's instances."""
-RESUME_AUTO = "auto"
 DEFAULT_MAX_RUNTIME_SECONDS = 86_400
 """SageMaker's own default (one day), made explicit so render shows it."""
 MAX_RUNTIME_LIMIT_SECONDS = 28 * 86_400

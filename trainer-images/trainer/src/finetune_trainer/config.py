@@ -29,8 +29,6 @@ SAGEMAKER_MODEL_DIR = "/opt/ml/model"
 LORA_METHODS = ("lora", "dpo-lora")
 PREFERENCE_METHODS = ("dpo", "dpo-lora")
 PREFERENCE_FORMATS = ("preference", "bedrock-conversation")
-MAX_VALIDATION_SPLIT = 0.5
-"""The trainer holds out at most half of each source (docs/trainer.md): stricter than the schema's `< 1`."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -162,6 +160,11 @@ class TrainConfig:
     def is_preference(self) -> bool:
         return self.method in PREFERENCE_METHODS
 
+    @property
+    def packs_documents(self) -> bool:
+        """Whether rows hold several documents: preference pairs are never packed."""
+        return self.training.packing and not self.is_preference
+
 
 def parse_config(doc: Any) -> TrainConfig:
     """Builds a `TrainConfig` from the YAML document, or raises `ConfigError` naming the bad key."""
@@ -176,10 +179,6 @@ def parse_config(doc: Any) -> TrainConfig:
         )
     if not is_preference and data["format"] == "preference":
         raise ConfigError(f"data.format: preference data needs method dpo or dpo-lora; method is {method!r}")
-    if data["validationSplit"] > MAX_VALIDATION_SPLIT:
-        raise ConfigError(
-            f"data.validationSplit: must be <= {MAX_VALIDATION_SPLIT}, got {data['validationSplit']}"
-        )
 
     # Present in every resolved config (the contract), but only meaningful for some methods.
     lora, dpo = doc["lora"], doc["dpo"]

@@ -1,4 +1,4 @@
-"""Helpers that play the kubelet's part in cluster tests, through the bed's kwok Stages.
+"""Helpers that play the kubelet's part in cluster tests and `make demo`, through the bed's kwok Stages.
 
 kwok runs every pod bound to a fake node; these helpers trigger the Stages in
 hack/testbed/kwok-stages.yaml. Semantics worth knowing when you write a test:

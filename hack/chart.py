@@ -1,0 +1,128 @@
+"""Install the chart on the bed the way users do (`helm upgrade --install`).
+
+Shared by the cluster tests, `make demo` and the benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from hack import testbed
+from hack.image_keys import image_refs
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+CHART_RELEASE = "finetune-operator"
+CHART_NAMESPACE = "finetune-system"
+CRD_NAMES = (
+    "finetunejobs.finetune.dev",
+    "finetunerecipes.finetune.dev",
+    "clusterfinetunerecipes.finetune.dev",
+)
+# The namespaces the in-cluster operator watches: the demo's (hack/demo.py) and the in-cluster
+# tests'. Tests that run their own operator process use namespaces of their own, so no
+# FineTuneJob has two operators.
+DEMO_NAMESPACE = "team-a"
+IN_CLUSTER_NAMESPACE = "team-in-cluster"
+
+
+def chart_values() -> dict[str, Any]:
+    """The chart's values on the bed: the locally built images, and the operator on the real node."""
+    images = image_refs()
+    repository, _, tag = images["operator"].rpartition(":")
+    return {
+        "image": {"repository": repository, "tag": tag, "pullPolicy": "Never"},
+        "nodeSelector": {"node.kubernetes.io/instance-type": testbed.NODE_INSTANCE_TYPE},
+        "config": {
+            "trainer_image": images["trainer-cpu"],
+            "namespaces": [DEMO_NAMESPACE, IN_CLUSTER_NAMESPACE],
+        },
+    }
+
+
+def install_chart(layout: Any, kubeconfig: str) -> None:
+    """Install the chart the way users do, so cluster tests see the CRDs and built-in recipes.
+
+    The operator runs in-cluster from the image built here, on the real node, in a namespace
+    that enforces Pod Security `restricted`. CRDs applied by hand on a reused bed are adopted
+    first, as Helm refuses to take over objects without its ownership metadata.
+    """
+    kubectl = [str(layout.binary("kubectl")), f"--kubeconfig={kubeconfig}"]
+    for namespace in (CHART_NAMESPACE, IN_CLUSTER_NAMESPACE):
+        subprocess.run([*kubectl, "create", "namespace", namespace], capture_output=True)
+    subprocess.run(
+        [*kubectl, "apply", "-f", "-"],
+        input=json.dumps(
+            {"apiVersion": "v1", "kind": "List", "items": testbed.fsx_volume(IN_CLUSTER_NAMESPACE)}
+        ),
+        text=True,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            *kubectl,
+            "label",
+            "--overwrite",
+            "namespace",
+            CHART_NAMESPACE,
+            "pod-security.kubernetes.io/enforce=restricted",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    for crd in CRD_NAMES:
+        exists = subprocess.run([*kubectl, "get", "crd", crd], capture_output=True).returncode == 0
+        if exists:
+            subprocess.run(
+                [*kubectl, "label", "--overwrite", "crd", crd, "app.kubernetes.io/managed-by=Helm"],
+                check=True,
+                capture_output=True,
+            )
+            subprocess.run(
+                [
+                    *kubectl,
+                    "annotate",
+                    "--overwrite",
+                    "crd",
+                    crd,
+                    f"meta.helm.sh/release-name={CHART_RELEASE}",
+                    f"meta.helm.sh/release-namespace={CHART_NAMESPACE}",
+                ],
+                check=True,
+                capture_output=True,
+            )
+    helm = [
+        str(layout.binary("helm")),
+        "upgrade",
+        "--install",
+        CHART_RELEASE,
+        str(REPO_ROOT / "charts" / "finetune-operator"),
+        "--namespace",
+        CHART_NAMESPACE,
+        "--values",
+        "-",
+        "--kubeconfig",
+        kubeconfig,
+    ]
+    result = subprocess.run(helm, input=json.dumps(chart_values()), capture_output=True, text=True)
+    if result.returncode != 0 and "ensure CRDs are installed first" in result.stderr:
+        # The recipes are post-install hooks of the release that creates their CRD; on a busy
+        # API server Helm can map them before the new CRD is served. The CRD exists now: once more.
+        result = subprocess.run(helm, input=json.dumps(chart_values()), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"helm install of the chart failed: {result.stderr}")
+    subprocess.run(
+        [
+            *kubectl,
+            "wait",
+            "--for=condition=Established",
+            "--timeout=60s",
+            *(f"crd/{name}" for name in CRD_NAMES),
+        ],
+        check=True,
+        capture_output=True,
+    )

@@ -1,0 +1,26 @@
+"""What the HyperPod backend asks the operator to watch: its attempts' PyTorchJobs, and the
+trainer identity it keeps in every namespace with jobs (re-created when someone deletes it)."""
+
+from __future__ import annotations
+
+from finetune_operator.backends.base import ChildKind, SharedKind, Watches
+from finetune_operator.backends.hyperpod.observe import observation_fingerprint
+from finetune_operator.naming import trainer_identity_labels
+
+PYTORCHJOB_API_VERSION = "kubeflow.org/v1"
+PYTORCHJOB_KIND = "PyTorchJob"
+PYTORCHJOB_PLURAL = "pytorchjobs"
+
+HYPERPOD_WATCHES = Watches(
+    children=(
+        ChildKind(PYTORCHJOB_API_VERSION, PYTORCHJOB_KIND, PYTORCHJOB_PLURAL, observation_fingerprint),
+    ),
+    shared=tuple(
+        SharedKind(api_version, plural, trainer_identity_labels())
+        for api_version, plural in (
+            ("v1", "serviceaccounts"),
+            ("rbac.authorization.k8s.io/v1", "roles"),
+            ("rbac.authorization.k8s.io/v1", "rolebindings"),
+        )
+    ),
+)

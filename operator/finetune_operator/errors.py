@@ -1,0 +1,31 @@
+"""Errors that say a FineTuneJob cannot run as written.
+
+Core modules (recipes, resolution, admission, the CLI) and every backend raise them; the
+state machine turns them into phase Failed with the error's ``reason`` and one Warning
+Event. They live here, below both, so that dependencies point one way: backends import
+the core, never the reverse.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class SpecError(Exception):
+    """A job the operator cannot run as written. Becomes phase Failed with ``reason``."""
+
+    reason: ClassVar[str] = "InvalidSpec"
+
+
+class InvalidSpecError(SpecError):
+    reason = "InvalidSpec"
+
+
+class RecipeNotFoundError(SpecError):
+    reason = "RecipeNotFound"
+
+
+class OwnershipConflictError(SpecError):
+    """An object with the deterministic child name exists but belongs to something else."""
+
+    reason = "ChildNameConflict"

@@ -1,0 +1,553 @@
+"""The per-job reconcile loop: load, decide, carry out the plan, write status, look again.
+
+Level-triggered: every FineTuneJob event and every event of an attempt's child leads to
+one reconcile of the owning job, serialised per job. A reconcile observes the current
+attempt, asks the state machine (``decide``), carries out at most one action, and writes
+the status keys the plan changed with a merge patch that carries the resourceVersion it
+decided on: a decision made on stale data gets 409 and is made again on fresh data.
+Children have deterministic names, so a restart between "create child" and "write
+status" adopts the child instead of creating a second one.
+
+A job is looked at again later when the reconcile failed (backoff) or when its backend
+sends no watch events and asked to be polled (``observe_again_in``). kopf has no requeue
+for event handlers, and its timers and daemons would put a finalizer on every job (a
+HyperPod job must stay deletable while the operator is down), so the reconciler keeps
+one timer per job itself.
+
+Everything from outside comes in as a parameter (API client, clock, Event sink), so the
+loop runs in unit tests against a fake API server (tests/unit/test_reconciler.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+import logging
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, cast
+
+from kubernetes import client
+from kubernetes.client.exceptions import ApiException
+from pydantic import ValidationError
+
+from finetune_operator.admission import check_rules
+from finetune_operator.api.job import PLURAL, BackendRef, Condition, FineTuneJob, FineTuneJobSpec
+from finetune_operator.api.recipe import BackendName, Recipe
+from finetune_operator.attempts import build_attempt_request
+from finetune_operator.backends.base import (
+    RELEASE_FINALIZER_ANNOTATION,
+    BackendUnreachableError,
+    ChildKind,
+    JobEvent,
+)
+from finetune_operator.backends.registry import BACKENDS, BackendCache, backend_class
+from finetune_operator.config import OperatorConfig
+from finetune_operator.errors import InvalidSpecError, OwnershipConflictError, SpecError
+from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS, PhaseTracker
+from finetune_operator.naming import GROUP, LABEL_JOB, VERSION
+from finetune_operator.recipes import ParsedRecipes, format_validation_error
+from finetune_operator.statemachine import (
+    Plan,
+    SetSuspended,
+    Submit,
+    decide,
+    deletion_blocked,
+    format_time,
+    rejected,
+    submitted,
+    waits_for_recipe,
+)
+
+logger = logging.getLogger("finetune_operator")
+
+JobKey = tuple[str, str]
+"""(namespace, name) of a FineTuneJob."""
+EventSink = Callable[[dict[str, Any], JobEvent], None]
+"""Posts an Event about the object ``target`` (apiVersion, kind and metadata name/namespace/uid)."""
+
+FINALIZER = f"{GROUP}/stop-backend"
+TRAINER_OWNED_STATUS = {"progress", "checkpoint"}
+CONFLICT_RETRIES = 5
+RETRY_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
+STOP_POLL_DELAY = 15.0
+"""Seconds between checks while an attempt goes through Stopping on delete, for backends
+without a poll schedule of their own."""
+DELETION_RETRY_DELAYS = (15.0, 30.0, 60.0, 120.0)
+"""Backoff while the backend cannot be reached on delete, by consecutive failures."""
+DELETION_EXHAUSTED_DELAY = 600.0
+"""Retry interval once the backend's retry limit is exhausted: the delete now waits for
+the backend to come back or for an administrator's release annotation."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one reconcile did that its caller carries on with."""
+
+    events: list[JobEvent] = field(default_factory=list)
+    target: dict[str, Any] | None = None
+    """The job the Events are about."""
+    next_look_in: float | None = None
+    """Seconds until the backend wants the job looked at again (None: its events will say)."""
+
+
+@dataclass(frozen=True)
+class DeletionWait:
+    """The delete must wait: why, for how long, and what to show on the job meanwhile."""
+
+    reason: str
+    delay: float
+    conditions: list[dict[str, Any]] | None = None
+    """The job's conditions with DeletionBlocked set, when the backend cannot be reached."""
+
+
+class Reconciler:
+    """Owns every FineTuneJob's loop in this operator process."""
+
+    def __init__(
+        self,
+        config: OperatorConfig,
+        api_client: client.ApiClient,
+        clock: Callable[[], datetime],
+        post_event: EventSink,
+        backends: BackendCache | None = None,
+    ) -> None:
+        self._config = config
+        self._api = api_client
+        self._clock = clock
+        self._post_event = post_event
+        self.backends = backends or BackendCache(config, api_client)
+        self.recipes = ParsedRecipes()
+        self.max_workers = config.max_workers
+        """Threads for blocking API calls; bounds how many jobs are reconciled at once."""
+        self._executor = ThreadPoolExecutor(max_workers=config.max_workers, thread_name_prefix="reconcile")
+        self._locks: dict[JobKey, asyncio.Lock] = {}
+        self._seen: dict[JobKey, str] = {}
+        """Fingerprint of each job as last decided on: its echo (and trainer progress) is skipped."""
+        self._seen_children: dict[tuple[str, str], str] = {}
+        self._failures: dict[JobKey, int] = {}
+        self._next_looks: dict[JobKey, asyncio.TimerHandle] = {}
+        self._phases = PhaseTracker()
+        self._waiting_for_recipe: set[JobKey] = set()
+        """Jobs Failed with RecipeNotFound before they ran: looked at again when recipes change."""
+        self._latest_recipes: list[Recipe] | None = None
+
+    # --- events ------------------------------------------------------------------------
+
+    async def job_event(self, event_type: str, document: dict[str, Any], recipes: list[Recipe]) -> None:
+        """A FineTuneJob was added, changed or deleted (``document`` is a plain copy)."""
+        meta = document["metadata"]
+        key = (meta.get("namespace") or "", meta["name"])
+        if event_type == "DELETED":
+            self.forget(key)
+            return
+        if _release_requested(document):
+            loop = asyncio.get_running_loop()
+            if await loop.run_in_executor(self._executor, self._release_finalizer, document):
+                attempt = ((document.get("status") or {}).get("backendRef") or {}).get("name")
+                message = (
+                    f"{RELEASE_FINALIZER_ANNOTATION}=true: deleted without stopping "
+                    f"{attempt or 'the current attempt'}, which may still be running; check it in the "
+                    "backend and stop it by hand"
+                )
+                self._post_event(_event_target(document), JobEvent("Warning", "FinalizerReleased", message))
+            return
+        if self._seen.get(key) == _fingerprint(document):
+            return  # our own status write echoed back, or only trainer-reported progress changed
+        await self.reconcile(key, document, recipes)
+
+    async def child_event(
+        self, child: ChildKind, event_type: str, document: dict[str, Any], recipes: list[Recipe]
+    ) -> None:
+        """An attempt's child changed: reconcile its job if what it shows can have changed."""
+        meta = document.get("metadata") or {}
+        namespace = meta.get("namespace")
+        job_name = (meta.get("labels") or {}).get(LABEL_JOB)
+        if not job_name or not namespace:
+            return
+        child_key = (namespace, meta["name"])
+        if event_type == "DELETED":
+            self._seen_children.pop(child_key, None)
+        else:
+            fingerprint = child.fingerprint(document)
+            if self._seen_children.get(child_key) == fingerprint:
+                return
+            self._seen_children[child_key] = fingerprint
+        await self.reconcile((namespace, job_name), None, recipes)
+
+    async def shared_deleted(self, backend_name: BackendName, namespace: str) -> None:
+        """Part of a backend's per-namespace objects was deleted: the backend puts it back
+        (without its trainer identity, a namespace's trainer pods cannot start or report)."""
+        backend = self.backends.get(backend_name)
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.run_in_executor(self._executor, backend.restore_shared, namespace)
+        except ApiException as err:
+            # 403/404: the namespace itself is going away (or gone); nothing to restore.
+            if err.status not in (403, 404):
+                API_ERRORS.labels(str(err.status)).inc()
+                logger.warning("could not restore %s objects in %s: %s", backend_name, namespace, err.reason)
+        except OwnershipConflictError as err:
+            logger.warning("could not restore %s objects in %s: %s", backend_name, namespace, err)
+
+    async def recipes_changed(self, namespace: str | None, recipes: list[Recipe]) -> None:
+        """A recipe was added or changed (``namespace`` None: a ClusterFineTuneRecipe).
+
+        Jobs rejected only because no recipe matched are judged again with ``recipes``: a
+        GitOps sync that applies a recipe and its job together must not leave the job
+        Failed because the job's event reached the operator first.
+        """
+        self._latest_recipes = recipes
+        for key in sorted(self._waiting_for_recipe):
+            if namespace is None or key[0] == namespace:
+                await self.reconcile(key, None, recipes)
+
+    def forget(self, key: JobKey) -> None:
+        """The job is gone: drop everything kept about it."""
+        self._waiting_for_recipe.discard(key)
+        self._locks.pop(key, None)
+        self._seen.pop(key, None)
+        self._failures.pop(key, None)
+        self._cancel_next_look(key)
+        self._phases.forget(key)
+
+    # --- the loop ----------------------------------------------------------------------
+
+    async def reconcile(self, key: JobKey, document: dict[str, Any] | None, recipes: list[Recipe]) -> None:
+        """One reconcile of ``key`` (read fresh when ``document`` is None), then schedule the next."""
+        loop = asyncio.get_running_loop()
+        outcome: Outcome | None = None
+        delay: float | None
+        async with self._locks.setdefault(key, asyncio.Lock()):
+            started = time.monotonic()
+            try:
+                outcome = await loop.run_in_executor(
+                    self._executor, self.reconcile_now, key, document, recipes
+                )
+            except ApiException as err:
+                API_ERRORS.labels(str(err.status)).inc()
+                delay = self._retry_delay(key, f"API error {err.status}: {err.reason}")
+            except Exception as err:  # never let one job wedge the operator
+                delay = self._retry_delay(key, f"{type(err).__name__}: {err}")
+                logger.exception("reconcile of %s/%s failed", *key)
+            else:
+                self._failures.pop(key, None)
+                delay = outcome.next_look_in
+            finally:
+                RECONCILE_SECONDS.observe(time.monotonic() - started)
+            self._look_again(key, delay, recipes)
+        if outcome is not None and outcome.target is not None:
+            for event in outcome.events:
+                self._post_event(outcome.target, event)
+        newer = self._latest_recipes
+        if key in self._waiting_for_recipe and newer is not None and newer is not recipes:
+            # A recipe changed while this reconcile decided on the recipes it was given.
+            await self.reconcile(key, None, newer)
+
+    def next_look_in(self, key: JobKey) -> float | None:
+        """Seconds until the job's next scheduled reconcile, if one is scheduled."""
+        handle = self._next_looks.get(key)
+        if handle is None:
+            return None
+        return max(handle.when() - asyncio.get_running_loop().time(), 0.0)
+
+    def _retry_delay(self, key: JobKey, why: str) -> float:
+        self._seen.pop(key, None)
+        count = self._failures.get(key, 0)
+        self._failures[key] = count + 1
+        delay = RETRY_DELAYS[min(count, len(RETRY_DELAYS) - 1)]
+        logger.warning("reconcile of %s/%s will be retried in %.0fs: %s", key[0], key[1], delay, why)
+        return delay
+
+    def _look_again(self, key: JobKey, delay: float | None, recipes: list[Recipe]) -> None:
+        """One timer per job: the newest schedule replaces any earlier one."""
+        self._cancel_next_look(key)
+        if delay is None:
+            return
+        loop = asyncio.get_running_loop()
+        self._next_looks[key] = loop.call_later(
+            delay, lambda: loop.create_task(self.reconcile(key, None, recipes))
+        )
+
+    def _cancel_next_look(self, key: JobKey) -> None:
+        handle = self._next_looks.pop(key, None)
+        if handle is not None:
+            handle.cancel()
+
+    def reconcile_now(self, key: JobKey, document: dict[str, Any] | None, recipes: list[Recipe]) -> Outcome:
+        """Decide and act on the job, deciding again on fresh data when its status write conflicts."""
+        for _ in range(CONFLICT_RETRIES):
+            if document is None:
+                document = self._read_job(key)
+                if document is None:
+                    return Outcome()  # deleted meanwhile
+            try:
+                return self._reconcile_once(key, document, recipes)
+            except ApiException as err:
+                if err.status != 409:
+                    raise
+                document = None  # someone (the trainer) wrote status meanwhile: decide again
+        raise ApiException(status=409, reason=f"status of {key[0]}/{key[1]} kept changing; giving up for now")
+
+    def _reconcile_once(self, key: JobKey, document: dict[str, Any], recipes: list[Recipe]) -> Outcome:
+        now = self._clock()
+        target = _event_target(document)
+        try:
+            job = FineTuneJob.model_validate(document)
+        except ValidationError as err:
+            return Outcome(self._write_unparseable(key, document, format_validation_error(err), now), target)
+        if job.metadata.deletion_timestamp:
+            return Outcome()
+        plan = self._plan(job, recipes, now)
+        self._write_status(job, document, plan)
+        self._seen[key] = _fingerprint(_document_after(document, plan))
+        self._phases.set(key, plan.status.phase.value)
+        if waits_for_recipe(plan.status):
+            self._waiting_for_recipe.add(key)
+        else:
+            self._waiting_for_recipe.discard(key)
+        return Outcome(list(plan.events), target, self._next_look(job, plan))
+
+    def _plan(self, job: FineTuneJob, recipes: list[Recipe], now: datetime) -> Plan:
+        """Decide, and carry out the plan's action (at most one backend call that changes anything)."""
+        try:
+            check_rules(job)
+            backend = self.backends.get(job.spec.backend)
+        except SpecError as err:
+            return rejected(job, None, err, now)
+        attempt = job.status.current_attempt
+        observation = None
+        if attempt and not job.status.phase.is_terminal:
+            observation = backend.observe(job, attempt, job.status.backend_ref)
+        plan = decide(job, observation, now)
+        action = plan.action
+        try:
+            if isinstance(action, Submit):
+                request, recipe_status = build_attempt_request(
+                    job,
+                    recipes,
+                    self._config,
+                    action.attempt,
+                    action.resume_from,
+                    action.remaining_runtime_seconds,
+                )
+                ref = backend.submit(request)
+                # Noted before the status write: the child's first event usually arrives while
+                # that write is in flight, and it says nothing the operator does not know.
+                self._expect_first_event(job, ref)
+                return submitted(plan, ref, recipe_status)
+            if isinstance(action, SetSuspended) and observation is not None:
+                backend.set_suspended(job, attempt, action.suspended)
+        except SpecError as err:
+            return rejected(job, plan, err, now)
+        return plan
+
+    def _expect_first_event(self, job: FineTuneJob, ref: BackendRef) -> None:
+        for child in BACKENDS[job.spec.backend].watches.children:
+            if child.kind == ref.kind:
+                first_event = {"metadata": {"uid": ref.uid}}
+                self._seen_children[(job.metadata.namespace or "", ref.name)] = child.fingerprint(first_event)
+
+    def _next_look(self, job: FineTuneJob, plan: Plan) -> float | None:
+        if plan.status.phase.is_terminal or not plan.status.current_attempt:
+            return None
+        return self.backends.get(job.spec.backend).observe_again_in(job, plan.status.current_attempt)
+
+    # --- the API server ----------------------------------------------------------------
+
+    def _jobs(self) -> client.CustomObjectsApi:
+        return client.CustomObjectsApi(self._api)
+
+    def _read_job(self, key: JobKey) -> dict[str, Any] | None:
+        try:
+            return cast(
+                dict[str, Any], self._jobs().get_namespaced_custom_object(GROUP, VERSION, *key_args(key))
+            )
+        except ApiException as err:
+            if err.status == 404:
+                return None
+            raise
+
+    def _write_status(self, job: FineTuneJob, document: dict[str, Any], plan: Plan) -> None:
+        patch = _status_patch(job, plan)
+        if not patch:
+            return
+        body = {"metadata": {"resourceVersion": document["metadata"]["resourceVersion"]}, "status": patch}
+        # The response is not needed (the watch brings the new object): skip parsing it.
+        response = self._jobs().patch_namespaced_custom_object_status(
+            GROUP,
+            VERSION,
+            job.metadata.namespace or "",
+            PLURAL,
+            job.metadata.name,
+            body,
+            _preload_content=False,
+        )
+        response.drain_conn()
+        response.release_conn()
+        if "phase" in patch:
+            TRANSITIONS.labels(plan.status.phase.value).inc()
+            logger.info(
+                "job phase changed",
+                extra={
+                    "namespace": job.metadata.namespace,
+                    "job": job.metadata.name,
+                    "phase": plan.status.phase.value,
+                },
+            )
+
+    def _write_unparseable(
+        self, key: JobKey, document: dict[str, Any], message: str, now: datetime
+    ) -> list[JobEvent]:
+        """A stored object our models cannot read (e.g. an override of an unsupported type)."""
+        status = document.get("status") or {}
+        if status.get("phase") == "Failed":
+            return []
+        error = InvalidSpecError(message)
+        stamp = format_time(now)
+        generation = document["metadata"].get("generation")
+        condition = Condition(
+            type="Failed",
+            status="True",
+            reason=error.reason,
+            message=message,
+            last_transition_time=stamp,
+            observed_generation=generation,
+        )
+        patch = {
+            "metadata": {"resourceVersion": document["metadata"]["resourceVersion"]},
+            "status": {
+                "phase": "Failed",
+                "observedGeneration": generation,
+                "completionTime": stamp,
+                "conditions": [condition.model_dump(mode="json", exclude_none=True)],
+            },
+        }
+        self._jobs().patch_namespaced_custom_object_status(GROUP, VERSION, *key_args(key), patch)
+        return [JobEvent("Warning", error.reason, message)]
+
+    def _release_finalizer(self, document: dict[str, Any]) -> bool:
+        """An administrator gave up on stopping the attempt: let the delete finish now.
+
+        kopf would only notice the annotation at the delete handler's next (possibly distant)
+        retry, so the finalizer is removed here at once, guarded by resourceVersion. Returns
+        whether this call released it.
+        """
+        meta = document["metadata"]
+        body = {
+            "metadata": {
+                "resourceVersion": meta["resourceVersion"],
+                "finalizers": [f for f in meta.get("finalizers") or [] if f != FINALIZER],
+            }
+        }
+        try:
+            self._jobs().patch_namespaced_custom_object(
+                GROUP, VERSION, *key_args((meta.get("namespace") or "", meta["name"])), body
+            )
+        except ApiException as err:
+            if err.status in (404, 409):
+                return False  # gone already, or changed meanwhile: the next event decides again
+            raise
+        return True
+
+    # --- deletion ----------------------------------------------------------------------
+
+    def stop_backend(self, document: dict[str, Any]) -> DeletionWait | None:
+        """Stop the current attempt of a job being deleted; None once nothing of it runs.
+
+        Cloud attempts outlive Kubernetes objects. When the backend cannot be reached, the
+        delete waits with a DeletionBlocked condition saying why and how an administrator
+        can release it; retries back off, and become rare once the backend's retry limit
+        is exhausted.
+        """
+        job = FineTuneJob.model_validate(document)
+        ref = job.status.backend_ref
+        attempt = job.status.current_attempt
+        if ref is None or not attempt:
+            return None
+        backend = self.backends.get(job.spec.backend)
+        try:
+            stopped = backend.cancel(job, attempt)
+        except BackendUnreachableError as err:
+            conditions = deletion_blocked(job, err.reason, str(err), self._clock())
+            delay = DELETION_EXHAUSTED_DELAY if err.exhausted else _deletion_retry_delay(err.failures)
+            dumped = [c.model_dump(mode="json", exclude_none=True) for c in conditions]
+            return DeletionWait(str(err), delay, dumped)
+        if stopped:
+            return None
+        # Look again when the backend's own poll is due (its configured interval).
+        delay = backend.observe_again_in(job, attempt) or STOP_POLL_DELAY
+        return DeletionWait(f"waiting for {ref.kind} {ref.name} to stop", delay)
+
+
+def needs_finalizer(spec: Mapping[str, Any]) -> bool:
+    """Whether a job with this (raw) spec keeps the finalizer until its attempt is stopped."""
+    default = FineTuneJobSpec.model_fields["backend"].default
+    try:
+        return backend_class(BackendName(spec.get("backend", default))).needs_finalizer
+    except (ValueError, SpecError):
+        return False
+
+
+def key_args(key: JobKey) -> tuple[str, str, str]:
+    """(namespace, plural, name): the FineTuneJob arguments of CustomObjectsApi calls."""
+    return key[0], PLURAL, key[1]
+
+
+def _deletion_retry_delay(failures: int) -> float:
+    return DELETION_RETRY_DELAYS[min(max(failures, 1), len(DELETION_RETRY_DELAYS)) - 1]
+
+
+def _release_requested(document: dict[str, Any]) -> bool:
+    meta = document.get("metadata") or {}
+    return bool(
+        meta.get("deletionTimestamp")
+        and (meta.get("annotations") or {}).get(RELEASE_FINALIZER_ANNOTATION) == "true"
+        and FINALIZER in (meta.get("finalizers") or [])
+    )
+
+
+def _status_patch(job: FineTuneJob, plan: Plan) -> dict[str, Any]:
+    """The top-level status keys the plan changed.
+
+    The trainer-owned keys are compared too: they differ only where the plan set them (a
+    backend that finds checkpoints itself), and the write is resourceVersion-guarded, so a
+    report the trainer made meanwhile is never overwritten.
+    """
+    old = job.status.model_dump(mode="json", exclude_none=True)
+    new = plan.status.model_dump(mode="json", exclude_none=True)
+    return {k: new.get(k) for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+
+
+def _fingerprint(document: dict[str, Any]) -> str:
+    """What a job event can change that matters to us: generation, spec and our part of status."""
+    status = {k: v for k, v in (document.get("status") or {}).items() if k not in TRAINER_OWNED_STATUS}
+    meta = document.get("metadata") or {}
+    return json.dumps(
+        [meta.get("generation"), meta.get("deletionTimestamp"), document.get("spec"), status],
+        sort_keys=True,
+        default=str,
+    )
+
+
+def _document_after(document: dict[str, Any], plan: Plan) -> dict[str, Any]:
+    status = plan.status.model_dump(mode="json", exclude_none=True, exclude=TRAINER_OWNED_STATUS)
+    return {**document, "status": status}
+
+
+def _event_target(document: dict[str, Any]) -> dict[str, Any]:
+    meta = document["metadata"]
+    return {
+        "apiVersion": f"{GROUP}/{VERSION}",
+        "kind": "FineTuneJob",
+        "metadata": {"name": meta["name"], "namespace": meta.get("namespace"), "uid": meta.get("uid")},
+    }
+
+
+def plain(body: Any) -> dict[str, Any]:
+    """A plain-dict deep copy of a kopf Body (which is a read-only view)."""
+    return copy.deepcopy(dict(body))

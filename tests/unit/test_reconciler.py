@@ -1,0 +1,241 @@
+"""The reconcile loop against a fake API server at the HTTP boundary (tests/fake_kube.py).
+
+The Reconciler gets a real kubernetes ApiClient whose HTTP pool is the fake, the real
+HyperPod backend on that client, a fixed clock and a list as its Event sink.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from tests.fake_kube import FakeKube
+
+from finetune_operator.api.recipe import BackendName, Recipe
+from finetune_operator.backends.base import JobEvent
+from finetune_operator.backends.registry import BACKENDS
+from finetune_operator.config import OperatorConfig
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
+from finetune_operator.reconciler import RETRY_DELAYS, Reconciler, needs_finalizer
+
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+NAMESPACE = "team-a"
+JOBS = f"/apis/finetune.dev/v1alpha1/namespaces/{NAMESPACE}/finetunejobs"
+JOB = f"{JOBS}/j"
+PYTORCHJOBS = f"/apis/kubeflow.org/v1/namespaces/{NAMESPACE}/pytorchjobs"
+KEY = (NAMESPACE, "j")
+RECIPES: list[Recipe] = load_recipes_dir(BUILTIN_RECIPES_DIR)
+(PYTORCHJOB_CHILD,) = BACKENDS[BackendName.HYPERPOD].watches.children
+
+
+class Harness:
+    def __init__(self) -> None:
+        self.kube = FakeKube()
+        self.events: list[tuple[dict[str, Any], JobEvent]] = []
+        self.reconciler = Reconciler(
+            OperatorConfig(max_workers=2),
+            self.kube.api_client(),
+            clock=lambda: NOW,
+            post_event=lambda target, event: self.events.append((target, event)),
+        )
+
+    def create_job(self, **spec: Any) -> dict[str, Any]:
+        document = {
+            "apiVersion": "finetune.dev/v1alpha1",
+            "kind": "FineTuneJob",
+            "metadata": {"name": "j"},
+            "spec": {
+                "model": {"name": "llama-3.2-1b"},
+                "method": "lora",
+                "data": {"train": {"path": "/fsx/data/train.jsonl"}},
+                **spec,
+            },
+        }
+        return self.kube.add(JOBS, document)
+
+    def job(self) -> dict[str, Any]:
+        stored = self.kube.get(JOB)
+        assert stored is not None
+        return stored
+
+    def status(self) -> dict[str, Any]:
+        return dict(self.job().get("status") or {})
+
+    def reconcile(self) -> Any:
+        return self.reconciler.reconcile_now(KEY, None, RECIPES)
+
+
+@pytest.fixture
+def harness() -> Harness:
+    return Harness()
+
+
+def test_a_new_job_gets_its_first_attempt_and_status(harness: Harness) -> None:
+    harness.create_job()
+    outcome = harness.reconcile()
+    (pytorchjob,) = harness.kube.under(PYTORCHJOBS)
+    assert pytorchjob["metadata"]["name"] == "j-a1"
+    assert pytorchjob["metadata"]["ownerReferences"][0]["uid"] == harness.job()["metadata"]["uid"]
+    for plural in ("serviceaccounts", "roles", "rolebindings"):
+        group = "/api/v1" if plural == "serviceaccounts" else "/apis/rbac.authorization.k8s.io/v1"
+        assert harness.kube.get(f"{group}/namespaces/{NAMESPACE}/{plural}/finetune-trainer") is not None
+    status = harness.status()
+    assert status["phase"] == "Submitted"
+    assert status["currentAttempt"] == 1
+    assert status["backendRef"]["name"] == "j-a1"
+    assert status["backendRef"]["uid"] == pytorchjob["metadata"]["uid"]
+    assert [e.reason for e in outcome.events] == ["Submitted"]
+    assert outcome.next_look_in is None  # the PyTorchJob's watch events will say when to look
+
+
+def test_a_restart_before_the_status_write_adopts_the_attempt(harness: Harness) -> None:
+    harness.create_job()
+    harness.reconcile()
+    (first,) = harness.kube.under(PYTORCHJOBS)
+    harness.kube.write(JOB, {"status": None})  # as if the status write had been lost
+    restarted = Reconciler(OperatorConfig(), harness.kube.api_client(), lambda: NOW, lambda t, e: None)
+    restarted.reconcile_now(KEY, None, RECIPES)
+    (adopted,) = harness.kube.under(PYTORCHJOBS)
+    assert adopted["metadata"]["uid"] == first["metadata"]["uid"]
+    assert harness.status()["backendRef"]["uid"] == first["metadata"]["uid"]
+
+
+def test_a_conflicting_status_write_is_decided_again_on_fresh_data(harness: Harness) -> None:
+    harness.create_job()
+
+    def trainer_reports_first(kube: FakeKube, method: str, path: str) -> None:
+        if method == "PATCH" and path == f"{JOB}/status" and kube.count("PATCH", f"{JOB}/status") == 1:
+            kube.write(JOB, {"status": {"progress": {"step": 3}}})
+
+    harness.kube.before.append(trainer_reports_first)
+    harness.reconcile()
+    assert harness.kube.count("PATCH", f"{JOB}/status") == 2
+    assert len(harness.kube.under(PYTORCHJOBS)) == 1
+    status = harness.status()
+    assert status["phase"] == "Submitted"
+    assert status["progress"] == {"step": 3}  # the trainer's report survives
+
+
+def test_a_spec_the_backend_refuses_fails_without_children(harness: Harness) -> None:
+    harness.create_job(sagemaker={"roleArn": "arn:aws:iam::123456789012:role/x"})
+    outcome = harness.reconcile()
+    assert harness.status()["phase"] == "Failed"
+    assert harness.status()["conditions"][-1]["reason"] == "InvalidSpec"
+    assert [(e.type, e.reason) for e in outcome.events] == [("Warning", "InvalidSpec")]
+    assert harness.kube.count("POST") == 0
+
+
+def test_a_stored_object_the_models_cannot_read_fails(harness: Harness) -> None:
+    harness.create_job(recipe={"overrides": {"lora.rank": {"not": "a scalar"}}})
+    outcome = harness.reconcile()
+    assert harness.status()["phase"] == "Failed"
+    assert [e.reason for e in outcome.events] == ["InvalidSpec"]
+    assert harness.reconcile().events == []  # said once
+
+
+def test_the_job_follows_its_pytorchjob(harness: Harness) -> None:
+    harness.create_job()
+    harness.reconcile()
+    child = f"{PYTORCHJOBS}/j-a1"
+    harness.kube.write(child, {"status": {"conditions": [{"type": "Running", "status": "True"}]}})
+    assert [e.reason for e in harness.reconcile().events] == ["Running"]
+    assert harness.status()["phase"] == "Running"
+    harness.kube.write(child, {"status": {"conditions": [{"type": "Succeeded", "status": "True"}]}})
+    assert [e.reason for e in harness.reconcile().events] == ["Succeeded"]
+    status = harness.status()
+    assert status["phase"] == "Succeeded"
+    assert status["output"]["path"] == f"/fsx/finetune/{NAMESPACE}/j/output"
+
+
+def test_events_that_change_nothing_wake_nobody(harness: Harness) -> None:
+    async def scenario() -> None:
+        harness.create_job()
+        await harness.reconciler.job_event("ADDED", harness.job(), RECIPES)
+        assert [e.reason for _, e in harness.events] == ["Submitted"]
+        assert harness.events[0][0]["metadata"]["name"] == "j"
+        requests = len(harness.kube.requests)
+        # The echo of our own status write, a trainer progress report, and the child's first event.
+        await harness.reconciler.job_event("MODIFIED", harness.job(), RECIPES)
+        harness.kube.write(JOB, {"status": {"progress": {"step": 1}}})
+        await harness.reconciler.job_event("MODIFIED", harness.job(), RECIPES)
+        child = harness.kube.get(f"{PYTORCHJOBS}/j-a1")
+        assert child is not None
+        await harness.reconciler.child_event(PYTORCHJOB_CHILD, "ADDED", child, RECIPES)
+        assert len(harness.kube.requests) == requests  # not one request
+        # A change of what the child shows does reconcile.
+        harness.kube.write(
+            f"{PYTORCHJOBS}/j-a1", {"status": {"conditions": [{"type": "Running", "status": "True"}]}}
+        )
+        child = harness.kube.get(f"{PYTORCHJOBS}/j-a1")
+        assert child is not None
+        await harness.reconciler.child_event(PYTORCHJOB_CHILD, "MODIFIED", child, RECIPES)
+        assert harness.status()["phase"] == "Running"
+
+    asyncio.run(scenario())
+
+
+def test_api_errors_are_retried_with_backoff(harness: Harness) -> None:
+    async def scenario() -> None:
+        harness.create_job()
+        harness.kube.failures[("GET", JOB)] = 500
+        await harness.reconciler.reconcile(KEY, None, RECIPES)
+        first = harness.reconciler.next_look_in(KEY)
+        harness.kube.failures[("GET", JOB)] = 503
+        await harness.reconciler.reconcile(KEY, None, RECIPES)
+        second = harness.reconciler.next_look_in(KEY)
+        assert first is not None and second is not None
+        assert RETRY_DELAYS[0] - 0.5 < first <= RETRY_DELAYS[0]
+        assert RETRY_DELAYS[1] - 0.5 < second <= RETRY_DELAYS[1]
+        await harness.reconciler.reconcile(KEY, None, RECIPES)  # the API answers again
+        assert harness.reconciler.next_look_in(KEY) is None
+        assert harness.status()["phase"] == "Submitted"
+        harness.reconciler.forget(KEY)
+
+    asyncio.run(scenario())
+
+
+def test_a_job_that_arrives_before_its_recipe_starts_when_the_recipe_does(harness: Harness) -> None:
+    async def scenario() -> None:
+        harness.create_job()  # llama-3.2-1b lora: only the built-in recipes know it
+        without = [r for r in RECIPES if r.spec.model != "llama-3.2-1b"]
+        await harness.reconciler.job_event("ADDED", harness.job(), without)
+        assert harness.status()["phase"] == "Failed"
+        assert harness.status()["conditions"][-1]["reason"] == "RecipeNotFound"
+        writes = harness.kube.count("PATCH")
+        await harness.reconciler.recipes_changed("elsewhere", without)  # another namespace's recipe
+        await harness.reconciler.recipes_changed(None, without)  # a recipe, but not a matching one
+        assert harness.kube.count("PATCH") == writes  # judged again, nothing new to write
+        await harness.reconciler.recipes_changed(NAMESPACE, RECIPES)
+        assert harness.status()["phase"] == "Submitted"
+        assert [e.reason for _, e in harness.events] == ["RecipeNotFound", "Submitted"]
+        assert [p["metadata"]["name"] for p in harness.kube.under(PYTORCHJOBS)] == ["j-a1"]
+
+    asyncio.run(scenario())
+
+
+def test_deleting_a_hyperpod_job_stops_its_attempt_at_once(harness: Harness) -> None:
+    harness.create_job()
+    harness.reconcile()
+    assert harness.reconciler.stop_backend(harness.job()) is None
+    assert harness.kube.under(PYTORCHJOBS) == []
+
+
+def test_a_deleted_trainer_identity_is_restored(harness: Harness) -> None:
+    async def scenario() -> None:
+        harness.create_job()
+        harness.reconcile()
+        role = f"/apis/rbac.authorization.k8s.io/v1/namespaces/{NAMESPACE}/roles/finetune-trainer"
+        del harness.kube.objects[role]
+        await harness.reconciler.shared_deleted(BackendName.HYPERPOD, NAMESPACE)
+        assert harness.kube.get(role) is not None
+
+    asyncio.run(scenario())
+
+
+def test_only_backends_whose_work_outlives_kubernetes_keep_the_finalizer() -> None:
+    assert needs_finalizer({}) is False  # the default backend, hyperpod
+    assert needs_finalizer({"backend": "hyperpod"}) is False
+    assert needs_finalizer({"backend": "sagemaker"}) is True
+    assert needs_finalizer({"backend": "unknown"}) is False  # refused at admission; nothing to stop
