@@ -7,6 +7,9 @@ PY          := $(VENV)/bin/python
 CACHE       := $(HOME)/.cache/finetune-operator
 TESTBED     := python3 hack/testbed.py
 PYTEST_ARGS ?=
+# The venv under ~/.cache is shared by every checkout of this machine, and its editable
+# install points at one of them: this checkout's code always comes first.
+export PYTHONPATH := $(CURDIR)/operator:$(CURDIR)/trainer-images/trainer/src
 
 .PHONY: help install testbed-binaries images prepare lint test test-unit test-cluster cluster-up cluster-down \
         cluster-status cluster-kubeconfig chart-crds trainer-config-schema demo bench clean
