@@ -45,6 +45,7 @@ def attempt_request_for_recipe(
         resources=resolution.resources,
         image=job.spec.image or operator.trainer_image,
         resume_from=resume_from,
+        storage=operator.storage.for_job(job.metadata.namespace or "", job.metadata.name),
         remaining_runtime_seconds=remaining_runtime_seconds,
     )
     return request, resolution.recipe

@@ -25,7 +25,7 @@ from finetune_operator.errors import SpecError
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir
 
 PLACEHOLDER_UID = "00000000-0000-0000-0000-000000000000"
-ANY_ROLE = "*"
+ANY_ROLE = "**"
 
 
 def _parser() -> argparse.ArgumentParser:

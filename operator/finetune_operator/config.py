@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.registry import backend_settings_model
+from finetune_operator.storage import StoragePolicy
 
 Settings = TypeVar("Settings", bound=BaseModel)
 
@@ -38,6 +39,10 @@ class OperatorConfig(BaseModel):
             "Where catalog models live on shared storage: a job that names only "
             "spec.model.name trains from '<model_root>/<name>'."
         ),
+    )
+    storage: StoragePolicy = Field(
+        default_factory=StoragePolicy,
+        description="Where each namespace's jobs may read and write on the shared file system (hyperpod).",
     )
     namespaces: list[str] = Field(
         default_factory=list,

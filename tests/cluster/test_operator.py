@@ -39,7 +39,7 @@ def job_manifest(name: str, spec_extra: dict[str, Any] | None = None, **spec: An
     base: dict[str, Any] = {
         "model": {"name": "llama-3.2-1b"},
         "method": "lora",
-        "data": {"train": {"path": "/fsx/data/train.jsonl"}},
+        "data": {"train": {"path": "/fsx/data/{namespace}/train.jsonl"}},
     }
     base.update(spec)
     base.update(spec_extra or {})
@@ -52,7 +52,10 @@ def job_manifest(name: str, spec_extra: dict[str, Any] | None = None, **spec: An
 
 
 def create_job(custom_objects, namespace: str, manifest: dict[str, Any]) -> dict[str, Any]:
-    return custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, manifest)
+    """Create ``manifest`` in ``namespace``; ``{namespace}`` in its paths becomes the namespace (the
+    platform's default read roots are per namespace: /fsx/data/<namespace>)."""
+    body = json.loads(json.dumps(manifest).replace("{namespace}", namespace))
+    return custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, body)
 
 
 def get_job(custom_objects, namespace: str, name: str) -> dict[str, Any]:
@@ -276,11 +279,11 @@ FAILS_WITH_CONDITION = [
         "off-storage",
         {"data": {"train": {"path": "/home/me/train.jsonl"}}},
         "InvalidSpec",
-        "is not on the job's storage",
+        "is not in a directory this namespace may read",
     ),
     (
         "dpo-chat",
-        {"method": "dpo", "data": {"format": "messages", "train": {"path": "/fsx/x"}}},
+        {"method": "dpo", "data": {"format": "messages", "train": {"path": "/fsx/data/{namespace}/x"}}},
         "InvalidSpec",
         "trains on preference data",
     ),

@@ -62,10 +62,23 @@ def test_recipes_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 
 def test_attempt_and_resume_from(capsys: pytest.CaptureFixture[str]) -> None:
     assert (
-        main(["render", "-f", str(EXAMPLE), "--attempt", "2", "--resume-from", "/fsx/x/step-00000010"]) == 0
+        main(
+            [
+                "render",
+                "-f",
+                str(EXAMPLE),
+                "--attempt",
+                "2",
+                "--resume-from",
+                "/fsx/finetune/team-a/llama-lora/checkpoints/step-00000010",
+            ]
+        )
+        == 0
     )
     out = capsys.readouterr().out
-    assert "name: llama-lora-a2" in out and "- /fsx/x/step-00000010" in out
+    assert (
+        "name: llama-lora-a2" in out and "- /fsx/finetune/team-a/llama-lora/checkpoints/step-00000010" in out
+    )
 
 
 @pytest.mark.parametrize(

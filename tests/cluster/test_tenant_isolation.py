@@ -1,0 +1,161 @@
+"""Issue 12: a hostile tenant on the bed, with the reproducers as written.
+
+A job in the test's namespace (the attacker, "ra" in the issue) tries to read and write
+another namespace's directory ("rb"), the shared base models and files outside the
+volume. Each attempt is refused: at admission (422) where the CRD can tell, else the job
+ends Failed with reason InvalidSpec before any PyTorchJob exists.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from kubernetes.client.exceptions import ApiException
+
+from tests.cluster.test_operator import (
+    GROUP,
+    PLURAL,
+    VERSION,
+    condition,
+    create_job,
+    get_job,
+    job_manifest,
+    pytorchjobs,
+    wait_phase,
+)
+from tests.cluster.test_trainer_identity import pod_of, trainer_client
+
+VICTIM = "/fsx/finetune/rb/victim"
+
+STORAGE_REPRODUCERS: list[tuple[str, dict[str, Any]]] = [
+    ("read-other-data", {"data": {"train": {"path": f"{VICTIM}/output/adapter.safetensors"}}}),
+    ("read-other-model", {"model": {"name": "llama-3.2-1b", "uri": f"{VICTIM}/output"}}),
+    ("write-other-ckpt", {"storage": {"checkpointDir": f"{VICTIM}/checkpoints"}}),
+    ("overwrite-base", {"storage": {"outputDir": "/fsx/models/llama-3.1-8b"}}),
+    ("climb-out", {"data": {"train": {"path": "/fsx/../etc/passwd"}}}),
+    ("mount-root", {"storage": {"mountPath": "/"}, "data": {"train": {"path": "/etc/shadow"}}}),
+    ("model-name-climb", {"model": {"name": "../finetune/rb/victim/output"}}),
+]
+
+
+def _submit(custom_objects, namespace: str, name: str, spec: dict[str, Any]) -> str | None:
+    """Create the job with strict field validation (as kubectl does): the rejection message, or None."""
+    manifest = job_manifest(name, spec_extra=spec)
+    try:
+        custom_objects.create_namespaced_custom_object(
+            "finetune.dev", "v1alpha1", namespace, "finetunejobs", manifest, field_validation="Strict"
+        )
+    except ApiException as err:
+        assert err.status in (400, 422), err.body  # 400: an unknown field (strict decoding)
+        return str(json.loads(err.body)["message"])
+    return None
+
+
+def test_paths_of_other_tenants_are_refused(operator, custom_objects, namespace) -> None:
+    admitted = []
+    for name, spec in STORAGE_REPRODUCERS:
+        message = _submit(custom_objects, namespace, name, spec)
+        if message is None:
+            admitted.append(name)
+        elif name == "mount-root":
+            assert "mountPath" in message, message
+        elif name == "model-name-climb":
+            assert "spec.model.name" in message, message
+    assert set(admitted) >= {n for n, _ in STORAGE_REPRODUCERS[:5]}
+    for name in admitted:
+        job = wait_phase(custom_objects, namespace, name, "Failed", timeout=30)
+        failed = condition(job, "Failed")
+        assert failed is not None and failed["reason"] == "InvalidSpec", (name, failed)
+        assert "/fsx/" in failed["message"], failed["message"]
+    assert pytorchjobs(custom_objects, namespace) == []
+
+
+def test_the_pods_mount_only_the_namespace_roots(operator, custom_objects, namespace) -> None:
+    create_job(custom_objects, namespace, job_manifest("confined"))
+    wait_phase(custom_objects, namespace, "confined", "Running")
+    (pytorchjob,) = pytorchjobs(custom_objects, namespace)
+    pod = pytorchjob["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["spec"]
+    mounts = {m["mountPath"]: m for m in pod["containers"][0]["volumeMounts"] if m["name"] == "storage"}
+    assert "/fsx" not in mounts
+    assert mounts["/fsx/models"]["readOnly"] is True
+    assert mounts[f"/fsx/data/{namespace}"]["readOnly"] is True
+    own = mounts[f"/fsx/finetune/{namespace}/confined"]
+    assert own["subPath"] == f"finetune/{namespace}/confined" and not own.get("readOnly")
+
+
+# --- I3: what a trainer token may write --------------------------------------------------------
+
+
+def test_a_trainer_token_writes_only_progress_and_own_checkpoints(
+    operator, api_client, core_v1, custom_objects, namespace, tmp_path
+) -> None:
+    create_job(custom_objects, namespace, job_manifest("victim"))
+    create_job(custom_objects, namespace, job_manifest("ra"))
+    job = wait_phase(custom_objects, namespace, "ra", "Running")
+    wait_phase(custom_objects, namespace, "victim", "Running")
+    checkpoint_dir = job["status"]["checkpointDir"]
+    assert checkpoint_dir == f"/fsx/finetune/{namespace}/ra/checkpoints"
+    as_trainer = trainer_client(api_client, core_v1, namespace, tmp_path, pod_of(core_v1, namespace, "ra-a1"))
+
+    def patch(status: dict[str, Any]) -> None:
+        as_trainer.patch_namespaced_custom_object_status(
+            GROUP, VERSION, namespace, PLURAL, "ra", {"status": status}
+        )
+
+    def latest(path: str, attempt: int = 1) -> dict[str, Any]:
+        return {"checkpoint": {"latest": {"path": path, "step": 10, "attempt": attempt}}}
+
+    # The reproducers of issue 12 (I3), as written, then variants of the checkpoint path.
+    denied = {
+        "phase": ({"phase": "Succeeded"}, "may change only status.progress and status.checkpoint"),
+        "backendRef": (
+            {"backendRef": {"apiVersion": "kubeflow.org/v1", "kind": "PyTorchJob", "name": "victim-a1"}},
+            "may change only status.progress and status.checkpoint",
+        ),
+        "foreign": (latest("/fsx/finetune/rb/victim/checkpoints/step-00000010"), checkpoint_dir),
+        "climb": (latest(f"{checkpoint_dir}/../../victim/checkpoints/step-1"), checkpoint_dir),
+        "sibling": (latest(f"{checkpoint_dir}-evil/step-1"), checkpoint_dir),
+        "other-attempt": (latest(f"{checkpoint_dir}/step-1", attempt=2), "current attempt"),
+        "progress-attempt": ({"progress": {"attempt": 7, "step": 1}}, "current attempt"),
+    }
+    for case, (status, message) in denied.items():
+        with pytest.raises(ApiException) as caught:
+            patch(status)
+        assert caught.value.status == 403, case
+        assert message in caught.value.body, (case, caught.value.body)
+
+    patch({"progress": {"attempt": 1, "step": 10}, **latest(f"{checkpoint_dir}/step-00000010")})
+    status = get_job(custom_objects, namespace, "ra")["status"]
+    assert status["phase"] == "Running"
+    assert status["checkpoint"]["latest"]["path"] == f"{checkpoint_dir}/step-00000010"
+
+
+# --- I4: fields that must not change under a running job -----------------------------------------
+
+IMMUTABLE_AFTER_SUBMIT = [
+    {"storage": {"checkpointDir": "/fsx/finetune/{namespace}/imm/elsewhere"}},
+    {"storage": {"claimName": "other-claim"}},
+    {"image": "evil.example/cryptominer:latest"},
+    {"resources": {"nodes": 4}},
+    {"backend": "sagemaker"},
+]
+
+
+def test_storage_image_resources_and_backend_are_immutable_once_submitted(
+    operator, custom_objects, namespace
+) -> None:
+    create_job(custom_objects, namespace, job_manifest("imm"))
+    wait_phase(custom_objects, namespace, "imm", "Running")
+    for change in IMMUTABLE_AFTER_SUBMIT:
+        body = json.loads(json.dumps({"spec": change}).replace("{namespace}", namespace))
+        with pytest.raises(ApiException) as caught:
+            custom_objects.patch_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "imm", body)
+        assert caught.value.status == 422, change
+        message = json.loads(caught.value.body)["message"]
+        assert "cannot change once the job has been submitted" in message, (change, message)
+    # The backend switch of the issue left the PyTorchJob behind: now the job keeps running on it.
+    (child,) = pytorchjobs(custom_objects, namespace)
+    assert child["metadata"]["ownerReferences"][0]["name"] == "imm"
+    assert get_job(custom_objects, namespace, "imm")["status"]["phase"] == "Running"
