@@ -9,9 +9,12 @@ ends Failed with reason InvalidSpec before any PyTorchJob exists.
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 import pytest
+from hack.kwok import wait_for
+from kubernetes import client
 from kubernetes.client.exceptions import ApiException
 
 from tests.cluster.test_operator import (
@@ -159,3 +162,89 @@ def test_storage_image_resources_and_backend_are_immutable_once_submitted(
     (child,) = pytorchjobs(custom_objects, namespace)
     assert child["metadata"]["ownerReferences"][0]["name"] == "imm"
     assert get_job(custom_objects, namespace, "imm")["status"]["phase"] == "Running"
+
+
+# --- wedged jobs: what the API server would refuse on the child ----------------------------------
+
+LABEL_VALUE_REPRODUCERS = [
+    {"scheduling": {"queueName": "bad queue name!!"}},
+    {"scheduling": {"priorityClass": "p" * 100}},
+    {"scheduling": {"priorityClass": "ü-prio"}},
+]
+
+
+@pytest.mark.parametrize(
+    "spec", LABEL_VALUE_REPRODUCERS, ids=["queue-name", "long-priority", "unicode-priority"]
+)
+def test_names_that_become_labels_are_checked_at_admission(testbed, custom_objects, namespace, spec) -> None:
+    message = _submit(custom_objects, namespace, "wedge", spec)
+    assert message is not None and "spec.scheduling." in message, message
+
+
+@pytest.fixture
+def refuse_pytorchjobs(api_client, namespace):
+    """A ValidatingAdmissionPolicy that refuses every PyTorchJob in the test's namespace: the
+    API server answers the operator's create with 422, as it did for the issue's bad labels."""
+    admission = client.AdmissionregistrationV1Api(api_client)
+    name = f"refuse-{namespace}"
+    admission.create_validating_admission_policy(
+        {
+            "metadata": {"name": name},
+            "spec": {
+                "failurePolicy": "Fail",
+                "matchConstraints": {
+                    "resourceRules": [
+                        {
+                            "apiGroups": ["kubeflow.org"],
+                            "apiVersions": ["*"],
+                            "operations": ["CREATE"],
+                            "resources": ["pytorchjobs"],
+                        }
+                    ]
+                },
+                "validations": [
+                    {"expression": "false", "message": "refused by the test", "reason": "Invalid"}
+                ],
+            },
+        }
+    )
+    admission.create_validating_admission_policy_binding(
+        {
+            "metadata": {"name": name},
+            "spec": {
+                "policyName": name,
+                "validationActions": ["Deny"],
+                "matchResources": {
+                    "namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": namespace}}
+                },
+            },
+        }
+    )
+    try:
+        yield
+    finally:
+        admission.delete_validating_admission_policy_binding(name)
+        admission.delete_validating_admission_policy(name)
+
+
+def test_a_child_the_api_server_refuses_fails_the_job_once(
+    refuse_pytorchjobs, operator, custom_objects, core_v1, namespace
+) -> None:
+    # Policies take effect when the API server's informer has seen them: until then the
+    # create may pass, so the job is created after a short settle.
+    time.sleep(2)
+    create_job(custom_objects, namespace, job_manifest("refused"))
+    job = wait_phase(custom_objects, namespace, "refused", "Failed", timeout=20)
+    failed = condition(job, "Failed")
+    assert failed is not None and failed["reason"] == "InvalidSpec"
+    assert "the API server refused the attempt's objects (422" in failed["message"], failed["message"]
+    assert "refused by the test" in failed["message"]
+    assert pytorchjobs(custom_objects, namespace) == []
+
+    def reasons() -> list[str]:
+        events = core_v1.list_namespaced_event(namespace, field_selector="involvedObject.name=refused")
+        return [e.reason for e in events.items]
+
+    wait_for(reasons, timeout=30, message="the InvalidSpec Event")
+    time.sleep(3)
+    assert reasons() == ["InvalidSpec"]  # failed once, not retried forever
