@@ -7,6 +7,26 @@ Values are the device-plugin resources a node of that type advertises
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class AcceleratorFamily(StrEnum):
+    """Which trainer image build an attempt needs (trainer-images/<family>)."""
+
+    NEURON = "neuron"
+    CUDA = "cuda"
+    CPU = "cpu"
+
+
+GPU_INSTANCE_PREFIXES = ("ml.g", "ml.p")
+
+
+def accelerator_family(instance_type: str, neuron_devices: int) -> AcceleratorFamily:
+    if neuron_devices:
+        return AcceleratorFamily.NEURON
+    if instance_type.startswith(GPU_INSTANCE_PREFIXES):
+        return AcceleratorFamily.CUDA
+    return AcceleratorFamily.CPU
 
 
 @dataclass(frozen=True)

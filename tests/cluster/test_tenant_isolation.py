@@ -248,3 +248,17 @@ def test_a_child_the_api_server_refuses_fails_the_job_once(
     wait_for(reasons, timeout=30, message="the InvalidSpec Event")
     time.sleep(3)
     assert reasons() == ["InvalidSpec"]  # failed once, not retried forever
+
+
+# --- I2: images -------------------------------------------------------------------------------------
+
+
+def test_an_image_off_the_allowlist_fails_the_job_naming_the_allowlist(
+    operator, custom_objects, namespace
+) -> None:
+    create_job(custom_objects, namespace, job_manifest("miner", image="evil.example/cryptominer:latest"))
+    job = wait_phase(custom_objects, namespace, "miner", "Failed", timeout=20)
+    failed = condition(job, "Failed")
+    assert failed is not None and failed["reason"] == "InvalidSpec"
+    assert "image allowlist for it is [empty" in failed["message"], failed["message"]
+    assert pytorchjobs(custom_objects, namespace) == []
