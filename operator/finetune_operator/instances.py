@@ -34,10 +34,27 @@ class InstanceShape:
     neuron_devices: int
     neuron_cores: int
     efa_devices: int
+    vcpus: int
+    memory_gib: int
+
+    @property
+    def trainer_cpus(self) -> int:
+        """vCPUs a trainer pod requests: the instance's, less 1 in 16 for the kubelet and the
+        node's daemons (HyperPod health agent, device plugins, CNI), so the pod still fits."""
+        return self.vcpus - max(1, self.vcpus // 16)
+
+    @property
+    def trainer_memory_gib(self) -> int:
+        """Memory a trainer pod requests: 85% of the instance's, the rest for the system."""
+        return self.memory_gib * 85 // 100
 
 
 INSTANCE_SHAPES: dict[str, InstanceShape] = {
-    "ml.trn1.2xlarge": InstanceShape(neuron_devices=1, neuron_cores=2, efa_devices=0),
-    "ml.trn1.32xlarge": InstanceShape(neuron_devices=16, neuron_cores=32, efa_devices=8),
-    "ml.trn1n.32xlarge": InstanceShape(neuron_devices=16, neuron_cores=32, efa_devices=16),
+    "ml.trn1.2xlarge": InstanceShape(neuron_devices=1, neuron_cores=2, efa_devices=0, vcpus=8, memory_gib=32),
+    "ml.trn1.32xlarge": InstanceShape(
+        neuron_devices=16, neuron_cores=32, efa_devices=8, vcpus=128, memory_gib=512
+    ),
+    "ml.trn1n.32xlarge": InstanceShape(
+        neuron_devices=16, neuron_cores=32, efa_devices=16, vcpus=128, memory_gib=512
+    ),
 }

@@ -262,3 +262,78 @@ def test_an_image_off_the_allowlist_fails_the_job_naming_the_allowlist(
     assert failed is not None and failed["reason"] == "InvalidSpec"
     assert "image allowlist for it is [empty" in failed["message"], failed["message"]
     assert pytorchjobs(custom_objects, namespace) == []
+
+
+# --- accepted before, but could never run ----------------------------------------------------------
+
+SAGEMAKER = {"backend": "sagemaker"}
+CANNOT_RUN = [
+    ("ppn", {"resources": {"processesPerNode": 10**9}}, "spec.resources.processesPerNode"),
+    ("neuron", {"resources": {"neuronDevices": 10**6}}, "spec.resources.neuronDevices"),
+    ("efa", {"resources": {"efaDevices": 10**6}}, "spec.resources.efaDevices"),
+    ("every", {"checkpointing": {"everySteps": 10**15}}, "spec.checkpointing.everySteps"),
+    ("runtime", {"maxRuntimeSeconds": 10**15}, "spec.maxRuntimeSeconds"),
+    ("weight", {"data": {"mixture": [{"path": "/fsx/data/x", "weight": 1e308}]}}, "weight"),
+    ("empty-image", {"image": ""}, "spec.image"),
+    ("upper-image", {"image": "UPPER CASE !!"}, "spec.image"),
+    ("claim", {"storage": {"claimName": "Invalid_Name"}}, "spec.storage.claimName"),
+    ("tensorboard", {"storage": {"tensorboardDir": "tb/relative"}}, "spec.storage.tensorboardDir"),
+    ("s3-space", {"data": {"train": {"path": "s3://bucket with space/x"}}}, "spec.data.train.path"),
+    ("https", {**SAGEMAKER, "sagemaker": {"outputS3Uri": "https://bucket/x"}}, "outputS3Uri"),
+    ("s3-upper", {**SAGEMAKER, "sagemaker": {"outputS3Uri": "s3://UPPER_bad/"}}, "outputS3Uri"),
+    (
+        "sg",
+        {
+            **SAGEMAKER,
+            "sagemaker": {"vpcConfig": {"subnets": ["subnet-0a1b2c3d"], "securityGroupIds": ["not-an-sg"]}},
+        },
+        "securityGroupIds",
+    ),
+    ("volume", {**SAGEMAKER, "sagemaker": {"volumeSizeGb": 10**9}}, "spec.sagemaker.volumeSizeGb"),
+]
+
+
+@pytest.mark.parametrize(("case", "spec", "field"), CANNOT_RUN, ids=[c for c, _, _ in CANNOT_RUN])
+def test_what_cannot_run_is_refused_at_admission(
+    testbed, custom_objects, namespace, case, spec, field
+) -> None:
+    message = _submit(custom_objects, namespace, case, spec)
+    assert message is not None and field in message, message
+
+
+def test_override_values_are_bounded_by_the_recipe_schema(operator, custom_objects, namespace) -> None:
+    cases = {
+        "rank": ({"lora.rank": 10**10}, "less than or equal to 1024"),
+        "lr": ({"optimizer.learningRate": 1e308}, "less than or equal to 1"),
+        "null": ({"lora.rank": None}, "lora.rank"),
+    }
+    for name, (overrides, _) in cases.items():
+        create_job(custom_objects, namespace, job_manifest(name, recipe={"overrides": overrides}))
+    for name, (_, message) in cases.items():
+        failed = condition(wait_phase(custom_objects, namespace, name, "Failed", timeout=20), "Failed")
+        assert failed is not None and failed["reason"] == "InvalidSpec"
+        assert message in failed["message"], failed["message"]
+
+
+# --- pods -------------------------------------------------------------------------------------------
+
+
+def test_trainer_pods_pass_pod_security_baseline(operator, core_v1, custom_objects, namespace) -> None:
+    labels = {
+        "pod-security.kubernetes.io/enforce": "baseline",
+        "pod-security.kubernetes.io/enforce-version": "latest",
+    }
+    core_v1.patch_namespace(namespace, {"metadata": {"labels": labels}})
+    create_job(custom_objects, namespace, job_manifest("secure", resources={"nodes": 2}))
+    wait_phase(custom_objects, namespace, "secure", "Running")
+    pods = core_v1.list_namespaced_pod(
+        namespace, label_selector="training.kubeflow.org/job-name=secure-a1"
+    ).items
+    assert len(pods) == 2
+    for pod in pods:
+        (container,) = pod.spec.containers
+        assert container.security_context.allow_privilege_escalation is False
+        assert container.security_context.capabilities.drop == ["ALL"]
+        assert (
+            container.resources.requests["cpu"] == "120" and container.resources.limits["memory"] == "435Gi"
+        )

@@ -44,6 +44,14 @@ def test_pytorchjob_contract(case: str) -> None:
         assert container["name"] == "pytorch"
         assert "aws.amazon.com/neurondevice" not in container["resources"]["limits"]
         assert container["resources"]["requests"] == container["resources"]["limits"]
+        # Pod Security baseline, and restricted but for runAsNonRoot (docs/security.md).
+        assert pod["securityContext"] == {"seccompProfile": {"type": "RuntimeDefault"}}
+        assert container["securityContext"] == {
+            "privileged": False,
+            "allowPrivilegeEscalation": False,
+            "capabilities": {"drop": ["ALL"]},
+        }
+        assert {"cpu", "memory"} <= set(container["resources"]["limits"])
         assert {"name": "dshm", "emptyDir": {"medium": "Memory"}} in pod["volumes"]
         assert pod["serviceAccountName"] == "finetune-trainer"
         # The config file the trainer reads is the template's own annotation.

@@ -40,6 +40,16 @@ TERMINATION_GRACE_SECONDS = 120
 their SIGTERM checkpoint before torchrun kills them, and the kubelet waits for that (SageMaker's
 StopTrainingJob grace is 120 s too)."""
 
+CONTAINER_SECURITY_CONTEXT = {
+    "privileged": False,
+    "allowPrivilegeEscalation": False,
+    "capabilities": {"drop": ["ALL"]},
+}
+"""Pod Security ``baseline``, and ``restricted`` except ``runAsNonRoot``: the trainer images
+run as root (they define no other user, and FSx directories are written as root), and
+they need no capability: the Neuron and EFA device plugins hand the devices over, and EFA's
+locked memory comes from the node's unlimited memlock (EKS AMIs), not from IPC_LOCK."""
+
 ANNOTATION_AUTO_RESUME = "sagemaker.amazonaws.com/enable-job-auto-resume"
 ANNOTATION_MAX_RETRY = "sagemaker.amazonaws.com/job-max-retry-count"
 LABEL_KUEUE_QUEUE = "kueue.x-k8s.io/queue-name"
@@ -245,6 +255,22 @@ def _affinity(job: FineTuneJob) -> dict[str, Any] | None:
     return {"nodeAffinity": node_affinity}
 
 
+def _container_limits(request: AttemptRequest) -> dict[str, str]:
+    """Devices, CPU and memory of one pod; requests equal limits (Guaranteed QoS: the last
+    pods the kubelet evicts, and whole CPUs for the static CPU manager). CPU and memory come
+    from the instance type; an instance type the catalog does not know gets devices only."""
+    resources = request.resources
+    limits: dict[str, str] = {}
+    shape = INSTANCE_SHAPES.get(resources.instance_type)
+    if shape:
+        limits |= {"cpu": str(shape.trainer_cpus), "memory": f"{shape.trainer_memory_gib}Gi"}
+    if resources.neuron_devices:
+        limits[RESOURCE_NEURON] = str(resources.neuron_devices)
+    if resources.efa_devices:
+        limits[RESOURCE_EFA] = str(resources.efa_devices)
+    return limits
+
+
 def _storage_mounts(request: AttemptRequest) -> list[dict[str, Any]]:
     """The claim, mounted once per root the job may use: its own directory (and the Neuron
     compile cache) read-write, the read roots read-only. The pod sees nothing else of the
@@ -265,11 +291,7 @@ def _pod_template(request: AttemptRequest) -> dict[str, Any]:
     job = request.job
     resources = request.resources
     storage = job.spec.storage
-    limits: dict[str, str] = {}
-    if resources.neuron_devices:
-        limits[RESOURCE_NEURON] = str(resources.neuron_devices)
-    if resources.efa_devices:
-        limits[RESOURCE_EFA] = str(resources.efa_devices)
+    limits = _container_limits(request)
     container: dict[str, Any] = {
         "name": CONTAINER_NAME,
         "image": request.image,
@@ -278,6 +300,7 @@ def _pod_template(request: AttemptRequest) -> dict[str, Any]:
         "env": _env(request),
         "ports": [{"name": "pytorchjob-port", "containerPort": CONTAINER_PORT}],
         "resources": {"requests": dict(limits), "limits": dict(limits)},
+        "securityContext": CONTAINER_SECURITY_CONTEXT,
         "volumeMounts": [
             *_storage_mounts(request),
             {"name": "config", "mountPath": CONFIG_MOUNT_DIR, "readOnly": True},
@@ -286,6 +309,7 @@ def _pod_template(request: AttemptRequest) -> dict[str, Any]:
     }
     pod_spec: dict[str, Any] = {
         "serviceAccountName": TRAINER_IDENTITY,
+        "securityContext": {"seccompProfile": {"type": "RuntimeDefault"}},
         "terminationGracePeriodSeconds": TERMINATION_GRACE_SECONDS,
         "nodeSelector": {LABEL_INSTANCE_TYPE: resources.instance_type},
         "containers": [container],
