@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from finetune_operator import yamlio
 from finetune_operator.cli import main
@@ -170,3 +172,21 @@ def test_nova_on_hyperpod_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "Amazon Nova models (nova-micro, nova-lite, nova-pro) train only on backend sagemaker" in (
         capsys.readouterr().err
     )
+
+
+def test_examples_read_the_same_in_yaml_1_1_and_1_2() -> None:
+    """PyYAML (YAML 1.1) reads `1e-4` as a string, Go and YAML 1.2 tools as a number: the
+    examples write numbers every reader agrees on (`1.0e-4`)."""
+    ambiguous = re.compile(r"^[-+]?[0-9]+[eE][-+]?[0-9]+$")
+    for path in sorted(EXAMPLE.parent.glob("*.yaml")):
+        for document in yaml.safe_load_all(path.read_text()):
+            for value in _scalars(document):
+                assert not (isinstance(value, str) and ambiguous.match(value)), (path.name, value)
+
+
+def _scalars(node: object) -> list[object]:
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _scalars(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _scalars(v)]
+    return [node]
