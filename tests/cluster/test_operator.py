@@ -122,6 +122,19 @@ def report_checkpoint(custom_objects, namespace: str, name: str, attempt: int, s
     return path
 
 
+def assert_one_event(core_v1, namespace: str, name: str, reason: str) -> None:
+    """The job got exactly one Event, ``reason``: failed once, no retry storm."""
+
+    def reasons() -> list[str]:
+        events = core_v1.list_namespaced_event(namespace, field_selector=f"involvedObject.name={name}")
+        return [e.reason for e in events.items]
+
+    # kopf posts Events asynchronously: wait for the first, then make sure no more follow.
+    wait_for(reasons, timeout=30, message=f"the {reason} Event")
+    time.sleep(3)
+    assert reasons() == [reason]
+
+
 def condition(job: dict[str, Any], type_: str) -> dict[str, Any] | None:
     return next((c for c in (job.get("status") or {}).get("conditions", []) if c["type"] == type_), None)
 
@@ -303,14 +316,7 @@ def test_invalid_specs_fail_with_conditions_and_operator_stays_healthy(
         assert job["status"].get("currentAttempt", 0) == 0
     assert pytorchjobs(custom_objects, namespace) == []
 
-    def event_reasons() -> list[str]:
-        events = core_v1.list_namespaced_event(namespace, field_selector="involvedObject.name=unknown-model")
-        return [e.reason for e in events.items]
-
-    # kopf posts Events asynchronously: wait for the first, then make sure no more follow.
-    wait_for(event_reasons, timeout=30, message="the RecipeNotFound Event")
-    time.sleep(3)
-    assert event_reasons() == ["RecipeNotFound"]  # one Event, no retry storm
+    assert_one_event(core_v1, namespace, "unknown-model", "RecipeNotFound")
     # Still serving: a valid job right after is submitted.
     create_job(custom_objects, namespace, job_manifest("fine"))
     wait_phase(custom_objects, namespace, "fine", "Running")

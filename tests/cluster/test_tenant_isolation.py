@@ -13,7 +13,6 @@ import time
 from typing import Any
 
 import pytest
-from hack.kwok import wait_for
 from kubernetes import client
 from kubernetes.client.exceptions import ApiException
 
@@ -21,6 +20,7 @@ from tests.cluster.test_operator import (
     GROUP,
     PLURAL,
     VERSION,
+    assert_one_event,
     condition,
     create_job,
     get_job,
@@ -240,14 +240,7 @@ def test_a_child_the_api_server_refuses_fails_the_job_once(
     assert "the API server refused the attempt's objects (422" in failed["message"], failed["message"]
     assert "refused by the test" in failed["message"]
     assert pytorchjobs(custom_objects, namespace) == []
-
-    def reasons() -> list[str]:
-        events = core_v1.list_namespaced_event(namespace, field_selector="involvedObject.name=refused")
-        return [e.reason for e in events.items]
-
-    wait_for(reasons, timeout=30, message="the InvalidSpec Event")
-    time.sleep(3)
-    assert reasons() == ["InvalidSpec"]  # failed once, not retried forever
+    assert_one_event(core_v1, namespace, "refused", "InvalidSpec")  # not retried forever
 
 
 # --- I2: images -------------------------------------------------------------------------------------
