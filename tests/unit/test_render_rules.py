@@ -158,3 +158,18 @@ def test_unknown_instance_type_needs_explicit_devices() -> None:
     )
     with pytest.raises(InvalidSpecError, match="not a known HyperPod Trainium type"):
         _render(job)
+
+
+def test_zero_devices_and_no_runtime_limit_render_no_device_requests_and_no_deadline() -> None:
+    """neuronDevices/efaDevices 0 mean none (not the instance's count); no maxRuntimeSeconds, no deadline."""
+    job = _job(
+        "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
+        "spec: {model: {name: llama-3.2-1b}, method: sft, data: {train: {path: /fsx/data/n/t.jsonl}},\n"
+        "  resources: {instanceType: ml.trn1.32xlarge, neuronDevices: 0, efaDevices: 0}}"
+    )
+    pytorchjob = _render(job)[-1]
+    container = _master_container(pytorchjob)
+    assert set(container["resources"]["limits"]) == {"cpu", "memory"}  # no devices, the instance's CPU
+    names = {e["name"] for e in container["env"]}
+    assert not names & {"NEURON_RT_NUM_CORES", "FI_PROVIDER"}
+    assert "activeDeadlineSeconds" not in pytorchjob["spec"]["runPolicy"]

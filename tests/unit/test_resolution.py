@@ -256,3 +256,31 @@ def test_mixture_weights_are_kept() -> None:
         "  data: {mixture: [{path: /fsx/a, weight: 3}, {path: s3://bkt/c, weight: 0.5}]}\n"
     ).config
     assert [(s.path, s.weight) for s in config.data.train] == [("/fsx/a", 3.0), ("s3://bkt/c", 0.5)]
+
+
+@pytest.mark.parametrize(
+    ("override", "read"),
+    [
+        ("optimizer.maxGradNorm", lambda c: c.optimizer.max_grad_norm),  # 0 disables clipping
+        ("lora.dropout", lambda c: c.lora.dropout),  # 0: no adapter dropout
+    ],
+)
+def test_zero_is_rendered_as_zero_not_replaced_by_the_recipe_default(override: str, read) -> None:
+    """A 0 that disables something must reach the trainer; `or`-style defaulting would drop it."""
+    assert read(resolved(BASE).config) > 0  # the recipe's default is not 0
+    config = resolved(BASE + f"  recipe: {{overrides: {{{override}: 0}}}}\n").config
+    assert read(config) == 0
+
+
+def test_validation_split_zero_holds_nothing_out() -> None:
+    config = resolved(BASE.replace("data: {train", "data: {validationSplit: 0, train")).config
+    assert config.data.validation_split == 0.0 and config.data.validation is None
+
+
+def test_zero_neuron_and_efa_devices_request_none_even_on_a_trainium_type() -> None:
+    result = resolved(
+        BASE + "  resources: {instanceType: ml.trn1.32xlarge, neuronDevices: 0, efaDevices: 0}\n"
+    )
+    assert (result.resources.neuron_devices, result.resources.neuron_cores) == (0, 0)
+    assert result.resources.efa_devices == 0
+    assert result.resources.processes_per_node == 1

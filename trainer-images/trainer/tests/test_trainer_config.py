@@ -82,6 +82,9 @@ def test_a_missing_key_is_rejected_with_its_dot_path(path: str, message: str) ->
         ("data.train", [], "data.train: at least one training source is required"),
         ("lora.targetModules", [], "lora.targetModules: name at least one module"),
         ("data.validationSplit", 0.9, "data.validationSplit: must be <= 0.5, got 0.9"),
+        # A 0 here would not disable anything: the run would go on for its full length and learn nothing.
+        ("optimizer.learningRate", 0, "optimizer.learningRate: must be > 0, got 0"),
+        ("lora.alpha", 0, "lora.alpha: must be >= 1, got 0"),
     ],
 )
 def test_bad_values_are_rejected_with_an_actionable_message(path: str, value: Any, message: str) -> None:
@@ -103,6 +106,27 @@ def test_dpo_needs_preference_data() -> None:
         parse_config(config)
     config["data"]["format"] = "bedrock-conversation"
     assert parse_config(config).is_preference
+
+
+def test_dpo_beta_zero_is_rejected_because_its_loss_has_no_gradient() -> None:
+    config = _contract_example()
+    config["method"], config["data"]["format"], config["dpo"] = "dpo", "preference", {"beta": 0}
+    with pytest.raises(ConfigError, match=r"^dpo.beta: must be > 0, got 0$"):
+        parse_config(config)
+
+
+def test_zero_that_disables_a_feature_is_accepted() -> None:
+    config = _contract_example()
+    config["optimizer"] |= {"maxGradNorm": 0, "warmupSteps": 0, "weightDecay": 0}
+    config["training"] |= {"maxSteps": 0, "epochs": 2}
+    config["lora"]["dropout"] = 0
+    config["data"] |= {"validation": None, "validationSplit": 0, "errorBudget": 0}
+    config["logging"]["tensorboardDir"] = ""
+    parsed = parse_config(config)
+    assert parsed.optimizer.max_grad_norm == 0 and parsed.optimizer.warmup_steps == 0
+    assert parsed.training.max_steps == 0 and parsed.training.epochs == 2
+    assert parsed.data.validation is None and parsed.data.validation_split == 0
+    assert parsed.logging.tensorboard_dir == ""
 
 
 def test_lora_settings_are_optional_for_methods_that_do_not_use_them() -> None:

@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import torch
@@ -30,7 +31,6 @@ from finetune_trainer.methods import (
     VocabShard,
     dpo_loss,
     frozen_reference,
-    token_logprobs,
     vocab_parallel_token_logprobs,
 )
 from finetune_trainer.runtime import UnsupportedDevice, detect_device_kind, neuron_device_visible
@@ -288,7 +288,7 @@ def test_vocab_parallel_logprobs_equal_log_softmax_over_the_full_vocabulary(tens
     full = (torch.randn(rows, length, vocab, generator=generator) * 40).requires_grad_()
     labels = _labels_on_every_shard(vocab, rows, length)
     weights = torch.randn(rows, length - 1, generator=generator)
-    expected, expected_mask = token_logprobs(full, labels)
+    expected, expected_mask = kit.full_vocabulary_token_logprobs(full, labels)
     (expected * weights).sum().backward()
     assert full.grad is not None
     width = vocab // tensor_parallel
@@ -315,7 +315,7 @@ def test_one_rank_vocab_parallel_logprobs_are_log_softmax() -> None:
     labels = _labels_on_every_shard(10, 2, 6)
     identity = VocabShard(rank=0, all_reduce_max=lambda t: t, all_reduce_sum=lambda t: t)
     logprobs, _ = vocab_parallel_token_logprobs(full, labels, identity)
-    torch.testing.assert_close(logprobs, token_logprobs(full, labels)[0])
+    torch.testing.assert_close(logprobs, kit.full_vocabulary_token_logprobs(full, labels)[0])
 
 
 def test_dpo_loss_is_the_dpo_objective() -> None:
@@ -330,15 +330,24 @@ def test_dpo_loss_is_the_dpo_objective() -> None:
 
 
 class _TokenLogits(torch.nn.Module):
-    """logits = embedding(input_ids) @ head: a model whose head (or this rank's head slice) trains."""
+    """logits = lm_head(embedding[input_ids]): a model whose head (or this rank's head slice) trains.
+
+    Shaped like a transformers causal LM where the loss head looks: `get_output_embeddings()` and
+    `config`.
+    """
 
     def __init__(self, embedding: torch.Tensor, head: torch.Tensor, trainable: bool) -> None:
         super().__init__()
         self.embedding = embedding
-        self.head = torch.nn.Parameter(head.clone(), requires_grad=trainable)
+        self.lm_head = torch.nn.Linear(*head.shape, bias=False)
+        self.lm_head.weight = torch.nn.Parameter(head.T.clone(), requires_grad=trainable)
+        self.config = SimpleNamespace(final_logit_softcapping=None)
+
+    def get_output_embeddings(self) -> torch.nn.Module:
+        return self.lm_head
 
     def forward(self, input_ids: torch.Tensor, **kwargs: object) -> object:
-        return type("Output", (), {"logits": self.embedding[input_ids] @ self.head})()
+        return type("Output", (), {"logits": self.lm_head(self.embedding[input_ids])})()
 
 
 def _pair(prompt: list[int], chosen: list[int], rejected: list[int]) -> TokenizedPair:
@@ -368,7 +377,7 @@ def test_neuron_dpo_computes_the_cpu_dpo_loss_reward_margin_and_gradients(tensor
     cpu = DpoMethod(torch.device("cpu"), 0, beta, lambda: frozen_reference(cpu_reference))
     cpu_loss, cpu_totals = cpu.loss(cpu_policy, cpu.collate(rows), cpu.normaliser(rows), world_size=2)
     cpu_loss.backward()
-    assert cpu_policy.head.grad is not None
+    assert cpu_policy.lm_head.weight.grad is not None
     width = vocab // tensor_parallel
 
     def rank_run(rank: int, shard: VocabShard) -> tuple:
@@ -386,7 +395,7 @@ def test_neuron_dpo_computes_the_cpu_dpo_loss_reward_margin_and_gradients(tensor
         batch = method.collate(rows)
         loss, totals = method.loss(policy, batch, method.normaliser(rows), world_size=2)
         loss.backward()
-        return batch, loss.detach(), totals, policy.head.grad
+        return batch, loss.detach(), totals, policy.lm_head.weight.grad
 
     results = SimulatedGroup(tensor_parallel).run(rank_run)
     for batch, loss, totals, _ in results:
@@ -396,8 +405,8 @@ def test_neuron_dpo_computes_the_cpu_dpo_loss_reward_margin_and_gradients(tensor
         assert totals.extra == pytest.approx(cpu_totals.extra, rel=1e-5)
         assert totals.real_tokens == cpu_totals.real_tokens
     assert 0 < cpu_totals.extra["rewardAccuracy"] < len(rows)  # neither trivially all nor none
-    neuron_grad = torch.cat([grad for _, _, _, grad in results], dim=-1)
-    torch.testing.assert_close(neuron_grad, cpu_policy.head.grad, rtol=1e-5, atol=1e-6)
+    neuron_grad = torch.cat([grad for _, _, _, grad in results], dim=0)
+    torch.testing.assert_close(neuron_grad, cpu_policy.lm_head.weight.grad, rtol=1e-5, atol=1e-6)
 
 
 # -- every other path runs without the Neuron packages ---------------------------------------------

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 import torch
+import trainer_testkit as kit
 
-from finetune_trainer.encoding import IGNORE_INDEX, TokenizedSequence
+from finetune_trainer.encoding import IGNORE_INDEX, TokenizedSequence, encode_conversation
+from finetune_trainer.formats import parse_messages
+from finetune_trainer.methods import SupervisedMethod
 from finetune_trainer.packing import collate_packed, collate_padded, pack_best_fit_decreasing
+from finetune_trainer.train import validation_rows
 
 
 def _document(length: int, start: int = 10) -> TokenizedSequence:
@@ -70,3 +75,23 @@ def test_no_attention_leaks_between_packed_documents(tiny_model: Path) -> None:
         alone_second = model(input_ids=torch.tensor([second.input_ids])).logits[0]
     torch.testing.assert_close(together[:7], alone_first, rtol=1e-5, atol=1e-5)
     torch.testing.assert_close(together[7:12], alone_second, rtol=1e-5, atol=1e-5)
+
+
+def test_validation_rows_pack_like_training_and_score_the_same_loss(tiny_model: Path, tokenizer: Any) -> None:
+    documents = [
+        encode_conversation(tokenizer, parse_messages(record), 128)
+        for record in kit.messages_records(24, seed=21)
+    ]
+    packed = validation_rows(documents, packing=True, row_length=128)
+    alone = validation_rows(documents, packing=False, row_length=128)
+    assert len(alone) == len(documents) and len(packed) <= len(documents) // 3
+    assert sorted(id(d) for row in packed for d in row) == sorted(id(d) for d in documents)
+
+    from transformers import AutoModelForCausalLM
+
+    model = AutoModelForCausalLM.from_pretrained(str(tiny_model)).eval()
+    method = SupervisedMethod(torch.device("cpu"), tokenizer.pad_token_id, 128, packing=True)
+    with torch.no_grad():
+        packed_loss = method.loss(model, method.collate(packed), 1.0, 1)[1].loss_sum
+        alone_loss = sum(method.loss(model, method.collate([row]), 1.0, 1)[1].loss_sum for row in alone)
+    assert packed_loss == pytest.approx(alone_loss, rel=1e-5)

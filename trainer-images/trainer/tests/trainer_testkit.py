@@ -245,3 +245,17 @@ def run_trainer(
 def progress_records(checkpoint_dir: Path, kind: str = "step") -> list[dict[str, Any]]:
     lines = (checkpoint_dir / "progress.jsonl").read_text(encoding="utf-8").splitlines()
     return [r for r in map(json.loads, lines) if r["type"] == kind]
+
+
+def full_vocabulary_token_logprobs(logits: Any, labels: Any) -> tuple[Any, Any]:
+    """The reference head: log_softmax over the full [rows, length, vocabulary] logits, gathered at
+    each next-token label (0 where a position has none), and the mask of labelled positions."""
+    import torch
+
+    from finetune_trainer.encoding import IGNORE_INDEX
+
+    next_labels = labels[:, 1:]
+    mask = next_labels != IGNORE_INDEX
+    logprobs = torch.log_softmax(logits[:, :-1], dim=-1)
+    picked = logprobs.gather(-1, next_labels.masked_fill(~mask, 0).unsqueeze(-1)).squeeze(-1)
+    return picked * mask, mask

@@ -160,6 +160,11 @@ class TrainConfig:
     def is_preference(self) -> bool:
         return self.method in PREFERENCE_METHODS
 
+    @property
+    def packs_documents(self) -> bool:
+        """Whether rows hold several documents: preference pairs are never packed."""
+        return self.training.packing and not self.is_preference
+
 
 def parse_config(doc: Any) -> TrainConfig:
     """Builds a `TrainConfig` from the YAML document, or raises `ConfigError` naming the bad key."""

@@ -100,9 +100,11 @@ class FsdpPlatform:
     def step(self, model: nn.Module, optimizer: torch.optim.Optimizer) -> float:
         if self.scaler:
             self.scaler.unscale_(optimizer)
-        grad_norm = torch.nn.utils.clip_grad_norm_(
-            [p for p in model.parameters() if p.requires_grad], self.max_grad_norm
-        )
+        trainable = [p for p in model.parameters() if p.requires_grad]
+        grad_norm = torch.nn.utils.get_total_norm([p.grad for p in trainable if p.grad is not None])
+        # optimizer.maxGradNorm 0 disables clipping; the norm is still reported every step.
+        if self.max_grad_norm > 0:
+            torch.nn.utils.clip_grads_with_norm_(trainable, self.max_grad_norm, grad_norm)
         if self.scaler:
             self.scaler.step(optimizer)
             self.scaler.update()

@@ -4,6 +4,9 @@ Losses are normalised by the size of the whole optimizer step (all micro-batches
 target tokens for SFT, pairs for DPO), so gradient accumulation and the number of ranks change
 nothing about the result. Each rank knows every row of the global batch, so the normaliser is
 computed without communication. FSDP averages gradients over ranks, hence the `world_size` factor.
+
+Every method on CPU/CUDA scores tokens through the chunked loss head (`loss_head`), which never
+builds the full-vocabulary logits; a new method takes its token log-probabilities from it too.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from finetune_trainer.encoding import IGNORE_INDEX, TokenizedPair, TokenizedSequence
+from finetune_trainer.loss_head import LabelledLogprobs, labelled_logprobs
 from finetune_trainer.packing import Batch, collate_packed, collate_padded
 
 
@@ -43,17 +47,15 @@ class Method(Protocol):
     ) -> tuple[torch.Tensor, StepTotals]: ...
 
 
-def _forward_logits(model: nn.Module, batch: Batch, device: torch.device) -> torch.Tensor:
-    kwargs = {
+def _labelled_logprobs(model: nn.Module, batch: Batch, device: torch.device) -> LabelledLogprobs:
+    """The labelled tokens' log-probabilities from the chunked loss head (`loss_head`)."""
+    inputs = {
         "input_ids": batch.input_ids.to(device),
         "position_ids": batch.position_ids.to(device),
     }
     if batch.attention_mask is not None:
-        kwargs["attention_mask"] = batch.attention_mask.to(device)
-    # use_cache=False matters beyond memory: transformers only turns restarting position ids into a
-    # block-diagonal (per-document) mask when no KV cache is passed.
-    logits: torch.Tensor = model(**kwargs, use_cache=False).logits
-    return logits.float()
+        inputs["attention_mask"] = batch.attention_mask.to(device)
+    return labelled_logprobs(model, inputs, batch.labels.to(device))
 
 
 def shifted_targets(labels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -65,13 +67,6 @@ def shifted_targets(labels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     shifted_labels = labels[:, 1:]
     mask = shifted_labels != IGNORE_INDEX
     return shifted_labels.masked_fill(~mask, 0), mask
-
-
-def token_logprobs(logits: torch.Tensor, labels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """Log-probability of each next-token label and the mask of positions that have a label."""
-    targets, mask = shifted_targets(labels)
-    logprobs = torch.log_softmax(logits[:, :-1, :], dim=-1).gather(-1, targets.unsqueeze(-1)).squeeze(-1)
-    return logprobs * mask, mask
 
 
 AllReduce = Callable[[torch.Tensor], torch.Tensor]
@@ -96,7 +91,7 @@ class VocabShard:
 def vocab_parallel_token_logprobs(
     shard_logits: torch.Tensor, labels: torch.Tensor, shard: VocabShard
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    """`token_logprobs` for logits split over the vocabulary, without gathering the full logits.
+    """Per-token log-probabilities for logits split over the vocabulary, without gathering them.
 
     `shard_logits` is [rows, length, vocab / TP]: rank r holds the vocabulary slice
     [r * width, (r + 1) * width), as neuronx-distributed's `EmbeddingUtility` assigns it to the
@@ -170,14 +165,8 @@ class SupervisedMethod:
         self, model: nn.Module, batch: object, normaliser: float, world_size: int
     ) -> tuple[torch.Tensor, StepTotals]:
         assert isinstance(batch, Batch)
-        logits = _forward_logits(model, batch, self.device)
-        labels = batch.labels.to(self.device)
-        loss_sum = F.cross_entropy(
-            logits[:, :-1, :].reshape(-1, logits.size(-1)),
-            labels[:, 1:].reshape(-1),
-            ignore_index=IGNORE_INDEX,
-            reduction="sum",
-        )
+        # Cross-entropy is the negative log-probability of each labelled next token.
+        loss_sum = -_labelled_logprobs(model, batch, self.device).logprobs.sum()
         totals = StepTotals(
             loss_sum=float(loss_sum.detach()),
             real_tokens=batch.real_tokens,
@@ -216,9 +205,7 @@ class DpoMethod:
 
     def _sequence_logps(self, model: nn.Module, batch: Batch) -> torch.Tensor:
         """Summed log-probability of each row's labelled (answer) tokens; prompt tokens are masked."""
-        logits = _forward_logits(model, batch, self.device)
-        logprobs, _ = token_logprobs(logits, batch.labels.to(self.device))
-        return logprobs.sum(dim=-1)
+        return _labelled_logprobs(model, batch, self.device).per_row_sum(batch.input_ids.size(0))
 
     def loss(
         self, model: nn.Module, batch: object, normaliser: float, world_size: int

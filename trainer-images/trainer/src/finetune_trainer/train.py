@@ -125,6 +125,18 @@ def build_rows(
     return shuffle_rows(rows, seed, epoch)
 
 
+def validation_rows(examples: Sequence[Encoded], packing: bool, row_length: int) -> list[list[Encoded]]:
+    """The validation examples as model rows, packed as training packs them (or one per row).
+
+    Packed rows score every document exactly as it would be scored alone (per-document positions
+    and attention), so packing changes the compute, not the validation loss.
+    """
+    if not packing:
+        return [[example] for example in examples]
+    rows = pack_best_fit_decreasing([_length(example) for example in examples], row_length)
+    return [[examples[i] for i in row] for row in rows]
+
+
 @dataclasses.dataclass
 class Trainer:
     config: TrainConfig
@@ -194,9 +206,10 @@ class Trainer:
             encode=_encoder(config, tokenizer),
             localize=self._local,
         )
-        packing = config.training.packing and not config.is_preference
         stream = SequenceStream(
-            lambda epoch: build_rows(data, config.training.seed, epoch, packing, config.training.seq_length)
+            lambda epoch: build_rows(
+                data, config.training.seed, epoch, config.packs_documents, config.training.seq_length
+            )
         )
         total_steps = self._total_steps(stream)
         model = platform.build_model(config, model_path)
@@ -406,7 +419,7 @@ class Trainer:
             return {}
         model.eval()
         runtime, micro = self.runtime, self.config.training.micro_batch_size
-        rows: list[list[Encoded]] = [[example] for example in data.validation]
+        rows = validation_rows(data.validation, self.config.packs_documents, self.config.training.seq_length)
         normaliser = method.normaliser(rows)
         # Every rank runs the same number of forwards (FSDP all-gathers and TP are collective).
         per_rank = math.ceil(len(rows) / runtime.data_world_size)
