@@ -83,7 +83,7 @@ def rendered_attempt(
     ref = BackendRef(
         api_version="kubeflow.org/v1", kind="PyTorchJob", name=request.child_name, uid=str(uuid.uuid4())
     )
-    plan = submitted(plan, ref, recipe_status)
+    plan = submitted(plan, ref, recipe_status, request.config.checkpointing.dir)
     status = plan.status.model_dump(mode="json", exclude_none=True)
     return pytorchjob, {"status": status}, plan.events[0]
 

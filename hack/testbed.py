@@ -445,6 +445,49 @@ def running_components(lay: Layout) -> dict[str, bool]:
     return {name: bool(pids.get(name)) and pid_alive(int(pids[name])) for name in COMPONENTS}
 
 
+def apiserver_argv(lay: Layout, ports: dict[str, int]) -> list[str]:
+    pki = lay.pki
+    return [
+        str(lay.binary("kube-apiserver")),
+        f"--etcd-servers=http://127.0.0.1:{ports['etcd-client']}",
+        "--bind-address=127.0.0.1",
+        "--advertise-address=127.0.0.1",
+        f"--secure-port={ports['apiserver']}",
+        f"--tls-cert-file={pki / 'apiserver.crt'}",
+        f"--tls-private-key-file={pki / 'apiserver.key'}",
+        f"--client-ca-file={pki / 'ca.crt'}",
+        "--authorization-mode=Node,RBAC",
+        f"--service-account-key-file={pki / 'sa.pub'}",
+        f"--service-account-signing-key-file={pki / 'sa.key'}",
+        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+        f"--service-cluster-ip-range={SERVICE_CIDR}",
+        "--allow-privileged=true",
+        # Load tests create thousands of objects quickly; the defaults would throttle them.
+        "--max-requests-inflight=2000",
+        "--max-mutating-requests-inflight=1000",
+        "--profiling=false",
+        "--v=1",
+    ]
+
+
+def restart_apiserver() -> float:
+    """Stop the API server and start it again with the same flags, port and etcd (for
+    bench/chaos.py); returns when it is ready again, with the seconds it was away."""
+    lay = layout()
+    state = load_state(lay)
+    pid = state["pids"]["kube-apiserver"]
+    stopped = time.monotonic()
+    os.killpg(pid, signal.SIGTERM)
+    while pid_alive(pid):
+        time.sleep(0.1)
+    start_process(lay, state, "kube-apiserver", apiserver_argv(lay, state["ports"]))
+    server = f"https://127.0.0.1:{state['ports']['apiserver']}"
+    wait_until(
+        "kube-apiserver /readyz", lambda: https_ok(f"{server}/readyz", lay.pki), 60, lay, "kube-apiserver"
+    )
+    return time.monotonic() - stopped
+
+
 def up(args: argparse.Namespace) -> None:
     lay = layout()
     started = time.monotonic()
@@ -504,32 +547,7 @@ def up(args: argparse.Namespace) -> None:
         "etcd health", lambda: http_ok(f"http://127.0.0.1:{ports['etcd-client']}/health"), 30, lay, "etcd"
     )
 
-    start_process(
-        lay,
-        state,
-        "kube-apiserver",
-        [
-            str(lay.binary("kube-apiserver")),
-            f"--etcd-servers=http://127.0.0.1:{ports['etcd-client']}",
-            "--bind-address=127.0.0.1",
-            "--advertise-address=127.0.0.1",
-            f"--secure-port={ports['apiserver']}",
-            f"--tls-cert-file={pki / 'apiserver.crt'}",
-            f"--tls-private-key-file={pki / 'apiserver.key'}",
-            f"--client-ca-file={pki / 'ca.crt'}",
-            "--authorization-mode=Node,RBAC",
-            f"--service-account-key-file={pki / 'sa.pub'}",
-            f"--service-account-signing-key-file={pki / 'sa.key'}",
-            "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-            f"--service-cluster-ip-range={SERVICE_CIDR}",
-            "--allow-privileged=true",
-            # Load tests create thousands of objects quickly; the defaults would throttle them.
-            "--max-requests-inflight=2000",
-            "--max-mutating-requests-inflight=1000",
-            "--profiling=false",
-            "--v=1",
-        ],
-    )
+    start_process(lay, state, "kube-apiserver", apiserver_argv(lay, ports))
     wait_until("kube-apiserver /readyz", lambda: https_ok(f"{server}/readyz", pki), 60, lay, "kube-apiserver")
     write_kubeconfig(lay.kubeconfig, server, pki, "admin")
     for identity in ("controller-manager", "scheduler", "kwok", "training-operator"):
