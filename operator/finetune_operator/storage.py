@@ -38,7 +38,8 @@ def within(path: str, root: str) -> bool:
 def _check_root(value: str, fields: set[str]) -> str:
     used = set(TEMPLATE_FIELD.findall(value))
     if not used <= fields:
-        raise ValueError(f"{value!r}: only {', '.join(sorted('{' + f + '}' for f in fields))} may be used")
+        allowed = ", ".join(sorted("{" + f + "}" for f in fields)) or "no placeholder"
+        raise ValueError(f"{value!r}: {allowed} may be used here")
     if not value.startswith("/") or normalise(value) != value:
         raise ValueError(
             f"{value!r} must be an absolute path in normal form (no '..', '.', '//' or trailing '/')"
