@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "operator"))
 sys.path.insert(0, str(REPO))
 
+from bench.reconcile import job_manifest  # noqa: E402
 from hack import testbed as testbed_module  # noqa: E402
 from hack.chart import install_chart  # noqa: E402
 from tests.cluster.operator_process import OperatorProcess  # noqa: E402
@@ -41,19 +42,6 @@ from tests.cluster.operator_process import OperatorProcess  # noqa: E402
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 CONVERGED = {"Submitted", "Running", "Resuming", "Succeeded"}
 NAMESPACES = 3
-
-
-def job_manifest(namespace: str, name: str) -> dict[str, Any]:
-    return {
-        "apiVersion": f"{GROUP}/{VERSION}",
-        "kind": "FineTuneJob",
-        "metadata": {"name": name},
-        "spec": {
-            "model": {"name": "llama-3.2-1b"},
-            "method": "lora",
-            "data": {"train": {"path": f"/fsx/data/{namespace}/train.jsonl"}},
-        },
-    }
 
 
 def retrying(call: Any, *args: Any, **kwargs: Any) -> Any:
@@ -141,18 +129,6 @@ def run(n: int, kills: int, seed: int) -> dict[str, Any]:
             if index == restart_at:
                 testbed_module.restart_apiserver()
                 back = time.monotonic()
-                retrying(
-                    custom.create_namespaced_custom_object,
-                    GROUP,
-                    VERSION,
-                    namespace,
-                    PLURAL,
-                    job_manifest(namespace, name),
-                )
-                while phase_of(custom, namespace, name) not in CONVERGED:
-                    time.sleep(0.2)
-                recovery = time.monotonic() - back
-                continue
             retrying(
                 custom.create_namespaced_custom_object,
                 GROUP,
@@ -161,6 +137,10 @@ def run(n: int, kills: int, seed: int) -> dict[str, Any]:
                 PLURAL,
                 job_manifest(namespace, name),
             )
+            if index == restart_at:
+                while phase_of(custom, namespace, name) not in CONVERGED:
+                    time.sleep(0.2)
+                recovery = time.monotonic() - back
         deadline = time.monotonic() + max(120.0, n * 0.5)
         result = audit(custom, namespaces)
         while result["unconverged"] and time.monotonic() < deadline:
