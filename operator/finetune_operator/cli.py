@@ -40,7 +40,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--verbose", action="store_true", help="debug logging")
 
-    render = sub.add_parser("render", help="print the objects the operator would create for a job")
+    add_render_arguments(sub.add_parser("render", help=RENDER_HELP))
+    return parser
+
+
+RENDER_HELP = "print the objects the operator would create for a job"
+
+
+def add_render_arguments(render: argparse.ArgumentParser) -> None:
+    """``render``'s flags; ``kubectl finetune render`` has the same."""
     render.add_argument("-f", "--filename", type=Path, required=True, help="FineTuneJob YAML")
     render.add_argument(
         "--recipe-file", type=Path, action="append", default=[], help="recipe YAML to use (repeatable)"
@@ -51,7 +59,6 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--resume-from", help="checkpoint path or 'auto' for attempts after the first (default auto)"
     )
-    return parser
 
 
 def _recipes_for_render(files: list[Path], directory: Path | None) -> list[Recipe]:
@@ -65,7 +72,7 @@ def _recipes_for_render(files: list[Path], directory: Path | None) -> list[Recip
     return recipes
 
 
-def _render_config(path: Path | None) -> OperatorConfig:
+def render_config(path: Path | None) -> OperatorConfig:
     """The operator config a dry run renders with.
 
     Without ``--config`` the administrator's SageMaker role allowlist and image allowlist
@@ -81,7 +88,7 @@ def _render_config(path: Path | None) -> OperatorConfig:
 
 
 def render(args: argparse.Namespace) -> int:
-    config = _render_config(args.config)
+    config = render_config(args.config)
     documents = yamlio.load_file(args.filename)
     if len(documents) != 1 or not isinstance(documents[0], dict):
         raise SpecError(f"{args.filename}: expected exactly one FineTuneJob document")
@@ -112,17 +119,22 @@ def render(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_render(args: argparse.Namespace) -> int:
+    """``render`` with its errors as a message on stderr and exit code 2."""
+    try:
+        return render(args)
+    except SpecError as err:
+        print(f"error: {err.reason}: {err}", file=sys.stderr)
+        return EXIT_INVALID_CONFIG
+    except (OSError, ValueError, yaml.YAMLError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_INVALID_CONFIG
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "render":
-        try:
-            return render(args)
-        except SpecError as err:
-            print(f"error: {err.reason}: {err}", file=sys.stderr)
-            return EXIT_INVALID_CONFIG
-        except (OSError, ValueError, yaml.YAMLError) as err:
-            print(f"error: {err}", file=sys.stderr)
-            return EXIT_INVALID_CONFIG
+        return run_render(args)
     from finetune_operator.operator import run_operator
 
     config = OperatorConfig.from_file(args.config) if args.config else OperatorConfig()

@@ -62,6 +62,13 @@ def namespaced_recipes(
     return {f"{namespace}/{name}": dict(body)}
 
 
+@kopf.on.event(GROUP, VERSION, "clusterfinetunerecipes")
+@kopf.on.event(GROUP, VERSION, "finetunerecipes")
+async def on_recipe_event(type: str, namespace: str | None, memo: kopf.Memo, **kwargs: Any) -> None:
+    if type != "DELETED":
+        await memo.reconciler.recipes_changed(namespace, _recipes(memo, kwargs))
+
+
 @kopf.on.event(GROUP, VERSION, PLURAL)
 async def on_job_event(type: str, body: kopf.Body, memo: kopf.Memo, **kwargs: Any) -> None:
     await memo.reconciler.job_event(type, plain(body), _recipes(memo, kwargs))

@@ -60,6 +60,7 @@ from finetune_operator.statemachine import (
     format_time,
     rejected,
     submitted,
+    waits_for_recipe,
 )
 
 logger = logging.getLogger("finetune_operator")
@@ -131,6 +132,9 @@ class Reconciler:
         self._failures: dict[JobKey, int] = {}
         self._next_looks: dict[JobKey, asyncio.TimerHandle] = {}
         self._phases = PhaseTracker()
+        self._waiting_for_recipe: set[JobKey] = set()
+        """Jobs Failed with RecipeNotFound before they ran: looked at again when recipes change."""
+        self._latest_recipes: list[Recipe] | None = None
 
     # --- events ------------------------------------------------------------------------
 
@@ -190,8 +194,21 @@ class Reconciler:
         except OwnershipConflictError as err:
             logger.warning("could not restore %s objects in %s: %s", backend_name, namespace, err)
 
+    async def recipes_changed(self, namespace: str | None, recipes: list[Recipe]) -> None:
+        """A recipe was added or changed (``namespace`` None: a ClusterFineTuneRecipe).
+
+        Jobs rejected only because no recipe matched are judged again with ``recipes``: a
+        GitOps sync that applies a recipe and its job together must not leave the job
+        Failed because the job's event reached the operator first.
+        """
+        self._latest_recipes = recipes
+        for key in sorted(self._waiting_for_recipe):
+            if namespace is None or key[0] == namespace:
+                await self.reconcile(key, None, recipes)
+
     def forget(self, key: JobKey) -> None:
         """The job is gone: drop everything kept about it."""
+        self._waiting_for_recipe.discard(key)
         self._locks.pop(key, None)
         self._seen.pop(key, None)
         self._failures.pop(key, None)
@@ -226,6 +243,10 @@ class Reconciler:
         if outcome is not None and outcome.target is not None:
             for event in outcome.events:
                 self._post_event(outcome.target, event)
+        newer = self._latest_recipes
+        if key in self._waiting_for_recipe and newer is not None and newer is not recipes:
+            # A recipe changed while this reconcile decided on the recipes it was given.
+            await self.reconcile(key, None, newer)
 
     def next_look_in(self, key: JobKey) -> float | None:
         """Seconds until the job's next scheduled reconcile, if one is scheduled."""
@@ -285,6 +306,10 @@ class Reconciler:
         self._write_status(job, document, plan)
         self._seen[key] = _fingerprint(_document_after(document, plan))
         self._phases.set(key, plan.status.phase.value)
+        if waits_for_recipe(plan.status):
+            self._waiting_for_recipe.add(key)
+        else:
+            self._waiting_for_recipe.discard(key)
         return Outcome(list(plan.events), target, self._next_look(job, plan))
 
     def _plan(self, job: FineTuneJob, recipes: list[Recipe], now: datetime) -> Plan:

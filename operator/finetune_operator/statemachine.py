@@ -9,6 +9,9 @@ Phases: Pending -> Submitted -> Running -> Succeeded, with Resuming after a fail
 that has attempts left, Suspended while spec.suspend holds, and Failed when the spec is
 invalid, the trainer rejects its config, the runtime is exceeded, attempts run out, or
 the backend says the attempt must not be resumed (stopped by a person, out of time).
+A job Failed with RecipeNotFound before it ran is judged again whenever it is looked at
+(the reconciler looks again when recipes are added or changed), so it starts once its
+recipe exists.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from finetune_operator.backends.base import (
     attempt_name,
 )
 from finetune_operator.contract import EXIT_INVALID_CONFIG, RESUME_AUTO
-from finetune_operator.errors import SpecError
+from finetune_operator.errors import RecipeNotFoundError, SpecError
 
 CONDITION_SUBMITTED = "Submitted"
 CONDITION_RUNNING = "Running"
@@ -132,13 +135,13 @@ def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> 
     b = _Builder(job=job, now=format_time(now), status=job.status.model_copy(deep=True))
     status = b.status
     if status.phase.is_terminal:
-        never_submitted = status.current_attempt == 0
-        if (
-            status.phase == Phase.FAILED
-            and never_submitted
-            and job.metadata.generation != status.observed_generation
+        rejected_before_running = status.phase == Phase.FAILED and status.current_attempt == 0
+        if rejected_before_running and (
+            job.metadata.generation != status.observed_generation or waits_for_recipe(status)
         ):
-            # The spec was rejected before anything ran and has changed since: judge it again.
+            # Rejected before anything ran, and the spec has changed since or the rejection was
+            # only a recipe not (yet) seen: judge it again. A recipe applied together with its
+            # job (one GitOps sync) may reach the operator just after the job.
             b.status = status = FineTuneJobStatus()
         else:
             return b.build()
@@ -158,6 +161,18 @@ def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> 
     else:
         _follow(b, observation)
     return b.build()
+
+
+def waits_for_recipe(status: FineTuneJobStatus) -> bool:
+    """Failed before any attempt ran only because no recipe matched: a new recipe may let it run."""
+    return (
+        status.phase == Phase.FAILED
+        and status.current_attempt == 0
+        and any(
+            c.type == CONDITION_FAILED and c.status == "True" and c.reason == RecipeNotFoundError.reason
+            for c in status.conditions
+        )
+    )
 
 
 def _record_backend_view(b: _Builder, observation: Observation) -> None:
@@ -249,7 +264,8 @@ def _succeed(b: _Builder, observation: Observation) -> None:
 
 
 def _fail(b: _Builder, reason: str, message: str) -> None:
-    b.status.completion_time = b.now
+    if b.status.phase != Phase.FAILED:  # judged again and still failing: nothing new to record
+        b.status.completion_time = b.now
     b.condition(CONDITION_RUNNING, False, reason)
     b.condition(CONDITION_FAILED, True, reason, message)
     b.phase(Phase.FAILED, reason, message)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.cluster.test_operator import job_manifest
 from tests.conftest import REPO_ROOT
 
 EXAMPLES = sorted(p for p in (REPO_ROOT / "examples").glob("*.yaml"))
@@ -59,6 +60,9 @@ def test_server_side_dry_run_rejects_an_invalid_job_with_a_readable_message(test
         "finetunejob.spec",
         "finetunejob.spec.recipe.overrides",
         "finetunejob.status.checkpoint",
+        "finetunejob.status.progress",
+        "finetunejob.status.progress.percent",
+        "finetunejob.status.progress.estimatedCompletionTime",
         "clusterfinetunerecipe.spec",
     ],
 )
@@ -67,3 +71,40 @@ def test_kubectl_explain_teaches_the_api(testbed, field: str):
     assert result.returncode == 0, result.stderr
     description = result.stdout.split("DESCRIPTION:", 1)[1].split("FIELD", 1)[0].strip()
     assert len(description) > 20, result.stdout
+
+
+def test_kubectl_get_shows_progress_as_a_percentage_and_the_eta_wide(testbed, namespace, custom_objects):
+    job = job_manifest("progress")
+    custom_objects.create_namespaced_custom_object("finetune.dev", "v1alpha1", namespace, "finetunejobs", job)
+    progress = {
+        "attempt": 1,
+        "step": 250,
+        "totalSteps": 1000,
+        "percent": "25%",
+        "loss": 1.5,
+        "estimatedCompletionTime": "2026-11-22T12:00:00Z",
+        "updatedAt": "2026-11-22T10:00:00Z",
+    }
+    custom_objects.patch_namespaced_custom_object_status(
+        "finetune.dev",
+        "v1alpha1",
+        namespace,
+        "finetunejobs",
+        "progress",
+        {"status": {"phase": "Running", "currentAttempt": 1, "progress": progress}},
+    )
+
+    def table(*wide: str) -> dict[str, str]:
+        result = kubectl(testbed, "get", "ftj", "progress", "-n", namespace, *wide)
+        assert result.returncode == 0, result.stderr
+        header, row = result.stdout.splitlines()
+        return dict(zip(header.split(), row.split(), strict=True))
+
+    assert table()["PROGRESS"] == "25%"
+    wide = table("-o", "wide")
+    assert (wide["PROGRESS"], wide["STEP"], wide["TOTAL"], wide["ETA"]) == (
+        "25%",
+        "250",
+        "1000",
+        "2026-11-22T12:00:00Z",
+    )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hack.kwok import finish_pod, wait_for
 from kubernetes.client.exceptions import ApiException
 
@@ -322,6 +323,32 @@ def test_invalid_specs_fail_with_conditions_and_operator_stays_healthy(
     wait_phase(custom_objects, namespace, "fine", "Running")
     assert operator.proc is not None and operator.proc.poll() is None
     assert f'finetune_jobs{{phase="Failed"}} {float(len(FAILS_WITH_CONDITION))}' in operator.metrics()
+
+
+def test_a_job_applied_before_its_recipe_starts_once_the_recipe_arrives(
+    operator, custom_objects, namespace
+) -> None:
+    """One GitOps sync applies a team recipe and a job naming it; the job may come first."""
+    recipe = yaml.safe_load((REPO / "examples" / "team-recipe.yaml").read_text())
+    recipe["metadata"]["namespace"] = namespace
+    name = recipe["metadata"]["name"]
+    manifest = job_manifest(
+        "early",
+        model={"name": recipe["spec"]["model"]},
+        recipe={"name": name, "kind": "FineTuneRecipe"},
+    )
+    create_job(custom_objects, namespace, manifest)
+    failed = condition(wait_phase(custom_objects, namespace, "early", "Failed"), "Failed")
+    assert failed is not None and failed["reason"] == "RecipeNotFound"
+    custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, "finetunerecipes", recipe)
+    wait_for(
+        lambda: [p["metadata"]["name"] for p in pytorchjobs(custom_objects, namespace)] == ["early-a1"],
+        timeout=30,
+        message="the job's first attempt once its recipe exists",
+    )
+    job = get_job(custom_objects, namespace, "early")
+    assert job["status"]["recipe"]["name"] == name
+    assert condition(job, "Failed") is None or condition(job, "Failed")["status"] == "False"
 
 
 # --- 4. restart between "child created" and "status written" -----------------------------

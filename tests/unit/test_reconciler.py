@@ -217,6 +217,25 @@ def test_only_conflicts_throttling_and_server_errors_are_retried(transient: int)
     assert refused_for_good(ApiException(status=422))
 
 
+def test_a_job_that_arrives_before_its_recipe_starts_when_the_recipe_does(harness: Harness) -> None:
+    async def scenario() -> None:
+        harness.create_job()  # llama-3.2-1b lora: only the built-in recipes know it
+        without = [r for r in RECIPES if r.spec.model != "llama-3.2-1b"]
+        await harness.reconciler.job_event("ADDED", harness.job(), without)
+        assert harness.status()["phase"] == "Failed"
+        assert harness.status()["conditions"][-1]["reason"] == "RecipeNotFound"
+        writes = harness.kube.count("PATCH")
+        await harness.reconciler.recipes_changed("elsewhere", without)  # another namespace's recipe
+        await harness.reconciler.recipes_changed(None, without)  # a recipe, but not a matching one
+        assert harness.kube.count("PATCH") == writes  # judged again, nothing new to write
+        await harness.reconciler.recipes_changed(NAMESPACE, RECIPES)
+        assert harness.status()["phase"] == "Submitted"
+        assert [e.reason for _, e in harness.events] == ["RecipeNotFound", "Submitted"]
+        assert [p["metadata"]["name"] for p in harness.kube.under(PYTORCHJOBS)] == ["j-a1"]
+
+    asyncio.run(scenario())
+
+
 def test_deleting_a_hyperpod_job_stops_its_attempt_at_once(harness: Harness) -> None:
     harness.create_job()
     harness.reconcile()

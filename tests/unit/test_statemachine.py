@@ -23,6 +23,7 @@ from finetune_operator.statemachine import (
     deletion_blocked,
     rejected,
     submitted,
+    waits_for_recipe,
 )
 
 NOW = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
@@ -211,6 +212,25 @@ def test_rejected_spec_is_judged_again_after_an_edit() -> None:
     plan = decide(edited, None, NOW)
     assert isinstance(plan.action, Submit) and plan.status.phase == Phase.SUBMITTED
     assert conditions(plan) == {"Submitted": "True"}
+
+
+def test_a_job_rejected_for_its_recipe_is_judged_again_without_an_edit() -> None:
+    job = make_job()
+    failed = apply(job, rejected(job, decide(job, None, NOW), RecipeNotFoundError("no recipe"), NOW))
+    assert waits_for_recipe(failed.status)
+    later = NOW + timedelta(minutes=5)
+    plan = decide(failed, None, later)
+    assert isinstance(plan.action, Submit) and plan.status.phase == Phase.SUBMITTED
+    # Still no recipe: the same Failed status, no Event, so nothing is written or posted.
+    again = rejected(failed, plan, RecipeNotFoundError("no recipe"), later)
+    assert again.status == failed.status and again.events == ()
+
+
+def test_a_job_rejected_for_its_spec_waits_for_an_edit_not_for_recipes() -> None:
+    job = make_job()
+    failed = apply(job, rejected(job, decide(job, None, NOW), InvalidSpecError("bad"), NOW))
+    assert not waits_for_recipe(failed.status)
+    assert decide(failed, None, NOW).action is None
 
 
 def test_rejected_resume_keeps_the_failed_attempt() -> None:

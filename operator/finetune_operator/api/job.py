@@ -341,6 +341,8 @@ class Progress(LenientApiModel):
     attempt: int | None = None
     step: int | None = None
     total_steps: int | None = None
+    percent: str | None = None
+    estimated_completion_time: str | None = None
     epoch: float | None = None
     loss: float | None = None
     learning_rate: float | None = None

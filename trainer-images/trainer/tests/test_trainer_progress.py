@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import http.server
 import json
 import threading
@@ -19,7 +20,9 @@ from finetune_trainer.progress import (
     StepReport,
     build_progress_record,
     build_status_patch,
+    estimate_completion,
     format_metrics_line,
+    percent_complete,
 )
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -34,6 +37,7 @@ REPORT = StepReport(
     tokens_per_second=18500.0,
     time=NOW,
     extra={"gradNorm": 0.5},
+    estimated_completion=NOW + 880 * 12.0,
 )
 CHECKPOINT = CheckpointReport(
     path="/fsx/finetune/team-a/llama-lora/checkpoints/step-00000100", step=100, attempt=2, time=NOW - 20
@@ -44,6 +48,19 @@ def test_status_patch_matches_the_contract_golden() -> None:
     expected = json.loads((GOLDEN / "status_patch.json").read_text())
     assert build_status_patch(REPORT, CHECKPOINT) == expected
     assert "checkpoint" not in build_status_patch(REPORT, None)["status"]
+
+
+def test_percent_and_estimated_completion() -> None:
+    assert percent_complete(0, 1000) == "0%"
+    assert percent_complete(999, 1000) == "99%"  # rounded down: 100% only when finished
+    assert percent_complete(1000, 1000) == "100%"
+    assert percent_complete(5, 0) is None
+    first = StepReport(1, 10, 110, 0.0, 1.0, 1e-4, 10.0, NOW)
+    assert estimate_completion(first, first) is None  # no rate from one report
+    later = StepReport(1, 30, 110, 0.0, 1.0, 1e-4, 10.0, NOW + 40)  # 2 s per step, 80 steps left
+    assert estimate_completion(first, later) == NOW + 40 + 160
+    patch = build_status_patch(dataclasses.replace(REPORT, estimated_completion=None), None)
+    assert "estimatedCompletionTime" not in patch["status"]["progress"]
 
 
 def test_metrics_line_and_progress_record() -> None:

@@ -44,6 +44,8 @@ class StepReport:
     tokens_per_second: float
     time: float
     extra: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    estimated_completion: float | None = None
+    """Wall-clock time the run should end at, from `estimate_completion`; None until known."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,6 +54,27 @@ class CheckpointReport:
     step: int
     attempt: int
     time: float
+
+
+def estimate_completion(first: StepReport, current: StepReport) -> float | None:
+    """When the run should end, at the mean step rate since this process's first report.
+
+    The mean over the whole process (not the last interval) keeps the estimate steady
+    through evaluation pauses and checkpoint writes; None until two reports are apart.
+    """
+    steps_done = current.step - first.step
+    elapsed = current.time - first.time
+    if steps_done <= 0 or elapsed <= 0:
+        return None
+    remaining = max(0, current.total_steps - current.step)
+    return current.time + remaining * elapsed / steps_done
+
+
+def percent_complete(step: int, total_steps: int) -> str | None:
+    """`status.progress.percent`: whole percent done, rounded down so 100% means finished."""
+    if total_steps <= 0:
+        return None
+    return f"{min(100, max(0, step * 100 // total_steps))}%"
 
 
 def format_metrics_line(report: StepReport) -> str:
@@ -93,16 +116,20 @@ def build_status_patch(report: StepReport | None, checkpoint: CheckpointReport |
     """The JSON merge patch for the FineTuneJob status subresource (contract, section 3)."""
     status: dict[str, Any] = {}
     if report is not None:
-        status["progress"] = {
+        progress: dict[str, Any] = {
             "attempt": report.attempt,
             "step": report.step,
             "totalSteps": report.total_steps,
+            "percent": percent_complete(report.step, report.total_steps),
             "epoch": round(report.epoch, 4),
             "loss": round(report.loss, 6),
             "learningRate": report.learning_rate,
             "tokensPerSecond": round(report.tokens_per_second, 1),
             "updatedAt": utc_timestamp(report.time),
         }
+        if report.estimated_completion is not None:
+            progress["estimatedCompletionTime"] = utc_timestamp(report.estimated_completion)
+        status["progress"] = {k: v for k, v in progress.items() if v is not None}
     if checkpoint is not None:
         status["checkpoint"] = {
             "latest": {
@@ -257,12 +284,17 @@ class ProgressSink:
 
             self._writer = SummaryWriter(log_dir=tensorboard_dir)
         self._last_report: StepReport | None = None
+        self._first_report: StepReport | None = None
 
     def _append(self, record: Mapping[str, Any]) -> None:
         with self._progress_file.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(record, sort_keys=True) + "\n")
 
     def step(self, report: StepReport) -> None:
+        if self._first_report is None or self._first_report.attempt != report.attempt:
+            self._first_report = report
+        estimate = estimate_completion(self._first_report, report)
+        report = dataclasses.replace(report, estimated_completion=estimate)
         self._last_report = report
         self._append(build_progress_record(report))
         print(format_metrics_line(report), flush=True)

@@ -1,0 +1,222 @@
+"""The plugin's calls to the Kubernetes API, with API errors turned into readable messages."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from kubernetes import client, config
+from kubernetes.client.exceptions import ApiException
+from pydantic import ValidationError
+
+from finetune_operator.api.recipe import Recipe, RecipeKind
+from finetune_operator.naming import GROUP, VERSION
+
+FIELD_MANAGER = "kubectl-finetune"
+PLURALS = {"FineTuneJob": "finetunejobs", "FineTuneRecipe": "finetunerecipes"}
+POD_TIMEOUT_S = 600.0
+"""How long the upload pod may take to start, and then to receive and check the file."""
+UPLOAD_CHUNK_BYTES = 1 << 16
+ERROR_CHANNEL = 3
+
+
+class ClusterError(Exception):
+    """The API server refused a request; the message is the server's."""
+
+
+def api_message(err: ApiException) -> str:
+    try:
+        return str(json.loads(err.body or "{}").get("message") or err.reason)
+    except (ValueError, AttributeError):
+        return str(err.reason)
+
+
+class Cluster:
+    def __init__(self, api: client.ApiClient, default_namespace: str) -> None:
+        self.api = api
+        self.default_namespace = default_namespace
+        self.custom = client.CustomObjectsApi(api)
+        self.core = client.CoreV1Api(api)
+
+    @classmethod
+    def connect(cls, kubeconfig: str | None) -> Cluster:
+        try:
+            api = config.new_client_from_config(config_file=kubeconfig)
+            _, active = config.list_kube_config_contexts(config_file=kubeconfig)
+        except (config.ConfigException, OSError) as err:
+            raise ClusterError(f"cannot load the kubeconfig: {err}") from None
+        namespace = ((active or {}).get("context") or {}).get("namespace") or "default"
+        return cls(api, namespace)
+
+    def get(self, namespace: str, name: str) -> dict[str, Any]:
+        try:
+            return dict(
+                self.custom.get_namespaced_custom_object(GROUP, VERSION, namespace, "finetunejobs", name)
+            )
+        except ApiException as err:
+            if err.status == 404:
+                raise ClusterError(f"finetunejob {name!r} not found in namespace {namespace!r}") from None
+            raise ClusterError(api_message(err)) from None
+
+    def jobs(self, namespace: str) -> list[dict[str, Any]]:
+        try:
+            listing = self.custom.list_namespaced_custom_object(GROUP, VERSION, namespace, "finetunejobs")
+        except ApiException as err:
+            raise ClusterError(api_message(err)) from None
+        return sorted(listing["items"], key=lambda j: j["metadata"]["name"])
+
+    def recipes(self, namespace: str) -> list[Recipe]:
+        """The recipes the operator sees for a job in ``namespace``; invalid ones skipped, as it does."""
+        found: list[Recipe] = []
+        try:
+            cluster_wide = self.custom.list_cluster_custom_object(GROUP, VERSION, "clusterfinetunerecipes")[
+                "items"
+            ]
+            local = self.custom.list_namespaced_custom_object(GROUP, VERSION, namespace, "finetunerecipes")[
+                "items"
+            ]
+        except ApiException as err:
+            raise ClusterError(f"cannot list recipes: {api_message(err)}") from None
+        for kind, items in (
+            (RecipeKind.CLUSTER_FINE_TUNE_RECIPE, cluster_wide),
+            (RecipeKind.FINE_TUNE_RECIPE, local),
+        ):
+            for item in items:
+                try:
+                    found.append(Recipe.model_validate({**item, "kind": kind.value}))
+                except ValidationError:
+                    continue
+        return found
+
+    def write(self, document: dict[str, Any], dry_run: bool) -> None:
+        """Creates a FineTuneJob (one of the same name already there is an error, as the runner's
+        is); applies a FineTuneRecipe (server-side apply: the same file submitted again after an
+        edit updates it). ``dry_run`` has the API server validate without storing."""
+        meta = document["metadata"]
+        args = (GROUP, VERSION, meta["namespace"], PLURALS[document["kind"]])
+        options: dict[str, Any] = {"field_manager": FIELD_MANAGER, "dry_run": "All" if dry_run else None}
+        try:
+            if document["kind"] == "FineTuneJob":
+                self.custom.create_namespaced_custom_object(*args, document, **options)
+            else:
+                self.custom.patch_namespaced_custom_object(
+                    *args,
+                    meta["name"],
+                    document,
+                    force=True,
+                    _content_type="application/apply-patch+yaml",
+                    **options,
+                )
+        except ApiException as err:
+            raise ClusterError(f"{document['kind']} {meta['name']}: {api_message(err)}") from None
+
+    def set_suspend(self, namespace: str, name: str, suspend: bool) -> None:
+        self.get(namespace, name)
+        try:
+            self.custom.patch_namespaced_custom_object(
+                GROUP,
+                VERSION,
+                namespace,
+                "finetunejobs",
+                name,
+                {"spec": {"suspend": suspend}},
+                field_manager=FIELD_MANAGER,
+            )
+        except ApiException as err:
+            raise ClusterError(api_message(err)) from None
+
+    def delete(self, namespace: str, name: str) -> None:
+        try:
+            self.custom.delete_namespaced_custom_object(GROUP, VERSION, namespace, "finetunejobs", name)
+        except ApiException as err:
+            if err.status == 404:
+                raise ClusterError(f"finetunejob {name!r} not found in namespace {namespace!r}") from None
+            raise ClusterError(api_message(err)) from None
+
+    def copy_through_pod(self, pod: dict[str, Any], source: Path) -> None:
+        """Runs ``pod``, writes ``source`` to its stdin, waits for it to succeed, and always deletes it."""
+        namespace, name = pod["metadata"]["namespace"], pod["metadata"]["name"]
+        try:
+            self.core.create_namespaced_pod(namespace, pod)
+        except ApiException as err:
+            raise ClusterError(f"upload pod {name}: {api_message(err)}") from None
+        try:
+            self._wait_pod(namespace, name, ("Running", "Succeeded", "Failed"), "to start")
+            failure = self._send_file(name, namespace, source)
+            if failure:
+                raise ClusterError(f"upload pod {name}: cannot copy {source} into it: {failure}")
+            phase = self._wait_pod(namespace, name, ("Succeeded", "Failed"), "to finish the copy")
+            if phase != "Succeeded":
+                raise ClusterError(f"upload pod {name} failed copying {source}: {self._log(namespace, name)}")
+        finally:
+            try:
+                self.core.delete_namespaced_pod(name, namespace, grace_period_seconds=0)
+            except ApiException as err:
+                if err.status != 404:
+                    raise
+
+    def _send_file(self, name: str, namespace: str, source: Path) -> str | None:
+        """Writes ``source`` to the pod's stdin; returns why the API server refused, if it did.
+
+        The server reports a failed attach (e.g. an unreachable kubelet) on the error channel,
+        possibly after accepting the connection; a pod that already read its bytes and exited
+        reports Success there.
+        """
+        from kubernetes.stream import stream
+        from websocket import WebSocketException
+
+        try:
+            attached = stream(
+                self.core.connect_get_namespaced_pod_attach,
+                name,
+                namespace,
+                container="upload",
+                stdin=True,
+                stdout=True,
+                stderr=True,
+                tty=False,
+                _preload_content=False,
+            )
+        except (ApiException, WebSocketException, OSError) as err:
+            return str(err)
+        error = ""
+        try:
+            with source.open("rb") as handle:
+                for chunk in iter(lambda: handle.read(UPLOAD_CHUNK_BYTES), b""):
+                    attached.write_stdin(chunk)
+            # The stream ends when the pod's command exits, with its status on the error channel.
+            deadline = time.monotonic() + POD_TIMEOUT_S
+            while attached.is_open() and not error and time.monotonic() < deadline:
+                attached.update(timeout=1)
+                error = attached.peek_channel(ERROR_CHANNEL)
+        except (WebSocketException, OSError) as err:
+            error = error or str(err)
+        finally:
+            attached.close()
+        if not error:
+            return None
+        try:
+            status = json.loads(error)
+        except ValueError:
+            return error
+        return None if status.get("status") == "Success" else str(status.get("message") or error)
+
+    def _wait_pod(self, namespace: str, name: str, phases: tuple[str, ...], what: str) -> str:
+        deadline = time.monotonic() + POD_TIMEOUT_S
+        while True:
+            phase = self.core.read_namespaced_pod(name, namespace).status.phase
+            if phase in phases:
+                return str(phase)
+            if time.monotonic() > deadline:
+                raise ClusterError(
+                    f"upload pod {name} still {phase} after {POD_TIMEOUT_S:.0f}s waiting {what}"
+                )
+            time.sleep(1.0)
+
+    def _log(self, namespace: str, name: str) -> str:
+        try:
+            return str(self.core.read_namespaced_pod_log(name, namespace, container="upload"))
+        except ApiException as err:
+            return f"(its log is unavailable: {api_message(err)})"

@@ -1,0 +1,287 @@
+"""The runner CLI's flags as a FineTuneJob: pure translation and the checks of flag combinations.
+
+The runner (shared/seeds, "nova-tunner.py") names models ``micro|lite|pro``, methods
+``sft|lora|dpo|dpo-sft`` and override paths in its recipes' snake_case
+(``optimizer.learning_rate``, ``lora_config.rank``). Each is translated here to this API's
+names (docs/cli.md has the table), so a runner command line works with ``kubectl finetune submit``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from finetune_operator.api.job import OverrideValue
+from finetune_operator.api.recipe import API_GROUP, API_VERSION, BackendName
+from finetune_operator.api.training_config import Method
+from finetune_operator.resolution import override_paths
+
+
+class UsageError(Exception):
+    """A flag or combination of flags that cannot work; the message says which and why."""
+
+
+RUNNER_MODELS = {"micro": "nova-micro", "lite": "nova-lite", "pro": "nova-pro"}
+"""The runner's --model-name values are Amazon Nova sizes."""
+
+RUNNER_METHODS = {"dpo-sft": Method.DPO_LORA}
+"""The runner's "dpo-sft" is LoRA-based DPO: this API's dpo-lora."""
+
+PLANNED_METHODS = ("grpo", "grpo-lora")
+"""Accepted as names so that the message can say they are not supported by this operator yet."""
+
+TRAINING_TYPES = sorted({*RUNNER_METHODS, *(m.value for m in Method), *PLANNED_METHODS})
+
+RUNNER_SECTIONS = {"lora_config": "lora"}
+RUNNER_KEYS = {"training.batchSize": "training.microBatchSize"}
+NOVA_DATA_FORMAT = "bedrock-conversation"
+"""The runner's data is Amazon Nova's training format: the Bedrock conversation schema."""
+FP16_FLAG = "training.useFp16"
+"""The runner's boolean mixed-precision switch; this API has training.precision instead."""
+
+
+@dataclass(frozen=True)
+class SubmitOptions:
+    """``submit``'s flags after argparse, before anything touches the cluster or S3."""
+
+    job_name: str
+    namespace: str
+    model_name: str
+    training_type: str | None
+    data_jsonl: str
+    validation_jsonl: str | None = None
+    recipe_yaml: Path | None = None
+    recipe_repo_path: Path | None = None
+    recipe_override: str | None = None
+    hyperparameters: str | None = None
+    upload_data: bool = False
+    role: str | None = None
+    s3_bucket: str | None = None
+    max_run: int | None = None
+    backend: str | None = None
+    instance_type: str | None = None
+    nodes: int | None = None
+    dry_run: bool = False
+    output: str | None = None
+
+
+def check_combinations(options: SubmitOptions) -> None:
+    """Reject what the runner rejects, and what cannot work with the chosen backend."""
+    if options.recipe_yaml and options.training_type:
+        raise UsageError(
+            "--recipe-yaml and --training-type exclude each other: the recipe file already fixes the "
+            "method (its spec.method); drop one of them"
+        )
+    if options.recipe_yaml and options.recipe_repo_path:
+        raise UsageError("--recipe-yaml and --recipe-repo-path exclude each other: pick one recipe source")
+    if options.recipe_repo_path and not options.training_type:
+        raise UsageError("--recipe-repo-path needs --training-type: it picks the recipe by model and method")
+    if not options.recipe_yaml and not options.training_type:
+        raise UsageError("choose a recipe: --training-type (auto-select) or --recipe-yaml FILE")
+    if options.dry_run and options.output:
+        raise UsageError("--dry-run and -o exclude each other: -o writes the job instead of submitting it")
+    if options.max_run is not None and options.max_run < 1:
+        raise UsageError(f"--max-run must be a positive number of seconds, not {options.max_run}")
+    if options.nodes is not None and options.nodes < 1:
+        raise UsageError(f"--nodes must be 1 or more, not {options.nodes}")
+    backend = backend_for(options)
+    if backend != BackendName.SAGEMAKER:
+        for flag, value in (("--role", options.role), ("--s3-bucket", options.s3_bucket)):
+            if value:
+                raise UsageError(
+                    f"{flag} applies to --backend sagemaker only (this job's backend is {backend})"
+                )
+    for flag, path in (
+        ("--data-jsonl", options.data_jsonl),
+        ("--validation-jsonl", options.validation_jsonl),
+    ):
+        if path:
+            check_data_path(flag, path, backend, options.upload_data)
+
+
+def check_data_path(flag: str, path: str, backend: BackendName, upload: bool) -> None:
+    if path.startswith("s3://"):
+        return
+    if upload:
+        if not Path(path).is_file():
+            raise UsageError(f"{flag} {path}: no such local file to upload (--upload-data)")
+        return
+    if backend == BackendName.SAGEMAKER:
+        raise UsageError(
+            f"{flag} {path}: SageMaker reads its data from S3; give an s3:// URI, or add --upload-data "
+            "to upload this local file first"
+        )
+    if not path.startswith("/"):
+        raise UsageError(
+            f"{flag} {path}: a relative path is a local file; add --upload-data to copy it onto the job's "
+            "storage, or give an absolute path the namespace may read (/fsx/data/<namespace>/train.jsonl) "
+            "or an s3:// URI"
+        )
+
+
+def model_for(name: str) -> str:
+    return RUNNER_MODELS.get(name, name)
+
+
+def method_for(training_type: str) -> Method:
+    if training_type in RUNNER_METHODS:
+        return RUNNER_METHODS[training_type]
+    if training_type in PLANNED_METHODS:
+        supported = ", ".join(m.value for m in Method)
+        raise UsageError(
+            f"--training-type {training_type}: this operator does not train {training_type} yet "
+            f"(supported: {supported}, and dpo-sft)"
+        )
+    try:
+        return Method(training_type)
+    except ValueError:
+        raise UsageError(
+            f"--training-type {training_type}: unknown; choose one of {', '.join(TRAINING_TYPES)}"
+        ) from None
+
+
+def backend_for(options: SubmitOptions) -> BackendName:
+    """--backend, else sagemaker for Amazon Nova models (they train nowhere else), else hyperpod."""
+    if options.backend:
+        return BackendName(options.backend)
+    model = model_for(options.model_name)
+    return BackendName.SAGEMAKER if model.startswith("nova-") else BackendName.HYPERPOD
+
+
+# --- overrides ---------------------------------------------------------------------------------
+
+
+def typed_value(raw: str) -> OverrideValue:
+    """The runner's value rules: integers, floats, true/false, anything else a string."""
+    text = raw.strip()
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def parse_assignments(text: str, flag: str) -> list[tuple[str, OverrideValue]]:
+    """``"a.b=1,c.d=x"`` as ``[("a.b", 1), ("c.d", "x")]``."""
+    pairs: list[tuple[str, OverrideValue]] = []
+    for item in (part.strip() for part in text.split(",")):
+        if not item:
+            continue
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"{flag}: {item!r} is not key=value (format: key1=value1,key2=value2)")
+        pairs.append((key.strip(), typed_value(value)))
+    return pairs
+
+
+def _camel(segment: str) -> str:
+    head, *rest = segment.split("_")
+    return head + "".join(word[:1].upper() + word[1:] for word in rest)
+
+
+def recipe_override(path: str, value: OverrideValue) -> tuple[str, OverrideValue]:
+    """A runner override path (snake_case, ``lora_config``) as this API's dot-path and value."""
+    section, _, key = path.partition(".")
+    ours = f"{RUNNER_SECTIONS.get(section, _camel(section))}.{_camel(key)}" if key else path
+    ours = RUNNER_KEYS.get(ours, ours)
+    if ours == FP16_FLAG and isinstance(value, bool):
+        return "training.precision", "fp16" if value else "bf16"
+    return ours, value
+
+
+def hyperparameter(key: str, value: OverrideValue) -> tuple[str, OverrideValue]:
+    """A flat runner hyperparameter (``learning_rate=0.001``) as the one override path ending in it."""
+    if "." in key:
+        return recipe_override(key, value)
+    name = _camel(key)
+    matches = [p for p in override_paths() if p.split(".", 1)[1] == name]
+    if len(matches) != 1:
+        hint = (
+            f"one of {', '.join(matches)}"
+            if matches
+            else "a path from docs/api.md, e.g. optimizer.learningRate"
+        )
+        raise UsageError(f"--hyperparameters {key}: name it by its full path, {hint}")
+    return matches[0], value
+
+
+def collect_overrides(
+    recipe_override_text: str | None, hyperparameters_text: str | None
+) -> dict[str, OverrideValue]:
+    overrides: dict[str, OverrideValue] = {}
+    for key, value in parse_assignments(hyperparameters_text or "", "--hyperparameters"):
+        path, typed = hyperparameter(key, value)
+        overrides[path] = typed
+    for key, value in parse_assignments(recipe_override_text or "", "--recipe-override"):
+        path, typed = recipe_override(key, value)
+        overrides[path] = typed
+    return overrides
+
+
+# --- the FineTuneJob -------------------------------------------------------------------------
+
+
+def s3_prefix(bucket: str, namespace: str, job_name: str, what: str) -> str:
+    return f"s3://{bucket}/finetune/{namespace}/{job_name}/{what}/"
+
+
+def build_job(
+    options: SubmitOptions,
+    data_paths: dict[str, str],
+    method: Method,
+    recipe_name: str | None,
+    overrides: dict[str, OverrideValue],
+) -> dict[str, Any]:
+    """The FineTuneJob the flags describe.
+
+    ``data_paths`` maps ``train``/``validation`` to where the data is read from (after any
+    upload); ``recipe_name`` names the FineTuneRecipe made from --recipe-yaml or
+    --recipe-repo-path, whose spec.method is the job's ``method``.
+    """
+    backend = backend_for(options)
+    spec: dict[str, Any] = {}
+    if backend != BackendName.HYPERPOD or options.backend:
+        spec["backend"] = backend.value
+    spec["model"] = {"name": model_for(options.model_name)}
+    spec["method"] = method.value
+    recipe: dict[str, Any] = {}
+    if recipe_name:
+        recipe = {"name": recipe_name, "kind": "FineTuneRecipe"}
+    if overrides:
+        recipe["overrides"] = dict(overrides)
+    if recipe:
+        spec["recipe"] = recipe
+    data: dict[str, Any] = {"train": {"path": data_paths["train"]}}
+    if spec["model"]["name"].startswith("nova-"):
+        data["format"] = NOVA_DATA_FORMAT
+    if "validation" in data_paths:
+        data["validation"] = {"path": data_paths["validation"]}
+    spec["data"] = data
+    resources = {
+        k: v for k, v in (("instanceType", options.instance_type), ("nodes", options.nodes)) if v is not None
+    }
+    if resources:
+        spec["resources"] = resources
+    if options.max_run is not None:
+        spec["maxRuntimeSeconds"] = options.max_run
+    sagemaker: dict[str, Any] = {}
+    if options.role:
+        sagemaker["roleArn"] = options.role
+    if options.s3_bucket:
+        sagemaker["outputS3Uri"] = s3_prefix(options.s3_bucket, options.namespace, options.job_name, "output")
+        sagemaker["checkpointS3Uri"] = s3_prefix(
+            options.s3_bucket, options.namespace, options.job_name, "checkpoints"
+        )
+    if sagemaker:
+        spec["sagemaker"] = sagemaker
+    return {
+        "apiVersion": f"{API_GROUP}/{API_VERSION}",
+        "kind": "FineTuneJob",
+        "metadata": {"name": options.job_name, "namespace": options.namespace},
+        "spec": spec,
+    }

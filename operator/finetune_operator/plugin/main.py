@@ -1,0 +1,486 @@
+"""``kubectl-finetune``: the kubectl plugin's command line (docs/cli.md).
+
+kubectl runs ``kubectl-finetune`` for ``kubectl finetune ...`` when the operator package is
+installed. Talks to the cluster of the current kubeconfig (``KUBECONFIG``, ``--kubeconfig``)
+and to AWS through boto3's usual configuration (``AWS_PROFILE``, ``AWS_ENDPOINT_URL``, ...).
+Exit codes: 0 done (``status``: Succeeded), 1 the job failed or the cluster/AWS refused,
+2 bad flags or an invalid job, 3 ``status --once`` of a job still running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import yaml
+
+from finetune_operator import yamlio
+from finetune_operator.admission import parse_job
+from finetune_operator.api.recipe import BackendName, Recipe, RecipeKind
+from finetune_operator.api.training_config import Method
+from finetune_operator.attempts import build_attempt_request
+from finetune_operator.backends.registry import backend_class
+from finetune_operator.cli import ANY, RENDER_HELP, add_render_arguments, run_render
+from finetune_operator.config import OperatorConfig
+from finetune_operator.errors import SpecError
+from finetune_operator.plugin import data, flags, view
+from finetune_operator.plugin.cluster import Cluster, ClusterError
+from finetune_operator.plugin.flags import SubmitOptions, UsageError
+from finetune_operator.plugin.logs import (
+    NoLogsError,
+    follow_cloudwatch,
+    follow_pod,
+    master_pod_name,
+    training_job_name,
+)
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir, select_recipe
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_RUNNING = 3
+PREVIEW_ROLE = "arn:aws:iam::000000000000:role/operator-default-role"
+PREVIEW_S3_PREFIX = "s3://operator-s3-prefix/finetune"
+PREVIEW_SAGEMAKER_IMAGE = "000000000000.dkr.ecr.us-east-1.amazonaws.com/operator-trainer-image:preview"
+STATUS_POLL_SECONDS = 2.0
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with exit code 2 and a hint, and ``kubectl finetune`` as the program name."""
+
+    def error(self, message: str) -> Any:
+        self.exit(EXIT_USAGE, f"error: {message}\n(see `{self.prog} --help`)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = Parser(add_help=False)
+    common.add_argument(
+        "-n", "--namespace", help="namespace (default: the kubeconfig context's, else default)"
+    )
+    common.add_argument("--kubeconfig", help="kubeconfig file (default: $KUBECONFIG or ~/.kube/config)")
+    parser = Parser(prog="kubectl finetune", description="Fine-tune LLMs with FineTuneJobs (docs/cli.md).")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+
+    submit = sub.add_parser(
+        "submit",
+        parents=[common],
+        help="create a FineTuneJob from the runner CLI's flags",
+        description="Create a FineTuneJob from the runner CLI's flags (mapping in docs/cli.md).",
+    )
+    submit.add_argument("--job-name", required=True, help="name of the FineTuneJob")
+    submit.add_argument(
+        "--model-name",
+        required=True,
+        help="micro|lite|pro (Amazon Nova) or a catalog model, e.g. llama-3.1-8b",
+    )
+    submit.add_argument(
+        "--training-type", choices=flags.TRAINING_TYPES, help="method; selects the recipe by model and method"
+    )
+    submit.add_argument(
+        "--data-jsonl",
+        required=True,
+        help="training data: s3:// URI, path on the job's storage, or a local file with --upload-data",
+    )
+    submit.add_argument("--validation-jsonl", help="validation data, same forms as --data-jsonl")
+    submit.add_argument(
+        "--recipe-yaml", type=Path, help="a FineTuneRecipe file to train with (instead of --training-type)"
+    )
+    submit.add_argument(
+        "--recipe-repo-path",
+        type=Path,
+        help="directory of recipe files to select from (with --training-type)",
+    )
+    submit.add_argument(
+        "--recipe-override", help="recipe overrides: key1.key2=value,... (ints, floats, true/false, strings)"
+    )
+    submit.add_argument("--hyperparameters", help="more overrides: key=value,... by flat name or full path")
+    submit.add_argument(
+        "--upload-data",
+        action="store_true",
+        help="upload local data files first (S3 for sagemaker, the storage claim for hyperpod)",
+    )
+    submit.add_argument("--role", help="IAM execution role ARN (sagemaker; default: the operator's)")
+    submit.add_argument("--s3-bucket", help="bucket for outputs, checkpoints and uploads (sagemaker)")
+    submit.add_argument("--max-run", type=int, help="maximum runtime in seconds (spec.maxRuntimeSeconds)")
+    submit.add_argument(
+        "--backend",
+        choices=[b.value for b in BackendName],
+        help="default: sagemaker for Nova models, else hyperpod",
+    )
+    submit.add_argument(
+        "--instance-type", help="instance type, e.g. ml.trn1.32xlarge (default: the recipe's)"
+    )
+    submit.add_argument("--nodes", type=int, help="number of instances (default: the recipe's)")
+    submit.add_argument(
+        "--image", help="trainer image for the job and for the upload pod (default: the operator's)"
+    )
+    submit.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the job and what the operator would create; validate on the server; create nothing",
+    )
+    submit.add_argument(
+        "-o",
+        "--output",
+        choices=["yaml"],
+        help="write the FineTuneJob (for a GitOps repository) instead of creating it",
+    )
+    submit.add_argument("--verbose", action="store_true", help="say what is checked and uploaded")
+
+    status = sub.add_parser(
+        "status", parents=[common], help="follow a job until it ends (exit 0 only if Succeeded)"
+    )
+    status.add_argument("name")
+    status.add_argument(
+        "--once", action="store_true", help="print once and exit (3 while the job still runs)"
+    )
+    logs = sub.add_parser("logs", parents=[common], help="the current attempt's output")
+    logs.add_argument("name")
+    logs.add_argument("-f", "--follow", action="store_true", help="keep printing while the attempt runs")
+    sub.add_parser("list", parents=[common], help="FineTuneJobs in the namespace")
+    for verb, text in (
+        ("suspend", "pause a job (its pods go; checkpoints stay)"),
+        ("resume", "continue a suspended job"),
+        ("delete", "delete a job (checkpoints and outputs are kept)"),
+    ):
+        sub.add_parser(verb, parents=[common], help=text).add_argument("name")
+    add_render_arguments(sub.add_parser("render", help=RENDER_HELP))
+    return parser
+
+
+# --- submit ------------------------------------------------------------------------------------
+
+
+def submit_options(args: argparse.Namespace, namespace: str) -> SubmitOptions:
+    return SubmitOptions(
+        job_name=args.job_name,
+        namespace=namespace,
+        model_name=args.model_name,
+        training_type=args.training_type,
+        data_jsonl=args.data_jsonl,
+        validation_jsonl=args.validation_jsonl,
+        recipe_yaml=args.recipe_yaml,
+        recipe_repo_path=args.recipe_repo_path,
+        recipe_override=args.recipe_override,
+        hyperparameters=args.hyperparameters,
+        upload_data=args.upload_data,
+        role=args.role,
+        s3_bucket=args.s3_bucket,
+        max_run=args.max_run,
+        backend=args.backend,
+        instance_type=args.instance_type,
+        nodes=args.nodes,
+        dry_run=args.dry_run,
+        output=args.output,
+    )
+
+
+def chosen_recipe(options: SubmitOptions, method: Method | None) -> Recipe | None:
+    """The recipe --recipe-yaml names, or the one --recipe-repo-path holds for the model and method."""
+    if options.recipe_yaml:
+        recipes = load_recipe_file(options.recipe_yaml)
+        if len(recipes) != 1:
+            raise UsageError(
+                f"--recipe-yaml {options.recipe_yaml}: expected one recipe, found {len(recipes)}"
+            )
+        return recipes[0]
+    if options.recipe_repo_path:
+        assert method is not None
+        probe = {
+            "apiVersion": "finetune.dev/v1alpha1",
+            "kind": "FineTuneJob",
+            "metadata": {"name": options.job_name, "namespace": options.namespace},
+            "spec": {
+                "model": {"name": flags.model_for(options.model_name)},
+                "method": method.value,
+                "backend": flags.backend_for(options).value,
+                "data": {"train": {"path": "s3://x/y"}},
+            },
+        }
+        candidates = [
+            r.model_copy(update={"kind": RecipeKind.CLUSTER_FINE_TUNE_RECIPE})
+            for r in load_recipes_dir(options.recipe_repo_path)
+        ]
+        return select_recipe(parse_job(probe, "--recipe-repo-path"), candidates)
+    return None
+
+
+def namespaced_recipe(recipe: Recipe, namespace: str) -> dict[str, Any]:
+    """The chosen recipe as a FineTuneRecipe in the job's namespace, where the operator finds it first."""
+    document = recipe.model_dump(mode="json", by_alias=True, exclude_none=True)
+    document["kind"] = RecipeKind.FINE_TUNE_RECIPE.value
+    document["metadata"] = {"name": recipe.metadata.name, "namespace": namespace}
+    return document
+
+
+def preview_config(job_image: str | None) -> OperatorConfig:
+    """The operator config the preview renders with: the operator's SageMaker defaults are
+    unknown here, so placeholders stand in for them and any role and image the spec names
+    are accepted."""
+    sagemaker = {
+        "role_allowlist": [ANY],
+        "default_role_arn": PREVIEW_ROLE,
+        "s3_prefix": PREVIEW_S3_PREFIX,
+        "trainer_image": job_image or PREVIEW_SAGEMAKER_IMAGE,
+    }
+    return OperatorConfig.model_validate(
+        {"image_allowlist": {"*": [ANY]}, BackendName.SAGEMAKER.value: sagemaker}
+    )
+
+
+class Aws:
+    """boto3 clients, made only when a command needs AWS."""
+
+    def __init__(self) -> None:
+        import boto3
+
+        self.session = boto3.session.Session()
+        self.region = self.session.region_name or "us-east-1"
+
+    def client(self, service: str) -> Any:
+        return self.session.client(service, region_name=self.region)
+
+
+def plan_uploads(
+    options: SubmitOptions, backend: BackendName, aws: Aws | None
+) -> tuple[dict[str, str], list[data.LocalFile], str | None]:
+    """Where the job reads each input, the local files to upload there, and the upload bucket."""
+    inputs = {"train": ("--data-jsonl", options.data_jsonl)}
+    if options.validation_jsonl:
+        inputs["validation"] = ("--validation-jsonl", options.validation_jsonl)
+    paths: dict[str, str] = {}
+    uploads: list[data.LocalFile] = []
+    bucket = None
+    for role, (flag, path) in inputs.items():
+        if not options.upload_data or path.startswith("s3://"):
+            paths[role] = path
+            continue
+        if backend == BackendName.SAGEMAKER:
+            assert aws is not None
+            bucket = bucket or options.s3_bucket or data.default_bucket(aws.client("sts"), aws.region)
+            upload = data.local_file(
+                flag, path, lambda digest, name, b=bucket: data.s3_destination(b, digest, name)
+            )
+        else:
+            upload = data.local_file(
+                flag,
+                path,
+                lambda digest, name: data.claim_destination("/fsx", options.namespace, digest, name),
+            )
+        uploads.append(upload)
+        paths[role] = upload.destination
+    return paths, uploads, bucket
+
+
+def submit(args: argparse.Namespace, out: TextIO) -> int:
+    flags.check_combinations(submit_options(args, args.namespace or "default"))
+    cluster = None if args.output else Cluster.connect(args.kubeconfig)
+    namespace = args.namespace or (cluster.default_namespace if cluster else "default")
+    options = submit_options(args, namespace)
+    backend = flags.backend_for(options)
+    method = flags.method_for(options.training_type) if options.training_type else None
+    recipe = chosen_recipe(options, method)
+    if recipe is not None:
+        method = recipe.spec.method
+    assert method is not None
+    overrides = flags.collect_overrides(options.recipe_override, options.hyperparameters)
+    needs_aws = any(p.startswith("s3://") for p in (options.data_jsonl, options.validation_jsonl or "")) or (
+        options.upload_data and backend == BackendName.SAGEMAKER
+    )
+    aws = Aws() if needs_aws else None
+    paths, uploads, bucket = plan_uploads(options, backend, aws)
+    job = flags.build_job(options, paths, method, recipe.metadata.name if recipe else None, overrides)
+    if args.image:
+        job["spec"]["image"] = args.image
+    recipe_document = namespaced_recipe(recipe, namespace) if recipe else None
+    documents = [d for d in (recipe_document, job) if d]
+
+    # What the operator would create: the same pure functions, with the cluster's recipes.
+    known = cluster.recipes(namespace) if cluster else load_recipes_dir(BUILTIN_RECIPES_DIR)
+    if recipe_document:
+        name = recipe_document["metadata"]["name"]
+        known = [r for r in known if not (r.kind == RecipeKind.FINE_TUNE_RECIPE and r.metadata.name == name)]
+        known.append(Recipe.model_validate(recipe_document))
+    job_model = parse_job(
+        {**job, "metadata": {**job["metadata"], "uid": "00000000-0000-0000-0000-000000000000"}}, "the job"
+    )
+    config = preview_config(args.image)
+    request, _ = build_attempt_request(job_model, known, config, 1, None, job_model.spec.max_runtime_seconds)
+    rendered = backend_class(backend)(config).render(request)  # raises InvalidSpecError
+
+    for role, (flag, path) in {
+        "train": ("--data-jsonl", options.data_jsonl),
+        "validation": ("--validation-jsonl", options.validation_jsonl or ""),
+    }.items():
+        if path.startswith("s3://") and paths.get(role) == path:
+            assert aws is not None
+            data.check_s3_input(aws.client("s3"), flag, path)
+            verbose(args, f"checked {path}")
+
+    if args.output:
+        do_uploads(args, options, uploads, bucket, aws, None)
+        out.write(yamlio.dump_documents(documents))
+        return 0
+    assert cluster is not None
+    if args.dry_run:
+        out.write(yamlio.dump_documents(documents))
+        out.write("# What the operator would create for attempt 1")
+        if backend == BackendName.SAGEMAKER:
+            out.write(" (the operator's own SageMaker defaults replace any operator-* placeholders)")
+        out.write(":\n")
+        out.write(yamlio.dump_documents(rendered))
+        for upload in uploads:
+            out.write(f"# --upload-data would copy {upload.path} to {upload.destination}\n")
+        for document in documents:
+            cluster.write(document, dry_run=True)
+            out.write(
+                f"{document['kind'].lower()}.finetune.dev/{document['metadata']['name']} "
+                "valid (server dry run)\n"
+            )
+        return 0
+    for document in documents:
+        cluster.write(document, dry_run=True)  # everything valid before anything is uploaded or created
+    do_uploads(args, options, uploads, bucket, aws, cluster)
+    if recipe_document:
+        cluster.write(recipe_document, dry_run=False)
+        out.write(f"finetunerecipe.finetune.dev/{recipe_document['metadata']['name']} applied\n")
+    cluster.write(job, dry_run=False)
+    out.write(f"finetunejob.finetune.dev/{options.job_name} created\n")
+    out.write(f"follow it with: kubectl finetune status {options.job_name} -n {namespace}\n")
+    return 0
+
+
+def verbose(args: argparse.Namespace, message: str) -> None:
+    if getattr(args, "verbose", False):
+        print(message, file=sys.stderr)
+
+
+def do_uploads(
+    args: argparse.Namespace,
+    options: SubmitOptions,
+    uploads: list[data.LocalFile],
+    bucket: str | None,
+    aws: Aws | None,
+    cluster: Cluster | None,
+) -> None:
+    if not uploads:
+        return
+    if bucket is not None:
+        assert aws is not None
+        s3 = aws.client("s3")
+        data.ensure_bucket(s3, bucket, aws.region)
+        for upload in uploads:
+            uploaded = data.upload_to_s3(s3, upload)
+            print(
+                f"{'uploaded' if uploaded else 'already uploaded'}: {upload.path} -> {upload.destination}",
+                file=sys.stderr,
+            )
+        return
+    if cluster is None:
+        cluster = Cluster.connect(args.kubeconfig)
+    image = args.image or OperatorConfig().trainer_image
+    for upload in uploads:
+        pod = data.build_upload_pod(
+            data.upload_pod_name(options.job_name, upload),
+            options.namespace,
+            "fsx-claim",
+            "/fsx",
+            image,
+            upload,
+        )
+        cluster.copy_through_pod(pod, upload.path)
+        print(f"uploaded: {upload.path} -> {upload.destination} (claim fsx-claim)", file=sys.stderr)
+
+
+# --- the other subcommands ---------------------------------------------------------------------
+
+
+def status(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO) -> int:
+    losses: list[float] = []
+    seen_step = None
+    shown = ""
+    while True:
+        job = cluster.get(namespace, args.name)
+        progress = (job.get("status") or {}).get("progress") or {}
+        if progress.get("loss") is not None and progress.get("step") != seen_step:
+            losses.append(float(progress["loss"]))
+            seen_step = progress.get("step")
+        text = view.render_status(job, losses[-40:], view.now_utc())
+        phase = (job.get("status") or {}).get("phase")
+        if text != shown:
+            if shown and out.isatty():
+                out.write(f"\x1b[{shown.count(chr(10)) + 1}F\x1b[J")  # redraw in place on a terminal
+            elif shown:
+                out.write("\n")
+            out.write(text + "\n")
+            out.flush()
+            shown = text
+        if phase in view.TERMINAL_PHASES:
+            return view.exit_code_for(phase)
+        if args.once:
+            return EXIT_RUNNING
+        time.sleep(STATUS_POLL_SECONDS)
+
+
+def logs(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO) -> int:
+    job = cluster.get(namespace, args.name)
+    if (job.get("spec") or {}).get("backend") == BackendName.SAGEMAKER:
+        aws = Aws()
+
+        def still_running() -> bool:
+            phase = (cluster.get(namespace, args.name).get("status") or {}).get("phase")
+            return phase not in view.TERMINAL_PHASES
+
+        follow_cloudwatch(aws.client("logs"), training_job_name(job), args.follow, still_running, out)
+        return 0
+    follow_pod(cluster.core, namespace, master_pod_name(job), args.follow, out)
+    return 0
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    if args.command == "render":
+        return run_render(args)
+    if args.command == "submit":
+        return submit(args, out)
+    cluster = Cluster.connect(args.kubeconfig)
+    namespace = args.namespace or cluster.default_namespace
+    if args.command == "status":
+        return status(args, cluster, namespace, out)
+    if args.command == "logs":
+        return logs(args, cluster, namespace, out)
+    if args.command == "list":
+        out.write(view.render_list(cluster.jobs(namespace), view.now_utc()) + "\n")
+        return 0
+    if args.command in ("suspend", "resume"):
+        cluster.set_suspend(namespace, args.name, args.command == "suspend")
+        done = {"suspend": "suspended", "resume": "resumed"}[args.command]
+        out.write(f"finetunejob.finetune.dev/{args.name} {done}\n")
+        return 0
+    cluster.delete(namespace, args.name)
+    out.write(f"finetunejob.finetune.dev/{args.name} deleted (checkpoints and outputs are kept)\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return run(args, out or sys.stdout)
+    except (UsageError, SpecError) as err:
+        reason = f"{err.reason}: " if isinstance(err, SpecError) else ""
+        print(f"error: {reason}{err}", file=sys.stderr)
+        return EXIT_USAGE
+    except (NoLogsError, ClusterError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    except (OSError, yaml.YAMLError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

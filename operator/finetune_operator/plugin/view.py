@@ -1,0 +1,152 @@
+"""What ``status`` and ``list`` print: pure functions of a FineTuneJob (as read from the API).
+
+The status view is redrawn on every change while ``status`` follows a job: a progress bar with
+the step of the total, the percentage, tokens per second and the ETA the trainer reports, a
+sparkline of the losses seen while following, the attempts and the conditions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+SPARK = "▁▂▃▄▅▆▇█"
+BAR_WIDTH = 30
+TERMINAL_PHASES = ("Succeeded", "Failed")
+
+
+def progress_bar(step: int, total: int, width: int = BAR_WIDTH) -> str:
+    done = 0 if total <= 0 else min(width, step * width // total)
+    return "[" + "#" * done + "-" * (width - done) + "]"
+
+
+def sparkline(values: Sequence[float]) -> str:
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    span = high - low
+    if span == 0:
+        return SPARK[len(SPARK) // 2] * len(values)
+    return "".join(SPARK[min(len(SPARK) - 1, int((v - low) / span * len(SPARK)))] for v in values)
+
+
+def parse_time(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def human_duration(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}h{minutes:02d}m"
+    if minutes:
+        return f"{minutes}m{secs:02d}s"
+    return f"{secs}s"
+
+
+def eta_text(progress: dict[str, Any], now: datetime) -> str:
+    estimate = progress.get("estimatedCompletionTime")
+    if not estimate:
+        return "ETA unknown"
+    remaining = (parse_time(estimate) - now).total_seconds()
+    return f"ETA {human_duration(remaining)} ({estimate})"
+
+
+def progress_line(progress: dict[str, Any], now: datetime) -> str:
+    step, total = progress.get("step"), progress.get("totalSteps")
+    if step is None:
+        return "progress: no report from the trainer yet"
+    parts = [f"step {step}"]
+    if total:
+        parts = [
+            progress_bar(step, total),
+            f"step {step}/{total}",
+            progress.get("percent") or f"{step * 100 // total}%",
+        ]
+    if progress.get("tokensPerSecond") is not None:
+        parts.append(f"{progress['tokensPerSecond']:.0f} tokens/s")
+    if total:
+        parts.append(eta_text(progress, now))
+    return "  ".join(parts)
+
+
+def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -> str:
+    meta, spec, status = job["metadata"], job.get("spec") or {}, job.get("status") or {}
+    model = (spec.get("model") or {}).get("name") or (spec.get("model") or {}).get("uri")
+    max_attempts = (spec.get("resume") or {}).get("maxAttempts", 3)
+    lines = [
+        f"{meta['name']}  phase {status.get('phase', 'Pending')}  "
+        f"attempt {status.get('currentAttempt', 0)}/{max_attempts}  "
+        f"{spec.get('method')} of {model} "
+        f"on {spec.get('backend', 'hyperpod')}",
+        progress_line(status.get("progress") or {}, now),
+    ]
+    sagemaker = status.get("sagemaker") or {}
+    if sagemaker:
+        secondary = f"/{sagemaker['secondaryStatus']}" if sagemaker.get("secondaryStatus") else ""
+        lines.append(f"sagemaker {sagemaker['trainingJobName']}: {sagemaker['trainingJobStatus']}{secondary}")
+    progress = status.get("progress") or {}
+    if progress.get("loss") is not None:
+        lines.append(f"loss {progress['loss']:.4g}  {sparkline(losses)}")
+    latest = (status.get("checkpoint") or {}).get("latest")
+    if latest:
+        lines.append(f"checkpoint step {latest['step']}: {latest['path']}")
+    attempts = status.get("attempts") or []
+    if attempts:
+        lines.append("attempts:")
+        for a in attempts:
+            outcome = a.get("result") or "running"
+            why = f" ({a['reason']})" if a.get("reason") else ""
+            resumed = f", resumed from {a['resumedFrom']}" if a.get("resumedFrom") else ""
+            lines.append(f"  {a['attempt']}  {a['name']}  {outcome}{why}{resumed}")
+    conditions = status.get("conditions") or []
+    if conditions:
+        lines.append("conditions:")
+        for c in conditions:
+            message = f": {c['message']}" if c.get("message") else ""
+            lines.append(f"  {c['type']}={c['status']}  {c.get('reason', '')}{message}")
+    output = (status.get("output") or {}).get("path")
+    if output:
+        lines.append(f"output: {output}")
+    return "\n".join(lines)
+
+
+def render_list(jobs: Sequence[dict[str, Any]], now: datetime) -> str:
+    header = ("NAME", "PHASE", "METHOD", "MODEL", "BACKEND", "PROGRESS", "LOSS", "ATTEMPT", "ETA", "AGE")
+    rows = [header]
+    for job in jobs:
+        spec, status = job.get("spec") or {}, job.get("status") or {}
+        progress = status.get("progress") or {}
+        estimate = progress.get("estimatedCompletionTime")
+        created = job["metadata"].get("creationTimestamp")
+        rows.append(
+            (
+                job["metadata"]["name"],
+                status.get("phase", "Pending"),
+                str(spec.get("method", "")),
+                str((spec.get("model") or {}).get("name") or "-"),
+                str(spec.get("backend", "hyperpod")),
+                progress.get("percent") or "-",
+                f"{progress['loss']:.4g}" if progress.get("loss") is not None else "-",
+                str(status.get("currentAttempt", 0)),
+                human_duration((parse_time(estimate) - now).total_seconds())
+                if estimate and status.get("phase") not in TERMINAL_PHASES
+                else "-",
+                human_duration((now - parse_time(created)).total_seconds()) if created else "-",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    return "\n".join(
+        "   ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    )
+
+
+def exit_code_for(phase: str | None) -> int:
+    """``status`` exits 0 only for Succeeded, so scripts can wait on it."""
+    return 0 if phase == "Succeeded" else 1
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
