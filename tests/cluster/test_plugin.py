@@ -80,8 +80,8 @@ SEED_COMMANDS = {
     "--recipe-yaml recipes/my_recipe.yaml",
 }
 LORA = "--model-name llama-3.2-1b --training-type lora --data-jsonl /fsx/data/{namespace}/train.jsonl"
-"""Flags of a LoRA job; its data lie in the namespace's data root (fill in {namespace})."""
-"""The flags of a small LoRA job on the bed's trn1 nodes."""
+"""The flags of a small LoRA job on the bed's trn1 nodes; its data lie in the namespace's data
+root (fill in {namespace})."""
 SEED_METHODS = {"sft": "sft", "lora": "lora", "dpo": "dpo", "dpo-sft": "dpo-lora", "recipe-repo": "lora"}
 SEED_S3_OBJECTS = (
     "train.jsonl",

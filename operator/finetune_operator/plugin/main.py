@@ -197,7 +197,7 @@ def chosen_recipe(options: SubmitOptions, method: Method | None) -> Recipe | Non
                 "model": {"name": flags.model_for(options.model_name)},
                 "method": method.value,
                 "backend": flags.backend_for(options).value,
-                "data": {"train": {"path": "s3://x/y"}},
+                "data": {"train": {"path": "s3://recipe-probe/train.jsonl"}},  # only selects a recipe
             },
         }
         candidates = [
