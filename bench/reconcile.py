@@ -54,7 +54,8 @@ from finetune_operator.statemachine import decide, submitted  # noqa: E402
 SUBMITTED_OR_LATER = {"Submitted", "Running", "Succeeded", "Resuming", "Suspended"}
 
 
-def job_manifest(name: str) -> dict[str, Any]:
+def job_manifest(namespace: str, name: str) -> dict[str, Any]:
+    """A job that reads from its namespace's data root (the platform's default read roots)."""
     return {
         "apiVersion": "finetune.dev/v1alpha1",
         "kind": "FineTuneJob",
@@ -62,7 +63,7 @@ def job_manifest(name: str) -> dict[str, Any]:
         "spec": {
             "model": {"name": "llama-3.2-1b"},
             "method": "lora",
-            "data": {"train": {"path": "/fsx/data/train.jsonl"}},
+            "data": {"train": {"path": f"/fsx/data/{namespace}/train.jsonl"}},
         },
     }
 
@@ -72,7 +73,7 @@ def rendered_attempt(
 ) -> tuple[dict[str, Any], dict[str, Any], JobEvent]:
     """What the operator writes for a job's first attempt, computed by its own pure core:
     the PyTorchJob, the status patch that records it (phase Submitted), and its Event."""
-    document = job_manifest(name)
+    document = job_manifest(namespace, name)
     document["metadata"].update(namespace=namespace, uid=str(uuid.uuid4()))
     job = parse_job(document)
     request, recipe_status = build_attempt_request(job, recipes, OperatorConfig(), 1, None, None)
@@ -82,7 +83,7 @@ def rendered_attempt(
     ref = BackendRef(
         api_version="kubeflow.org/v1", kind="PyTorchJob", name=request.child_name, uid=str(uuid.uuid4())
     )
-    plan = submitted(plan, ref, recipe_status)
+    plan = submitted(plan, ref, recipe_status, request.config.checkpointing.dir)
     status = plan.status.model_dump(mode="json", exclude_none=True)
     return pytorchjob, {"status": status}, plan.events[0]
 
@@ -150,7 +151,7 @@ def direct_writes(api: client.ApiClient, core: client.CoreV1Api, n: int) -> tupl
     started = time.monotonic()
     for name, pytorchjob, status, event in writes:
         custom.create_namespaced_custom_object(
-            "finetune.dev", "v1alpha1", namespace, "finetunejobs", job_manifest(name)
+            "finetune.dev", "v1alpha1", namespace, "finetunejobs", job_manifest(namespace, name)
         )
         custom.create_namespaced_custom_object("kubeflow.org", "v1", namespace, "pytorchjobs", pytorchjob)
         custom.patch_namespaced_custom_object_status(
@@ -266,7 +267,7 @@ def operator_run(
         name = f"j{i}"
         created[name] = time.monotonic()
         custom.create_namespaced_custom_object(
-            "finetune.dev", "v1alpha1", namespace, "finetunejobs", job_manifest(name)
+            "finetune.dev", "v1alpha1", namespace, "finetunejobs", job_manifest(namespace, name)
         )
     watcher.join(timeout=max(300.0, n * 1.0))
     elapsed = time.monotonic() - started

@@ -1061,6 +1061,56 @@ def running_components(lay: Layout) -> dict[str, bool]:
     return {name: bool(pids.get(name)) and pid_alive(int(pids[name])) for name in names}
 
 
+def apiserver_argv(lay: Layout, ports: dict[str, int], has_node: bool) -> list[str]:
+    pki = lay.pki
+    return [
+        str(lay.binary("kube-apiserver")),
+        f"--etcd-servers=http://127.0.0.1:{ports['etcd-client']}",
+        # With the real node, pods reach the API server (the `kubernetes` Service) at the
+        # bridge's address, so it listens there too.
+        f"--bind-address={'0.0.0.0' if has_node else '127.0.0.1'}",
+        f"--advertise-address={NODE_GATEWAY if has_node else '127.0.0.1'}",
+        f"--secure-port={ports['apiserver']}",
+        f"--kubelet-client-certificate={pki / 'apiserver-kubelet-client.crt'}",
+        f"--kubelet-client-key={pki / 'apiserver-kubelet-client.key'}",
+        f"--kubelet-certificate-authority={pki / 'ca.crt'}",
+        "--kubelet-preferred-address-types=InternalIP",
+        f"--tls-cert-file={pki / 'apiserver.crt'}",
+        f"--tls-private-key-file={pki / 'apiserver.key'}",
+        f"--client-ca-file={pki / 'ca.crt'}",
+        "--authorization-mode=Node,RBAC",
+        f"--service-account-key-file={pki / 'sa.pub'}",
+        f"--service-account-signing-key-file={pki / 'sa.key'}",
+        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+        f"--service-cluster-ip-range={SERVICE_CIDR}",
+        "--allow-privileged=true",
+        # Load tests create thousands of objects quickly; the defaults would throttle them.
+        "--max-requests-inflight=2000",
+        "--max-mutating-requests-inflight=1000",
+        "--profiling=false",
+        "--v=1",
+    ]
+
+
+def restart_apiserver() -> float:
+    """Stop the API server and start it again with the same flags, port and etcd (for
+    bench/chaos.py); returns when it is ready again, with the seconds it was away."""
+    lay = layout()
+    state = load_state(lay)
+    pid = state["pids"]["kube-apiserver"]
+    stopped = time.monotonic()
+    os.killpg(pid, signal.SIGTERM)
+    while pid_alive(pid):
+        time.sleep(0.1)
+    has_node = "kubelet" in state.get("components", COMPONENTS)
+    start_process(lay, state, "kube-apiserver", apiserver_argv(lay, state["ports"], has_node))
+    server = f"https://127.0.0.1:{state['ports']['apiserver']}"
+    wait_until(
+        "kube-apiserver /readyz", lambda: https_ok(f"{server}/readyz", lay.pki), 60, lay, "kube-apiserver"
+    )
+    return time.monotonic() - stopped
+
+
 def up(args: argparse.Namespace) -> None:
     lay = layout()
     started = time.monotonic()
@@ -1140,38 +1190,7 @@ def up(args: argparse.Namespace) -> None:
         "etcd health", lambda: http_ok(f"http://127.0.0.1:{ports['etcd-client']}/health"), 30, lay, "etcd"
     )
 
-    start_process(
-        lay,
-        state,
-        "kube-apiserver",
-        [
-            str(lay.binary("kube-apiserver")),
-            f"--etcd-servers=http://127.0.0.1:{ports['etcd-client']}",
-            # With the real node, pods reach the API server (the `kubernetes` Service) at the
-            # bridge's address, so it listens there too.
-            f"--bind-address={'0.0.0.0' if has_node else '127.0.0.1'}",
-            f"--advertise-address={NODE_GATEWAY if has_node else '127.0.0.1'}",
-            f"--secure-port={ports['apiserver']}",
-            f"--kubelet-client-certificate={pki / 'apiserver-kubelet-client.crt'}",
-            f"--kubelet-client-key={pki / 'apiserver-kubelet-client.key'}",
-            f"--kubelet-certificate-authority={pki / 'ca.crt'}",
-            "--kubelet-preferred-address-types=InternalIP",
-            f"--tls-cert-file={pki / 'apiserver.crt'}",
-            f"--tls-private-key-file={pki / 'apiserver.key'}",
-            f"--client-ca-file={pki / 'ca.crt'}",
-            "--authorization-mode=Node,RBAC",
-            f"--service-account-key-file={pki / 'sa.pub'}",
-            f"--service-account-signing-key-file={pki / 'sa.key'}",
-            "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-            f"--service-cluster-ip-range={SERVICE_CIDR}",
-            "--allow-privileged=true",
-            # Load tests create thousands of objects quickly; the defaults would throttle them.
-            "--max-requests-inflight=2000",
-            "--max-mutating-requests-inflight=1000",
-            "--profiling=false",
-            "--v=1",
-        ],
-    )
+    start_process(lay, state, "kube-apiserver", apiserver_argv(lay, ports, has_node))
     wait_until("kube-apiserver /readyz", lambda: https_ok(f"{server}/readyz", pki), 60, lay, "kube-apiserver")
     write_kubeconfig(lay.kubeconfig, server, pki, "admin")
     for identity in (

@@ -25,7 +25,8 @@ from finetune_operator.errors import SpecError
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir
 
 PLACEHOLDER_UID = "00000000-0000-0000-0000-000000000000"
-ANY_ROLE = "*"
+ANY = "**"
+"""An allowlist pattern that admits everything ('**' crosses '/')."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,13 +75,16 @@ def _recipes_for_render(files: list[Path], directory: Path | None) -> list[Recip
 def render_config(path: Path | None) -> OperatorConfig:
     """The operator config a dry run renders with.
 
-    Without ``--config`` the administrator's SageMaker role allowlist is unknown, so the
-    dry run accepts the role the spec names (still checked against the ARN pattern) and
-    says so on stderr; the running operator enforces its real allowlist.
+    Without ``--config`` the administrator's SageMaker role allowlist and image allowlist
+    are unknown, so the dry run accepts the role and image the spec names (still checked
+    against their patterns) and says so on stderr; the running operator enforces its real
+    allowlists.
     """
     if path is not None:
         return OperatorConfig.from_file(path)
-    return OperatorConfig.model_validate({BackendName.SAGEMAKER.value: {"role_allowlist": [ANY_ROLE]}})
+    return OperatorConfig.model_validate(
+        {"image_allowlist": {"*": [ANY]}, BackendName.SAGEMAKER.value: {"role_allowlist": [ANY]}}
+    )
 
 
 def render(args: argparse.Namespace) -> int:
@@ -106,9 +110,10 @@ def render(args: argparse.Namespace) -> int:
     )
     backend = backend_class(job.spec.backend)(config)
     sys.stdout.write(yamlio.dump_documents(backend.render(request)))
-    if job.spec.backend == BackendName.SAGEMAKER and args.config is None:
+    if args.config is None and (job.spec.backend == BackendName.SAGEMAKER or job.spec.image):
         print(
-            "note: no --config given, so the operator's SageMaker role allowlist was not checked",
+            "note: no --config given, so the operator's SageMaker role allowlist and image allowlist "
+            "were not checked",
             file=sys.stderr,
         )
     return 0

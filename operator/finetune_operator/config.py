@@ -19,6 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.registry import backend_settings_model
+from finetune_operator.errors import InvalidSpecError
+from finetune_operator.instances import AcceleratorFamily
+from finetune_operator.patterns import matches_any
+from finetune_operator.storage import StoragePolicy
 
 Settings = TypeVar("Settings", bound=BaseModel)
 
@@ -30,7 +34,18 @@ class OperatorConfig(BaseModel):
 
     trainer_image: str = Field(
         default="finetune-trainer:0.1.0",
-        description="Trainer image (trainer-images/trainer) used when a job names none.",
+        description="Trainer image (trainer-images/trainer) for a family trainer_images does not name.",
+    )
+    trainer_images: dict[AcceleratorFamily, str] = Field(
+        default_factory=dict,
+        description="Trainer image per accelerator family (neuron, cuda, cpu), for jobs that name none.",
+    )
+    image_allowlist: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description=(
+            "Per namespace, the image patterns its jobs may name in spec.image ('*' stops at '/', '**' "
+            "crosses it); '*' as the namespace applies to every namespace. Empty: no job names its image."
+        ),
     )
     model_root: str = Field(
         default="/fsx/models",
@@ -38,6 +53,10 @@ class OperatorConfig(BaseModel):
             "Where catalog models live on shared storage: a job that names only "
             "spec.model.name trains from '<model_root>/<name>'."
         ),
+    )
+    storage: StoragePolicy = Field(
+        default_factory=StoragePolicy,
+        description="Where each namespace's jobs may read and write on the shared file system (hyperpod).",
     )
     namespaces: list[str] = Field(
         default_factory=list,
@@ -76,6 +95,26 @@ class OperatorConfig(BaseModel):
                 raise ValueError(f"section {name.value!r}: {err}") from None
         data["backend_settings"] = sections
         return data
+
+    def images_allowed_in(self, namespace: str) -> list[str]:
+        """The image patterns a job in ``namespace`` may name."""
+        return [*self.image_allowlist.get("*", []), *self.image_allowlist.get(namespace, [])]
+
+    def image_for(self, namespace: str, requested: str | None, family: AcceleratorFamily) -> str:
+        """The image an attempt runs: the platform's for ``family``, or ``requested`` if the
+        namespace's allowlist admits it (a tenant's image runs with the trainer's token and
+        the job's storage, so the platform team opts images in)."""
+        if requested is None:
+            return self.trainer_images.get(family, self.trainer_image)
+        allowed = self.images_allowed_in(namespace)
+        if not matches_any(requested, allowed):
+            shown = ", ".join(allowed) if allowed else "empty: only the platform's trainer images run"
+            raise InvalidSpecError(
+                f"spec.image: {requested} is not allowed in namespace {namespace}; the platform's image "
+                f"allowlist for it is [{shown}] (operator config image_allowlist); remove spec.image to use "
+                "the platform's trainer image"
+            )
+        return requested
 
     def settings_of(self, backend: BackendName, model: type[Settings]) -> Settings:
         """``backend``'s section, as the settings model it registered."""

@@ -339,11 +339,15 @@ class Reconciler:
                 # Noted before the status write: the child's first event usually arrives while
                 # that write is in flight, and it says nothing the operator does not know.
                 self._expect_first_event(job, ref)
-                return submitted(plan, ref, recipe_status)
+                return submitted(plan, ref, recipe_status, request.config.checkpointing.dir)
             if isinstance(action, SetSuspended) and observation is not None:
                 backend.set_suspended(job, attempt, action.suspended)
         except SpecError as err:
             return rejected(job, plan, err, now)
+        except ApiException as err:
+            if not refused_for_good(err):
+                raise
+            return rejected(job, plan, InvalidSpecError(server_refusal(err)), now)
         return plan
 
     def _expect_first_event(self, job: FineTuneJob, ref: BackendRef) -> None:
@@ -537,6 +541,23 @@ def _fingerprint(document: dict[str, Any]) -> str:
 def _document_after(document: dict[str, Any], plan: Plan) -> dict[str, Any]:
     status = plan.status.model_dump(mode="json", exclude_none=True, exclude=TRAINER_OWNED_STATUS)
     return {**document, "status": status}
+
+
+def refused_for_good(err: ApiException) -> bool:
+    """Whether the API server refused a write in a way that retrying cannot change: a 4xx
+    other than 409 (a conflict, decided again on fresh data) and 429 (too many requests).
+    Such a refusal (e.g. 422 for a label value the spec put on the child) fails the job
+    instead of being retried forever."""
+    return err.status is not None and 400 <= err.status < 500 and err.status not in (409, 429)
+
+
+def server_refusal(err: ApiException) -> str:
+    """The API server's own words for a refused write, for the job's Failed condition."""
+    try:
+        message = str(json.loads(err.body or "")["message"])
+    except (ValueError, KeyError, TypeError):
+        message = str(err.body or err.reason)
+    return f"the API server refused the attempt's objects ({err.status} {err.reason}): {message}"
 
 
 def _event_target(document: dict[str, Any]) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import INSTANCE_SHAPES
 from finetune_operator.recipes import format_validation_error
+from finetune_operator.storage import StoragePolicy, normalise
 
 METHOD_SECTIONS = {"lora": (Method.LORA, Method.DPO_LORA), "dpo": (Method.DPO, Method.DPO_LORA)}
 PREFERENCE_FORMATS = (DataFormat.PREFERENCE, DataFormat.BEDROCK_CONVERSATION)
@@ -58,25 +59,25 @@ class StorageDirs:
     tensorboard_dir: str
 
 
-def storage_dirs(job: FineTuneJob) -> StorageDirs:
-    """Where ``spec.storage`` puts this job's checkpoints, outputs and TensorBoard logs.
+def storage_dirs(job: FineTuneJob, policy: StoragePolicy) -> StorageDirs:
+    """Where ``spec.storage`` puts this job's checkpoints, outputs and TensorBoard logs:
+    by default in the job's own directory of the platform's ``policy``, normalised.
 
     They go into every resolved config, so the config hash covers them on every backend
     (a backend whose container sees other paths, like SageMaker's, maps them when it
     renders; the hash stays the one the job's status records).
     """
     storage = job.spec.storage
-    base = f"{storage_mount(job)}/finetune/{job.metadata.namespace}/{job.metadata.name}"
+    base = policy.for_job(job.metadata.namespace or "", job.metadata.name).write_root
+
+    def chosen(value: str | None, default: str) -> str:
+        return normalise(value) if value else default
+
     return StorageDirs(
-        checkpoint_dir=storage.checkpoint_dir or f"{base}/checkpoints",
-        output_dir=storage.output_dir or f"{base}/output",
-        tensorboard_dir=storage.tensorboard_dir or f"{base}/tensorboard",
+        checkpoint_dir=chosen(storage.checkpoint_dir, f"{base}/checkpoints"),
+        output_dir=chosen(storage.output_dir, f"{base}/output"),
+        tensorboard_dir=chosen(storage.tensorboard_dir, f"{base}/tensorboard"),
     )
-
-
-def storage_mount(job: FineTuneJob) -> str:
-    """``spec.storage.mountPath`` without a trailing slash (``/`` stays ``/``)."""
-    return job.spec.storage.mount_path.rstrip("/") or "/"
 
 
 # --- overrides ---------------------------------------------------------------------------
@@ -184,7 +185,7 @@ def resolve(job: FineTuneJob, recipe: Recipe, operator: OperatorConfig, attempt:
     spec = job.spec
     tunables = _apply_job_fields(job, recipe.spec.config)
     tunables = apply_overrides(tunables, spec.recipe.overrides, spec.method)
-    paths = storage_dirs(job)
+    paths = storage_dirs(job, operator.storage)
     resources = resolve_resources(job, recipe)
 
     config = ResolvedTrainingConfig(
@@ -198,12 +199,10 @@ def resolve(job: FineTuneJob, recipe: Recipe, operator: OperatorConfig, attempt:
         method=spec.method,
         model=ModelConfig(
             name=spec.model.name,
-            path=_location("spec.model.uri", spec.model.uri)
+            path=_location(spec.model.uri)
             if spec.model.uri
             else f"{operator.model_root.rstrip('/')}/{spec.model.name}",
-            tokenizer=_location("spec.model.tokenizer", spec.model.tokenizer)
-            if spec.model.tokenizer
-            else None,
+            tokenizer=_location(spec.model.tokenizer) if spec.model.tokenizer else None,
         ),
         data=_resolve_data(job, tunables),
         training=tunables.training,
@@ -258,14 +257,9 @@ def _apply_job_fields(job: FineTuneJob, base: RecipeConfig) -> RecipeConfig:
     return base.model_copy(update={"checkpointing": checkpointing, "data": data})
 
 
-def _location(field: str, value: str) -> str:
-    if value.startswith("s3://") and len(value) > len("s3://"):
-        return value
-    if value.startswith("/"):
-        return value
-    raise InvalidSpecError(
-        f"{field}: {value!r} must be an s3:// URI or an absolute path (e.g. /fsx/data/train.jsonl)"
-    )
+def _location(value: str) -> str:
+    """An s3:// URI as written, a path in normal form (the API admits only these two forms)."""
+    return value if value.startswith("s3://") else normalise(value)
 
 
 def _resolve_data(job: FineTuneJob, tunables: RecipeConfig) -> DataConfig:
@@ -285,19 +279,12 @@ def _resolve_data(job: FineTuneJob, tunables: RecipeConfig) -> DataConfig:
     if data.train is not None and data.mixture:
         raise InvalidSpecError("spec.data: set exactly one of train or mixture")
     if data.train is not None:
-        train = [WeightedSource(path=_location("spec.data.train.path", data.train.path), weight=1.0)]
+        train = [WeightedSource(path=_location(data.train.path), weight=1.0)]
     elif data.mixture:
-        train = [
-            WeightedSource(path=_location(f"spec.data.mixture[{i}].path", s.path), weight=s.weight)
-            for i, s in enumerate(data.mixture)
-        ]
+        train = [WeightedSource(path=_location(s.path), weight=s.weight) for s in data.mixture]
     else:
         raise InvalidSpecError("spec.data: set exactly one of train or mixture")
-    validation = (
-        PathSource(path=_location("spec.data.validation.path", data.validation.path))
-        if data.validation
-        else None
-    )
+    validation = PathSource(path=_location(data.validation.path)) if data.validation else None
     return DataConfig(
         format=data_format,
         train=train,

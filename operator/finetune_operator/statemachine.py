@@ -345,11 +345,13 @@ def deletion_blocked(job: FineTuneJob, reason: str, message: str, now: datetime)
     return b.status.conditions
 
 
-def submitted(plan: Plan, ref: BackendRef, recipe: RecipeStatus) -> Plan:
-    """Record where a just-submitted attempt lives and which recipe it resolved to."""
+def submitted(plan: Plan, ref: BackendRef, recipe: RecipeStatus, checkpoint_dir: str) -> Plan:
+    """Record where a just-submitted attempt lives, which recipe it resolved to and where it
+    writes checkpoints."""
     status = plan.status.model_copy(deep=True)
     status.backend_ref = ref
     status.recipe = recipe
+    status.checkpoint_dir = checkpoint_dir
     return Plan(status=status, events=plan.events, action=plan.action)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from finetune_operator.api.job import FineTuneJobStatus
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.config import OperatorConfig
@@ -173,3 +174,32 @@ def test_trainer_reports_are_narrowed_to_their_own_job_by_an_admission_policy():
     assert rule["resources"] == ["finetunejobs/status"]
     (condition,) = policy["spec"]["matchConditions"]
     assert ":finetune-trainer'" in condition["expression"]
+
+
+def test_trainer_reports_may_change_no_status_field_of_the_operator():
+    """Every status field but progress and checkpoint is in the policy's operator-owned list,
+    so a field added to the model is protected from trainers the day it is added."""
+    (policy,) = by_kind(render(), "ValidatingAdmissionPolicy")
+    owned_rule = next(v for v in policy["spec"]["validations"] if "written by the operator" in v["message"])
+    fields = {f.alias or n for n, f in FineTuneJobStatus.model_fields.items()} - {"progress", "checkpoint"}
+    for field in fields:
+        assert f"object.status.{field} == oldObject.status.{field}" in owned_rule["expression"], field
+
+
+def test_operator_deployment_is_ready_only_when_kopf_is_and_can_be_pinned_by_digest():
+    digest = "sha256:" + "a" * 64
+    (deployment,) = by_kind(render(f"image.digest={digest}"), "Deployment")
+    (container,) = deployment["spec"]["template"]["spec"]["containers"]
+    assert container["image"] == f"ghcr.io/finetune-operator/finetune-operator@{digest}"
+    assert container["readinessProbe"]["httpGet"] == {"path": "/healthz", "port": "healthz"}
+    (tagged,) = by_kind(render(), "Deployment")
+    assert "@" not in tagged["spec"]["template"]["spec"]["containers"][0]["image"]
+
+
+def test_network_policy_is_optional_and_admits_only_metrics():
+    assert by_kind(render(), "NetworkPolicy") == []
+    (policy,) = by_kind(render("networkPolicy.enabled=true"), "NetworkPolicy")
+    (ingress,) = policy["spec"]["ingress"]
+    assert ingress == {"ports": [{"port": 9090, "protocol": "TCP"}]}
+    egress_ports = {p["port"] for rule in policy["spec"]["egress"] for p in rule["ports"]}
+    assert egress_ports == {443, 6443, 53}

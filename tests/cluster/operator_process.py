@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +37,13 @@ class OperatorProcess:
         workdir: Path,
         config: Mapping[str, Any] | None = None,
         env: Mapping[str, str] | None = None,
+        more_namespaces: Sequence[str] = (),
     ) -> None:
-        """`config` is merged into the OperatorConfig file; `env` replaces any AWS_* variables."""
+        """`config` is merged into the OperatorConfig file; `env` replaces any AWS_* variables;
+        `more_namespaces` are watched too."""
         self.kubeconfig = kubeconfig
         self.namespace = namespace
+        self.namespaces = [namespace, *more_namespaces]
         self.liveness_port = free_port()
         self.metrics_port = free_port()
         self.config_path = workdir / "operator.yaml"
@@ -65,8 +68,7 @@ class OperatorProcess:
             "run",
             "--config",
             str(self.config_path),
-            "--namespace",
-            self.namespace,
+            *(arg for ns in self.namespaces for arg in ("--namespace", ns)),
         ]
         with self.log_path.open("ab") as log:
             self.proc = subprocess.Popen(command, env=self.env, stdout=log, stderr=subprocess.STDOUT)

@@ -50,7 +50,7 @@ def test_operator_runs_a_job_with_only_the_charts_rbac(
                 "spec": {
                     "model": {"name": "llama-3.2-1b"},
                     "method": "lora",
-                    "data": {"train": {"path": "/fsx/data/train.jsonl"}},
+                    "data": {"train": {"path": f"/fsx/data/{namespace}/train.jsonl"}},
                 },
             },
         )

@@ -103,8 +103,14 @@ def gitops_operator(
                     s3.create_bucket(Bucket=bucket)
                 key = key.rstrip("/") + "/part-0.jsonl" if key.endswith("/") or not key else key
                 s3.put_object(Bucket=bucket, Key=key, Body=(json.dumps(record) + "\n").encode())
+    # The examples are written for the teams they name (data under /fsx/data/<team>, an ECR
+    # trainer image): this namespace is given what those teams have (docs/security.md).
+    platform = {
+        "storage": {"read_roots": ["/fsx/models", "/fsx/data", "/fsx/finetune/{namespace}"]},
+        "image_allowlist": {namespace: ["*.dkr.ecr.*.amazonaws.com/finetune-trainer:*"]},
+    }
     process = OperatorProcess(
-        testbed.kubeconfig, namespace, tmp_path, config=operator_config(aws), env=DUMMY_CREDENTIALS
+        testbed.kubeconfig, namespace, tmp_path, config=operator_config(aws) | platform, env=DUMMY_CREDENTIALS
     )
     process.start()
     try:

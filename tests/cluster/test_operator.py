@@ -40,7 +40,7 @@ def job_manifest(name: str, spec_extra: dict[str, Any] | None = None, **spec: An
     base: dict[str, Any] = {
         "model": {"name": "llama-3.2-1b"},
         "method": "lora",
-        "data": {"train": {"path": "/fsx/data/train.jsonl"}},
+        "data": {"train": {"path": "/fsx/data/{namespace}/train.jsonl"}},
     }
     base.update(spec)
     base.update(spec_extra or {})
@@ -53,7 +53,10 @@ def job_manifest(name: str, spec_extra: dict[str, Any] | None = None, **spec: An
 
 
 def create_job(custom_objects, namespace: str, manifest: dict[str, Any]) -> dict[str, Any]:
-    return custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, manifest)
+    """Create ``manifest`` in ``namespace``; ``{namespace}`` in its paths becomes the namespace (the
+    platform's default read roots are per namespace: /fsx/data/<namespace>)."""
+    body = json.loads(json.dumps(manifest).replace("{namespace}", namespace))
+    return custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, body)
 
 
 def get_job(custom_objects, namespace: str, name: str) -> dict[str, Any]:
@@ -118,6 +121,19 @@ def report_checkpoint(custom_objects, namespace: str, name: str, attempt: int, s
         },
     )
     return path
+
+
+def assert_one_event(core_v1, namespace: str, name: str, reason: str) -> None:
+    """The job got exactly one Event, ``reason``: failed once, no retry storm."""
+
+    def reasons() -> list[str]:
+        events = core_v1.list_namespaced_event(namespace, field_selector=f"involvedObject.name={name}")
+        return [e.reason for e in events.items]
+
+    # kopf posts Events asynchronously: wait for the first, then make sure no more follow.
+    wait_for(reasons, timeout=30, message=f"the {reason} Event")
+    time.sleep(3)
+    assert reasons() == [reason]
 
 
 def condition(job: dict[str, Any], type_: str) -> dict[str, Any] | None:
@@ -277,11 +293,11 @@ FAILS_WITH_CONDITION = [
         "off-storage",
         {"data": {"train": {"path": "/home/me/train.jsonl"}}},
         "InvalidSpec",
-        "is not on the job's storage",
+        "is not in a directory this namespace may read",
     ),
     (
         "dpo-chat",
-        {"method": "dpo", "data": {"format": "messages", "train": {"path": "/fsx/x"}}},
+        {"method": "dpo", "data": {"format": "messages", "train": {"path": "/fsx/data/{namespace}/x"}}},
         "InvalidSpec",
         "trains on preference data",
     ),
@@ -301,14 +317,7 @@ def test_invalid_specs_fail_with_conditions_and_operator_stays_healthy(
         assert job["status"].get("currentAttempt", 0) == 0
     assert pytorchjobs(custom_objects, namespace) == []
 
-    def event_reasons() -> list[str]:
-        events = core_v1.list_namespaced_event(namespace, field_selector="involvedObject.name=unknown-model")
-        return [e.reason for e in events.items]
-
-    # kopf posts Events asynchronously: wait for the first, then make sure no more follow.
-    wait_for(event_reasons, timeout=30, message="the RecipeNotFound Event")
-    time.sleep(3)
-    assert event_reasons() == ["RecipeNotFound"]  # one Event, no retry storm
+    assert_one_event(core_v1, namespace, "unknown-model", "RecipeNotFound")
     # Still serving: a valid job right after is submitted.
     create_job(custom_objects, namespace, job_manifest("fine"))
     wait_phase(custom_objects, namespace, "fine", "Running")

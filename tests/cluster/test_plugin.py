@@ -79,8 +79,9 @@ SEED_COMMANDS = {
     "pro": "--job-name pro-production --model-name pro --data-jsonl s3://my-bucket/train.jsonl "
     "--recipe-yaml recipes/my_recipe.yaml",
 }
-LORA = "--model-name llama-3.2-1b --training-type lora --data-jsonl /fsx/data/train.jsonl"
-"""The flags of a small LoRA job on the bed's trn1 nodes."""
+LORA = "--model-name llama-3.2-1b --training-type lora --data-jsonl /fsx/data/{namespace}/train.jsonl"
+"""The flags of a small LoRA job on the bed's trn1 nodes; its data lie in the namespace's data
+root (fill in {namespace})."""
 SEED_METHODS = {"sft": "sft", "lora": "lora", "dpo": "dpo", "dpo-sft": "dpo-lora", "recipe-repo": "lora"}
 SEED_S3_OBJECTS = (
     "train.jsonl",
@@ -181,7 +182,10 @@ def phase_of(custom_objects, namespace: str, name: str) -> str | None:
 
 def test_subcommands_on_a_running_job(operator, testbed, namespace, custom_objects, core_v1) -> None:
     submitted = kubectl_finetune(
-        testbed, namespace, f"submit --job-name cli {LORA} --nodes 1 --recipe-override training.epochs=2"
+        testbed,
+        namespace,
+        f"submit --job-name cli {LORA.format(namespace=namespace)} --nodes 1 "
+        "--recipe-override training.epochs=2",
     )
     assert submitted.returncode == 0, submitted.stderr
     assert "finetunejob.finetune.dev/cli created" in submitted.stdout
@@ -266,7 +270,9 @@ def test_subcommands_on_a_running_job(operator, testbed, namespace, custom_objec
 
 
 def test_status_exits_non_zero_for_a_failed_job(operator, testbed, namespace, custom_objects) -> None:
-    submitted = kubectl_finetune(testbed, namespace, f"submit --job-name bad {LORA} -o yaml")
+    submitted = kubectl_finetune(
+        testbed, namespace, f"submit --job-name bad {LORA.format(namespace=namespace)} -o yaml"
+    )
     job = yaml.safe_load(submitted.stdout)
     job["spec"]["recipe"] = {"overrides": {"lora.rank": "sixteen"}}  # the operator fails it: InvalidSpec
     custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, job)
@@ -276,13 +282,17 @@ def test_status_exits_non_zero_for_a_failed_job(operator, testbed, namespace, cu
 
 
 def test_dry_run_of_an_invalid_job_fails_with_the_admission_message(testbed, namespace) -> None:
-    result = kubectl_finetune(testbed, namespace, f"submit --job-name Bad_Name {LORA} --dry-run")
+    result = kubectl_finetune(
+        testbed, namespace, f"submit --job-name Bad_Name {LORA.format(namespace=namespace)} --dry-run"
+    )
     assert result.returncode == 2 and result.stdout == ""
     assert "metadata.name must be at most 45 characters" in result.stderr
 
 
 def test_submit_into_a_missing_namespace_says_so(testbed) -> None:
-    result = kubectl_finetune(testbed, "no-such-namespace", f"submit --job-name j {LORA}")
+    result = kubectl_finetune(
+        testbed, "no-such-namespace", f"submit --job-name j {LORA.format(namespace='no-such-namespace')}"
+    )
     assert result.returncode == 1
     assert 'FineTuneJob j: namespaces "no-such-namespace" not found' in result.stderr
 
@@ -414,7 +424,7 @@ def test_submit_with_a_recipe_file_applies_it_and_the_operator_uses_it(
         "apiVersion: finetune.dev/v1alpha1\nkind: FineTuneRecipe\nmetadata: {name: team-lora}\n"
         "spec: {model: llama-3.2-1b, method: lora, resources: {nodes: 1}, config: {lora: {rank: 8}}}\n"
     )
-    flags = f"--model-name llama-3.2-1b --recipe-yaml {recipe} --data-jsonl /fsx/data/train.jsonl"
+    flags = f"--model-name llama-3.2-1b --recipe-yaml {recipe} --data-jsonl /fsx/data/{namespace}/train.jsonl"
     first = kubectl_finetune(testbed, namespace, f"submit --job-name own {flags}")
     assert first.returncode == 0, first.stderr
     assert "finetunerecipe.finetune.dev/team-lora applied" in first.stdout

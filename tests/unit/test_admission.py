@@ -41,7 +41,7 @@ def job(**spec: Any) -> FineTuneJob:
     base: dict[str, Any] = {
         "model": {"name": "llama-3.2-1b"},
         "method": "lora",
-        "data": {"train": {"path": "s3://b/train.jsonl"}},
+        "data": {"train": {"path": "s3://bkt/train.jsonl"}},
     }
     return FineTuneJob.model_validate({"metadata": {"name": "j", "namespace": "n"}, "spec": {**base, **spec}})
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from finetune_operator import yamlio
 from finetune_operator.cli import main
@@ -62,10 +64,23 @@ def test_recipes_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 
 def test_attempt_and_resume_from(capsys: pytest.CaptureFixture[str]) -> None:
     assert (
-        main(["render", "-f", str(EXAMPLE), "--attempt", "2", "--resume-from", "/fsx/x/step-00000010"]) == 0
+        main(
+            [
+                "render",
+                "-f",
+                str(EXAMPLE),
+                "--attempt",
+                "2",
+                "--resume-from",
+                "/fsx/finetune/team-a/llama-lora/checkpoints/step-00000010",
+            ]
+        )
+        == 0
     )
     out = capsys.readouterr().out
-    assert "name: llama-lora-a2" in out and "- /fsx/x/step-00000010" in out
+    assert (
+        "name: llama-lora-a2" in out and "- /fsx/finetune/team-a/llama-lora/checkpoints/step-00000010" in out
+    )
 
 
 @pytest.mark.parametrize(
@@ -135,7 +150,7 @@ def test_nova_example_renders_from_the_builtin_catalog(capsys: pytest.CaptureFix
         "sagemaker_recipe_local_path": "/opt/ml/input/data/recipe/nova-lite-sft.yaml"
     }
     assert recipe["training_config"]["trainer"]["max_epochs"] == 3
-    assert "role allowlist was not checked" in captured.err
+    assert "role allowlist and image allowlist were not checked" in captured.err
 
 
 def test_allowlist_from_config_is_enforced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -157,3 +172,21 @@ def test_nova_on_hyperpod_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "Amazon Nova models (nova-micro, nova-lite, nova-pro) train only on backend sagemaker" in (
         capsys.readouterr().err
     )
+
+
+def test_examples_read_the_same_in_yaml_1_1_and_1_2() -> None:
+    """PyYAML (YAML 1.1) reads `1e-4` as a string, Go and YAML 1.2 tools as a number: the
+    examples write numbers every reader agrees on (`1.0e-4`)."""
+    ambiguous = re.compile(r"^[-+]?[0-9]+[eE][-+]?[0-9]+$")
+    for path in sorted(EXAMPLE.parent.glob("*.yaml")):
+        for document in yaml.safe_load_all(path.read_text()):
+            for value in _scalars(document):
+                assert not (isinstance(value, str) and ambiguous.match(value)), (path.name, value)
+
+
+def _scalars(node: object) -> list[object]:
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _scalars(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _scalars(v)]
+    return [node]

@@ -39,7 +39,7 @@ def options(**overrides: Any) -> flags.SubmitOptions:
         "namespace": "team-a",
         "model_name": "llama-3.1-8b",
         "training_type": "lora",
-        "data_jsonl": "/fsx/data/train.jsonl",
+        "data_jsonl": "/fsx/data/team-a/train.jsonl",
     }
     values.update(overrides)
     return flags.SubmitOptions(**values)
@@ -189,7 +189,7 @@ def test_bad_combinations(overrides: dict[str, Any], message: str) -> None:
 def test_output_yaml_writes_the_job_without_a_cluster(capsys: pytest.CaptureFixture[str]) -> None:
     argv = cli(
         "submit --job-name my-lora --model-name llama-3.1-8b --training-type lora",
-        "--data-jsonl /fsx/data/train.jsonl --nodes 2 -n team-a -o yaml",
+        "--data-jsonl /fsx/data/team-a/train.jsonl --nodes 2 -n team-a -o yaml",
     )
     assert main(argv, None) == 0
     (job,) = yamlio.load_documents(capsys.readouterr().out)
@@ -205,7 +205,7 @@ def test_recipe_yaml_becomes_a_namespaced_recipe(tmp_path: Path, capsys: pytest.
     )
     argv = cli(
         f"submit --job-name custom --model-name llama-3.1-8b --recipe-yaml {recipe}",
-        "--data-jsonl /fsx/d.jsonl -n team-a -o yaml",
+        "--data-jsonl /fsx/data/team-a/d.jsonl -n team-a -o yaml",
     )
     assert main(argv, None) == 0
     recipe_doc, job = yamlio.load_documents(capsys.readouterr().out)
@@ -219,7 +219,8 @@ def test_recipe_yaml_becomes_a_namespaced_recipe(tmp_path: Path, capsys: pytest.
 
 def test_unknown_override_path_fails_before_anything_is_created(capsys: pytest.CaptureFixture[str]) -> None:
     argv = cli(
-        "submit --job-name j --model-name llama-3.1-8b --training-type lora --data-jsonl /fsx/d.jsonl",
+        "submit --job-name j --model-name llama-3.1-8b --training-type lora "
+        "--data-jsonl /fsx/data/team-a/d.jsonl",
         "--recipe-override optimizer.lr=0.1 -o yaml",
     )
     assert main(argv, None) == 2

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from kubernetes.client.exceptions import ApiException
 from tests.fake_kube import FakeKube
 
 from finetune_operator.api.recipe import BackendName, Recipe
@@ -18,7 +19,7 @@ from finetune_operator.backends.base import JobEvent
 from finetune_operator.backends.registry import BACKENDS
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
-from finetune_operator.reconciler import RETRY_DELAYS, Reconciler, needs_finalizer
+from finetune_operator.reconciler import RETRY_DELAYS, Reconciler, needs_finalizer, refused_for_good
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 NAMESPACE = "team-a"
@@ -49,7 +50,7 @@ class Harness:
             "spec": {
                 "model": {"name": "llama-3.2-1b"},
                 "method": "lora",
-                "data": {"train": {"path": "/fsx/data/train.jsonl"}},
+                "data": {"train": {"path": f"/fsx/data/{NAMESPACE}/train.jsonl"}},
                 **spec,
             },
         }
@@ -194,6 +195,26 @@ def test_api_errors_are_retried_with_backoff(harness: Harness) -> None:
         harness.reconciler.forget(KEY)
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("refusal", [400, 403, 422])
+def test_a_child_the_api_server_refuses_fails_the_job(harness: Harness, refusal: int) -> None:
+    harness.create_job()
+    harness.kube.failures[("POST", PYTORCHJOBS)] = refusal
+    harness.reconcile()
+    status = harness.status()
+    assert status["phase"] == "Failed"
+    (failed,) = [c for c in status["conditions"] if c["type"] == "Failed"]
+    assert failed["reason"] == "InvalidSpec"
+    assert f"the API server refused the attempt's objects ({refusal} " in failed["message"]
+    assert f"injected {refusal}" in failed["message"]
+    assert harness.kube.under(PYTORCHJOBS) == []
+
+
+@pytest.mark.parametrize("transient", [409, 429, 500, 503])
+def test_only_conflicts_throttling_and_server_errors_are_retried(transient: int) -> None:
+    assert not refused_for_good(ApiException(status=transient))
+    assert refused_for_good(ApiException(status=422))
 
 
 def test_a_job_that_arrives_before_its_recipe_starts_when_the_recipe_does(harness: Harness) -> None:

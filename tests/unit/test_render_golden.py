@@ -1,6 +1,7 @@
 """Golden files for the HyperPod renderer: tests/golden/hyperpod/<case>/{job.yaml,rendered.yaml}.
 
-Each case renders job.yaml with the built-in recipes and compares with rendered.yaml.
+Each case renders job.yaml with the built-in recipes (and the OperatorConfig in operator.yaml,
+if the case has one) and compares with rendered.yaml.
 To accept a deliberate change, run with FINETUNE_UPDATE_GOLDEN=1 and review the diff.
 """
 
@@ -27,10 +28,12 @@ def render_case(case_dir: Path) -> str:
     job = parse_job(yamlio.load_file(case_dir / "job.yaml")[0])
     resume_file = case_dir / "resume-from.txt"
     attempt, resume_from = (3, resume_file.read_text().strip()) if resume_file.exists() else (1, None)
+    config_file = case_dir / "operator.yaml"
+    config = OperatorConfig.from_file(config_file) if config_file.exists() else OperatorConfig()
     request, _ = build_attempt_request(
         job,
         load_recipes_dir(BUILTIN_RECIPES_DIR),
-        OperatorConfig(),
+        config,
         attempt,
         resume_from,
         job.spec.max_runtime_seconds,

@@ -168,7 +168,7 @@ def test_named_recipe_not_found() -> None:
 
 def test_uri_only_model_needs_a_recipe_name() -> None:
     with pytest.raises(RecipeNotFoundError, match=r"set spec.recipe.name or spec.model.name"):
-        resolved("  model: {uri: s3://m/x}\n  method: lora\n  data: {train: {path: /fsx/d.jsonl}}\n")
+        resolved("  model: {uri: s3://mdl/x}\n  method: lora\n  data: {train: {path: /fsx/d.jsonl}}\n")
 
 
 def test_named_recipe_for_another_method() -> None:
@@ -223,7 +223,7 @@ def test_invalid_recipe_file_names_the_field(tmp_path: Path) -> None:
         ("{format: preference, train: {path: /fsx/d.jsonl}}", "preference data needs method dpo or dpo-lora"),
         (
             "{train: {path: data/train.jsonl}}",
-            r"spec.data.train.path: 'data/train.jsonl' must be an s3:// URI or an absolute path",
+            r"spec.data.train.path: String should match pattern",
         ),
     ],
 )
@@ -253,9 +253,9 @@ def test_dpo_reads_both_preference_formats(data_format: str) -> None:
 def test_mixture_weights_are_kept() -> None:
     config = resolved(
         "  model: {name: llama-3.1-8b}\n  method: lora\n"
-        "  data: {mixture: [{path: /fsx/a, weight: 3}, {path: s3://b/c, weight: 0.5}]}\n"
+        "  data: {mixture: [{path: /fsx/a, weight: 3}, {path: s3://bkt/c, weight: 0.5}]}\n"
     ).config
-    assert [(s.path, s.weight) for s in config.data.train] == [("/fsx/a", 3.0), ("s3://b/c", 0.5)]
+    assert [(s.path, s.weight) for s in config.data.train] == [("/fsx/a", 3.0), ("s3://bkt/c", 0.5)]
 
 
 @pytest.mark.parametrize(

@@ -57,7 +57,13 @@ def start(job: FineTuneJob) -> FineTuneJob:
     plan = decide(job, None, NOW)
     ref = BackendRef(kind="PyTorchJob", name="j-a1", uid="pj-1")
     return apply(
-        job, submitted(plan, ref, RecipeStatus(name="r", kind=RecipeKind.CLUSTER_FINE_TUNE_RECIPE, hash="h"))
+        job,
+        submitted(
+            plan,
+            ref,
+            RecipeStatus(name="r", kind=RecipeKind.CLUSTER_FINE_TUNE_RECIPE, hash="h"),
+            "/fsx/finetune/ns/j/checkpoints",
+        ),
     )
 
 

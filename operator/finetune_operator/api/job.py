@@ -8,9 +8,10 @@ operator never writes ``spec``; it owns ``status`` except ``progress`` and
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
-from pydantic import Field, StrictBool, StrictFloat, StrictInt, StrictStr
+from pydantic import Field, StrictBool, StrictFloat, StrictInt, StrictStr, field_validator
 
 from finetune_operator.api.base import ApiModel, LenientApiModel
 from finetune_operator.api.recipe import API_GROUP, API_VERSION, BackendName, ObjectMeta, RecipeKind
@@ -22,20 +23,45 @@ NOVA_MODEL_NAMES = ("nova-micro", "nova-lite", "nova-pro")
 """Amazon Nova models, which only Amazon's Nova images train, on SageMaker training jobs
 (a CEL rule of the CRD lists them)."""
 
+ABSOLUTE_PATH = "^/"
+LOCATION_PATTERN = r"^(/.*|s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?)$"
+"""An absolute path or an s3:// URI with a valid bucket name."""
+S3_URI_PATTERN = r"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$"
+NAME_PATTERN = r"^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+"""A DNS-1123 subdomain, which is also a valid label value up to 63 characters."""
+IMAGE_PATTERN = (
+    r"^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*"
+    r"(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$"
+)
+"""A container image reference: registry[:port]/path[:tag][@sha256:digest], lower-case path."""
+SUBNET_ID = re.compile(r"subnet-([0-9a-f]{8}|[0-9a-f]{17})")
+SECURITY_GROUP_ID = re.compile(r"sg-([0-9a-f]{8}|[0-9a-f]{17})")
+MAX_RUNTIME_SECONDS = 28 * 24 * 3600
+"""SageMaker's longest training job; no attempt on any backend is meant to run longer."""
+MODEL_NAME_PATTERN = r"^[A-Za-z0-9]([-A-Za-z0-9._]*[A-Za-z0-9])?$"
+"""A catalog name is one path component under the model root: no '/', no '..'."""
+
 OverrideValue = StrictInt | StrictFloat | StrictBool | StrictStr | list[StrictStr]
 
 
 class ModelSource(ApiModel):
     name: str | None = Field(
         default=None,
+        max_length=128,
+        pattern=MODEL_NAME_PATTERN,
         description="Catalog model name (e.g. llama-3.1-8b); selects built-in recipes.",
     )
     uri: str | None = Field(
         default=None,
+        max_length=1024,
+        pattern=LOCATION_PATTERN,
         description="Where the HF-format weights are: s3:// URI or an absolute path on the job's storage.",
     )
     tokenizer: str | None = Field(
-        default=None, description="Tokenizer location when it differs from the model."
+        default=None,
+        max_length=1024,
+        pattern=LOCATION_PATTERN,
+        description="Tokenizer location when it differs from the model.",
     )
 
 
@@ -54,12 +80,22 @@ class RecipeReference(ApiModel):
 
 
 class DataSource(ApiModel):
-    path: str = Field(min_length=1, description="s3:// URI or absolute path of a JSONL file or directory.")
+    path: str = Field(
+        min_length=1,
+        max_length=1024,
+        pattern=LOCATION_PATTERN,
+        description="s3:// URI or absolute path of a JSONL file or directory.",
+    )
 
 
 class WeightedDataSource(ApiModel):
-    path: str = Field(min_length=1, description="s3:// URI or absolute path of a JSONL file or directory.")
-    weight: float = Field(gt=0, description="Relative sampling weight; weights are normalised.")
+    path: str = Field(
+        min_length=1,
+        max_length=1024,
+        pattern=LOCATION_PATTERN,
+        description="s3:// URI or absolute path of a JSONL file or directory.",
+    )
+    weight: float = Field(gt=0, le=1e6, description="Relative sampling weight; weights are normalised.")
 
 
 class DataSpec(ApiModel):
@@ -87,37 +123,60 @@ class Resources(ApiModel):
     instance_type: str | None = Field(default=None, description="Instance type; default from the recipe.")
     nodes: int | None = Field(default=None, ge=1, description="Number of instances; default from the recipe.")
     processes_per_node: int | None = Field(
-        default=None, ge=1, description="Training processes per node; default NeuronCores per instance."
+        default=None,
+        ge=1,
+        le=256,
+        description="Training processes per node; default NeuronCores per instance.",
     )
     neuron_devices: int | None = Field(
-        default=None, ge=0, description="aws.amazon.com/neuron per node; default from the instance type."
+        default=None,
+        ge=0,
+        le=64,
+        description="aws.amazon.com/neuron per node; default from the instance type.",
     )
     efa_devices: int | None = Field(
-        default=None, ge=0, description="vpc.amazonaws.com/efa per node; default from the instance type."
+        default=None,
+        ge=0,
+        le=64,
+        description="vpc.amazonaws.com/efa per node; default from the instance type.",
     )
 
 
 class Storage(ApiModel):
-    claim_name: str = Field(default="fsx-claim", min_length=1, description="PVC mounted into every pod.")
-    mount_path: str = Field(default="/fsx", description="Where the claim is mounted.")
+    claim_name: str = Field(
+        default="fsx-claim",
+        min_length=1,
+        max_length=253,
+        pattern=NAME_PATTERN,
+        description="PVC mounted into every pod.",
+    )
     checkpoint_dir: str | None = Field(
-        default=None, description="Default <mountPath>/finetune/<ns>/<name>/checkpoints."
+        default=None,
+        pattern=ABSOLUTE_PATH,
+        description="Default <job directory>/checkpoints; must lie in the job's directory.",
     )
     output_dir: str | None = Field(
-        default=None, description="Default <mountPath>/finetune/<ns>/<name>/output."
+        default=None,
+        pattern=ABSOLUTE_PATH,
+        description="Default <job directory>/output; must lie in the job's directory.",
     )
     tensorboard_dir: str | None = Field(
-        default=None, description="Default <mountPath>/finetune/<ns>/<name>/tensorboard."
+        default=None,
+        pattern=ABSOLUTE_PATH,
+        description="Default <job directory>/tensorboard; must lie in the job's directory.",
     )
     compile_cache_dir: str | None = Field(
         default=None,
-        description="Neuron compile cache, shared by attempts and jobs; default <mountPath>/neuron_cache.",
+        pattern=ABSOLUTE_PATH,
+        description="Neuron compile cache, shared by attempts and jobs; the platform's by default.",
     )
 
 
 class Checkpointing(ApiModel):
-    every_steps: int | None = Field(default=None, ge=1, description="Checkpoint every N steps.")
-    keep_last: int | None = Field(default=None, ge=1, description="Keep the newest K checkpoints.")
+    every_steps: int | None = Field(
+        default=None, ge=1, le=10_000_000, description="Checkpoint every N steps."
+    )
+    keep_last: int | None = Field(default=None, ge=1, le=1000, description="Keep the newest K checkpoints.")
 
 
 class AutoResume(StrEnum):
@@ -135,13 +194,20 @@ class Resume(ApiModel):
         description="HyperPod auto-resume annotations: Auto adds them in namespaces kubeflow and hyperpod*.",
     )
     auto_resume_max_retries: int = Field(
-        default=1, ge=1, description="sagemaker.amazonaws.com/job-max-retry-count within one attempt."
+        default=1, ge=1, le=100, description="sagemaker.amazonaws.com/job-max-retry-count within one attempt."
     )
 
 
 class Scheduling(ApiModel):
-    queue_name: str | None = Field(default=None, description="Kueue LocalQueue (HyperPod task governance).")
-    priority_class: str | None = Field(default=None, description="Kueue workload priority class.")
+    queue_name: str | None = Field(
+        default=None,
+        max_length=63,
+        pattern=NAME_PATTERN,
+        description="Kueue LocalQueue (HyperPod task governance).",
+    )
+    priority_class: str | None = Field(
+        default=None, max_length=63, pattern=NAME_PATTERN, description="Kueue workload priority class."
+    )
     node_health_affinity: bool = Field(default=True, description="Require HyperPod-healthy nodes.")
     deep_health_check_passed_only: bool = Field(
         default=False, description="Require nodes whose deep health check passed (otherwise preferred)."
@@ -153,13 +219,31 @@ class SpotSpec(ApiModel):
     max_wait_seconds: int | None = Field(
         default=None,
         ge=1,
+        le=MAX_RUNTIME_SECONDS,
         description="Longest wait for spot capacity plus runtime; must exceed maxRuntimeSeconds.",
     )
 
 
 class VpcConfig(ApiModel):
-    subnets: list[str] = Field(min_length=1, description="Subnet IDs.")
-    security_group_ids: list[str] = Field(min_length=1, description="Security group IDs.")
+    subnets: list[str] = Field(min_length=1, max_length=16, description="Subnet IDs.")
+    security_group_ids: list[str] = Field(min_length=1, max_length=5, description="Security group IDs.")
+
+    @field_validator("subnets")
+    @classmethod
+    def _subnet_ids(cls, value: list[str]) -> list[str]:
+        return _all_match(value, SUBNET_ID, "a subnet ID (subnet-0123abcd)")
+
+    @field_validator("security_group_ids")
+    @classmethod
+    def _security_group_ids(cls, value: list[str]) -> list[str]:
+        return _all_match(value, SECURITY_GROUP_ID, "a security group ID (sg-0123abcd)")
+
+
+def _all_match(values: list[str], pattern: re.Pattern[str], what: str) -> list[str]:
+    for value in values:
+        if not pattern.fullmatch(value):
+            raise ValueError(f"{value!r} is not {what}")
+    return values
 
 
 class SageMakerSpec(ApiModel):
@@ -168,10 +252,14 @@ class SageMakerSpec(ApiModel):
     )
     spot: SpotSpec = Field(default_factory=SpotSpec, description="Managed spot training.")
     vpc_config: VpcConfig | None = Field(default=None, description="Run the job inside these subnets.")
-    volume_size_gb: int | None = Field(default=None, ge=1, description="EBS volume per instance in GB.")
-    output_s3_uri: str | None = Field(default=None, description="S3 prefix for model artifacts.")
+    volume_size_gb: int | None = Field(
+        default=None, ge=1, le=16384, description="EBS volume per instance in GB."
+    )
+    output_s3_uri: str | None = Field(
+        default=None, pattern=S3_URI_PATTERN, description="S3 prefix for model artifacts."
+    )
     checkpoint_s3_uri: str | None = Field(
-        default=None, description="S3 prefix SageMaker syncs checkpoints to."
+        default=None, pattern=S3_URI_PATTERN, description="S3 prefix SageMaker syncs checkpoints to."
     )
 
 
@@ -181,14 +269,19 @@ class FineTuneJobSpec(ApiModel):
     recipe: RecipeReference = Field(default_factory=RecipeReference)
     data: DataSpec
     backend: BackendName = BackendName.HYPERPOD
-    image: str | None = Field(default=None, description="Trainer image; default from the operator config.")
+    image: str | None = Field(
+        default=None,
+        max_length=512,
+        pattern=IMAGE_PATTERN,
+        description="Trainer image; default from the operator config.",
+    )
     resources: Resources | None = None
     storage: Storage = Field(default_factory=Storage)
     checkpointing: Checkpointing = Field(default_factory=Checkpointing)
     resume: Resume = Field(default_factory=Resume)
     scheduling: Scheduling = Field(default_factory=Scheduling)
     sagemaker: SageMakerSpec | None = None
-    max_runtime_seconds: int | None = Field(default=None, ge=1)
+    max_runtime_seconds: int | None = Field(default=None, ge=1, le=MAX_RUNTIME_SECONDS)
     suspend: bool = False
 
 
@@ -317,6 +410,9 @@ class FineTuneJobStatus(LenientApiModel):
     sagemaker: SageMakerStatus | None = None
     start_time: str | None = None
     completion_time: str | None = None
+    checkpoint_dir: str | None = None
+    """The current attempt's checkpoint directory: the chart's admission policy admits a
+    trainer's checkpoint report only below it (the trainer cannot change this field)."""
 
 
 class FineTuneJob(LenientApiModel):

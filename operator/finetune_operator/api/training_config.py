@@ -67,14 +67,24 @@ class Scheduler(StrEnum):
 class TrainingSection(ApiModel):
     """Sequence length, batch shape, length of training, precision."""
 
-    seq_length: int = Field(default=2048, ge=128, description="Maximum tokens per training sequence.")
-    micro_batch_size: int = Field(default=1, ge=1, description="Sequences per data-parallel rank per step.")
-    gradient_accumulation_steps: int = Field(
-        default=8, ge=1, description="Micro-batches accumulated before each optimizer step."
+    seq_length: int = Field(
+        default=2048, ge=128, le=131072, description="Maximum tokens per training sequence."
     )
-    max_steps: int = Field(default=0, ge=0, description="Optimizer steps to run; 0 derives them from epochs.")
-    epochs: int = Field(default=1, ge=1, description="Passes over the training data when maxSteps is 0.")
-    seed: int = Field(default=42, ge=0, description="Random seed for data order and initialisation.")
+    micro_batch_size: int = Field(
+        default=1, ge=1, le=1024, description="Sequences per data-parallel rank per step."
+    )
+    gradient_accumulation_steps: int = Field(
+        default=8, ge=1, le=4096, description="Micro-batches accumulated before each optimizer step."
+    )
+    max_steps: int = Field(
+        default=0, ge=0, le=10_000_000, description="Optimizer steps to run; 0 derives them from epochs."
+    )
+    epochs: int = Field(
+        default=1, ge=1, le=1000, description="Passes over the training data when maxSteps is 0."
+    )
+    seed: int = Field(
+        default=42, ge=0, le=2**32 - 1, description="Random seed for data order and initialisation."
+    )
     precision: Precision = Field(default=Precision.BF16, description="Numeric precision: bf16, fp32 or fp16.")
     packing: bool = Field(default=True, description="Pack several short examples per sequence (SFT methods).")
     gradient_checkpointing: bool = Field(
@@ -86,21 +96,25 @@ class OptimizerSection(ApiModel):
     """AdamW settings and the learning-rate schedule."""
 
     name: Literal["adamw"] = Field(default="adamw", description="Optimizer; only adamw is supported.")
-    learning_rate: float = Field(default=2.0e-4, gt=0, description="Peak learning rate.")
-    weight_decay: float = Field(default=0.0, ge=0, description="Decoupled weight decay.")
+    learning_rate: float = Field(default=2.0e-4, gt=0, le=1, description="Peak learning rate.")
+    weight_decay: float = Field(default=0.0, ge=0, le=1, description="Decoupled weight decay.")
     beta1: float = Field(default=0.9, gt=0, lt=1, description="AdamW beta1.")
     beta2: float = Field(default=0.999, gt=0, lt=1, description="AdamW beta2.")
-    epsilon: float = Field(default=1.0e-8, gt=0, description="AdamW epsilon.")
-    max_grad_norm: float = Field(default=1.0, ge=0, description="Gradient clipping norm; 0 disables it.")
+    epsilon: float = Field(default=1.0e-8, gt=0, le=1, description="AdamW epsilon.")
+    max_grad_norm: float = Field(
+        default=1.0, ge=0, le=1e4, description="Gradient clipping norm; 0 disables it."
+    )
     scheduler: Scheduler = Field(default=Scheduler.COSINE, description="Learning-rate schedule.")
-    warmup_steps: int = Field(default=0, ge=0, description="Linear warm-up steps before the schedule.")
+    warmup_steps: int = Field(
+        default=0, ge=0, le=10_000_000, description="Linear warm-up steps before the schedule."
+    )
 
 
 class LoraSection(ApiModel):
     """LoRA adapter shape (methods lora and dpo-lora)."""
 
-    rank: int = Field(default=16, ge=1, description="Adapter rank r.")
-    alpha: int = Field(default=16, ge=1, description="Adapter scaling alpha.")
+    rank: int = Field(default=16, ge=1, le=1024, description="Adapter rank r.")
+    alpha: int = Field(default=16, ge=1, le=4096, description="Adapter scaling alpha.")
     dropout: float = Field(default=0.05, ge=0, lt=1, description="Dropout on the adapter input.")
     target_modules: list[str] = Field(
         default_factory=lambda: ["q_proj", "v_proj"],
@@ -112,14 +126,16 @@ class LoraSection(ApiModel):
 class DpoSection(ApiModel):
     """Direct preference optimisation settings (methods dpo and dpo-lora)."""
 
-    beta: float = Field(default=0.1, gt=0, description="Strength of the KL penalty to the reference model.")
+    beta: float = Field(
+        default=0.1, gt=0, le=100, description="Strength of the KL penalty to the reference model."
+    )
 
 
 class ParallelismSection(ApiModel):
     """Model parallelism on Neuron; FSDP on CPU/CUDA ignores it."""
 
     tensor_parallel: int = Field(
-        default=8, ge=1, description="Tensor-parallel degree (NeuronCores per shard)."
+        default=8, ge=1, le=64, description="Tensor-parallel degree (NeuronCores per shard)."
     )
     zero1: bool = Field(
         default=True, description="Shard optimizer state across data-parallel ranks (ZeRO-1)."
@@ -136,8 +152,10 @@ class NeuronSection(ApiModel):
 
 
 class CheckpointingTunables(ApiModel):
-    every_steps: int = Field(default=100, ge=1, description="Write a checkpoint every N optimizer steps.")
-    keep_last: int = Field(default=3, ge=1, description="Keep the newest K complete checkpoints.")
+    every_steps: int = Field(
+        default=100, ge=1, le=10_000_000, description="Write a checkpoint every N optimizer steps."
+    )
+    keep_last: int = Field(default=3, ge=1, le=1000, description="Keep the newest K complete checkpoints.")
 
 
 class OutputTunables(ApiModel):
@@ -145,7 +163,9 @@ class OutputTunables(ApiModel):
 
 
 class LoggingTunables(ApiModel):
-    every_steps: int = Field(default=1, ge=1, description="Report progress every N optimizer steps.")
+    every_steps: int = Field(
+        default=1, ge=1, le=10_000_000, description="Report progress every N optimizer steps."
+    )
 
 
 class DataTunables(ApiModel):
@@ -183,7 +203,7 @@ class ModelConfig(ApiModel):
 
 class WeightedSource(ApiModel):
     path: str
-    weight: float = Field(default=1.0, gt=0)
+    weight: float = Field(default=1.0, gt=0, le=1e6)
 
 
 class PathSource(ApiModel):

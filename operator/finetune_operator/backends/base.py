@@ -23,6 +23,7 @@ from finetune_operator.api.base import ApiModel
 from finetune_operator.api.job import BackendRef, CheckpointRef, FineTuneJob
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.api.training_config import ResolvedTrainingConfig
+from finetune_operator.storage import JobStorage
 
 if TYPE_CHECKING:
     from kubernetes import client
@@ -78,6 +79,8 @@ class AttemptRequest:
     image: str
     resume_from: str | None
     """Checkpoint path, ``RESUME_AUTO``, or None on the first attempt (docs/trainer-contract.md)."""
+    storage: JobStorage
+    """Where the job's pods may read and write on shared storage (the platform's policy)."""
     remaining_runtime_seconds: int | None = None
 
     @property

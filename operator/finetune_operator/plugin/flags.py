@@ -116,8 +116,8 @@ def check_data_path(flag: str, path: str, backend: BackendName, upload: bool) ->
     if not path.startswith("/"):
         raise UsageError(
             f"{flag} {path}: a relative path is a local file; add --upload-data to copy it onto the job's "
-            "storage, or give an absolute path on the storage claim (e.g. /fsx/data/train.jsonl) or an "
-            "s3:// URI"
+            "storage, or give an absolute path the namespace may read (/fsx/data/<namespace>/train.jsonl) "
+            "or an s3:// URI"
         )
 
 

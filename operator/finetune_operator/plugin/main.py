@@ -24,7 +24,7 @@ from finetune_operator.api.recipe import BackendName, Recipe, RecipeKind
 from finetune_operator.api.training_config import Method
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.registry import backend_class
-from finetune_operator.cli import ANY_ROLE, RENDER_HELP, add_render_arguments, run_render
+from finetune_operator.cli import ANY, RENDER_HELP, add_render_arguments, run_render
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import SpecError
 from finetune_operator.plugin import data, flags, view
@@ -197,7 +197,7 @@ def chosen_recipe(options: SubmitOptions, method: Method | None) -> Recipe | Non
                 "model": {"name": flags.model_for(options.model_name)},
                 "method": method.value,
                 "backend": flags.backend_for(options).value,
-                "data": {"train": {"path": "s3://x/y"}},
+                "data": {"train": {"path": "s3://recipe-probe/train.jsonl"}},  # only selects a recipe
             },
         }
         candidates = [
@@ -218,14 +218,17 @@ def namespaced_recipe(recipe: Recipe, namespace: str) -> dict[str, Any]:
 
 def preview_config(job_image: str | None) -> OperatorConfig:
     """The operator config the preview renders with: the operator's SageMaker defaults are
-    unknown here, so placeholders stand in for them and any role the spec names is accepted."""
+    unknown here, so placeholders stand in for them and any role and image the spec names
+    are accepted."""
     sagemaker = {
-        "role_allowlist": [ANY_ROLE],
+        "role_allowlist": [ANY],
         "default_role_arn": PREVIEW_ROLE,
         "s3_prefix": PREVIEW_S3_PREFIX,
         "trainer_image": job_image or PREVIEW_SAGEMAKER_IMAGE,
     }
-    return OperatorConfig.model_validate({BackendName.SAGEMAKER.value: sagemaker})
+    return OperatorConfig.model_validate(
+        {"image_allowlist": {"*": [ANY]}, BackendName.SAGEMAKER.value: sagemaker}
+    )
 
 
 class Aws:

@@ -123,7 +123,9 @@ class HyperPodBackend(Backend):
         pods: list[dict[str, Any]] = []
         if _has_true_condition(pytorchjob, "Failed"):
             pods = self._pods_of(namespace, name)
-        return observe_pytorchjob(pytorchjob, pods, output_path=storage_dirs(job).output_dir)
+        return observe_pytorchjob(
+            pytorchjob, pods, output_path=storage_dirs(job, self._config.storage).output_dir
+        )
 
     def set_suspended(self, job: FineTuneJob, attempt: int, suspended: bool) -> None:
         client.CustomObjectsApi(self.api).patch_namespaced_custom_object(

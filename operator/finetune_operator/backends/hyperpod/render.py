@@ -20,7 +20,7 @@ from finetune_operator.contract import RESUME_AUTO, TRAINER_CONFIG_PATH
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import INSTANCE_SHAPES
 from finetune_operator.naming import TRAINER_IDENTITY, attempt_labels, trainer_identity_labels
-from finetune_operator.resolution import storage_mount
+from finetune_operator.storage import normalise, within
 
 CONTAINER_NAME = "pytorch"  # the training-operator requires this name
 CONTAINER_PORT = 23456
@@ -40,6 +40,16 @@ TERMINATION_GRACE_SECONDS = 120
 their SIGTERM checkpoint before torchrun kills them, and the kubelet waits for that (SageMaker's
 StopTrainingJob grace is 120 s too)."""
 
+CONTAINER_SECURITY_CONTEXT = {
+    "privileged": False,
+    "allowPrivilegeEscalation": False,
+    "capabilities": {"drop": ["ALL"]},
+}
+"""Pod Security ``baseline``, and ``restricted`` except ``runAsNonRoot``: the trainer images
+run as root (they define no other user, and FSx directories are written as root), and
+they need no capability: the Neuron and EFA device plugins hand the devices over, and EFA's
+locked memory comes from the node's unlimited memlock (EKS AMIs), not from IPC_LOCK."""
+
 ANNOTATION_AUTO_RESUME = "sagemaker.amazonaws.com/enable-job-auto-resume"
 ANNOTATION_MAX_RETRY = "sagemaker.amazonaws.com/job-max-retry-count"
 LABEL_KUEUE_QUEUE = "kueue.x-k8s.io/queue-name"
@@ -51,12 +61,13 @@ RESOURCE_NEURON = "aws.amazon.com/neuron"
 RESOURCE_EFA = "vpc.amazonaws.com/efa"
 NEURON_TAINT = "aws.amazon.com/neuron"
 NEURON_CC_BASE_FLAGS = "--model-type transformer --distribution-strategy=llm-training"
-DEFAULT_COMPILE_CACHE_SUBDIR = "neuron_cache"
 
 
-def compile_cache_dir(job: FineTuneJob) -> str:
-    """Where the Neuron compiler caches graphs: shared by the jobs on one FSx volume."""
-    return job.spec.storage.compile_cache_dir or f"{storage_mount(job)}/{DEFAULT_COMPILE_CACHE_SUBDIR}"
+def compile_cache_dir(request: AttemptRequest) -> str:
+    """Where the Neuron compiler caches graphs: the platform's cache, shared by the jobs on one
+    FSx volume, unless the job keeps one in its own directory."""
+    chosen = request.job.spec.storage.compile_cache_dir
+    return normalise(chosen) if chosen else request.storage.compile_cache_dir
 
 
 def owner_reference(job: FineTuneJob) -> dict[str, Any]:
@@ -83,27 +94,28 @@ def auto_resume_enabled(job: FineTuneJob) -> bool:
 def validate_request(request: AttemptRequest) -> None:
     """Reject what would render but cannot run on HyperPod, naming the field to fix."""
     job = request.job
-    mount = job.spec.storage.mount_path.rstrip("/")
+    storage = request.storage
     config = request.config
-    locations = [("spec.model", config.model.path), ("spec.model.tokenizer", config.model.tokenizer)]
-    locations += [("spec.data", s.path) for s in config.data.train]
-    locations += [("spec.data.validation", config.data.validation.path if config.data.validation else None)]
-    locations += [
+    reads = [("spec.model", config.model.path), ("spec.model.tokenizer", config.model.tokenizer)]
+    reads += [("spec.data", s.path) for s in config.data.train]
+    reads += [("spec.data.validation", config.data.validation.path if config.data.validation else None)]
+    for field, location in reads:
+        if location:
+            storage.check_read(field, location)
+    for field, location in [
         ("spec.storage.checkpointDir", config.checkpointing.dir),
         ("spec.storage.outputDir", config.output.dir),
         ("spec.storage.tensorboardDir", config.logging.tensorboard_dir),
-        ("spec.storage.compileCacheDir", compile_cache_dir(job)),
-    ]
-    for field, location in locations:
-        if (
-            location
-            and location.startswith("/")
-            and not (location == mount or location.startswith(mount + "/"))
-        ):
-            raise InvalidSpecError(
-                f"{field}: {location} is not on the job's storage, which is mounted at {mount} "
-                f"(claim {job.spec.storage.claim_name}); use a path under {mount}/ or an s3:// URI"
-            )
+    ]:
+        storage.check_write(field, location)
+    if job.spec.storage.compile_cache_dir:
+        storage.check_write("spec.storage.compileCacheDir", job.spec.storage.compile_cache_dir)
+    resume = request.resume_from
+    if resume and resume != RESUME_AUTO and not within(normalise(resume), config.checkpointing.dir):
+        raise InvalidSpecError(
+            f"cannot resume from {resume}: it is outside this job's checkpoint directory "
+            f"{config.checkpointing.dir}; an attempt resumes only from its own job's checkpoints"
+        )
     resources = request.resources
     explicit = job.spec.resources
     if resources.instance_type not in INSTANCE_SHAPES and not (
@@ -211,7 +223,7 @@ def _env(request: AttemptRequest) -> list[dict[str, str]]:
     if resources.efa_devices:
         env |= {"FI_PROVIDER": "efa", "FI_EFA_USE_DEVICE_RDMA": "1", "FI_EFA_FORK_SAFE": "1"}
     if resources.neuron_devices:
-        cache = compile_cache_dir(job)
+        cache = compile_cache_dir(request)
         env |= {
             "NEURON_RT_NUM_CORES": str(resources.neuron_cores),
             "NEURON_CC_FLAGS": f"{NEURON_CC_BASE_FLAGS} --cache_dir={cache}",
@@ -243,15 +255,43 @@ def _affinity(job: FineTuneJob) -> dict[str, Any] | None:
     return {"nodeAffinity": node_affinity}
 
 
-def _pod_template(request: AttemptRequest) -> dict[str, Any]:
-    job = request.job
+def _container_limits(request: AttemptRequest) -> dict[str, str]:
+    """Devices, CPU and memory of one pod; requests equal limits (Guaranteed QoS: the last
+    pods the kubelet evicts, and whole CPUs for the static CPU manager). CPU and memory come
+    from the instance type; an instance type the catalog does not know gets devices only."""
     resources = request.resources
-    storage = job.spec.storage
     limits: dict[str, str] = {}
+    shape = INSTANCE_SHAPES.get(resources.instance_type)
+    if shape:
+        limits |= {"cpu": str(shape.trainer_cpus), "memory": f"{shape.trainer_memory_gib}Gi"}
     if resources.neuron_devices:
         limits[RESOURCE_NEURON] = str(resources.neuron_devices)
     if resources.efa_devices:
         limits[RESOURCE_EFA] = str(resources.efa_devices)
+    return limits
+
+
+def _storage_mounts(request: AttemptRequest) -> list[dict[str, Any]]:
+    """The claim, mounted once per root the job may use: its own directory (and the Neuron
+    compile cache) read-write, the read roots read-only. The pod sees nothing else of the
+    shared volume, so the confinement holds even against a trainer image that ignores its config."""
+    cache = compile_cache_dir(request) if request.resources.neuron_devices else None
+    mounts = []
+    for path, sub_path, read_only in request.storage.mounts(cache):
+        mount: dict[str, Any] = {"name": "storage", "mountPath": path}
+        if sub_path:
+            mount["subPath"] = sub_path
+        if read_only:
+            mount["readOnly"] = True
+        mounts.append(mount)
+    return mounts
+
+
+def _pod_template(request: AttemptRequest) -> dict[str, Any]:
+    job = request.job
+    resources = request.resources
+    storage = job.spec.storage
+    limits = _container_limits(request)
     container: dict[str, Any] = {
         "name": CONTAINER_NAME,
         "image": request.image,
@@ -260,14 +300,16 @@ def _pod_template(request: AttemptRequest) -> dict[str, Any]:
         "env": _env(request),
         "ports": [{"name": "pytorchjob-port", "containerPort": CONTAINER_PORT}],
         "resources": {"requests": dict(limits), "limits": dict(limits)},
+        "securityContext": CONTAINER_SECURITY_CONTEXT,
         "volumeMounts": [
-            {"name": "storage", "mountPath": storage.mount_path},
+            *_storage_mounts(request),
             {"name": "config", "mountPath": CONFIG_MOUNT_DIR, "readOnly": True},
             {"name": "dshm", "mountPath": "/dev/shm"},
         ],
     }
     pod_spec: dict[str, Any] = {
         "serviceAccountName": TRAINER_IDENTITY,
+        "securityContext": {"seccompProfile": {"type": "RuntimeDefault"}},
         "terminationGracePeriodSeconds": TERMINATION_GRACE_SECONDS,
         "nodeSelector": {LABEL_INSTANCE_TYPE: resources.instance_type},
         "containers": [container],

@@ -20,7 +20,6 @@ job's checkpoints, which SageMaker would otherwise copy into the new job's insta
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 import json
 import posixpath
@@ -47,6 +46,7 @@ from finetune_operator.backends.sagemaker.naming import training_job_name
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.contract import RESUME_AUTO
 from finetune_operator.errors import InvalidSpecError
+from finetune_operator.patterns import matches_any
 
 CHANNELS_DIR = "/opt/ml/input/data"
 CHECKPOINT_LOCAL_PATH = "/opt/ml/checkpoints"
@@ -163,7 +163,7 @@ def resolve_role_arn(job: FineTuneJob, settings: SageMakerSettings) -> str:
         )
     if ROLE_ARN_PATTERN.fullmatch(role) is None:
         raise InvalidSpecError(f"spec.sagemaker.roleArn: {role!r} is not an IAM role ARN")
-    if not any(fnmatch.fnmatchcase(role, allowed) for allowed in settings.role_allowlist):
+    if not matches_any(role, settings.role_allowlist):
         raise InvalidSpecError(
             f"spec.sagemaker.roleArn: role {role!r} is not in the operator's role allowlist; "
             "ask the operator administrator to allow it (sagemaker.roleAllowlist)"

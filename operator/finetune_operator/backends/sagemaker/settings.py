@@ -54,8 +54,9 @@ class SageMakerSettings(BaseModel):
     role_allowlist: list[str] = Field(
         default_factory=list,
         description=(
-            "IAM role ARNs a FineTuneJob may run as: exact ARNs or fnmatch-style globs such as "
-            "'arn:aws:iam::123456789012:role/finetune-*'. Empty means no role is allowed, so the "
+            "IAM role ARNs a FineTuneJob may run as: exact ARNs or globs such as "
+            "'arn:aws:iam::123456789012:role/finetune-*' ('*' and '?' stop at '/', so role paths "
+            "match only where written, e.g. 'role/team-a/**'). Empty means no role is allowed, so the "
             "backend refuses every job until an administrator opts roles in."
         ),
     )
