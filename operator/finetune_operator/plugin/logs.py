@@ -14,7 +14,6 @@ from typing import Any, TextIO
 from kubernetes.client.exceptions import ApiException
 
 from finetune_operator.backends.base import attempt_name
-from finetune_operator.backends.hyperpod.render import CONTAINER_NAME
 from finetune_operator.plugin.cluster import api_message
 
 SAGEMAKER_LOG_GROUP = "/aws/sagemaker/TrainingJobs"
@@ -37,9 +36,8 @@ def master_pod_name(job: dict[str, Any]) -> str:
 
 def follow_pod(core: Any, namespace: str, pod: str, follow: bool, out: TextIO) -> None:
     try:
-        response = core.read_namespaced_pod_log(
-            pod, namespace, container=CONTAINER_NAME, follow=follow, _preload_content=False
-        )
+        # The trainer is the pod's one container (init containers aside): no name needed.
+        response = core.read_namespaced_pod_log(pod, namespace, follow=follow, _preload_content=False)
     except ApiException as err:
         raise NoLogsError(f"no logs from pod {pod}: {api_message(err)}") from None
     try:
