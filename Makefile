@@ -11,19 +11,22 @@ PYTEST_ARGS ?=
 # install points at one of them: this checkout's code always comes first.
 export PYTHONPATH := $(CURDIR)/operator:$(CURDIR)/trainer-images/trainer/src
 
-.PHONY: help install testbed-binaries images prepare lint test test-unit test-cluster cluster-up cluster-down \
+.PHONY: help system-packages install testbed-binaries images prepare lint test test-unit test-cluster cluster-up cluster-down \
         cluster-status cluster-kubeconfig chart-crds trainer-config-schema demo bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-20s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-install: ## Create the virtualenv (cached under ~/.cache, linked at .venv)
+system-packages: ## Install the missing Debian packages the bed needs (apt-get, as root; quick when all are there)
+	@bash hack/system-packages.sh
+
+install: system-packages ## Create the virtualenv (cached under ~/.cache, linked at .venv)
 	@bash hack/venv.sh
 
-testbed-binaries: ## Build the test-bed binaries from Go modules (cached; rebuilt only when hack/versions.env changes)
+testbed-binaries: system-packages ## Build the test-bed binaries from Go modules (cached; rebuilt only when hack/versions.env changes)
 	@bash hack/build-testbed.sh
 
-images: ## Build the real node's images with buildah (cached by their inputs; see docs/testbed.md)
+images: system-packages ## Build the real node's images with buildah (cached by their inputs; see docs/testbed.md)
 	@bash hack/build-images.sh
 
 lint: install ## ruff, mypy, hadolint on the operator and trainer Dockerfiles
@@ -35,7 +38,7 @@ lint: install ## ruff, mypy, hadolint on the operator and trainer Dockerfiles
 trainer-config-schema: install ## Regenerate the trainer's config JSON Schema from the operator's model
 	$(PY) hack/trainer_config_schema.py
 
-prepare: ## Install the virtualenv, build the test-bed binaries and the images side by side (pip and the image builds wait on the network and the disk, go on the CPU)
+prepare: system-packages ## Install the virtualenv, build the test-bed binaries and the images side by side (pip and the image builds wait on the network and the disk, go on the CPU)
 	@$(MAKE) --no-print-directory -j3 install testbed-binaries images
 
 test: prepare lint ## Run everything: lint, unit tests and cluster tests on the local bed
