@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO))
 from bench.reconcile import job_manifest  # noqa: E402
 from hack import testbed as testbed_module  # noqa: E402
 from hack.chart import install_chart  # noqa: E402
-from tests.cluster.operator_process import OperatorProcess  # noqa: E402
+from hack.operator_process import OperatorProcess  # noqa: E402
 
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 CONVERGED = {"Submitted", "Running", "Resuming", "Succeeded"}

@@ -35,9 +35,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "operator"))
 sys.path.insert(0, str(REPO))
 
+from hack import manifests  # noqa: E402
 from hack import testbed as testbed_module  # noqa: E402
 from hack.chart import install_chart  # noqa: E402
-from tests.cluster.operator_process import OperatorProcess  # noqa: E402
+from hack.operator_process import OperatorProcess  # noqa: E402
 
 from finetune_operator.admission import parse_job  # noqa: E402
 from finetune_operator.api.job import BackendRef  # noqa: E402
@@ -56,16 +57,7 @@ SUBMITTED_OR_LATER = {"Submitted", "Running", "Succeeded", "Resuming", "Suspende
 
 def job_manifest(namespace: str, name: str) -> dict[str, Any]:
     """A job that reads from its namespace's data root (the platform's default read roots)."""
-    return {
-        "apiVersion": "finetune.dev/v1alpha1",
-        "kind": "FineTuneJob",
-        "metadata": {"name": name},
-        "spec": {
-            "model": {"name": "llama-3.2-1b"},
-            "method": "lora",
-            "data": {"train": {"path": f"/fsx/data/{namespace}/train.jsonl"}},
-        },
-    }
+    return manifests.job_manifest(name, data={"train": {"path": f"/fsx/data/{namespace}/train.jsonl"}})
 
 
 def rendered_attempt(

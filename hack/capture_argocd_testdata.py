@@ -32,10 +32,11 @@ from kubernetes import client, config
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "operator"), str(REPO / "trainer-images" / "trainer" / "src")]
 
+from hack import testbed as testbed_module  # noqa: E402
+from hack.chart import install_chart  # noqa: E402
 from hack.kwok import finish_pod  # noqa: E402
-from tests.cluster.operator_process import OperatorProcess  # noqa: E402
-from tests.cluster.test_operator import job_manifest  # noqa: E402
-from tests.conftest import install_chart, testbed_module  # noqa: E402
+from hack.manifests import job_manifest  # noqa: E402
+from hack.operator_process import OperatorProcess  # noqa: E402
 
 from finetune_trainer.progress import (  # noqa: E402
     CheckpointReport,

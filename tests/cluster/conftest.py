@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-
-from tests.cluster.operator_process import OperatorProcess
+from hack.operator_process import OperatorProcess
 
 
 @pytest.fixture

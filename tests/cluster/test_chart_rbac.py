@@ -11,8 +11,8 @@ from pathlib import Path
 
 from hack.chart import CHART_NAMESPACE, CHART_RELEASE
 from hack.kwok import finish_pod, wait_for
+from hack.operator_process import OperatorProcess
 
-from tests.cluster.operator_process import OperatorProcess
 from tests.cluster.tokens import token_kubeconfig
 
 GROUP, VERSION = "finetune.dev", "v1alpha1"

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 import yaml
 from hack.kwok import wait_for
+from hack.operator_process import OperatorProcess
 
-from tests.cluster.operator_process import OperatorProcess
 from tests.cluster.test_kubectl import kubectl
 from tests.cluster.test_sagemaker_operator import DUMMY_CREDENTIALS, operator_config
 from tests.conftest import REPO_ROOT

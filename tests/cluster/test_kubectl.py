@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hack.manifests import job_manifest
 
-from tests.cluster.test_operator import job_manifest
 from tests.conftest import REPO_ROOT
 
 EXAMPLES = sorted(p for p in (REPO_ROOT / "examples").glob("*.yaml"))

@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 import yaml
 from hack.kwok import finish_pod, wait_for
+from hack.manifests import job_manifest
+from hack.operator_process import OperatorProcess
 from kubernetes.client.exceptions import ApiException
 
 from finetune_operator.admission import parse_job
@@ -25,7 +27,6 @@ from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.hyperpod.backend import HyperPodBackend
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
-from tests.cluster.operator_process import OperatorProcess
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -34,22 +35,6 @@ REPO = Path(__file__).resolve().parents[2]
 
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 TRN1_NODE_PREFIX = "hyperpod-i-trn1-"
-
-
-def job_manifest(name: str, spec_extra: dict[str, Any] | None = None, **spec: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "model": {"name": "llama-3.2-1b"},
-        "method": "lora",
-        "data": {"train": {"path": "/fsx/data/{namespace}/train.jsonl"}},
-    }
-    base.update(spec)
-    base.update(spec_extra or {})
-    return {
-        "apiVersion": f"{GROUP}/{VERSION}",
-        "kind": "FineTuneJob",
-        "metadata": {"name": name},
-        "spec": base,
-    }
 
 
 def create_job(custom_objects, namespace: str, manifest: dict[str, Any]) -> dict[str, Any]:

@@ -11,9 +11,10 @@ import uuid
 
 from hack.chart import CHART_NAMESPACE, CHART_RELEASE, IN_CLUSTER_NAMESPACE
 from hack.kwok import wait_for
+from hack.manifests import job_manifest
 from kubernetes import client
 
-from tests.cluster.test_operator import create_job, job_manifest, pytorchjobs
+from tests.cluster.test_operator import create_job, pytorchjobs
 from tests.conftest import testbed_module
 
 

@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 import yaml
 from hack.kwok import finish_pod, wait_for
+from hack.manifests import job_manifest
 from kubernetes import watch
 
 from finetune_operator import yamlio
 from finetune_operator.plugin.main import main
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR
-from tests.cluster.test_operator import job_manifest
 from tests.sagemaker_fixtures import MotoSageMaker
 
 pytest_plugins = ["tests.sagemaker_fixtures"]

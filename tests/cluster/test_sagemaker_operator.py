@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from hack.kwok import wait_for
+from hack.operator_process import OperatorProcess
 from kubernetes.client.exceptions import ApiException
 
 from finetune_operator.admission import parse_job
@@ -27,7 +28,6 @@ from finetune_operator.backends.base import RELEASE_FINALIZER_ANNOTATION
 from finetune_operator.backends.sagemaker.backend import SageMakerBackend
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
-from tests.cluster.operator_process import OperatorProcess
 from tests.sagemaker_fixtures import ACCOUNT_ID, REGION, MotoSageMaker
 
 pytest_plugins = ["tests.sagemaker_fixtures"]

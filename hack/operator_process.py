@@ -1,4 +1,4 @@
-"""`finetune-operator run` as a subprocess of a cluster test (or the benchmark).
+"""`finetune-operator run` as a subprocess of a cluster test, a benchmark or a capture script.
 
 A subprocess, not KopfRunner, so that a test can SIGKILL and restart it, measure its RSS,
 and give it an environment of its own (AWS credentials exist only there). It watches only
@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
