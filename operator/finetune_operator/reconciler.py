@@ -134,7 +134,9 @@ class Reconciler:
         self._phases = PhaseTracker()
         self._waiting_for_recipe: set[JobKey] = set()
         """Jobs Failed with RecipeNotFound before they ran: looked at again when recipes change."""
-        self._latest_recipes: list[Recipe] | None = None
+        self._latest_recipes: list[Recipe] = []
+        self._recipe_changes = 0
+        """Counts recipes_changed calls: a reconcile that overlapped one decides again."""
 
     # --- events ------------------------------------------------------------------------
 
@@ -202,6 +204,7 @@ class Reconciler:
         Failed because the job's event reached the operator first.
         """
         self._latest_recipes = recipes
+        self._recipe_changes += 1
         for key in sorted(self._waiting_for_recipe):
             if namespace is None or key[0] == namespace:
                 await self.reconcile(key, None, recipes)
@@ -220,6 +223,7 @@ class Reconciler:
     async def reconcile(self, key: JobKey, document: dict[str, Any] | None, recipes: list[Recipe]) -> None:
         """One reconcile of ``key`` (read fresh when ``document`` is None), then schedule the next."""
         loop = asyncio.get_running_loop()
+        recipe_changes_before = self._recipe_changes
         outcome: Outcome | None = None
         delay: float | None
         async with self._locks.setdefault(key, asyncio.Lock()):
@@ -243,10 +247,9 @@ class Reconciler:
         if outcome is not None and outcome.target is not None:
             for event in outcome.events:
                 self._post_event(outcome.target, event)
-        newer = self._latest_recipes
-        if key in self._waiting_for_recipe and newer is not None and newer is not recipes:
+        if key in self._waiting_for_recipe and self._recipe_changes != recipe_changes_before:
             # A recipe changed while this reconcile decided on the recipes it was given.
-            await self.reconcile(key, None, newer)
+            await self.reconcile(key, None, self._latest_recipes)
 
     def next_look_in(self, key: JobKey) -> float | None:
         """Seconds until the job's next scheduled reconcile, if one is scheduled."""
