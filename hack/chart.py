@@ -46,6 +46,7 @@ def chart_values() -> dict[str, Any]:
         "resources": OPERATOR_RESOURCES_ON_THE_BED,
         "config": {
             "trainer_image": images["trainer-cpu"],
+            "trainer_images": {"cpu": images["trainer-cpu"]},
             "namespaces": [DEMO_NAMESPACE, IN_CLUSTER_NAMESPACE, REAL_TRAINING_NAMESPACE],
         },
     }
