@@ -79,14 +79,11 @@ def write_jsonl(path: Path, records: Sequence[Mapping[str, Any] | str]) -> Path:
     return path
 
 
-def build_tokenizer(directory: Path) -> Any:
-    """A 512-token byte-level BPE trained on the generated language, with a chat template."""
+def train_tokenizer(directory: Path, corpus: Sequence[str]) -> Any:
+    """A 512-token byte-level BPE trained on `corpus`, with the chat template, saved in `directory`."""
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast
 
-    rng, words = random.Random(1), vocabulary()
-    corpus = [" ".join(rng.choice(words) for _ in range(40)) for _ in range(300)]
-    corpus += [f"copy: reverse: nope {SYSTEM_PROMPT}"] * 20
     tokenizer = Tokenizer(models.BPE(unk_token=None))
     tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tokenizer.decoder = decoders.ByteLevel()
@@ -102,12 +99,11 @@ def build_tokenizer(directory: Path) -> Any:
     return fast
 
 
-def build_model(directory: Path, seed: int = 0) -> None:
-    """The model and its tokenizer in one Hugging Face directory (what a model root holds)."""
+def build_llama(directory: Path, tokenizer: Any, seed: int = 0) -> None:
+    """A 2-layer, 64-wide Llama with random weights for `tokenizer`, saved with it in `directory`."""
     import torch
     from transformers import LlamaConfig, LlamaForCausalLM
 
-    tokenizer = build_tokenizer(directory)
     torch.manual_seed(seed)
     config = LlamaConfig(
         vocab_size=len(tokenizer),
@@ -126,3 +122,13 @@ def build_model(directory: Path, seed: int = 0) -> None:
         initializer_range=0.2,
     )
     LlamaForCausalLM(config).save_pretrained(str(directory))
+    tokenizer.save_pretrained(str(directory))
+
+
+def build_model(directory: Path) -> None:
+    """The demo's model directory (what a model root holds): the tokenizer, trained on the chat
+    data's language, and the model."""
+    rng, words = random.Random(1), vocabulary()
+    corpus = [" ".join(rng.choice(words) for _ in range(40)) for _ in range(300)]
+    corpus += [f"copy: reverse: nope {SYSTEM_PROMPT}"] * 20
+    build_llama(directory, train_tokenizer(directory, corpus))
