@@ -146,6 +146,9 @@ def run_on_this_machine(bed: RealNodeBed, config: dict[str, Any], directory: Pat
     path = directory / "config.yaml"
     path.write_text(yaml.safe_dump(local))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PET_", "RANK", "WORLD_SIZE", "MASTER_"))}
+    # Each pod's torch uses every CPU it sees (torchrun sets 1 thread only when it starts several
+    # processes): the same intra-op thread count keeps the float reductions in the same order.
+    env["OMP_NUM_THREADS"] = str(len(os.sched_getaffinity(0)))
     result = subprocess.run(
         [
             sys.executable,
