@@ -256,7 +256,7 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
     recipe["spec"]["config"]["dpo"] = {"beta": 0.1}
     # Only the SIGTERM checkpoint and the final one: attempt 2 can resume only from the former.
     recipe["spec"]["config"]["checkpointing"]["everySteps"] = 1000
-    recipe["spec"]["config"]["training"]["maxSteps"] = 40
+    recipe["spec"]["config"]["training"]["maxSteps"] = 30
     bed.apply(recipe)
     path = f"{FSX_MOUNT}/data/{real_namespace}/preferences/train.jsonl"
     write_jsonl(bed.host_path(path), preference_records(400, seed=4))
