@@ -99,3 +99,29 @@ def test_termination_message_is_written_only_where_kubernetes_provides_the_file(
     absent.touch()
     write_termination_message("x" * (TERMINATION_MESSAGE_BYTES + 10), absent)
     assert absent.read_text() == "x" * TERMINATION_MESSAGE_BYTES
+
+
+def test_sigterm_while_waiting_for_the_rendezvous_exits_143_at_once(tmp_path: Path, tiny_model: Path) -> None:
+    """A pod deleted while its launcher waits for the other nodes: 143 at once (in a container the
+    launcher is PID 1, which a SIGTERM without a handler would not even end)."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    data = kit.write_jsonl(tmp_path / "train.jsonl", kit.messages_records(20, seed=0))
+    config = kit.write_config(tmp_path, kit.make_config(tmp_path, tiny_model, [data]))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    launcher = [sys.executable, "-m", "finetune_trainer.launch", "--nnodes=2", "--node_rank=0"]
+    launcher += ["--master_addr=127.0.0.1", f"--master_port={port}", "--nproc_per_node=1"]
+    process = subprocess.Popen(
+        [*launcher, "--", "--config", str(config)], env=kit.trainer_env(), stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(8)  # importing torch, then waiting for node 1, which never comes
+    assert process.poll() is None
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 143, stderr[-3000:]

@@ -3,7 +3,7 @@
 torchrun with the contract's exit codes. Plain torchrun exits 1 both when it was stopped by SIGTERM
 (after the workers checkpointed and exited 143) and when a worker rejected its config (exit 2).
 The operator needs them apart: 143 means "resume me", 2 means "do not retry", and a PyTorchJob
-with `restartPolicy: ExitCode` only retries codes >= 128. This wrapper runs torchrun in-process and
+with `restartPolicy: ExitCode` only retries codes >= 128. This wrapper runs torchrun (in a child: see `main`) and
 maps its outcome back to the workers' codes.
 
 Give the workers enough time to checkpoint after SIGTERM: torchrun SIGKILLs them after
@@ -12,9 +12,11 @@ Give the workers enough time to checkpoint after SIGTERM: torchrun SIGKILLs them
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from collections.abc import Iterable
+from types import FrameType
 
 from finetune_trainer.contract import EXIT_INVALID_CONFIG, EXIT_STOPPED, EXIT_TRAINING_ERROR
 
@@ -37,12 +39,13 @@ def exit_code_for_workers(codes: Iterable[int]) -> int:
     return EXIT_TRAINING_ERROR
 
 
-def main(argv: list[str] | None = None) -> int:
+def launch(argv: list[str]) -> int:
+    """torchrun in this process, its outcome mapped to one exit code of the contract."""
     from torch.distributed.elastic.multiprocessing.api import SignalException
     from torch.distributed.elastic.multiprocessing.errors import ChildFailedError
     from torch.distributed.run import parse_args, run
 
-    torchrun_options, trainer_options = split_arguments(sys.argv[1:] if argv is None else argv)
+    torchrun_options, trainer_options = split_arguments(argv)
     args = parse_args([*torchrun_options, "-m", "finetune_trainer.cli", *trainer_options])
     try:
         run(args)
@@ -51,6 +54,46 @@ def main(argv: list[str] | None = None) -> int:
     except ChildFailedError as exc:
         return exit_code_for_workers(failure.exitcode for failure in exc.failures.values())
     return 0
+
+
+def exit_code_of(wait_status: int) -> int:
+    """The launcher's exit code as a shell reports it: 128 + N when a signal N ended it."""
+    code = os.waitstatus_to_exitcode(wait_status)
+    return 128 - code if code < 0 else code
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs torchrun in a child process and forwards SIGTERM to it.
+
+    In a container the launcher is PID 1, and the kernel delivers no signal to a PID namespace's
+    init unless it installed a handler: torchrun installs its SIGTERM handler only once it starts
+    the workers, so a pod deleted while the launcher imports torch or waits for the rendezvous
+    would hold its node for the whole grace period, until the kubelet's SIGKILL (and a handler
+    would not help there either: Python runs it only between bytecodes, never inside the
+    rendezvous' blocking C++ calls). This process stays a small init, as tini would: it hands
+    the signal on, the child ends (before training, with nothing to save: 143) or its workers
+    checkpoint, and the child's code becomes the pod's.
+    """
+    arguments = sys.argv[1:] if argv is None else argv
+    split_arguments(arguments)  # a usage error is reported here, once
+    sys.stdout.flush()
+    sys.stderr.flush()
+    child = os.fork()
+    if child == 0:
+        code = EXIT_TRAINING_ERROR
+        try:
+            code = launch(arguments)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+
+    def forward(signum: int, frame: FrameType | None) -> None:
+        os.kill(child, signum)
+
+    signal.signal(signal.SIGTERM, forward)
+    _, wait_status = os.waitpid(child, 0)
+    return exit_code_of(wait_status)
 
 
 if __name__ == "__main__":
