@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -92,7 +93,10 @@ def test_the_demo_job_succeeds_and_its_loss_falls(demo: DemoRun) -> None:
 def test_attempt_2_resumes_from_the_checkpoint_attempt_1_reported(demo: DemoRun) -> None:
     first, second = demo.status["attempts"]
     assert first["result"] == "Failed" and first["exitCode"] != 0
-    assert "worker 0" in first["message"], first
+    # The killed worker and the master, whose all-reduce lost its peer, both exit 1: either is named.
+    assert re.match(
+        r"(master|worker) 0 \(pod tiny-llama-lora-a1-(master|worker)-0\) exited with code 1", first["message"]
+    )
     reported = [c for c in demo.checkpoints if c["attempt"] == 1]
     assert reported, "attempt 1 reported no checkpoint"
     assert second["resumedFrom"] == reported[-1]["path"]
@@ -255,8 +259,10 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
     recipe["spec"]["method"] = "dpo-lora"
     recipe["spec"]["config"]["dpo"] = {"beta": 0.1}
     # Only the SIGTERM checkpoint and the final one: attempt 2 can resume only from the former.
+    # A DPO step on this data takes under 0.1 s: 400 steps keep attempt 1 training while its pod
+    # is deleted.
     recipe["spec"]["config"]["checkpointing"]["everySteps"] = 1000
-    recipe["spec"]["config"]["training"]["maxSteps"] = 30
+    recipe["spec"]["config"]["training"]["maxSteps"] = 400
     bed.apply(recipe)
     path = f"{FSX_MOUNT}/data/{real_namespace}/preferences/train.jsonl"
     write_jsonl(bed.host_path(path), preference_records(400, seed=4))
@@ -319,6 +325,7 @@ def test_a_deleted_pod_checkpoints_within_its_grace_period_and_the_next_attempt_
     assert len(stopped) == 1, dpo_job.checkpoints
     checkpoint_time = datetime.fromisoformat(stopped[0]["time"].replace("Z", "+00:00")).timestamp()
     assert checkpoint_time - dpo_job.deleted_at < 120  # terminationGracePeriodSeconds
+    assert stopped[0]["step"] < 400, "attempt 1 finished before its pod was deleted"
     assert second["resumedFrom"] == stopped[0]["path"]
 
 
