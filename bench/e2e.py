@@ -59,6 +59,7 @@ def main() -> int:
     bed.real_node_ready()
     install_chart(bed.layout, str(bed.layout.kubeconfig))
     bed.prepare_namespace(NAMESPACE)
+    bed.forget_job_directory(NAMESPACE, NAME)
     bed.write_model()
     bed.write_chat_data(NAMESPACE)
     job = demo_job(NAMESPACE, NAME)

@@ -182,6 +182,8 @@ def real_namespace(bed: RealNodeBed, demo: DemoRun) -> Iterator[str]:
 
     Depends on the demo so that the demo's job has the node to itself."""
     bed.prepare_namespace(REAL_TRAINING_NAMESPACE)
+    for job in ("bad-data", "dpo"):
+        bed.forget_job_directory(REAL_TRAINING_NAMESPACE, job)
     bed.write_model()
     yield REAL_TRAINING_NAMESPACE
 
