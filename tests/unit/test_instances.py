@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -82,3 +83,24 @@ def test_gpudirect_rdma_over_efa_is_claimed_only_for_p4_and_p5_among_gpu_types()
 )
 def test_accelerator_family(instance_type: str, family: AcceleratorFamily) -> None:
     assert accelerator_family(instance_type) == family
+
+
+def test_the_docs_table_is_the_catalog() -> None:
+    """docs/accelerators.md lists every catalogued type with the numbers the renderer uses."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "accelerators.md").read_text()
+    listed = [line for line in doc.splitlines() if line.startswith("| `ml.")]
+    expected = []
+    for name, shape in INSTANCE_SHAPES.items():
+        if shape.neuron_devices:
+            accelerators = f"{shape.neuron_devices} Trainium ({shape.neuron_cores} NeuronCores)"
+        elif shape.gpus:
+            accelerators = f"{shape.gpus} GPU{'s' if shape.gpus > 1 else ''}"
+        else:
+            accelerators = "none"
+        efa = f"{shape.efa_devices}{' (RDMA)' if shape.efa_rdma else ''}"
+        processes = shape.neuron_cores or shape.gpus or 1
+        expected.append(
+            f"| `{name}` | {shape.family.value} | {accelerators} | {efa} | {shape.vcpus} "
+            f"| {shape.memory_gib} | {shape.trainer_cpus} / {shape.trainer_memory_gib}Gi | {processes} |"
+        )
+    assert listed == expected
