@@ -36,9 +36,13 @@ for variant in defaults hardened; do
   mkdir "$rendered/$variant"
   set_values=()
   [ "$variant" = hardened ] && set_values=(--set "$hardened")
-  # stderr: Helm notes the symlinked files/ (crds/ and the recipes), which is intended.
-  "$helm" template finetune-operator charts/finetune-operator --namespace finetune-system \
-    --kube-version 1.33.0 "${set_values[@]}" 2>/dev/null >"$rendered/$variant/chart.yaml"
+  # Helm's stderr is shown only on failure: it notes the symlinked files/ (crds/ and the
+  # recipes) on every render, which is intended.
+  if ! "$helm" template finetune-operator charts/finetune-operator --namespace finetune-system \
+    --kube-version 1.33.0 "${set_values[@]}" 2>"$rendered/helm.err" >"$rendered/$variant/chart.yaml"; then
+    cat "$rendered/helm.err" >&2
+    exit 1
+  fi
   echo "[checkov] the chart rendered with: $variant" >&2
   # --skip-download: no Prisma Cloud look-ups; every check is built into checkov.
   "$tool/bin/checkov" --directory "$rendered/$variant" --framework kubernetes --skip-download \
