@@ -24,7 +24,7 @@ def build_attempt_request(
 
     Raises RecipeNotFoundError or InvalidSpecError with a message that names the field.
     """
-    recipe = select_recipe(job, recipes)
+    recipe = select_recipe(job, recipes, operator.default_accelerator_family)
     return attempt_request_for_recipe(job, recipe, operator, attempt, resume_from, remaining_runtime_seconds)
 
 
