@@ -3,8 +3,8 @@
 torchrun with the contract's exit codes. Plain torchrun exits 1 both when it was stopped by SIGTERM
 (after the workers checkpointed and exited 143) and when a worker rejected its config (exit 2).
 The operator needs them apart: 143 means "resume me", 2 means "do not retry", and a PyTorchJob
-with `restartPolicy: ExitCode` only retries codes >= 128. This wrapper runs torchrun (in a child: see `main`) and
-maps its outcome back to the workers' codes.
+with `restartPolicy: ExitCode` only retries codes >= 128. This wrapper runs torchrun (in a child
+process: see `main`) and maps its outcome back to the workers' codes.
 
 Give the workers enough time to checkpoint after SIGTERM: torchrun SIGKILLs them after
 `--shutdown-timeout` (or TORCH_ELASTIC_SHUTDOWN_TIMEOUT) seconds, 30 by default.
