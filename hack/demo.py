@@ -38,7 +38,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from hack.chart import CHART_NAMESPACE, CHART_RELEASE, install_chart  # noqa: E402
 from hack.chart import DEMO_NAMESPACE as NAMESPACE  # noqa: E402
-from hack.real_job import DEMO_JOB, RealNodeBed, watch  # noqa: E402
+from hack.real_job import DEMO_JOB, RealNodeBed, in_phase, watch  # noqa: E402
 
 ATTEMPT_1_TIMEOUT_S = 300  # image already on the node: pods start in seconds, the first step in ~30 s
 FINISH_TIMEOUT_S = 300
@@ -151,7 +151,7 @@ def main() -> int:
         bed,
         NAMESPACE,
         name,
-        lambda s: s if s.get("phase") == "Succeeded" else None,
+        in_phase("Succeeded"),
         FINISH_TIMEOUT_S,
         "Succeeded",
     )

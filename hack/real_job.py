@@ -106,9 +106,7 @@ class RealNodeBed:
     def real_node_ready(self) -> None:
         node = self.core.read_node(testbed.NODE_NAME)
         if not any(c.type == "Ready" and c.status == "True" for c in node.status.conditions or []):
-            raise RuntimeError(
-                f"the real node {testbed.NODE_NAME} is not Ready: see `make cluster-status`"
-            )
+            raise RuntimeError(f"the real node {testbed.NODE_NAME} is not Ready: see `make cluster-status`")
 
     def prepare_namespace(self, namespace: str) -> None:
         """A fresh namespace whose `fsx-claim` is bound to the real node's local volume."""
@@ -182,6 +180,11 @@ class RealNodeBed:
         if not path.exists():
             return []
         return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def in_phase(phase: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    """A `watch` condition: the status, once the job is in `phase`."""
+    return lambda status: status if status.get("phase") == phase else None
 
 
 def describe(status: dict[str, Any]) -> str:

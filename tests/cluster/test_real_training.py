@@ -30,7 +30,7 @@ import pytest
 import torch
 import yaml
 from hack.chart import DEMO_NAMESPACE, REAL_TRAINING_NAMESPACE
-from hack.real_job import FSX_MOUNT, RealNodeBed, demo_job, watch
+from hack.real_job import FSX_MOUNT, RealNodeBed, demo_job, in_phase, watch
 from hack.tiny_llama import chat_records, preference_records, write_jsonl
 from safetensors.torch import load_file
 
@@ -202,7 +202,7 @@ def bad_data_job(bed: RealNodeBed, real_namespace: str) -> dict[str, Any]:
         bed,
         real_namespace,
         "bad-data",
-        lambda s: s if s.get("phase") == "Failed" else None,
+        in_phase("Failed"),
         JOB_TIMEOUT_S,
         "Failed",
         show=False,
@@ -305,7 +305,7 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
         bed,
         real_namespace,
         "dpo",
-        lambda s: s if s.get("phase") == "Succeeded" else None,
+        in_phase("Succeeded"),
         JOB_TIMEOUT_S,
         "Succeeded",
         show=False,

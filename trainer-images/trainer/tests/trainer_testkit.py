@@ -22,6 +22,7 @@ import yaml
 # The tiny model and tokenizer builders are shared with `make demo` (hack/ is the repository's).
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 from hack.tiny_llama import build_llama, train_tokenizer
+from hack.tiny_llama import write_jsonl as write_jsonl  # the tests write their data with it
 
 SYLLABLES = ["ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "vu", "ze", "ba", "do", "fi", "gu"]
 
@@ -70,13 +71,6 @@ def preference_records(count: int, seed: int) -> list[dict[str, Any]]:
         refusal = " ".join("nope" for _ in answer.split())
         records.append({"prompt": prompt, "chosen": answer, "rejected": refusal})
     return records
-
-
-def write_jsonl(path: Path, records: Sequence[Mapping[str, Any] | str]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lines = [r if isinstance(r, str) else json.dumps(r) for r in records]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def build_tokenizer(directory: Path) -> Any:
