@@ -4,7 +4,7 @@ One `make demo` run (hack/demo.py: LoRA, 2 nodes x 1 process on ml.m5.large, a S
 attempt 2 resuming) serves several assertions; its uninterrupted reference is the same trainer
 with the same resolved config run on this machine with torchrun (2 processes over gloo), the
 cheapest honest way to get the adapter a crash-free job would write. Then, in a namespace of
-their own: bad training data (exit 2, InvalidSpec, no retry), and a DPO job whose worker pod is
+their own: bad training data (exit 2, InvalidSpec, no retry), and a DPO job whose Master pod is
 deleted mid-run (SIGTERM checkpoint, exit 143, attempt 2 resumes from it), from whose pod a
 report for another job is refused.
 
@@ -254,7 +254,7 @@ class DeletedPodRun:
 @pytest.fixture(scope="module")
 def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRun:
     """A dpo-lora job (a namespaced recipe built from the tiny one) on preference data. Once it
-    trains, its pod reports for the bad-data job (refused); then its worker pod is deleted."""
+    trains, its pod reports for the bad-data job (refused); then that pod (the Master) is deleted."""
     recipe = yaml.safe_load((REPO_ROOT / "recipes" / "tiny-llama-cpu-lora.yaml").read_text())
     recipe["kind"] = "FineTuneRecipe"
     recipe["metadata"] = {"name": "tiny-llama-cpu-dpo-lora", "namespace": real_namespace}
@@ -283,8 +283,7 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
     )
     child = status["backendRef"]["name"]
     master = bed.running_pod(real_namespace, child, "master")
-    worker = bed.running_pod(real_namespace, child, "worker")
-    assert master is not None and worker is not None
+    assert master is not None and bed.running_pod(real_namespace, child, "worker") is not None
     foreign = bed.kubectl(
         "exec",
         "-n",
@@ -299,8 +298,10 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
         real_namespace,
         "bad-data",
     )
+    # The Master: a deleted Worker is recreated by the training-operator with its init container,
+    # whose `sh` ignores SIGTERM and holds the node's CPU for the grace period (docs/testbed.md).
     deleted_at = time.time()
-    bed.kubectl("delete", "pod", "-n", real_namespace, worker.metadata.name, "--wait=false")
+    bed.kubectl("delete", "pod", "-n", real_namespace, master.metadata.name, "--wait=false")
     status = watch(
         bed,
         real_namespace,
@@ -314,7 +315,7 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
     return DeletedPodRun(
         status=status,
         deleted_at=deleted_at,
-        deleted_pod=worker.metadata.name,
+        deleted_pod=master.metadata.name,
         foreign_report=foreign,
         checkpoints=[r for r in records if r["type"] == "checkpoint"],
     )
