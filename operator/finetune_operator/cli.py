@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -49,7 +50,13 @@ RENDER_HELP = "print the objects the operator would create for a job"
 
 def add_render_arguments(render: argparse.ArgumentParser) -> None:
     """``render``'s flags; ``kubectl finetune render`` has the same."""
-    render.add_argument("-f", "--filename", type=Path, required=True, help="FineTuneJob YAML")
+    render.add_argument(
+        "-f",
+        "--filename",
+        type=Path,
+        required=True,
+        help="YAML with one FineTuneJob and the ConfigMaps its reward and tool modules come from",
+    )
     render.add_argument(
         "--recipe-file", type=Path, action="append", default=[], help="recipe YAML to use (repeatable)"
     )
@@ -90,9 +97,10 @@ def render_config(path: Path | None) -> OperatorConfig:
 def render(args: argparse.Namespace) -> int:
     config = render_config(args.config)
     documents = yamlio.load_file(args.filename)
-    if len(documents) != 1 or not isinstance(documents[0], dict):
-        raise SpecError(f"{args.filename}: expected exactly one FineTuneJob document")
-    document = documents[0]
+    jobs = [d for d in documents if not (isinstance(d, dict) and d.get("kind") == "ConfigMap")]
+    if len(jobs) != 1 or not isinstance(jobs[0], dict):
+        raise SpecError(f"{args.filename}: expected exactly one FineTuneJob document (and any ConfigMaps)")
+    document = jobs[0]
     metadata = document.setdefault("metadata", {})
     metadata.setdefault("namespace", "default")
     metadata.setdefault("uid", PLACEHOLDER_UID)
@@ -106,7 +114,7 @@ def render(args: argparse.Namespace) -> int:
         raise SpecError("--attempt must be 1 or more")
     resume_from = None if args.attempt == 1 else (args.resume_from or RESUME_AUTO)
     request, _ = build_attempt_request(
-        job, recipes, config, args.attempt, resume_from, job.spec.max_runtime_seconds
+        job, recipes, config, args.attempt, resume_from, job.spec.max_runtime_seconds, _config_maps(documents)
     )
     backend = backend_class(job.spec.backend)(config)
     sys.stdout.write(yamlio.dump_documents(backend.render(request)))
@@ -117,6 +125,15 @@ def render(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _config_maps(documents: list[Any]) -> dict[str, dict[str, str]]:
+    """The ConfigMaps given with the job, by name: render reads nothing from a cluster."""
+    return {
+        str(d["metadata"]["name"]): dict(d.get("data") or {})
+        for d in documents
+        if isinstance(d, dict) and d.get("kind") == "ConfigMap" and "name" in (d.get("metadata") or {})
+    }
 
 
 def run_render(args: argparse.Namespace) -> int:

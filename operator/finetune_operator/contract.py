@@ -15,3 +15,5 @@ MAX_JOB_NAME_LENGTH = 45
 """A FineTuneJob's name prefixes its children's names, which Kubernetes and SageMaker cap."""
 TRAINER_CONFIG_PATH = "/etc/finetune/config.yaml"
 """Where a HyperPod trainer pod finds its resolved training config (its `--config`)."""
+CODE_DIR = "/etc/finetune/code"
+"""Where a HyperPod trainer pod finds the job's ConfigMap modules: `<CODE_DIR>/<configmap>/<key>`."""
