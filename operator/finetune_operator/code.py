@@ -32,9 +32,7 @@ DEFAULT_MAX_TURNS = ToolsConfig.model_fields["max_turns"].default
 def code_sources(spec: FineTuneJobSpec) -> list[tuple[str, CodeSource]]:
     """Every module source of the job with the field that names it, rewards first."""
     sources: list[tuple[str, CodeSource]] = [
-        (f"spec.rewards[{index}]", reward)
-        for index, reward in enumerate(spec.rewards)
-        if reward.sources()
+        (f"spec.rewards[{index}]", reward) for index, reward in enumerate(spec.rewards) if reward.sources()
     ]
     if spec.tools is not None:
         sources.append(("spec.tools", spec.tools))

@@ -146,7 +146,8 @@ def test_value_constraints_are_checked() -> None:
 
 def test_method_specific_section_on_wrong_method() -> None:
     spec = "  model: {name: llama-3.1-8b}\n  method: sft\n  data: {train: {path: /fsx/d.jsonl}}\n"
-    with pytest.raises(InvalidSpecError, match=r"lora.\* applies only to methods lora, dpo-lora, grpo-lora, not 'sft'"):
+    message = r"lora.\* applies only to methods lora, dpo-lora, grpo-lora, not 'sft'"
+    with pytest.raises(InvalidSpecError, match=message):
         resolved(spec + "  recipe: {overrides: {lora.rank: 8}}\n")
 
 

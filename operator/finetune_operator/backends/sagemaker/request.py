@@ -85,9 +85,10 @@ METRIC_DEFINITIONS = [
     {"Name": "train:learning_rate", "Regex": rf"finetune-metrics .*\blr={_NUMBER}"},
     {"Name": "train:tokens_per_second", "Regex": rf"finetune-metrics .*\btokens_per_second={_NUMBER}"},
     {"Name": "train:step", "Regex": rf"finetune-metrics .*\bstep={_NUMBER}"},
+    {"Name": "train:reward", "Regex": rf"finetune-metrics .*\breward={_NUMBER}"},
 ]
 """Parse the trainer's ``finetune-metrics step=.. loss=.. lr=.. tokens_per_second=..``
-stdout lines (docs/trainer-contract.md, section 3)."""
+stdout lines (docs/trainer-contract.md, section 3); GRPO steps add ``reward=<mean reward>``."""
 
 
 @dataclass(frozen=True)
