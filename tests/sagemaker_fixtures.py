@@ -205,7 +205,7 @@ def sagemaker_settings(**overrides: Any) -> SageMakerSettings:
     return SageMakerSettings(**values)
 
 
-def open_model_recipe(method: str = "lora") -> Recipe:
+def open_model_recipe(method: str = "lora", instance_type: str = "ml.trn1.32xlarge") -> Recipe:
     """A ClusterFineTuneRecipe for an open model, pinned here so goldens do not move with the catalog."""
     return Recipe.model_validate(
         {
@@ -214,7 +214,7 @@ def open_model_recipe(method: str = "lora") -> Recipe:
             "spec": {
                 "model": "llama-3.1-8b",
                 "method": method,
-                "resources": {"instanceType": "ml.trn1.32xlarge", "nodes": 1},
+                "resources": {"instanceType": instance_type, "nodes": 1},
                 "config": {"training": {"seqLength": 4096, "maxSteps": 1000}},
             },
         }
@@ -278,6 +278,9 @@ REWARD_MODULE = (
 """A custom reward module, as a team keeps it in a ConfigMap (key reward.py)."""
 
 
+GPU_TYPE = "ml.g5.12xlarge"
+
+
 def grpo_lora_spot_job(tools_uri: str = "s3://ml-code/tools/calculator.py") -> FineTuneJob:
     """A spot grpo-lora job on a GPU instance type: a ConfigMap reward, a built-in, an S3 tool module."""
     return make_job(
@@ -285,7 +288,7 @@ def grpo_lora_spot_job(tools_uri: str = "s3://ml-code/tools/calculator.py") -> F
             "model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama-3.1-8b/"},
             "method": "grpo-lora",
             "data": {"train": {"path": "s3://ml-data/math/train.jsonl"}},
-            "resources": {"instanceType": "ml.g5.12xlarge"},
+            "resources": {"instanceType": GPU_TYPE},
             "rewards": [
                 {
                     "name": "correct",

@@ -9,7 +9,6 @@ from finetune_operator.api.recipe import Recipe
 from finetune_operator.backends.base import AttemptRequest
 from finetune_operator.code import ConfigMapData, check_config_maps, config_map_names
 from finetune_operator.config import OperatorConfig
-from finetune_operator.instances import accelerator_family
 from finetune_operator.recipes import select_recipe
 from finetune_operator.resolution import check_accelerator, resolve
 
@@ -46,8 +45,7 @@ def attempt_request_for_recipe(
     """``build_attempt_request`` once the recipe is chosen."""
     resolution = resolve(job, recipe, operator, attempt)
     resources = resolution.resources
-    family = accelerator_family(resources.instance_type, resources.neuron_devices)
-    check_accelerator(resolution.config, family, resources.instance_type)
+    check_accelerator(resolution.config, resources.accelerator_family, resources.instance_type)
     namespace = job.metadata.namespace or ""
     code = _referenced(job, config_maps or {})
     check_config_maps(job.spec, namespace, code)
@@ -56,7 +54,7 @@ def attempt_request_for_recipe(
         attempt=attempt,
         config=resolution.config,
         resources=resources,
-        image=operator.image_for(namespace, job.spec.image, family),
+        image=operator.image_for(namespace, job.spec.image, resources.accelerator_family),
         resume_from=resume_from,
         storage=operator.storage.for_job(namespace, job.metadata.name),
         remaining_runtime_seconds=remaining_runtime_seconds,

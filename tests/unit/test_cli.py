@@ -113,6 +113,12 @@ def test_attempt_and_resume_from(capsys: pytest.CaptureFixture[str]) -> None:
             "model: {name: gpt-5}\n  method: lora\n  data: {train: {path: /fsx/d}}",
             "RecipeNotFound: no recipe",
         ),
+        (
+            "model: {name: tiny-llama}\n  method: lora\n  data: {train: {path: /fsx/d}}\n"
+            "  resources: {instanceType: ml.trn1.32xlarge}",
+            "InvalidSpec: spec.resources.instanceType: ml.trn1.32xlarge is a neuron instance type, but "
+            "recipe 'tiny-llama-cpu-lora' targets accelerator family cpu",
+        ),
     ],
 )
 def test_invalid_jobs_exit_non_zero_with_a_message(

@@ -67,9 +67,11 @@ def test_the_platform_image_follows_the_accelerator_family() -> None:
         }
     )
     assert _image(config) == "trainer-neuron:1"  # the recipe's trn1 instances
-    cpu = {"instanceType": "ml.m5.xlarge", "processesPerNode": 1, "neuronDevices": 0, "efaDevices": 0}
-    assert _image(config, resources=cpu) == "trainer-cpu:1"
-    assert accelerator_family("ml.p5.48xlarge", 0) == AcceleratorFamily.CUDA
+    assert _image(config, model={"name": "tiny-llama"}) == "trainer-cpu:1"  # its recipe's ml.m5.large
+    assert _image(config, model={"name": "tiny-llama"}, resources={"instanceType": "ml.c5.xlarge"}) == (
+        "trainer-cpu:1"
+    )
+    assert accelerator_family("ml.p5.48xlarge") == AcceleratorFamily.CUDA
     assert _image(OperatorConfig(trainer_image="trainer:any")) == "trainer:any"
 
 

@@ -37,8 +37,9 @@ def test_builtin_recipes_cover_every_model_and_method() -> None:
     open_models = ["llama-3.2-1b", "llama-3.2-3b", "llama-3.1-8b", "llama-3.1-70b", "mistral-7b"]
     open_models.append("qwen2.5-7b")
     nova = ["nova-micro", "nova-lite", "nova-pro"]
-    assert pairs == {(m, k) for m in open_models + nova for k in ["sft", "lora", "dpo", "dpo-lora"]}
-    assert {r.spec.model for r in HYPERPOD_RECIPES} == set(open_models)
+    demo = {("tiny-llama", "lora")}
+    assert pairs == {(m, k) for m in open_models + nova for k in ["sft", "lora", "dpo", "dpo-lora"]} | demo
+    assert {r.spec.model for r in HYPERPOD_RECIPES} == {*open_models, "tiny-llama"}
 
 
 @pytest.mark.parametrize("recipe", HYPERPOD_RECIPES, ids=lambda r: r.metadata.name)
@@ -46,10 +47,11 @@ def test_every_builtin_recipe_resolves_and_its_tp_fits(recipe) -> None:
     data = "/fsx/p.jsonl" if recipe.spec.method.uses_preferences else "/fsx/d.jsonl"
     j = job(
         f"  model: {{name: {recipe.spec.model}}}\n  method: {recipe.spec.method.value}\n"
-        f"  data: {{train: {{path: {data}}}}}\n"
+        f"  data: {{train: {{path: {data}}}}}\n  recipe: {{name: {recipe.metadata.name}}}\n"
     )
     result = resolve(j, select_recipe(j, RECIPES), OperatorConfig(), 1)
-    assert result.recipe.name == f"{recipe.spec.model}-{recipe.spec.method.value}"
+    assert result.recipe.name == recipe.metadata.name
+    assert result.resources.accelerator_family == recipe.spec.family
     world = result.resources.nodes * result.resources.processes_per_node
     assert world % result.config.parallelism.tensor_parallel == 0
 
@@ -285,3 +287,26 @@ def test_zero_neuron_and_efa_devices_request_none_even_on_a_trainium_type() -> N
     assert (result.resources.neuron_devices, result.resources.neuron_cores) == (0, 0)
     assert result.resources.efa_devices == 0
     assert result.resources.processes_per_node == 1
+
+
+def test_a_recipe_family_must_be_that_of_its_own_instance_type(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "apiVersion: finetune.dev/v1alpha1\nkind: ClusterFineTuneRecipe\nmetadata: {name: r}\n"
+        "spec: {model: m, method: lora, acceleratorFamily: cuda, resources: {instanceType: ml.m5.large}}\n"
+    )
+    with pytest.raises(
+        InvalidSpecError,
+        match=r"acceleratorFamily is cuda, but resources\.instanceType ml\.m5\.large is a cpu",
+    ):
+        load_recipe_file(path)
+
+
+def test_a_recipe_without_a_family_targets_that_of_its_instance_type(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "apiVersion: finetune.dev/v1alpha1\nkind: ClusterFineTuneRecipe\nmetadata: {name: r}\n"
+        "spec: {model: m, method: lora, resources: {instanceType: ml.c5.xlarge}}\n"
+    )
+    (recipe,) = load_recipe_file(path)
+    assert recipe.spec.family.value == "cpu"

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from tests.sagemaker_fixtures import (
+    GPU_TYPE,
     REWARD_MODULE,
     MotoSageMaker,
     attempt_request,
@@ -367,7 +368,7 @@ def test_the_attempt_number_alone_reaches_the_sagemaker_job(aws: MotoSageMaker) 
 def grpo_request(tools_uri: str = "s3://ml-code/tools/calculator.py") -> AttemptRequest:
     return attempt_request(
         grpo_lora_spot_job(tools_uri),
-        open_model_recipe("grpo-lora"),
+        open_model_recipe("grpo-lora", GPU_TYPE),
         sagemaker_settings(),
         config_maps={"rewards": {"reward.py": REWARD_MODULE}},
     )

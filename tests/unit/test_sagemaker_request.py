@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 from tests.sagemaker_fixtures import (
+    GPU_TYPE,
     REWARD_MODULE,
     ROLE_ARN,
     attempt_request,
@@ -124,7 +125,7 @@ def open_lora_vpc() -> AttemptRequest:
 def grpo_lora_spot() -> AttemptRequest:
     return attempt_request(
         grpo_lora_spot_job(),
-        open_model_recipe("grpo-lora"),
+        open_model_recipe("grpo-lora", GPU_TYPE),
         sagemaker_settings(),
         config_maps={"rewards": {"reward.py": REWARD_MODULE, "unrelated.txt": "not delivered"}},
     )
@@ -272,7 +273,7 @@ def test_changed_code_gets_a_new_content_addressed_prefix() -> None:
     def code_uri(module: str) -> str:
         request = attempt_request(
             grpo_lora_spot_job(),
-            open_model_recipe("grpo-lora"),
+            open_model_recipe("grpo-lora", GPU_TYPE),
             sagemaker_settings(),
             config_maps={"rewards": {"reward.py": module}},
         )

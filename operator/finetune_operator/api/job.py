@@ -237,7 +237,10 @@ class Resources(ApiModel):
         default=None,
         ge=1,
         le=256,
-        description="Training processes per node; default NeuronCores per instance.",
+        description=(
+            "Training processes per node; default the instance's accelerators (NeuronCores on "
+            "Trainium, GPUs on NVIDIA types, 1 on CPU types)."
+        ),
     )
     neuron_devices: int | None = Field(
         default=None,

@@ -23,6 +23,7 @@ from finetune_operator.api.base import ApiModel
 from finetune_operator.api.job import BackendRef, CheckpointRef, FineTuneJob
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.api.training_config import ResolvedTrainingConfig
+from finetune_operator.instances import AcceleratorFamily
 from finetune_operator.storage import JobStorage
 
 if TYPE_CHECKING:
@@ -61,10 +62,12 @@ class ResolvedResources:
     """Hardware for one attempt after recipe defaults, job overrides and the instance catalog."""
 
     instance_type: str
+    accelerator_family: AcceleratorFamily
     nodes: int
     processes_per_node: int
     neuron_devices: int
     neuron_cores: int
+    gpus: int
     efa_devices: int
 
 

@@ -126,10 +126,10 @@ def validate_request(request: AttemptRequest) -> None:
     if resources.instance_type not in INSTANCE_SHAPES and not (
         explicit and explicit.neuron_devices is not None and explicit.processes_per_node is not None
     ):
-        known = ", ".join(sorted(INSTANCE_SHAPES))
         raise InvalidSpecError(
-            f"spec.resources.instanceType: {resources.instance_type!r} is not a known HyperPod Trainium type "
-            f"({known}); for another type also set processesPerNode, neuronDevices and efaDevices"
+            f"spec.resources.instanceType: {resources.instance_type!r} is not in the HyperPod instance "
+            "catalog (docs/accelerators.md lists its Trainium, NVIDIA GPU and CPU types); for a Trainium "
+            "type it does not list yet, also set processesPerNode, neuronDevices and efaDevices"
         )
     world_size = resources.nodes * resources.processes_per_node
     tensor_parallel = config.parallelism.tensor_parallel
