@@ -11,7 +11,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -20,6 +19,7 @@ from finetune_operator.admission import parse_job
 from finetune_operator.api.recipe import BackendName, Recipe
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.registry import backend_class
+from finetune_operator.code import config_maps_in
 from finetune_operator.config import OperatorConfig
 from finetune_operator.contract import EXIT_INVALID_CONFIG, RESUME_AUTO
 from finetune_operator.errors import SpecError
@@ -97,6 +97,7 @@ def render_config(path: Path | None) -> OperatorConfig:
 def render(args: argparse.Namespace) -> int:
     config = render_config(args.config)
     documents = yamlio.load_file(args.filename)
+    config_maps = config_maps_in(documents)  # render reads nothing from a cluster
     jobs = [d for d in documents if not (isinstance(d, dict) and d.get("kind") == "ConfigMap")]
     if len(jobs) != 1 or not isinstance(jobs[0], dict):
         raise SpecError(f"{args.filename}: expected exactly one FineTuneJob document (and any ConfigMaps)")
@@ -114,7 +115,7 @@ def render(args: argparse.Namespace) -> int:
         raise SpecError("--attempt must be 1 or more")
     resume_from = None if args.attempt == 1 else (args.resume_from or RESUME_AUTO)
     request, _ = build_attempt_request(
-        job, recipes, config, args.attempt, resume_from, job.spec.max_runtime_seconds, _config_maps(documents)
+        job, recipes, config, args.attempt, resume_from, job.spec.max_runtime_seconds, config_maps
     )
     backend = backend_class(job.spec.backend)(config)
     sys.stdout.write(yamlio.dump_documents(backend.render(request)))
@@ -125,15 +126,6 @@ def render(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
-
-
-def _config_maps(documents: list[Any]) -> dict[str, dict[str, str]]:
-    """The ConfigMaps given with the job, by name: render reads nothing from a cluster."""
-    return {
-        str(d["metadata"]["name"]): dict(d.get("data") or {})
-        for d in documents
-        if isinstance(d, dict) and d.get("kind") == "ConfigMap" and "name" in (d.get("metadata") or {})
-    }
 
 
 def run_render(args: argparse.Namespace) -> int:

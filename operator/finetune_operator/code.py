@@ -16,6 +16,7 @@ trainer byte for byte: nothing here parses or rewrites it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from finetune_operator.api.job import CodeSource, ConfigMapFile, FineTuneJobSpec
 from finetune_operator.api.training_config import RewardFunction, ToolsConfig
@@ -117,3 +118,12 @@ def check_config_maps(spec: FineTuneJobSpec, namespace: str, config_maps: Config
                 f"{field}.configMap: ConfigMap {namespace}/{ref.name} has no key {ref.key!r} in its data "
                 f"(keys: {keys}); binaryData is not read"
             )
+
+
+def config_maps_in(documents: list[Any]) -> dict[str, dict[str, str]]:
+    """The ConfigMaps among Kubernetes ``documents`` (a file applied with a job), by name."""
+    return {
+        str(d["metadata"]["name"]): dict(d.get("data") or {})
+        for d in documents
+        if isinstance(d, dict) and d.get("kind") == "ConfigMap" and "name" in (d.get("metadata") or {})
+    }

@@ -37,7 +37,7 @@ def test_builtin_recipes_cover_every_model_and_method() -> None:
     open_models = ["llama-3.2-1b", "llama-3.2-3b", "llama-3.1-8b", "llama-3.1-70b", "mistral-7b"]
     open_models.append("qwen2.5-7b")
     nova = ["nova-micro", "nova-lite", "nova-pro"]
-    demo = {("tiny-llama", "lora")}
+    demo = {("tiny-llama", "lora"), ("tiny-llama", "grpo-lora")}
     assert pairs == {(m, k) for m in open_models + nova for k in ["sft", "lora", "dpo", "dpo-lora"]} | demo
     assert {r.spec.model for r in HYPERPOD_RECIPES} == {*open_models, "tiny-llama"}
 
@@ -45,9 +45,11 @@ def test_builtin_recipes_cover_every_model_and_method() -> None:
 @pytest.mark.parametrize("recipe", HYPERPOD_RECIPES, ids=lambda r: r.metadata.name)
 def test_every_builtin_recipe_resolves_and_its_tp_fits(recipe) -> None:
     data = "/fsx/p.jsonl" if recipe.spec.method.uses_preferences else "/fsx/d.jsonl"
+    reward = "  rewards: [{name: short, builtin: length-penalty}]\n"
+    rewards = reward if recipe.spec.method.uses_rewards else ""
     j = job(
         f"  model: {{name: {recipe.spec.model}}}\n  method: {recipe.spec.method.value}\n"
-        f"  data: {{train: {{path: {data}}}}}\n  recipe: {{name: {recipe.metadata.name}}}\n"
+        f"  data: {{train: {{path: {data}}}}}\n  recipe: {{name: {recipe.metadata.name}}}\n{rewards}"
     )
     result = resolve(j, select_recipe(j, RECIPES), OperatorConfig(), 1)
     assert result.recipe.name == recipe.metadata.name
