@@ -27,7 +27,7 @@ def build_attempt_request(
     ``config_maps``: the data of the ConfigMaps the job's code comes from (those that exist).
     Raises RecipeNotFoundError or InvalidSpecError with a message that names the field.
     """
-    recipe = select_recipe(job, recipes)
+    recipe = select_recipe(job, recipes, operator.default_accelerator_family)
     return attempt_request_for_recipe(
         job, recipe, operator, attempt, resume_from, remaining_runtime_seconds, config_maps
     )

@@ -21,6 +21,12 @@ class AcceleratorFamily(StrEnum):
     CPU = "cpu"
 
 
+DEFAULT_ACCELERATOR_FAMILY = AcceleratorFamily.NEURON
+"""The family whose recipe a job gets when it names no instance type and recipes of several
+families match (operator config ``default_accelerator_family``): Trainium, the first family
+the built-in recipes targeted, so that such jobs keep their recipe."""
+
+
 @dataclass(frozen=True)
 class InstanceShape:
     vcpus: int
@@ -29,6 +35,9 @@ class InstanceShape:
     neuron_cores: int = 0
     gpus: int = 0
     efa_devices: int = 0
+    efa_rdma: bool = False
+    """The EFA devices support RDMA read/write (GPUDirect RDMA on NVIDIA types): libfabric may
+    be told to use it (FI_EFA_USE_DEVICE_RDMA=1); on other EFA types that setting fails."""
 
     @property
     def family(self) -> AcceleratorFamily:
@@ -54,14 +63,59 @@ def _cpu(vcpus: int, memory_gib: int) -> InstanceShape:
     return InstanceShape(vcpus=vcpus, memory_gib=memory_gib)
 
 
+def _gpu(
+    gpus: int, vcpus: int, memory_gib: int, efa_devices: int = 0, efa_rdma: bool = False
+) -> InstanceShape:
+    return InstanceShape(
+        vcpus=vcpus, memory_gib=memory_gib, gpus=gpus, efa_devices=efa_devices, efa_rdma=efa_rdma
+    )
+
+
 TRAINIUM_SHAPES: dict[str, InstanceShape] = {
     "ml.trn1.2xlarge": InstanceShape(vcpus=8, memory_gib=32, neuron_devices=1, neuron_cores=2),
     "ml.trn1.32xlarge": InstanceShape(
-        vcpus=128, memory_gib=512, neuron_devices=16, neuron_cores=32, efa_devices=8
+        vcpus=128, memory_gib=512, neuron_devices=16, neuron_cores=32, efa_devices=8, efa_rdma=True
     ),
     "ml.trn1n.32xlarge": InstanceShape(
-        vcpus=128, memory_gib=512, neuron_devices=16, neuron_cores=32, efa_devices=16
+        vcpus=128, memory_gib=512, neuron_devices=16, neuron_cores=32, efa_devices=16, efa_rdma=True
     ),
+}
+
+GPU_SHAPES: dict[str, InstanceShape] = {
+    # P4d/P4de: 8 x A100 (40 GB / 80 GB), NVSwitch, 4 EFA with GPUDirect RDMA.
+    "ml.p4d.24xlarge": _gpu(8, 96, 1152, efa_devices=4, efa_rdma=True),
+    "ml.p4de.24xlarge": _gpu(8, 96, 1152, efa_devices=4, efa_rdma=True),
+    # P5: 8 x H100, 32 EFA; P5e: 8 x H200, 32 EFA; P5en: 8 x H200, 16 EFA (EFAv3).
+    "ml.p5.48xlarge": _gpu(8, 192, 2048, efa_devices=32, efa_rdma=True),
+    "ml.p5e.48xlarge": _gpu(8, 192, 2048, efa_devices=32, efa_rdma=True),
+    "ml.p5en.48xlarge": _gpu(8, 192, 2048, efa_devices=16, efa_rdma=True),
+    # G5: A10G (24 GB); one EFA (no RDMA) from 8xlarge up.
+    "ml.g5.xlarge": _gpu(1, 4, 16),
+    "ml.g5.2xlarge": _gpu(1, 8, 32),
+    "ml.g5.4xlarge": _gpu(1, 16, 64),
+    "ml.g5.8xlarge": _gpu(1, 32, 128, efa_devices=1),
+    "ml.g5.12xlarge": _gpu(4, 48, 192, efa_devices=1),
+    "ml.g5.16xlarge": _gpu(1, 64, 256, efa_devices=1),
+    "ml.g5.24xlarge": _gpu(4, 96, 384, efa_devices=1),
+    "ml.g5.48xlarge": _gpu(8, 192, 768, efa_devices=1),
+    # G6: L4 (24 GB); one EFA (no RDMA) from 8xlarge up.
+    "ml.g6.xlarge": _gpu(1, 4, 16),
+    "ml.g6.2xlarge": _gpu(1, 8, 32),
+    "ml.g6.4xlarge": _gpu(1, 16, 64),
+    "ml.g6.8xlarge": _gpu(1, 32, 128, efa_devices=1),
+    "ml.g6.12xlarge": _gpu(4, 48, 192, efa_devices=1),
+    "ml.g6.16xlarge": _gpu(1, 64, 256, efa_devices=1),
+    "ml.g6.24xlarge": _gpu(4, 96, 384, efa_devices=1),
+    "ml.g6.48xlarge": _gpu(8, 192, 768, efa_devices=1),
+    # G6e: L40S (48 GB); EFA (no RDMA) from 8xlarge up, 2 on 24xlarge, 4 on 48xlarge.
+    "ml.g6e.xlarge": _gpu(1, 4, 32),
+    "ml.g6e.2xlarge": _gpu(1, 8, 64),
+    "ml.g6e.4xlarge": _gpu(1, 16, 128),
+    "ml.g6e.8xlarge": _gpu(1, 32, 256, efa_devices=1),
+    "ml.g6e.12xlarge": _gpu(4, 48, 384, efa_devices=1),
+    "ml.g6e.16xlarge": _gpu(1, 64, 512, efa_devices=1),
+    "ml.g6e.24xlarge": _gpu(4, 96, 768, efa_devices=2),
+    "ml.g6e.48xlarge": _gpu(8, 192, 1536, efa_devices=4),
 }
 
 CPU_SHAPES: dict[str, InstanceShape] = {
@@ -90,7 +144,7 @@ CPU_SHAPES: dict[str, InstanceShape] = {
     "ml.t3.2xlarge": _cpu(8, 32),
 }
 
-INSTANCE_SHAPES: dict[str, InstanceShape] = {**TRAINIUM_SHAPES, **CPU_SHAPES}
+INSTANCE_SHAPES: dict[str, InstanceShape] = {**TRAINIUM_SHAPES, **GPU_SHAPES, **CPU_SHAPES}
 
 NEURON_PREFIXES = ("ml.trn", "ml.inf")
 GPU_PREFIXES = ("ml.g", "ml.p")

@@ -366,7 +366,7 @@ def resolve_resources(job: FineTuneJob, recipe: Recipe) -> ResolvedResources:
         else neuron_devices * 2
     )
     gpus = shape.gpus if shape else 0
-    family = AcceleratorFamily.NEURON if not shape and neuron_devices else accelerator_family(instance_type)
+    family = accelerator_family(instance_type)
     _check_family(job, recipe, instance_type, family)
     return ResolvedResources(
         instance_type=instance_type,

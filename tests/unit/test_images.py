@@ -71,6 +71,13 @@ def test_the_platform_image_follows_the_accelerator_family() -> None:
     assert _image(config, model={"name": "tiny-llama"}, resources={"instanceType": "ml.c5.xlarge"}) == (
         "trainer-cpu:1"
     )
+    assert _image(config, resources={"instanceType": "ml.g5.xlarge"}) == "trainer:any"  # no cuda image named
+    cuda = config.model_copy(
+        update={"trainer_images": {**config.trainer_images, AcceleratorFamily.CUDA: "c:1"}}
+    )
+    assert (
+        _image(cuda, resources={"instanceType": "ml.g5.xlarge"}) == "c:1"
+    )  # the recipe llama-3.2-1b-gpu-lora
     assert accelerator_family("ml.p5.48xlarge") == AcceleratorFamily.CUDA
     assert _image(OperatorConfig(trainer_image="trainer:any")) == "trainer:any"
 

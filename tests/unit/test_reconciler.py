@@ -129,7 +129,7 @@ def test_a_spec_the_backend_refuses_fails_without_children(harness: Harness) -> 
 
 
 def test_an_instance_type_outside_the_recipes_family_fails_naming_both(harness: Harness) -> None:
-    harness.create_job(resources={"instanceType": "ml.p5.48xlarge"})
+    harness.create_job(recipe={"name": "llama-3.2-1b-lora"}, resources={"instanceType": "ml.p5.48xlarge"})
     outcome = harness.reconcile()
     condition = harness.status()["conditions"][-1]
     assert (harness.status()["phase"], condition["reason"]) == ("Failed", "InvalidSpec")
@@ -144,7 +144,9 @@ def test_an_instance_type_outside_the_recipes_family_fails_naming_both(harness: 
 GRPO_SPEC: dict[str, Any] = {
     "model": {"name": "tiny-llama"},
     "method": "grpo-lora",
-    "rewards": [{"name": "correct", "function": "correct", "configMap": {"name": "rewards", "key": "reward.py"}}],
+    "rewards": [
+        {"name": "correct", "function": "correct", "configMap": {"name": "rewards", "key": "reward.py"}}
+    ],
 }
 REWARD_CODE = "def correct(prompt, completion, **fields):\n    return 1.0\n"
 

@@ -55,8 +55,13 @@ def test_pytorchjob_contract(case: str) -> None:
         assert {"name": "dshm", "emptyDir": {"medium": "Memory"}} in pod["volumes"]
         assert pod["serviceAccountName"] == "finetune-trainer"
         # The config file the trainer reads is the template's own annotation.
+        # With ConfigMap modules (GRPO) the volume is projected: the config, then the modules.
         config_volume = next(v for v in pod["volumes"] if v["name"] == "config")
-        (item,) = config_volume["downwardAPI"]["items"]
+        projected = config_volume.get("projected", {}).get("sources", [config_volume])
+        (item,) = projected[0]["downwardAPI"]["items"]
+        assert all(
+            i["path"].startswith("code/") for source in projected[1:] for i in source["configMap"]["items"]
+        )
         assert item == {
             "path": "config.yaml",
             "fieldRef": {"fieldPath": "metadata.annotations['finetune.dev/trainer-config']"},
@@ -194,29 +199,68 @@ def test_a_cpu_instance_type_renders_one_process_and_no_accelerator() -> None:
 
 
 @pytest.mark.parametrize(
-    ("model", "instance_type", "message"),
+    ("recipe", "instance_type", "message"),
     [
         (
-            "llama-3.1-8b",
+            "llama-3.1-8b-lora",
             "ml.m5.xlarge",
             r"ml\.m5\.xlarge is a cpu instance type, but recipe 'llama-3\.1-8b-lora' targets accelerator "
             "family neuron",
         ),
         (
-            "tiny-llama",
+            "llama-3.1-8b-gpu-lora",
             "ml.trn1.32xlarge",
-            r"ml\.trn1\.32xlarge is a neuron instance type, but recipe 'tiny-llama-cpu-lora' targets "
-            "accelerator family cpu",
+            r"ml\.trn1\.32xlarge is a neuron instance type, but recipe 'llama-3\.1-8b-gpu-lora' targets "
+            "accelerator family cuda",
         ),
     ],
 )
-def test_an_instance_type_of_another_family_than_the_recipe_is_refused(
-    model: str, instance_type: str, message: str
+def test_an_instance_type_of_another_family_than_the_named_recipe_is_refused(
+    recipe: str, instance_type: str, message: str
 ) -> None:
     job = _job(
         "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
-        f"spec: {{model: {{name: {model}}}, method: lora, data: {{train: {{path: /fsx/data/n/t.jsonl}}}},\n"
-        f"  resources: {{instanceType: {instance_type}}}}}"
+        "spec: {model: {name: llama-3.1-8b}, method: lora, data: {train: {path: /fsx/data/n/t.jsonl}},\n"
+        f"  recipe: {{name: {recipe}}}, resources: {{instanceType: {instance_type}}}}}"
     )
     with pytest.raises(InvalidSpecError, match=r"^spec\.resources\.instanceType: " + message):
         _render(job)
+
+
+@pytest.mark.parametrize(
+    ("instance_type", "gpus", "efa", "rdma"),
+    [
+        ("ml.p5.48xlarge", "8", "32", True),
+        ("ml.p5en.48xlarge", "8", "16", True),
+        ("ml.p4d.24xlarge", "8", "4", True),
+        ("ml.g5.12xlarge", "4", "1", False),  # EFA without GPUDirect RDMA
+        ("ml.g6e.48xlarge", "8", "4", False),
+        ("ml.g6e.xlarge", "1", None, False),  # no EFA
+    ],
+)
+def test_a_gpu_instance_type_renders_its_gpus_efa_toleration_and_nccl_settings(
+    instance_type: str, gpus: str, efa: str | None, rdma: bool
+) -> None:
+    job = _job(
+        "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
+        "spec: {model: {name: llama-3.1-8b}, method: lora, data: {train: {path: /fsx/data/n/t.jsonl}},\n"
+        f"  resources: {{instanceType: {instance_type}}}}}"
+    )
+    pytorchjob = _render(job)[-1]
+    pod = pytorchjob["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["spec"]
+    container = _master_container(pytorchjob)
+    limits = container["resources"]["limits"]
+    assert limits["nvidia.com/gpu"] == gpus
+    assert limits.get("vpc.amazonaws.com/efa") == efa
+    assert "aws.amazon.com/neuron" not in limits
+    assert pytorchjob["spec"]["nprocPerNode"] == gpus  # one process per GPU
+    assert pod["tolerations"] == [{"key": "nvidia.com/gpu", "operator": "Exists", "effect": "NoSchedule"}]
+    env = {e["name"]: e["value"] for e in container["env"]}
+    assert env["TORCH_NCCL_ASYNC_ERROR_HANDLING"] == "1"
+    assert env["NCCL_SOCKET_IFNAME"] == "^lo"
+    assert (env.get("FI_PROVIDER"), env.get("FI_EFA_USE_DEVICE_RDMA")) == (
+        "efa" if efa else None,
+        "1" if rdma else None,
+    )
+    assert not {name for name in env if name.startswith(("NEURON_", "XLA_"))}
+    assert {m["mountPath"] for m in container["volumeMounts"]}.isdisjoint({"/fsx/neuron_cache"})

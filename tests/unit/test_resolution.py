@@ -12,6 +12,7 @@ from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
+from finetune_operator.instances import AcceleratorFamily, accelerator_family
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir, select_recipe
 from finetune_operator.resolution import resolve
 
@@ -38,8 +39,54 @@ def test_builtin_recipes_cover_every_model_and_method() -> None:
     open_models.append("qwen2.5-7b")
     nova = ["nova-micro", "nova-lite", "nova-pro"]
     demo = {("tiny-llama", "lora"), ("tiny-llama", "grpo-lora")}
-    assert pairs == {(m, k) for m in open_models + nova for k in ["sft", "lora", "dpo", "dpo-lora"]} | demo
+    grpo = {(m, "grpo-lora") for m in open_models}
+    sft_and_dpo = {(m, k) for m in open_models + nova for k in ["sft", "lora", "dpo", "dpo-lora"]}
+    assert pairs == sft_and_dpo | demo | grpo
     assert {r.spec.model for r in HYPERPOD_RECIPES} == {*open_models, "tiny-llama"}
+    families = {(r.spec.model, r.spec.method.value, r.spec.family.value) for r in HYPERPOD_RECIPES}
+    methods = ["sft", "lora", "dpo", "dpo-lora"]
+    assert families == {(m, k, f) for m in open_models for k in methods for f in ["neuron", "cuda"]} | {
+        ("tiny-llama", "lora", "cpu"),
+        ("tiny-llama", "grpo-lora", "cpu"),
+    } | {(m, "grpo-lora", "cuda") for m in open_models}  # GRPO: no library claims it on Trainium
+    for recipe in RECIPES:  # the family each states is that of the instance type it was tested on
+        assert recipe.spec.accelerator_family == accelerator_family(recipe.spec.resources.instance_type)
+
+
+@pytest.mark.parametrize(
+    ("resources", "default_family", "chosen"),
+    [
+        ("", AcceleratorFamily.NEURON, "llama-3.1-8b-lora"),
+        ("", AcceleratorFamily.CUDA, "llama-3.1-8b-gpu-lora"),
+        ("  resources: {instanceType: ml.p5.48xlarge}\n", AcceleratorFamily.NEURON, "llama-3.1-8b-gpu-lora"),
+        ("  resources: {instanceType: ml.trn1n.32xlarge}\n", AcceleratorFamily.CUDA, "llama-3.1-8b-lora"),
+    ],
+)
+def test_selection_follows_the_family_of_the_instance_type_else_the_platforms_default(
+    resources: str, default_family: AcceleratorFamily, chosen: str
+) -> None:
+    assert select_recipe(job(BASE + resources), RECIPES, default_family).metadata.name == chosen
+
+
+def test_no_recipe_of_the_instance_types_family_names_those_of_other_families() -> None:
+    with pytest.raises(
+        RecipeNotFoundError,
+        match=r"no recipe for model 'llama-3\.1-8b' and method 'lora' targets accelerator family cpu "
+        r"\(spec\.resources\.instanceType ml\.c5\.xlarge\); recipes for other families: "
+        r"llama-3\.1-8b-gpu-lora \(cuda\), llama-3\.1-8b-lora \(neuron\)",
+    ):
+        select_recipe(job(BASE + "  resources: {instanceType: ml.c5.xlarge}\n"), RECIPES)
+
+
+def test_processes_per_node_default_to_the_instances_accelerators() -> None:
+    def processes(model: str, instance_type: str) -> int:
+        spec = BASE.replace("llama-3.1-8b", model) + f"  resources: {{instanceType: {instance_type}}}\n"
+        return resolved(spec).resources.processes_per_node
+
+    assert processes("llama-3.1-8b", "ml.trn1.32xlarge") == 32  # NeuronCores
+    assert processes("llama-3.1-8b", "ml.p5.48xlarge") == 8  # GPUs
+    assert processes("llama-3.1-8b", "ml.g6e.xlarge") == 1
+    assert processes("tiny-llama", "ml.m5.24xlarge") == 1  # CPU: one process, torch uses the cores
 
 
 @pytest.mark.parametrize("recipe", HYPERPOD_RECIPES, ids=lambda r: r.metadata.name)
