@@ -296,3 +296,12 @@ def test_grpo_on_trainium_is_refused_naming_the_supported_families() -> None:
             sagemaker_settings(),
             config_maps={"rewards": {"reward.py": ""}},
         )
+
+
+def test_the_trainer_image_follows_the_instance_types_family() -> None:
+    cuda = "123456789012.dkr.ecr.us-east-1.amazonaws.com/finetune-trainer-cuda:0.1.0"
+    settings = sagemaker_settings(trainer_images={"cuda": cuda})
+    plan = build_create_training_job_request(grpo_lora_spot(), settings)
+    assert plan.request["AlgorithmSpecification"]["TrainingImage"] == cuda
+    neuron = build_create_training_job_request(open_lora(), settings)
+    assert neuron.request["AlgorithmSpecification"]["TrainingImage"] == settings.trainer_image

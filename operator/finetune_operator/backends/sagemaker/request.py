@@ -259,11 +259,13 @@ def build_create_training_job_request(
         )
         channels.append(_s3_channel(CONFIG_CHANNEL, f"{inputs}{CONFIG_CHANNEL}/"))
         hyperparameters = _tunable_hyperparameters(config)
-        trainer_image = job.spec.image or settings.trainer_image
+        family = request.resources.accelerator_family
+        trainer_image = job.spec.image or settings.trainer_images.get(family) or settings.trainer_image
         if not trainer_image:
             raise InvalidSpecError(
                 "spec.image: no trainer image for SageMaker; set spec.image to an ECR image of the finetune "
-                "trainer, or ask the operator administrator to set sagemaker.trainerImage"
+                f"trainer, or ask the operator administrator to set sagemaker.trainer_images.{family.value} "
+                "(or sagemaker.trainer_image)"
             )
         # Attempt 1 passes `auto` too: a managed-spot interruption or an internal-error retry
         # restarts the same training job with the checkpoints copied back to /opt/ml/checkpoints.
