@@ -1,6 +1,13 @@
 """GRPO jobs through the operator on the bed (kwok nodes): the reward ConfigMap reaches the
-pods, a missing one fails the job with a condition and one Event, a trainer that rejects its
-reward code (exit 2) ends the job InvalidSpec, and the CRD refuses what cannot run."""
+pods and the job runs to Succeeded, a missing ConfigMap fails the job with a condition and one
+Event, and the CRD refuses what cannot run.
+
+A trainer that rejects its reward code exits 2, which ends the job InvalidSpec (the state
+machine's rule, tests/unit/test_statemachine.py, read from the failed pod by
+tests/unit/test_hyperpod_observe.py). It is not driven here: a kwok pod that "exits" is
+marked Failed, which the training-operator answers by deleting it at once, so its exit code
+is gone before the operator reads it; a real kubelet restarts the container in place and the
+pod keeps its last exit code until it is deleted with a grace period (the real-node tests)."""
 
 from __future__ import annotations
 
@@ -35,6 +42,7 @@ def grpo_manifest(name: str, **spec: Any) -> dict[str, Any]:
         "method": "grpo-lora",
         "rewards": REWARDS,
         "resources": {"instanceType": "ml.m5.4xlarge"},
+        "scheduling": {"nodeHealthAffinity": False},  # the bed's kwok CPU nodes carry no HyperPod labels
         **spec,
     }
     return job_manifest(name, **fields)
@@ -46,7 +54,7 @@ def create_rewards(core_v1, namespace: str) -> None:
     )
 
 
-def test_a_grpo_job_gets_its_configmap_reward_and_exit_2_is_invalid_spec(
+def test_a_grpo_job_gets_its_configmap_reward_and_succeeds(
     operator, custom_objects, core_v1, namespace
 ) -> None:
     create_rewards(core_v1, namespace)
@@ -67,13 +75,9 @@ def test_a_grpo_job_gets_its_configmap_reward_and_exit_2_is_invalid_spec(
     job = wait_phase(custom_objects, namespace, "grpo", "Running")
     assert job["status"]["recipe"]["name"] == "tiny-llama-cpu-grpo-lora"
 
-    # The trainer found the reward module unloadable: exit 2, which no new attempt can fix.
-    finish_pod(core_v1, namespace, pod.metadata.name, 2)
-    job = wait_phase(custom_objects, namespace, "grpo", "Failed")
-    failed = condition(job, "Failed")
-    assert failed is not None and failed["reason"] == "InvalidSpec", failed
-    assert "The trainer rejected its configuration in attempt 1" in failed["message"]
-    assert job["status"]["currentAttempt"] == 1
+    finish_pod(core_v1, namespace, pod.metadata.name, 0)
+    job = wait_phase(custom_objects, namespace, "grpo", "Succeeded")
+    assert job["status"]["output"]["path"] == f"/fsx/finetune/{namespace}/grpo/output"
     assert [j["metadata"]["name"] for j in pytorchjobs(custom_objects, namespace)] == ["grpo-a1"]
 
 
