@@ -400,12 +400,14 @@ def kubectl(
 
 TRN1_NODES = 4
 GPU_NODES = 2
+HYPERPOD_CPU_NODES = 2
 CPU_NODES = 2
-KWOK_NODES = TRN1_NODES + GPU_NODES + CPU_NODES
+KWOK_NODES = TRN1_NODES + GPU_NODES + HYPERPOD_CPU_NODES + CPU_NODES
 
 
-def hyperpod_node(name: str, instance_type: str, allocatable: dict[str, str], taint: str) -> dict:
-    """A HyperPod accelerator node: its instance type, health labels and device taint."""
+def hyperpod_node(name: str, instance_type: str, allocatable: dict[str, str], taint: str | None) -> dict:
+    """A node of a HyperPod instance group: its instance type, health labels and device taint."""
+    taints = [{"key": taint, "value": "present", "effect": "NoSchedule"}] if taint else []
     return {
         "apiVersion": "v1",
         "kind": "Node",
@@ -423,7 +425,7 @@ def hyperpod_node(name: str, instance_type: str, allocatable: dict[str, str], ta
                 "sagemaker.amazonaws.com/cluster-name": "finetune-testbed",
             },
         },
-        "spec": {"taints": [{"key": taint, "value": "present", "effect": "NoSchedule"}]},
+        "spec": {"taints": taints},
         "status": {"allocatable": {**allocatable, "pods": "110"}, "capacity": {**allocatable, "pods": "110"}},
     }
 
@@ -442,6 +444,12 @@ def trn1_node(index: int) -> dict:
 def p5_node(index: int) -> dict:
     allocatable = {"nvidia.com/gpu": "8", "vpc.amazonaws.com/efa": "32", "cpu": "192", "memory": "2048Gi"}
     return hyperpod_node(f"hyperpod-i-p5-{index}", "ml.p5.48xlarge", allocatable, "nvidia.com/gpu")
+
+
+def c5_node(index: int) -> dict:
+    """A node of a HyperPod CPU instance group (the plain cpu-N nodes are not HyperPod's)."""
+    allocatable = {"cpu": "16", "memory": "32Gi"}
+    return hyperpod_node(f"hyperpod-i-c5-{index}", "ml.c5.4xlarge", allocatable, None)
 
 
 def cpu_node(index: int) -> dict:
@@ -1275,6 +1283,7 @@ def up(args: argparse.Namespace) -> None:
         [
             *(trn1_node(i) for i in range(TRN1_NODES)),
             *(p5_node(i) for i in range(GPU_NODES)),
+            *(c5_node(i) for i in range(HYPERPOD_CPU_NODES)),
             *(cpu_node(i) for i in range(CPU_NODES)),
             *fsx_volume("default"),
         ],

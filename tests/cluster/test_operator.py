@@ -187,8 +187,8 @@ def test_job_succeeds_on_trn1_nodes(operator, custom_objects, core_v1, namespace
             "8",
         ),
         (
-            {"model": {"name": "tiny-llama"}, "resources": {"instanceType": "ml.m5.4xlarge"}},
-            "cpu-",
+            {"model": {"name": "tiny-llama"}, "resources": {"instanceType": "ml.c5.4xlarge"}},
+            "hyperpod-i-c5-",
             "tiny-llama-cpu-lora",
             "1",
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,13 @@ from finetune_operator.api.recipe import BackendName
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.instances import AcceleratorFamily, accelerator_family
-from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir, select_recipe
+from finetune_operator.recipes import (
+    BUILTIN_RECIPES_DIR,
+    load_recipe_file,
+    load_recipes_dir,
+    parse_recipe,
+    select_recipe,
+)
 from finetune_operator.resolution import resolve
 
 RECIPES = load_recipes_dir(BUILTIN_RECIPES_DIR)
@@ -359,3 +366,23 @@ def test_a_recipe_without_a_family_targets_that_of_its_instance_type(tmp_path: P
     )
     (recipe,) = load_recipe_file(path)
     assert recipe.spec.family.value == "cpu"
+
+
+def test_the_hyperpod_cluster_guide_says_what_selection_and_resolution_do() -> None:
+    """docs/hyperpod-clusters.md: its job on each instance type of its table gets the recipe and
+    the processes per node the table names (the CPU row with the guide's own CPU recipe)."""
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "hyperpod-clusters.md").read_text()
+    blocks = [yamlio.load_documents(b)[0] for b in re.findall(r"```yaml\n(.*?)```", guide, re.S)]
+    job_document = next(b for b in blocks if b["kind"] == "FineTuneJob")
+    cpu_recipe = parse_recipe(next(b for b in blocks if b["kind"] == "ClusterFineTuneRecipe"), "the guide")
+    rows = re.findall(r"^\| `(ml\.[^`]+)` \| (?:`([^`]+)`|[^|]+) \|[^|]+\| (\d+) \|$", guide, re.M)
+    assert len(rows) == 4
+    for instance_type, recipe_name, processes in rows:
+        document = {
+            **job_document,
+            "spec": {**job_document["spec"], "resources": {"instanceType": instance_type}},
+        }
+        j = parse_job(document)
+        recipe = select_recipe(j, [*RECIPES, cpu_recipe])
+        assert recipe.metadata.name == (recipe_name or cpu_recipe.metadata.name)
+        assert resolve(j, recipe, OperatorConfig(), 1).resources.processes_per_node == int(processes)

@@ -131,7 +131,24 @@ def grpo_lora_spot() -> AttemptRequest:
     )
 
 
+def full_grpo() -> AttemptRequest:
+    """Method grpo (every weight trained) with built-in rewards only: no code channel."""
+    job = make_job(
+        {
+            **LLAMA,
+            "method": "grpo",
+            "data": {"train": {"path": "s3://ml-data/math/train.jsonl"}},
+            "resources": {"instanceType": GPU_TYPE, "nodes": 2},
+            "rewards": [{"name": "answer", "builtin": "exact-match", "field": "answer"}],
+            "recipe": {"overrides": {"grpo.lossType": "dr-grpo", "grpo.beta": 0.04}},
+        },
+        name="llama-full-grpo",
+    )
+    return attempt_request(job, open_model_recipe("grpo", GPU_TYPE), sagemaker_settings())
+
+
 CASES = {
+    "full-grpo": full_grpo,
     "grpo-lora-spot": grpo_lora_spot,
     "open-model-lora": open_lora,
     "full-sft-resumed": full_sft_resumed,
