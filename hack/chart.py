@@ -27,6 +27,13 @@ CRD_NAMES = (
 # FineTuneJob has two operators.
 DEMO_NAMESPACE = "team-a"
 IN_CLUSTER_NAMESPACE = "team-in-cluster"
+REAL_TRAINING_NAMESPACE = "team-real-training"
+"""Where tests/cluster/test_real_training.py and bench/e2e.py run jobs that really train."""
+OPERATOR_RESOURCES_ON_THE_BED = {"requests": {"cpu": "0", "memory": "128Mi"}, "limits": {"memory": "256Mi"}}
+"""The bed's one real node is an ml.m5.large (2 vCPUs): a 2-node job on it places both trainer
+pods there, each requesting the 1 vCPU its shape grants a trainer (instances.py), which is the
+whole node. The operator pod, which shares the node with them, so requests no CPU here (on a
+cluster it keeps the chart's 100m, on a node of its own)."""
 
 
 def chart_values() -> dict[str, Any]:
@@ -36,9 +43,11 @@ def chart_values() -> dict[str, Any]:
     return {
         "image": {"repository": repository, "tag": tag, "pullPolicy": "Never"},
         "nodeSelector": {"node.kubernetes.io/instance-type": testbed.NODE_INSTANCE_TYPE},
+        "resources": OPERATOR_RESOURCES_ON_THE_BED,
         "config": {
             "trainer_image": images["trainer-cpu"],
-            "namespaces": [DEMO_NAMESPACE, IN_CLUSTER_NAMESPACE],
+            "trainer_images": {"cpu": images["trainer-cpu"]},
+            "namespaces": [DEMO_NAMESPACE, IN_CLUSTER_NAMESPACE, REAL_TRAINING_NAMESPACE],
         },
     }
 

@@ -1,232 +1,178 @@
-"""`make demo`: the main job, end to end, on the embedded local cluster.
+"""`make demo`: one FineTuneJob really fine-tunes a model through the operator, on the bed's real node.
 
-What it shows, on the real API server, scheduler, controller-manager and Kubeflow
-training-operator of the local bed (kwok plays the trn1 nodes):
+What happens, on the bed's real API server, scheduler, training-operator and real CPU node
+(docs/demo.md tells the story in full):
 
-1. the chart installs the CRDs and the built-in recipes, as `helm install` does;
-2. the operator runs in-cluster, as the chart's Deployment from the image built here, on the
-   bed's real CPU node; one `FineTuneJob` (LoRA on Llama 3.1 8B, 2 trn1 nodes) is applied;
-3. the operator resolves the recipe and creates the PyTorchJob, whose pods the
-   training-operator creates and the scheduler binds to trn1 nodes;
-4. "the trainer" reports progress and a checkpoint exactly as the real one does
-   (docs/trainer-contract.md): a JSON merge patch on the job's status, authenticated
-   with the token of its own pod, which the chart's admission policy lets patch only
-   this job's status;
-5. a worker crashes; the operator starts attempt 2 resuming from that checkpoint;
-6. attempt 2 finishes and the job is Succeeded.
+1. the chart installs the CRDs, the built-in recipes and the operator, which runs in-cluster
+   from the image built here, on the real node;
+2. the namespace's `fsx-claim` is bound to a local volume on the real node (the only
+   difference from EKS, where it is FSx for Lustre), and a tiny Llama-architecture model, a
+   tokenizer trained here and a chat dataset are written to it;
+3. one FineTuneJob is applied: LoRA, 2 nodes x 1 process on ml.m5.large (the real node's
+   type), recipe tiny-llama-cpu-lora. The operator renders the PyTorchJob exactly as for
+   HyperPod; the real trainer trains in two pods over gloo and reports progress and
+   checkpoints in the job's status with its own pod's token;
+4. once a checkpoint is reported, the worker's training process is killed (`kubectl exec`,
+   SIGKILL): a real crash, which fails attempt 1;
+5. the operator starts attempt 2 resuming from the checkpoint in status; it finishes and
+   writes the adapter;
+6. the loss curve (from the trainer's progress.jsonl), the attempts and the adapter's path
+   are printed.
 
-Pods do not really run a trainer here (no Trainium, no images): the demo plays the
-trainer's part through its contract, and ends pods with kwok Stages.
+Nothing here plays a component's part: the demo does what a user does (kubectl apply, exec,
+reading status and the shared file system).
 """
 
 from __future__ import annotations
 
-import json
 import os
-import ssl
-import subprocess
 import sys
-import urllib.request
-from datetime import UTC, datetime
+import time
 from pathlib import Path
 from typing import Any
 
 import yaml
-from kubernetes import client, config
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from hack import testbed as testbed_module  # noqa: E402
 from hack.chart import CHART_NAMESPACE, CHART_RELEASE, install_chart  # noqa: E402
 from hack.chart import DEMO_NAMESPACE as NAMESPACE  # noqa: E402
-from hack.kwok import finish_pod, wait_for  # noqa: E402
+from hack.real_job import DEMO_JOB, RealNodeBed, watch  # noqa: E402
 
-JOB_FILE = REPO_ROOT / "examples" / "quickstart-lora-2-nodes.yaml"
-GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
+ATTEMPT_1_TIMEOUT_S = 300  # image already on the node: pods start in seconds, the first step in ~30 s
+FINISH_TIMEOUT_S = 300
 
 
 def say(message: str) -> None:
     print(f"\n\033[1m==> {message}\033[0m", flush=True)
 
 
-def kubectl(*args: str) -> None:
-    layout = testbed_module.layout()
-    subprocess.run([str(layout.binary("kubectl")), f"--kubeconfig={layout.kubeconfig}", *args], check=False)
+def loss_plot(records: list[dict[str, Any]], width: int = 64, height: int = 12) -> str:
+    """A terminal plot of the logged loss per step: `o` attempt 1, `*` later attempts."""
+    points = [(r["step"], r["loss"], r["attempt"]) for r in records if r.get("loss") is not None]
+    if not points:
+        return "  (no steps logged)"
+    last_step = max(step for step, _, _ in points)
+    low, high = min(loss for _, loss, _ in points), max(loss for _, loss, _ in points)
+    span = (high - low) or 1.0
+    grid = [[" "] * width for _ in range(height)]
+    for step, loss, attempt in sorted(points, key=lambda p: p[2]):
+        column = min(width - 1, (step - 1) * width // max(last_step, 1))
+        row = round((high - loss) / span * (height - 1))
+        grid[row][column] = "o" if attempt == 1 else "*"
+    lines = []
+    for index, row_cells in enumerate(grid):
+        label = f"{high - index * span / (height - 1):7.3f}" if index in (0, height // 2, height - 1) else ""
+        lines.append(f"  {label:>7} |{''.join(row_cells)}")
+    lines.append(f"  {'':>7} +{'-' * width}")
+    lines.append(f"  {'':>7}  step 1{'':>{width - 12}}step {last_step}")
+    lines.append(f"  {'':>7}  o attempt 1   * attempt 2 (resumed)")
+    return "\n".join(lines)
 
 
-def job_status(api: client.CustomObjectsApi, name: str) -> dict[str, Any]:
-    return dict(api.get_namespaced_custom_object(GROUP, VERSION, NAMESPACE, PLURAL, name).get("status", {}))
-
-
-def report_as_trainer(
-    api_client: client.ApiClient,
-    name: str,
-    master: client.V1Pod,
-    attempt: int,
-    step: int,
-    total: int,
-    loss: float,
-    checkpoint_step: int | None = None,
-) -> None:
-    """PATCH the job's status the way the trainer's rank 0 does, with the token the kubelet
-    would project into the ``master`` pod (bound to it: the chart's admission policy admits
-    reports only from a pod of the job being patched)."""
-    core = client.CoreV1Api(api_client)
-    bound_to = {"apiVersion": "v1", "kind": "Pod", "name": master.metadata.name, "uid": master.metadata.uid}
-    token = core.create_namespaced_service_account_token(
-        master.spec.service_account_name,
-        NAMESPACE,
-        {"spec": {"audiences": [], "expirationSeconds": 600, "boundObjectRef": bound_to}},
-    ).status.token
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    status: dict[str, Any] = {
-        "progress": {
-            "attempt": attempt,
-            "step": step,
-            "totalSteps": total,
-            "epoch": round(step / total * 3, 3),
-            "loss": loss,
-            "learningRate": 1e-4,
-            "tokensPerSecond": 18500.0,
-            "updatedAt": now,
-        }
-    }
-    if checkpoint_step is not None:
-        status["checkpoint"] = {
-            "latest": {
-                "path": f"/fsx/finetune/{NAMESPACE}/{name}/checkpoints/step-{checkpoint_step:08d}",
-                "step": checkpoint_step,
-                "attempt": attempt,
-                "time": now,
-            }
-        }
-    configuration = api_client.configuration
-    request = urllib.request.Request(
-        f"{configuration.host}/apis/{GROUP}/{VERSION}/namespaces/{NAMESPACE}/{PLURAL}/{name}/status",
-        data=json.dumps({"status": status}).encode(),
-        method="PATCH",
-        headers={"Content-Type": "application/merge-patch+json", "Authorization": f"Bearer {token}"},
+def attempts_table(status: dict[str, Any]) -> str:
+    rows = [("attempt", "pytorchjob", "result", "exit", "resumed from")]
+    for attempt in status.get("attempts") or []:
+        rows.append(
+            (
+                str(attempt.get("attempt")),
+                attempt.get("name") or "",
+                f"{attempt.get('result') or ''} {attempt.get('reason') or ''}".strip(),
+                str(attempt.get("exitCode") if attempt.get("exitCode") is not None else ""),
+                attempt.get("resumedFrom") or "",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows
     )
-    context = ssl.create_default_context(cafile=configuration.ssl_ca_cert)
-    with urllib.request.urlopen(request, context=context, timeout=10) as response:
-        assert response.status == 200
-
-
-def master_of(pods: list[client.V1Pod]) -> client.V1Pod:
-    return next(p for p in pods if p.metadata.name.endswith("-master-0"))
-
-
-def attempt_pods(core: client.CoreV1Api, child: str) -> list[client.V1Pod] | None:
-    pods = core.list_namespaced_pod(NAMESPACE, label_selector=f"training.kubeflow.org/job-name={child}").items
-    return pods if pods and all(p.status.phase == "Running" for p in pods) else None
 
 
 def main() -> int:
-    layout = testbed_module.layout()
-    kubeconfig = str(layout.kubeconfig)
-    os.environ["KUBECONFIG"] = kubeconfig
-    say("Installing the chart (CRDs + built-in recipes) with helm")
-    install_chart(layout, kubeconfig)
-    api_client = config.new_client_from_config(config_file=kubeconfig)
-    core = client.CoreV1Api(api_client)
-    custom = client.CustomObjectsApi(api_client)
-    kubectl("get", "clusterfinetunerecipes", "-l", "finetune.dev/builtin=true")
+    started = time.monotonic()
+    bed = RealNodeBed.connect()
+    os.environ["KUBECONFIG"] = str(bed.layout.kubeconfig)
+    bed.real_node_ready()
+    job = yaml.safe_load(DEMO_JOB.read_text())
+    name = job["metadata"]["name"]
 
-    say(f"Preparing namespace {NAMESPACE} with its FSx claim")
-    kubectl("delete", "namespace", NAMESPACE, "--ignore-not-found", "--wait=true")
-    # A PV from an earlier run is Released (bound to the old claim's uid): recreate it.
-    kubectl("delete", "persistentvolume", f"fsx-{NAMESPACE}", "--ignore-not-found")
-    core.create_namespace({"metadata": {"name": NAMESPACE}})
-    volume, claim = testbed_module.fsx_volume(NAMESPACE)
-    subprocess.run(
-        [str(layout.binary("kubectl")), f"--kubeconfig={kubeconfig}", "apply", "-f", "-"],
-        input=json.dumps({"apiVersion": "v1", "kind": "List", "items": [volume, claim]}),
-        text=True,
-        check=True,
-        capture_output=True,
-    )
+    say("Installing the chart (CRDs, built-in recipes, the operator) with helm")
+    install_chart(bed.layout, str(bed.layout.kubeconfig))
+    print(bed.kubectl("get", "clusterfinetunerecipe", "tiny-llama-cpu-lora"), end="")
 
-    say("What the operator will create (dry-run: finetune-operator render)")
-    rendered = subprocess.run(
-        [str(REPO_ROOT / ".venv" / "bin" / "finetune-operator"), "render", "-f", str(JOB_FILE)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    for document in yaml.safe_load_all(rendered):
-        if document:
-            print(f"  {document['kind']}/{document['metadata']['name']}")
+    say(f"Namespace {NAMESPACE}: fsx-claim bound to a local volume on the real node ({bed.layout.fsx})")
+    bed.prepare_namespace(NAMESPACE)
+    bed.forget_job_directory(NAMESPACE, name)
+    print(bed.kubectl("get", "pvc", "fsx-claim", "-n", NAMESPACE), end="")
 
-    say("The operator runs in-cluster: the chart's Deployment, from the image built here, on the real node")
-    kubectl("rollout", "status", f"deployment/{CHART_RELEASE}", "-n", CHART_NAMESPACE, "--timeout=180s")
-    kubectl("get", "pods", "-n", CHART_NAMESPACE, "-o", "wide")
-    say(f"kubectl apply -f {JOB_FILE.relative_to(REPO_ROOT)}")
-    kubectl("apply", "-f", str(JOB_FILE))
-    name = yaml.safe_load(JOB_FILE.read_text())["metadata"]["name"]
+    say("Writing a tiny Llama, a tokenizer trained here, and chat data to the shared file system")
+    model = bed.write_model()
+    train, validation = bed.write_chat_data(NAMESPACE)
+    for path in (model, train, validation):
+        print(f"  {path}")
 
-    status = wait_for(
-        lambda: (s := job_status(custom, name)).get("backendRef") and s,
-        timeout=60,
-        message="the first attempt's PyTorchJob",
-    )
-    child = status["backendRef"]["name"]
-    print(f"  recipe {status['recipe']['name']} ({status['recipe']['hash'][:19]}...), child {child}")
-    pods = wait_for(lambda: attempt_pods(core, child), timeout=60, message="running pods")
-    kubectl("get", "pods", "-n", NAMESPACE, "-o", "wide")
+    say("The operator runs in-cluster: the chart's Deployment, on the real node")
+    bed.kubectl("rollout", "status", f"deployment/{CHART_RELEASE}", "-n", CHART_NAMESPACE, "--timeout=180s")
+    print(bed.kubectl("get", "pods", "-n", CHART_NAMESPACE, "-o", "wide"), end="")
 
-    say("The trainer reports progress and a checkpoint (status patch with its pod's own token)")
-    for step, loss in ((50, 1.92), (100, 1.41)):
-        report_as_trainer(api_client, name, master_of(pods), 1, step, 300, loss, checkpoint_step=step)
-    wait_for(lambda: job_status(custom, name).get("phase") == "Running", timeout=30, message="Running")
-    kubectl("get", "finetunejob", name, "-n", NAMESPACE)
-
-    say("A worker crashes (exit code 1): the operator resumes from the last checkpoint")
-    worker = next(p.metadata.name for p in pods if "worker" in p.metadata.name)
-    finish_pod(core, NAMESPACE, worker, 1)
-    status = wait_for(
-        lambda: (s := job_status(custom, name)).get("backendRef", {}).get("name") != child and s,
-        timeout=90,
-        message="attempt 2",
-    )
-    child = status["backendRef"]["name"]
-    print(f"  attempt 2: {child}")
-    kubectl(
-        "get",
-        "pytorchjob",
-        child,
-        "-n",
+    say(f"kubectl apply -f {DEMO_JOB.relative_to(REPO_ROOT)}")
+    print(bed.kubectl("apply", "-f", str(DEMO_JOB)), end="")
+    status = watch(
+        bed,
         NAMESPACE,
-        "-o",
-        'jsonpath={.spec.pytorchReplicaSpecs.Master.template.spec.containers[0].command}{"\\n"}',
+        name,
+        lambda s: s if ((s.get("checkpoint") or {}).get("latest")) else None,
+        ATTEMPT_1_TIMEOUT_S,
+        "attempt 1's first checkpoint",
     )
+    child = status["backendRef"]["name"]
+    print(bed.kubectl("get", "pods", "-n", NAMESPACE, "-o", "wide"), end="")
 
-    pods = wait_for(lambda: attempt_pods(core, child), timeout=60, message="attempt 2 pods")
-    report_as_trainer(api_client, name, master_of(pods), 2, 300, 300, 0.87, checkpoint_step=300)
-    say("Attempt 2 finishes")
-    # Workers first: the master's success ends the PyTorchJob, whose cleanup may delete the workers.
-    for pod in sorted(pods, key=lambda p: p.metadata.name.endswith("-master-0")):
-        finish_pod(core, NAMESPACE, pod.metadata.name, 0)
-    kubectl("wait", "--for=condition=Succeeded", f"finetunejob/{name}", "-n", NAMESPACE, "--timeout=90s")
-    kubectl("get", "finetunejob", name, "-n", NAMESPACE)
-    status = job_status(custom, name)
+    say("A real crash: SIGKILL the worker's training process (kubectl exec)")
+    worker = bed.running_pod(NAMESPACE, child, "worker")
+    if worker is None:
+        raise RuntimeError(f"no running worker pod of {child}: {bed.kubectl('get', 'pods', '-n', NAMESPACE)}")
+    print("  " + bed.kill_training_processes(NAMESPACE, worker.metadata.name).strip())
+    status = watch(
+        bed,
+        NAMESPACE,
+        name,
+        lambda s: s if (s.get("currentAttempt") or 0) >= 2 else None,
+        FINISH_TIMEOUT_S,
+        "attempt 2",
+    )
+    resumed = status["attempts"][-1].get("resumedFrom")
+    print(f"  attempt 1: {status['attempts'][0].get('message')}")
+    print(f"  attempt 2 resumes from {resumed}")
+
+    say("Attempt 2 trains to the end")
+    status = watch(
+        bed,
+        NAMESPACE,
+        name,
+        lambda s: s if s.get("phase") == "Succeeded" else None,
+        FINISH_TIMEOUT_S,
+        "Succeeded",
+    )
+    print(bed.kubectl("get", "finetunejob", name, "-n", NAMESPACE), end="")
+
+    say("The loss, as the trainer logged it (progress.jsonl on the shared file system)")
+    steps = [r for r in bed.progress_records(status) if r.get("type") == "step"]
+    print(loss_plot(steps))
+
+    say("Attempts")
+    print(attempts_table(status))
+
+    say("The adapter")
+    output = status["output"]["path"]
+    adapter = f"{output}/adapter/adapter_model.safetensors"
+    print(f"  in the pods' file system: {adapter}")
+    print(f"  on this machine:          {bed.host_path(adapter)}")
+    print(f"  phase: {status['phase']}; demo took {time.monotonic() - started:.0f} s")
     print(
-        yaml.safe_dump(
-            {k: status.get(k) for k in ("phase", "attempts", "checkpoint", "output")}, sort_keys=False
-        )
-    )
-    kubectl(
-        "get",
-        "events",
-        "-n",
-        NAMESPACE,
-        "--field-selector",
-        f"involvedObject.name={name}",
-        "--sort-by=.lastTimestamp",
-    )
-    say(f"The operator's log: kubectl logs -n {CHART_NAMESPACE} deployment/{CHART_RELEASE}")
-    say(
-        "Done. The bed keeps running: KUBECONFIG=$(make -s cluster-kubeconfig); `make cluster-down` stops it."
+        "\nThe bed keeps running: export KUBECONFIG=$(make -s cluster-kubeconfig); "
+        f"kubectl get finetunejob -n {NAMESPACE}; `make cluster-down` stops it."
     )
     return 0
 

@@ -147,6 +147,12 @@ class Layout:
         return self.state / "node"
 
     @property
+    def fsx(self) -> Path:
+        """The real node's stand-in for the FSx for Lustre file system: the directory behind each
+        namespace's `fsx-claim` when its jobs run on the real node (`local_fsx_volume`)."""
+        return self.state / "fsx"
+
+    @property
     def containerd_root(self) -> Path:
         """containerd's content and snapshots: the imported images. In the cache, shared by every
         checkout (one real node per host runs at a time), so a fresh clone imports nothing."""
@@ -472,11 +478,44 @@ def cpu_node(index: int) -> dict:
     }
 
 
+FSX_CAPACITY = "1200Gi"
 FSX_FILESYSTEM = {
     "volumeHandle": "fs-0123456789abcdef0",
     "dnsname": "fs-0123456789abcdef0.fsx.us-west-2.amazonaws.com",
     "mountname": "abcdefgh",
 }
+
+
+def fsx_claim(namespace: str) -> dict:
+    """The `fsx-claim` PVC of a HyperPod namespace, pre-bound to the namespace's own PV."""
+    return {
+        "apiVersion": "v1",
+        "kind": "PersistentVolumeClaim",
+        "metadata": {"name": "fsx-claim", "namespace": namespace},
+        "spec": {
+            "accessModes": ["ReadWriteMany"],
+            "storageClassName": "",
+            "volumeName": f"fsx-{namespace}",
+            "resources": {"requests": {"storage": FSX_CAPACITY}},
+        },
+    }
+
+
+def _fsx_persistent_volume(namespace: str, source: dict) -> dict:
+    return {
+        "apiVersion": "v1",
+        "kind": "PersistentVolume",
+        "metadata": {"name": f"fsx-{namespace}", "labels": {"finetune.dev/storage": "fsx"}},
+        "spec": {
+            "capacity": {"storage": FSX_CAPACITY},
+            "volumeMode": "Filesystem",
+            "accessModes": ["ReadWriteMany"],
+            "persistentVolumeReclaimPolicy": "Retain",
+            "storageClassName": "",
+            "claimRef": {"namespace": namespace, "name": "fsx-claim"},
+            **source,
+        },
+    }
 
 
 def fsx_volume(namespace: str) -> list[dict]:
@@ -486,41 +525,44 @@ def fsx_volume(namespace: str) -> list[dict]:
     pre-bound to its claim, all pointing at the same file system: the documented way to
     share one FSx file system across namespaces with static provisioning.
     """
-    return [
-        {
-            "apiVersion": "v1",
-            "kind": "PersistentVolume",
-            "metadata": {"name": f"fsx-{namespace}", "labels": {"finetune.dev/storage": "fsx"}},
-            "spec": {
-                "capacity": {"storage": "1200Gi"},
-                "volumeMode": "Filesystem",
-                "accessModes": ["ReadWriteMany"],
-                "persistentVolumeReclaimPolicy": "Retain",
-                "storageClassName": "",
-                "mountOptions": ["flock"],
-                "claimRef": {"namespace": namespace, "name": "fsx-claim"},
-                "csi": {
-                    "driver": "fsx.csi.aws.com",
-                    "volumeHandle": FSX_FILESYSTEM["volumeHandle"],
-                    "volumeAttributes": {
-                        "dnsname": FSX_FILESYSTEM["dnsname"],
-                        "mountname": FSX_FILESYSTEM["mountname"],
-                    },
-                },
+    source = {
+        "mountOptions": ["flock"],
+        "csi": {
+            "driver": "fsx.csi.aws.com",
+            "volumeHandle": FSX_FILESYSTEM["volumeHandle"],
+            "volumeAttributes": {
+                "dnsname": FSX_FILESYSTEM["dnsname"],
+                "mountname": FSX_FILESYSTEM["mountname"],
             },
         },
-        {
-            "apiVersion": "v1",
-            "kind": "PersistentVolumeClaim",
-            "metadata": {"name": "fsx-claim", "namespace": namespace},
-            "spec": {
-                "accessModes": ["ReadWriteMany"],
-                "storageClassName": "",
-                "volumeName": f"fsx-{namespace}",
-                "resources": {"requests": {"storage": "1200Gi"}},
-            },
+    }
+    return [_fsx_persistent_volume(namespace, source), fsx_claim(namespace)]
+
+
+def local_fsx_volume(namespace: str, directory: Path) -> list[dict]:
+    """`fsx-claim` for a namespace whose jobs run on the real node: the same claim, bound to a
+    `local` PV (a directory of the host, pinned to the real node by node affinity).
+
+    There is no Lustre here; a pod sees the same claim, the same mounts and the same paths
+    as on EKS, so the rendered PyTorchJob is exactly what HyperPod gets. Every namespace's
+    PV points at the same directory, as every FSx PV points at the same file system.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    source = {
+        "local": {"path": str(directory)},
+        "nodeAffinity": {
+            "required": {
+                "nodeSelectorTerms": [
+                    {
+                        "matchExpressions": [
+                            {"key": "kubernetes.io/hostname", "operator": "In", "values": [NODE_NAME]}
+                        ]
+                    }
+                ]
+            }
         },
-    ]
+    }
+    return [_fsx_persistent_volume(namespace, source), fsx_claim(namespace)]
 
 
 def apply_objects(lay: Layout, objects: list[dict]) -> None:

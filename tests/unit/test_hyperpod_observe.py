@@ -57,3 +57,16 @@ def test_without_readable_pods_the_training_operator_message_stays() -> None:
     observed = observe_pytorchjob(FAILED, [], "/fsx/out")
     assert observed.message == "PyTorchJob j-a1 is failed because 1 Worker replica(s) failed."
     assert observed.exit_code is None
+
+
+def test_the_trainers_termination_message_says_what_was_wrong() -> None:
+    rejected = pod("j-a1-master-0", "master", "0", 2)
+    said = "invalid training data: 1 of 20 records are bad (5.00%), over data.errorBudget (0.00%):\n"
+    said += "  /fsx/data/team-a/train.jsonl:7: no assistant message: nothing to learn from\n"
+    rejected["status"]["containerStatuses"][0]["state"]["terminated"]["message"] = said
+    observed = observe_pytorchjob(FAILED, [pod("j-a1-worker-0", "worker", "0", 1), rejected], "/fsx/out")
+    assert observed.exit_code == 2
+    assert observed.message.startswith(
+        "master 0 (pod j-a1-master-0) exited with code 2: invalid training data: 1 of 20 records are bad"
+    )
+    assert "/fsx/data/team-a/train.jsonl:7: no assistant message" in observed.message

@@ -29,13 +29,13 @@ def test_resume_from_a_path_that_is_not_a_complete_checkpoint_exits_2(
     assert "no such checkpoint directory" in result.stderr
 
 
-def test_bad_records_beyond_the_budget_exit_1_naming_file_and_line(tmp_path: Path, tiny_model: Path) -> None:
+def test_bad_records_beyond_the_budget_exit_2_naming_file_and_line(tmp_path: Path, tiny_model: Path) -> None:
     records = [json.dumps(r) for r in kit.messages_records(20, seed=0)]
     records[6] = '{"messages": [{"role": "user", "content": "only a question"}]}'
     data = kit.write_jsonl(tmp_path / "train.jsonl", records)
     config = kit.write_config(tmp_path, kit.make_config(tmp_path, tiny_model, [data]))
     result = kit.run_trainer(config)
-    assert result.returncode == 1, result.stderr[-3000:]
+    assert result.returncode == 2, result.stderr[-3000:]
     assert f"{data}:7: no assistant message: nothing to learn from" in result.stderr
     assert "1 of 20 records are bad (5.00%), over data.errorBudget (0.00%)" in result.stderr
 
@@ -88,3 +88,14 @@ def test_an_invalid_config_under_the_two_process_launcher_exits_2(tmp_path: Path
     result = kit.run_trainer(kit.write_config(tmp_path, config), processes=2)
     assert result.returncode == 2, result.stderr[-3000:]
     assert "optimizer.scheduler: must be one of cosine, linear, constant" in result.stderr
+
+
+def test_termination_message_is_written_only_where_kubernetes_provides_the_file(tmp_path: Path) -> None:
+    from finetune_trainer.cli import TERMINATION_MESSAGE_BYTES, write_termination_message
+
+    absent = tmp_path / "termination-log"
+    write_termination_message("bad data", absent)
+    assert not absent.exists()
+    absent.touch()
+    write_termination_message("x" * (TERMINATION_MESSAGE_BYTES + 10), absent)
+    assert absent.read_text() == "x" * TERMINATION_MESSAGE_BYTES

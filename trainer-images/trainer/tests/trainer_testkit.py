@@ -19,11 +19,10 @@ from typing import Any
 
 import yaml
 
-CHAT_TEMPLATE = (
-    "{{ bos_token }}{% for message in messages %}<|{{ message['role'] }}|>{{ message['content'] }}<|end|>"
-    "{% endfor %}{% if add_generation_prompt %}<|assistant|>{% endif %}"
-)
-SPECIAL_TOKENS = ["<s>", "<|end|>", "<pad>", "<|system|>", "<|user|>", "<|assistant|>"]
+# The tiny model and tokenizer builders are shared with `make demo` (hack/ is the repository's).
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+from hack.tiny_llama import build_llama, train_tokenizer
+
 SYLLABLES = ["ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "vu", "ze", "ba", "do", "fi", "gu"]
 
 
@@ -81,50 +80,14 @@ def write_jsonl(path: Path, records: Sequence[Mapping[str, Any] | str]) -> Path:
 
 
 def build_tokenizer(directory: Path) -> Any:
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
-    from transformers import PreTrainedTokenizerFast
-
     corpus = [" ".join(words(40, seed=i)) for i in range(300)] + [
         "copy: reverse: follow the instruction"
     ] * 20
-    tokenizer = Tokenizer(models.BPE(unk_token=None))
-    tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
-    tokenizer.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(
-        vocab_size=512, special_tokens=SPECIAL_TOKENS, initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
-    )
-    tokenizer.train_from_iterator(corpus, trainer=trainer)
-    fast = PreTrainedTokenizerFast(
-        tokenizer_object=tokenizer, bos_token="<s>", eos_token="<|end|>", pad_token="<pad>"
-    )
-    fast.chat_template = CHAT_TEMPLATE
-    fast.save_pretrained(str(directory))
-    return fast
+    return train_tokenizer(directory, corpus)
 
 
 def build_model(directory: Path, tokenizer: Any, seed: int = 0) -> None:
-    import torch
-    from transformers import LlamaConfig, LlamaForCausalLM
-
-    torch.manual_seed(seed)
-    config = LlamaConfig(
-        vocab_size=len(tokenizer),
-        hidden_size=64,
-        intermediate_size=128,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        max_position_embeddings=512,
-        bos_token_id=tokenizer.bos_token_id,
-        eos_token_id=tokenizer.eos_token_id,
-        pad_token_id=tokenizer.pad_token_id,
-        tie_word_embeddings=False,
-        # Wider than the 0.02 default, so that a frozen random head can express confident
-        # predictions and a LoRA run on this untrained model visibly learns.
-        initializer_range=0.2,
-    )
-    LlamaForCausalLM(config).save_pretrained(str(directory))
-    tokenizer.save_pretrained(str(directory))
+    build_llama(directory, tokenizer, seed)
 
 
 BASE_CONFIG: dict[str, Any] = {

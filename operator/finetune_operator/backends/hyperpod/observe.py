@@ -54,20 +54,23 @@ def failure_exit_code(pods: list[dict[str, Any]]) -> int | None:
 
 
 def failed_replica(pods: list[dict[str, Any]]) -> str | None:
-    """Which replica failed with which exit code, e.g. ``worker 0 (pod x-worker-0) exited with code 1``."""
+    """Which replica failed with which exit code, e.g. ``worker 0 (pod x-worker-0) exited with code 1``,
+    and the trainer's termination message (what was wrong, e.g. the bad file and line) when it left one."""
     failure = _telling_failure(pods)
     if failure is None:
         return None
-    pod, code = failure
+    pod, code, said = failure
     meta = pod.get("metadata") or {}
     labels = meta.get("labels") or {}
     replica = " ".join(filter(None, (labels.get(REPLICA_TYPE_LABEL), labels.get(REPLICA_INDEX_LABEL))))
-    return f"{replica or 'replica'} (pod {meta.get('name')}) exited with code {code}"
+    culprit = f"{replica or 'replica'} (pod {meta.get('name')}) exited with code {code}"
+    return f"{culprit}: {said.strip()}" if said and said.strip() else culprit
 
 
-def _telling_failure(pods: list[dict[str, Any]]) -> tuple[dict[str, Any], int] | None:
-    """The pod and exit code that explain a failure: code 2 (invalid config) first, then the first."""
-    failures: list[tuple[dict[str, Any], int]] = []
+def _telling_failure(pods: list[dict[str, Any]]) -> tuple[dict[str, Any], int, str | None] | None:
+    """The pod, exit code and termination message that explain a failure: code 2 (invalid config)
+    first, then the first."""
+    failures: list[tuple[dict[str, Any], int, str | None]] = []
     for pod in pods:
         for container in (pod.get("status") or {}).get("containerStatuses") or []:
             if container.get("name") != "pytorch":
@@ -76,10 +79,10 @@ def _telling_failure(pods: list[dict[str, Any]]) -> tuple[dict[str, Any], int] |
                 terminated = (container.get(state_key) or {}).get("terminated") or {}
                 code = terminated.get("exitCode")
                 if isinstance(code, int) and code != 0:
-                    failures.append((pod, code))
-    for pod, code in failures:
-        if code == EXIT_INVALID_CONFIG:
-            return pod, code
+                    failures.append((pod, code, terminated.get("message")))
+    for failure in failures:
+        if failure[1] == EXIT_INVALID_CONFIG:
+            return failure
     return failures[0] if failures else None
 
 

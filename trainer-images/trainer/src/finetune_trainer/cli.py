@@ -3,8 +3,8 @@
 | code | meaning |
 |------|---------|
 | 0    | finished; outputs written |
-| 1    | training error (NaN loss, bad data beyond the error budget, unreadable input) |
-| 2    | invalid config or --resume-from |
+| 1    | training error (NaN loss, unreadable input) |
+| 2    | invalid config or --resume-from, or data beyond the error budget |
 | 143  | stopped by SIGTERM after a clean checkpoint |
 """
 
@@ -14,6 +14,7 @@ import argparse
 import logging
 import os
 import sys
+from pathlib import Path
 
 from finetune_trainer.checkpoint_layout import CheckpointNotUsable
 from finetune_trainer.config import ConfigError, load_config
@@ -23,6 +24,17 @@ from finetune_trainer.runtime import UnsupportedDevice
 from finetune_trainer.storage import StorageError
 
 log = logging.getLogger("finetune_trainer")
+
+TERMINATION_LOG = Path("/dev/termination-log")
+"""Kubernetes puts this file's content in the container's `terminated.message` (the operator
+quotes it in the job's condition); it exists only inside a container."""
+TERMINATION_MESSAGE_BYTES = 4096  # the kubelet keeps no more
+
+
+def write_termination_message(message: str, path: Path = TERMINATION_LOG) -> None:
+    """Leaves why the trainer gave up where Kubernetes reports it (every rank writes the same)."""
+    if path.exists():
+        path.write_bytes(message.encode()[:TERMINATION_MESSAGE_BYTES])
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,9 +62,16 @@ def main(argv: list[str] | None = None) -> int:
         return Trainer(config, start_platform(config), os.environ).run(args.resume_from)
     except (ConfigError, CheckpointNotUsable, UnsupportedDevice) as exc:
         log.error("invalid configuration: %s", exc)
+        write_termination_message(f"invalid configuration: {exc}")
         return EXIT_INVALID_CONFIG
-    except (DataError, StorageError, TrainingError) as exc:
+    except DataError as exc:
+        # The same data fails every attempt the same way: retrying cannot help.
+        log.error("invalid training data: %s", exc)
+        write_termination_message(f"invalid training data: {exc}")
+        return EXIT_INVALID_CONFIG
+    except (StorageError, TrainingError) as exc:
         log.error("training failed: %s", exc)
+        write_termination_message(f"training failed: {exc}")
         return EXIT_TRAINING_ERROR
     finally:
         import torch.distributed as dist

@@ -13,9 +13,10 @@ import signal
 
 EXIT_OK = 0
 EXIT_TRAINING_ERROR = 1
-"""NaN loss, bad data beyond the error budget, unreadable input: the operator may retry."""
+"""NaN loss, unreadable input: the operator may retry."""
 EXIT_INVALID_CONFIG = 2
-"""Invalid config, `--resume-from` or device setup: retrying cannot help."""
+"""Invalid config, `--resume-from` or device setup, or bad data beyond the error budget:
+retrying cannot help."""
 EXIT_STOPPED = 128 + signal.SIGTERM
 """143: stopped by SIGTERM after writing a clean checkpoint."""
 

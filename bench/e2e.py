@@ -1,0 +1,128 @@
+"""End to end on the bed's real node: how long a FineTuneJob that really trains takes, and what of
+that is the platform's (operator, training-operator, kubelet) rather than the trainer's.
+
+One run of the demo's job (examples/tiny-llama-cpu-lora.yaml: LoRA, 2 nodes x 1 process on
+ml.m5.large) through the in-cluster operator, with a real crash: once attempt 1 reported a
+checkpoint, the worker's training process is SIGKILLed; attempt 2 resumes. Measured from this
+process's clock while polling the job's status and its pods every 0.2 s:
+
+- ``apply_to_first_step_s``: `kubectl apply` until status.progress first shows a step;
+- ``apply_to_succeeded_s``: until phase Succeeded;
+- ``trainer_wall_s``: the trainer's own time, summed over attempts: from its containers' start
+  (the earliest `startedAt` of the attempt's pods) until the crash (attempt 1) or its master's
+  `finishedAt` (attempt 2);
+- ``operator_overhead_s``: the difference: admission, rendering, scheduling, pod start-up,
+  noticing the crash and starting attempt 2;
+- ``crash_to_resumed_first_step_s``: the kill until status shows attempt 2's first step.
+
+Needs the bed up with its real node (`make cluster-up`). Usage: ``python bench/e2e.py``. The last
+line of output is one JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from hack.chart import REAL_TRAINING_NAMESPACE as NAMESPACE  # noqa: E402
+from hack.chart import install_chart  # noqa: E402
+from hack.real_job import RealNodeBed, demo_job  # noqa: E402
+
+NAME = "bench-e2e"
+TIMEOUT_S = 600
+POLL_S = 0.2
+
+
+def container_times(pod: Any) -> tuple[float | None, float | None]:
+    """(startedAt, finishedAt) of a pod's first `pytorch` container run, as far as they are known."""
+    for container in pod.status.container_statuses or []:
+        if container.name != "pytorch":
+            continue
+        first = container.last_state.terminated if container.last_state else None
+        state = container.state
+        run = first or (state.terminated if state else None)
+        if run is not None:
+            return run.started_at.timestamp(), run.finished_at.timestamp()
+        if state and state.running:
+            return state.running.started_at.timestamp(), None
+    return None, None
+
+
+def main() -> int:
+    bed = RealNodeBed.connect()
+    bed.real_node_ready()
+    install_chart(bed.layout, str(bed.layout.kubeconfig))
+    bed.prepare_namespace(NAMESPACE)
+    bed.write_model()
+    bed.write_chat_data(NAMESPACE)
+    job = demo_job(NAMESPACE, NAME)
+
+    applied = time.time()
+    bed.apply(job)
+    first_step = crashed = resumed_first_step = succeeded = None
+    attempt_started: dict[int, float] = {}
+    children: dict[int, str] = {}
+    status: dict[str, Any] = {}
+    while succeeded is None:
+        if time.time() - applied > TIMEOUT_S:
+            raise TimeoutError(f"the job did not succeed within {TIMEOUT_S} s: {status}")
+        status = bed.status(NAMESPACE, NAME)
+        now = time.time()
+        progress = status.get("progress") or {}
+        attempt = status.get("currentAttempt") or 0
+        if status.get("phase") == "Failed":
+            raise RuntimeError(f"the job failed: {status}")
+        if status.get("backendRef"):
+            children[attempt] = status["backendRef"]["name"]
+            starts = [container_times(p)[0] for p in bed.attempt_pods(NAMESPACE, children[attempt])]
+            known = [s for s in starts if s is not None]
+            if known:
+                attempt_started[attempt] = min([*known, attempt_started.get(attempt, known[0])])
+        if first_step is None and progress.get("step"):
+            first_step = now
+        if crashed is None and (status.get("checkpoint") or {}).get("latest"):
+            worker = bed.running_pod(NAMESPACE, children[1], "worker")
+            if worker is not None:
+                bed.kill_training_processes(NAMESPACE, worker.metadata.name)
+                crashed = time.time()
+        if crashed is not None and resumed_first_step is None and progress.get("attempt") == 2:
+            resumed_first_step = now
+        if status.get("phase") == "Succeeded":
+            succeeded = now
+        time.sleep(POLL_S)
+
+    assert first_step and crashed and resumed_first_step
+    masters = [p for p in bed.attempt_pods(NAMESPACE, children[2]) if p.metadata.name.endswith("-master-0")]
+    finished = container_times(masters[0])[1]
+    assert finished is not None, "attempt 2's master has no finishedAt"
+    trainer_wall = (crashed - attempt_started[1]) + (finished - attempt_started[2])
+    records = bed.progress_records(status)
+    figures = {
+        "benchmark": "e2e",
+        "job": f"{NAMESPACE}/{NAME} ({job['spec']['resources']['nodes']} x ml.m5.large, real node)",
+        "steps": status["progress"]["totalSteps"],
+        "attempts": len(status["attempts"]),
+        "resumed_from": status["attempts"][-1].get("resumedFrom"),
+        "steps_lost_to_the_crash": max(
+            r["step"] for r in records if r["type"] == "step" and r["attempt"] == 1
+        )
+        - max(r["step"] for r in records if r["type"] == "checkpoint" and r["attempt"] == 1),
+        "apply_to_first_step_s": round(first_step - applied, 1),
+        "apply_to_succeeded_s": round(succeeded - applied, 1),
+        "trainer_wall_s": round(trainer_wall, 1),
+        "operator_overhead_s": round(succeeded - applied - trainer_wall, 1),
+        "crash_to_resumed_first_step_s": round(resumed_first_step - crashed, 1),
+        "note": "container timestamps have 1 s resolution; status is polled every 0.2 s",
+    }
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,229 @@
+"""FineTuneJobs that really train, on the bed's real node: shared by `make demo`, bench/e2e.py and
+the real-node tests (tests/cluster/test_real_training.py).
+
+Everything here is what a user or a platform team does, never a component's part: prepare a
+namespace with its `fsx-claim`, put a model and data on the shared file system, `kubectl apply`
+a FineTuneJob, read its status, and crash a trainer with `kubectl exec`. The operator (in-cluster,
+installed by the chart), the training-operator, the kubelet and the trainer do the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from hack import testbed, tiny_llama
+from kubernetes import client, config
+
+GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
+FSX_MOUNT = "/fsx"
+"""Where trainer pods mount `fsx-claim` (the operator config's storage.claim_mount_path)."""
+MODEL_NAME = "tiny-llama"
+"""Under the operator's model_root (/fsx/models): what the tiny CPU recipe trains."""
+DEMO_JOB = testbed.REPO_ROOT / "examples" / "tiny-llama-cpu-lora.yaml"
+TRAIN_RECORDS, VALIDATION_RECORDS = 2000, 100
+JOB_LABEL = "finetune.dev/job"
+TRAINING_PROCESS = "finetune_trainer.cli"
+KILL_TRAINING_PROCESS = f"""
+import os, signal
+mine = os.getpid()
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        argv = open(f"/proc/{{pid}}/cmdline", "rb").read().split(b"\\0")
+    except OSError:
+        continue
+    if int(pid) != mine and b"{TRAINING_PROCESS}" in argv:
+        os.kill(int(pid), signal.SIGKILL)
+        print("killed", pid, b" ".join(argv).decode())
+"""
+"""Runs inside the trainer container: SIGKILL every training process (the children of torchrun),
+as an out-of-memory kill or a segfault would end them."""
+
+T = TypeVar("T")
+
+
+def chat_data(namespace: str) -> tuple[str, str]:
+    """The demo's training and validation files, as pods see them (under the namespace's data root)."""
+    return (
+        f"{FSX_MOUNT}/data/{namespace}/chats/train.jsonl",
+        f"{FSX_MOUNT}/data/{namespace}/chats/validation.jsonl",
+    )
+
+
+def demo_job(namespace: str, name: str) -> dict[str, Any]:
+    """examples/tiny-llama-cpu-lora.yaml, in another namespace and under another name."""
+    job = yaml.safe_load(DEMO_JOB.read_text())
+    job["metadata"] |= {"namespace": namespace, "name": name}
+    train, validation = chat_data(namespace)
+    job["spec"]["data"]["train"]["path"] = train
+    job["spec"]["data"]["validation"]["path"] = validation
+    return dict(job)
+
+
+@dataclass
+class RealNodeBed:
+    """The bed's API (admin kubeconfig) and its real node's shared file system."""
+
+    layout: testbed.Layout
+    api_client: client.ApiClient
+
+    @classmethod
+    def connect(cls) -> RealNodeBed:
+        lay = testbed.layout()
+        return cls(lay, config.new_client_from_config(config_file=str(lay.kubeconfig)))
+
+    @property
+    def core(self) -> client.CoreV1Api:
+        return client.CoreV1Api(self.api_client)
+
+    @property
+    def custom(self) -> client.CustomObjectsApi:
+        return client.CustomObjectsApi(self.api_client)
+
+    def kubectl(self, *args: str, input_text: str | None = None, check: bool = True) -> str:
+        result = subprocess.run(
+            [str(self.layout.binary("kubectl")), f"--kubeconfig={self.layout.kubeconfig}", *args],
+            input=input_text,
+            capture_output=True,
+            text=True,
+        )
+        if check and result.returncode != 0:
+            raise RuntimeError(f"kubectl {' '.join(args)}: {result.stderr.strip()}")
+        return result.stdout
+
+    def host_path(self, path: str) -> Path:
+        """Where a path a pod sees under /fsx lies on this machine (the local volume's directory)."""
+        relative = Path(path).relative_to(FSX_MOUNT)
+        return self.layout.fsx / relative
+
+    def real_node_ready(self) -> None:
+        node = self.core.read_node(testbed.NODE_NAME)
+        if not any(c.type == "Ready" and c.status == "True" for c in node.status.conditions or []):
+            raise RuntimeError(
+                f"the real node {testbed.NODE_NAME} is not Ready: see `make cluster-status`"
+            )
+
+    def prepare_namespace(self, namespace: str) -> None:
+        """A fresh namespace whose `fsx-claim` is bound to the real node's local volume."""
+        self.kubectl("delete", "namespace", namespace, "--ignore-not-found", "--wait=true", "--timeout=180s")
+        # A PV of an earlier run is Released (bound to the old claim's uid): recreate it.
+        self.kubectl("delete", "persistentvolume", f"fsx-{namespace}", "--ignore-not-found")
+        self.core.create_namespace({"metadata": {"name": namespace}})
+        self.apply(
+            {
+                "apiVersion": "v1",
+                "kind": "List",
+                "items": testbed.local_fsx_volume(namespace, self.layout.fsx),
+            }
+        )
+
+    def write_model(self) -> Path:
+        """The tiny Llama and its tokenizer under the model root (rebuilt: deterministic, seconds)."""
+        directory = self.host_path(f"{FSX_MOUNT}/models/{MODEL_NAME}")
+        directory.mkdir(parents=True, exist_ok=True)
+        tiny_llama.build_model(directory)
+        return directory
+
+    def write_chat_data(self, namespace: str) -> tuple[Path, Path]:
+        train, validation = (self.host_path(p) for p in chat_data(namespace))
+        tiny_llama.write_jsonl(train, tiny_llama.chat_records(TRAIN_RECORDS, seed=1))
+        tiny_llama.write_jsonl(validation, tiny_llama.chat_records(VALIDATION_RECORDS, seed=2))
+        return train, validation
+
+    def forget_job_directory(self, namespace: str, name: str) -> None:
+        """Removes what an earlier run of this job (deleted with its namespace) left under the write root."""
+        import shutil
+
+        shutil.rmtree(self.host_path(f"{FSX_MOUNT}/finetune/{namespace}/{name}"), ignore_errors=True)
+
+    def apply(self, manifest: dict[str, Any]) -> None:
+        self.kubectl("apply", "-f", "-", input_text=json.dumps(manifest))
+
+    def job(self, namespace: str, name: str) -> dict[str, Any]:
+        return dict(self.custom.get_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, name))
+
+    def status(self, namespace: str, name: str) -> dict[str, Any]:
+        return dict(self.job(namespace, name).get("status") or {})
+
+    def attempt_pods(self, namespace: str, child: str) -> list[client.V1Pod]:
+        selector = f"training.kubeflow.org/job-name={child}"
+        return list(self.core.list_namespaced_pod(namespace, label_selector=selector).items)
+
+    def running_pod(self, namespace: str, child: str, replica: str) -> client.V1Pod | None:
+        """The attempt's pod of `replica` (master, worker) once its trainer container runs."""
+        for pod in self.attempt_pods(namespace, child):
+            labels = pod.metadata.labels or {}
+            statuses = pod.status.container_statuses or []
+            if labels.get("training.kubeflow.org/replica-type") == replica and any(
+                s.name == "pytorch" and s.state.running for s in statuses
+            ):
+                return pod
+        return None
+
+    def kill_training_processes(self, namespace: str, pod: str) -> str:
+        """`kubectl exec` into the trainer container and SIGKILL its training processes."""
+        return self.kubectl(
+            "exec", "-n", namespace, pod, "-c", "pytorch", "--", "python", "-c", KILL_TRAINING_PROCESS
+        )
+
+    def progress_records(self, status: dict[str, Any]) -> list[dict[str, Any]]:
+        """The trainer's progress.jsonl (every logged step of every attempt), read from the shared volume."""
+        directory = status.get("checkpointDir")
+        if not directory:
+            return []
+        path = self.host_path(directory) / "progress.jsonl"
+        if not path.exists():
+            return []
+        return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def describe(status: dict[str, Any]) -> str:
+    """One progress line: phase, attempt, step, loss and the latest checkpoint."""
+    progress = status.get("progress") or {}
+    checkpoint = (status.get("checkpoint") or {}).get("latest") or {}
+    parts = [status.get("phase") or "Pending", f"attempt {status.get('currentAttempt') or '-'}"]
+    if progress.get("step") is not None:
+        parts.append(f"step {progress['step']}/{progress.get('totalSteps')}")
+    if progress.get("loss") is not None:
+        parts.append(f"loss {progress['loss']:.3f}")
+    if checkpoint:
+        parts.append(f"checkpoint step {checkpoint.get('step')}")
+    return " | ".join(parts)
+
+
+def watch(
+    bed: RealNodeBed,
+    namespace: str,
+    name: str,
+    until: Callable[[dict[str, Any]], T | None],
+    timeout: float,
+    what: str,
+    show: bool = True,
+) -> T:
+    """Polls the job's status until `until(status)` is truthy, printing a progress line meanwhile."""
+    started = time.monotonic()
+    shown = ""
+    tty = sys.stdout.isatty()
+    while True:
+        status = bed.status(namespace, name)
+        result = until(status)
+        line = f"  [{time.monotonic() - started:5.0f}s] {describe(status)}"
+        if show and (tty or describe(status) != shown):
+            print(f"\r{line:<100}" if tty else line, end="" if tty else "\n", flush=True)
+            shown = describe(status)
+        if result:
+            if show and tty:
+                print()
+            return result
+        if status.get("phase") in ("Failed", "Succeeded"):
+            raise RuntimeError(f"the job ended {status.get('phase')} while waiting for {what}: {status}")
+        if time.monotonic() - started > timeout:
+            raise TimeoutError(f"{what}: not reached within {timeout:.0f} s; last status: {describe(status)}")
+        time.sleep(0.5)

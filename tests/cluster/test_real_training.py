@@ -1,0 +1,334 @@
+"""End to end on the bed's real node: FineTuneJobs that really train, through the in-cluster operator.
+
+One `make demo` run (hack/demo.py: LoRA, 2 nodes x 1 process on ml.m5.large, a SIGKILLed worker,
+attempt 2 resuming) serves several assertions; its uninterrupted reference is the same trainer
+with the same resolved config run on this machine with torchrun (2 processes over gloo), the
+cheapest honest way to get the adapter a crash-free job would write. Then, in a namespace of
+their own: bad training data (exit 2, InvalidSpec, no retry), and a DPO job whose worker pod is
+deleted mid-run (SIGTERM checkpoint, exit 143, attempt 2 resumes from it), from whose pod a
+report for another job is refused.
+
+The pods run on the one real node (2 vCPUs, each trainer pod requests 1), so jobs run one at a time.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import torch
+import yaml
+from hack.chart import DEMO_NAMESPACE, REAL_TRAINING_NAMESPACE
+from hack.real_job import FSX_MOUNT, RealNodeBed, demo_job, watch
+from hack.tiny_llama import chat_records, preference_records, write_jsonl
+from safetensors.torch import load_file
+
+from tests.conftest import REPO_ROOT
+
+CONFIG_ANNOTATION = "finetune.dev/trainer-config"
+JOB_TIMEOUT_S = 300
+
+
+@dataclass
+class DemoRun:
+    stdout: str
+    seconds: float
+    status: dict[str, Any]
+    steps: list[dict[str, Any]]
+    checkpoints: list[dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def bed(testbed) -> RealNodeBed:
+    real = RealNodeBed.connect()
+    real.real_node_ready()
+    return real
+
+
+@pytest.fixture(scope="module")
+def demo(bed: RealNodeBed) -> DemoRun:
+    """`make demo`'s script, run once for the module."""
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "hack" / "demo.py")], capture_output=True, text=True, timeout=600
+    )
+    seconds = time.monotonic() - started
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    name = yaml.safe_load((REPO_ROOT / "examples" / "tiny-llama-cpu-lora.yaml").read_text())["metadata"][
+        "name"
+    ]
+    status = bed.status(DEMO_NAMESPACE, name)
+    records = bed.progress_records(status)
+    return DemoRun(
+        stdout=result.stdout,
+        seconds=seconds,
+        status=status,
+        steps=[r for r in records if r["type"] == "step"],
+        checkpoints=[r for r in records if r["type"] == "checkpoint"],
+    )
+
+
+def test_the_demo_job_succeeds_and_its_loss_falls(demo: DemoRun) -> None:
+    print(f"make demo took {demo.seconds:.0f} s")
+    assert demo.status["phase"] == "Succeeded"
+    assert "phase: Succeeded" in demo.stdout and "o attempt 1" in demo.stdout
+    final_steps = [r for r in demo.steps if r["attempt"] == 2]
+    first, last = demo.steps[:5], final_steps[-5:]
+    assert sum(r["loss"] for r in last) / 5 < sum(r["loss"] for r in first) / 5 - 0.5, (first, last)
+    adapter = demo.status["output"]["path"] + "/adapter/adapter_model.safetensors"
+    assert "on this machine:" in demo.stdout and adapter in demo.stdout
+
+
+def test_attempt_2_resumes_from_the_checkpoint_attempt_1_reported(demo: DemoRun) -> None:
+    first, second = demo.status["attempts"]
+    assert first["result"] == "Failed" and first["exitCode"] != 0
+    assert "worker 0" in first["message"], first
+    reported = [c for c in demo.checkpoints if c["attempt"] == 1]
+    assert reported, "attempt 1 reported no checkpoint"
+    assert second["resumedFrom"] == reported[-1]["path"]
+    assert second["result"] == "Succeeded"
+
+
+def test_a_crash_loses_at_most_one_checkpoint_interval(demo: DemoRun, bed: RealNodeBed) -> None:
+    config = attempt_config(bed, DEMO_NAMESPACE, demo.status["attempts"][0]["name"])
+    interval = config["checkpointing"]["everySteps"]
+    resumed = max(c["step"] for c in demo.checkpoints if c["attempt"] == 1)
+    reached = max(r["step"] for r in demo.steps if r["attempt"] == 1)
+    assert resumed < config["training"]["maxSteps"], "attempt 1 finished before the crash"
+    assert reached - resumed <= interval
+    assert [r["step"] for r in demo.steps if r["attempt"] == 2] == list(
+        range(resumed + 1, config["training"]["maxSteps"] + 1)
+    )
+
+
+def test_the_crashed_and_resumed_job_writes_the_adapter_of_an_uninterrupted_run(
+    demo: DemoRun, bed: RealNodeBed, tmp_path: Path
+) -> None:
+    config = attempt_config(bed, DEMO_NAMESPACE, demo.status["attempts"][0]["name"])
+    reference = run_on_this_machine(bed, config, tmp_path)
+    adapter = bed.host_path(demo.status["output"]["path"]) / "adapter" / "adapter_model.safetensors"
+    resumed = load_file(str(adapter))
+    assert resumed.keys() == reference.keys() and reference
+    for key, tensor in reference.items():
+        torch.testing.assert_close(resumed[key], tensor, rtol=1e-4, atol=1e-5, msg=key)
+
+
+def attempt_config(bed: RealNodeBed, namespace: str, pytorchjob: str) -> dict[str, Any]:
+    """The resolved training config the operator gave an attempt (its PyTorchJob's pod annotation)."""
+    child = bed.custom.get_namespaced_custom_object(
+        "kubeflow.org", "v1", namespace, "pytorchjobs", pytorchjob
+    )
+    annotations = child["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["metadata"]["annotations"]
+    return dict(yaml.safe_load(annotations[CONFIG_ANNOTATION]))
+
+
+def run_on_this_machine(bed: RealNodeBed, config: dict[str, Any], directory: Path) -> dict[str, torch.Tensor]:
+    """The same config, trained without a crash by the same trainer on this machine (torchrun, 2 gloo
+    processes as the two pods were); returns its adapter."""
+    local = copy.deepcopy(config)
+    local["model"]["path"] = str(bed.host_path(config["model"]["path"]))
+    for source in local["data"]["train"]:
+        source["path"] = str(bed.host_path(source["path"]))
+    local["data"]["validation"]["path"] = str(bed.host_path(config["data"]["validation"]["path"]))
+    local["checkpointing"]["dir"] = str(directory / "checkpoints")
+    local["output"]["dir"] = str(directory / "output")
+    local["logging"]["tensorboardDir"] = str(directory / "tensorboard")
+    path = directory / "config.yaml"
+    path.write_text(yaml.safe_dump(local))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PET_", "RANK", "WORLD_SIZE", "MASTER_"))}
+    # Each pod's torch uses every CPU it sees (torchrun sets 1 thread only when it starts several
+    # processes): the same intra-op thread count keeps the float reductions in the same order.
+    env["OMP_NUM_THREADS"] = str(len(os.sched_getaffinity(0)))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "finetune_trainer.launch",
+            "--standalone",
+            "--nproc_per_node=2",
+            "--",
+            "--config",
+            str(path),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=JOB_TIMEOUT_S,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return load_file(str(directory / "output" / "adapter" / "adapter_model.safetensors"))
+
+
+# -- jobs of their own, in REAL_TRAINING_NAMESPACE ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_namespace(bed: RealNodeBed, demo: DemoRun) -> Iterator[str]:
+    """The namespace (watched by the chart's operator) with its fsx-claim on the real node.
+
+    Depends on the demo so that the demo's job has the node to itself."""
+    bed.prepare_namespace(REAL_TRAINING_NAMESPACE)
+    bed.write_model()
+    yield REAL_TRAINING_NAMESPACE
+
+
+@pytest.fixture(scope="module")
+def bad_data_job(bed: RealNodeBed, real_namespace: str) -> dict[str, Any]:
+    """A LoRA job whose data has one conversation without an assistant turn (line 7), with no error budget."""
+    records: list[Any] = [json.dumps(r) for r in chat_records(50, seed=3)]
+    records[6] = json.dumps({"messages": [{"role": "user", "content": "copy: only a question"}]})
+    path = f"{FSX_MOUNT}/data/{real_namespace}/bad/train.jsonl"
+    write_jsonl(bed.host_path(path), records)
+    job = demo_job(real_namespace, "bad-data")
+    job["spec"]["data"] = {"format": "messages", "train": {"path": path}, "errorBudget": 0.0}
+    bed.apply(job)
+    status = watch(
+        bed,
+        real_namespace,
+        "bad-data",
+        lambda s: s if s.get("phase") == "Failed" else None,
+        JOB_TIMEOUT_S,
+        "Failed",
+        show=False,
+    )
+    time.sleep(5)  # time enough for a wrong retry to show
+    return {"path": path, "status": bed.status(real_namespace, "bad-data"), "failed": status}
+
+
+def test_bad_training_data_fails_the_job_as_invalid_spec_naming_file_and_line(bad_data_job) -> None:
+    status = bad_data_job["status"]
+    failed = next(c for c in status["conditions"] if c["type"] == "Failed")
+    assert (failed["status"], failed["reason"]) == ("True", "InvalidSpec")
+    assert f"{bad_data_job['path']}:7: no assistant message" in failed["message"], failed
+    assert "exit code 2" in failed["message"]
+    assert [a["attempt"] for a in status["attempts"]] == [1] and status["currentAttempt"] == 1
+    assert status["attempts"][0]["exitCode"] == 2
+
+
+FOREIGN_REPORT = """
+import json, ssl, sys, urllib.error, urllib.request
+sa = "/var/run/secrets/kubernetes.io/serviceaccount"
+namespace, name = sys.argv[1], sys.argv[2]
+request = urllib.request.Request(
+    f"https://kubernetes.default.svc/apis/finetune.dev/v1alpha1/namespaces/{namespace}/finetunejobs/{name}/status",
+    data=json.dumps({"status": {"progress": {"step": 999}}}).encode(),
+    method="PATCH",
+    headers={
+        "Authorization": "Bearer " + open(sa + "/token").read(),
+        "Content-Type": "application/merge-patch+json",
+    },
+)
+try:
+    urllib.request.urlopen(request, context=ssl.create_default_context(cafile=sa + "/ca.crt"))
+    print("admitted")
+except urllib.error.HTTPError as err:
+    print(err.code, err.read().decode())
+"""
+
+
+@dataclass
+class DeletedPodRun:
+    status: dict[str, Any]
+    deleted_at: float
+    deleted_pod: str
+    foreign_report: str
+    checkpoints: list[dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRun:
+    """A dpo-lora job (a namespaced recipe built from the tiny one) on preference data. Once it
+    trains, its pod reports for the bad-data job (refused); then its worker pod is deleted."""
+    recipe = yaml.safe_load((REPO_ROOT / "recipes" / "tiny-llama-cpu-lora.yaml").read_text())
+    recipe["kind"] = "FineTuneRecipe"
+    recipe["metadata"] = {"name": "tiny-llama-cpu-dpo-lora", "namespace": real_namespace}
+    recipe["spec"]["method"] = "dpo-lora"
+    recipe["spec"]["config"]["dpo"] = {"beta": 0.1}
+    # Only the SIGTERM checkpoint and the final one: attempt 2 can resume only from the former.
+    recipe["spec"]["config"]["checkpointing"]["everySteps"] = 1000
+    recipe["spec"]["config"]["training"]["maxSteps"] = 30
+    bed.apply(recipe)
+    path = f"{FSX_MOUNT}/data/{real_namespace}/preferences/train.jsonl"
+    write_jsonl(bed.host_path(path), preference_records(400, seed=4))
+    job = demo_job(real_namespace, "dpo")
+    job["spec"]["method"] = "dpo-lora"
+    job["spec"]["data"] = {"format": "preference", "train": {"path": path}}
+    bed.apply(job)
+    status = watch(
+        bed,
+        real_namespace,
+        "dpo",
+        lambda s: s if ((s.get("progress") or {}).get("step") or 0) >= 3 else None,
+        JOB_TIMEOUT_S,
+        "step 3",
+        show=False,
+    )
+    child = status["backendRef"]["name"]
+    master = bed.running_pod(real_namespace, child, "master")
+    worker = bed.running_pod(real_namespace, child, "worker")
+    assert master is not None and worker is not None
+    foreign = bed.kubectl(
+        "exec",
+        "-n",
+        real_namespace,
+        master.metadata.name,
+        "-c",
+        "pytorch",
+        "--",
+        "python",
+        "-c",
+        FOREIGN_REPORT,
+        real_namespace,
+        "bad-data",
+    )
+    deleted_at = time.time()
+    bed.kubectl("delete", "pod", "-n", real_namespace, worker.metadata.name, "--wait=false")
+    status = watch(
+        bed,
+        real_namespace,
+        "dpo",
+        lambda s: s if s.get("phase") == "Succeeded" else None,
+        JOB_TIMEOUT_S,
+        "Succeeded",
+        show=False,
+    )
+    records = bed.progress_records(status)
+    return DeletedPodRun(
+        status=status,
+        deleted_at=deleted_at,
+        deleted_pod=worker.metadata.name,
+        foreign_report=foreign,
+        checkpoints=[r for r in records if r["type"] == "checkpoint"],
+    )
+
+
+def test_a_deleted_pod_checkpoints_within_its_grace_period_and_the_next_attempt_resumes(dpo_job) -> None:
+    first, second = dpo_job.status["attempts"]
+    assert first["exitCode"] == 143, first
+    stopped = [c for c in dpo_job.checkpoints if c["attempt"] == 1]
+    assert len(stopped) == 1, dpo_job.checkpoints
+    checkpoint_time = datetime.fromisoformat(stopped[0]["time"].replace("Z", "+00:00")).timestamp()
+    assert checkpoint_time - dpo_job.deleted_at < 120  # terminationGracePeriodSeconds
+    assert second["resumedFrom"] == stopped[0]["path"]
+
+
+def test_a_dpo_lora_job_succeeds_on_the_real_node(dpo_job, bed: RealNodeBed) -> None:
+    assert dpo_job.status["phase"] == "Succeeded"
+    adapter = bed.host_path(dpo_job.status["output"]["path"]) / "adapter" / "adapter_model.safetensors"
+    assert load_file(str(adapter))
+
+
+def test_a_pod_of_one_job_cannot_report_for_another(dpo_job, bad_data_job) -> None:
+    code, _, body = dpo_job.foreign_report.strip().partition(" ")
+    assert code == "403", dpo_job.foreign_report
+    assert "is not part of FineTuneJob bad-data" in body
