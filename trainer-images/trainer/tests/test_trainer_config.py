@@ -77,7 +77,8 @@ def test_a_missing_key_is_rejected_with_its_dot_path(path: str, message: str) ->
         ("training.packing", "yes", "training.packing: expected true or false, got 'yes'"),
         ("training.microBatchSize", 0, "training.microBatchSize: must be >= 1, got 0"),
         ("training.seqLength", True, "training.seqLength: expected an integer, got a boolean"),
-        ("method", "grpo", "method: must be one of sft, lora, dpo, dpo-lora; got 'grpo'"),
+        ("method", "ppo", "method: must be one of sft, lora, dpo, dpo-lora, grpo, grpo-lora; got 'ppo'"),
+        ("method", "grpo", "data.format: method grpo needs prompt data"),
         ("data.format", "preference", "data.format: preference data needs method dpo or dpo-lora"),
         ("data.train", [], "data.train: at least one training source is required"),
         ("lora.targetModules", [], "lora.targetModules: name at least one module"),
@@ -199,7 +200,7 @@ def test_the_records_hold_every_key_the_schema_has() -> None:
     definitions = document["$defs"]
 
     def properties(node: dict[str, Any]) -> set[str]:
-        options = node.get("anyOf", [node])
+        options = node.get("anyOf", [node.get("items", node)])
         (reference,) = [o["$ref"] for o in options if "$ref" in o]
         return set(definitions[reference.removeprefix("#/$defs/")]["properties"])
 

@@ -163,8 +163,17 @@ BASE_CONFIG: dict[str, Any] = {
         "scheduler": "cosine",
         "warmupSteps": 2,
     },
-    "lora": {"rank": 8, "alpha": 16, "dropout": 0.1, "targetModules": ["q_proj", "v_proj"]},
+    "lora": {
+        "rank": 8,
+        "alpha": 16,
+        "dropout": 0.1,
+        "targetModules": ["q_proj", "v_proj"],
+        "loadIn4Bit": False,
+    },
     "dpo": {"beta": 0.1},
+    "grpo": None,
+    "rewards": [],
+    "tools": None,
     "parallelism": {"tensorParallel": 8, "zero1": True},
     "neuron": {"precompile": False},
     "checkpointing": {"dir": "", "everySteps": 5, "keepLast": 3},
@@ -259,3 +268,51 @@ def full_vocabulary_token_logprobs(logits: Any, labels: Any) -> tuple[Any, Any]:
     logprobs = torch.log_softmax(logits[:, :-1], dim=-1)
     picked = logprobs.gather(-1, next_labels.masked_fill(~mask, 0).unsqueeze(-1)).squeeze(-1)
     return picked * mask, mask
+
+
+GRPO_SETTINGS: dict[str, Any] = {
+    "numGenerations": 4,
+    "maxPromptLength": 64,
+    "maxCompletionLength": 8,
+    "temperature": 1.0,
+    "topP": 1.0,
+    "beta": 0.0,
+    "epsilon": 0.2,
+    "numIterations": 1,
+    "lossType": "dapo",
+    "generationEngine": "hf",
+}
+
+
+def prompt_records(count: int, seed: int, chat: bool = False) -> list[dict[str, Any]]:
+    """GRPO prompts of the copy task; `answer` (the first word to say) goes to the rewards."""
+    rng, vocab = random.Random(seed), vocabulary()
+    records = []
+    for _ in range(count):
+        prompt, answer = copy_task(rng, vocab, low=2, high=4)
+        value: Any = [{"role": "user", "content": prompt}] if chat else prompt
+        records.append({"prompt": value, "answer": answer.split()[0]})
+    return records
+
+
+def write_module(path: Path, source: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+def grpo_config(
+    root: Path, model_dir: Path, train: Sequence[Path], rewards: Sequence[Mapping[str, Any]], **overrides: Any
+) -> dict[str, Any]:
+    """A grpo-lora run on prompt data with the tiny GRPO settings; overrides are dot-paths."""
+    base = {
+        "method": "grpo-lora",
+        "data.format": "prompt",
+        "grpo": copy.deepcopy(GRPO_SETTINGS),
+        "rewards": [{"weight": 1.0, "builtin": None, "field": None, "pattern": None, "module": None,
+                     "function": None, **reward} for reward in rewards],
+        "training.microBatchSize": 2,
+        "training.gradientAccumulationSteps": 1,
+        "training.packing": False,
+    }
+    return make_config(root, model_dir, train, **{**base, **overrides})

@@ -19,8 +19,18 @@ from torch import nn
 from finetune_trainer import checkpoint, outputs
 from finetune_trainer.checkpoint_layout import TrainerState
 from finetune_trainer.config import TrainConfig
-from finetune_trainer.methods import DpoMethod, Method, SupervisedMethod, adapters_disabled, frozen_reference
+from finetune_trainer.grpo import GrpoMethod
+from finetune_trainer.methods import (
+    DpoMethod,
+    Method,
+    ReferenceContext,
+    SupervisedMethod,
+    adapters_disabled,
+    frozen_reference,
+)
 from finetune_trainer.model import build_policy, build_reference
+from finetune_trainer.rewards import Reward, Toolbox
+from finetune_trainer.rollout import Sampler
 from finetune_trainer.runtime import Runtime, UnsupportedDevice, compute_dtype
 from finetune_trainer.schedule import build_scheduler
 
@@ -79,18 +89,83 @@ class FsdpPlatform:
         )
         return optimizer, scheduler
 
-    def method(self, config: TrainConfig, model: nn.Module, tokenizer: Any, model_path: str) -> Method:
+    def _reference(self, config: TrainConfig, model: nn.Module, model_path: str) -> ReferenceContext:
+        """LoRA: the same model with its adapters disabled (no second copy); else a frozen copy."""
+        if config.lora is not None:
+            return lambda: adapters_disabled(model)
+        frozen = build_reference(model_path, self.dtype)
+        return lambda: frozen_reference(frozen)
+
+    def method(
+        self,
+        config: TrainConfig,
+        model: nn.Module,
+        tokenizer: Any,
+        model_path: str,
+        rewards: tuple[Reward, ...],
+        toolbox: Toolbox | None,
+    ) -> Method:
         device = self.runtime.device
+        if config.grpo is not None:
+            return self._grpo(config, model, tokenizer, model_path, rewards, toolbox)
         if config.dpo is not None:
-            if config.lora is not None:
-                reference = lambda: adapters_disabled(model)  # noqa: E731
-            else:
-                frozen = build_reference(model_path, self.dtype)
-                reference = lambda: frozen_reference(frozen)  # noqa: E731
+            reference = self._reference(config, model, model_path)
             return DpoMethod(device, tokenizer.pad_token_id, config.dpo.beta, reference)
         return SupervisedMethod(
             device, tokenizer.pad_token_id, config.training.seq_length, config.training.packing
         )
+
+    def _grpo(
+        self,
+        config: TrainConfig,
+        model: nn.Module,
+        tokenizer: Any,
+        model_path: str,
+        rewards: tuple[Reward, ...],
+        toolbox: Toolbox | None,
+    ) -> GrpoMethod:
+        spec = config.grpo
+        assert spec is not None
+        runtime = self.runtime
+        device = runtime.device
+
+        def all_reduce(tensor: torch.Tensor) -> torch.Tensor:
+            if runtime.world_size == 1:
+                return tensor
+            on_device = tensor.to(device)
+            dist.all_reduce(on_device)
+            return on_device.cpu()
+
+        method = GrpoMethod(
+            device=device,
+            pad_id=tokenizer.pad_token_id,
+            spec=spec,
+            rewards=rewards,
+            toolbox=toolbox,
+            tokenizer=tokenizer,
+            generator=lambda policy: policy,  # replaced below: the sampler needs the method's any_rank
+            reference=self._reference(config, model, model_path) if spec.beta != 0.0 else None,
+            error_budget=config.data.error_budget,
+            micro_batch_size=config.training.micro_batch_size,
+            data_rank=runtime.data_rank,
+            data_world_size=runtime.data_world_size,
+            all_reduce=all_reduce,
+        )
+        if spec.generation_engine == "vllm":
+            from finetune_trainer.vllm_engine import vllm_generator
+
+            method.generator = vllm_generator(config, model, tokenizer, model_path)
+        else:
+            method.generator = lambda policy: Sampler(
+                policy,
+                device,
+                tokenizer.pad_token_id,
+                tokenizer.eos_token_id,
+                spec.temperature,
+                spec.top_p,
+                any_rank=method.any_rank,
+            )
+        return method
 
     def backward(self, model: nn.Module, loss: torch.Tensor, last_micro_batch: bool) -> None:
         # Gradients are reduce-scattered only after the last micro-batch of the step.

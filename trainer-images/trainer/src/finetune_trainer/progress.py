@@ -43,7 +43,8 @@ class StepReport:
     learning_rate: float
     tokens_per_second: float
     time: float
-    extra: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    extra: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    """Method metrics: numbers, or one level of named numbers (GRPO's `rewards`: name -> mean)."""
     estimated_completion: float | None = None
     """Wall-clock time the run should end at, from `estimate_completion`; None until known."""
 
@@ -127,6 +128,8 @@ def build_status_patch(report: StepReport | None, checkpoint: CheckpointReport |
             "tokensPerSecond": round(report.tokens_per_second, 1),
             "updatedAt": utc_timestamp(report.time),
         }
+        if "reward" in report.extra:  # GRPO: the mean reward of the step's rollouts
+            progress["reward"] = round(report.extra["reward"], 6)
         if report.estimated_completion is not None:
             progress["estimatedCompletionTime"] = utc_timestamp(report.estimated_completion)
         status["progress"] = {k: v for k, v in progress.items() if v is not None}
@@ -303,7 +306,11 @@ class ProgressSink:
             self._writer.add_scalar("train/learning_rate", report.learning_rate, report.step)
             self._writer.add_scalar("train/tokens_per_second", report.tokens_per_second, report.step)
             for key, value in report.extra.items():
-                self._writer.add_scalar(f"train/{key}", value, report.step)
+                if isinstance(value, Mapping):
+                    for name, number in value.items():
+                        self._writer.add_scalar(f"train/{key}/{name}", number, report.step)
+                else:
+                    self._writer.add_scalar(f"train/{key}", value, report.step)
         if self._status is not None:
             self._status.step(report)
 
