@@ -7,12 +7,15 @@ on two CPU cores.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -270,6 +273,48 @@ def full_vocabulary_token_logprobs(logits: Any, labels: Any) -> tuple[Any, Any]:
     return picked * mask, mask
 
 
+def process_tree(root: int) -> list[int]:
+    """`root` and all its descendants (torchrun starts each worker in a session of its own)."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    tree, frontier = [], [root]
+    while frontier:
+        pid = frontier.pop()
+        tree.append(pid)
+        frontier.extend(parents.get(pid, []))
+    return tree
+
+
+def kill_after_checkpoint(config: Path, processes: int, checkpoint_dir: Path, step_name: str) -> None:
+    """Starts a run and SIGKILLs every process of it as soon as `step_name` is the latest checkpoint,
+    like a node failure: no handler runs, nothing is flushed."""
+    process = subprocess.Popen(
+        command(config, processes),
+        env=trainer_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    latest = checkpoint_dir / "latest"
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and process.poll() is None:
+        if latest.exists() and latest.read_text() == step_name:
+            for pid in process_tree(process.pid):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL, (
+        f"the run was not killed mid-way: {process.stderr.read()[-4000:]}"
+    )
+
+
 GRPO_SETTINGS: dict[str, Any] = {
     "numGenerations": 4,
     "maxPromptLength": 64,
@@ -309,8 +354,18 @@ def grpo_config(
         "method": "grpo-lora",
         "data.format": "prompt",
         "grpo": copy.deepcopy(GRPO_SETTINGS),
-        "rewards": [{"weight": 1.0, "builtin": None, "field": None, "pattern": None, "module": None,
-                     "function": None, **reward} for reward in rewards],
+        "rewards": [
+            {
+                "weight": 1.0,
+                "builtin": None,
+                "field": None,
+                "pattern": None,
+                "module": None,
+                "function": None,
+                **reward,
+            }
+            for reward in rewards
+        ],
         "training.microBatchSize": 2,
         "training.gradientAccumulationSteps": 1,
         "training.packing": False,
