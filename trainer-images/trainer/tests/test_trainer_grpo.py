@@ -20,7 +20,7 @@ from finetune_trainer.config import RewardSpec
 from finetune_trainer.config_schema import ConfigError
 from finetune_trainer.encoding import TokenizedPrompt, encode_prompt
 from finetune_trainer.formats import parse_prompt
-from finetune_trainer.grpo import grpo_token_losses, group_advantages, loss_numerator, step_normaliser
+from finetune_trainer.grpo import group_advantages, grpo_token_losses, loss_numerator, step_normaliser
 from finetune_trainer.rewards import Completion, Toolbox, final_answer, load_rewards
 from finetune_trainer.rollout import Rollout, run_rollouts
 
