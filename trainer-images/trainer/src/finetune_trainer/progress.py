@@ -80,10 +80,13 @@ def percent_complete(step: int, total_steps: int) -> str | None:
 
 def format_metrics_line(report: StepReport) -> str:
     """The stdout line that the SageMaker backend's MetricDefinitions parse."""
-    return (
+    line = (
         f"finetune-metrics step={report.step} loss={report.loss:.6g} lr={report.learning_rate:.6g} "
         f"tokens_per_second={report.tokens_per_second:.1f}"
     )
+    if "reward" in report.extra:  # GRPO: SageMaker's train:reward metric
+        line += f" reward={report.extra['reward']:.6g}"
+    return line
 
 
 def build_progress_record(report: StepReport) -> dict[str, Any]:
@@ -306,9 +309,11 @@ class ProgressSink:
             self._writer.add_scalar("train/learning_rate", report.learning_rate, report.step)
             self._writer.add_scalar("train/tokens_per_second", report.tokens_per_second, report.step)
             for key, value in report.extra.items():
-                if isinstance(value, Mapping):
+                if isinstance(value, Mapping):  # GRPO's `rewards`: reward/<name>/mean (the contract)
                     for name, number in value.items():
-                        self._writer.add_scalar(f"train/{key}/{name}", number, report.step)
+                        self._writer.add_scalar(
+                            f"train/{key.removesuffix('s')}/{name}/mean", number, report.step
+                        )
                 else:
                     self._writer.add_scalar(f"train/{key}", value, report.step)
         if self._status is not None:

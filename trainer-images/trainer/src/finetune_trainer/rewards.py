@@ -21,6 +21,7 @@ import math
 import re
 import sys
 import traceback
+import typing
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -188,32 +189,67 @@ def load_rewards(
 
 @dataclasses.dataclass(frozen=True)
 class Toolbox:
-    """The functions the model may call, by name, and the turn limit."""
+    """The functions the model may call, by name, their JSON schemas, and the turn limit."""
 
     functions: Mapping[str, Callable[..., Any]]
     max_turns: int
 
     @property
-    def schemas(self) -> list[Callable[..., Any]]:
-        """What `apply_chat_template(tools=...)` takes: the functions (their JSON schema is derived)."""
-        return list(self.functions.values())
+    def schemas(self) -> list[dict[str, Any]]:
+        """What `apply_chat_template(tools=...)` takes: one JSON schema per function."""
+        return [tool_schema(function) for function in self.functions.values()]
+
+
+JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", list: "array", dict: "object"}
+
+
+def tool_schema(function: Callable[..., Any]) -> dict[str, Any]:
+    """The function's JSON schema for the chat template: transformers' `get_json_schema` when the
+    docstring documents every argument (Google style), else one from the signature, the type hints
+    and the docstring's first paragraph, so that a plain `\"\"\"Add two numbers.\"\"\"` is enough."""
+    from transformers.utils import get_json_schema
+
+    try:
+        return dict(get_json_schema(function))
+    except Exception:  # transformers' parsing exceptions: describe it ourselves
+        pass
+    hints = typing.get_type_hints(function)
+    properties: dict[str, Any] = {}
+    required = []
+    for name, parameter in inspect.signature(function).parameters.items():
+        if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+            continue
+        kind = JSON_TYPES.get(typing.get_origin(hints.get(name)) or hints.get(name))  # type: ignore[arg-type]
+        properties[name] = {"type": kind} if kind else {}
+        if parameter.default is parameter.empty:
+            required.append(name)
+    description = (inspect.getdoc(function) or function.__name__).split("\n\n")[0].strip()
+    parameters = {"type": "object", "properties": properties, "required": required}
+    return {
+        "type": "function",
+        "function": {"name": function.__name__, "description": description, "parameters": parameters},
+    }
 
 
 def load_tools(spec: ToolsSpec) -> Toolbox:
-    """Imports the tool functions; each must be describable to the model (type hints, docstring)."""
-    from transformers.utils import get_json_schema
-
+    """Imports the tool functions; each must take its arguments by keyword (JSON objects have names)."""
     what = "tools"
     module = load_module(spec.module, what)
     functions = {}
     for name in spec.functions:
         function = _function(module, spec.module, name, what)
         try:
-            get_json_schema(function)
-        except Exception as exc:  # transformers raises its own parsing exceptions
+            parameters = inspect.signature(function).parameters.values()
+            tool_schema(function)
+        except (TypeError, ValueError, NameError) as exc:
             raise ConfigError(
-                f"{what}: {_where(function, spec.module)}: {name} cannot be described to the model "
-                f"(it needs type hints and a docstring with an Args section): {exc}"
+                f"{what}: {_where(function, spec.module)}: {name} cannot be described to the model: {exc}"
             ) from exc
+        positional = [p.name for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.VAR_POSITIONAL)]
+        if positional:
+            raise ConfigError(
+                f"{what}: {_where(function, spec.module)}: {name} takes {', '.join(positional)} by position "
+                "only; a tool call passes its arguments by name"
+            )
         functions[name] = function
     return Toolbox(functions, spec.max_turns)
