@@ -348,15 +348,18 @@ def test_two_ranks_run_multi_turn_rollouts_in_step_and_report_tool_metrics(
 # -- exact resume -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("processes", [1])
+@pytest.mark.parametrize("iterations", [1, 2])
 def test_grpo_lora_resume_after_kill_matches_an_uninterrupted_run(
-    tmp_path: Path, tiny_model: Path, prompts: Path, vowel_reward: dict[str, Any], processes: int
+    tmp_path: Path, tiny_model: Path, prompts: Path, vowel_reward: dict[str, Any], iterations: int
 ) -> None:
+    """With numIterations 2 the checkpoint after step 3 falls inside a generation batch: the resumed
+    run must train step 4 on the rollouts step 3 trained on, not on new ones."""
     overrides = {
-        "training.maxSteps": 8,
-        "checkpointing.everySteps": 4,
+        "training.maxSteps": 6,
+        "checkpointing.everySteps": 3,
         "lora.dropout": 0.1,
         "grpo.beta": 0.04,
+        "grpo.numIterations": iterations,
         "optimizer.learningRate": 2e-2,
     }
 
@@ -366,19 +369,21 @@ def test_grpo_lora_resume_after_kill_matches_an_uninterrupted_run(
         )
 
     straight = tmp_path / "straight"
-    _ok(kit.run_trainer(config(straight), processes=processes))
+    _ok(kit.run_trainer(config(straight)))
     resumed = tmp_path / "resumed"
-    kit.kill_after_checkpoint(config(resumed), processes, resumed / "checkpoints", "step-00000004")
-    _ok(kit.run_trainer(config(resumed, **{"job.attempt": 2}), processes=processes, resume_from="auto"))
+    kit.kill_after_checkpoint(config(resumed), 1, resumed / "checkpoints", "step-00000003")
+    _ok(kit.run_trainer(config(resumed, **{"job.attempt": 2}), resume_from="auto"))
 
     expected = {r["step"]: r for r in kit.progress_records(straight / "checkpoints")}
     actual = {r["step"]: r for r in kit.progress_records(resumed / "checkpoints")}
-    assert sorted(actual) == list(range(1, 9))
-    for step in range(1, 9):
-        for key in ("loss", "reward", "completionLength", "kl"):
+    assert sorted(actual) == list(range(1, 7))
+    for step in range(1, 7):
+        for key in ("loss", "reward", "completionLength", "kl", "clipRatio"):
             assert actual[step][key] == pytest.approx(expected[step][key], rel=1e-5, abs=1e-6), (step, key)
     second = [r["step"] for r in kit.progress_records(resumed / "checkpoints") if r["attempt"] == 2]
-    assert second == [5, 6, 7, 8]
+    assert second == [4, 5, 6]
+    if iterations == 2:
+        assert actual[4]["reward"] == actual[3]["reward"]  # the same generation batch
     straight_adapter = load_file(str(straight / "output" / "adapter" / "adapter_model.safetensors"))
     resumed_adapter = load_file(str(resumed / "output" / "adapter" / "adapter_model.safetensors"))
     assert straight_adapter.keys() == resumed_adapter.keys() and straight_adapter

@@ -77,7 +77,10 @@ class Platform(Protocol):
         state: TrainerState,
         job_uid: str,
         keep_last: int,
-    ) -> Path: ...
+        method_state: object | None = None,
+    ) -> Path:
+        """Writes a complete checkpoint; `method_state` is this rank's `Method.state()`, if any."""
+        ...
 
     def load(
         self,

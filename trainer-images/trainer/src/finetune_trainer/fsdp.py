@@ -197,6 +197,7 @@ class FsdpPlatform:
         state: TrainerState,
         job_uid: str,
         keep_last: int,
+        method_state: object | None = None,
     ) -> Path:
         return checkpoint.save(
             directory,
@@ -208,6 +209,7 @@ class FsdpPlatform:
             state=state,
             job_uid=job_uid,
             keep_last=keep_last,
+            method_state=method_state,
         )
 
     def load(

@@ -269,6 +269,18 @@ class GrpoMethod:
                 f"({fraction:.2%}), over data.errorBudget ({self.error_budget:.2%}); see the warnings above"
             )
 
+    def state(self) -> object | None:
+        """With numIterations > 1, a step in the middle of a generation batch trains on rollouts
+        sampled by earlier weights: a resumed run needs those rollouts, not new ones."""
+        if self.spec.num_iterations == 1:
+            return None
+        return {"generatedAt": self._generated_at, "groups": self._groups, "normaliser": self._normaliser}
+
+    def restore(self, state: object) -> None:
+        assert isinstance(state, dict)
+        self._generated_at, self._groups = state["generatedAt"], state["groups"]
+        self._normaliser = state["normaliser"]
+
     # -- the Method protocol -------------------------------------------------------------------
 
     def collate(self, rows: Sequence[Sequence[object]]) -> RolloutBatch:

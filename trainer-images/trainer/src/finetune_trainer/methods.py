@@ -46,6 +46,12 @@ class Method(Protocol):
         """The step report's extra metrics from the step's summed `StepTotals.extra`."""
         ...
 
+    def state(self) -> object | None:
+        """What a checkpoint must keep besides weights, optimizer and RNG to continue exactly."""
+        ...
+
+    def restore(self, state: object) -> None: ...
+
     def collate(self, rows: Sequence[Sequence[object]]) -> object: ...
 
     def normaliser(self, rows: Sequence[Sequence[object]]) -> float: ...
@@ -63,6 +69,12 @@ class OfflineMethod:
 
     def summarise(self, sums: Mapping[str, float], normaliser: float) -> dict[str, Any]:
         return {key: value / normaliser for key, value in sums.items()}
+
+    def state(self) -> object | None:
+        return None  # the data position and the RNG say everything
+
+    def restore(self, state: object) -> None:
+        raise AssertionError("an offline method writes no state")
 
 
 def labelled_batch_logprobs(model: nn.Module, batch: Batch, device: torch.device) -> LabelledLogprobs:

@@ -307,7 +307,10 @@ class NeuronPlatform:
         state: TrainerState,
         job_uid: str,
         keep_last: int,
+        method_state: object | None = None,
     ) -> Path:
+        # Only GRPO has method state, and it never runs on Neuron (device.check_device_features).
+        assert method_state is None, "method state on Neuron"
         import neuronx_distributed as nxd
         import torch_xla.core.xla_model as xm
 

@@ -256,6 +256,10 @@ class Trainer:
                     state.world_size,
                     runtime.world_size,
                 )
+            method_state = resume_path / checkpoint_layout.method_state_file(runtime.rank)
+            if method_state.is_file():
+                # Our own file, written by this trainer into a checkpoint of this job.
+                method.restore(torch.load(method_state, weights_only=False))
             log.info("resumed from %s at step %d", resume_path, step)
         else:
             torch.manual_seed(config.training.seed + runtime.rank)  # per-rank dropout streams
@@ -370,7 +374,7 @@ class Trainer:
                     return EXIT_STOPPED
                 continue
             if stopping or step % config.checkpointing.every_steps == 0 or step == total_steps:
-                self._save(model, optimizer, scheduler, sink, step, position, tokens_seen, stream)
+                self._save(model, method, optimizer, scheduler, sink, step, position, tokens_seen, stream)
                 last_checkpoint_step = step
             if stopping:
                 log.warning("stopped by SIGTERM after checkpointing step %d", step)
@@ -379,7 +383,7 @@ class Trainer:
             log.info("compile trial finished after %d steps; nothing written", step)
             return EXIT_OK
         if last_checkpoint_step != step:
-            self._save(model, optimizer, scheduler, sink, step, position, tokens_seen, stream)
+            self._save(model, method, optimizer, scheduler, sink, step, position, tokens_seen, stream)
 
         validation = self._validate(model, method, data)
         if sink is not None and validation:
@@ -404,6 +408,7 @@ class Trainer:
     def _save(
         self,
         model: nn.Module,
+        method: Method,
         optimizer: torch.optim.Optimizer,
         scheduler: torch.optim.lr_scheduler.LRScheduler,
         sink: ProgressSink | None,
@@ -428,6 +433,7 @@ class Trainer:
             ),
             job_uid=self.config.job.uid,
             keep_last=self.config.checkpointing.keep_last,
+            method_state=method.state(),
         )
         log.info("checkpoint %s complete", path)
         if sink is not None:
