@@ -188,11 +188,12 @@ class GrpoMethod:
         model.eval()
         try:
             rollouts: list[Rollout] = []
+            generate = self.generator(model)  # vllm: loads the current weights, once per batch
             for first in range(0, len(prompts), self.micro_batch_size):
                 rollouts += run_rollouts(
                     prompts[first : first + self.micro_batch_size],
                     size,
-                    self.generator(model),
+                    generate,
                     self.tokenizer,
                     self.spec.max_completion_length,
                     self.toolbox,
