@@ -43,6 +43,7 @@ class FsdpPlatform:
     scaler: torch.amp.GradScaler | None = None
     max_grad_norm: float = 0.0
     adapter_only: bool = False  # LoRA checkpoints hold only the adapter; the base is reloaded
+    replicated: bool = False  # lora.loadIn4Bit: not FSDP; adapter gradients averaged in `step`
 
     @classmethod
     def start(cls, kind: str, config: TrainConfig, env: MutableMapping[str, str]) -> FsdpPlatform:
@@ -71,7 +72,8 @@ class FsdpPlatform:
 
     def build_model(self, config: TrainConfig, model_path: str) -> nn.Module:
         self.adapter_only = config.uses_lora
-        return build_policy(config, model_path, self.dtype)
+        self.replicated = config.lora is not None and config.lora.load_in_4bit
+        return build_policy(config, model_path, self.dtype, self.runtime.device)
 
     def build_optimizer(
         self, config: TrainConfig, model: nn.Module, total_steps: int
@@ -169,13 +171,19 @@ class FsdpPlatform:
 
     def backward(self, model: nn.Module, loss: torch.Tensor, last_micro_batch: bool) -> None:
         # Gradients are reduce-scattered only after the last micro-batch of the step.
-        model.set_requires_gradient_sync(last_micro_batch)  # type: ignore[operator]
+        if not self.replicated:
+            model.set_requires_gradient_sync(last_micro_batch)  # type: ignore[operator]
         (self.scaler.scale(loss) if self.scaler else loss).backward()
 
     def step(self, model: nn.Module, optimizer: torch.optim.Optimizer) -> float:
         if self.scaler:
             self.scaler.unscale_(optimizer)
         trainable = [p for p in model.parameters() if p.requires_grad]
+        if self.replicated and self.runtime.world_size > 1:
+            # What FSDP's reduce-scatter does for sharded models: the mean over ranks.
+            for parameter in trainable:
+                if parameter.grad is not None:
+                    dist.all_reduce(parameter.grad, op=dist.ReduceOp.AVG)
         grad_norm = torch.nn.utils.get_total_norm([p.grad for p in trainable if p.grad is not None])
         # optimizer.maxGradNorm 0 disables clipping; the norm is still reported every step.
         if self.max_grad_norm > 0:
