@@ -29,11 +29,12 @@ testbed-binaries: system-packages ## Build the test-bed binaries from Go modules
 images: system-packages ## Build the real node's images with buildah (cached by their inputs; see docs/testbed.md)
 	@bash hack/build-images.sh
 
-lint: install ## ruff, mypy, hadolint on the operator and trainer Dockerfiles
+lint: install testbed-binaries ## ruff, mypy, hadolint on the Dockerfiles, checkov on the rendered chart (its helm is a bed binary)
 	$(VENV)/bin/ruff check operator tests bench hack trainer-images/trainer
 	$(VENV)/bin/mypy
 	$(VENV)/bin/mypy trainer-images/trainer/src/finetune_trainer
 	@find Dockerfile trainer-images -name Dockerfile -print0 | xargs -0 -r $(VENV)/bin/hadolint
+	@bash hack/checkov.sh
 
 trainer-config-schema: install ## Regenerate the trainer's config JSON Schema from the operator's model
 	$(PY) hack/trainer_config_schema.py

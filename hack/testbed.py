@@ -399,7 +399,35 @@ def kubectl(
 # --- the simulated HyperPod cluster ------------------------------------------------------
 
 TRN1_NODES = 4
+GPU_NODES = 2
+HYPERPOD_CPU_NODES = 2
 CPU_NODES = 2
+KWOK_NODES = TRN1_NODES + GPU_NODES + HYPERPOD_CPU_NODES + CPU_NODES
+
+
+def hyperpod_node(name: str, instance_type: str, allocatable: dict[str, str], taint: str | None) -> dict:
+    """A node of a HyperPod instance group: its instance type, health labels and device taint."""
+    taints = [{"key": taint, "value": "present", "effect": "NoSchedule"}] if taint else []
+    return {
+        "apiVersion": "v1",
+        "kind": "Node",
+        "metadata": {
+            "name": name,
+            "annotations": {"kwok.x-k8s.io/node": "fake"},
+            "labels": {
+                "type": "kwok",
+                "kubernetes.io/hostname": name,
+                "kubernetes.io/os": "linux",
+                "kubernetes.io/arch": "amd64",
+                "node.kubernetes.io/instance-type": instance_type,
+                "sagemaker.amazonaws.com/node-health-status": "Schedulable",
+                "sagemaker.amazonaws.com/deep-health-check-status": "Passed",
+                "sagemaker.amazonaws.com/cluster-name": "finetune-testbed",
+            },
+        },
+        "spec": {"taints": taints},
+        "status": {"allocatable": {**allocatable, "pods": "110"}, "capacity": {**allocatable, "pods": "110"}},
+    }
 
 
 def trn1_node(index: int) -> dict:
@@ -409,28 +437,19 @@ def trn1_node(index: int) -> dict:
         "vpc.amazonaws.com/efa": "8",
         "cpu": "128",
         "memory": "512Gi",
-        "pods": "110",
     }
-    return {
-        "apiVersion": "v1",
-        "kind": "Node",
-        "metadata": {
-            "name": f"hyperpod-i-trn1-{index}",
-            "annotations": {"kwok.x-k8s.io/node": "fake"},
-            "labels": {
-                "type": "kwok",
-                "kubernetes.io/hostname": f"hyperpod-i-trn1-{index}",
-                "kubernetes.io/os": "linux",
-                "kubernetes.io/arch": "amd64",
-                "node.kubernetes.io/instance-type": "ml.trn1.32xlarge",
-                "sagemaker.amazonaws.com/node-health-status": "Schedulable",
-                "sagemaker.amazonaws.com/deep-health-check-status": "Passed",
-                "sagemaker.amazonaws.com/cluster-name": "finetune-testbed",
-            },
-        },
-        "spec": {"taints": [{"key": "aws.amazon.com/neuron", "value": "present", "effect": "NoSchedule"}]},
-        "status": {"allocatable": allocatable, "capacity": allocatable},
-    }
+    return hyperpod_node(f"hyperpod-i-trn1-{index}", "ml.trn1.32xlarge", allocatable, "aws.amazon.com/neuron")
+
+
+def p5_node(index: int) -> dict:
+    allocatable = {"nvidia.com/gpu": "8", "vpc.amazonaws.com/efa": "32", "cpu": "192", "memory": "2048Gi"}
+    return hyperpod_node(f"hyperpod-i-p5-{index}", "ml.p5.48xlarge", allocatable, "nvidia.com/gpu")
+
+
+def c5_node(index: int) -> dict:
+    """A node of a HyperPod CPU instance group (the plain cpu-N nodes are not HyperPod's)."""
+    allocatable = {"cpu": "16", "memory": "32Gi"}
+    return hyperpod_node(f"hyperpod-i-c5-{index}", "ml.c5.4xlarge", allocatable, None)
 
 
 def cpu_node(index: int) -> dict:
@@ -1263,6 +1282,8 @@ def up(args: argparse.Namespace) -> None:
         lay,
         [
             *(trn1_node(i) for i in range(TRN1_NODES)),
+            *(p5_node(i) for i in range(GPU_NODES)),
+            *(c5_node(i) for i in range(HYPERPOD_CPU_NODES)),
             *(cpu_node(i) for i in range(CPU_NODES)),
             *fsx_volume("default"),
         ],
@@ -1310,7 +1331,7 @@ def up(args: argparse.Namespace) -> None:
         lay,
         "training-operator",
     )
-    wait_until("all kwok nodes Ready", lambda: ready_nodes(lay) >= TRN1_NODES + CPU_NODES, 60, lay, "kwok")
+    wait_until("all kwok nodes Ready", lambda: ready_nodes(lay) >= KWOK_NODES, 60, lay, "kwok")
     if has_node:
         wait_node_ready(lay, ports)
     wait_until(
@@ -1378,7 +1399,7 @@ def status(_args: argparse.Namespace) -> None:
     if alive.get("kube-apiserver"):
         server = f"https://127.0.0.1:{ports['apiserver']}"
         print(f"{'apiserver /readyz':26} {'ok' if https_ok(server + '/readyz', lay.pki) else 'FAILING'}")
-        print(f"{'nodes Ready':26} {ready_nodes(lay)}/{TRN1_NODES + CPU_NODES + int('kubelet' in alive)}")
+        print(f"{'nodes Ready':26} {ready_nodes(lay)}/{KWOK_NODES + int('kubelet' in alive)}")
     if alive.get("kubelet"):
         healthy = http_ok(f"http://127.0.0.1:{ports['kubelet-healthz']}/healthz")
         print(f"{'kubelet /healthz':26} {'ok' if healthy else 'FAILING'}")

@@ -8,7 +8,6 @@ from finetune_operator.api.job import FineTuneJob, RecipeStatus
 from finetune_operator.api.recipe import Recipe
 from finetune_operator.backends.base import AttemptRequest
 from finetune_operator.config import OperatorConfig
-from finetune_operator.instances import accelerator_family
 from finetune_operator.recipes import select_recipe
 from finetune_operator.resolution import resolve
 
@@ -25,7 +24,7 @@ def build_attempt_request(
 
     Raises RecipeNotFoundError or InvalidSpecError with a message that names the field.
     """
-    recipe = select_recipe(job, recipes)
+    recipe = select_recipe(job, recipes, operator.default_accelerator_family)
     return attempt_request_for_recipe(job, recipe, operator, attempt, resume_from, remaining_runtime_seconds)
 
 
@@ -40,14 +39,13 @@ def attempt_request_for_recipe(
     """``build_attempt_request`` once the recipe is chosen."""
     resolution = resolve(job, recipe, operator, attempt)
     resources = resolution.resources
-    family = accelerator_family(resources.instance_type, resources.neuron_devices)
     namespace = job.metadata.namespace or ""
     request = AttemptRequest(
         job=job,
         attempt=attempt,
         config=resolution.config,
         resources=resources,
-        image=operator.image_for(namespace, job.spec.image, family),
+        image=operator.image_for(namespace, job.spec.image, resources.accelerator_family),
         resume_from=resume_from,
         storage=operator.storage.for_job(namespace, job.metadata.name),
         remaining_runtime_seconds=remaining_runtime_seconds,

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.registry import backend_settings_model
 from finetune_operator.errors import InvalidSpecError
-from finetune_operator.instances import AcceleratorFamily
+from finetune_operator.instances import DEFAULT_ACCELERATOR_FAMILY, AcceleratorFamily
 from finetune_operator.patterns import matches_any
 from finetune_operator.storage import StoragePolicy
 
@@ -39,6 +39,13 @@ class OperatorConfig(BaseModel):
     trainer_images: dict[AcceleratorFamily, str] = Field(
         default_factory=dict,
         description="Trainer image per accelerator family (neuron, cuda, cpu), for jobs that name none.",
+    )
+    default_accelerator_family: AcceleratorFamily = Field(
+        default=DEFAULT_ACCELERATOR_FAMILY,
+        description=(
+            "Accelerator family of the recipe a job gets when it names no instance type and recipes of "
+            "several families match its model and method (e.g. cuda on a cluster of GPU instance groups)."
+        ),
     )
     image_allowlist: dict[str, list[str]] = Field(
         default_factory=dict,

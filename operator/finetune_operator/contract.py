@@ -15,3 +15,6 @@ MAX_JOB_NAME_LENGTH = 45
 """A FineTuneJob's name prefixes its children's names, which Kubernetes and SageMaker cap."""
 TRAINER_CONFIG_PATH = "/etc/finetune/config.yaml"
 """Where a HyperPod trainer pod finds its resolved training config (its `--config`)."""
+PROGRESS_FILE = "progress.jsonl"
+"""The trainer's progress records, one JSON object a line, in its checkpoint directory: SageMaker
+syncs that directory to the job's checkpoint S3 URI, where the operator reads them."""

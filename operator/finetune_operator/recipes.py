@@ -18,6 +18,7 @@ from finetune_operator import yamlio
 from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import Recipe, RecipeKind
 from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
+from finetune_operator.instances import DEFAULT_ACCELERATOR_FAMILY, AcceleratorFamily, accelerator_family
 
 logger = logging.getLogger("finetune_operator")
 
@@ -55,10 +56,17 @@ def load_recipes_dir(directory: Path) -> list[Recipe]:
     return recipes
 
 
-def select_recipe(job: FineTuneJob, recipes: Iterable[Recipe]) -> Recipe:
-    """Pick the recipe for ``job``: by reference when named, else by model and method.
+def select_recipe(
+    job: FineTuneJob,
+    recipes: Iterable[Recipe],
+    default_family: AcceleratorFamily = DEFAULT_ACCELERATOR_FAMILY,
+) -> Recipe:
+    """Pick the recipe for ``job``: by reference when named, else by model, method and
+    accelerator family.
 
-    Namespaced FineTuneRecipes in the job's namespace win over ClusterFineTuneRecipes, so
+    The family is that of the job's ``spec.resources.instanceType``; a job that names none gets
+    the recipe of ``default_family`` (the platform's choice) when recipes of several families
+    match. Namespaced FineTuneRecipes in the job's namespace win over ClusterFineTuneRecipes, so
     a team can shadow a platform recipe without renaming it.
     """
     namespace = job.metadata.namespace
@@ -87,10 +95,16 @@ def select_recipe(job: FineTuneJob, recipes: Iterable[Recipe]) -> Recipe:
             "or spec.model.name"
         )
     method = job.spec.method
+    requested = job.spec.resources.instance_type if job.spec.resources else None
+    wanted = accelerator_family(requested) if requested else None
     for kind in (RecipeKind.FINE_TUNE_RECIPE, RecipeKind.CLUSTER_FINE_TUNE_RECIPE):
         matches = [r for r in visible if r.kind == kind and r.spec.model == model and r.spec.method == method]
+        if wanted:
+            matches = [r for r in matches if r.spec.family == wanted]
+        elif len(matches) > 1:
+            matches = [r for r in matches if r.spec.family == default_family] or matches
         if len(matches) > 1:
-            names = ", ".join(sorted(r.metadata.name for r in matches))
+            names = ", ".join(sorted(f"{r.metadata.name} ({r.spec.family.value})" for r in matches))
             raise RecipeNotFoundError(
                 f"several {kind.value}s match model {model!r} and method {method.value!r} ({names}): "
                 "set spec.recipe.name"
@@ -98,6 +112,18 @@ def select_recipe(job: FineTuneJob, recipes: Iterable[Recipe]) -> Recipe:
         if matches:
             _check_recipe_fits(job, matches[0])
             return matches[0]
+    if wanted:
+        other = sorted(
+            f"{r.metadata.name} ({r.spec.family.value})"
+            for r in visible
+            if r.spec.model == model and r.spec.method == method
+        )
+        if other:
+            raise RecipeNotFoundError(
+                f"no recipe for model {model!r} and method {method.value!r} targets accelerator family "
+                f"{wanted.value} (spec.resources.instanceType {requested}); recipes for other families: "
+                f"{', '.join(other)}: choose an instance type of their family, or name a recipe of yours"
+            )
     known_models = sorted({r.spec.model for r in visible if r.spec.method == method})
     near = _close(known_models, model)
     hint = f"did you mean {near}? " if near else ""

@@ -35,7 +35,7 @@ from finetune_operator.api.training_config import (
 from finetune_operator.backends.base import ResolvedResources
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError
-from finetune_operator.instances import INSTANCE_SHAPES
+from finetune_operator.instances import INSTANCE_SHAPES, AcceleratorFamily, accelerator_family
 from finetune_operator.recipes import format_validation_error
 from finetune_operator.storage import StoragePolicy, normalise
 
@@ -295,7 +295,12 @@ def _resolve_data(job: FineTuneJob, tunables: RecipeConfig) -> DataConfig:
 
 
 def resolve_resources(job: FineTuneJob, recipe: Recipe) -> ResolvedResources:
-    """Hardware per attempt: job fields over recipe fields over the instance catalog."""
+    """Hardware per attempt: job fields over recipe fields over the instance catalog.
+
+    The instance type's accelerator family must be the recipe's: a recipe's settings
+    (parallelism, precision, batch shape) are tested for one family, and its image is that
+    family's build.
+    """
     requested = job.spec.resources
     instance_type = (requested and requested.instance_type) or recipe.spec.resources.instance_type
     nodes = (requested and requested.nodes) or recipe.spec.resources.nodes
@@ -307,13 +312,36 @@ def resolve_resources(job: FineTuneJob, recipe: Recipe) -> ResolvedResources:
         explicit_neuron if explicit_neuron is not None else (shape.neuron_devices if shape else 0)
     )
     neuron_cores = (
-        neuron_devices * shape.neuron_cores // shape.neuron_devices if shape else neuron_devices * 2
+        neuron_devices * shape.neuron_cores // shape.neuron_devices
+        if shape and shape.neuron_devices
+        else neuron_devices * 2
     )
+    gpus = shape.gpus if shape else 0
+    family = accelerator_family(instance_type)
+    _check_family(job, recipe, instance_type, family)
     return ResolvedResources(
         instance_type=instance_type,
+        accelerator_family=family,
         nodes=nodes,
-        processes_per_node=explicit_ppn or (neuron_cores if neuron_cores else 1),
+        processes_per_node=explicit_ppn or neuron_cores or gpus or 1,
         neuron_devices=neuron_devices,
         neuron_cores=neuron_cores,
+        gpus=gpus,
         efa_devices=explicit_efa if explicit_efa is not None else (shape.efa_devices if shape else 0),
+    )
+
+
+def _check_family(job: FineTuneJob, recipe: Recipe, instance_type: str, family: AcceleratorFamily) -> None:
+    wanted = recipe.spec.family
+    if family == wanted:
+        return
+    field = (
+        "spec.resources.instanceType"
+        if job.spec.resources and job.spec.resources.instance_type
+        else f"recipe {recipe.metadata.name!r} resources.instanceType"
+    )
+    raise InvalidSpecError(
+        f"{field}: {instance_type} is a {family.value} instance type, but recipe {recipe.metadata.name!r} "
+        f"targets accelerator family {wanted.value}; pick a {wanted.value} instance type, or a "
+        f"{family.value} recipe with spec.recipe.name (docs/accelerators.md lists both)"
     )

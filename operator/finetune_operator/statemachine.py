@@ -181,7 +181,9 @@ def _record_backend_view(b: _Builder, observation: Observation) -> None:
     Its Events first, so they read in order before the phase Event they led to. Its
     summary, unread, to ``status.<backend name>``. A checkpoint the backend found
     (SageMaker lists S3; the hyperpod trainer reports its own) replaces
-    ``checkpoint.latest`` only when it is at least as far along.
+    ``checkpoint.latest`` only when it is at least as far along. Progress the backend read
+    (SageMaker) replaces ``progress``: it is the attempt's newest record, even when a
+    restarted training job went back to its last checkpoint.
     """
     b.events.extend(observation.events)
     if observation.summary is not None:
@@ -192,6 +194,8 @@ def _record_backend_view(b: _Builder, observation: Observation) -> None:
         if latest is None or (found.path != latest.path and found.step >= latest.step):
             attempt = found.attempt or b.status.current_attempt
             b.status.checkpoint = CheckpointStatus(latest=found.model_copy(update={"attempt": attempt}))
+    if observation.progress is not None:
+        b.status.progress = observation.progress
 
 
 def _start(b: _Builder, now: datetime) -> None:

@@ -203,3 +203,16 @@ def test_network_policy_is_optional_and_admits_only_metrics():
     assert ingress == {"ports": [{"port": 9090, "protocol": "TCP"}]}
     egress_ports = {p["port"] for rule in policy["spec"]["egress"] for p in rule["ports"]}
     assert egress_ports == {443, 6443, 53}
+
+
+def test_checkov_skips_for_the_digest_and_network_policy_go_once_they_are_set():
+    """`make lint` (hack/checkov.sh) skips these two checks only where their option is off."""
+
+    def skipped_checks(*set_values: str) -> set[str]:
+        (deployment,) = by_kind(render(*set_values), "Deployment")
+        annotations = deployment["metadata"].get("annotations", {})
+        return {v.partition("=")[0] for k, v in annotations.items() if k.startswith("checkov.io/skip")}
+
+    assert {"CKV_K8S_43", "CKV2_K8S_6"} <= skipped_checks()
+    hardened = skipped_checks(f"image.digest=sha256:{'a' * 64}", "networkPolicy.enabled=true")
+    assert hardened == {"CKV_K8S_38", "CKV_K8S_15"}

@@ -177,6 +177,42 @@ def test_job_succeeds_on_trn1_nodes(operator, custom_objects, core_v1, namespace
     wait_for(lambda: {"Submitted", "Running", "Succeeded"} <= reasons(), timeout=30, message="Events")
 
 
+@pytest.mark.parametrize(
+    ("spec", "node_prefix", "recipe", "processes"),
+    [
+        (
+            {"resources": {"instanceType": "ml.p5.48xlarge", "nodes": 2}},
+            "hyperpod-i-p5-",
+            "llama-3.2-1b-gpu-lora",
+            "8",
+        ),
+        (
+            {"model": {"name": "tiny-llama"}, "resources": {"instanceType": "ml.c5.4xlarge"}},
+            "hyperpod-i-c5-",
+            "tiny-llama-cpu-lora",
+            "1",
+        ),
+    ],
+    ids=["gpu", "cpu"],
+)
+def test_the_instance_type_picks_the_family_recipe_and_the_pods_land_on_that_group(
+    operator, custom_objects, core_v1, namespace, spec, node_prefix, recipe, processes
+) -> None:
+    """The scheduler places the rendered pods (GPU/EFA requests, the NVIDIA toleration, or plain
+    CPU and memory) on the instance group of the job's instance type, and no other."""
+    create_job(custom_objects, namespace, job_manifest("fam", **spec))
+    pods = wait_for(
+        lambda: (lambda p: p if len(p) == 2 else None)(running_pods(core_v1, namespace, "fam-a1")),
+        message="master and worker pods running",
+    )
+    assert all(p.spec.node_name.startswith(node_prefix) for p in pods), [p.spec.node_name for p in pods]
+    assert len({p.spec.node_name for p in pods}) == 2  # one pod per instance
+    (pytorchjob,) = pytorchjobs(custom_objects, namespace)
+    assert pytorchjob["spec"]["nprocPerNode"] == processes
+    job = wait_phase(custom_objects, namespace, "fam", "Running")
+    assert job["status"]["recipe"]["name"] == recipe
+
+
 # --- 2. failure, resume from the reported checkpoint, then attempts exhausted ---------------
 
 

@@ -185,6 +185,40 @@ def test_submit_runs_and_completes_with_artifacts(start_operator, aws, custom_ob
     assert aws.calls["create_training_job"] == 1
 
 
+def test_progress_and_eta_come_from_the_trainers_records_in_s3(
+    start_operator, aws, custom_objects, namespace, tmp_path
+):
+    """A training job cannot patch status; its trainer's progress.jsonl, synced by SageMaker
+    from /opt/ml/checkpoints to the checkpoint S3 URI, is read by the operator instead."""
+    from finetune_trainer.progress import ProgressSink, StepReport
+
+    start_operator()
+    create(custom_objects, namespace, manifest("prog"))
+    name = training_job(custom_objects, namespace, "prog")
+    aws.set_status(name, "InProgress", "Training")
+    wait_status(custom_objects, namespace, "prog", lambda s: s.get("phase") == "Running", "Running")
+    bucket, _, prefix = aws.job(name).checkpoint_config["S3Uri"].removeprefix("s3://").partition("/")
+    records = tmp_path / "progress.jsonl"
+    sink = ProgressSink(records, None, None)  # the trainer's rank 0, writing its checkpoint directory
+    start = 1795341600.0  # 2026-11-22T10:00:00Z
+    for steps in ((10, 20), (30, 40)):
+        for step in steps:
+            sink.step(StepReport(1, step, 200, 0.1, 2.0 - step / 100, 1e-4, 900.0, start + 3 * step))
+        aws.client("s3").put_object(Bucket=bucket, Key=f"{prefix}progress.jsonl", Body=records.read_bytes())
+        last = steps[-1]
+        progress = wait_status(
+            custom_objects,
+            namespace,
+            "prog",
+            lambda s, last=last: (s.get("progress") or {}).get("step") == last,
+            f"progress at step {last}",
+        )["progress"]
+    assert progress["attempt"] == 1 and progress["totalSteps"] == 200 and progress["percent"] == "20%"
+    assert progress["loss"] == 1.6 and progress["updatedAt"] == "2026-11-22T10:02:00Z"
+    # 3 s per step since the first record, 160 steps left: 480 s after the last one.
+    assert progress["estimatedCompletionTime"] == "2026-11-22T10:10:00Z"
+
+
 def test_failed_training_job_fails_with_its_reason(start_operator, aws, custom_objects, namespace):
     start_operator()
     create(custom_objects, namespace, manifest("bad", resume={"maxAttempts": 1}))

@@ -13,6 +13,7 @@ import time
 from typing import Any
 
 import pytest
+from hack.operator_process import OperatorProcess
 from kubernetes import client
 from kubernetes.client.exceptions import ApiException
 
@@ -157,11 +158,37 @@ def test_storage_image_resources_and_backend_are_immutable_once_submitted(
             custom_objects.patch_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "imm", body)
         assert caught.value.status == 422, change
         message = json.loads(caught.value.body)["message"]
-        assert "cannot change once the job has been submitted" in message, (change, message)
+        assert "cannot change once the job" in message, (change, message)
     # The backend switch of the issue left the PyTorchJob behind: now the job keeps running on it.
     (child,) = pytorchjobs(custom_objects, namespace)
     assert child["metadata"]["ownerReferences"][0]["name"] == "imm"
     assert get_job(custom_objects, namespace, "imm")["status"]["phase"] == "Running"
+
+
+def test_the_backend_is_fixed_from_creation_so_no_switch_orphans_a_child(
+    testbed, custom_objects, namespace, tmp_path
+) -> None:
+    """The operator creates the child before it writes status.backendRef. A backend switch
+    in between would send the next reconcile to the other backend, which does not know
+    that child, and leave it running. The job stays here exactly as it is in that window
+    (no status at all, as no operator runs yet), and the switch is refused; the operator
+    then runs it on its one backend."""
+    create_job(custom_objects, namespace, job_manifest("sw"))
+    assert "status" not in get_job(custom_objects, namespace, "sw")
+    switch = {"spec": {"backend": "sagemaker"}}
+    with pytest.raises(ApiException) as caught:
+        custom_objects.patch_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "sw", switch)
+    assert caught.value.status == 422
+    assert "spec.backend cannot change once the job exists" in json.loads(caught.value.body)["message"]
+    operator = OperatorProcess(testbed.kubeconfig, namespace, tmp_path)
+    operator.start()
+    try:
+        wait_phase(custom_objects, namespace, "sw", "Running")
+    finally:
+        operator.stop()
+    (child,) = pytorchjobs(custom_objects, namespace)
+    assert child["metadata"]["ownerReferences"][0]["name"] == "sw"
+    assert get_job(custom_objects, namespace, "sw")["spec"]["backend"] == "hyperpod"
 
 
 # --- wedged jobs: what the API server would refuse on the child ----------------------------------

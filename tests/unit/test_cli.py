@@ -109,6 +109,19 @@ def test_attempt_and_resume_from(capsys: pytest.CaptureFixture[str]) -> None:
             "model: {name: gpt-5}\n  method: lora\n  data: {train: {path: /fsx/d}}",
             "RecipeNotFound: no recipe",
         ),
+        (
+            "model: {name: tiny-llama}\n  method: lora\n  data: {train: {path: /fsx/d}}\n"
+            "  recipe: {name: tiny-llama-cpu-lora}\n  resources: {instanceType: ml.trn1.32xlarge}",
+            "InvalidSpec: spec.resources.instanceType: ml.trn1.32xlarge is a neuron instance type, but "
+            "recipe 'tiny-llama-cpu-lora' targets accelerator family cpu",
+        ),
+        (
+            "model: {name: tiny-llama}\n  method: lora\n  data: {train: {path: /fsx/d}}\n"
+            "  resources: {instanceType: ml.p5.48xlarge}",
+            "RecipeNotFound: no recipe for model 'tiny-llama' and method 'lora' targets accelerator family "
+            "cuda (spec.resources.instanceType ml.p5.48xlarge); recipes for other families: "
+            "tiny-llama-cpu-lora (cpu)",
+        ),
     ],
 )
 def test_invalid_jobs_exit_non_zero_with_a_message(

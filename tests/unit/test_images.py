@@ -67,9 +67,18 @@ def test_the_platform_image_follows_the_accelerator_family() -> None:
         }
     )
     assert _image(config) == "trainer-neuron:1"  # the recipe's trn1 instances
-    cpu = {"instanceType": "ml.m5.xlarge", "processesPerNode": 1, "neuronDevices": 0, "efaDevices": 0}
-    assert _image(config, resources=cpu) == "trainer-cpu:1"
-    assert accelerator_family("ml.p5.48xlarge", 0) == AcceleratorFamily.CUDA
+    assert _image(config, model={"name": "tiny-llama"}) == "trainer-cpu:1"  # its recipe's ml.m5.large
+    assert _image(config, model={"name": "tiny-llama"}, resources={"instanceType": "ml.c5.xlarge"}) == (
+        "trainer-cpu:1"
+    )
+    assert _image(config, resources={"instanceType": "ml.g5.xlarge"}) == "trainer:any"  # no cuda image named
+    cuda = config.model_copy(
+        update={"trainer_images": {**config.trainer_images, AcceleratorFamily.CUDA: "c:1"}}
+    )
+    assert (
+        _image(cuda, resources={"instanceType": "ml.g5.xlarge"}) == "c:1"
+    )  # the recipe llama-3.2-1b-gpu-lora
+    assert accelerator_family("ml.p5.48xlarge") == AcceleratorFamily.CUDA
     assert _image(OperatorConfig(trainer_image="trainer:any")) == "trainer:any"
 
 

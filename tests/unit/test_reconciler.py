@@ -128,6 +128,19 @@ def test_a_spec_the_backend_refuses_fails_without_children(harness: Harness) -> 
     assert harness.kube.count("POST") == 0
 
 
+def test_an_instance_type_outside_the_recipes_family_fails_naming_both(harness: Harness) -> None:
+    harness.create_job(recipe={"name": "llama-3.2-1b-lora"}, resources={"instanceType": "ml.p5.48xlarge"})
+    outcome = harness.reconcile()
+    condition = harness.status()["conditions"][-1]
+    assert (harness.status()["phase"], condition["reason"]) == ("Failed", "InvalidSpec")
+    assert condition["message"].startswith(
+        "spec.resources.instanceType: ml.p5.48xlarge is a cuda instance type, but recipe "
+        "'llama-3.2-1b-lora' targets accelerator family neuron"
+    )
+    assert [(e.type, e.reason) for e in outcome.events] == [("Warning", "InvalidSpec")]
+    assert harness.kube.count("POST") == 0
+
+
 def test_a_stored_object_the_models_cannot_read_fails(harness: Harness) -> None:
     harness.create_job(recipe={"overrides": {"lora.rank": {"not": "a scalar"}}})
     outcome = harness.reconcile()

@@ -156,7 +156,7 @@ def test_unknown_instance_type_needs_explicit_devices() -> None:
         "spec: {model: {name: llama-3.2-1b}, method: sft, data: {train: {path: /fsx/data/n/t.jsonl}},\n"
         "  resources: {instanceType: ml.trn2.48xlarge}}"
     )
-    with pytest.raises(InvalidSpecError, match="not a known HyperPod Trainium type"):
+    with pytest.raises(InvalidSpecError, match="not in the HyperPod instance catalog"):
         _render(job)
 
 
@@ -173,3 +173,89 @@ def test_zero_devices_and_no_runtime_limit_render_no_device_requests_and_no_dead
     names = {e["name"] for e in container["env"]}
     assert not names & {"NEURON_RT_NUM_CORES", "FI_PROVIDER"}
     assert "activeDeadlineSeconds" not in pytorchjob["spec"]["runPolicy"]
+
+
+def test_a_cpu_instance_type_renders_one_process_and_no_accelerator() -> None:
+    job = _job(
+        "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
+        "spec: {model: {name: tiny-llama}, method: lora, data: {train: {path: /fsx/data/n/t.jsonl}}}"
+    )
+    pytorchjob = _render(job)[-1]
+    assert pytorchjob["spec"]["nprocPerNode"] == "1"
+    assert pytorchjob["spec"]["pytorchReplicaSpecs"]["Worker"]["replicas"] == 1  # the recipe's 2 nodes
+    pod = pytorchjob["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["spec"]
+    container = _master_container(pytorchjob)
+    # ml.m5.large: 2 vCPUs less 1 for the node's daemons, 85% of 8 GiB.
+    assert container["resources"]["limits"] == {"cpu": "1", "memory": "6Gi"}
+    assert "--nproc_per_node=1" in container["command"]
+    assert "tolerations" not in pod
+    assert pod["nodeSelector"] == {"node.kubernetes.io/instance-type": "ml.m5.large"}
+    assert not {e["name"] for e in container["env"]} & {"FI_PROVIDER", "NEURON_RT_NUM_CORES"}
+
+
+@pytest.mark.parametrize(
+    ("recipe", "instance_type", "message"),
+    [
+        (
+            "llama-3.1-8b-lora",
+            "ml.m5.xlarge",
+            r"ml\.m5\.xlarge is a cpu instance type, but recipe 'llama-3\.1-8b-lora' targets accelerator "
+            "family neuron",
+        ),
+        (
+            "llama-3.1-8b-gpu-lora",
+            "ml.trn1.32xlarge",
+            r"ml\.trn1\.32xlarge is a neuron instance type, but recipe 'llama-3\.1-8b-gpu-lora' targets "
+            "accelerator family cuda",
+        ),
+    ],
+)
+def test_an_instance_type_of_another_family_than_the_named_recipe_is_refused(
+    recipe: str, instance_type: str, message: str
+) -> None:
+    job = _job(
+        "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
+        "spec: {model: {name: llama-3.1-8b}, method: lora, data: {train: {path: /fsx/data/n/t.jsonl}},\n"
+        f"  recipe: {{name: {recipe}}}, resources: {{instanceType: {instance_type}}}}}"
+    )
+    with pytest.raises(InvalidSpecError, match=r"^spec\.resources\.instanceType: " + message):
+        _render(job)
+
+
+@pytest.mark.parametrize(
+    ("instance_type", "gpus", "efa", "rdma"),
+    [
+        ("ml.p5.48xlarge", "8", "32", True),
+        ("ml.p5en.48xlarge", "8", "16", True),
+        ("ml.p4d.24xlarge", "8", "4", True),
+        ("ml.g5.12xlarge", "4", "1", False),  # EFA without GPUDirect RDMA
+        ("ml.g6e.48xlarge", "8", "4", False),
+        ("ml.g6e.xlarge", "1", None, False),  # no EFA
+    ],
+)
+def test_a_gpu_instance_type_renders_its_gpus_efa_toleration_and_nccl_settings(
+    instance_type: str, gpus: str, efa: str | None, rdma: bool
+) -> None:
+    job = _job(
+        "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
+        "spec: {model: {name: llama-3.1-8b}, method: lora, data: {train: {path: /fsx/data/n/t.jsonl}},\n"
+        f"  resources: {{instanceType: {instance_type}}}}}"
+    )
+    pytorchjob = _render(job)[-1]
+    pod = pytorchjob["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["spec"]
+    container = _master_container(pytorchjob)
+    limits = container["resources"]["limits"]
+    assert limits["nvidia.com/gpu"] == gpus
+    assert limits.get("vpc.amazonaws.com/efa") == efa
+    assert "aws.amazon.com/neuron" not in limits
+    assert pytorchjob["spec"]["nprocPerNode"] == gpus  # one process per GPU
+    assert pod["tolerations"] == [{"key": "nvidia.com/gpu", "operator": "Exists", "effect": "NoSchedule"}]
+    env = {e["name"]: e["value"] for e in container["env"]}
+    assert env["TORCH_NCCL_ASYNC_ERROR_HANDLING"] == "1"
+    assert env["NCCL_SOCKET_IFNAME"] == "^lo"
+    assert (env.get("FI_PROVIDER"), env.get("FI_EFA_USE_DEVICE_RDMA")) == (
+        "efa" if efa else None,
+        "1" if rdma else None,
+    )
+    assert not {name for name in env if name.startswith(("NEURON_", "XLA_"))}
+    assert {m["mountPath"] for m in container["volumeMounts"]}.isdisjoint({"/fsx/neuron_cache"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,14 @@ from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
-from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir, select_recipe
+from finetune_operator.instances import AcceleratorFamily, accelerator_family
+from finetune_operator.recipes import (
+    BUILTIN_RECIPES_DIR,
+    load_recipe_file,
+    load_recipes_dir,
+    parse_recipe,
+    select_recipe,
+)
 from finetune_operator.resolution import resolve
 
 RECIPES = load_recipes_dir(BUILTIN_RECIPES_DIR)
@@ -37,8 +45,52 @@ def test_builtin_recipes_cover_every_model_and_method() -> None:
     open_models = ["llama-3.2-1b", "llama-3.2-3b", "llama-3.1-8b", "llama-3.1-70b", "mistral-7b"]
     open_models.append("qwen2.5-7b")
     nova = ["nova-micro", "nova-lite", "nova-pro"]
-    assert pairs == {(m, k) for m in open_models + nova for k in ["sft", "lora", "dpo", "dpo-lora"]}
-    assert {r.spec.model for r in HYPERPOD_RECIPES} == set(open_models)
+    demo = {("tiny-llama", "lora")}
+    assert pairs == {(m, k) for m in open_models + nova for k in ["sft", "lora", "dpo", "dpo-lora"]} | demo
+    assert {r.spec.model for r in HYPERPOD_RECIPES} == {*open_models, "tiny-llama"}
+    families = {(r.spec.model, r.spec.method.value, r.spec.family.value) for r in HYPERPOD_RECIPES}
+    methods = ["sft", "lora", "dpo", "dpo-lora"]
+    assert families == {(m, k, f) for m in open_models for k in methods for f in ["neuron", "cuda"]} | {
+        ("tiny-llama", "lora", "cpu")
+    }
+    for recipe in RECIPES:  # the family each states is that of the instance type it was tested on
+        assert recipe.spec.accelerator_family == accelerator_family(recipe.spec.resources.instance_type)
+
+
+@pytest.mark.parametrize(
+    ("resources", "default_family", "chosen"),
+    [
+        ("", AcceleratorFamily.NEURON, "llama-3.1-8b-lora"),
+        ("", AcceleratorFamily.CUDA, "llama-3.1-8b-gpu-lora"),
+        ("  resources: {instanceType: ml.p5.48xlarge}\n", AcceleratorFamily.NEURON, "llama-3.1-8b-gpu-lora"),
+        ("  resources: {instanceType: ml.trn1n.32xlarge}\n", AcceleratorFamily.CUDA, "llama-3.1-8b-lora"),
+    ],
+)
+def test_selection_follows_the_family_of_the_instance_type_else_the_platforms_default(
+    resources: str, default_family: AcceleratorFamily, chosen: str
+) -> None:
+    assert select_recipe(job(BASE + resources), RECIPES, default_family).metadata.name == chosen
+
+
+def test_no_recipe_of_the_instance_types_family_names_those_of_other_families() -> None:
+    with pytest.raises(
+        RecipeNotFoundError,
+        match=r"no recipe for model 'llama-3\.1-8b' and method 'lora' targets accelerator family cpu "
+        r"\(spec\.resources\.instanceType ml\.c5\.xlarge\); recipes for other families: "
+        r"llama-3\.1-8b-gpu-lora \(cuda\), llama-3\.1-8b-lora \(neuron\)",
+    ):
+        select_recipe(job(BASE + "  resources: {instanceType: ml.c5.xlarge}\n"), RECIPES)
+
+
+def test_processes_per_node_default_to_the_instances_accelerators() -> None:
+    def processes(model: str, instance_type: str) -> int:
+        spec = BASE.replace("llama-3.1-8b", model) + f"  resources: {{instanceType: {instance_type}}}\n"
+        return resolved(spec).resources.processes_per_node
+
+    assert processes("llama-3.1-8b", "ml.trn1.32xlarge") == 32  # NeuronCores
+    assert processes("llama-3.1-8b", "ml.p5.48xlarge") == 8  # GPUs
+    assert processes("llama-3.1-8b", "ml.g6e.xlarge") == 1
+    assert processes("tiny-llama", "ml.m5.24xlarge") == 1  # CPU: one process, torch uses the cores
 
 
 @pytest.mark.parametrize("recipe", HYPERPOD_RECIPES, ids=lambda r: r.metadata.name)
@@ -46,10 +98,11 @@ def test_every_builtin_recipe_resolves_and_its_tp_fits(recipe) -> None:
     data = "/fsx/p.jsonl" if recipe.spec.method.uses_preferences else "/fsx/d.jsonl"
     j = job(
         f"  model: {{name: {recipe.spec.model}}}\n  method: {recipe.spec.method.value}\n"
-        f"  data: {{train: {{path: {data}}}}}\n"
+        f"  data: {{train: {{path: {data}}}}}\n  recipe: {{name: {recipe.metadata.name}}}\n"
     )
     result = resolve(j, select_recipe(j, RECIPES), OperatorConfig(), 1)
-    assert result.recipe.name == f"{recipe.spec.model}-{recipe.spec.method.value}"
+    assert result.recipe.name == recipe.metadata.name
+    assert result.resources.accelerator_family == recipe.spec.family
     world = result.resources.nodes * result.resources.processes_per_node
     assert world % result.config.parallelism.tensor_parallel == 0
 
@@ -284,3 +337,46 @@ def test_zero_neuron_and_efa_devices_request_none_even_on_a_trainium_type() -> N
     assert (result.resources.neuron_devices, result.resources.neuron_cores) == (0, 0)
     assert result.resources.efa_devices == 0
     assert result.resources.processes_per_node == 1
+
+
+def test_a_recipe_family_must_be_that_of_its_own_instance_type(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "apiVersion: finetune.dev/v1alpha1\nkind: ClusterFineTuneRecipe\nmetadata: {name: r}\n"
+        "spec: {model: m, method: lora, acceleratorFamily: cuda, resources: {instanceType: ml.m5.large}}\n"
+    )
+    with pytest.raises(
+        InvalidSpecError,
+        match=r"acceleratorFamily is cuda, but resources\.instanceType ml\.m5\.large is a cpu",
+    ):
+        load_recipe_file(path)
+
+
+def test_a_recipe_without_a_family_targets_that_of_its_instance_type(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "apiVersion: finetune.dev/v1alpha1\nkind: ClusterFineTuneRecipe\nmetadata: {name: r}\n"
+        "spec: {model: m, method: lora, resources: {instanceType: ml.c5.xlarge}}\n"
+    )
+    (recipe,) = load_recipe_file(path)
+    assert recipe.spec.family.value == "cpu"
+
+
+def test_the_hyperpod_cluster_guide_says_what_selection_and_resolution_do() -> None:
+    """docs/hyperpod-clusters.md: its job on each instance type of its table gets the recipe and
+    the processes per node the table names (the CPU row with the guide's own CPU recipe)."""
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "hyperpod-clusters.md").read_text()
+    blocks = [yamlio.load_documents(b)[0] for b in re.findall(r"```yaml\n(.*?)```", guide, re.S)]
+    job_document = next(b for b in blocks if b["kind"] == "FineTuneJob")
+    cpu_recipe = parse_recipe(next(b for b in blocks if b["kind"] == "ClusterFineTuneRecipe"), "the guide")
+    rows = re.findall(r"^\| `(ml\.[^`]+)` \| (?:`([^`]+)`|[^|]+) \|[^|]+\| (\d+) \|$", guide, re.M)
+    assert len(rows) == 4
+    for instance_type, recipe_name, processes in rows:
+        document = {
+            **job_document,
+            "spec": {**job_document["spec"], "resources": {"instanceType": instance_type}},
+        }
+        j = parse_job(document)
+        recipe = select_recipe(j, [*RECIPES, cpu_recipe])
+        assert recipe.metadata.name == (recipe_name or cpu_recipe.metadata.name)
+        assert resolve(j, recipe, OperatorConfig(), 1).resources.processes_per_node == int(processes)

@@ -415,3 +415,40 @@ def test_observe_again_in_follows_the_poll_schedule(aws: MotoSageMaker) -> None:
     assert backend.observe_again_in(job, 1) == 30  # nothing changed: steady interval
     clock.now += 40
     assert backend.observe_again_in(job, 1) == 0.5  # overdue: as soon as possible
+
+
+def test_progress_comes_from_the_trainers_records_synced_to_s3(aws: MotoSageMaker, tmp_path) -> None:
+    """The trainer's own ProgressSink writes progress.jsonl in its checkpoint directory, which
+    SageMaker syncs to the checkpoint prefix: the backend reads its tail and reports the
+    current attempt's newest step, percent and ETA included."""
+    from finetune_trainer.progress import ProgressSink, StepReport
+
+    clock = FakeClock()
+    backend = backend_for(aws, clock)
+    job = lora_job()
+    ref = backend.submit(request_for(job, attempt=2))
+    assert backend.observe(job, 2, ref).progress is None  # nothing written yet
+
+    records = tmp_path / "progress.jsonl"
+    sink = ProgressSink(records, None, None)
+    start = 1795341600.0  # 2026-11-22T10:00:00Z
+    for step in range(1, 501):  # attempt 1: far more than the tail the backend reads
+        sink.step(StepReport(1, step, 1000, 0.1, 2.0, 1e-4, 900.0, start + step))
+    for step in (510, 520, 530):  # attempt 2, resumed at step 500, 2 s per step
+        sink.step(StepReport(2, step, 1000, 0.5, 1.25, 1e-4, 950.0, start + 1000 + 2 * (step - 510)))
+    written = records.read_bytes()
+    assert len(written) > 64 * 1024
+    half_synced = b'{"type": "step", "attempt": 2, "step": 54'
+    aws.client("s3").put_object(
+        Bucket="ml-artifacts",
+        Key="finetune/team-a/llama-lora-83c4c819/checkpoints/progress.jsonl",
+        Body=written + half_synced,
+    )
+    clock.now += 3600  # the next DescribeTrainingJob is due
+    progress = backend.observe(job, 2, ref).progress
+    assert progress is not None
+    assert (progress.attempt, progress.step, progress.total_steps, progress.percent) == (2, 530, 1000, "53%")
+    assert progress.loss == 1.25 and progress.tokens_per_second == 950.0
+    # 20 steps in 40 s, 470 left: 940 s after the last record (10:17:20 + 940 s).
+    assert progress.updated_at == "2026-11-22T10:17:20Z"
+    assert progress.estimated_completion_time == "2026-11-22T10:33:00Z"

@@ -9,6 +9,7 @@ from finetune_operator.api.job import (
     CheckpointRef,
     FineTuneJob,
     Phase,
+    Progress,
     RecipeStatus,
     SageMakerStatus,
 )
@@ -286,6 +287,15 @@ def test_checkpoint_found_by_the_backend_is_the_next_resume_point() -> None:
     older = CheckpointRef(path="s3://b/ck/step-00000010", step=10)
     failed = decide(job, Observation(AttemptState.FAILED, reason="TrainingJobFailed", checkpoint=older), NOW)
     assert failed.action == Submit(attempt=2, resume_from=found.path, remaining_runtime_seconds=None)
+
+
+def test_progress_read_by_the_backend_goes_to_status() -> None:
+    job = start(make_job({"backend": "sagemaker"}))
+    read = Progress(attempt=1, step=30, total_steps=100, percent="30%", estimated_completion_time="x")
+    plan = decide(job, Observation(AttemptState.RUNNING, progress=read), NOW)
+    assert plan.status.progress == read
+    job = apply(job, plan)
+    assert decide(job, Observation(AttemptState.RUNNING), NOW).status.progress == read  # none read: kept
 
 
 def test_deletion_blocked_adds_one_condition_and_keeps_the_others() -> None:

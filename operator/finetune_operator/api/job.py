@@ -3,7 +3,8 @@
 The CRD in ``crds/finetune.dev_finetunejobs.yaml`` is the source of truth for the wire
 format; ``tests/unit/test_crd_schema.py`` checks that these models agree with it. The
 operator never writes ``spec``; it owns ``status`` except ``progress`` and
-``checkpoint``, which the trainer's rank 0 reports (docs/trainer-contract.md).
+``checkpoint``, which the trainer's rank 0 reports (docs/trainer-contract.md), or which the
+operator reads from S3 where the trainer cannot report (backend sagemaker).
 """
 
 from __future__ import annotations
@@ -126,7 +127,10 @@ class Resources(ApiModel):
         default=None,
         ge=1,
         le=256,
-        description="Training processes per node; default NeuronCores per instance.",
+        description=(
+            "Training processes per node; default the instance's accelerators (NeuronCores on "
+            "Trainium, GPUs on NVIDIA types, 1 on CPU types)."
+        ),
     )
     neuron_devices: int | None = Field(
         default=None,

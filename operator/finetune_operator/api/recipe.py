@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from finetune_operator.api.base import ApiModel, LenientApiModel
 from finetune_operator.api.training_config import (
@@ -25,6 +25,7 @@ from finetune_operator.api.training_config import (
     ParallelismSection,
     TrainingSection,
 )
+from finetune_operator.instances import INSTANCE_SHAPES, AcceleratorFamily, accelerator_family
 
 API_GROUP = "finetune.dev"
 API_VERSION = "v1alpha1"
@@ -73,8 +74,30 @@ class RecipeSpec(ApiModel):
         min_length=1,
         description="Backends the recipe was tested on; a job on another backend cannot use it.",
     )
+    accelerator_family: AcceleratorFamily | None = Field(
+        default=None,
+        description=(
+            "Accelerator family the recipe targets (neuron, cuda, cpu); default the family of "
+            "resources.instanceType. A job may use the recipe only on instance types of this family."
+        ),
+    )
     resources: RecipeResources = Field(default_factory=RecipeResources)
     config: RecipeConfig = Field(default_factory=RecipeConfig)
+
+    @property
+    def family(self) -> AcceleratorFamily:
+        """The family the recipe targets, stated or implied by its instance type."""
+        return self.accelerator_family or accelerator_family(self.resources.instance_type)
+
+    @model_validator(mode="after")
+    def _family_fits_instance_type(self) -> RecipeSpec:
+        shape = INSTANCE_SHAPES.get(self.resources.instance_type)
+        if self.accelerator_family and shape and shape.family != self.accelerator_family:
+            raise ValueError(
+                f"acceleratorFamily is {self.accelerator_family.value}, but resources.instanceType "
+                f"{self.resources.instance_type} is a {shape.family.value} instance type"
+            )
+        return self
 
 
 class ObjectMeta(LenientApiModel):

@@ -20,9 +20,10 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from finetune_operator.api.base import ApiModel
-from finetune_operator.api.job import BackendRef, CheckpointRef, FineTuneJob
+from finetune_operator.api.job import BackendRef, CheckpointRef, FineTuneJob, Progress
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.api.training_config import ResolvedTrainingConfig
+from finetune_operator.instances import AcceleratorFamily
 from finetune_operator.storage import JobStorage
 
 if TYPE_CHECKING:
@@ -61,10 +62,12 @@ class ResolvedResources:
     """Hardware for one attempt after recipe defaults, job overrides and the instance catalog."""
 
     instance_type: str
+    accelerator_family: AcceleratorFamily
     nodes: int
     processes_per_node: int
     neuron_devices: int
     neuron_cores: int
+    gpus: int
     efa_devices: int
 
 
@@ -132,6 +135,9 @@ class Observation:
     checkpoint: CheckpointRef | None = None
     """The newest complete checkpoint the backend found itself, for backends whose trainer
     cannot report to the API server (SageMaker: listed from the S3 checkpoint prefix)."""
+    progress: Progress | None = None
+    """The attempt's training progress as the backend read it, for the same backends
+    (SageMaker: the trainer's progress records, synced to S3 with its checkpoints)."""
     summary: ApiModel | None = None
     """The backend's own account of the attempt (SageMaker: its DescribeTrainingJob summary),
     written unread to ``status.<backend name>``; None leaves that field as it is."""

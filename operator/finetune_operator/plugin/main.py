@@ -189,16 +189,19 @@ def chosen_recipe(options: SubmitOptions, method: Method | None) -> Recipe | Non
         return recipes[0]
     if options.recipe_repo_path:
         assert method is not None
+        spec: dict[str, Any] = {
+            "model": {"name": flags.model_for(options.model_name)},
+            "method": method.value,
+            "backend": flags.backend_for(options).value,
+            "data": {"train": {"path": "s3://recipe-probe/train.jsonl"}},  # only selects a recipe
+        }
+        if options.instance_type:  # selects the recipe of the instance type's accelerator family
+            spec["resources"] = {"instanceType": options.instance_type}
         probe = {
             "apiVersion": "finetune.dev/v1alpha1",
             "kind": "FineTuneJob",
             "metadata": {"name": options.job_name, "namespace": options.namespace},
-            "spec": {
-                "model": {"name": flags.model_for(options.model_name)},
-                "method": method.value,
-                "backend": flags.backend_for(options).value,
-                "data": {"train": {"path": "s3://recipe-probe/train.jsonl"}},  # only selects a recipe
-            },
+            "spec": spec,
         }
         candidates = [
             r.model_copy(update={"kind": RecipeKind.CLUSTER_FINE_TUNE_RECIPE})

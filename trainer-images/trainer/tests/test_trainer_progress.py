@@ -70,6 +70,9 @@ def test_metrics_line_and_progress_record() -> None:
     )
     record = build_progress_record(REPORT)
     assert record["type"] == "step" and record["time"] == "2026-11-22T10:00:00Z" and record["gradNorm"] == 0.5
+    assert record["estimatedCompletionTime"] == "2026-11-22T12:56:00Z"  # 880 steps at 12 s
+    unknown = build_progress_record(dataclasses.replace(REPORT, estimated_completion=None))
+    assert "estimatedCompletionTime" not in unknown
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):

@@ -1,8 +1,8 @@
 """Pure rendering of one HyperPod attempt (its PyTorchJob) and of a namespace's trainer identity.
 
 Everything here follows docs/trainer-contract.md and the platform facts for Kubeflow
-training-operator v1.7, HyperPod and the Neuron device plugin. No I/O: golden-file tests
-in tests/golden/hyperpod pin the output.
+training-operator v1.7, HyperPod, and the Neuron, NVIDIA and EFA device plugins
+(docs/accelerators.md). No I/O: golden-file tests in tests/golden/hyperpod pin the output.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from finetune_operator import yamlio
 from finetune_operator.api.job import KIND, PLURAL, AutoResume, FineTuneJob
 from finetune_operator.api.recipe import API_GROUP, API_VERSION
-from finetune_operator.backends.base import AttemptRequest
+from finetune_operator.backends.base import AttemptRequest, ResolvedResources
 from finetune_operator.backends.hyperpod.watches import PYTORCHJOB_API_VERSION, PYTORCHJOB_KIND
 from finetune_operator.contract import RESUME_AUTO, TRAINER_CONFIG_PATH
 from finetune_operator.errors import InvalidSpecError
@@ -47,7 +47,7 @@ CONTAINER_SECURITY_CONTEXT = {
 }
 """Pod Security ``baseline``, and ``restricted`` except ``runAsNonRoot``: the trainer images
 run as root (they define no other user, and FSx directories are written as root), and
-they need no capability: the Neuron and EFA device plugins hand the devices over, and EFA's
+they need no capability: the Neuron, NVIDIA and EFA device plugins hand the devices over, and EFA's
 locked memory comes from the node's unlimited memlock (EKS AMIs), not from IPC_LOCK."""
 
 ANNOTATION_AUTO_RESUME = "sagemaker.amazonaws.com/enable-job-auto-resume"
@@ -58,8 +58,20 @@ LABEL_INSTANCE_TYPE = "node.kubernetes.io/instance-type"
 LABEL_NODE_HEALTH = "sagemaker.amazonaws.com/node-health-status"
 LABEL_DEEP_HEALTH = "sagemaker.amazonaws.com/deep-health-check-status"
 RESOURCE_NEURON = "aws.amazon.com/neuron"
+RESOURCE_GPU = "nvidia.com/gpu"
 RESOURCE_EFA = "vpc.amazonaws.com/efa"
 NEURON_TAINT = "aws.amazon.com/neuron"
+GPU_TAINT = "nvidia.com/gpu"
+"""The taint HyperPod's NVIDIA device plugin tolerates (its Helm chart's values): GPU nodes may
+carry it to keep pods that need no GPU away."""
+CUDA_ENV = {
+    "NCCL_SOCKET_IFNAME": "^lo",
+    "TORCH_NCCL_ASYNC_ERROR_HANDLING": "1",
+    "PYTORCH_CUDA_ALLOC_CONF": "expandable_segments:True",
+}
+"""What AWS's HyperPod and EKS PyTorchJob samples set on GPU pods (docs/accelerators.md cites
+them): NCCL bootstraps over the pod's interface, not loopback; a failed or timed-out collective
+ends the process, so the attempt fails and resumes from its checkpoint instead of hanging."""
 NEURON_CC_BASE_FLAGS = "--model-type transformer --distribution-strategy=llm-training"
 
 
@@ -121,10 +133,10 @@ def validate_request(request: AttemptRequest) -> None:
     if resources.instance_type not in INSTANCE_SHAPES and not (
         explicit and explicit.neuron_devices is not None and explicit.processes_per_node is not None
     ):
-        known = ", ".join(sorted(INSTANCE_SHAPES))
         raise InvalidSpecError(
-            f"spec.resources.instanceType: {resources.instance_type!r} is not a known HyperPod Trainium type "
-            f"({known}); for another type also set processesPerNode, neuronDevices and efaDevices"
+            f"spec.resources.instanceType: {resources.instance_type!r} is not in the HyperPod instance "
+            "catalog (docs/accelerators.md lists its Trainium, NVIDIA GPU and CPU types); for a Trainium "
+            "type it does not list yet, also set processesPerNode, neuronDevices and efaDevices"
         )
     world_size = resources.nodes * resources.processes_per_node
     tensor_parallel = config.parallelism.tensor_parallel
@@ -221,7 +233,12 @@ def _env(request: AttemptRequest) -> list[dict[str, str]]:
         "FINETUNE_STATUS_REPORTING": "kubernetes",
     }
     if resources.efa_devices:
-        env |= {"FI_PROVIDER": "efa", "FI_EFA_USE_DEVICE_RDMA": "1", "FI_EFA_FORK_SAFE": "1"}
+        env["FI_PROVIDER"] = "efa"
+        if _efa_rdma(resources):
+            env["FI_EFA_USE_DEVICE_RDMA"] = "1"
+        env["FI_EFA_FORK_SAFE"] = "1"
+    if resources.gpus:
+        env |= CUDA_ENV
     if resources.neuron_devices:
         cache = compile_cache_dir(request)
         env |= {
@@ -232,6 +249,13 @@ def _env(request: AttemptRequest) -> list[dict[str, str]]:
             "MALLOC_ARENA_MAX": "64",
         }
     return [{"name": k, "value": v} for k, v in env.items()]
+
+
+def _efa_rdma(resources: ResolvedResources) -> bool:
+    """RDMA over EFA where the catalog says the type has it; an uncatalogued type gets here only
+    as Trainium (validate_request), whose EFA has it."""
+    shape = INSTANCE_SHAPES.get(resources.instance_type)
+    return shape.efa_rdma if shape else bool(resources.neuron_devices)
 
 
 def _affinity(job: FineTuneJob) -> dict[str, Any] | None:
@@ -266,6 +290,8 @@ def _container_limits(request: AttemptRequest) -> dict[str, str]:
         limits |= {"cpu": str(shape.trainer_cpus), "memory": f"{shape.trainer_memory_gib}Gi"}
     if resources.neuron_devices:
         limits[RESOURCE_NEURON] = str(resources.neuron_devices)
+    if resources.gpus:
+        limits[RESOURCE_GPU] = str(resources.gpus)
     if resources.efa_devices:
         limits[RESOURCE_EFA] = str(resources.efa_devices)
     return limits
@@ -329,8 +355,9 @@ def _pod_template(request: AttemptRequest) -> dict[str, Any]:
             {"name": "dshm", "emptyDir": {"medium": "Memory"}},
         ],
     }
-    if resources.neuron_devices:
-        pod_spec["tolerations"] = [{"key": NEURON_TAINT, "operator": "Exists", "effect": "NoSchedule"}]
+    taint = NEURON_TAINT if resources.neuron_devices else GPU_TAINT if resources.gpus else None
+    if taint:
+        pod_spec["tolerations"] = [{"key": taint, "operator": "Exists", "effect": "NoSchedule"}]
     affinity = _affinity(job)
     if affinity:
         pod_spec["affinity"] = affinity

@@ -7,7 +7,8 @@ creating a second one. ``observe`` rate-limits DescribeTrainingJob per job (stea
 interval, faster right after a transition, with jitter) on top of botocore's adaptive
 retries, and reports SageMaker's summary (``Observation.summary``), the secondary-status
 transitions the job's status has not recorded yet (``events``), the latest complete
-checkpoint in S3 (``checkpoint``), and whether a failed attempt may be resumed
+checkpoint in S3 (``checkpoint``), the trainer's newest progress record in S3
+(``progress``), and whether a failed attempt may be resumed
 (``resumable``). ``observe_again_in`` tells the operator when to look again, since a
 training job produces no Kubernetes watch events. ``cancel`` stops an InProgress job and
 follows it through Stopping; it never deletes anything in S3.
@@ -38,6 +39,7 @@ from finetune_operator.api.job import (
     BackendRef,
     CheckpointRef,
     FineTuneJob,
+    Progress,
     SageMakerProgress,
     SageMakerStatus,
 )
@@ -54,6 +56,7 @@ from finetune_operator.backends.base import (
 )
 from finetune_operator.backends.sagemaker.naming import training_job_name
 from finetune_operator.backends.sagemaker.preflight import check_data_sources, parse_s3_uri
+from finetune_operator.backends.sagemaker.progress import PROGRESS_TAIL_BYTES, progress_from_records
 from finetune_operator.backends.sagemaker.request import (
     TrainingJobPlan,
     build_create_training_job_request,
@@ -63,6 +66,7 @@ from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.backends.sagemaker.status import AttemptEnd, map_training_job_status
 from finetune_operator.backends.sagemaker.validation import validate_request
 from finetune_operator.config import OperatorConfig
+from finetune_operator.contract import PROGRESS_FILE
 from finetune_operator.errors import InvalidSpecError, SpecError
 
 TRAINING_JOB_KIND = "TrainingJob"
@@ -114,6 +118,7 @@ class _PollState:
 
     described: dict[str, Any]
     checkpoint: CheckpointRef | None
+    progress: Progress | None
     next_poll_at: float
     failures: int = 0
 
@@ -305,7 +310,7 @@ class SageMakerBackend(Backend):
         with self._state.lock:
             known = self._state.polls.get(name)
         if known is not None and now < known.next_poll_at:
-            return _observation(job, known.described, known.checkpoint)
+            return _observation(job, known.described, known.checkpoint, known.progress)
         try:
             described = self._describe(name)
         except (ClientError, BotoCoreError):
@@ -316,7 +321,7 @@ class SageMakerBackend(Backend):
             known.failures += 1
             backoff = min(self._settings.poll_interval_seconds * 2**known.failures, _MAX_BACKOFF_SECONDS)
             known.next_poll_at = now + self._interval(backoff)
-            return _observation(job, known.described, known.checkpoint)
+            return _observation(job, known.described, known.checkpoint, known.progress)
         if described is None:
             with self._state.lock:
                 self._state.polls.pop(name, None)
@@ -326,19 +331,21 @@ class SageMakerBackend(Backend):
                 message=f"SageMaker has no training job named {name}",
             )
         checkpoint = self._latest_checkpoint(job)
-        self._remember(name, described, checkpoint, known, now)
-        return _observation(job, described, checkpoint)
+        progress = self._latest_progress(job, attempt)
+        self._remember(name, described, checkpoint, progress, known, now)
+        return _observation(job, described, checkpoint, progress)
 
     def _remember(
         self,
         name: str,
         described: dict[str, Any],
         checkpoint: CheckpointRef | None,
+        progress: Progress | None,
         known: _PollState | None,
         now: float,
     ) -> None:
         """Keep a DescribeTrainingJob answer and schedule the next one: soon after a change."""
-        polled = _PollState(described=described, checkpoint=checkpoint, next_poll_at=0.0)
+        polled = _PollState(described=described, checkpoint=checkpoint, progress=progress, next_poll_at=0.0)
         changed = known is None or known.status_key != polled.status_key
         interval = (
             self._settings.fast_poll_interval_seconds if changed else self._settings.poll_interval_seconds
@@ -391,6 +398,28 @@ class SageMakerBackend(Backend):
                 time=_iso(marker.get("LastModified")),
             )
         return None
+
+    def _latest_progress(self, job: FineTuneJob, attempt: int) -> Progress | None:
+        """The newest step record of ``attempt`` in the trainer's progress file in S3.
+
+        The trainer appends to ``progress.jsonl`` in ``/opt/ml/checkpoints``, which SageMaker
+        syncs to the checkpoint prefix as it changes; only the file's tail is read (a ranged
+        GET), as it grows with every logged step. None until the file exists (Nova images
+        write none; their ``ProgressInfo`` is in ``status.sagemaker``).
+        """
+        bucket, prefix = parse_s3_uri(job_locations(job, self._settings).checkpoints)
+        try:
+            tail = self.s3.get_object(
+                Bucket=bucket, Key=prefix + PROGRESS_FILE, Range=f"bytes=-{PROGRESS_TAIL_BYTES}"
+            )
+        except ClientError as error:
+            if _error_code(error) in ("404", "NoSuchKey", "NotFound", "InvalidRange"):
+                return None  # not written yet, or still empty
+            raise
+        # "bytes 0-99/100" when the whole file came back; a later first byte cut a line.
+        whole = str(tail.get("ContentRange") or "bytes 0-").startswith("bytes 0-")
+        text = tail["Body"].read().decode("utf-8", errors="replace")
+        return progress_from_records(text, attempt, starts_mid_line=not whole)
 
     def set_suspended(self, job: FineTuneJob, attempt: int, suspended: bool) -> None:
         raise InvalidSpecError(
@@ -445,7 +474,8 @@ class SageMakerBackend(Backend):
         with self._state.lock:
             known = self._state.polls.get(name)
         checkpoint = known.checkpoint if known is not None else None
-        self._remember(name, described, checkpoint, known, self._clock.monotonic())
+        progress = known.progress if known is not None else None
+        self._remember(name, described, checkpoint, progress, known, self._clock.monotonic())
         status = described["TrainingJobStatus"]
         if status == "InProgress":
             try:
@@ -459,7 +489,7 @@ class SageMakerBackend(Backend):
 
 
 def _observation(
-    job: FineTuneJob, described: dict[str, Any], checkpoint: CheckpointRef | None
+    job: FineTuneJob, described: dict[str, Any], checkpoint: CheckpointRef | None, progress: Progress | None
 ) -> Observation:
     """Our view of one DescribeTrainingJob answer, for a caller holding ``job``'s status (pure).
 
@@ -489,6 +519,7 @@ def _observation(
         resumable=mapped.end not in _NOT_RESUMABLE,
         events=tuple(_transition_event(transition) for transition in transitions[seen:]),
         checkpoint=checkpoint,
+        progress=progress,
         summary=training_job_summary(described),
     )
 

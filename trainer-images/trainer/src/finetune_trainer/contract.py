@@ -21,3 +21,6 @@ EXIT_STOPPED = 128 + signal.SIGTERM
 
 RESUME_AUTO = "auto"
 """`--resume-from auto`: the newest complete checkpoint of this job, or a fresh start."""
+PROGRESS_FILE = "progress.jsonl"
+"""Rank 0's progress records in the checkpoint directory (one JSON object a line). On SageMaker
+that directory is synced to S3, where the operator reads the records: its only view of progress."""

@@ -90,8 +90,13 @@ def format_metrics_line(report: StepReport) -> str:
 
 
 def build_progress_record(report: StepReport) -> dict[str, Any]:
-    """One `progress.jsonl` line for a logged step."""
-    return {
+    """One `progress.jsonl` line for a logged step.
+
+    It carries the completion estimate too: on SageMaker these lines (synced to S3 with the
+    checkpoint directory) are all the operator learns of progress, and it cannot know the
+    step rate of the process.
+    """
+    record = {
         "type": "step",
         "attempt": report.attempt,
         "step": report.step,
@@ -103,6 +108,9 @@ def build_progress_record(report: StepReport) -> dict[str, Any]:
         "time": utc_timestamp(report.time),
         **dict(report.extra),
     }
+    if report.estimated_completion is not None:
+        record["estimatedCompletionTime"] = utc_timestamp(report.estimated_completion)
+    return record
 
 
 def build_checkpoint_record(checkpoint: CheckpointReport) -> dict[str, Any]:

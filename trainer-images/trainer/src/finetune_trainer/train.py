@@ -24,7 +24,7 @@ from torch import nn
 
 from finetune_trainer import checkpoint_layout
 from finetune_trainer.config import TrainConfig
-from finetune_trainer.contract import EXIT_OK, EXIT_STOPPED
+from finetune_trainer.contract import EXIT_OK, EXIT_STOPPED, PROGRESS_FILE
 from finetune_trainer.dataset import Encoded, LoadedData, load_data
 from finetune_trainer.device import Platform
 from finetune_trainer.encoding import (
@@ -51,7 +51,6 @@ from finetune_trainer.storage import localize
 
 log = logging.getLogger(__name__)
 
-PROGRESS_FILE = "progress.jsonl"
 PACKING_WINDOW = 20_000  # documents packed together
 PRECOMPILE_STEPS = 3
 """Steps of a `neuron_parallel_compile` trial (FINETUNE_PRECOMPILE=1): the first optimizer step

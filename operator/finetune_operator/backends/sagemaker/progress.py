@@ -1,0 +1,71 @@
+"""A SageMaker attempt's progress, read from the trainer's own progress records (pure).
+
+On HyperPod the trainer patches ``status.progress`` with its pod's token. A SageMaker
+training job has no Kubernetes identity, so the operator reads what the trainer writes
+anyway: rank 0 appends one JSON line per logged step to ``progress.jsonl`` in its
+checkpoint directory (docs/trainer-contract.md, section 3), and SageMaker syncs that
+directory to the job's checkpoint S3 URI while it trains. The backend fetches the file's
+tail with a ranged GET; this module turns that tail into ``status.progress``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+from pydantic import ValidationError
+
+from finetune_operator.api.job import Progress
+
+PROGRESS_TAIL_BYTES = 64 * 1024
+"""How much of the file's end is read: a step record is a few hundred bytes, so the tail
+holds the last hundred or more logged steps, and the file may grow for days."""
+
+
+def percent_complete(step: int, total_steps: int) -> str | None:
+    """Whole percent done, rounded down as the trainer does (100% means finished)."""
+    if total_steps <= 0:
+        return None
+    return f"{min(100, max(0, step * 100 // total_steps))}%"
+
+
+def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> Progress | None:
+    """``status.progress`` from the newest step record of ``attempt`` in ``tail``, if any.
+
+    ``starts_mid_line``: the tail was cut from a longer file, so its first line is partial
+    and skipped. A line SageMaker caught half-written (the last one) does not parse and is
+    skipped as well. Records of earlier attempts (the checkpoint directory and this file
+    are shared by every attempt) never count.
+    """
+    lines = tail.splitlines()
+    if starts_mid_line:
+        lines = lines[1:]
+    for line in reversed(lines):
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(record, dict) or record.get("type") != "step" or record.get("attempt") != attempt:
+            continue
+        step, total = record.get("step"), record.get("totalSteps")
+        if not isinstance(step, int) or not isinstance(total, int):
+            continue
+        fields = {
+            "attempt": attempt,
+            "step": step,
+            "totalSteps": total,
+            "percent": percent_complete(step, total),
+            "estimatedCompletionTime": record.get("estimatedCompletionTime"),
+            "epoch": record.get("epoch"),
+            "loss": record.get("loss"),
+            "learningRate": record.get("learningRate"),
+            "tokensPerSecond": record.get("tokensPerSecond"),
+            "updatedAt": record.get("time"),
+        }
+        # A NaN loss (the trainer's last record before it fails) is not JSON the API server takes.
+        finite = {k: v for k, v in fields.items() if not (isinstance(v, float) and not math.isfinite(v))}
+        try:
+            return Progress.model_validate(finite)
+        except ValidationError:
+            continue  # not a record this trainer writes
+    return None

@@ -1,0 +1,51 @@
+"""Progress of a SageMaker attempt from the tail of the trainer's progress.jsonl (pure)."""
+
+from __future__ import annotations
+
+import json
+
+from finetune_operator.backends.sagemaker.progress import percent_complete, progress_from_records
+
+
+def line(**record: object) -> str:
+    return json.dumps({"type": "step", "totalSteps": 200, "time": "2026-11-22T10:00:00Z", **record})
+
+
+def test_the_newest_step_of_the_asked_attempt_counts() -> None:
+    tail = "\n".join(
+        [
+            line(attempt=1, step=150, loss=0.9),
+            line(attempt=2, step=40, loss=1.5),
+            json.dumps({"type": "checkpoint", "attempt": 2, "step": 40, "path": "/opt/ml/checkpoints/s"}),
+            line(attempt=2, step=50, loss=1.4, estimatedCompletionTime="2026-11-22T11:00:00Z"),
+            json.dumps({"type": "validation", "step": 50, "loss": 1.6}),
+        ]
+    )
+    progress = progress_from_records(tail, 2, starts_mid_line=False)
+    assert progress is not None
+    assert (progress.step, progress.percent, progress.loss) == (50, "25%", 1.4)
+    assert progress.estimated_completion_time == "2026-11-22T11:00:00Z"
+    assert progress_from_records(tail, 3, starts_mid_line=False) is None
+
+
+def test_cut_and_half_written_lines_are_skipped() -> None:
+    whole = line(attempt=1, step=7)
+    tail = whole[10:] + "\n" + whole + "\n" + line(attempt=1, step=8)[:30]
+    progress = progress_from_records(tail, 1, starts_mid_line=True)
+    assert progress is not None and progress.step == 7
+    # The cut first line alone is no record, even when it happens to parse.
+    assert progress_from_records(whole, 1, starts_mid_line=True) is None
+
+
+def test_values_the_api_server_cannot_take_are_left_out() -> None:
+    progress = progress_from_records(line(attempt=1, step=3, loss=float("nan")), 1, starts_mid_line=False)
+    assert progress is not None and progress.loss is None and progress.step == 3
+    assert progress_from_records(line(attempt=1, step="three"), 1, starts_mid_line=False) is None
+    assert progress_from_records(line(attempt=1, step=3, time=17), 1, starts_mid_line=False) is None
+
+
+def test_percent_is_rounded_down_as_the_trainer_does() -> None:
+    from finetune_trainer.progress import percent_complete as trainers
+
+    for step, total in [(0, 10), (1, 3), (199, 200), (200, 200), (250, 200), (5, 0)]:
+        assert percent_complete(step, total) == trainers(step, total)
