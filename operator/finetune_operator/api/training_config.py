@@ -303,7 +303,9 @@ class ToolsConfig(ApiModel):
 
     module: str = Field(description="Absolute path of the Python file inside the trainer's container.")
     functions: list[str] = Field(min_length=1, description="Names of the callable functions in it.")
-    max_turns: int = Field(default=3, ge=1, le=32, description="Model turns per rollout, tool calls included.")
+    max_turns: int = Field(
+        default=3, ge=1, le=32, description="Model turns per rollout, tool calls included."
+    )
 
 
 class CheckpointingSection(CheckpointingTunables):
