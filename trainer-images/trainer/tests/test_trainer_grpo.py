@@ -517,3 +517,27 @@ def test_config_errors_name_what_to_fix() -> None:
     spec = RewardSpec("bad", 1.0, "format", None, "([", None, None)
     with pytest.raises(ConfigError, match=r"reward 'bad': pattern '\(\[' is invalid"):
         load_rewards([spec], 8, {})
+
+
+def test_the_weights_vllm_loads_are_the_policy_with_its_adapters_merged(tiny_model: Path) -> None:
+    """vLLM itself runs only in the CUDA image; what it is given is checked here: the base model's
+    names, and weights that compute what the LoRA policy computes."""
+    from transformers import AutoModelForCausalLM
+
+    from finetune_trainer.config import LoraSpec
+    from finetune_trainer.model import add_lora
+    from finetune_trainer.vllm_engine import merged_weights
+
+    spec = LoraSpec(rank=4, alpha=8, dropout=0.0, target_modules=tuple(ALL_LINEAR), load_in_4bit=False)
+    policy = add_lora(AutoModelForCausalLM.from_pretrained(str(tiny_model)), spec, seed=0)
+    with torch.no_grad():
+        for name, parameter in policy.named_parameters():
+            if "lora_B" in name:
+                parameter.normal_(std=0.1)  # a trained adapter (peft starts B at zero)
+    merged = dict(merged_weights(policy, spec.alpha / spec.rank))
+    plain = AutoModelForCausalLM.from_pretrained(str(tiny_model))
+    assert set(merged) == set(plain.state_dict())
+    plain.load_state_dict(merged)
+    ids = torch.tensor([[1, 5, 9, 30, 41, 7]])
+    with torch.no_grad():
+        torch.testing.assert_close(plain(ids).logits, policy(ids).logits, rtol=1e-4, atol=1e-5)
