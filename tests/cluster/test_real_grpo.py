@@ -102,3 +102,48 @@ def test_a_grpo_lora_job_with_a_configmap_reward_succeeds_and_reports_its_reward
     assert all(0.0 <= r["rewards"]["words"] <= 1.0 for r in steps), steps
     adapter = grpo_run["bed"].host_path(status["output"]["path"]) / "adapter" / "adapter_model.safetensors"
     assert adapter.exists()
+
+
+def test_a_reward_module_that_does_not_load_fails_the_job_as_invalid_spec(grpo_run: dict[str, Any]) -> None:
+    """Exit 2 from the trainer, naming the ConfigMap's file and line: no new attempt."""
+    bed: RealNodeBed = grpo_run["bed"]
+    namespace = REAL_TRAINING_NAMESPACE
+    bed.apply(
+        {
+            "apiVersion": "v1",
+            "kind": "ConfigMap",
+            "metadata": {"name": "broken-rewards", "namespace": namespace},
+            "data": {"reward.py": "def words_right(prompt, completion, **fields):\n    return (\n"},
+        }
+    )
+    job = bed.job(namespace, JOB)
+    broken = {
+        "apiVersion": "finetune.dev/v1alpha1",
+        "kind": "FineTuneJob",
+        "metadata": {"name": "broken-reward", "namespace": namespace},
+        "spec": {
+            **job["spec"],
+            "rewards": [
+                {
+                    "name": "words",
+                    "function": "words_right",
+                    "configMap": {"name": "broken-rewards", "key": "reward.py"},
+                }
+            ],
+            "resume": {"maxAttempts": 3},
+        },
+    }
+    bed.apply(broken)
+    status = watch(
+        bed,
+        namespace,
+        "broken-reward",
+        lambda s: s if s.get("phase") == "Failed" else None,
+        JOB_TIMEOUT_S,
+        "Failed",
+        show=False,
+    )
+    failed = next(c for c in status["conditions"] if c["type"] == "Failed")
+    assert failed["reason"] == "InvalidSpec", failed
+    assert "/etc/finetune/code/broken-rewards/reward.py" in failed["message"], failed["message"]
+    assert [a["attempt"] for a in status["attempts"]] == [1] and status["attempts"][0]["exitCode"] == 2
