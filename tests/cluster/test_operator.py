@@ -367,7 +367,12 @@ def test_a_job_applied_before_its_recipe_starts_once_the_recipe_arrives(
         timeout=30,
         message="the job's first attempt once its recipe exists",
     )
-    job = get_job(custom_objects, namespace, "early")
+    # The operator writes the status after it creates the child: wait for that write too.
+    job = wait_for(
+        lambda: (j := get_job(custom_objects, namespace, "early")).get("status", {}).get("recipe") and j,
+        timeout=30,
+        message="the status naming the recipe the job now runs with",
+    )
     assert job["status"]["recipe"]["name"] == name
     assert condition(job, "Failed") is None or condition(job, "Failed")["status"] == "False"
 
