@@ -37,10 +37,9 @@ from typing import Any
 import torch
 import yaml
 
-from trainer import write_model  # bench/trainer.py (this script's directory is on sys.path)
+# bench/trainer.py (this script's directory is on sys.path): the same model and base config.
+from trainer import LORA_RANK, LORA_TARGETS, _device, _finetune_train_config, write_model
 
-LORA_TARGETS = ["q_proj", "v_proj"]
-LORA_RANK = 16
 LEARNING_RATE = 1e-4
 PROMPTS_PER_STEP = 4
 GENERATIONS = 8
@@ -57,10 +56,6 @@ def echo_first_word(prompt, completion, **fields):
 '''
 
 
-def _device() -> str:
-    return "cuda" if torch.cuda.is_available() else "cpu"
-
-
 def write_prompts(path: Path, count: int, seed: int) -> None:
     rng = random.Random(seed)
     lines = [
@@ -71,80 +66,38 @@ def write_prompts(path: Path, count: int, seed: int) -> None:
 
 
 def _config(root: Path, model: Path, data: Path, reward: Path, steps: int) -> dict[str, Any]:
-    return {
-        "apiVersion": "finetune.dev/v1alpha1",
-        "kind": "ResolvedTrainingConfig",
-        "job": {"namespace": "bench", "name": "grpo", "uid": "bench", "attempt": 1},
-        "recipe": {"name": "bench", "hash": "none"},
-        "method": "grpo-lora",
-        "model": {"name": "bench-llama", "path": str(model), "tokenizer": None},
-        "data": {
-            "format": "prompt",
-            "train": [{"path": str(data), "weight": 1.0}],
-            "validation": None,
-            "validationSplit": 0.0,
-            "errorBudget": 0.0,
-        },
-        "training": {
-            "seqLength": 512,
-            "microBatchSize": PROMPTS_PER_STEP,
-            "gradientAccumulationSteps": 1,
-            "maxSteps": steps,
-            "epochs": 1,
-            "seed": 0,
-            "precision": "bf16" if _device() == "cuda" else "fp32",
-            "packing": False,
-            "gradientCheckpointing": False,
-        },
-        "optimizer": {
-            "name": "adamw",
-            "learningRate": LEARNING_RATE,
-            "weightDecay": 0.0,
-            "beta1": 0.9,
-            "beta2": 0.999,
-            "epsilon": 1e-8,
-            "maxGradNorm": 1.0,
-            "scheduler": "constant",
-            "warmupSteps": 0,
-        },
-        "lora": {
-            "rank": LORA_RANK,
-            "alpha": LORA_RANK,
-            "dropout": 0.0,
-            "targetModules": LORA_TARGETS,
-            "loadIn4Bit": False,
-        },
-        "dpo": None,
-        "grpo": {
-            "numGenerations": GENERATIONS,
-            "maxPromptLength": 512,
-            "maxCompletionLength": COMPLETION_TOKENS,
-            "temperature": 1.0,
-            "topP": 1.0,
-            "beta": 0.0,
-            "epsilon": 0.2,
-            "numIterations": 1,
-            "lossType": "dapo",
-            "generationEngine": "hf",
-        },
-        "rewards": [
-            {
-                "name": "echo",
-                "weight": 1.0,
-                "builtin": None,
-                "field": None,
-                "pattern": None,
-                "module": str(reward),
-                "function": "echo_first_word",
-            }
-        ],
-        "tools": None,
-        "parallelism": {"tensorParallel": 1, "zero1": False},
-        "neuron": {"precompile": False},
-        "checkpointing": {"dir": str(root / "checkpoints"), "everySteps": steps, "keepLast": 1},
-        "output": {"dir": str(root / "output"), "merge": False},
-        "logging": {"everySteps": 1, "tensorboardDir": ""},
+    """bench/trainer.py's LoRA config, made a grpo-lora one."""
+    config = _finetune_train_config(
+        root, model, data, packing=False, micro_batch=PROMPTS_PER_STEP, steps=steps, seq_length=512
+    )
+    config["job"]["name"] = "grpo"
+    config["method"] = "grpo-lora"
+    config["data"]["format"] = "prompt"
+    config["optimizer"]["learningRate"] = LEARNING_RATE
+    config["grpo"] = {
+        "numGenerations": GENERATIONS,
+        "maxPromptLength": 512,
+        "maxCompletionLength": COMPLETION_TOKENS,
+        "temperature": 1.0,
+        "topP": 1.0,
+        "beta": 0.0,
+        "epsilon": 0.2,
+        "numIterations": 1,
+        "lossType": "dapo",
+        "generationEngine": "hf",
     }
+    config["rewards"] = [
+        {
+            "name": "echo",
+            "weight": 1.0,
+            "builtin": None,
+            "field": None,
+            "pattern": None,
+            "module": str(reward),
+            "function": "echo_first_word",
+        }
+    ]
+    return config
 
 
 def run_finetune_train(
