@@ -486,7 +486,7 @@ def picky(prompt, completion, answer, **fields):
 """
 
 
-@pytest.mark.parametrize(("budget", "exit_code"), [(0.0, 1), (0.9, 0)])
+@pytest.mark.parametrize(("budget", "exit_code"), [(0.0, 2), (0.9, 0)])
 def test_a_raising_reward_counts_against_the_error_budget(
     tmp_path: Path, tiny_model: Path, prompts: Path, budget: float, exit_code: int
 ) -> None:
