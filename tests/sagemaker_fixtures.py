@@ -205,7 +205,7 @@ def sagemaker_settings(**overrides: Any) -> SageMakerSettings:
     return SageMakerSettings(**values)
 
 
-def open_model_recipe(method: str = "lora") -> Recipe:
+def open_model_recipe(method: str = "lora", instance_type: str = "ml.trn1.32xlarge") -> Recipe:
     """A ClusterFineTuneRecipe for an open model, pinned here so goldens do not move with the catalog."""
     return Recipe.model_validate(
         {
@@ -214,7 +214,7 @@ def open_model_recipe(method: str = "lora") -> Recipe:
             "spec": {
                 "model": "llama-3.1-8b",
                 "method": method,
-                "resources": {"instanceType": "ml.trn1.32xlarge", "nodes": 1},
+                "resources": {"instanceType": instance_type, "nodes": 1},
                 "config": {"training": {"seqLength": 4096, "maxSteps": 1000}},
             },
         }
@@ -259,9 +259,48 @@ def attempt_request(
     settings: SageMakerSettings,
     attempt: int = 1,
     resume_from: str | None = None,
+    config_maps: dict[str, dict[str, str]] | None = None,
 ) -> AttemptRequest:
     operator = OperatorConfig(sagemaker=settings)
     request, _ = attempt_request_for_recipe(
-        job, recipe, operator, attempt, resume_from, job.spec.max_runtime_seconds
+        job, recipe, operator, attempt, resume_from, job.spec.max_runtime_seconds, config_maps
     )
     return request
+
+
+REWARD_MODULE = (
+    "import re\n\n\n"
+    "def correct_answer(prompt, completion, answer, **fields):\n"
+    '    """1 when the last number of the completion is the record\'s answer."""\n'
+    '    numbers = re.findall(r"-?\\d+", completion)\n'
+    "    return 1.0 if numbers and numbers[-1] == str(answer) else 0.0\n"
+)
+"""A custom reward module, as a team keeps it in a ConfigMap (key reward.py)."""
+
+
+GPU_TYPE = "ml.g5.12xlarge"
+
+
+def grpo_lora_spot_job(tools_uri: str = "s3://ml-code/tools/calculator.py") -> FineTuneJob:
+    """A spot grpo-lora job on a GPU instance type: a ConfigMap reward, a built-in, an S3 tool module."""
+    return make_job(
+        {
+            "model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama-3.1-8b/"},
+            "method": "grpo-lora",
+            "data": {"train": {"path": "s3://ml-data/math/train.jsonl"}},
+            "resources": {"instanceType": GPU_TYPE},
+            "rewards": [
+                {
+                    "name": "correct",
+                    "function": "correct_answer",
+                    "configMap": {"name": "rewards", "key": "reward.py"},
+                },
+                {"name": "format", "weight": 0.2, "builtin": "format", "pattern": r".*\\boxed\\{.+\\}.*"},
+            ],
+            "tools": {"s3Uri": tools_uri, "functions": ["add", "multiply"], "maxTurns": 4},
+            "recipe": {"overrides": {"grpo.numGenerations": 4}},
+            "maxRuntimeSeconds": 7200,
+            "sagemaker": {"roleArn": ROLE_ARN, "spot": {"enabled": True, "maxWaitSeconds": 14400}},
+        },
+        name="llama-grpo-spot",
+    )

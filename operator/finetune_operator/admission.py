@@ -12,7 +12,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from finetune_operator.api.job import FineTuneJob
+from finetune_operator.api.job import CodeSource, FineTuneJob, FineTuneJobSpec, RewardSpec
+from finetune_operator.api.recipe import BackendName
+from finetune_operator.api.training_config import BuiltinReward
 from finetune_operator.backends.registry import backend_class
 from finetune_operator.contract import MAX_JOB_NAME_LENGTH
 from finetune_operator.errors import InvalidSpecError
@@ -49,4 +51,57 @@ def check_rules(job: FineTuneJob) -> None:
         )
     if (spec.data.train is None) == (spec.data.mixture is None):
         raise InvalidSpecError("set exactly one of spec.data.train or spec.data.mixture")
+    _check_grpo(spec)
     backend_class(spec.backend).check_spec(job)
+
+
+def _check_grpo(spec: FineTuneJobSpec) -> None:
+    """The CRD's rules on rewards, tools and where GRPO runs."""
+    if spec.method.uses_rewards and not spec.rewards:
+        raise InvalidSpecError(
+            "methods grpo and grpo-lora need at least one reward function in spec.rewards"
+        )
+    if not spec.method.uses_rewards and (spec.rewards or spec.tools is not None):
+        raise InvalidSpecError("spec.rewards and spec.tools apply only to methods grpo and grpo-lora")
+    instance_type = spec.resources.instance_type if spec.resources else None
+    if spec.method.uses_rewards and instance_type and instance_type.startswith("ml.trn"):
+        raise InvalidSpecError(
+            "methods grpo and grpo-lora run on the cuda (GPU: ml.g*, ml.p*) and cpu instance families, not "
+            "on Trainium (ml.trn*): no library the trainer uses supports GRPO on Neuron"
+        )
+    for reward in spec.rewards:
+        _check_reward(reward)
+    sources: list[CodeSource] = [*spec.rewards, *([spec.tools] if spec.tools else [])]
+    if spec.tools is not None and len(spec.tools.sources()) != 1:
+        raise InvalidSpecError("spec.tools needs exactly one of configMap, path or s3Uri")
+    if spec.backend != BackendName.SAGEMAKER and any(s.s3_uri for s in sources):
+        raise InvalidSpecError(
+            "s3Uri modules of spec.rewards and spec.tools apply only to backend sagemaker; on hyperpod use "
+            "configMap or path"
+        )
+    if spec.backend == BackendName.SAGEMAKER and any(s.path for s in sources):
+        raise InvalidSpecError(
+            "a SageMaker training job cannot read the job's storage: give the modules of spec.rewards and "
+            "spec.tools as configMap or s3Uri, not path"
+        )
+
+
+def _check_reward(reward: RewardSpec) -> None:
+    if (reward.builtin is None) == (reward.function is None):
+        raise InvalidSpecError("each of spec.rewards sets exactly one of builtin or function")
+    if reward.function is not None and len(reward.sources()) != 1:
+        raise InvalidSpecError(
+            "a custom reward (function) needs exactly one of configMap, path or s3Uri for its module"
+        )
+    if reward.builtin is not None and reward.sources():
+        raise InvalidSpecError("a built-in reward takes no module: remove configMap, path and s3Uri")
+    if reward.builtin == BuiltinReward.EXACT_MATCH and reward.field is None:
+        raise InvalidSpecError(
+            "builtin exact-match needs field: the record field that holds the reference answer"
+        )
+    if reward.builtin == BuiltinReward.FORMAT and reward.pattern is None:
+        raise InvalidSpecError("builtin format needs pattern: the regular expression completions must match")
+    if reward.field is not None and reward.builtin != BuiltinReward.EXACT_MATCH:
+        raise InvalidSpecError("field applies only to builtin exact-match")
+    if reward.pattern is not None and reward.builtin != BuiltinReward.FORMAT:
+        raise InvalidSpecError("pattern applies only to builtin format")

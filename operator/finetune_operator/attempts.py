@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from finetune_operator.api.job import FineTuneJob, RecipeStatus
 from finetune_operator.api.recipe import Recipe
 from finetune_operator.backends.base import AttemptRequest
+from finetune_operator.code import ConfigMapData, check_config_maps, config_map_names
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import select_recipe
-from finetune_operator.resolution import resolve
+from finetune_operator.resolution import check_accelerator, resolve
 
 
 def build_attempt_request(
@@ -19,13 +20,17 @@ def build_attempt_request(
     attempt: int,
     resume_from: str | None,
     remaining_runtime_seconds: int | None,
+    config_maps: ConfigMapData | None = None,
 ) -> tuple[AttemptRequest, RecipeStatus]:
     """Everything a backend needs for ``attempt``, and the recipe it resolved to.
 
+    ``config_maps``: the data of the ConfigMaps the job's code comes from (those that exist).
     Raises RecipeNotFoundError or InvalidSpecError with a message that names the field.
     """
     recipe = select_recipe(job, recipes, operator.default_accelerator_family)
-    return attempt_request_for_recipe(job, recipe, operator, attempt, resume_from, remaining_runtime_seconds)
+    return attempt_request_for_recipe(
+        job, recipe, operator, attempt, resume_from, remaining_runtime_seconds, config_maps
+    )
 
 
 def attempt_request_for_recipe(
@@ -35,11 +40,15 @@ def attempt_request_for_recipe(
     attempt: int,
     resume_from: str | None,
     remaining_runtime_seconds: int | None,
+    config_maps: ConfigMapData | None = None,
 ) -> tuple[AttemptRequest, RecipeStatus]:
     """``build_attempt_request`` once the recipe is chosen."""
     resolution = resolve(job, recipe, operator, attempt)
     resources = resolution.resources
+    check_accelerator(resolution.config, resources.accelerator_family, resources.instance_type)
     namespace = job.metadata.namespace or ""
+    code = _referenced(job, config_maps or {})
+    check_config_maps(job.spec, namespace, code)
     request = AttemptRequest(
         job=job,
         attempt=attempt,
@@ -49,5 +58,11 @@ def attempt_request_for_recipe(
         resume_from=resume_from,
         storage=operator.storage.for_job(namespace, job.metadata.name),
         remaining_runtime_seconds=remaining_runtime_seconds,
+        config_maps=code,
     )
     return request, resolution.recipe
+
+
+def _referenced(job: FineTuneJob, config_maps: ConfigMapData) -> dict[str, Mapping[str, str]]:
+    """Only the ConfigMaps the job names: nothing else reaches its attempt."""
+    return {name: config_maps[name] for name in config_map_names(job.spec) if name in config_maps}

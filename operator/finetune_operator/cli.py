@@ -19,6 +19,7 @@ from finetune_operator.admission import parse_job
 from finetune_operator.api.recipe import BackendName, Recipe
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.registry import backend_class
+from finetune_operator.code import config_maps_in
 from finetune_operator.config import OperatorConfig
 from finetune_operator.contract import EXIT_INVALID_CONFIG, RESUME_AUTO
 from finetune_operator.errors import SpecError
@@ -49,7 +50,13 @@ RENDER_HELP = "print the objects the operator would create for a job"
 
 def add_render_arguments(render: argparse.ArgumentParser) -> None:
     """``render``'s flags; ``kubectl finetune render`` has the same."""
-    render.add_argument("-f", "--filename", type=Path, required=True, help="FineTuneJob YAML")
+    render.add_argument(
+        "-f",
+        "--filename",
+        type=Path,
+        required=True,
+        help="YAML with one FineTuneJob and the ConfigMaps its reward and tool modules come from",
+    )
     render.add_argument(
         "--recipe-file", type=Path, action="append", default=[], help="recipe YAML to use (repeatable)"
     )
@@ -90,9 +97,11 @@ def render_config(path: Path | None) -> OperatorConfig:
 def render(args: argparse.Namespace) -> int:
     config = render_config(args.config)
     documents = yamlio.load_file(args.filename)
-    if len(documents) != 1 or not isinstance(documents[0], dict):
-        raise SpecError(f"{args.filename}: expected exactly one FineTuneJob document")
-    document = documents[0]
+    config_maps = config_maps_in(documents)  # render reads nothing from a cluster
+    jobs = [d for d in documents if not (isinstance(d, dict) and d.get("kind") == "ConfigMap")]
+    if len(jobs) != 1 or not isinstance(jobs[0], dict):
+        raise SpecError(f"{args.filename}: expected exactly one FineTuneJob document (and any ConfigMaps)")
+    document = jobs[0]
     metadata = document.setdefault("metadata", {})
     metadata.setdefault("namespace", "default")
     metadata.setdefault("uid", PLACEHOLDER_UID)
@@ -106,7 +115,7 @@ def render(args: argparse.Namespace) -> int:
         raise SpecError("--attempt must be 1 or more")
     resume_from = None if args.attempt == 1 else (args.resume_from or RESUME_AUTO)
     request, _ = build_attempt_request(
-        job, recipes, config, args.attempt, resume_from, job.spec.max_runtime_seconds
+        job, recipes, config, args.attempt, resume_from, job.spec.max_runtime_seconds, config_maps
     )
     backend = backend_class(job.spec.backend)(config)
     sys.stdout.write(yamlio.dump_documents(backend.render(request)))

@@ -15,6 +15,8 @@ MAX_JOB_NAME_LENGTH = 45
 """A FineTuneJob's name prefixes its children's names, which Kubernetes and SageMaker cap."""
 TRAINER_CONFIG_PATH = "/etc/finetune/config.yaml"
 """Where a HyperPod trainer pod finds its resolved training config (its `--config`)."""
+CODE_DIR = "/etc/finetune/code"
+"""Where a HyperPod trainer pod finds the job's ConfigMap modules: `<CODE_DIR>/<configmap>/<key>`."""
 PROGRESS_FILE = "progress.jsonl"
 """The trainer's progress records, one JSON object a line, in its checkpoint directory: SageMaker
 syncs that directory to the job's checkpoint S3 URI, where the operator reads them."""

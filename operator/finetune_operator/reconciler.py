@@ -46,6 +46,7 @@ from finetune_operator.backends.base import (
     JobEvent,
 )
 from finetune_operator.backends.registry import BACKENDS, BackendCache, backend_class
+from finetune_operator.code import config_map_names
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError, OwnershipConflictError, SpecError
 from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS, PhaseTracker
@@ -337,6 +338,7 @@ class Reconciler:
                     action.attempt,
                     action.resume_from,
                     action.remaining_runtime_seconds,
+                    self._read_config_maps(job),
                 )
                 ref = backend.submit(request)
                 # Noted before the status write: the child's first event usually arrives while
@@ -378,6 +380,21 @@ class Reconciler:
             if err.status == 404:
                 return None
             raise
+
+    def _read_config_maps(self, job: FineTuneJob) -> dict[str, dict[str, str]]:
+        """The data of the ConfigMaps the job's reward and tool modules come from; a missing
+        one is left out (the attempt is then refused, naming it)."""
+        core = client.CoreV1Api(self._api)
+        found: dict[str, dict[str, str]] = {}
+        for name in config_map_names(job.spec):
+            try:
+                config_map = core.read_namespaced_config_map(name, job.metadata.namespace or "")
+            except ApiException as err:
+                if err.status == 404:
+                    continue
+                raise
+            found[name] = dict(config_map.data or {})
+        return found
 
     def _write_status(self, job: FineTuneJob, document: dict[str, Any], plan: Plan) -> None:
         patch = _status_patch(job, plan)

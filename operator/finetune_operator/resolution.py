@@ -22,6 +22,7 @@ from finetune_operator.api.training_config import (
     CheckpointingSection,
     DataConfig,
     DataFormat,
+    GenerationEngine,
     JobIdentity,
     LoggingSection,
     Method,
@@ -33,13 +34,18 @@ from finetune_operator.api.training_config import (
     WeightedSource,
 )
 from finetune_operator.backends.base import ResolvedResources
+from finetune_operator.code import resolve_rewards, resolve_tools
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import INSTANCE_SHAPES, AcceleratorFamily, accelerator_family
 from finetune_operator.recipes import format_validation_error
 from finetune_operator.storage import StoragePolicy, normalise
 
-METHOD_SECTIONS = {"lora": (Method.LORA, Method.DPO_LORA), "dpo": (Method.DPO, Method.DPO_LORA)}
+METHOD_SECTIONS = {
+    "lora": tuple(m for m in Method if m.uses_lora),
+    "dpo": tuple(m for m in Method if m.uses_preferences),
+    "grpo": tuple(m for m in Method if m.uses_rewards),
+}
 PREFERENCE_FORMATS = (DataFormat.PREFERENCE, DataFormat.BEDROCK_CONVERSATION)
 """Formats the trainer reads for DPO methods (finetune_trainer.formats.record_parser): the
 bedrock-conversation flavour carries the candidates on its last assistant turn, as Nova DPO needs."""
@@ -209,6 +215,9 @@ def resolve(job: FineTuneJob, recipe: Recipe, operator: OperatorConfig, attempt:
         optimizer=tunables.optimizer,
         lora=tunables.lora if spec.method.uses_lora else None,
         dpo=tunables.dpo if spec.method.uses_preferences else None,
+        grpo=tunables.grpo if spec.method.uses_rewards else None,
+        rewards=resolve_rewards(spec),
+        tools=resolve_tools(spec),
         parallelism=tunables.parallelism,
         neuron=tunables.neuron,
         checkpointing=CheckpointingSection(dir=paths.checkpoint_dir, **tunables.checkpointing.model_dump()),
@@ -265,7 +274,13 @@ def _location(value: str) -> str:
 def _resolve_data(job: FineTuneJob, tunables: RecipeConfig) -> DataConfig:
     data = job.spec.data
     method = job.spec.method
-    data_format = data.format or (DataFormat.PREFERENCE if method.uses_preferences else DataFormat.MESSAGES)
+    data_format = data.format or _default_format(method)
+    if method.uses_rewards != (data_format == DataFormat.PROMPT):
+        raise InvalidSpecError(
+            f"spec.data.format: method {method.value!r} cannot train on {data_format.value!r} records; "
+            "GRPO methods (grpo, grpo-lora) read prompt records ({\"prompt\": ..., other fields for the "
+            "rewards}) and only they do"
+        )
     if method.uses_preferences and data_format not in PREFERENCE_FORMATS:
         raise InvalidSpecError(
             f"spec.data.format: method {method.value!r} trains on preference data (prompt/chosen/rejected, "
@@ -292,6 +307,40 @@ def _resolve_data(job: FineTuneJob, tunables: RecipeConfig) -> DataConfig:
         validation_split=tunables.data.validation_split,
         error_budget=tunables.data.error_budget,
     )
+
+
+def _default_format(method: Method) -> DataFormat:
+    if method.uses_preferences:
+        return DataFormat.PREFERENCE
+    if method.uses_rewards:
+        return DataFormat.PROMPT
+    return DataFormat.MESSAGES
+
+
+GRPO_FAMILIES = (AcceleratorFamily.CUDA, AcceleratorFamily.CPU)
+"""Where GRPO runs: no library the trainer uses claims GRPO on Trainium."""
+
+
+def check_accelerator(config: ResolvedTrainingConfig, family: AcceleratorFamily, instance_type: str) -> None:
+    """Refuse settings the attempt's accelerator family cannot run, naming what to change."""
+    if config.method.uses_rewards and family not in GRPO_FAMILIES:
+        supported = ", ".join(f.value for f in GRPO_FAMILIES)
+        raise InvalidSpecError(
+            f"spec.resources.instanceType: method {config.method.value!r} does not run on {instance_type} "
+            f"({family.value}); GRPO runs on the {supported} families: choose a GPU instance type (ml.g*, "
+            "ml.p*) or a CPU one"
+        )
+    vllm = config.grpo is not None and config.grpo.generation_engine == GenerationEngine.VLLM
+    if vllm and family != AcceleratorFamily.CUDA:
+        raise InvalidSpecError(
+            f"grpo.generationEngine: vllm runs only on GPU (cuda) instance types, not on {instance_type} "
+            f"({family.value}); use generationEngine hf or a GPU instance type"
+        )
+    if config.lora is not None and config.lora.load_in_4bit and family != AcceleratorFamily.CUDA:
+        raise InvalidSpecError(
+            f"lora.loadIn4Bit: 4-bit loading (bitsandbytes) needs a GPU (cuda) instance type, not "
+            f"{instance_type} ({family.value}); remove the override or choose a GPU instance type"
+        )
 
 
 def resolve_resources(job: FineTuneJob, recipe: Recipe) -> ResolvedResources:

@@ -160,6 +160,8 @@ def test_cluster_role_grants_what_the_trainer_role_grants():
     ]:
         assert allowed(group, resource, "watch"), f"the operator restores a deleted trainer {resource}"
     assert not allowed("finetune.dev", "finetunejobs", "update"), "the operator never writes spec"
+    assert allowed("", "configmaps", "get"), "GRPO jobs name ConfigMaps with their reward code"
+    assert not allowed("", "configmaps", "list"), "the operator reads only the ConfigMaps a job names"
 
 
 def test_trainer_reports_are_narrowed_to_their_own_job_by_an_admission_policy():

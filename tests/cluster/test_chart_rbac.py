@@ -37,22 +37,19 @@ def test_operator_runs_a_job_with_only_the_charts_rbac(
     kubeconfig = service_account_kubeconfig(api_client, tmp_path / "operator.kubeconfig")
     operator = OperatorProcess(kubeconfig, namespace, tmp_path)
     operator.start()
-    try:
+
+    def create_job(name: str, **spec: object) -> None:
+        body = {"apiVersion": f"{GROUP}/{VERSION}", "kind": "FineTuneJob", "metadata": {"name": name}}
         custom_objects.create_namespaced_custom_object(
-            GROUP,
-            VERSION,
-            namespace,
-            "finetunejobs",
-            {
-                "apiVersion": f"{GROUP}/{VERSION}",
-                "kind": "FineTuneJob",
-                "metadata": {"name": "rbac"},
-                "spec": {
-                    "model": {"name": "llama-3.2-1b"},
-                    "method": "lora",
-                    "data": {"train": {"path": f"/fsx/data/{namespace}/train.jsonl"}},
-                },
-            },
+            GROUP, VERSION, namespace, "finetunejobs", {**body, "spec": spec}
+        )
+
+    try:
+        create_job(
+            "rbac",
+            model={"name": "llama-3.2-1b"},
+            method="lora",
+            data={"train": {"path": f"/fsx/data/{namespace}/train.jsonl"}},
         )
 
         def pods():
@@ -78,6 +75,27 @@ def test_operator_runs_a_job_with_only_the_charts_rbac(
 
         # Events are posted asynchronously (and, here, with the chart's RBAC too).
         wait_for(lambda: {"Submitted", "Succeeded"} <= reasons(), timeout=30, message="Events")
+
+        # A GRPO job: the operator reads the ConfigMap its reward comes from (get, not list).
+        core_v1.create_namespaced_config_map(
+            namespace,
+            {"metadata": {"name": "rewards"}, "data": {"reward.py": "def r(prompt, completion, **f):\n"}},
+        )
+        reward = {"name": "r", "function": "r", "configMap": {"name": "rewards", "key": "reward.py"}}
+        create_job(
+            "rbac-grpo",
+            model={"name": "tiny-llama"},
+            method="grpo-lora",
+            data={"train": {"path": f"/fsx/data/{namespace}/math.jsonl"}},
+            rewards=[reward],
+        )
+        wait_for(
+            lambda: custom_objects.list_namespaced_custom_object(
+                "kubeflow.org", "v1", namespace, "pytorchjobs", label_selector="finetune.dev/job=rbac-grpo"
+            )["items"],
+            timeout=60,
+            message="the grpo job's PyTorchJob",
+        )
     finally:
         operator.stop()
     log = operator.log_path.read_text()

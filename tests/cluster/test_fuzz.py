@@ -180,6 +180,14 @@ def obey_cross_field_rules(spec: dict[str, Any], namespace: str) -> dict[str, An
         data["train"] = {"path": f"/fsx/data/{namespace}/train.jsonl"}
     if not spec["model"].get("name") and not spec["model"].get("uri"):
         spec["model"]["name"] = "llama-3.2-1b"
+    if str(spec["method"]).startswith("grpo"):  # GRPO: a reward, and a GPU or CPU instance type
+        spec["rewards"] = [{"name": "short", "builtin": "length-penalty"}]
+        spec.pop("tools", None)
+        spec["resources"] = {**spec.get("resources", {}), "instanceType": "ml.m5.large"}
+        spec["data"].pop("format", None)
+    else:
+        spec.pop("rewards", None)
+        spec.pop("tools", None)
     return spec
 
 

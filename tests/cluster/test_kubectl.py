@@ -63,6 +63,10 @@ def test_server_side_dry_run_rejects_an_invalid_job_with_a_readable_message(test
         "finetunejob.status.progress",
         "finetunejob.status.progress.percent",
         "finetunejob.status.progress.estimatedCompletionTime",
+        "finetunejob.status.progress.reward",
+        "finetunejob.spec.rewards",
+        "finetunejob.spec.tools",
+        "clusterfinetunerecipe.spec.config.grpo",
         "clusterfinetunerecipe.spec",
     ],
 )
@@ -82,6 +86,7 @@ def test_kubectl_get_shows_progress_as_a_percentage_and_the_eta_wide(testbed, na
         "totalSteps": 1000,
         "percent": "25%",
         "loss": 1.5,
+        "reward": 0.5,
         "estimatedCompletionTime": "2026-11-22T12:00:00Z",
         "updatedAt": "2026-11-22T10:00:00Z",
     }
@@ -102,9 +107,10 @@ def test_kubectl_get_shows_progress_as_a_percentage_and_the_eta_wide(testbed, na
 
     assert table()["PROGRESS"] == "25%"
     wide = table("-o", "wide")
-    assert (wide["PROGRESS"], wide["STEP"], wide["TOTAL"], wide["ETA"]) == (
+    assert (wide["PROGRESS"], wide["STEP"], wide["TOTAL"], wide["ETA"], wide["REWARD"]) == (
         "25%",
         "250",
         "1000",
         "2026-11-22T12:00:00Z",
+        "0.5",
     )

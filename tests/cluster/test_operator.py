@@ -257,7 +257,8 @@ def test_failed_worker_resumes_then_exhausts_attempts(operator, custom_objects, 
 
 
 ADMISSION_REJECTS = [
-    ({"method": "grpo"}, 'Unsupported value: "grpo"'),
+    ({"method": "rlhf"}, 'Unsupported value: "rlhf"'),
+    ({"method": "grpo"}, "methods grpo and grpo-lora need at least one reward function in spec.rewards"),
     ({"resources": {"nodes": 0}}, "spec.resources.nodes: Invalid value: 0"),
     (
         {"data": {"mixture": [{"path": "/fsx/a", "weight": 0}]}},

@@ -60,10 +60,9 @@ def trainer_client(api_client, core_v1, namespace: str, tmp_path, pod: Any | Non
     )
 
 
-def report(api: client.CustomObjectsApi, namespace: str, job: str, step: int) -> None:
-    api.patch_namespaced_custom_object_status(
-        GROUP, VERSION, namespace, PLURAL, job, {"status": {"progress": {"attempt": 1, "step": step}}}
-    )
+def report(api: client.CustomObjectsApi, namespace: str, job: str, step: int, **progress: Any) -> None:
+    body = {"status": {"progress": {"attempt": 1, "step": step, **progress}}}
+    api.patch_namespaced_custom_object_status(GROUP, VERSION, namespace, PLURAL, job, body)
 
 
 def test_one_identity_per_namespace_and_reports_only_for_the_own_job(
@@ -87,9 +86,10 @@ def test_one_identity_per_namespace_and_reports_only_for_the_own_job(
     assert foo_pod.spec.service_account_name == TRAINER
 
     as_foo = trainer_client(api_client, core_v1, namespace, tmp_path, foo_pod)
-    report(as_foo, namespace, "foo", 7)
+    report(as_foo, namespace, "foo", 7, reward=0.625)  # a GRPO trainer reports its mean reward too
     job = custom_objects.get_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "foo")
     assert job["status"]["progress"]["step"] == 7
+    assert job["status"]["progress"]["reward"] == 0.625
 
     with pytest.raises(ApiException) as denied:
         report(as_foo, namespace, "foo-ab", 7)

@@ -87,8 +87,12 @@ def test_attempt_and_resume_from(capsys: pytest.CaptureFixture[str]) -> None:
     ("spec", "message"),
     [
         (
+            "model: {name: llama-3.1-8b}\n  method: rlhf\n  data: {train: {path: /fsx/d}}",
+            "spec.method: Input should be 'sft', 'lora', 'dpo', 'dpo-lora', 'grpo' or 'grpo-lora'",
+        ),
+        (
             "model: {name: llama-3.1-8b}\n  method: grpo\n  data: {train: {path: /fsx/d}}",
-            "spec.method: Input should be 'sft', 'lora', 'dpo' or 'dpo-lora'",
+            "methods grpo and grpo-lora need at least one reward function in spec.rewards",
         ),
         ("model: {}\n  method: lora\n  data: {train: {path: /fsx/d}}", "spec.model needs a catalog name"),
         (

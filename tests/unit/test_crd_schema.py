@@ -60,6 +60,8 @@ def compare_annotation(annotation: Any, schema: dict[str, Any], path: str, error
     if not schema.get("description"):
         errors.append(f"{path}: no description in the CRD")
     annotation = _strip_optional(annotation)
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
     origin = typing.get_origin(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         compare_model(annotation, schema, path, errors)

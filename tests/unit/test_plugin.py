@@ -359,6 +359,11 @@ def test_status_view_of_a_captured_running_job() -> None:
     assert "Running=True" in text and "checkpoint step 100" in text
 
 
+def test_status_view_shows_a_grpo_jobs_mean_reward() -> None:
+    line = view.progress_line({"step": 4, "totalSteps": 20, "reward": 0.4375}, datetime.now(UTC))
+    assert "step 4/20" in line and "reward 0.4375" in line
+
+
 def test_status_exit_codes() -> None:
     assert view.exit_code_for("Succeeded") == 0
     assert view.exit_code_for("Failed") == 1

@@ -141,6 +141,44 @@ def test_an_instance_type_outside_the_recipes_family_fails_naming_both(harness: 
     assert harness.kube.count("POST") == 0
 
 
+GRPO_SPEC: dict[str, Any] = {
+    "model": {"name": "tiny-llama"},
+    "method": "grpo-lora",
+    "rewards": [
+        {"name": "correct", "function": "correct", "configMap": {"name": "rewards", "key": "reward.py"}}
+    ],
+}
+REWARD_CODE = "def correct(prompt, completion, **fields):\n    return 1.0\n"
+
+
+def test_a_grpo_job_whose_reward_configmap_is_missing_fails_naming_it(harness: Harness) -> None:
+    harness.create_job(**GRPO_SPEC)
+    outcome = harness.reconcile()
+    condition = harness.status()["conditions"][-1]
+    assert (harness.status()["phase"], condition["reason"]) == ("Failed", "InvalidSpec")
+    assert condition["message"].startswith(
+        "spec.rewards[0].configMap: ConfigMap team-a/rewards does not exist; create it"
+    )
+    assert [(e.type, e.reason) for e in outcome.events] == [("Warning", "InvalidSpec")]
+    assert harness.kube.under(PYTORCHJOBS) == []
+
+
+def test_a_grpo_job_gets_its_reward_configmap_in_its_pods(harness: Harness) -> None:
+    harness.kube.add(
+        f"/api/v1/namespaces/{NAMESPACE}/configmaps",
+        {"metadata": {"name": "rewards", "namespace": NAMESPACE}, "data": {"reward.py": REWARD_CODE}},
+    )
+    harness.create_job(**GRPO_SPEC)
+    harness.reconcile()
+    assert harness.status()["phase"] == "Submitted"
+    (pytorchjob,) = harness.kube.under(PYTORCHJOBS)
+    volumes = pytorchjob["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["spec"]["volumes"]
+    (config,) = [v for v in volumes if v["name"] == "config"]
+    assert config["projected"]["sources"][1] == {
+        "configMap": {"name": "rewards", "items": [{"key": "reward.py", "path": "code/rewards/reward.py"}]}
+    }
+
+
 def test_a_stored_object_the_models_cannot_read_fails(harness: Harness) -> None:
     harness.create_job(recipe={"overrides": {"lora.rank": {"not": "a scalar"}}})
     outcome = harness.reconcile()

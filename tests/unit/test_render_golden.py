@@ -16,6 +16,7 @@ from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.hyperpod.render import render_attempt
+from finetune_operator.code import config_maps_in
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 
@@ -25,7 +26,9 @@ UPDATE = os.environ.get("FINETUNE_UPDATE_GOLDEN") == "1"
 
 
 def render_case(case_dir: Path) -> str:
-    job = parse_job(yamlio.load_file(case_dir / "job.yaml")[0])
+    """job.yaml holds the job, after any ConfigMaps its reward and tool modules come from."""
+    *config_maps, document = yamlio.load_file(case_dir / "job.yaml")
+    job = parse_job(document)
     resume_file = case_dir / "resume-from.txt"
     attempt, resume_from = (3, resume_file.read_text().strip()) if resume_file.exists() else (1, None)
     config_file = case_dir / "operator.yaml"
@@ -37,6 +40,7 @@ def render_case(case_dir: Path) -> str:
         attempt,
         resume_from,
         job.spec.max_runtime_seconds,
+        config_maps_in(config_maps),
     )
     return yamlio.dump_documents(render_attempt(request))
 

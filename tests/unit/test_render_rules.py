@@ -55,8 +55,13 @@ def test_pytorchjob_contract(case: str) -> None:
         assert {"name": "dshm", "emptyDir": {"medium": "Memory"}} in pod["volumes"]
         assert pod["serviceAccountName"] == "finetune-trainer"
         # The config file the trainer reads is the template's own annotation.
+        # With ConfigMap modules (GRPO) the volume is projected: the config, then the modules.
         config_volume = next(v for v in pod["volumes"] if v["name"] == "config")
-        (item,) = config_volume["downwardAPI"]["items"]
+        projected = config_volume.get("projected", {}).get("sources", [config_volume])
+        (item,) = projected[0]["downwardAPI"]["items"]
+        assert all(
+            i["path"].startswith("code/") for source in projected[1:] for i in source["configMap"]["items"]
+        )
         assert item == {
             "path": "config.yaml",
             "fieldRef": {"fieldPath": "metadata.annotations['finetune.dev/trainer-config']"},

@@ -45,14 +45,17 @@ def test_builtin_recipes_cover_every_model_and_method() -> None:
     open_models = ["llama-3.2-1b", "llama-3.2-3b", "llama-3.1-8b", "llama-3.1-70b", "mistral-7b"]
     open_models.append("qwen2.5-7b")
     nova = ["nova-micro", "nova-lite", "nova-pro"]
-    demo = {("tiny-llama", "lora")}
-    assert pairs == {(m, k) for m in open_models + nova for k in ["sft", "lora", "dpo", "dpo-lora"]} | demo
+    demo = {("tiny-llama", "lora"), ("tiny-llama", "grpo-lora")}
+    grpo = {(m, "grpo-lora") for m in open_models}
+    sft_and_dpo = {(m, k) for m in open_models + nova for k in ["sft", "lora", "dpo", "dpo-lora"]}
+    assert pairs == sft_and_dpo | demo | grpo
     assert {r.spec.model for r in HYPERPOD_RECIPES} == {*open_models, "tiny-llama"}
     families = {(r.spec.model, r.spec.method.value, r.spec.family.value) for r in HYPERPOD_RECIPES}
     methods = ["sft", "lora", "dpo", "dpo-lora"]
     assert families == {(m, k, f) for m in open_models for k in methods for f in ["neuron", "cuda"]} | {
-        ("tiny-llama", "lora", "cpu")
-    }
+        ("tiny-llama", "lora", "cpu"),
+        ("tiny-llama", "grpo-lora", "cpu"),
+    } | {(m, "grpo-lora", "cuda") for m in open_models}  # GRPO: no library claims it on Trainium
     for recipe in RECIPES:  # the family each states is that of the instance type it was tested on
         assert recipe.spec.accelerator_family == accelerator_family(recipe.spec.resources.instance_type)
 
@@ -96,9 +99,11 @@ def test_processes_per_node_default_to_the_instances_accelerators() -> None:
 @pytest.mark.parametrize("recipe", HYPERPOD_RECIPES, ids=lambda r: r.metadata.name)
 def test_every_builtin_recipe_resolves_and_its_tp_fits(recipe) -> None:
     data = "/fsx/p.jsonl" if recipe.spec.method.uses_preferences else "/fsx/d.jsonl"
+    reward = "  rewards: [{name: short, builtin: length-penalty}]\n"
+    rewards = reward if recipe.spec.method.uses_rewards else ""
     j = job(
         f"  model: {{name: {recipe.spec.model}}}\n  method: {recipe.spec.method.value}\n"
-        f"  data: {{train: {{path: {data}}}}}\n  recipe: {{name: {recipe.metadata.name}}}\n"
+        f"  data: {{train: {{path: {data}}}}}\n  recipe: {{name: {recipe.metadata.name}}}\n{rewards}"
     )
     result = resolve(j, select_recipe(j, RECIPES), OperatorConfig(), 1)
     assert result.recipe.name == recipe.metadata.name
@@ -199,7 +204,8 @@ def test_value_constraints_are_checked() -> None:
 
 def test_method_specific_section_on_wrong_method() -> None:
     spec = "  model: {name: llama-3.1-8b}\n  method: sft\n  data: {train: {path: /fsx/d.jsonl}}\n"
-    with pytest.raises(InvalidSpecError, match=r"lora.\* applies only to methods lora, dpo-lora, not 'sft'"):
+    message = r"lora.\* applies only to methods lora, dpo-lora, grpo-lora, not 'sft'"
+    with pytest.raises(InvalidSpecError, match=message):
         resolved(spec + "  recipe: {overrides: {lora.rank: 8}}\n")
 
 

@@ -10,8 +10,11 @@ from typing import Any
 
 import pytest
 from tests.sagemaker_fixtures import (
+    GPU_TYPE,
+    REWARD_MODULE,
     MotoSageMaker,
     attempt_request,
+    grpo_lora_spot_job,
     make_job,
     open_model_recipe,
     sagemaker_settings,
@@ -360,6 +363,45 @@ def test_the_attempt_number_alone_reaches_the_sagemaker_job(aws: MotoSageMaker) 
     assert backend.observe(job, 1, None).state == AttemptState.RUNNING
     assert backend.cancel(job, 1) is False
     assert aws.job(ref.name).training_job_status == "Stopping"
+
+
+def grpo_request(tools_uri: str = "s3://ml-code/tools/calculator.py") -> AttemptRequest:
+    return attempt_request(
+        grpo_lora_spot_job(tools_uri),
+        open_model_recipe("grpo-lora", GPU_TYPE),
+        sagemaker_settings(),
+        config_maps={"rewards": {"reward.py": REWARD_MODULE}},
+    )
+
+
+@pytest.fixture
+def grpo_aws(aws: MotoSageMaker) -> MotoSageMaker:
+    s3 = aws.client("s3")
+    s3.put_object(Bucket="ml-data", Key="math/train.jsonl", Body=b'{"prompt": "2+3=", "answer": 5}\n')
+    s3.create_bucket(Bucket="ml-code")
+    s3.put_object(Bucket="ml-code", Key="tools/calculator.py", Body=b"def add(a, b):\n    return a + b\n")
+    return aws
+
+
+def test_grpo_job_gets_its_configmap_reward_through_a_channel(grpo_aws: MotoSageMaker) -> None:
+    ref = backend_for(grpo_aws).submit(grpo_request())
+    created = grpo_aws.client("sagemaker").describe_training_job(TrainingJobName=ref.name)
+    channels = {
+        c["ChannelName"]: c["DataSource"]["S3DataSource"]["S3Uri"] for c in created["InputDataConfig"]
+    }
+    assert created["EnableManagedSpotTraining"] is True
+    assert channels["code_1"] == "s3://ml-code/tools/calculator.py"
+    bucket, _, prefix = channels["code_0"].removeprefix("s3://").partition("/")
+    uploaded = grpo_aws.client("s3").get_object(Bucket=bucket, Key=prefix + "reward.py")["Body"].read()
+    assert uploaded.decode() == REWARD_MODULE
+
+
+def test_missing_s3_tool_module_creates_no_job(grpo_aws: MotoSageMaker) -> None:
+    with pytest.raises(DataPreflightError) as raised:
+        backend_for(grpo_aws).submit(grpo_request(tools_uri="s3://ml-code/tools/missing.py"))
+    assert raised.value.reason == "CodeSourceMissing"
+    assert "s3://ml-code/tools/missing.py" in str(raised.value)
+    assert grpo_aws.calls["create_training_job"] == 0
 
 
 def test_backend_is_registered() -> None:

@@ -44,6 +44,12 @@ def test_values_the_api_server_cannot_take_are_left_out() -> None:
     assert progress_from_records(line(attempt=1, step=3, time=17), 1, starts_mid_line=False) is None
 
 
+def test_a_grpo_steps_mean_reward_is_progress_too() -> None:
+    record = line(attempt=1, step=4, loss=0.02, reward=0.4375, rewards={"correct": 0.5})
+    progress = progress_from_records(record, 1, starts_mid_line=False)
+    assert progress is not None and progress.reward == 0.4375
+
+
 def test_percent_is_rounded_down_as_the_trainer_does() -> None:
     from finetune_trainer.progress import percent_complete as trainers
 

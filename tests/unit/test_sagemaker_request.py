@@ -15,8 +15,11 @@ from typing import Any
 import pytest
 import yaml
 from tests.sagemaker_fixtures import (
+    GPU_TYPE,
+    REWARD_MODULE,
     ROLE_ARN,
     attempt_request,
+    grpo_lora_spot_job,
     make_job,
     nova_recipe,
     open_model_recipe,
@@ -119,7 +122,34 @@ def open_lora_vpc() -> AttemptRequest:
     return attempt_request(job, open_model_recipe("lora"), sagemaker_settings())
 
 
+def grpo_lora_spot() -> AttemptRequest:
+    return attempt_request(
+        grpo_lora_spot_job(),
+        open_model_recipe("grpo-lora", GPU_TYPE),
+        sagemaker_settings(),
+        config_maps={"rewards": {"reward.py": REWARD_MODULE, "unrelated.txt": "not delivered"}},
+    )
+
+
+def full_grpo() -> AttemptRequest:
+    """Method grpo (every weight trained) with built-in rewards only: no code channel."""
+    job = make_job(
+        {
+            **LLAMA,
+            "method": "grpo",
+            "data": {"train": {"path": "s3://ml-data/math/train.jsonl"}},
+            "resources": {"instanceType": GPU_TYPE, "nodes": 2},
+            "rewards": [{"name": "answer", "builtin": "exact-match", "field": "answer"}],
+            "recipe": {"overrides": {"grpo.lossType": "dr-grpo", "grpo.beta": 0.04}},
+        },
+        name="llama-full-grpo",
+    )
+    return attempt_request(job, open_model_recipe("grpo", GPU_TYPE), sagemaker_settings())
+
+
 CASES = {
+    "full-grpo": full_grpo,
+    "grpo-lora-spot": grpo_lora_spot,
     "open-model-lora": open_lora,
     "full-sft-resumed": full_sft_resumed,
     "nova-lite-sft": nova_sft,
@@ -133,7 +163,10 @@ def rendered(case: str) -> dict[str, Any]:
     plan = build_create_training_job_request(CASES[case](), settings)
     return {
         "CreateTrainingJob": plan.request,
-        "uploads": {upload.uri: yaml.safe_load(upload.body) for upload in plan.uploads},
+        "uploads": {
+            upload.uri: yaml.safe_load(upload.body) if upload.uri.endswith(".yaml") else upload.body
+            for upload in plan.uploads
+        },
     }
 
 
@@ -230,3 +263,62 @@ def test_attempt_one_resumes_auto_through_the_sagemaker_entrypoint() -> None:
         "--resume-from",
         "auto",
     ]
+
+
+def test_grpo_code_reaches_the_container_unmodified_through_channels() -> None:
+    plan = build_create_training_job_request(grpo_lora_spot(), sagemaker_settings())
+    channels = {
+        c["ChannelName"]: c["DataSource"]["S3DataSource"]["S3Uri"] for c in plan.request["InputDataConfig"]
+    }
+    (code,) = [u for u in plan.uploads if u.uri.endswith(".py")]
+    assert code.body == REWARD_MODULE  # byte for byte; the unrelated key is not delivered
+    assert channels["code_0"] == code.uri.rpartition("/")[0] + "/"
+    assert channels["code_1"] == "s3://ml-code/tools/calculator.py"
+    (config,) = [yaml.safe_load(u.body) for u in plan.uploads if u.uri.endswith("config.yaml")]
+    assert [r.get("module") for r in config["rewards"]] == ["/opt/ml/input/data/code_0/reward.py", None]
+    assert config["tools"] == {
+        "module": "/opt/ml/input/data/code_1/calculator.py",
+        "functions": ["add", "multiply"],
+        "maxTurns": 4,
+    }
+    assert plan.code_uris == ["s3://ml-code/tools/calculator.py"]
+    assert plan.request["EnableManagedSpotTraining"] is True
+    assert plan.request["ResourceConfig"]["InstanceType"] == "ml.g5.12xlarge"
+
+
+def test_changed_code_gets_a_new_content_addressed_prefix() -> None:
+    def code_uri(module: str) -> str:
+        request = attempt_request(
+            grpo_lora_spot_job(),
+            open_model_recipe("grpo-lora", GPU_TYPE),
+            sagemaker_settings(),
+            config_maps={"rewards": {"reward.py": module}},
+        )
+        plan = build_create_training_job_request(request, sagemaker_settings())
+        (code,) = [u for u in plan.uploads if u.uri.endswith(".py")]
+        return code.uri
+
+    assert code_uri(REWARD_MODULE) == code_uri(REWARD_MODULE)
+    assert code_uri(REWARD_MODULE) != code_uri(REWARD_MODULE + "# changed\n")
+
+
+def test_grpo_on_trainium_is_refused_naming_the_supported_families() -> None:
+    job = grpo_lora_spot_job()
+    assert job.spec.resources is not None
+    job.spec.resources.instance_type = None
+    with pytest.raises(InvalidSpecError, match=r"GRPO runs on the cuda, cpu families"):
+        attempt_request(
+            job,
+            open_model_recipe("grpo-lora"),
+            sagemaker_settings(),
+            config_maps={"rewards": {"reward.py": ""}},
+        )
+
+
+def test_the_trainer_image_follows_the_instance_types_family() -> None:
+    cuda = "123456789012.dkr.ecr.us-east-1.amazonaws.com/finetune-trainer-cuda:0.1.0"
+    settings = sagemaker_settings(trainer_images={"cuda": cuda})
+    plan = build_create_training_job_request(grpo_lora_spot(), settings)
+    assert plan.request["AlgorithmSpecification"]["TrainingImage"] == cuda
+    neuron = build_create_training_job_request(open_lora(), settings)
+    assert neuron.request["AlgorithmSpecification"]["TrainingImage"] == settings.trainer_image

@@ -96,7 +96,14 @@ def test_the_drift_check_fails_on_a_stale_file(tmp_path: Path, monkeypatch: pyte
 
 
 def test_the_goldens_cover_every_method_and_both_backends() -> None:
-    assert {config["method"] for _, config in RENDERED} == {"sft", "lora", "dpo", "dpo-lora"}
+    assert {config["method"] for _, config in RENDERED} == {
+        "sft",
+        "lora",
+        "dpo",
+        "dpo-lora",
+        "grpo",
+        "grpo-lora",
+    }
     assert {name.split("/")[0] for name, _ in RENDERED} == {"hyperpod", "sagemaker"}
 
 

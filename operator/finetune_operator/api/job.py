@@ -11,12 +11,21 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field, StrictBool, StrictFloat, StrictInt, StrictStr, field_validator
+from pydantic import (
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    field_validator,
+)
 
 from finetune_operator.api.base import ApiModel, LenientApiModel
 from finetune_operator.api.recipe import API_GROUP, API_VERSION, BackendName, ObjectMeta, RecipeKind
-from finetune_operator.api.training_config import DataFormat, Method
+from finetune_operator.api.training_config import BuiltinReward, DataFormat, Method
 
 KIND = "FineTuneJob"
 PLURAL = "finetunejobs"
@@ -41,6 +50,16 @@ MAX_RUNTIME_SECONDS = 28 * 24 * 3600
 """SageMaker's longest training job; no attempt on any backend is meant to run longer."""
 MODEL_NAME_PATTERN = r"^[A-Za-z0-9]([-A-Za-z0-9._]*[A-Za-z0-9])?$"
 """A catalog name is one path component under the model root: no '/', no '..'."""
+
+PYTHON_FILE_KEY_PATTERN = r"^[-._a-zA-Z0-9]+\.py$"
+"""A ConfigMap key that is a Python file name: the trainer imports it by its path."""
+PYTHON_FILE_PATH_PATTERN = r"^/.*\.py$"
+S3_PYTHON_FILE_PATTERN = r"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/.*\.py$"
+PYTHON_IDENTIFIER_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
+REWARD_NAME_PATTERN = r"^[a-z0-9]([-a-z0-9_]*[a-z0-9])?$"
+"""A reward's name labels its metrics (reward/<name>/mean)."""
+MAX_REWARDS = 16
+MAX_TOOL_FUNCTIONS = 32
 
 OverrideValue = StrictInt | StrictFloat | StrictBool | StrictStr | list[StrictStr]
 
@@ -102,7 +121,7 @@ class WeightedDataSource(ApiModel):
 class DataSpec(ApiModel):
     format: DataFormat | None = Field(
         default=None,
-        description="Record layout; defaults to messages (preference for DPO methods).",
+        description="Record layout; default messages (preference for DPO methods, prompt for GRPO methods).",
     )
     train: DataSource | None = Field(default=None, description="Single training source; or use mixture.")
     mixture: list[WeightedDataSource] | None = Field(
@@ -117,6 +136,98 @@ class DataSpec(ApiModel):
     )
     error_budget: float | None = Field(
         default=None, ge=0, lt=1, description="Fraction of malformed records tolerated."
+    )
+
+
+class ConfigMapFile(ApiModel):
+    name: str = Field(
+        min_length=1, max_length=253, pattern=NAME_PATTERN, description="ConfigMap in the job's namespace."
+    )
+    key: str = Field(
+        min_length=4,
+        max_length=253,
+        pattern=PYTHON_FILE_KEY_PATTERN,
+        description="Key of the Python file in the ConfigMap's data, e.g. reward.py.",
+    )
+
+
+class CodeSource(ApiModel):
+    """Where a Python module of the job comes from: exactly one of the three fields."""
+
+    config_map: ConfigMapFile | None = Field(
+        default=None,
+        description="A key of a ConfigMap in the job's namespace (every backend; GitOps-friendly).",
+    )
+    path: str | None = Field(
+        default=None,
+        max_length=1024,
+        pattern=PYTHON_FILE_PATH_PATTERN,
+        description="Absolute path of a .py file on the job's storage, inside its read roots (hyperpod).",
+    )
+    s3_uri: str | None = Field(
+        default=None,
+        max_length=1024,
+        pattern=S3_PYTHON_FILE_PATTERN,
+        description="s3:// URI of a .py file (sagemaker).",
+    )
+
+    def sources(self) -> list[str]:
+        """The fields that are set, by their API names."""
+        return [
+            name
+            for name, value in (("configMap", self.config_map), ("path", self.path), ("s3Uri", self.s3_uri))
+            if value is not None
+        ]
+
+
+class RewardSpec(CodeSource):
+    """One reward function of a GRPO job: a built-in, or ``function`` in a Python module."""
+
+    name: str = Field(
+        min_length=1,
+        max_length=63,
+        pattern=REWARD_NAME_PATTERN,
+        description="Unique name; labels the reward's metrics (reward/<name>/mean).",
+    )
+    weight: float = Field(default=1.0, ge=-1e6, le=1e6, description="Weight in the summed reward.")
+    builtin: BuiltinReward | None = Field(
+        default=None, description="A built-in reward: exact-match, format or length-penalty."
+    )
+    field: str | None = Field(
+        default=None,
+        max_length=128,
+        pattern=PYTHON_IDENTIFIER_PATTERN,
+        description="exact-match: the record field holding the reference answer.",
+    )
+    pattern: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=1024,
+        description="format: the regular expression a completion must match (Python re.fullmatch).",
+    )
+    function: str | None = Field(
+        default=None,
+        max_length=128,
+        pattern=PYTHON_IDENTIFIER_PATTERN,
+        description="A custom reward: the function's name in the module (configMap, path or s3Uri).",
+    )
+
+
+class ToolsSpec(CodeSource):
+    """Functions the model may call during multi-turn rollouts, from one Python module."""
+
+    functions: list[Annotated[str, StringConstraints(max_length=128, pattern=PYTHON_IDENTIFIER_PATTERN)]] = (
+        Field(
+            min_length=1,
+            max_length=MAX_TOOL_FUNCTIONS,
+            description="Names of the module's functions the model may call.",
+        )
+    )
+    max_turns: int | None = Field(
+        default=None,
+        ge=1,
+        le=32,
+        description="Model turns per rollout, tool calls included (default 3).",
     )
 
 
@@ -285,8 +396,23 @@ class FineTuneJobSpec(ApiModel):
     resume: Resume = Field(default_factory=Resume)
     scheduling: Scheduling = Field(default_factory=Scheduling)
     sagemaker: SageMakerSpec | None = None
+    rewards: list[RewardSpec] = Field(
+        default_factory=list,
+        max_length=MAX_REWARDS,
+        description="Reward functions of methods grpo and grpo-lora, summed with their weights.",
+    )
+    tools: ToolsSpec | None = Field(default=None, description="Tools for multi-turn GRPO rollouts.")
     max_runtime_seconds: int | None = Field(default=None, ge=1, le=MAX_RUNTIME_SECONDS)
     suspend: bool = False
+
+    @field_validator("rewards")
+    @classmethod
+    def _unique_reward_names(cls, rewards: list[RewardSpec]) -> list[RewardSpec]:
+        names = [reward.name for reward in rewards]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"reward names must be unique; repeated: {', '.join(duplicates)}")
+        return rewards
 
 
 # --- status ------------------------------------------------------------------------------
@@ -351,6 +477,8 @@ class Progress(LenientApiModel):
     loss: float | None = None
     learning_rate: float | None = None
     tokens_per_second: float | None = None
+    reward: float | None = None
+    """GRPO: mean reward of the last logged step."""
     updated_at: str | None = None
 
 

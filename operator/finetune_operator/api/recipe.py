@@ -16,6 +16,7 @@ from finetune_operator.api.training_config import (
     CheckpointingTunables,
     DataTunables,
     DpoSection,
+    GrpoSection,
     LoggingTunables,
     LoraSection,
     Method,
@@ -50,6 +51,7 @@ class RecipeConfig(ApiModel):
     optimizer: OptimizerSection = Field(default_factory=OptimizerSection)
     lora: LoraSection = Field(default_factory=LoraSection)
     dpo: DpoSection = Field(default_factory=DpoSection)
+    grpo: GrpoSection = Field(default_factory=GrpoSection)
     parallelism: ParallelismSection = Field(default_factory=ParallelismSection)
     neuron: NeuronSection = Field(default_factory=NeuronSection)
     checkpointing: CheckpointingTunables = Field(default_factory=CheckpointingTunables)

@@ -24,20 +24,27 @@ RESOLVED_CONFIG_KIND: Literal["ResolvedTrainingConfig"] = "ResolvedTrainingConfi
 
 
 class Method(StrEnum):
-    """Fine-tuning method. ``grpo`` is reserved for a later release."""
+    """Fine-tuning method."""
 
     SFT = "sft"
     LORA = "lora"
     DPO = "dpo"
     DPO_LORA = "dpo-lora"
+    GRPO = "grpo"
+    GRPO_LORA = "grpo-lora"
 
     @property
     def uses_lora(self) -> bool:
-        return self in (Method.LORA, Method.DPO_LORA)
+        return self in (Method.LORA, Method.DPO_LORA, Method.GRPO_LORA)
 
     @property
     def uses_preferences(self) -> bool:
         return self in (Method.DPO, Method.DPO_LORA)
+
+    @property
+    def uses_rewards(self) -> bool:
+        """Online RL (GRPO): the trainer generates completions and scores them with reward functions."""
+        return self in (Method.GRPO, Method.GRPO_LORA)
 
 
 class DataFormat(StrEnum):
@@ -47,6 +54,8 @@ class DataFormat(StrEnum):
     PROMPT_COMPLETION = "prompt-completion"
     PREFERENCE = "preference"
     BEDROCK_CONVERSATION = "bedrock-conversation"
+    PROMPT = "prompt"
+    """GRPO: ``{"prompt": str | [messages], ...}``; the other fields go to the reward functions."""
 
 
 class Precision(StrEnum):
@@ -111,7 +120,7 @@ class OptimizerSection(ApiModel):
 
 
 class LoraSection(ApiModel):
-    """LoRA adapter shape (methods lora and dpo-lora)."""
+    """LoRA adapter shape (methods lora, dpo-lora and grpo-lora)."""
 
     rank: int = Field(default=16, ge=1, le=1024, description="Adapter rank r.")
     alpha: int = Field(default=16, ge=1, le=4096, description="Adapter scaling alpha.")
@@ -120,6 +129,54 @@ class LoraSection(ApiModel):
         default_factory=lambda: ["q_proj", "v_proj"],
         min_length=1,
         description="Names of the linear modules that get adapters.",
+    )
+    load_in_4bit: bool = Field(
+        default=False, description="Load the frozen base weights in 4-bit NF4 (bitsandbytes; CUDA only)."
+    )
+
+
+class GrpoLossType(StrEnum):
+    """How the GRPO token losses are normalised (TRL's ``loss_type``)."""
+
+    GRPO = "grpo"
+    """Mean over each completion's tokens, then over completions (DeepSeekMath)."""
+    DR_GRPO = "dr-grpo"
+    """Sum over tokens divided by completions x maxCompletionLength (Dr. GRPO: no length bias)."""
+    DAPO = "dapo"
+    """Sum over tokens divided by the batch's completion tokens (DAPO; TRL's default)."""
+
+
+class GenerationEngine(StrEnum):
+    HF = "hf"
+    """transformers ``generate``: CPU and CUDA."""
+    VLLM = "vllm"
+    """vLLM colocated with the trainer, weights synced after every optimizer step: CUDA only."""
+
+
+class GrpoSection(ApiModel):
+    """Group relative policy optimisation (methods grpo and grpo-lora); TRL's GRPOConfig names."""
+
+    num_generations: int = Field(
+        default=8, ge=2, le=256, description="Completions sampled per prompt (the group size G)."
+    )
+    max_prompt_length: int = Field(
+        default=512, ge=1, le=131072, description="Prompt tokens kept (left-truncated) before generation."
+    )
+    max_completion_length: int = Field(
+        default=256, ge=1, le=131072, description="Tokens generated per completion, all turns together."
+    )
+    temperature: float = Field(default=1.0, gt=0, le=10, description="Sampling temperature.")
+    top_p: float = Field(default=1.0, gt=0, le=1, description="Nucleus sampling probability mass.")
+    beta: float = Field(
+        default=0.0, ge=0, le=100, description="KL coefficient to the reference model; 0 needs no reference."
+    )
+    epsilon: float = Field(default=0.2, gt=0, lt=1, description="Clip range of the policy ratio.")
+    num_iterations: int = Field(
+        default=1, ge=1, le=64, description="Optimizer passes over each generation batch (TRL's mu)."
+    )
+    loss_type: GrpoLossType = Field(default=GrpoLossType.DAPO, description="Loss normalisation.")
+    generation_engine: GenerationEngine = Field(
+        default=GenerationEngine.HF, description="Generation backend: hf (CPU, CUDA) or vllm (CUDA only)."
     )
 
 
@@ -216,6 +273,41 @@ class DataConfig(DataTunables):
     validation: PathSource | None = None
 
 
+class BuiltinReward(StrEnum):
+    EXACT_MATCH = "exact-match"
+    """1 when the completion's final answer equals the record's ``field``, else 0."""
+    FORMAT = "format"
+    """1 when the completion matches ``pattern`` (Python ``re.fullmatch``, DOTALL), else 0."""
+    LENGTH_PENALTY = "length-penalty"
+    """-(completion tokens / maxCompletionLength): favours short completions."""
+
+
+class RewardFunction(ApiModel):
+    """One reward function of a GRPO job: a built-in, or ``function`` in the Python file ``module``.
+
+    A custom function is called as ``function(prompt, completion, **record_fields) -> float``;
+    ``module`` is the file's absolute path inside the trainer's container (the operator delivers
+    it there from a ConfigMap, the job's storage or S3)."""
+
+    name: str = Field(min_length=1, max_length=63, description="Label of its metrics (reward/<name>/mean).")
+    weight: float = Field(default=1.0, ge=-1e6, le=1e6, description="Weight in the summed reward.")
+    builtin: BuiltinReward | None = None
+    field: str | None = Field(default=None, description="exact-match: the record field with the reference.")
+    pattern: str | None = Field(default=None, description="format: the regular expression.")
+    module: str | None = Field(default=None, description="custom: absolute path of the Python file.")
+    function: str | None = Field(default=None, description="custom: the function's name in the module.")
+
+
+class ToolsConfig(ApiModel):
+    """Functions the model may call in multi-turn rollouts (Hermes/Qwen ``<tool_call>`` JSON)."""
+
+    module: str = Field(description="Absolute path of the Python file inside the trainer's container.")
+    functions: list[str] = Field(min_length=1, description="Names of the callable functions in it.")
+    max_turns: int = Field(
+        default=3, ge=1, le=32, description="Model turns per rollout, tool calls included."
+    )
+
+
 class CheckpointingSection(CheckpointingTunables):
     dir: str
 
@@ -242,6 +334,9 @@ class ResolvedTrainingConfig(ApiModel):
     optimizer: OptimizerSection
     lora: LoraSection | None
     dpo: DpoSection | None
+    grpo: GrpoSection | None = None
+    rewards: list[RewardFunction] = Field(default_factory=list)
+    tools: ToolsConfig | None = None
     parallelism: ParallelismSection
     neuron: NeuronSection
     checkpointing: CheckpointingSection

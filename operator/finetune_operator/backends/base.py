@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -85,6 +85,9 @@ class AttemptRequest:
     storage: JobStorage
     """Where the job's pods may read and write on shared storage (the platform's policy)."""
     remaining_runtime_seconds: int | None = None
+    config_maps: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """The ``data`` of each ConfigMap the job's reward and tool modules come from, by name
+    (read by the reconciler; ``render`` takes them from its input file)."""
 
     @property
     def child_name(self) -> str:

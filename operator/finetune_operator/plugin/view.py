@@ -67,6 +67,8 @@ def progress_line(progress: dict[str, Any], now: datetime) -> str:
         ]
     if progress.get("tokensPerSecond") is not None:
         parts.append(f"{progress['tokensPerSecond']:.0f} tokens/s")
+    if progress.get("reward") is not None:  # GRPO: the step's mean reward
+        parts.append(f"reward {progress['reward']:.4g}")
     if total:
         parts.append(eta_text(progress, now))
     return "  ".join(parts)

@@ -77,7 +77,8 @@ def test_a_missing_key_is_rejected_with_its_dot_path(path: str, message: str) ->
         ("training.packing", "yes", "training.packing: expected true or false, got 'yes'"),
         ("training.microBatchSize", 0, "training.microBatchSize: must be >= 1, got 0"),
         ("training.seqLength", True, "training.seqLength: expected an integer, got a boolean"),
-        ("method", "grpo", "method: must be one of sft, lora, dpo, dpo-lora; got 'grpo'"),
+        ("method", "ppo", "method: must be one of sft, lora, dpo, dpo-lora, grpo, grpo-lora; got 'ppo'"),
+        ("method", "grpo", "data.format: method grpo needs prompt data"),
         ("data.format", "preference", "data.format: preference data needs method dpo or dpo-lora"),
         ("data.train", [], "data.train: at least one training source is required"),
         ("lora.targetModules", [], "lora.targetModules: name at least one module"),
@@ -199,7 +200,7 @@ def test_the_records_hold_every_key_the_schema_has() -> None:
     definitions = document["$defs"]
 
     def properties(node: dict[str, Any]) -> set[str]:
-        options = node.get("anyOf", [node])
+        options = node.get("anyOf", [node.get("items", node)])
         (reference,) = [o["$ref"] for o in options if "$ref" in o]
         return set(definitions[reference.removeprefix("#/$defs/")]["properties"])
 
@@ -211,3 +212,96 @@ def test_the_records_hold_every_key_the_schema_has() -> None:
         )
     train_items = definitions["DataConfig"]["properties"]["train"]["items"]
     assert {camel_case(f.name) for f in dataclasses.fields(DataSource)} == properties(train_items)
+
+
+def _grpo_example(**changes: Any) -> dict[str, Any]:
+    config = kit.grpo_config(
+        Path("/fsx/finetune/team-a/grpo"),
+        Path("/fsx/models/tiny"),
+        [Path("/fsx/data/prompts.jsonl")],
+        [
+            {"name": "correct", "builtin": "exact-match", "field": "answer"},
+            {"name": "mine", "module": "/etc/finetune/rewards/mine.py", "function": "score", "weight": 0.5},
+        ],
+        tools={"module": "/etc/finetune/tools/tools.py", "functions": ["search"], "maxTurns": 4},
+    )
+    config.update(changes)
+    return config
+
+
+def test_a_grpo_config_parses_with_rewards_and_tools() -> None:
+    parsed = parse_config(_grpo_example())
+    assert parsed.uses_rewards and parsed.uses_lora and not parsed.packs_documents
+    assert parsed.grpo is not None and parsed.grpo.num_generations == 4 and parsed.grpo.loss_type == "dapo"
+    assert [r.name for r in parsed.rewards] == ["correct", "mine"] and parsed.rewards[1].weight == 0.5
+    assert parsed.tools is not None and parsed.tools.functions == ("search",) and parsed.tools.max_turns == 4
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"grpo": None}, "grpo: method grpo-lora needs grpo settings"),
+        ({"rewards": []}, "rewards: method grpo-lora needs at least one reward function"),
+        ({"method": "lora"}, "data.format: prompt data needs method grpo or grpo-lora"),
+    ],
+)
+def test_grpo_needs_its_sections(changes: dict[str, Any], message: str) -> None:
+    with pytest.raises(ConfigError, match=f"^{re.escape(message)}"):
+        parse_config(_grpo_example(**changes))
+
+
+@pytest.mark.parametrize(
+    ("reward", "message"),
+    [
+        ({"builtin": "exact-match"}, "rewards[0] (r): exact-match needs field"),
+        ({"builtin": "format"}, "rewards[0] (r): format needs pattern"),
+        ({"module": "/x.py"}, "rewards[0] (r): a custom reward names its function"),
+        (
+            {"builtin": "length-penalty", "module": "/x.py"},
+            "rewards[0] (r): set exactly one of builtin and module",
+        ),
+        ({}, "rewards[0] (r): set exactly one of builtin and module"),
+    ],
+)
+def test_a_reward_must_say_what_it_is(reward: dict[str, Any], message: str) -> None:
+    entry = {"name": "r", "weight": 1.0, "builtin": None, "field": None, "pattern": None, "module": None}
+    with pytest.raises(ConfigError, match=f"^{re.escape(message)}"):
+        parse_config(_grpo_example(rewards=[{**entry, "function": None, **reward}]))
+
+
+def test_rewards_on_a_non_grpo_method_are_rejected() -> None:
+    config = _contract_example()
+    config["rewards"] = _grpo_example()["rewards"]
+    with pytest.raises(ConfigError, match=r"^rewards: only methods grpo and grpo-lora use rewards"):
+        parse_config(config)
+
+
+@pytest.mark.parametrize(
+    ("kind", "changes", "message"),
+    [
+        ("neuron", {}, "method grpo-lora does not run on Neuron"),
+        (
+            "cpu",
+            {"grpo.generationEngine": "vllm"},
+            "grpo.generationEngine vllm needs a CUDA GPU; this is a cpu",
+        ),
+        ("neuron", {"lora.loadIn4Bit": True, "method": "lora"}, "lora.loadIn4Bit needs a CUDA GPU"),
+        ("cpu", {"lora.loadIn4Bit": True}, "lora.loadIn4Bit needs a CUDA GPU (bitsandbytes); this is a cpu"),
+    ],
+)
+def test_device_only_features_exit_2_elsewhere(kind: str, changes: dict[str, Any], message: str) -> None:
+    from finetune_trainer.device import check_device_features
+    from finetune_trainer.runtime import UnsupportedDevice
+
+    config = _grpo_example()
+    for dotted, value in changes.items():
+        node = config
+        *parents, leaf = dotted.split(".")
+        for key in parents:
+            node = node[key]
+        node[leaf] = value
+    if config["method"] == "lora":
+        config |= {"grpo": None, "rewards": [], "tools": None}
+        config["data"]["format"] = "messages"
+    with pytest.raises(UnsupportedDevice, match=re.escape(message)):
+        check_device_features(parse_config(config), kind)

@@ -38,7 +38,9 @@ def _load(tiny_model: Path, lora: bool) -> nn.Module:
 
     model: nn.Module = AutoModelForCausalLM.from_pretrained(str(tiny_model), dtype=torch.float32)
     if lora:
-        spec = LoraSpec(rank=4, alpha=8, dropout=0.0, target_modules=("q_proj", "v_proj", "lm_head"))
+        spec = LoraSpec(
+            rank=4, alpha=8, dropout=0.0, target_modules=("q_proj", "v_proj", "lm_head"), load_in_4bit=False
+        )
         model = add_lora(model, spec, seed=3)
         # peft starts B at zero, which would make every LoRA-A gradient zero: perturb it.
         with torch.no_grad():

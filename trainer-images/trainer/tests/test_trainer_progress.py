@@ -208,3 +208,21 @@ def test_an_unreachable_api_server_never_raises_into_training(tmp_path: Path) ->
     reporter = StatusReporter(_client("http://127.0.0.1:9", token).patch, interval_s=0.01)
     reporter.step(StepReport(1, 1, 100, 0.0, 1.0, 1e-4, 10.0, NOW))
     reporter.close()
+
+
+def test_a_grpo_step_reports_its_mean_reward_in_status_and_every_metric_in_the_record() -> None:
+    extra = {
+        "reward": 0.4567891,
+        "rewardStd": 0.1,
+        "rewards": {"correct": 0.5, "short": -0.04},
+        "kl": 0.01,
+        "completionLength": 42.0,
+        "clipRatio": 0.0,
+        "toolCallsPerRollout": 1.5,
+        "toolErrors": 2.0,
+    }
+    report = dataclasses.replace(REPORT, extra=extra)
+    assert build_status_patch(report, None)["status"]["progress"]["reward"] == 0.456789
+    assert "reward" not in build_status_patch(REPORT, None)["status"]["progress"]
+    record = build_progress_record(report)
+    assert record["rewards"] == {"correct": 0.5, "short": -0.04} and record["toolCallsPerRollout"] == 1.5

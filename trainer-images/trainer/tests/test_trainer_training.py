@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-import os
 import signal
 import statistics
 import subprocess
@@ -104,48 +102,6 @@ def test_two_process_fsdp_run_completes_and_checkpoints(
     assert list((tmp_path / "tensorboard").glob("events.out.tfevents.*"))
 
 
-def _process_tree(root: int) -> list[int]:
-    """`root` and all its descendants (torchrun starts each worker in a session of its own)."""
-    parents: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    tree, frontier = [], [root]
-    while frontier:
-        pid = frontier.pop()
-        tree.append(pid)
-        frontier.extend(parents.get(pid, []))
-    return tree
-
-
-def _kill_after_checkpoint(config: Path, processes: int, checkpoint_dir: Path, step_name: str) -> None:
-    """Starts a run and SIGKILLs every process of it as soon as `step_name` is the latest checkpoint,
-    like a node failure: no handler runs, nothing is flushed."""
-    process = subprocess.Popen(
-        kit.command(config, processes),
-        env=kit.trainer_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    latest = checkpoint_dir / "latest"
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline and process.poll() is None:
-        if latest.exists() and latest.read_text() == step_name:
-            for pid in _process_tree(process.pid):
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-            break
-        time.sleep(0.005)
-    process.wait(timeout=30)
-    assert process.returncode == -signal.SIGKILL, (
-        f"the run was not killed mid-way: {process.stderr.read()[-4000:]}"
-    )
-
-
 @pytest.mark.parametrize("processes", [1, 2])
 def test_resume_after_kill_matches_an_uninterrupted_run(
     tmp_path: Path, tiny_model: Path, chat_data: Path, processes: int
@@ -166,7 +122,7 @@ def test_resume_after_kill_matches_an_uninterrupted_run(
 
     resumed = tmp_path / "resumed"
     first_config = kit.write_config(resumed, kit.make_config(resumed, tiny_model, [chat_data], **overrides))
-    _kill_after_checkpoint(first_config, processes, resumed / "checkpoints", "step-00000020")
+    kit.kill_after_checkpoint(first_config, processes, resumed / "checkpoints", "step-00000020")
     assert not (resumed / "output" / "metrics.json").exists()
     second_config = kit.write_config(
         resumed, kit.make_config(resumed, tiny_model, [chat_data], **overrides, **{"job.attempt": 2})

@@ -7,12 +7,15 @@ on two CPU cores.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -120,8 +123,17 @@ BASE_CONFIG: dict[str, Any] = {
         "scheduler": "cosine",
         "warmupSteps": 2,
     },
-    "lora": {"rank": 8, "alpha": 16, "dropout": 0.1, "targetModules": ["q_proj", "v_proj"]},
+    "lora": {
+        "rank": 8,
+        "alpha": 16,
+        "dropout": 0.1,
+        "targetModules": ["q_proj", "v_proj"],
+        "loadIn4Bit": False,
+    },
     "dpo": {"beta": 0.1},
+    "grpo": None,
+    "rewards": [],
+    "tools": None,
     "parallelism": {"tensorParallel": 8, "zero1": True},
     "neuron": {"precompile": False},
     "checkpointing": {"dir": "", "everySteps": 5, "keepLast": 3},
@@ -216,3 +228,103 @@ def full_vocabulary_token_logprobs(logits: Any, labels: Any) -> tuple[Any, Any]:
     logprobs = torch.log_softmax(logits[:, :-1], dim=-1)
     picked = logprobs.gather(-1, next_labels.masked_fill(~mask, 0).unsqueeze(-1)).squeeze(-1)
     return picked * mask, mask
+
+
+def process_tree(root: int) -> list[int]:
+    """`root` and all its descendants (torchrun starts each worker in a session of its own)."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    tree, frontier = [], [root]
+    while frontier:
+        pid = frontier.pop()
+        tree.append(pid)
+        frontier.extend(parents.get(pid, []))
+    return tree
+
+
+def kill_after_checkpoint(config: Path, processes: int, checkpoint_dir: Path, step_name: str) -> None:
+    """Starts a run and SIGKILLs every process of it as soon as `step_name` is the latest checkpoint,
+    like a node failure: no handler runs, nothing is flushed."""
+    process = subprocess.Popen(
+        command(config, processes),
+        env=trainer_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    latest = checkpoint_dir / "latest"
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and process.poll() is None:
+        if latest.exists() and latest.read_text() == step_name:
+            for pid in process_tree(process.pid):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL, (
+        f"the run was not killed mid-way: {process.stderr.read()[-4000:]}"
+    )
+
+
+GRPO_SETTINGS: dict[str, Any] = {
+    "numGenerations": 4,
+    "maxPromptLength": 64,
+    "maxCompletionLength": 8,
+    "temperature": 1.0,
+    "topP": 1.0,
+    "beta": 0.0,
+    "epsilon": 0.2,
+    "numIterations": 1,
+    "lossType": "dapo",
+    "generationEngine": "hf",
+}
+
+
+def prompt_records(count: int, seed: int, chat: bool = False) -> list[dict[str, Any]]:
+    """GRPO prompts of the copy task; `answer` (the first word to say) goes to the rewards."""
+    rng, vocab = random.Random(seed), vocabulary()
+    records = []
+    for _ in range(count):
+        prompt, answer = copy_task(rng, vocab, low=2, high=4)
+        value: Any = [{"role": "user", "content": prompt}] if chat else prompt
+        records.append({"prompt": value, "answer": answer.split()[0]})
+    return records
+
+
+def write_module(path: Path, source: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+def grpo_config(
+    root: Path, model_dir: Path, train: Sequence[Path], rewards: Sequence[Mapping[str, Any]], **overrides: Any
+) -> dict[str, Any]:
+    """A grpo-lora run on prompt data with the tiny GRPO settings; overrides are dot-paths."""
+    base = {
+        "method": "grpo-lora",
+        "data.format": "prompt",
+        "grpo": copy.deepcopy(GRPO_SETTINGS),
+        "rewards": [
+            {
+                "weight": 1.0,
+                "builtin": None,
+                "field": None,
+                "pattern": None,
+                "module": None,
+                "function": None,
+                **reward,
+            }
+            for reward in rewards
+        ],
+        "training.microBatchSize": 2,
+        "training.gradientAccumulationSteps": 1,
+        "training.packing": False,
+    }
+    return make_config(root, model_dir, train, **{**base, **overrides})

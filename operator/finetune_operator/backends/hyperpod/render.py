@@ -8,6 +8,7 @@ training-operator v1.7, HyperPod, and the Neuron, NVIDIA and EFA device plugins
 from __future__ import annotations
 
 import copy
+import posixpath
 import shlex
 from typing import Any
 
@@ -16,6 +17,7 @@ from finetune_operator.api.job import KIND, PLURAL, AutoResume, FineTuneJob
 from finetune_operator.api.recipe import API_GROUP, API_VERSION
 from finetune_operator.backends.base import AttemptRequest, ResolvedResources
 from finetune_operator.backends.hyperpod.watches import PYTORCHJOB_API_VERSION, PYTORCHJOB_KIND
+from finetune_operator.code import code_sources, config_map_dir, config_map_files
 from finetune_operator.contract import RESUME_AUTO, TRAINER_CONFIG_PATH
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import INSTANCE_SHAPES
@@ -28,7 +30,9 @@ CONFIG_MOUNT_DIR, _, CONFIG_KEY = TRAINER_CONFIG_PATH.rpartition("/")
 CONFIG_ANNOTATION = f"{API_GROUP}/trainer-config"
 """Pod-template annotation holding the resolved training config, projected into the pod as
 CONFIG_MOUNT_DIR/CONFIG_KEY by a downwardAPI volume: the config travels inside the
-attempt's PyTorchJob, so an attempt is one object, created atomically."""
+attempt's PyTorchJob, so an attempt is one object, created atomically. A job with ConfigMap
+modules gets a projected volume instead, which adds their files below CODE_DIR (one mount:
+a volume cannot be mounted inside another, read-only, one)."""
 MAX_CONFIG_BYTES = 128 * 1024
 """Kubernetes caps an object's annotations at 256 KiB in total; a config this large is
 already a mistake (e.g. a mixture listing every shard)."""
@@ -111,6 +115,7 @@ def validate_request(request: AttemptRequest) -> None:
     reads = [("spec.model", config.model.path), ("spec.model.tokenizer", config.model.tokenizer)]
     reads += [("spec.data", s.path) for s in config.data.train]
     reads += [("spec.data.validation", config.data.validation.path if config.data.validation else None)]
+    reads += [(f"{field}.path", source.path) for field, source in code_sources(job.spec)]
     for field, location in reads:
         if location:
             storage.check_read(field, location)
@@ -313,6 +318,22 @@ def _storage_mounts(request: AttemptRequest) -> list[dict[str, Any]]:
     return mounts
 
 
+def _config_volume(request: AttemptRequest) -> dict[str, Any]:
+    """The trainer's config (from the pod's annotation) and, with them, the job's ConfigMap
+    modules at ``CODE_DIR/<configmap>/<key>``, unmodified, read-only."""
+    annotation = {"fieldPath": f"metadata.annotations['{CONFIG_ANNOTATION}']"}
+    config = {"items": [{"path": CONFIG_KEY, "fieldRef": annotation}]}
+    files = config_map_files(request.job.spec)
+    if not files:
+        return {"name": "config", "downwardAPI": config}
+    sources: list[dict[str, Any]] = [{"downwardAPI": config}]
+    for name, keys in files.items():
+        directory = posixpath.relpath(config_map_dir(name), CONFIG_MOUNT_DIR)
+        items = [{"key": key, "path": f"{directory}/{key}"} for key in keys]
+        sources.append({"configMap": {"name": name, "items": items}})
+    return {"name": "config", "projected": {"sources": sources}}
+
+
 def _pod_template(request: AttemptRequest) -> dict[str, Any]:
     job = request.job
     resources = request.resources
@@ -341,17 +362,7 @@ def _pod_template(request: AttemptRequest) -> dict[str, Any]:
         "containers": [container],
         "volumes": [
             {"name": "storage", "persistentVolumeClaim": {"claimName": storage.claim_name}},
-            {
-                "name": "config",
-                "downwardAPI": {
-                    "items": [
-                        {
-                            "path": CONFIG_KEY,
-                            "fieldRef": {"fieldPath": f"metadata.annotations['{CONFIG_ANNOTATION}']"},
-                        }
-                    ]
-                },
-            },
+            _config_volume(request),
             {"name": "dshm", "emptyDir": {"medium": "Memory"}},
         ],
     }

@@ -55,10 +55,16 @@ from finetune_operator.backends.base import (
     Observation,
 )
 from finetune_operator.backends.sagemaker.naming import training_job_name
-from finetune_operator.backends.sagemaker.preflight import check_data_sources, parse_s3_uri
+from finetune_operator.backends.sagemaker.preflight import (
+    check_code_sources,
+    check_data_sources,
+    parse_s3_uri,
+)
 from finetune_operator.backends.sagemaker.progress import PROGRESS_TAIL_BYTES, progress_from_records
 from finetune_operator.backends.sagemaker.request import (
+    YAML_CONTENT_TYPE,
     TrainingJobPlan,
+    Upload,
     build_create_training_job_request,
     job_locations,
 )
@@ -215,9 +221,10 @@ class SageMakerBackend(Backend):
         return plan
 
     def render(self, request: AttemptRequest) -> list[dict[str, Any]]:
-        """The CreateTrainingJob request, then each document uploaded to S3 before it."""
+        """The CreateTrainingJob request, then each document uploaded to S3 before it (a YAML
+        document as itself, the job's code as its location and text)."""
         plan = self.plan(request)
-        return [plan.request, *(yaml.safe_load(upload.body) for upload in plan.uploads)]
+        return [plan.request, *(_rendered_upload(upload) for upload in plan.uploads)]
 
     # --- submit -----------------------------------------------------------------------------
 
@@ -232,11 +239,12 @@ class SageMakerBackend(Backend):
             request.config.data.format,
             sample_lines=self._settings.data_sample_lines,
             sample_files=self._settings.data_sample_files,
-        )
+        ) + check_code_sources(self.s3, plan.code_uris)
         if problems:
             raise DataPreflightError(
                 problems[0].reason,
-                "Training data check failed, no SageMaker job was created: " + "; ".join(map(str, problems)),
+                "Training data or code check failed, no SageMaker job was created: "
+                + "; ".join(map(str, problems)),
             )
         for upload in plan.uploads:
             bucket, key = parse_s3_uri(upload.uri)
@@ -486,6 +494,13 @@ class SageMakerBackend(Backend):
                     raise
             return False
         return status != "Stopping"
+
+
+def _rendered_upload(upload: Upload) -> dict[str, Any]:
+    if upload.content_type == YAML_CONTENT_TYPE:
+        loaded: dict[str, Any] = yaml.safe_load(upload.body)
+        return loaded
+    return {"s3Uri": upload.uri, "contentType": upload.content_type, "content": upload.body}
 
 
 def _observation(

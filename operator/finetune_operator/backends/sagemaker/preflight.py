@@ -218,9 +218,45 @@ def _check_bedrock_conversation(record: dict[str, Any]) -> str | None:
     return None
 
 
+def _check_prompt(record: dict[str, Any]) -> str | None:
+    prompt = record.get("prompt")
+    if isinstance(prompt, str):
+        return None if prompt else "'prompt' must not be empty"
+    if isinstance(prompt, list):
+        return _check_turns(prompt, "prompt")
+    return "'prompt' must be a string or a list of messages"
+
+
 RECORD_CHECKS: dict[DataFormat, Callable[[dict[str, Any]], str | None]] = {
     DataFormat.MESSAGES: _check_messages,
     DataFormat.PROMPT_COMPLETION: _check_prompt_completion,
     DataFormat.PREFERENCE: _check_preference,
     DataFormat.BEDROCK_CONVERSATION: _check_bedrock_conversation,
+    DataFormat.PROMPT: _check_prompt,
 }
+
+
+def check_code_sources(s3: S3Client, uris: Iterable[str]) -> list[DataProblem]:
+    """Each s3:// reward or tool module exists (the trainer would otherwise fail at start-up,
+    after the instances were paid for)."""
+    problems: list[DataProblem] = []
+    for uri in uris:
+        bucket, key = parse_s3_uri(uri)
+        try:
+            s3.head_object(Bucket=bucket, Key=key)
+        except ClientError as error:
+            code = str(error.response.get("Error", {}).get("Code", ""))
+            if code in _MISSING_CODES or code == "NoSuchBucket":
+                problems.append(DataProblem(uri, "CodeSourceMissing", "no S3 object exists at this URI"))
+            elif code in _DENIED_CODES:
+                problems.append(
+                    DataProblem(
+                        uri,
+                        "CodeSourceInaccessible",
+                        "the operator's AWS identity may not read it; grant it s3:GetObject on the module "
+                        "as well as the job's execution role",
+                    )
+                )
+            else:
+                raise
+    return problems

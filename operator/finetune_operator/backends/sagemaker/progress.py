@@ -60,6 +60,7 @@ def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> 
             "loss": record.get("loss"),
             "learningRate": record.get("learningRate"),
             "tokensPerSecond": record.get("tokensPerSecond"),
+            "reward": record.get("reward"),  # GRPO: the step's mean reward
             "updatedAt": record.get("time"),
         }
         # A NaN loss (the trainer's last record before it fails) is not JSON the API server takes.

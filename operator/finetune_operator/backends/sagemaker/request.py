@@ -13,9 +13,12 @@ S3 layout of one FineTuneJob (``<root>`` = ``<s3Prefix>/<namespace>/<name>-<uid 
     <root>/tensorboard/            TensorBoardOutputConfig.S3OutputPath
     <root>/attempts/a<N>/config/   channel "config": the resolved training config
     <root>/attempts/a<N>/recipe/   channel "recipe": the Nova recipe (Nova jobs only)
+    <root>/code/<content hash>/    channel "code_<i>": one ConfigMap's reward/tool modules (GRPO)
 
 The uid hash keeps a deleted-and-recreated job with the same name away from the old
 job's checkpoints, which SageMaker would otherwise copy into the new job's instances.
+The code prefix is named by the hash of the files it holds, so an attempt always gets the
+code it was rendered with, byte for byte, and unchanged code is not uploaded anew.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import hashlib
 import json
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -44,6 +47,7 @@ from finetune_operator.backends.base import AttemptRequest
 from finetune_operator.backends.sagemaker import nova
 from finetune_operator.backends.sagemaker.naming import training_job_name
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
+from finetune_operator.code import code_sources, config_map_dir, config_map_files, module_location
 from finetune_operator.contract import RESUME_AUTO
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.patterns import matches_any
@@ -54,6 +58,9 @@ MODEL_DIR = "/opt/ml/model"
 TENSORBOARD_LOCAL_PATH = "/opt/ml/output/tensorboard"
 CONFIG_CHANNEL = "config"
 CONFIG_FILE = "config.yaml"
+CODE_CHANNEL_PREFIX = "code_"
+YAML_CONTENT_TYPE = "application/x-yaml"
+PYTHON_CONTENT_TYPE = "text/x-python"
 RECIPE_CHANNEL = "recipe"
 TRAINER_ENTRYPOINT = "finetune-sagemaker"
 """The trainer's SageMaker entrypoint: SageMaker starts the container once per instance, and this
@@ -78,9 +85,10 @@ METRIC_DEFINITIONS = [
     {"Name": "train:learning_rate", "Regex": rf"finetune-metrics .*\blr={_NUMBER}"},
     {"Name": "train:tokens_per_second", "Regex": rf"finetune-metrics .*\btokens_per_second={_NUMBER}"},
     {"Name": "train:step", "Regex": rf"finetune-metrics .*\bstep={_NUMBER}"},
+    {"Name": "train:reward", "Regex": rf"finetune-metrics .*\breward={_NUMBER}"},
 ]
 """Parse the trainer's ``finetune-metrics step=.. loss=.. lr=.. tokens_per_second=..``
-stdout lines (docs/trainer-contract.md, section 3)."""
+stdout lines (docs/trainer-contract.md, section 3); GRPO steps add ``reward=<mean reward>``."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,7 @@ class Upload:
 
     uri: str
     body: str
-    content_type: str = "application/x-yaml"
+    content_type: str = YAML_CONTENT_TYPE
 
 
 @dataclass(frozen=True)
@@ -115,6 +123,8 @@ class TrainingJobPlan:
     locations: JobLocations
     data_uris: list[str]
     """S3 data sources the pre-flight checks before anything is created."""
+    code_uris: list[str] = field(default_factory=list)
+    """The job's own s3:// modules, checked to exist before anything is created."""
 
 
 def uid_hash(uid: str) -> str:
@@ -219,9 +229,19 @@ def build_create_training_job_request(
     else:
         model_channels, container_model = _model_channels(config.model)
         channels.extend(model_channels)
+        code = _code_channels(request, locations)
+        channels.extend(code.channels)
+        uploads.extend(code.uploads)
         container_config = config.model_copy(
             update={
                 "model": container_model,
+                "rewards": [
+                    r.model_copy(update={"module": code.paths[r.module]}) if r.module else r
+                    for r in config.rewards
+                ],
+                "tools": config.tools.model_copy(update={"module": code.paths[config.tools.module]})
+                if config.tools
+                else None,
                 "data": container_data,
                 "checkpointing": CheckpointingSection(
                     dir=CHECKPOINT_LOCAL_PATH,
@@ -239,11 +259,13 @@ def build_create_training_job_request(
         )
         channels.append(_s3_channel(CONFIG_CHANNEL, f"{inputs}{CONFIG_CHANNEL}/"))
         hyperparameters = _tunable_hyperparameters(config)
-        trainer_image = job.spec.image or settings.trainer_image
+        family = request.resources.accelerator_family
+        trainer_image = job.spec.image or settings.trainer_images.get(family) or settings.trainer_image
         if not trainer_image:
             raise InvalidSpecError(
                 "spec.image: no trainer image for SageMaker; set spec.image to an ECR image of the finetune "
-                "trainer, or ask the operator administrator to set sagemaker.trainerImage"
+                f"trainer, or ask the operator administrator to set sagemaker.trainer_images.{family.value} "
+                "(or sagemaker.trainer_image)"
             )
         # Attempt 1 passes `auto` too: a managed-spot interruption or an internal-error retry
         # restarts the same training job with the checkpoints copied back to /opt/ml/checkpoints.
@@ -299,7 +321,54 @@ def build_create_training_job_request(
             "Subnets": list(sagemaker_spec.vpc_config.subnets),
         }
     data_uris = [uri for _, uri in data_channels]
-    return TrainingJobPlan(name=name, request=body, uploads=uploads, locations=locations, data_uris=data_uris)
+    code_uris = [source.s3_uri for _, source in code_sources(job.spec) if source.s3_uri]
+    return TrainingJobPlan(
+        name=name,
+        request=body,
+        uploads=uploads,
+        locations=locations,
+        data_uris=data_uris,
+        code_uris=list(dict.fromkeys(code_uris)),
+    )
+
+
+@dataclass(frozen=True)
+class CodeChannels:
+    channels: list[dict[str, Any]]
+    uploads: list[Upload]
+    paths: dict[str, str]
+    """Module location in the resolved config -> its path in the training container."""
+
+
+def _code_channels(request: AttemptRequest, locations: JobLocations) -> CodeChannels:
+    """One input channel per ConfigMap (its files uploaded under a content-hashed prefix) and
+    per s3:// module the job names (channels code_0, code_1, ...)."""
+    spec = request.job.spec
+    channels: list[dict[str, Any]] = []
+    uploads: list[Upload] = []
+    paths: dict[str, str] = {}
+    for name, keys in config_map_files(spec).items():
+        files = {key: request.config_maps[name][key] for key in keys}
+        digest = hashlib.sha256(json.dumps(sorted(files.items())).encode()).hexdigest()[:16]
+        prefix = f"{locations.root}code/{digest}/"
+        channel = f"{CODE_CHANNEL_PREFIX}{len(channels)}"
+        channels.append(_s3_channel(channel, prefix))
+        for key, content in files.items():
+            uploads.append(Upload(prefix + key, content, PYTHON_CONTENT_TYPE))
+            paths[f"{config_map_dir(name)}/{key}"] = f"{CHANNELS_DIR}/{channel}/{key}"
+    for field_name, source in code_sources(spec):
+        if source.path is not None:
+            raise InvalidSpecError(
+                f"{field_name}.path: a SageMaker training job cannot read the job's storage; use configMap "
+                "or s3Uri"
+            )
+        uri = source.s3_uri
+        if uri is None or uri in paths:
+            continue
+        channel = f"{CODE_CHANNEL_PREFIX}{len(channels)}"
+        channels.append(_s3_channel(channel, uri))
+        paths[module_location(source)] = f"{CHANNELS_DIR}/{channel}/{posixpath.basename(uri)}"
+    return CodeChannels(channels, uploads, paths)
 
 
 def _stopping_condition(request: AttemptRequest) -> dict[str, int]:
@@ -404,6 +473,7 @@ def _tunable_hyperparameters(config: ResolvedTrainingConfig) -> dict[str, str]:
         "optimizer": config.optimizer,
         "lora": config.lora,
         "dpo": config.dpo,
+        "grpo": config.grpo,
     }
     for section_name, section in sections.items():
         if section is None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from finetune_operator.instances import AcceleratorFamily
+
 NOVA_SFT_IMAGE_US_EAST_1 = "708977205387.dkr.ecr.us-east-1.amazonaws.com/nova-fine-tune-repo:SM-TJ-SFT-latest"
 NOVA_DPO_IMAGE_US_EAST_1 = "708977205387.dkr.ecr.us-east-1.amazonaws.com/nova-fine-tune-repo:SM-TJ-DPO-latest"
 
@@ -91,8 +93,16 @@ class SageMakerSettings(BaseModel):
     trainer_image: str | None = Field(
         default=None,
         description=(
-            "ECR image of the finetune trainer (trainer-images/trainer) for open-weight models. "
-            "Required to run open models on this backend."
+            "ECR image of the finetune trainer (trainer-images/trainer) for open-weight models, for "
+            "an accelerator family trainer_images does not name. Required to run open models on this "
+            "backend unless trainer_images names the job's family."
+        ),
+    )
+    trainer_images: dict[AcceleratorFamily, str] = Field(
+        default_factory=dict,
+        description=(
+            "ECR image of the finetune trainer per accelerator family of the instance type (neuron: "
+            "Trainium, cuda: GPU, e.g. for GRPO, cpu), for jobs that name no spec.image."
         ),
     )
     nova_images: NovaImages = Field(

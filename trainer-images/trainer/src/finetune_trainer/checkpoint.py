@@ -42,10 +42,13 @@ def save(
     state: TrainerState,
     job_uid: str,
     keep_last: int,
+    method_state: object | None = None,
 ) -> Path:
     """Writes a complete checkpoint for `state.step` and returns its final path. Collective."""
 
     def write_shards(checkpoint_tmp: Path) -> TrainerState:
+        if method_state is not None:
+            torch.save(method_state, checkpoint_tmp / layout.method_state_file(runtime.rank))
         model_state, optim_state = get_state_dict(model, optimizer, options=_options(adapter_only))
         dcp.save(model_state, checkpoint_id=str(checkpoint_tmp / "model"))
         dcp.save(

@@ -36,6 +36,14 @@ log = logging.getLogger(__name__)
 MANIFEST = "COMPLETE"
 LATEST = "latest"
 TRAINER_STATE = "trainer_state.json"
+METHOD_STATE_DIR = "method"
+
+
+def method_state_file(rank: int) -> str:
+    """A rank's training-method state in a checkpoint (GRPO: the generation batch being reused)."""
+    return f"{METHOD_STATE_DIR}-rank{rank:05d}.pt"
+
+
 WRITER = "finetune-trainer"
 STEP_DIR = re.compile(r"^step-(\d{8})$")
 

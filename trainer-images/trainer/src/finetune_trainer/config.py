@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,9 +27,11 @@ from finetune_trainer.config_schema import ConfigError, check_document
 SAGEMAKER_CHECKPOINT_DIR = "/opt/ml/checkpoints"
 SAGEMAKER_MODEL_DIR = "/opt/ml/model"
 
-LORA_METHODS = ("lora", "dpo-lora")
+LORA_METHODS = ("lora", "dpo-lora", "grpo-lora")
 PREFERENCE_METHODS = ("dpo", "dpo-lora")
 PREFERENCE_FORMATS = ("preference", "bedrock-conversation")
+REWARD_METHODS = ("grpo", "grpo-lora")
+BUILTIN_REWARDS = ("exact-match", "format", "length-penalty")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,11 +100,48 @@ class LoraSpec:
     alpha: float
     dropout: float
     target_modules: tuple[str, ...]
+    load_in_4bit: bool
 
 
 @dataclasses.dataclass(frozen=True)
 class DpoSpec:
     beta: float
+
+
+@dataclasses.dataclass(frozen=True)
+class GrpoSpec:
+    """TRL's GRPOConfig names and meanings (contract: `GrpoSection`)."""
+
+    num_generations: int
+    max_prompt_length: int
+    max_completion_length: int
+    temperature: float
+    top_p: float
+    beta: float
+    epsilon: float
+    num_iterations: int
+    loss_type: str
+    generation_engine: str
+
+
+@dataclasses.dataclass(frozen=True)
+class RewardSpec:
+    """One weighted reward: a built-in (`builtin`) or `function` in the Python file `module`."""
+
+    name: str
+    weight: float
+    builtin: str | None
+    field: str | None
+    pattern: str | None
+    module: str | None
+    function: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class ToolsSpec:
+    module: str
+    functions: tuple[str, ...]
+    max_turns: int
 
 
 @dataclasses.dataclass(frozen=True)
@@ -146,6 +186,9 @@ class TrainConfig:
     optimizer: OptimizerSpec
     lora: LoraSpec | None
     dpo: DpoSpec | None
+    grpo: GrpoSpec | None
+    rewards: tuple[RewardSpec, ...]
+    tools: ToolsSpec | None
     checkpointing: CheckpointingSpec
     output: OutputSpec
     logging: LoggingSpec
@@ -161,9 +204,14 @@ class TrainConfig:
         return self.method in PREFERENCE_METHODS
 
     @property
+    def uses_rewards(self) -> bool:
+        """Online RL (GRPO): rows are prompts; the trainer generates and scores the completions."""
+        return self.method in REWARD_METHODS
+
+    @property
     def packs_documents(self) -> bool:
-        """Whether rows hold several documents: preference pairs are never packed."""
-        return self.training.packing and not self.is_preference
+        """Whether rows hold several documents: preference pairs and GRPO prompts are never packed."""
+        return self.training.packing and not self.is_preference and not self.uses_rewards
 
 
 def parse_config(doc: Any) -> TrainConfig:
@@ -179,6 +227,13 @@ def parse_config(doc: Any) -> TrainConfig:
         )
     if not is_preference and data["format"] == "preference":
         raise ConfigError(f"data.format: preference data needs method dpo or dpo-lora; method is {method!r}")
+    uses_rewards = method in REWARD_METHODS
+    if uses_rewards != (data["format"] == "prompt"):
+        raise ConfigError(
+            f"data.format: method {method} needs prompt data"
+            if uses_rewards
+            else f"data.format: prompt data needs method grpo or grpo-lora; method is {method!r}"
+        )
 
     # Present in every resolved config (the contract), but only meaningful for some methods.
     lora, dpo = doc["lora"], doc["dpo"]
@@ -187,6 +242,7 @@ def parse_config(doc: Any) -> TrainConfig:
         raise ConfigError(f"lora: method {method} needs lora settings (rank, alpha, dropout, targetModules)")
     if is_preference and dpo is None:
         raise ConfigError(f"dpo: method {method} needs dpo settings (beta)")
+    grpo, rewards, tools = _reward_sections(doc, method, uses_rewards)
     validation = data["validation"]
     return TrainConfig(
         job=_record(JobRef, doc["job"]),
@@ -203,6 +259,9 @@ def parse_config(doc: Any) -> TrainConfig:
         optimizer=_record(OptimizerSpec, doc["optimizer"]),
         lora=_record(LoraSpec, lora) if uses_lora else None,
         dpo=_record(DpoSpec, dpo) if is_preference else None,
+        grpo=grpo,
+        rewards=rewards,
+        tools=tools,
         checkpointing=_record(CheckpointingSpec, doc["checkpointing"]),
         output=_record(OutputSpec, doc["output"]),
         logging=_record(LoggingSpec, doc["logging"]),
@@ -211,10 +270,43 @@ def parse_config(doc: Any) -> TrainConfig:
     )
 
 
+def _reward_sections(
+    doc: Mapping[str, Any], method: str, uses_rewards: bool
+) -> tuple[GrpoSpec | None, tuple[RewardSpec, ...], ToolsSpec | None]:
+    """The GRPO settings, rewards and tools, which only the reward methods may (and must) have."""
+    if not uses_rewards:
+        for key in ("rewards", "tools"):
+            if doc[key]:
+                raise ConfigError(f"{key}: only methods grpo and grpo-lora use {key}; method is {method!r}")
+        return None, (), None
+    if doc["grpo"] is None:
+        raise ConfigError(f"grpo: method {method} needs grpo settings (numGenerations, ...)")
+    if not doc["rewards"]:
+        raise ConfigError(f"rewards: method {method} needs at least one reward function")
+    rewards = tuple(_record(RewardSpec, reward) for reward in doc["rewards"])
+    for i, reward in enumerate(rewards):
+        where = f"rewards[{i}] ({reward.name})"
+        if (reward.builtin is None) == (reward.module is None):
+            raise ConfigError(f"{where}: set exactly one of builtin and module")
+        if reward.module is not None and not reward.function:
+            raise ConfigError(f"{where}: a custom reward names its function")
+        if reward.builtin == "exact-match" and not reward.field:
+            raise ConfigError(f"{where}: exact-match needs field (the record field with the reference)")
+        if reward.builtin == "format" and not reward.pattern:
+            raise ConfigError(f"{where}: format needs pattern (a regular expression)")
+    names = [reward.name for reward in rewards]
+    if len(set(names)) != len(names):
+        raise ConfigError(f"rewards: names must be unique, got {names}")
+    tools = None if doc["tools"] is None else _record(ToolsSpec, doc["tools"])
+    return _record(GrpoSpec, doc["grpo"]), rewards, tools
+
+
 def camel_case(name: str) -> str:
     """The document's key of a record field: `seq_length` -> `seqLength`."""
     first, *rest = name.split("_")
-    return first + "".join(part.capitalize() for part in rest)
+    camel = first + "".join(part.capitalize() for part in rest)
+    # As the operator's alias generator (pydantic's to_camel) spells it: load_in_4bit -> loadIn4Bit.
+    return re.sub(r"(\d)([a-z])", lambda match: match.group(1) + match.group(2).upper(), camel)
 
 
 R = TypeVar("R")

@@ -13,13 +13,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from finetune_trainer.config import DataSpec
-from finetune_trainer.encoding import TokenizedPair, TokenizedSequence
+from finetune_trainer.encoding import TokenizedPair, TokenizedPrompt, TokenizedSequence
 from finetune_trainer.formats import BadRecord, Example, RecordError, read_jsonl, record_parser
 from finetune_trainer.mixture import validation_holdout
 
 log = logging.getLogger(__name__)
 
-Encoded = TokenizedSequence | TokenizedPair
+Encoded = TokenizedSequence | TokenizedPair | TokenizedPrompt
 # Turns a parsed example into tokens, or raises RecordError (e.g. nothing left after truncation).
 Encoder = Callable[[Example], Encoded]
 
@@ -50,7 +50,10 @@ def _read_source(
             bad.append(item)
             continue
         try:
-            good.append(encode(item))
+            encoded = encode(item)
+            if isinstance(encoded, TokenizedPrompt):
+                encoded = dataclasses.replace(encoded, where=f"{display}:{line}")
+            good.append(encoded)
         except RecordError as exc:
             bad.append(BadRecord(display, line, str(exc)))
     return good, bad

@@ -24,6 +24,7 @@ from torch import nn
 
 from finetune_trainer.runtime import (
     Runtime,
+    UnsupportedDevice,
     default_single_process_env,
     detect_device_kind,
     neuron_device_visible,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from finetune_trainer.checkpoint_layout import TrainerState
     from finetune_trainer.config import TrainConfig
     from finetune_trainer.methods import Method
+    from finetune_trainer.rewards import Reward, Toolbox
 
 
 class Platform(Protocol):
@@ -47,7 +49,17 @@ class Platform(Protocol):
         self, config: TrainConfig, model: nn.Module, total_steps: int
     ) -> tuple[torch.optim.Optimizer, torch.optim.lr_scheduler.LRScheduler]: ...
 
-    def method(self, config: TrainConfig, model: nn.Module, tokenizer: Any, model_path: str) -> Method: ...
+    def method(
+        self,
+        config: TrainConfig,
+        model: nn.Module,
+        tokenizer: Any,
+        model_path: str,
+        rewards: tuple[Reward, ...],
+        toolbox: Toolbox | None,
+    ) -> Method:
+        """The training method; `rewards` and `toolbox` are GRPO's (loaded and checked at start-up)."""
+        ...
 
     def backward(self, model: nn.Module, loss: torch.Tensor, last_micro_batch: bool) -> None: ...
 
@@ -65,7 +77,10 @@ class Platform(Protocol):
         state: TrainerState,
         job_uid: str,
         keep_last: int,
-    ) -> Path: ...
+        method_state: object | None = None,
+    ) -> Path:
+        """Writes a complete checkpoint; `method_state` is this rank's `Method.state()`, if any."""
+        ...
 
     def load(
         self,
@@ -92,11 +107,29 @@ class Platform(Protocol):
         ...
 
 
+def check_device_features(config: TrainConfig, kind: str) -> None:
+    """Features that only some devices have: an `UnsupportedDevice` (exit 2) names what to change."""
+    if config.uses_rewards and kind == "neuron":
+        raise UnsupportedDevice(
+            f"method {config.method} does not run on Neuron (trn1): no library we use supports GRPO on "
+            "Trainium; use a GPU instance type (g5, g6, g6e, p4d, p5) or a CPU one"
+        )
+    if config.grpo is not None and config.grpo.generation_engine == "vllm" and kind != "cuda":
+        raise UnsupportedDevice(
+            f"grpo.generationEngine vllm needs a CUDA GPU; this is a {kind} instance type: use hf"
+        )
+    if config.lora is not None and config.lora.load_in_4bit and kind != "cuda":
+        raise UnsupportedDevice(
+            f"lora.loadIn4Bit needs a CUDA GPU (bitsandbytes); this is a {kind} instance type"
+        )
+
+
 def start_platform(config: TrainConfig, env: MutableMapping[str, str] | None = None) -> Platform:
     """Detects the device, joins the process group and returns the platform that trains on it."""
     env = os.environ if env is None else env
     kind = detect_device_kind(env, neuron_device_visible(env), torch.cuda.is_available())
     default_single_process_env(env)
+    check_device_features(config, kind)
     if kind == "neuron":
         from finetune_trainer.neuron import NeuronPlatform
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Protocol
 
-from finetune_trainer.formats import Conversation, Preference, RecordError, Turn
+from finetune_trainer.formats import Conversation, Preference, Prompt, RecordError, Turn
 
 IGNORE_INDEX = -100
 
@@ -46,6 +46,39 @@ class TokenizedSequence:
 class TokenizedPair:
     chosen: TokenizedSequence
     rejected: TokenizedSequence
+
+
+@dataclasses.dataclass(frozen=True)
+class TokenizedPrompt:
+    """A GRPO prompt's token ids (left-truncated to grpo.maxPromptLength) and the prompt itself.
+
+    `where` is the record's `file:line`, for the message when a reward function fails on it.
+    """
+
+    input_ids: tuple[int, ...]
+    prompt: Prompt
+    where: str = ""
+
+
+def prompt_messages(prompt: Prompt) -> list[dict[str, str]]:
+    return [{"role": t.role, "content": t.content} for t in prompt.turns]
+
+
+def encode_prompt(
+    tokenizer: Tokenizer, prompt: Prompt, max_length: int, tools: list[Any] | None
+) -> TokenizedPrompt:
+    """The ids the model continues: BOS + text for a plain prompt, else the chat template with the
+    assistant's generation prompt (and the tool descriptions when the job has tools). Long prompts
+    keep their end, as TRL does, since the question is usually last."""
+    if prompt.plain_text and not tools:
+        bos = [tokenizer.bos_token_id] if tokenizer.bos_token_id is not None else []
+        ids = bos + _plain_ids(tokenizer, prompt.turns[0].content)
+    else:
+        text = tokenizer.apply_chat_template(
+            prompt_messages(prompt), tools=tools, tokenize=False, add_generation_prompt=True
+        )
+        ids = _plain_ids(tokenizer, str(text))
+    return TokenizedPrompt(tuple(ids[-max_length:]), prompt)
 
 
 def _render(tokenizer: Tokenizer, turns: tuple[Turn, ...], generation_prompt: bool) -> str:

@@ -45,7 +45,21 @@ class Preference:
     plain_text: bool = False
 
 
-Example = Conversation | Preference
+@dataclasses.dataclass(frozen=True)
+class Prompt:
+    """A GRPO prompt: chat turns (or one plain-text turn) and the record's other fields.
+
+    `original` is the record's `prompt` value as written (a string or the list of messages): the
+    reward functions receive it unchanged, with `fields` as keyword arguments.
+    """
+
+    turns: tuple[Turn, ...]
+    plain_text: bool
+    original: Any
+    fields: dict[str, Any]
+
+
+Example = Conversation | Preference | Prompt
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,6 +131,21 @@ def parse_prompt_completion(record: dict[str, Any]) -> Conversation:
     prompt = _nonempty_text(_require(record, "prompt", str, "a string"), "prompt")
     completion = _nonempty_text(_require(record, "completion", str, "a string"), "completion")
     return Conversation((Turn("user", prompt), Turn("assistant", completion)), plain_text=True)
+
+
+def parse_prompt(record: dict[str, Any]) -> Prompt:
+    """`{"prompt": "..." | [messages], ...}`: what GRPO generates from; other fields go to the rewards."""
+    if "prompt" not in record:
+        raise RecordError("missing field 'prompt'")
+    value = record["prompt"]
+    fields = {key: field for key, field in record.items() if key != "prompt"}
+    if isinstance(value, str):
+        return Prompt((Turn("user", _nonempty_text(value, "prompt")),), True, value, fields)
+    turns = _openai_messages(value, "prompt")
+    _check_dialogue(turns, need_final_assistant=False)
+    if turns[-1].role != "user":
+        raise RecordError("the prompt's last message must be a user message (the model answers it)")
+    return Prompt(tuple(turns), False, value, fields)
 
 
 def parse_preference(record: dict[str, Any]) -> Preference:
@@ -225,6 +254,7 @@ def record_parser(data_format: str, preference: bool) -> Callable[[dict[str, Any
         ("bedrock-conversation", False): parse_bedrock_conversation,
         ("preference", True): parse_preference,
         ("bedrock-conversation", True): parse_bedrock_preference,
+        ("prompt", False): parse_prompt,
     }
     if (data_format, preference) not in parsers:
         kind = "preference" if preference else "supervised"

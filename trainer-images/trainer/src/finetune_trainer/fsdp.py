@@ -19,8 +19,18 @@ from torch import nn
 from finetune_trainer import checkpoint, outputs
 from finetune_trainer.checkpoint_layout import TrainerState
 from finetune_trainer.config import TrainConfig
-from finetune_trainer.methods import DpoMethod, Method, SupervisedMethod, adapters_disabled, frozen_reference
+from finetune_trainer.grpo import GrpoMethod
+from finetune_trainer.methods import (
+    DpoMethod,
+    Method,
+    ReferenceContext,
+    SupervisedMethod,
+    adapters_disabled,
+    frozen_reference,
+)
 from finetune_trainer.model import build_policy, build_reference
+from finetune_trainer.rewards import Reward, Toolbox
+from finetune_trainer.rollout import Sampler
 from finetune_trainer.runtime import Runtime, UnsupportedDevice, compute_dtype
 from finetune_trainer.schedule import build_scheduler
 
@@ -33,6 +43,7 @@ class FsdpPlatform:
     scaler: torch.amp.GradScaler | None = None
     max_grad_norm: float = 0.0
     adapter_only: bool = False  # LoRA checkpoints hold only the adapter; the base is reloaded
+    replicated: bool = False  # lora.loadIn4Bit: not FSDP; adapter gradients averaged in `step`
 
     @classmethod
     def start(cls, kind: str, config: TrainConfig, env: MutableMapping[str, str]) -> FsdpPlatform:
@@ -61,7 +72,8 @@ class FsdpPlatform:
 
     def build_model(self, config: TrainConfig, model_path: str) -> nn.Module:
         self.adapter_only = config.uses_lora
-        return build_policy(config, model_path, self.dtype)
+        self.replicated = config.lora is not None and config.lora.load_in_4bit
+        return build_policy(config, model_path, self.dtype, self.runtime.device)
 
     def build_optimizer(
         self, config: TrainConfig, model: nn.Module, total_steps: int
@@ -79,28 +91,99 @@ class FsdpPlatform:
         )
         return optimizer, scheduler
 
-    def method(self, config: TrainConfig, model: nn.Module, tokenizer: Any, model_path: str) -> Method:
+    def _reference(self, config: TrainConfig, model: nn.Module, model_path: str) -> ReferenceContext:
+        """LoRA: the same model with its adapters disabled (no second copy); else a frozen copy."""
+        if config.lora is not None:
+            return lambda: adapters_disabled(model)
+        frozen = build_reference(model_path, self.dtype)
+        return lambda: frozen_reference(frozen)
+
+    def method(
+        self,
+        config: TrainConfig,
+        model: nn.Module,
+        tokenizer: Any,
+        model_path: str,
+        rewards: tuple[Reward, ...],
+        toolbox: Toolbox | None,
+    ) -> Method:
         device = self.runtime.device
+        if config.grpo is not None:
+            return self._grpo(config, model, tokenizer, model_path, rewards, toolbox)
         if config.dpo is not None:
-            if config.lora is not None:
-                reference = lambda: adapters_disabled(model)  # noqa: E731
-            else:
-                frozen = build_reference(model_path, self.dtype)
-                reference = lambda: frozen_reference(frozen)  # noqa: E731
+            reference = self._reference(config, model, model_path)
             return DpoMethod(device, tokenizer.pad_token_id, config.dpo.beta, reference)
         return SupervisedMethod(
             device, tokenizer.pad_token_id, config.training.seq_length, config.training.packing
         )
 
+    def _grpo(
+        self,
+        config: TrainConfig,
+        model: nn.Module,
+        tokenizer: Any,
+        model_path: str,
+        rewards: tuple[Reward, ...],
+        toolbox: Toolbox | None,
+    ) -> GrpoMethod:
+        spec = config.grpo
+        assert spec is not None
+        runtime = self.runtime
+        device = runtime.device
+
+        def all_reduce(tensor: torch.Tensor) -> torch.Tensor:
+            if runtime.world_size == 1:
+                return tensor
+            on_device = tensor.to(device)
+            dist.all_reduce(on_device)
+            return on_device.cpu()
+
+        method = GrpoMethod(
+            device=device,
+            pad_id=tokenizer.pad_token_id,
+            spec=spec,
+            rewards=rewards,
+            toolbox=toolbox,
+            tokenizer=tokenizer,
+            generator=lambda policy: policy,  # replaced below: the sampler needs the method's any_rank
+            reference=self._reference(config, model, model_path) if spec.beta != 0.0 else None,
+            error_budget=config.data.error_budget,
+            micro_batch_size=config.training.micro_batch_size,
+            data_rank=runtime.data_rank,
+            data_world_size=runtime.data_world_size,
+            all_reduce=all_reduce,
+        )
+        if spec.generation_engine == "vllm":
+            from finetune_trainer.vllm_engine import vllm_generator
+
+            method.generator = vllm_generator(config, model, tokenizer, model_path)
+        else:
+            method.generator = lambda policy: Sampler(
+                policy,
+                device,
+                tokenizer.pad_token_id,
+                tokenizer.eos_token_id,
+                spec.temperature,
+                spec.top_p,
+                any_rank=method.any_rank,
+            )
+        return method
+
     def backward(self, model: nn.Module, loss: torch.Tensor, last_micro_batch: bool) -> None:
         # Gradients are reduce-scattered only after the last micro-batch of the step.
-        model.set_requires_gradient_sync(last_micro_batch)  # type: ignore[operator]
+        if not self.replicated:
+            model.set_requires_gradient_sync(last_micro_batch)  # type: ignore[operator]
         (self.scaler.scale(loss) if self.scaler else loss).backward()
 
     def step(self, model: nn.Module, optimizer: torch.optim.Optimizer) -> float:
         if self.scaler:
             self.scaler.unscale_(optimizer)
         trainable = [p for p in model.parameters() if p.requires_grad]
+        if self.replicated and self.runtime.world_size > 1:
+            # What FSDP's reduce-scatter does for sharded models: the mean over ranks.
+            for parameter in trainable:
+                if parameter.grad is not None:
+                    dist.all_reduce(parameter.grad, op=dist.ReduceOp.AVG)
         grad_norm = torch.nn.utils.get_total_norm([p.grad for p in trainable if p.grad is not None])
         # optimizer.maxGradNorm 0 disables clipping; the norm is still reported every step.
         if self.max_grad_norm > 0:
@@ -122,6 +205,7 @@ class FsdpPlatform:
         state: TrainerState,
         job_uid: str,
         keep_last: int,
+        method_state: object | None = None,
     ) -> Path:
         return checkpoint.save(
             directory,
@@ -133,6 +217,7 @@ class FsdpPlatform:
             state=state,
             job_uid=job_uid,
             keep_last=keep_last,
+            method_state=method_state,
         )
 
     def load(

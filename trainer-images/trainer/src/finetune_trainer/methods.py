@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
-from typing import Protocol
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, Protocol
 
 import torch
 import torch.nn.functional as F
@@ -38,6 +38,20 @@ class StepTotals:
 class Method(Protocol):
     """A training method over rows of the global batch (one row = one model input row)."""
 
+    def prepare(self, model: nn.Module, rows: Sequence[Sequence[object]], step: int) -> list[list[object]]:
+        """The step's rows as `collate` takes them: the data rows, or (GRPO) their scored rollouts."""
+        ...
+
+    def summarise(self, sums: Mapping[str, float], normaliser: float) -> dict[str, Any]:
+        """The step report's extra metrics from the step's summed `StepTotals.extra`."""
+        ...
+
+    def state(self) -> object | None:
+        """What a checkpoint must keep besides weights, optimizer and RNG to continue exactly."""
+        ...
+
+    def restore(self, state: object) -> None: ...
+
     def collate(self, rows: Sequence[Sequence[object]]) -> object: ...
 
     def normaliser(self, rows: Sequence[Sequence[object]]) -> float: ...
@@ -47,7 +61,23 @@ class Method(Protocol):
     ) -> tuple[torch.Tensor, StepTotals]: ...
 
 
-def _labelled_logprobs(model: nn.Module, batch: Batch, device: torch.device) -> LabelledLogprobs:
+class OfflineMethod:
+    """Methods that train on the data rows as they are; their extra sums are per normalised unit."""
+
+    def prepare(self, model: nn.Module, rows: Sequence[Sequence[object]], step: int) -> list[list[object]]:
+        return [list(row) for row in rows]
+
+    def summarise(self, sums: Mapping[str, float], normaliser: float) -> dict[str, Any]:
+        return {key: value / normaliser for key, value in sums.items()}
+
+    def state(self) -> object | None:
+        return None  # the data position and the RNG say everything
+
+    def restore(self, state: object) -> None:
+        raise AssertionError("an offline method writes no state")
+
+
+def labelled_batch_logprobs(model: nn.Module, batch: Batch, device: torch.device) -> LabelledLogprobs:
     """The labelled tokens' log-probabilities from the chunked loss head (`loss_head`)."""
     inputs = {
         "input_ids": batch.input_ids.to(device),
@@ -144,7 +174,7 @@ def supervised_normaliser(rows: Sequence[Sequence[object]]) -> float:
 
 
 @dataclasses.dataclass
-class SupervisedMethod:
+class SupervisedMethod(OfflineMethod):
     """SFT and LoRA: next-token cross-entropy on the target (assistant / completion) tokens."""
 
     device: torch.device
@@ -166,7 +196,7 @@ class SupervisedMethod:
     ) -> tuple[torch.Tensor, StepTotals]:
         assert isinstance(batch, Batch)
         # Cross-entropy is the negative log-probability of each labelled next token.
-        loss_sum = -_labelled_logprobs(model, batch, self.device).logprobs.sum()
+        loss_sum = -labelled_batch_logprobs(model, batch, self.device).logprobs.sum()
         totals = StepTotals(
             loss_sum=float(loss_sum.detach()),
             real_tokens=batch.real_tokens,
@@ -180,7 +210,7 @@ ReferenceContext = Callable[[], contextlib.AbstractContextManager[nn.Module]]
 
 
 @dataclasses.dataclass
-class DpoMethod:
+class DpoMethod(OfflineMethod):
     """Direct Preference Optimization (Rafailov et al. 2023) with a frozen reference.
 
     The reference is either a frozen copy of the starting model (full DPO) or, for LoRA, the same
@@ -205,7 +235,7 @@ class DpoMethod:
 
     def _sequence_logps(self, model: nn.Module, batch: Batch) -> torch.Tensor:
         """Summed log-probability of each row's labelled (answer) tokens; prompt tokens are masked."""
-        return _labelled_logprobs(model, batch, self.device).per_row_sum(batch.input_ids.size(0))
+        return labelled_batch_logprobs(model, batch, self.device).per_row_sum(batch.input_ids.size(0))
 
     def loss(
         self, model: nn.Module, batch: object, normaliser: float, world_size: int

@@ -78,13 +78,36 @@ def shard(model: nn.Module, dtype: torch.dtype) -> nn.Module:
     return model
 
 
-def build_policy(config: TrainConfig, model_path: str, dtype: torch.dtype) -> nn.Module:
-    model = load_causal_lm(model_path)
+def load_causal_lm_4bit(path: str, dtype: torch.dtype, device: torch.device) -> nn.Module:
+    """The frozen base in 4-bit NF4 on this rank's GPU (bitsandbytes), computing in `dtype`."""
+    from peft import prepare_model_for_kbit_training
+    from transformers import AutoModelForCausalLM, BitsAndBytesConfig
+
+    quantization = BitsAndBytesConfig(
+        load_in_4bit=True,
+        bnb_4bit_quant_type="nf4",
+        bnb_4bit_use_double_quant=True,
+        bnb_4bit_compute_dtype=dtype,
+    )
+    model: nn.Module = AutoModelForCausalLM.from_pretrained(
+        path, quantization_config=quantization, dtype=dtype, device_map={"": device}
+    )
+    # Norms in fp32 and input gradients on, so that adapters train through the frozen 4-bit layers.
+    prepared: nn.Module = prepare_model_for_kbit_training(model, use_gradient_checkpointing=False)
+    return prepared
+
+
+def build_policy(config: TrainConfig, model_path: str, dtype: torch.dtype, device: torch.device) -> nn.Module:
+    """The policy: FSDP2-sharded, or with `lora.loadIn4Bit` a replica per GPU (bitsandbytes' packed
+    4-bit weights cannot be sharded; only the small adapters train, and their gradients are
+    averaged over ranks by the platform)."""
+    quantized = config.lora is not None and config.lora.load_in_4bit
+    model = load_causal_lm_4bit(model_path, dtype, device) if quantized else load_causal_lm(model_path)
     if config.training.gradient_checkpointing:
         model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})  # type: ignore[operator]
     if config.lora is not None:
         model = add_lora(model, config.lora, config.training.seed)
-    return shard(model, dtype)
+    return model if quantized else shard(model, dtype)
 
 
 def build_reference(model_path: str, dtype: torch.dtype) -> nn.Module:

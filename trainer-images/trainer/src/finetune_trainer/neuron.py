@@ -66,6 +66,7 @@ from finetune_trainer.neuron_mapping import (
 )
 from finetune_trainer.neuron_methods import NeuronDpoMethod, NeuronSupervisedMethod
 from finetune_trainer.outputs import write_merged
+from finetune_trainer.rewards import Reward, Toolbox
 from finetune_trainer.rng import capture_rng, restore_rng
 from finetune_trainer.runtime import Runtime, UnsupportedDevice
 from finetune_trainer.schedule import build_scheduler
@@ -206,7 +207,16 @@ class NeuronPlatform:
             optimizer.set_permanent_clip_grad_norm(config.optimizer.max_grad_norm)
         return optimizer, scheduler
 
-    def method(self, config: TrainConfig, model: nn.Module, tokenizer: Any, model_path: str) -> Method:
+    def method(
+        self,
+        config: TrainConfig,
+        model: nn.Module,
+        tokenizer: Any,
+        model_path: str,
+        rewards: tuple[Reward, ...],
+        toolbox: Toolbox | None,
+    ) -> Method:
+        # GRPO never gets here: device.check_device_features rejects it on Neuron.
         if config.dpo is None:
             return NeuronSupervisedMethod(
                 self.runtime.device, tokenizer.pad_token_id, config.training.seq_length
@@ -297,7 +307,10 @@ class NeuronPlatform:
         state: TrainerState,
         job_uid: str,
         keep_last: int,
+        method_state: object | None = None,
     ) -> Path:
+        # Only GRPO has method state, and it never runs on Neuron (device.check_device_features).
+        assert method_state is None, "method state on Neuron"
         import neuronx_distributed as nxd
         import torch_xla.core.xla_model as xm
 

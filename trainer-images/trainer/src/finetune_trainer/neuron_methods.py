@@ -15,6 +15,7 @@ from torch import nn
 from finetune_trainer.encoding import TokenizedPair, TokenizedSequence
 from finetune_trainer.methods import (
     DpoMethod,
+    OfflineMethod,
     StepTotals,
     VocabShard,
     supervised_normaliser,
@@ -24,7 +25,7 @@ from finetune_trainer.packing import Batch, collate_packed
 
 
 @dataclasses.dataclass
-class NeuronSupervisedMethod:
+class NeuronSupervisedMethod(OfflineMethod):
     """SFT and LoRA on Neuron: every row is `seqLength` tokens, and the loss is the model's own.
 
     Fixed shapes matter on XLA: each new shape is a new graph to compile, so rows (packed or one

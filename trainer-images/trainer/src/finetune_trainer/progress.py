@@ -43,7 +43,8 @@ class StepReport:
     learning_rate: float
     tokens_per_second: float
     time: float
-    extra: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    extra: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    """Method metrics: numbers, or one level of named numbers (GRPO's `rewards`: name -> mean)."""
     estimated_completion: float | None = None
     """Wall-clock time the run should end at, from `estimate_completion`; None until known."""
 
@@ -79,10 +80,13 @@ def percent_complete(step: int, total_steps: int) -> str | None:
 
 def format_metrics_line(report: StepReport) -> str:
     """The stdout line that the SageMaker backend's MetricDefinitions parse."""
-    return (
+    line = (
         f"finetune-metrics step={report.step} loss={report.loss:.6g} lr={report.learning_rate:.6g} "
         f"tokens_per_second={report.tokens_per_second:.1f}"
     )
+    if "reward" in report.extra:  # GRPO: SageMaker's train:reward metric
+        line += f" reward={report.extra['reward']:.6g}"
+    return line
 
 
 def build_progress_record(report: StepReport) -> dict[str, Any]:
@@ -135,6 +139,8 @@ def build_status_patch(report: StepReport | None, checkpoint: CheckpointReport |
             "tokensPerSecond": round(report.tokens_per_second, 1),
             "updatedAt": utc_timestamp(report.time),
         }
+        if "reward" in report.extra:  # GRPO: the mean reward of the step's rollouts
+            progress["reward"] = round(report.extra["reward"], 6)
         if report.estimated_completion is not None:
             progress["estimatedCompletionTime"] = utc_timestamp(report.estimated_completion)
         status["progress"] = {k: v for k, v in progress.items() if v is not None}
@@ -311,7 +317,13 @@ class ProgressSink:
             self._writer.add_scalar("train/learning_rate", report.learning_rate, report.step)
             self._writer.add_scalar("train/tokens_per_second", report.tokens_per_second, report.step)
             for key, value in report.extra.items():
-                self._writer.add_scalar(f"train/{key}", value, report.step)
+                if isinstance(value, Mapping):  # GRPO's `rewards`: reward/<name>/mean (the contract)
+                    for name, number in value.items():
+                        self._writer.add_scalar(
+                            f"train/{key.removesuffix('s')}/{name}/mean", number, report.step
+                        )
+                else:
+                    self._writer.add_scalar(f"train/{key}", value, report.step)
         if self._status is not None:
             self._status.step(report)
 

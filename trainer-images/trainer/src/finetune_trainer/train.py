@@ -27,8 +27,14 @@ from finetune_trainer.config import TrainConfig
 from finetune_trainer.contract import EXIT_OK, EXIT_STOPPED, PROGRESS_FILE
 from finetune_trainer.dataset import Encoded, LoadedData, load_data
 from finetune_trainer.device import Platform
-from finetune_trainer.encoding import TokenizedPair, TokenizedSequence, encode_conversation, encode_preference
-from finetune_trainer.formats import Conversation, Example, Preference
+from finetune_trainer.encoding import (
+    TokenizedPair,
+    TokenizedPrompt,
+    encode_conversation,
+    encode_preference,
+    encode_prompt,
+)
+from finetune_trainer.formats import Conversation, Example, Preference, Prompt
 from finetune_trainer.methods import Method, StepTotals
 from finetune_trainer.mixture import DocumentRef, SequenceStream, build_epoch_documents, shuffle_rows
 from finetune_trainer.model import load_tokenizer, trainable_parameter_count
@@ -40,6 +46,7 @@ from finetune_trainer.progress import (
     StatusReporter,
     StepReport,
 )
+from finetune_trainer.rewards import Reward, Toolbox, load_rewards, load_tools
 from finetune_trainer.storage import localize
 
 log = logging.getLogger(__name__)
@@ -91,10 +98,14 @@ def _sum_across_replicas(values: Sequence[float], platform: Platform) -> list[fl
     return [float(v) / runtime.replicas for v in tensor.tolist()]
 
 
-def _encoder(config: TrainConfig, tokenizer: Any) -> Any:
+def _encoder(config: TrainConfig, tokenizer: Any, toolbox: Toolbox | None) -> Any:
     max_length = config.training.seq_length
 
     def encode(example: Example) -> Encoded:
+        if isinstance(example, Prompt):
+            assert config.grpo is not None
+            tools = toolbox.schemas if toolbox is not None else None
+            return encode_prompt(tokenizer, example, config.grpo.max_prompt_length, tools)
         if isinstance(example, Preference):
             return encode_preference(tokenizer, example, max_length)
         assert isinstance(example, Conversation)
@@ -104,7 +115,7 @@ def _encoder(config: TrainConfig, tokenizer: Any) -> Any:
 
 
 def _length(item: Encoded) -> int:
-    return len(item) if isinstance(item, TokenizedSequence) else len(item.chosen) + len(item.rejected)
+    return len(item.chosen) + len(item.rejected) if isinstance(item, TokenizedPair) else len(item.input_ids)
 
 
 def build_rows(
@@ -147,6 +158,8 @@ class Trainer:
         self.checkpoint_dir = Path(self.config.checkpointing.dir)
         self.output_dir = Path(self.config.output.dir)
         self.stop = StopRequest()
+        self.rewards: tuple[Reward, ...] = ()
+        self.toolbox: Toolbox | None = None
         # A `neuron_parallel_compile` trial: trace the graphs, write and report nothing.
         self.precompile = self.env.get("FINETUNE_PRECOMPILE") == "1"
         self.global_rows = (
@@ -198,13 +211,21 @@ class Trainer:
         model_path = str(self._local(config.model.path))
         tokenizer_path = str(self._local(config.model.tokenizer_path))
         tokenizer = load_tokenizer(tokenizer_path)
+        # User code is checked before anything heavy loads: a bad module is exit 2 within seconds.
+        toolbox = load_tools(config.tools) if config.tools is not None else None
         data = load_data(
             config.data,
             preference=config.is_preference,
             seed=config.training.seed,
-            encode=_encoder(config, tokenizer),
+            encode=_encoder(config, tokenizer, toolbox),
             localize=self._local,
         )
+        if config.uses_rewards:
+            assert config.grpo is not None
+            first = data.train_sources[0][0] if data.train_sources[0] else None
+            fields = first.prompt.fields if isinstance(first, TokenizedPrompt) else {}
+            self.rewards = load_rewards(config.rewards, config.grpo.max_completion_length, fields)
+            self.toolbox = toolbox
         stream = SequenceStream(
             lambda epoch: build_rows(
                 data, config.training.seed, epoch, config.packs_documents, config.training.seq_length
@@ -212,7 +233,7 @@ class Trainer:
         )
         total_steps = self._total_steps(stream)
         model = platform.build_model(config, model_path)
-        method = platform.method(config, model, tokenizer, model_path)
+        method = platform.method(config, model, tokenizer, model_path, self.rewards, self.toolbox)
         trainable, total = trainable_parameter_count(model)
         log.info(
             "model: %d of %d parameters trainable (this rank); %d steps of %d rows",
@@ -234,6 +255,10 @@ class Trainer:
                     state.world_size,
                     runtime.world_size,
                 )
+            method_state = resume_path / checkpoint_layout.method_state_file(runtime.rank)
+            if method_state.is_file():
+                # Our own file, written by this trainer into a checkpoint of this job.
+                method.restore(torch.load(method_state, weights_only=False))
             log.info("resumed from %s at step %d", resume_path, step)
         else:
             torch.manual_seed(config.training.seed + runtime.rank)  # per-rank dropout streams
@@ -288,7 +313,9 @@ class Trainer:
         model.train()
         while step < total_steps:
             started = time.perf_counter()
-            rows = self._rows_to_documents(data, stream.take(position, self.global_rows))
+            rows = method.prepare(
+                model, self._rows_to_documents(data, stream.take(position, self.global_rows)), step
+            )
             normaliser = method.normaliser(rows)
             totals: list[StepTotals] = []
             for k in range(accumulation):
@@ -323,7 +350,7 @@ class Trainer:
             tokens_seen += int(summed[1])
             elapsed = time.perf_counter() - started
             if sink is not None and (step % config.logging.every_steps == 0 or step == total_steps):
-                extra = {key: summed[3 + i] / normaliser for i, key in enumerate(extra_keys)}
+                extra = method.summarise({key: summed[3 + i] for i, key in enumerate(extra_keys)}, normaliser)
                 extra["gradNorm"] = grad_norm
                 extra["realTokenFraction"] = summed[1] / max(summed[2], 1.0)
                 sink.step(
@@ -346,7 +373,7 @@ class Trainer:
                     return EXIT_STOPPED
                 continue
             if stopping or step % config.checkpointing.every_steps == 0 or step == total_steps:
-                self._save(model, optimizer, scheduler, sink, step, position, tokens_seen, stream)
+                self._save(model, method, optimizer, scheduler, sink, step, position, tokens_seen, stream)
                 last_checkpoint_step = step
             if stopping:
                 log.warning("stopped by SIGTERM after checkpointing step %d", step)
@@ -355,7 +382,7 @@ class Trainer:
             log.info("compile trial finished after %d steps; nothing written", step)
             return EXIT_OK
         if last_checkpoint_step != step:
-            self._save(model, optimizer, scheduler, sink, step, position, tokens_seen, stream)
+            self._save(model, method, optimizer, scheduler, sink, step, position, tokens_seen, stream)
 
         validation = self._validate(model, method, data)
         if sink is not None and validation:
@@ -380,6 +407,7 @@ class Trainer:
     def _save(
         self,
         model: nn.Module,
+        method: Method,
         optimizer: torch.optim.Optimizer,
         scheduler: torch.optim.lr_scheduler.LRScheduler,
         sink: ProgressSink | None,
@@ -404,6 +432,7 @@ class Trainer:
             ),
             job_uid=self.config.job.uid,
             keep_last=self.config.checkpointing.keep_last,
+            method_state=method.state(),
         )
         log.info("checkpoint %s complete", path)
         if sink is not None:
@@ -415,6 +444,9 @@ class Trainer:
     def _validate(self, model: nn.Module, method: Method, data: LoadedData) -> dict[str, float]:
         """Mean validation loss (and DPO reward accuracy) over the validation examples."""
         if not data.validation:
+            return {}
+        if self.config.uses_rewards:
+            log.warning("GRPO has no validation pass: %d held-out prompts unused", len(data.validation))
             return {}
         model.eval()
         runtime, micro = self.runtime, self.config.training.micro_batch_size

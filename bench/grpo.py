@@ -1,0 +1,306 @@
+"""The trainer's GRPO step against TRL's GRPOTrainer: generated and trained tokens per second.
+
+Both train the same tiny Llama (hidden 256, 4 layers, a word-level vocabulary of 8k, as
+bench/trainer.py builds it) with LoRA rank 16 on q_proj/v_proj, on the same prompts (32 words,
+33 tokens with BOS), with the same GRPO settings: 4 prompts x 8 generations per optimizer step,
+64-token completions sampled at temperature 1 with top-p 1, beta 0, the dapo loss, one iteration
+per generation, and the same reward (the share of the completion's words that repeat the prompt's
+first word). The untrained model almost never samples its end-of-sequence token, so both sides
+generate the full 64 tokens for every completion and do the same work.
+
+A step's figures are taken from the whole optimizer step, generation included:
+- finetune-train: `progress.jsonl`'s `tokensPerSecond` (the step's prompt and completion tokens,
+  the tokens the loss pass runs over, divided by the step's duration), and the generated tokens
+  per second derived from it with the step's `completionLength`;
+- TRL: the gap between two `on_step_end` callbacks, with the step's `num_tokens` (prompt and
+  completion tokens) and `completions/mean_length` from its logs.
+
+Each figure is the median over the steps after the warm-up; the two trainers run interleaved,
+`--repeats` times, and each counts its best run, so that a shared machine's passing load does not
+decide the ratio. The last line of output is one JSON object; the target is >= 1.0x TRL in both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import torch
+import yaml
+
+# bench/trainer.py (this script's directory is on sys.path): the same model and base config.
+from trainer import LORA_RANK, LORA_TARGETS, _device, _finetune_train_config, write_model
+
+LEARNING_RATE = 1e-4
+PROMPTS_PER_STEP = 4
+GENERATIONS = 8
+PROMPT_WORDS = 32
+COMPLETION_TOKENS = 64
+VOCABULARY = 8192
+TARGETS = {"generatedVsTrl": 1.0, "trainedVsTrl": 1.0}
+
+REWARD_SOURCE = '''
+def echo_first_word(prompt, completion, **fields):
+    """The share of the completion's words that repeat the prompt's first word."""
+    words = completion.split()
+    return sum(w == prompt.split()[0] for w in words) / max(len(words), 1)
+'''
+
+
+def write_prompts(path: Path, count: int, seed: int) -> None:
+    rng = random.Random(seed)
+    lines = [
+        json.dumps({"prompt": " ".join(f"w{rng.randrange(8000)}" for _ in range(PROMPT_WORDS))})
+        for _ in range(count)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _config(root: Path, model: Path, data: Path, reward: Path, steps: int) -> dict[str, Any]:
+    """bench/trainer.py's LoRA config, made a grpo-lora one."""
+    config = _finetune_train_config(
+        root, model, data, packing=False, micro_batch=PROMPTS_PER_STEP, steps=steps, seq_length=512
+    )
+    config["job"]["name"] = "grpo"
+    config["method"] = "grpo-lora"
+    config["data"]["format"] = "prompt"
+    config["optimizer"]["learningRate"] = LEARNING_RATE
+    config["grpo"] = {
+        "numGenerations": GENERATIONS,
+        "maxPromptLength": 512,
+        "maxCompletionLength": COMPLETION_TOKENS,
+        "temperature": 1.0,
+        "topP": 1.0,
+        "beta": 0.0,
+        "epsilon": 0.2,
+        "numIterations": 1,
+        "lossType": "dapo",
+        "generationEngine": "hf",
+    }
+    config["rewards"] = [
+        {
+            "name": "echo",
+            "weight": 1.0,
+            "builtin": None,
+            "field": None,
+            "pattern": None,
+            "module": str(reward),
+            "function": "echo_first_word",
+        }
+    ]
+    return config
+
+
+def run_finetune_train(
+    root: Path, model: Path, data: Path, reward: Path, steps: int, warmup: int
+) -> dict[str, Any]:
+    root.mkdir(parents=True)
+    (root / "config.yaml").write_text(
+        yaml.safe_dump(_config(root, model, data, reward, steps)), encoding="utf-8"
+    )
+    env = os.environ | {"FINETUNE_STATUS_REPORTING": "none", "FINETUNE_LOG_LEVEL": "WARNING"}
+    subprocess.run(
+        [sys.executable, "-m", "finetune_trainer.cli", "--config", str(root / "config.yaml")],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    records = [
+        json.loads(line) for line in (root / "checkpoints" / "progress.jsonl").read_text().splitlines()
+    ]
+    measured = [r for r in records if r["type"] == "step"][warmup:]
+    prompt_tokens = PROMPT_WORDS + 1  # BOS
+    generated = [
+        r["tokensPerSecond"] * r["completionLength"] / (prompt_tokens + r["completionLength"])
+        for r in measured
+    ]
+    return {
+        "generatedTokensPerSecond": round(statistics.median(generated), 1),
+        "trainedTokensPerSecond": round(statistics.median(r["tokensPerSecond"] for r in measured), 1),
+        "completionLength": round(statistics.mean(r["completionLength"] for r in measured), 2),
+        "steps": len(measured),
+    }
+
+
+def trl_worker(args: argparse.Namespace) -> dict[str, Any]:
+    """TRL's GRPOTrainer + PEFT with the same model, prompts and settings (runs in a child process)."""
+    from datasets import load_dataset
+    from peft import LoraConfig
+    from transformers import AutoModelForCausalLM, AutoTokenizer, TrainerCallback
+    from trl import GRPOConfig, GRPOTrainer
+
+    cuda = _device() == "cuda"
+    tokenizer = AutoTokenizer.from_pretrained(args.model)
+    model = AutoModelForCausalLM.from_pretrained(args.model, dtype=torch.float32)
+    dataset = load_dataset("json", data_files=args.data, split="train")
+
+    def echo_first_word(prompts: list[str], completions: list[str], **_: Any) -> list[float]:
+        rewards = []
+        for prompt, completion in zip(prompts, completions, strict=True):
+            words = completion.split()
+            rewards.append(sum(w == prompt.split()[0] for w in words) / max(len(words), 1))
+        return rewards
+
+    config = GRPOConfig(
+        output_dir=str(Path(args.data).parent / "trl-grpo"),
+        max_steps=args.steps,
+        per_device_train_batch_size=PROMPTS_PER_STEP * GENERATIONS,
+        gradient_accumulation_steps=1,
+        num_generations=GENERATIONS,
+        max_completion_length=COMPLETION_TOKENS,
+        temperature=1.0,
+        top_p=1.0,
+        top_k=0,
+        beta=0.0,
+        epsilon=0.2,
+        num_iterations=1,
+        loss_type="dapo",
+        learning_rate=LEARNING_RATE,
+        lr_scheduler_type="constant",
+        warmup_steps=0,
+        weight_decay=0.0,
+        max_grad_norm=1.0,
+        bf16=cuda,
+        use_cpu=not cuda,
+        logging_steps=1,
+        report_to=[],
+        save_strategy="no",
+        seed=0,
+        dataloader_num_workers=0,
+        gradient_checkpointing=False,
+    )
+    marks: list[float] = []
+    logs: list[dict[str, float]] = []
+
+    class StepClock(TrainerCallback):
+        def on_step_end(self, _args: Any, state: Any, _control: Any, **_: Any) -> None:
+            if cuda:
+                torch.cuda.synchronize()
+            marks.append(time.perf_counter())
+
+        def on_log(self, _args: Any, state: Any, _control: Any, logs_: Any = None, **kwargs: Any) -> None:
+            entry = kwargs.get("logs") or logs_ or {}
+            if "num_tokens" in entry:
+                logs.append(dict(entry))
+
+    started = time.perf_counter()
+    trainer = GRPOTrainer(
+        model=model,
+        reward_funcs=echo_first_word,
+        args=config,
+        train_dataset=dataset,
+        processing_class=tokenizer,
+        peft_config=LoraConfig(
+            r=LORA_RANK, lora_alpha=LORA_RANK, lora_dropout=0.0, target_modules=LORA_TARGETS
+        ),
+        callbacks=[StepClock()],
+    )
+    marks.append(time.perf_counter())  # the first step starts after set-up
+    trainer.train()
+    del started
+    # marks[0] is the set-up's end, marks[i] the end of step i; logs[i - 1] is step i's.
+    generated, trained, lengths = [], [], []
+    for step in range(args.warmup + 1, len(marks)):
+        seconds = marks[step] - marks[step - 1]
+        tokens = logs[step - 1]["num_tokens"] - (logs[step - 2]["num_tokens"] if step >= 2 else 0)
+        length = logs[step - 1]["completions/mean_length"]
+        generated.append(length * PROMPTS_PER_STEP * GENERATIONS / seconds)
+        trained.append(tokens / seconds)
+        lengths.append(length)
+    return {
+        "generatedTokensPerSecond": round(statistics.median(generated), 1),
+        "trainedTokensPerSecond": round(statistics.median(trained), 1),
+        "completionLength": round(statistics.mean(lengths), 2),
+        "steps": len(generated),
+    }
+
+
+def _child(*argv: str) -> dict[str, Any]:
+    """Runs this file in a child process and returns the JSON of its last output line."""
+    result = subprocess.run([sys.executable, __file__, *argv], check=True, capture_output=True, text=True)
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("worker", nargs="?", choices=["trl"])
+    parser.add_argument("--steps", type=int, default=8)
+    parser.add_argument("--warmup", type=int, default=2, help="steps left out of the figures")
+    parser.add_argument("--repeats", type=int, default=2, help="interleaved runs of each; the best counts")
+    parser.add_argument("--model")
+    parser.add_argument("--data")
+    args = parser.parse_args()
+    if args.worker == "trl":
+        print(json.dumps(trl_worker(args)))
+        return
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        model, data, reward = root / "model", root / "prompts.jsonl", root / "reward.py"
+        write_model(model, vocab_size=VOCABULARY, hidden=256, layers=4, max_length=512)
+        write_prompts(data, count=PROMPTS_PER_STEP * (args.steps + 1), seed=0)
+        reward.write_text(REWARD_SOURCE, encoding="utf-8")
+        best: dict[str, dict[str, Any]] = {}
+        for repeat in range(args.repeats):
+            runs = {
+                "finetuneTrain": run_finetune_train(
+                    root / f"ours-{repeat}", model, data, reward, args.steps, args.warmup
+                ),
+                "trl": _child(
+                    "trl",
+                    f"--model={model}",
+                    f"--data={data}",
+                    f"--steps={args.steps}",
+                    f"--warmup={args.warmup}",
+                ),
+            }
+            for trainer, run in runs.items():
+                print(f"grpo {trainer} (repeat {repeat + 1}): {json.dumps(run)}", flush=True)
+                previous = best.get(trainer)
+                if previous is None or run["trainedTokensPerSecond"] > previous["trainedTokensPerSecond"]:
+                    best[trainer] = run
+    ours, trl = best["finetuneTrain"], best["trl"]
+    ratios = {
+        "generatedVsTrl": round(ours["generatedTokensPerSecond"] / trl["generatedTokensPerSecond"], 2),
+        "trainedVsTrl": round(ours["trainedTokensPerSecond"] / trl["trainedTokensPerSecond"], 2),
+    }
+    device = torch.cuda.get_device_name(0) if _device() == "cuda" else f"cpu ({os.cpu_count()} cores)"
+    result = {
+        "benchmark": "grpo",
+        "device": device,
+        "generationEngine": "hf",
+        "model": {"hidden": 256, "layers": 4, "vocabulary": VOCABULARY, "loraRank": LORA_RANK},
+        "settings": {
+            "promptsPerStep": PROMPTS_PER_STEP,
+            "numGenerations": GENERATIONS,
+            "promptTokens": PROMPT_WORDS + 1,
+            "maxCompletionLength": COMPLETION_TOKENS,
+            "lossType": "dapo",
+        },
+        "steps": args.steps,
+        "warmupSteps": args.warmup,
+        "repeats": args.repeats,
+        "measure": "median over the steps after the warm-up of each optimizer step (generation included); "
+        "best of the repeats",
+        "finetuneTrain": ours,
+        "trl": trl,
+        **ratios,
+        "targets": TARGETS,
+        "meetsTargets": {key: ratios[key] >= target for key, target in TARGETS.items()},
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    print(json.dumps(result, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,543 @@
+"""GRPO: learning on a toy task, loss parity with TRL, multi-turn tool rollouts, resume, bad user code."""
+
+from __future__ import annotations
+
+import collections
+import json
+import statistics
+import subprocess
+import types
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+import torch
+import trainer_testkit as kit
+from safetensors.torch import load_file
+
+from finetune_trainer.config import RewardSpec
+from finetune_trainer.config_schema import ConfigError
+from finetune_trainer.encoding import TokenizedPrompt, encode_prompt
+from finetune_trainer.formats import parse_prompt
+from finetune_trainer.grpo import group_advantages, grpo_token_losses, loss_numerator, step_normaliser
+from finetune_trainer.rewards import Completion, Toolbox, final_answer, load_rewards
+from finetune_trainer.rollout import Rollout, run_rollouts
+
+ALL_LINEAR = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+
+# A verifiable toy reward the tiny model can learn within a few steps: the share of vowels among
+# the completion's letters (the training words alternate consonant and vowel: 0.5 is the most).
+VOWELS_REWARD = """
+def vowel_share(prompt, completion, vowels, **fields):
+    letters = [c for c in completion if not c.isspace()]
+    return sum(c in vowels for c in letters) / max(len(letters), 1)
+"""
+
+
+def _ok(result: subprocess.CompletedProcess[str]) -> None:
+    assert result.returncode == 0, (
+        f"exit {result.returncode}\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}"
+    )
+
+
+@pytest.fixture(scope="module")
+def prompts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    records = [{**r, "vowels": "aeiou"} for r in kit.prompt_records(200, seed=1)]
+    return kit.write_jsonl(tmp_path_factory.mktemp("grpo") / "prompts.jsonl", records)
+
+
+@pytest.fixture(scope="module")
+def vowel_reward(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    module = kit.write_module(tmp_path_factory.mktemp("rewards") / "vowels.py", VOWELS_REWARD)
+    return {"name": "vowels", "module": str(module), "function": "vowel_share"}
+
+
+def _rewards(checkpoint_dir: Path) -> dict[int, float]:
+    return {r["step"]: r["reward"] for r in kit.progress_records(checkpoint_dir)}
+
+
+@pytest.mark.parametrize(("method", "learning_rate"), [("grpo", 1e-2), ("grpo-lora", 2e-2)])
+def test_mean_reward_rises_on_a_toy_task(
+    tmp_path: Path,
+    tiny_model: Path,
+    prompts: Path,
+    vowel_reward: dict[str, Any],
+    method: str,
+    learning_rate: float,
+) -> None:
+    config = kit.grpo_config(
+        tmp_path,
+        tiny_model,
+        [prompts],
+        [vowel_reward, {"name": "short", "builtin": "length-penalty", "weight": 0.01}],
+        method=method,
+        **{
+            "training.maxSteps": 20,
+            "training.microBatchSize": 4,
+            "grpo.numGenerations": 8,
+            "optimizer.learningRate": learning_rate,
+            "optimizer.scheduler": "constant",
+            "optimizer.warmupSteps": 0,
+            "lora.targetModules": ALL_LINEAR,
+            "checkpointing.everySteps": 20,
+        },
+    )
+    _ok(kit.run_trainer(kit.write_config(tmp_path, config)))
+    rewards = [reward for _, reward in sorted(_rewards(tmp_path / "checkpoints").items())]
+    first, last = statistics.mean(rewards[:5]), statistics.mean(rewards[-5:])
+    assert last > first + 0.07, rewards
+    record = kit.progress_records(tmp_path / "checkpoints")[-1]
+    assert set(record["rewards"]) == {"vowels", "short"}
+    assert record["rewards"]["short"] == pytest.approx(-record["completionLength"] / 8)
+    for key in ("rewardStd", "completionLength", "clipRatio", "toolCallsPerRollout", "toolErrors"):
+        assert key in record
+    assert "kl" not in record  # beta 0: no reference model, no KL
+    metrics = json.loads((tmp_path / "output" / "metrics.json").read_text())
+    assert metrics["step"] == 20
+
+
+def _trl_loss(
+    loss_type: str,
+    logps: torch.Tensor,
+    old: torch.Tensor,
+    ref: torch.Tensor,
+    advantages: torch.Tensor,
+    mask: torch.Tensor,
+    beta: float,
+    max_completion_length: int,
+) -> tuple[torch.Tensor, dict[str, list[float]]]:
+    """TRL 1.16's `GRPOTrainer._compute_loss` itself, on an object with just the attributes it reads
+    (one process, no gradient accumulation) and the given log-probs in place of a model forward."""
+    from trl import GRPOTrainer
+
+    metrics: dict[str, dict[str, list[float]]] = collections.defaultdict(
+        lambda: collections.defaultdict(list)
+    )
+    identity = lambda x, **_: x  # noqa: E731
+    trainer = types.SimpleNamespace(
+        top_entropy_quantile=1.0,
+        off_policy_mask_threshold=None,
+        importance_sampling_level="token",
+        beta=beta,
+        args=types.SimpleNamespace(use_bias_correction_kl=False, delta=None, steps_per_generation=1),
+        loss_type=loss_type,
+        epsilon_low=0.2,
+        epsilon_high=0.2,
+        use_vllm=False,
+        vllm_importance_sampling_correction=False,
+        model=types.SimpleNamespace(training=True),
+        current_gradient_accumulation_steps=1,
+        max_completion_length=max_completion_length,
+        accelerator=types.SimpleNamespace(
+            num_processes=1,
+            reduce=identity,
+            gather=identity,
+            gather_for_metrics=identity,
+            sync_gradients=True,
+        ),
+        _entropy_bonus_enabled=False,
+        aux_loss_enabled=False,
+        _metrics=metrics,
+        _get_per_token_logps_and_entropies=lambda *args, **kwargs: (logps, torch.zeros_like(logps), None),
+    )
+    rows, width = logps.shape
+    inputs = {
+        "prompt_ids": torch.zeros(rows, 2, dtype=torch.long),
+        "prompt_mask": torch.ones(rows, 2, dtype=torch.long),
+        "completion_ids": torch.zeros(rows, width, dtype=torch.long),
+        "completion_mask": mask.long(),
+        "advantages": advantages,
+        "old_per_token_logps": old,
+        "ref_per_token_logps": ref,
+        "num_items_in_batch": mask.sum(),
+    }
+    loss = GRPOTrainer._compute_loss(trainer, None, inputs)
+    return loss, metrics["train"]
+
+
+@pytest.mark.parametrize("beta", [0.0, 0.04])
+@pytest.mark.parametrize("loss_type", ["grpo", "dr-grpo", "dapo"])
+def test_loss_and_gradient_equal_trls(loss_type: str, beta: float) -> None:
+    generator = torch.Generator().manual_seed(3)
+    rows, width, max_completion_length = 6, 9, 12
+    base = -torch.rand(rows, width, generator=generator, dtype=torch.float64) * 3
+    old = base + torch.randn(rows, width, generator=generator, dtype=torch.float64) * 0.3  # some clipped
+    ref = base + torch.randn(rows, width, generator=generator, dtype=torch.float64) * 0.2
+    advantages = group_advantages(torch.rand(rows, generator=generator, dtype=torch.float64), 3)
+    lengths = torch.tensor([9, 4, 7, 1, 9, 5])
+    mask = torch.arange(width).unsqueeze(0) < lengths.unsqueeze(1)
+
+    trl_logps = base.clone().requires_grad_(True)
+    trl_loss, trl_metrics = _trl_loss(
+        loss_type.replace("-", "_"), trl_logps, old, ref, advantages, mask, beta, max_completion_length
+    )
+    trl_loss.backward()
+
+    ours_logps = base.clone().requires_grad_(True)
+    losses = grpo_token_losses(ours_logps, old, ref if beta else None, advantages, beta, 0.2)
+    normaliser = step_normaliser(loss_type, rows, int(mask.sum()), max_completion_length)
+    ours = loss_numerator(losses.per_token_loss, mask.double(), loss_type) / normaliser
+    ours.backward()
+
+    assert float(ours.detach()) == pytest.approx(float(trl_loss.detach()), abs=1e-5)
+    assert ours_logps.grad is not None and trl_logps.grad is not None
+    torch.testing.assert_close(ours_logps.grad, trl_logps.grad, rtol=0, atol=1e-5)
+    clip_ratio = float((losses.clipped.double() * mask).sum() / mask.sum())
+    assert clip_ratio == pytest.approx(trl_metrics["clip_ratio/region_mean"][0], abs=1e-6)
+    assert clip_ratio > 0  # the batch exercises the clipped branch
+    if beta:
+        assert losses.per_token_kl is not None
+        kl = float((losses.per_token_kl * mask).sum() / mask.sum())
+        assert kl == pytest.approx(trl_metrics["kl"][0], abs=1e-6)
+
+
+def test_group_advantages_are_trls_group_normalisation() -> None:
+    rewards = torch.tensor([1.0, 0.0, 0.0, 0.0, 2.0, 2.0, 2.0, 2.0], dtype=torch.float64)
+    advantages = group_advantages(rewards, 4)
+    expected_first = (1.0 - 0.25) / (float(rewards[:4].std()) + 1e-4)
+    assert float(advantages[0]) == pytest.approx(expected_first)
+    assert torch.all(advantages[4:] == 0)  # equal rewards: no signal
+
+
+# -- multi-turn rollouts with a calculator tool --------------------------------------------------
+
+
+def multiply(a: int, b: int) -> int:
+    """Multiplies two integers.
+
+    Args:
+        a: the first factor
+        b: the second factor
+    """
+    return a * b
+
+
+def divide(a: int, b: int) -> float:
+    """Divides a by b.
+
+    Args:
+        a: the dividend
+        b: the divisor
+    """
+    return a / b
+
+
+class ScriptedPolicy:
+    """Stands in for sampling in these unit tests of the rollout loop: answers from the context it is
+    given, so that what the loop feeds back to the model is what decides the result."""
+
+    def __init__(self, tokenizer: Any, call: str | None, always_call: bool = False) -> None:
+        self.tokenizer, self.call, self.always_call = tokenizer, call, always_call
+        self.contexts: list[str] = []
+
+    def __call__(self, contexts: Sequence[Sequence[int]], max_new_tokens: int) -> list[list[int]]:
+        outputs = []
+        for context in contexts:
+            text = self.tokenizer.decode(list(context))
+            self.contexts.append(text)
+            result = text.rsplit("<|tool|>", 1)[1].split("<|end|>")[0] if "<|tool|>" in text else None
+            if self.call is not None and (result is None or self.always_call):
+                reply = f"<tool_call>{self.call}</tool_call>"
+            else:
+                reply = f"<answer>{result if result is not None else 400}</answer>"
+            ids = self.tokenizer(reply, add_special_tokens=False)["input_ids"] + [self.tokenizer.eos_token_id]
+            outputs.append(ids[:max_new_tokens])
+        return outputs
+
+
+def _prompt(tokenizer: Any, toolbox: Toolbox) -> TokenizedPrompt:
+    record = {"prompt": [{"role": "user", "content": "what is 17 times 23"}], "answer": "391"}
+    return encode_prompt(tokenizer, parse_prompt(record), 64, toolbox.schemas)
+
+
+def _exact_match(tokenizer: Any) -> Any:
+    spec = RewardSpec("correct", 1.0, "exact-match", "answer", None, None, None)
+    (reward,) = load_rewards([spec], 64, {})
+    return lambda r: reward.score(
+        Completion(r.prompt.prompt.original, r.text, r.model_tokens, r.prompt.prompt.fields)
+    )
+
+
+def _decode(tokenizer: Any, rollout: Rollout, keep: int) -> str:
+    ids = [t for t, m in zip(rollout.completion_ids, rollout.completion_mask, strict=True) if m == keep]
+    return str(tokenizer.decode(ids))
+
+
+def test_calling_the_calculator_earns_the_reward_and_tool_results_carry_no_loss(tokenizer: Any) -> None:
+    toolbox = Toolbox({"multiply": multiply}, max_turns=3)
+    call = json.dumps({"name": "multiply", "arguments": {"a": 17, "b": 23}})
+    score = _exact_match(tokenizer)
+    prompt = _prompt(tokenizer, toolbox)
+
+    (calling,) = run_rollouts([prompt], 1, ScriptedPolicy(tokenizer, call), tokenizer, 200, toolbox)
+    (guessing,) = run_rollouts([prompt], 1, ScriptedPolicy(tokenizer, None), tokenizer, 200, toolbox)
+    assert score(calling) == 1.0 and score(guessing) == 0.0
+    assert (calling.turns, calling.tool_calls, calling.tool_errors) == (2, 1, 0)
+    assert calling.text == "<answer>391</answer>"
+    # The model's tokens are its two turns; the tool message between them is masked out.
+    assert (
+        _decode(tokenizer, calling, 1) == f"<tool_call>{call}</tool_call><|end|><answer>391</answer><|end|>"
+    )
+    assert _decode(tokenizer, calling, 0) == "<|tool|>391<|end|><|assistant|>"
+    assert calling.model_tokens == sum(calling.completion_mask) < len(calling.completion_ids)
+
+
+def test_the_turn_limit_holds(tokenizer: Any) -> None:
+    toolbox = Toolbox({"multiply": multiply}, max_turns=3)
+    call = json.dumps({"name": "multiply", "arguments": {"a": 2, "b": 3}})
+    policy = ScriptedPolicy(tokenizer, call, always_call=True)
+    rollouts = run_rollouts([_prompt(tokenizer, toolbox)], 2, policy, tokenizer, 400, toolbox)
+    for rollout in rollouts:
+        # Three model turns; the third turn's call is never executed (the model could not read it).
+        assert (rollout.turns, rollout.tool_calls) == (3, 2)
+    assert len(policy.contexts) == 6
+
+
+def test_a_raising_tool_returns_its_error_to_the_model_and_is_counted(tokenizer: Any) -> None:
+    toolbox = Toolbox({"divide": divide}, max_turns=2)
+    call = json.dumps({"name": "divide", "arguments": {"a": 1, "b": 0}})
+    (rollout,) = run_rollouts(
+        [_prompt(tokenizer, toolbox)], 1, ScriptedPolicy(tokenizer, call), tokenizer, 200, toolbox
+    )
+    assert (rollout.tool_calls, rollout.tool_errors) == (1, 1)
+    assert "Error: ZeroDivisionError: division by zero" in _decode(tokenizer, rollout, 0)
+    assert rollout.text == "<answer>Error: ZeroDivisionError: division by zero</answer>"
+
+
+def test_the_completion_budget_covers_all_turns(tokenizer: Any) -> None:
+    toolbox = Toolbox({"multiply": multiply}, max_turns=4)
+    call = json.dumps({"name": "multiply", "arguments": {"a": 2, "b": 3}})
+    policy = ScriptedPolicy(tokenizer, call, always_call=True)
+    (rollout,) = run_rollouts([_prompt(tokenizer, toolbox)], 1, policy, tokenizer, 50, toolbox)
+    assert len(rollout.completion_ids) <= 50
+
+
+# As docs/grpo.md and the operator's example write a tool: a one-line docstring is enough.
+TOOLS_MODULE = '''
+def multiply(a: float, b: float) -> float:
+    """Multiply two numbers."""
+    return a * b
+'''
+
+
+def test_two_ranks_run_multi_turn_rollouts_in_step_and_report_tool_metrics(
+    tmp_path: Path, tiny_model: Path, prompts: Path, vowel_reward: dict[str, Any]
+) -> None:
+    chat = kit.write_jsonl(tmp_path / "chat.jsonl", kit.prompt_records(20, seed=2, chat=True))
+    tools = kit.write_module(tmp_path / "tools.py", TOOLS_MODULE)
+    config = kit.grpo_config(
+        tmp_path,
+        tiny_model,
+        [chat],
+        [{"name": "answer", "builtin": "exact-match", "field": "answer"}],
+        tools={"module": str(tools), "functions": ["multiply"], "maxTurns": 2},
+        **{"training.maxSteps": 4, "grpo.beta": 0.04, "grpo.numIterations": 2, "grpo.lossType": "grpo"},
+    )
+    # Two ranks: every forward pass gathers FSDP shards, so both must sample the same number of
+    # tokens and turns although their rollouts end at different times.
+    _ok(kit.run_trainer(kit.write_config(tmp_path, config), processes=2))
+    records = kit.progress_records(tmp_path / "checkpoints")
+    assert [r["step"] for r in records] == [1, 2, 3, 4]
+    assert all(r["toolCallsPerRollout"] >= 0 and r["toolErrors"] >= 0 for r in records)
+    assert all(r["kl"] >= 0 for r in records)  # beta > 0: the adapters-disabled reference is scored
+    # numIterations 2: steps 1-2 and 3-4 train on the same rollouts (the second pass off-policy).
+    assert records[0]["reward"] == records[1]["reward"] and records[2]["reward"] == records[3]["reward"]
+
+
+# -- exact resume -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("iterations", [1, 2])
+def test_grpo_lora_resume_after_kill_matches_an_uninterrupted_run(
+    tmp_path: Path, tiny_model: Path, prompts: Path, vowel_reward: dict[str, Any], iterations: int
+) -> None:
+    """With numIterations 2 the checkpoint after step 3 falls inside a generation batch: the resumed
+    run must train step 4 on the rollouts step 3 trained on, not on new ones."""
+    overrides = {
+        "training.maxSteps": 6,
+        "checkpointing.everySteps": 3,
+        "lora.dropout": 0.1,
+        "grpo.beta": 0.04,
+        "grpo.numIterations": iterations,
+        "optimizer.learningRate": 2e-2,
+    }
+
+    def config(root: Path, **extra: Any) -> Path:
+        return kit.write_config(
+            root, kit.grpo_config(root, tiny_model, [prompts], [vowel_reward], **overrides, **extra)
+        )
+
+    straight = tmp_path / "straight"
+    _ok(kit.run_trainer(config(straight)))
+    resumed = tmp_path / "resumed"
+    kit.kill_after_checkpoint(config(resumed), 1, resumed / "checkpoints", "step-00000003")
+    _ok(kit.run_trainer(config(resumed, **{"job.attempt": 2}), resume_from="auto"))
+
+    expected = {r["step"]: r for r in kit.progress_records(straight / "checkpoints")}
+    actual = {r["step"]: r for r in kit.progress_records(resumed / "checkpoints")}
+    assert sorted(actual) == list(range(1, 7))
+    for step in range(1, 7):
+        for key in ("loss", "reward", "completionLength", "kl", "clipRatio"):
+            assert actual[step][key] == pytest.approx(expected[step][key], rel=1e-5, abs=1e-6), (step, key)
+    second = [r["step"] for r in kit.progress_records(resumed / "checkpoints") if r["attempt"] == 2]
+    assert second == [4, 5, 6]
+    if iterations == 2:
+        assert actual[4]["reward"] == actual[3]["reward"]  # the same generation batch
+    straight_adapter = load_file(str(straight / "output" / "adapter" / "adapter_model.safetensors"))
+    resumed_adapter = load_file(str(resumed / "output" / "adapter" / "adapter_model.safetensors"))
+    assert straight_adapter.keys() == resumed_adapter.keys() and straight_adapter
+    for key, tensor in straight_adapter.items():
+        torch.testing.assert_close(resumed_adapter[key], tensor, rtol=1e-5, atol=1e-6)
+
+
+# -- bad user code --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "function", "message"),
+    [
+        (
+            "def score(prompt, completion, **fields):\n    return (1.0\n\n",
+            "score",
+            r"reward\.py:2: syntax error",
+        ),
+        (
+            "import math\n\ndef other(prompt, completion):\n    return 0.0\n",
+            "score",
+            "has no function 'score'",
+        ),
+        (
+            "import math\n\n\ndef score(prompt):\n    return 0.0\n",
+            "score",
+            r"reward\.py:4: score cannot be called as score\(prompt, completion, \*\*record_fields\)",
+        ),
+        (
+            "x = 1\nraise RuntimeError('boom')\n",
+            "score",
+            r"reward\.py:2: importing it raised RuntimeError: boom",
+        ),
+    ],
+)
+def test_bad_reward_code_exits_2_naming_the_file_and_line(
+    tmp_path: Path, tiny_model: Path, prompts: Path, source: str, function: str, message: str
+) -> None:
+    module = kit.write_module(tmp_path / "reward.py", source)
+    config = kit.grpo_config(
+        tmp_path, tiny_model, [prompts], [{"name": "bad", "module": str(module), "function": function}]
+    )
+    result = kit.run_trainer(kit.write_config(tmp_path, config))
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert f"{module}" in result.stderr
+    assert __import__("re").search(message, result.stderr), result.stderr[-3000:]
+
+
+def test_a_tool_taking_arguments_by_position_only_exits_2(
+    tmp_path: Path, tiny_model: Path, prompts: Path
+) -> None:
+    tools = kit.write_module(
+        tmp_path / "tools.py", "import math\n\ndef multiply(a, b, /):\n    return a * b\n"
+    )
+    config = kit.grpo_config(
+        tmp_path,
+        tiny_model,
+        [prompts],
+        [{"name": "answer", "builtin": "exact-match", "field": "answer"}],
+        tools={"module": str(tools), "functions": ["multiply"], "maxTurns": 2},
+    )
+    result = kit.run_trainer(kit.write_config(tmp_path, config))
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert f"{tools}:3: multiply takes a, b by position only" in result.stderr
+
+
+def test_a_tool_schema_comes_from_the_signature_when_the_docstring_has_no_args() -> None:
+    from finetune_trainer.rewards import tool_schema
+
+    def add(a: float, b: int = 1) -> float:
+        """Add two numbers.
+
+        More words.
+        """
+        return a + b
+
+    assert tool_schema(add) == {
+        "type": "function",
+        "function": {
+            "name": "add",
+            "description": "Add two numbers.",
+            "parameters": {
+                "type": "object",
+                "properties": {"a": {"type": "number"}, "b": {"type": "integer"}},
+                "required": ["a"],
+            },
+        },
+    }
+    assert (
+        tool_schema(multiply)["function"]["parameters"]["properties"]["a"]["description"]
+        == "the first factor"
+    )
+
+
+RAISING_REWARD = """
+def picky(prompt, completion, answer, **fields):
+    if answer.startswith("{letter}"):
+        raise ValueError("cannot score " + answer)
+    return 0.0
+"""
+
+
+@pytest.mark.parametrize(("budget", "exit_code"), [(0.0, 2), (0.9, 0)])
+def test_a_raising_reward_counts_against_the_error_budget(
+    tmp_path: Path, tiny_model: Path, prompts: Path, budget: float, exit_code: int
+) -> None:
+    letter = json.loads(prompts.read_text().splitlines()[0])["answer"][0]
+    module = kit.write_module(tmp_path / "picky.py", RAISING_REWARD.replace("{letter}", letter))
+    config = kit.grpo_config(
+        tmp_path,
+        tiny_model,
+        [prompts],
+        [{"name": "picky", "module": str(module), "function": "picky"}],
+        **{"training.maxSteps": 4, "data.errorBudget": budget},
+    )
+    result = kit.run_trainer(kit.write_config(tmp_path, config))
+    assert result.returncode == exit_code, result.stderr[-3000:]
+    assert "reward 'picky' raised ValueError: cannot score" in result.stderr
+    assert "prompts.jsonl:" in result.stderr  # the record is named by file and line
+    if exit_code:
+        assert "over data.errorBudget" in result.stderr
+
+
+def test_final_answer_reads_the_answer_tag_else_the_last_line() -> None:
+    assert final_answer("think\n<answer> 42 </answer>") == "42"
+    assert final_answer("first\nsecond\n\n") == "second"
+    assert final_answer("") == ""
+
+
+def test_config_errors_name_what_to_fix() -> None:
+    spec = RewardSpec("bad", 1.0, "format", None, "([", None, None)
+    with pytest.raises(ConfigError, match=r"reward 'bad': pattern '\(\[' is invalid"):
+        load_rewards([spec], 8, {})
+
+
+def test_the_weights_vllm_loads_are_the_policy_with_its_adapters_merged(tiny_model: Path) -> None:
+    """vLLM itself runs only in the CUDA image; what it is given is checked here: the base model's
+    names, and weights that compute what the LoRA policy computes."""
+    from transformers import AutoModelForCausalLM
+
+    from finetune_trainer.config import LoraSpec
+    from finetune_trainer.model import add_lora
+    from finetune_trainer.vllm_engine import merged_weights
+
+    spec = LoraSpec(rank=4, alpha=8, dropout=0.0, target_modules=tuple(ALL_LINEAR), load_in_4bit=False)
+    policy = add_lora(AutoModelForCausalLM.from_pretrained(str(tiny_model)), spec, seed=0)
+    with torch.no_grad():
+        for name, parameter in policy.named_parameters():
+            if "lora_B" in name:
+                parameter.normal_(std=0.1)  # a trained adapter (peft starts B at zero)
+    merged = dict(merged_weights(policy, spec.alpha / spec.rank))
+    plain = AutoModelForCausalLM.from_pretrained(str(tiny_model))
+    assert set(merged) == set(plain.state_dict())
+    plain.load_state_dict(merged)
+    ids = torch.tensor([[1, 5, 9, 30, 41, 7]])
+    with torch.no_grad():
+        torch.testing.assert_close(plain(ids).logits, policy(ids).logits, rtol=1e-4, atol=1e-5)
