@@ -32,7 +32,8 @@ def test_a_second_bed_starts_reports_and_stops_without_leftovers(testbed, tmp_pa
     try:
         status = run_bed_command(state_dir, "status")
         assert status.returncode == 0, status.stdout
-        assert "nodes Ready                6/6" in status.stdout
+        kwok_nodes = testbed_module.KWOK_NODES
+        assert f"nodes Ready                {kwok_nodes}/{kwok_nodes}" in status.stdout
         assert "training-operator /readyz  ok" in status.stdout
         assert f"real node                  held by the bed in {testbed_module.STATE_DIR}" in status.stdout
         kwok_only = {c for c in testbed_module.COMPONENTS if c not in testbed_module.NODE_COMPONENTS}
