@@ -35,10 +35,16 @@ from pathlib import Path
 from typing import Any
 
 import torch
-import yaml
 
 # bench/trainer.py (this script's directory is on sys.path): the same model and base config.
-from trainer import LORA_RANK, LORA_TARGETS, _device, _finetune_train_config, write_model
+from trainer import (
+    LORA_RANK,
+    LORA_TARGETS,
+    _device,
+    _finetune_train_config,
+    train_and_read_steps,
+    write_model,
+)
 
 LEARNING_RATE = 1e-4
 PROMPTS_PER_STEP = 4
@@ -103,21 +109,7 @@ def _config(root: Path, model: Path, data: Path, reward: Path, steps: int) -> di
 def run_finetune_train(
     root: Path, model: Path, data: Path, reward: Path, steps: int, warmup: int
 ) -> dict[str, Any]:
-    root.mkdir(parents=True)
-    (root / "config.yaml").write_text(
-        yaml.safe_dump(_config(root, model, data, reward, steps)), encoding="utf-8"
-    )
-    env = os.environ | {"FINETUNE_STATUS_REPORTING": "none", "FINETUNE_LOG_LEVEL": "WARNING"}
-    subprocess.run(
-        [sys.executable, "-m", "finetune_trainer.cli", "--config", str(root / "config.yaml")],
-        check=True,
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
-    records = [
-        json.loads(line) for line in (root / "checkpoints" / "progress.jsonl").read_text().splitlines()
-    ]
-    measured = [r for r in records if r["type"] == "step"][warmup:]
+    measured = train_and_read_steps(root, _config(root, model, data, reward, steps))[warmup:]
     prompt_tokens = PROMPT_WORDS + 1  # BOS
     generated = [
         r["tokensPerSecond"] * r["completionLength"] / (prompt_tokens + r["completionLength"])

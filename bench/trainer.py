@@ -167,13 +167,9 @@ def _finetune_train_config(
     }
 
 
-def run_finetune_train(
-    root: Path, model: Path, data: Path, mode: str, steps: int, warmup: int, seq_length: int
-) -> dict[str, Any]:
-    settings = THROUGHPUT_MODES[mode]
-    config = _finetune_train_config(
-        root, model, data, settings["packing"], settings["micro_batch"], steps, seq_length
-    )
+def train_and_read_steps(root: Path, config: dict[str, Any]) -> list[dict[str, Any]]:
+    """Run our trainer's CLI on `config` in `root` (no status reporting) and return the step
+    records it logged to progress.jsonl: what every benchmark of our trainer measures."""
     root.mkdir(parents=True)
     (root / "config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     env = os.environ | {"FINETUNE_STATUS_REPORTING": "none", "FINETUNE_LOG_LEVEL": "WARNING"}
@@ -186,7 +182,17 @@ def run_finetune_train(
     records = [
         json.loads(line) for line in (root / "checkpoints" / "progress.jsonl").read_text().splitlines()
     ]
-    steps_logged = [r for r in records if r["type"] == "step"][warmup:]
+    return [r for r in records if r["type"] == "step"]
+
+
+def run_finetune_train(
+    root: Path, model: Path, data: Path, mode: str, steps: int, warmup: int, seq_length: int
+) -> dict[str, Any]:
+    settings = THROUGHPUT_MODES[mode]
+    config = _finetune_train_config(
+        root, model, data, settings["packing"], settings["micro_batch"], steps, seq_length
+    )
+    steps_logged = train_and_read_steps(root, config)[warmup:]
     return {
         "realTokensPerSecond": round(statistics.median(r["tokensPerSecond"] for r in steps_logged), 1),
         "realTokenFraction": round(statistics.mean(r["realTokenFraction"] for r in steps_logged), 4),
