@@ -7,6 +7,9 @@ PY          := $(VENV)/bin/python
 CACHE       := $(HOME)/.cache/finetune-operator
 TESTBED     := python3 hack/testbed.py
 PYTEST_ARGS ?=
+# Two pytest-xdist workers: the cluster tests (one group, tests/conftest.py) on one, the unit and
+# trainer tests on the other, so the bed's waits overlap the trainer's CPU work.
+PARALLEL ?= -n 2 --dist loadgroup
 # The venv under ~/.cache is shared by every checkout of this machine, and its editable
 # install points at one of them: this checkout's code always comes first.
 export PYTHONPATH := $(CURDIR)/operator:$(CURDIR)/trainer-images/trainer/src
@@ -43,7 +46,7 @@ prepare: system-packages ## Install the virtualenv, build the test-bed binaries 
 	@$(MAKE) --no-print-directory -j3 install testbed-binaries images
 
 test: prepare lint ## Run everything: lint, unit tests and cluster tests on the local bed
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PARALLEL) $(PYTEST_ARGS)
 
 test-unit: install ## Unit tests only (no cluster)
 	$(PY) -m pytest -m unit $(PYTEST_ARGS)

@@ -37,11 +37,18 @@ def _load_testbed_module():
 testbed_module = _load_testbed_module()
 
 
+BED_GROUP = "testbed"
+"""Under pytest-xdist (`make test`), every cluster test runs in this one group, on one worker, in
+collection order: they share one bed (and its one real node), while the unit and trainer tests,
+which need none, run beside them on the other worker."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     cluster_dir = REPO_ROOT / "tests" / "cluster"
     for item in items:
         if cluster_dir in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.cluster)
+            item.add_marker(pytest.mark.xdist_group(BED_GROUP))
         else:
             item.add_marker(pytest.mark.unit)
 
