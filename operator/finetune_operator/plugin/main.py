@@ -384,15 +384,17 @@ def do_uploads(
         return
     if cluster is None:
         cluster = Cluster.connect(args.kubeconfig)
-    image = args.image or OperatorConfig().trainer_image
+    platform = OperatorConfig()
+    image = args.image or platform.trainer_image
     for upload in uploads:
         pod = data.build_upload_pod(
             data.upload_pod_name(options.job_name, upload),
             options.namespace,
             "fsx-claim",
-            "/fsx",
+            platform.storage.claim_mount_path,
             image,
             upload,
+            platform.storage.run_as,
         )
         cluster.copy_through_pod(pod, upload.path)
         print(f"uploaded: {upload.path} -> {upload.destination} (claim fsx-claim)", file=sys.stderr)
