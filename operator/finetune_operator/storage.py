@@ -83,11 +83,14 @@ class PosixUser(BaseModel):
     of every file they write. FSx for Lustre checks plain POSIX permissions, and its ownership is
     the platform team's choice (docs/hyperpod-clusters.md: the one-time preparation gives the
     write roots to this user). The trainer images define user ``finetune`` as 1000:1000 with a
-    home directory; another uid runs too, with ``HOME`` the image's."""
+    home directory (build args ``TRAINER_UID``/``TRAINER_GID``); other ids need images built
+    with them, or ``HOME`` and user lookups in the trainer have no user to resolve."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    uid: int = Field(default=1000, ge=1, le=MAX_ID, description="runAsUser of trainer and upload pods (not 0).")
+    uid: int = Field(
+        default=1000, ge=1, le=MAX_ID, description="runAsUser of trainer and upload pods; not 0."
+    )
     gid: int = Field(default=1000, ge=1, le=MAX_ID, description="runAsGroup: the group of what they write.")
     supplemental_groups: list[int] = Field(
         default_factory=list,
@@ -102,7 +105,7 @@ class PosixUser(BaseModel):
     def _ids(cls, value: list[int]) -> list[int]:
         for gid in value:
             if not 0 < gid <= MAX_ID:
-                raise ValueError(f"{gid}: a group id is between 1 and {MAX_ID} (0, root's group, is not allowed)")
+                raise ValueError(f"{gid}: a group id lies between 1 and {MAX_ID} (not 0, root's group)")
         return value
 
 
@@ -134,7 +137,7 @@ class StoragePolicy(BaseModel):
     )
     run_as: PosixUser = Field(
         default_factory=PosixUser,
-        description="The uid/gid (and supplemental groups) trainer and upload pods run as: the owner of what they write.",
+        description="uid, gid and supplemental groups of trainer and upload pods: who owns what they write.",
     )
 
     @field_validator("claim_mount_path", "compile_cache_dir")

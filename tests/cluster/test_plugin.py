@@ -405,7 +405,10 @@ def test_upload_to_the_storage_claim_runs_a_short_lived_pod_and_reports_a_failed
     claims = [v.persistent_volume_claim.claim_name for v in pod.spec.volumes if v.persistent_volume_claim]
     (mount,) = container.volume_mounts
     assert claims == ["fsx-claim"] and container.stdin
-    assert (mount.mount_path, mount.sub_path) == (f"/fsx/finetune/{namespace}/uploads", f"finetune/{namespace}/uploads")
+    assert (mount.mount_path, mount.sub_path) == (
+        f"/fsx/finetune/{namespace}/uploads",
+        f"finetune/{namespace}/uploads",
+    )
     # Non-root as the trainer pods, and admitted by the namespace's Pod Security level.
     assert (pod.spec.security_context.run_as_user, pod.spec.security_context.run_as_non_root) == (1000, True)
     assert f"head -c {train.stat().st_size}" in container.command[2] and digest in container.command[2]

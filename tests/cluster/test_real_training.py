@@ -29,15 +29,28 @@ from typing import Any
 import pytest
 import torch
 import yaml
-from hack.chart import DEMO_NAMESPACE, REAL_TRAINING_NAMESPACE
-from hack.real_job import FSX_MOUNT, RealNodeBed, demo_job, in_phase, watch
+from hack.chart import DEMO_NAMESPACE, REAL_TRAINING_NAMESPACE, chart_values
+from hack.real_job import (
+    FSX_MOUNT,
+    POD_SECURITY_LABELS,
+    TRAINING_PROCESS,
+    RealNodeBed,
+    demo_job,
+    in_phase,
+    watch,
+)
 from hack.tiny_llama import chat_records, preference_records, write_jsonl
 from safetensors.torch import load_file
 
+from finetune_operator.plugin import data
+from finetune_operator.plugin.cluster import Cluster
+from finetune_operator.storage import PosixUser
 from tests.conftest import REPO_ROOT
 
 CONFIG_ANNOTATION = "finetune.dev/trainer-config"
 JOB_TIMEOUT_S = 300
+PLATFORM_USER = PosixUser()
+"""Who trainer and upload pods are on the bed (the chart's default operator config: 1000:1000)."""
 
 
 @dataclass
@@ -189,12 +202,30 @@ def real_namespace(bed: RealNodeBed, demo: DemoRun) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def bad_data_job(bed: RealNodeBed, real_namespace: str) -> dict[str, Any]:
-    """A LoRA job whose data has one conversation without an assistant turn (line 7), with no error budget."""
+def bad_data_job(bed: RealNodeBed, real_namespace: str, tmp_path_factory) -> dict[str, Any]:
+    """A LoRA job whose data has one conversation without an assistant turn (line 7), with no error
+    budget. The data goes in as `kubectl finetune submit --upload-data` puts it: through its upload
+    pod (non-root, restricted) into the namespace's uploads directory of the claim."""
     records: list[Any] = [json.dumps(r) for r in chat_records(50, seed=3)]
     records[6] = json.dumps({"messages": [{"role": "user", "content": "copy: only a question"}]})
-    path = f"{FSX_MOUNT}/data/{real_namespace}/bad/train.jsonl"
-    write_jsonl(bed.host_path(path), records)
+    local = tmp_path_factory.mktemp("upload") / "train.jsonl"
+    write_jsonl(local, records)
+    upload = data.local_file(
+        "--data-jsonl",
+        str(local),
+        lambda digest, name: data.claim_destination(FSX_MOUNT, real_namespace, digest, name),
+    )
+    pod = data.build_upload_pod(
+        data.upload_pod_name("bad-data", upload),
+        real_namespace,
+        "fsx-claim",
+        FSX_MOUNT,
+        chart_values()["config"]["trainer_image"],
+        upload,
+        PLATFORM_USER,
+    )
+    Cluster(bed.api_client, real_namespace).copy_through_pod(pod, local)
+    path = upload.destination
     job = demo_job(real_namespace, "bad-data")
     job["spec"]["data"] = {"format": "messages", "train": {"path": path}, "errorBudget": 0.0}
     bed.apply(job)
@@ -209,6 +240,12 @@ def bad_data_job(bed: RealNodeBed, real_namespace: str) -> dict[str, Any]:
     )
     time.sleep(5)  # time enough for a wrong retry to show
     return {"path": path, "status": bed.status(real_namespace, "bad-data"), "failed": status}
+
+
+def test_the_upload_pod_writes_as_the_trainer_pods_do(bad_data_job, bed: RealNodeBed) -> None:
+    uploaded = bed.host_path(bad_data_job["path"])
+    for path in (uploaded, uploaded.parent):  # the file and the directory the upload pod made
+        assert (path.stat().st_uid, path.stat().st_gid) == (PLATFORM_USER.uid, PLATFORM_USER.gid), path
 
 
 def test_bad_training_data_fails_the_job_as_invalid_spec_naming_file_and_line(bad_data_job) -> None:
@@ -242,6 +279,24 @@ except urllib.error.HTTPError as err:
 """
 
 
+TRAINING_PROCESS_IDS = f"""
+import json, os
+found = []
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        argv = open(f"/proc/{{pid}}/cmdline", "rb").read().split(b"\\0")
+        status = open(f"/proc/{{pid}}/status").read().splitlines()
+    except OSError:
+        continue
+    if b"{TRAINING_PROCESS}" in argv:
+        ids = dict(line.split(":", 1) for line in status if line.startswith(("Uid", "Gid", "Groups")))
+        found.append({{key: value.split() for key, value in ids.items()}})
+print(json.dumps(found))
+"""
+"""Runs inside a trainer container: the real, effective, saved and file-system uid and gid, and the
+supplementary groups, of each training process (the children of torchrun)."""
+
+
 @dataclass
 class DeletedPodRun:
     status: dict[str, Any]
@@ -249,6 +304,10 @@ class DeletedPodRun:
     deleted_pod: str
     foreign_report: str
     checkpoints: list[dict[str, Any]]
+    training_process_ids: dict[str, list[dict[str, list[str]]]]
+    restricted_warnings: str
+    worker_pod: str
+    worker_init_containers: list[Any]
 
 
 @pytest.fixture(scope="module")
@@ -283,7 +342,29 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
     )
     child = status["backendRef"]["name"]
     master = bed.running_pod(real_namespace, child, "master")
-    assert master is not None and bed.running_pod(real_namespace, child, "worker") is not None
+    worker = bed.running_pod(real_namespace, child, "worker")
+    assert master is not None and worker is not None
+    ids = {
+        pod.metadata.name: json.loads(
+            bed.kubectl(
+                "exec", "-n", real_namespace, pod.metadata.name, "-c", "pytorch", "--",
+                "python", "-c", TRAINING_PROCESS_IDS,
+            )
+        )
+        for pod in (master, worker)
+    }  # fmt: skip
+    # What `enforce: restricted` would say of the running pods (PSA answers a dry-run label with warnings).
+    restricted = subprocess.run(
+        [
+            str(bed.layout.binary("kubectl")),
+            f"--kubeconfig={bed.layout.kubeconfig}",
+            *("label", "--dry-run=server", "--overwrite", "namespace", real_namespace),
+            "pod-security.kubernetes.io/enforce=restricted",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
     foreign = bed.kubectl(
         "exec",
         "-n",
@@ -318,6 +399,10 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
         deleted_pod=master.metadata.name,
         foreign_report=foreign,
         checkpoints=[r for r in records if r["type"] == "checkpoint"],
+        training_process_ids=ids,
+        restricted_warnings=restricted,
+        worker_pod=worker.metadata.name,
+        worker_init_containers=worker.spec.init_containers or [],
     )
 
 
@@ -342,3 +427,43 @@ def test_a_pod_of_one_job_cannot_report_for_another(dpo_job, bad_data_job) -> No
     code, _, body = dpo_job.foreign_report.strip().partition(" ")
     assert code == "403", dpo_job.foreign_report
     assert "is not part of FineTuneJob bad-data" in body
+
+
+def test_trainers_run_as_the_platform_user_and_own_what_they_write(
+    dpo_job, bed: RealNodeBed, real_namespace: str
+) -> None:
+    """In a namespace that enforces Pod Security baseline (and warns of restricted), every training
+    process runs as the platform's FSx user, and everything below the job's directory is theirs."""
+    labels = bed.core.read_namespace(real_namespace).metadata.labels
+    assert POD_SECURITY_LABELS.items() <= labels.items()
+    uid, gid = str(PLATFORM_USER.uid), str(PLATFORM_USER.gid)
+    for pod, processes in dpo_job.training_process_ids.items():
+        assert processes, f"no training process in {pod}"
+        for ids in processes:
+            assert ids["Uid"] == [uid] * 4 and ids["Gid"] == [gid] * 4, (pod, ids)
+    job_directory = bed.host_path(f"{FSX_MOUNT}/finetune/{real_namespace}/dpo")
+    written = list(job_directory.rglob("*"))
+    assert any(p.name == "adapter_model.safetensors" for p in written)
+    owners = {(p.stat().st_uid, p.stat().st_gid) for p in written}
+    assert owners == {(PLATFORM_USER.uid, PLATFORM_USER.gid)}, owners
+    # The job's directory itself: made by the kubelet (root) for the subPath mount, in the pods'
+    # group by the file system's setgid preparation (docs/hyperpod-clusters.md).
+    assert job_directory.stat().st_gid == PLATFORM_USER.gid
+
+
+def test_only_the_training_operators_init_container_keeps_worker_pods_from_restricted(dpo_job) -> None:
+    """The Master pod (trainer container only) passes restricted; a Worker pod fails it for
+    `init-pytorch` alone, which the training-operator injects with no securityContext."""
+    violations = {
+        pod.strip(): reasons.strip()
+        for pod, _, reasons in (
+            line.removeprefix("Warning: ").partition(":")
+            for line in dpo_job.restricted_warnings.splitlines()
+            if line.startswith("Warning: ") and "existing pods" not in line
+        )
+    }
+    assert violations == {dpo_job.worker_pod: "allowPrivilegeEscalation != false, unrestricted capabilities"}, (
+        dpo_job.restricted_warnings
+    )
+    (init,) = dpo_job.worker_init_containers
+    assert init.name == "init-pytorch" and init.security_context is None

@@ -330,7 +330,9 @@ def test_upload_pod_mounts_the_claim_and_checks_the_hash(tmp_path: Path) -> None
         lambda digest, name: data.claim_destination("/fsx", "team-a", digest, name),
     )
     assert upload.destination.startswith("/fsx/finetune/team-a/uploads/") and upload.size == 2
-    pod = data.build_upload_pod("p", "team-a", "fsx-claim", "/fsx", "img", upload, PosixUser(uid=2000, gid=3000))
+    pod = data.build_upload_pod(
+        "p", "team-a", "fsx-claim", "/fsx", "img", upload, PosixUser(uid=2000, gid=3000)
+    )
     container = pod["spec"]["containers"][0]
     assert pod["spec"]["volumes"] == [
         {"name": "storage", "persistentVolumeClaim": {"claimName": "fsx-claim"}}
