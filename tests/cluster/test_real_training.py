@@ -462,8 +462,7 @@ def test_only_the_training_operators_init_container_keeps_worker_pods_from_restr
             if line.startswith("Warning: ") and "existing pods" not in line
         )
     }
-    assert violations == {dpo_job.worker_pod: "allowPrivilegeEscalation != false, unrestricted capabilities"}, (
-        dpo_job.restricted_warnings
-    )
+    expected = {dpo_job.worker_pod: "allowPrivilegeEscalation != false, unrestricted capabilities"}
+    assert violations == expected, dpo_job.restricted_warnings
     (init,) = dpo_job.worker_init_containers
     assert init.name == "init-pytorch" and init.security_context is None
