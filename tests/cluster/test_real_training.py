@@ -49,6 +49,7 @@ from tests.conftest import REPO_ROOT
 
 CONFIG_ANNOTATION = "finetune.dev/trainer-config"
 JOB_TIMEOUT_S = 300
+REPLICA_TYPE = "training.kubeflow.org/replica-type"
 PLATFORM_USER = PosixUser()
 """Who trainer and upload pods are on the bed (the chart's default operator config: 1000:1000)."""
 
@@ -306,7 +307,7 @@ class DeletedPodRun:
     checkpoints: list[dict[str, Any]]
     training_process_ids: dict[str, list[dict[str, list[str]]]]
     restricted_warnings: str
-    worker_pod: str
+    pods_at_check: dict[str, str]
     worker_init_containers: list[Any]
 
 
@@ -353,7 +354,9 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
         )
         for pod in (master, worker)
     }  # fmt: skip
-    # What `enforce: restricted` would say of the running pods (PSA answers a dry-run label with warnings).
+    # What `enforce: restricted` would say of the namespace's pods (Pod Security answers a dry-run
+    # label with warnings): the running ones, and those of the bad-data job, if still there.
+    pods = bed.core.list_namespaced_pod(real_namespace).items
     restricted = subprocess.run(
         [
             str(bed.layout.binary("kubectl")),
@@ -401,7 +404,7 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
         checkpoints=[r for r in records if r["type"] == "checkpoint"],
         training_process_ids=ids,
         restricted_warnings=restricted,
-        worker_pod=worker.metadata.name,
+        pods_at_check={p.metadata.name: (p.metadata.labels or {}).get(REPLICA_TYPE, "") for p in pods},
         worker_init_containers=worker.spec.init_containers or [],
     )
 
@@ -452,17 +455,18 @@ def test_trainers_run_as_the_platform_user_and_own_what_they_write(
 
 
 def test_only_the_training_operators_init_container_keeps_worker_pods_from_restricted(dpo_job) -> None:
-    """The Master pod (trainer container only) passes restricted; a Worker pod fails it for
+    """Master pods (the trainer container only) pass restricted; Worker pods fail it for
     `init-pytorch` alone, which the training-operator injects with no securityContext."""
-    violations = {
-        pod.strip(): reasons.strip()
-        for pod, _, reasons in (
-            line.removeprefix("Warning: ").partition(":")
-            for line in dpo_job.restricted_warnings.splitlines()
-            if line.startswith("Warning: ") and "existing pods" not in line
-        )
-    }
-    expected = {dpo_job.worker_pod: "allowPrivilegeEscalation != false, unrestricted capabilities"}
-    assert violations == expected, dpo_job.restricted_warnings
+    # Pod Security groups pods with identical violations: "<first pod> (and N other pods): <reasons>".
+    violations = [
+        re.fullmatch(r"Warning: (\S+)(?: \(and (\d+) other pods?\))?: (.+)", line)
+        for line in dpo_job.restricted_warnings.splitlines()
+        if line.startswith("Warning: ") and "existing pods in namespace" not in line
+    ]
+    assert violations and all(violations), dpo_job.restricted_warnings
+    workers = sorted(name for name, replica in dpo_job.pods_at_check.items() if replica == "worker")
+    assert [(m[1], 1 + int(m[2] or 0), m[3]) for m in violations if m] == [
+        (workers[0], len(workers), "allowPrivilegeEscalation != false, unrestricted capabilities")
+    ], (dpo_job.restricted_warnings, dpo_job.pods_at_check)
     (init,) = dpo_job.worker_init_containers
     assert init.name == "init-pytorch" and init.security_context is None
