@@ -165,6 +165,9 @@ class RealNodeBed:
         directory = self.host_path(f"{FSX_MOUNT}/models/{MODEL_NAME}")
         directory.mkdir(parents=True, exist_ok=True)
         tiny_llama.build_model(directory)
+        # Readable by the pods' user, as a platform team publishes a model: safetensors writes
+        # its file 0600, which only root (the writer here) could read.
+        subprocess.run(["chmod", "-R", "a+rX", str(directory)], check=True)
         return directory
 
     def write_chat_data(self, namespace: str) -> tuple[Path, Path]:
