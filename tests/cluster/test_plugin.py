@@ -403,7 +403,7 @@ def test_upload_to_the_storage_claim_runs_a_short_lived_pod_and_reports_a_failed
     pod = next(e["object"] for e in events if e["type"] == "ADDED")
     container = pod.spec.containers[0]
     claims = [v.persistent_volume_claim.claim_name for v in pod.spec.volumes if v.persistent_volume_claim]
-    (mount,) = container.volume_mounts
+    (mount,) = [m for m in container.volume_mounts if m.name == "storage"]  # and the token's
     assert claims == ["fsx-claim"] and container.stdin
     assert (mount.mount_path, mount.sub_path) == (
         f"/fsx/finetune/{namespace}/uploads",
