@@ -4,9 +4,11 @@ One `make demo` run (hack/demo.py: LoRA, 2 nodes x 1 process on ml.m5.large, a S
 attempt 2 resuming) serves several assertions; its uninterrupted reference is the same trainer
 with the same resolved config run on this machine with torchrun (2 processes over gloo), the
 cheapest honest way to get the adapter a crash-free job would write. Then, in a namespace of
-their own: bad training data (exit 2, InvalidSpec, no retry), and a DPO job whose Master pod is
+their own: bad training data (exit 2, InvalidSpec, no retry), a DPO job whose Master pod is
 deleted mid-run (SIGTERM checkpoint, exit 143, attempt 2 resumes from it), from whose pod a
-report for another job is refused.
+report for another job is refused, and the runner's workflow through `kubectl finetune`: local
+JSONL files uploaded to the claim by `submit --upload-data`, the job followed with `logs -f`
+and waited on with `status`.
 
 The pods run on the one real node (2 vCPUs, each trainer pod requests 1), so jobs run one at a time.
 """
@@ -14,6 +16,7 @@ The pods run on the one real node (2 vCPUs, each trainer pod requests 1), so job
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import os
 import re
@@ -29,7 +32,8 @@ from typing import Any
 import pytest
 import torch
 import yaml
-from hack.chart import DEMO_NAMESPACE, REAL_TRAINING_NAMESPACE, chart_values
+from hack.chart import DEMO_NAMESPACE, REAL_TRAINING_NAMESPACE
+from hack.image_keys import image_refs
 from hack.real_job import (
     FSX_MOUNT,
     POD_SECURITY_LABELS,
@@ -42,8 +46,6 @@ from hack.real_job import (
 from hack.tiny_llama import chat_records, preference_records, write_jsonl
 from safetensors.torch import load_file
 
-from finetune_operator.plugin import data
-from finetune_operator.plugin.cluster import Cluster
 from finetune_operator.storage import PosixUser
 from tests.conftest import REPO_ROOT
 
@@ -196,37 +198,19 @@ def real_namespace(bed: RealNodeBed, demo: DemoRun) -> Iterator[str]:
 
     Depends on the demo so that the demo's job has the node to itself."""
     bed.prepare_namespace(REAL_TRAINING_NAMESPACE)
-    for job in ("bad-data", "dpo"):
+    for job in ("bad-data", "dpo", UPLOADED_JOB):
         bed.forget_job_directory(REAL_TRAINING_NAMESPACE, job)
     bed.write_model()
     yield REAL_TRAINING_NAMESPACE
 
 
 @pytest.fixture(scope="module")
-def bad_data_job(bed: RealNodeBed, real_namespace: str, tmp_path_factory) -> dict[str, Any]:
-    """A LoRA job whose data has one conversation without an assistant turn (line 7), with no error
-    budget. The data goes in as `kubectl finetune submit --upload-data` puts it: through its upload
-    pod (non-root, restricted) into the namespace's uploads directory of the claim."""
+def bad_data_job(bed: RealNodeBed, real_namespace: str) -> dict[str, Any]:
+    """A LoRA job whose data has one conversation without an assistant turn (line 7), with no error budget."""
     records: list[Any] = [json.dumps(r) for r in chat_records(50, seed=3)]
     records[6] = json.dumps({"messages": [{"role": "user", "content": "copy: only a question"}]})
-    local = tmp_path_factory.mktemp("upload") / "train.jsonl"
-    write_jsonl(local, records)
-    upload = data.local_file(
-        "--data-jsonl",
-        str(local),
-        lambda digest, name: data.claim_destination(FSX_MOUNT, real_namespace, digest, name),
-    )
-    pod = data.build_upload_pod(
-        data.upload_pod_name("bad-data", upload),
-        real_namespace,
-        "fsx-claim",
-        FSX_MOUNT,
-        chart_values()["config"]["trainer_image"],
-        upload,
-        PLATFORM_USER,
-    )
-    Cluster(bed.api_client, real_namespace).copy_through_pod(pod, local)
-    path = upload.destination
+    path = f"{FSX_MOUNT}/data/{real_namespace}/bad/train.jsonl"
+    write_jsonl(bed.host_path(path), records)
     job = demo_job(real_namespace, "bad-data")
     job["spec"]["data"] = {"format": "messages", "train": {"path": path}, "errorBudget": 0.0}
     bed.apply(job)
@@ -241,12 +225,6 @@ def bad_data_job(bed: RealNodeBed, real_namespace: str, tmp_path_factory) -> dic
     )
     time.sleep(5)  # time enough for a wrong retry to show
     return {"path": path, "status": bed.status(real_namespace, "bad-data"), "failed": status}
-
-
-def test_the_upload_pod_writes_as_the_trainer_pods_do(bad_data_job, bed: RealNodeBed) -> None:
-    uploaded = bed.host_path(bad_data_job["path"])
-    for path in (uploaded, uploaded.parent):  # the file and the directory the upload pod made
-        assert (path.stat().st_uid, path.stat().st_gid) == (PLATFORM_USER.uid, PLATFORM_USER.gid), path
 
 
 def test_bad_training_data_fails_the_job_as_invalid_spec_naming_file_and_line(bad_data_job) -> None:
@@ -470,3 +448,106 @@ def test_only_the_training_operators_init_container_keeps_worker_pods_from_restr
     ], (dpo_job.restricted_warnings, dpo_job.pods_at_check)
     (init,) = dpo_job.worker_init_containers
     assert init.name == "init-pytorch" and init.security_context is None
+
+
+# -- the runner's workflow: kubectl finetune submit --upload-data, logs -f, status -----------------
+
+UPLOADED_JOB = "uploaded"
+UPLOADED_STEPS = 20
+
+
+@dataclass
+class PluginRun:
+    uploads: dict[str, Path]
+    """Each local file, by the path the job reads it from."""
+    submitted: subprocess.CompletedProcess[str]
+    upload_pods_left: list[str]
+    logs: subprocess.CompletedProcess[str]
+    status: subprocess.CompletedProcess[str]
+    job: dict[str, Any]
+
+
+def kubectl_finetune(bed: RealNodeBed, namespace: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """The plugin as kubectl runs it: the console script installed with the operator package."""
+    script = Path(sys.executable).parent / "kubectl-finetune"
+    return subprocess.run(
+        [str(script), *args, "-n", namespace, "--kubeconfig", str(bed.layout.kubeconfig)],
+        capture_output=True,
+        text=True,
+        timeout=JOB_TIMEOUT_S,
+    )
+
+
+@pytest.fixture(scope="module")
+def plugin_run(bed: RealNodeBed, real_namespace: str, dpo_job, tmp_path_factory) -> PluginRun:
+    """Local chat files, uploaded to the namespace's claim by a short-lived pod on the real node,
+    then a one-node LoRA job on them, followed with `logs -f` from its first step to its end."""
+    local = tmp_path_factory.mktemp("local-data")
+    train, validation = local / "train.jsonl", local / "validation.jsonl"
+    write_jsonl(train, chat_records(400, seed=7))
+    write_jsonl(validation, chat_records(40, seed=8))
+    submitted = kubectl_finetune(
+        bed,
+        real_namespace,
+        "submit",
+        *("--job-name", UPLOADED_JOB, "--model-name", "tiny-llama", "--training-type", "lora"),
+        *("--data-jsonl", str(train), "--validation-jsonl", str(validation), "--upload-data"),
+        *("--nodes", "1", "--recipe-override", f"training.max_steps={UPLOADED_STEPS}"),
+        *("--upload-image", image_refs()["trainer-cpu"], "--verbose"),
+    )
+    assert submitted.returncode == 0, submitted.stderr
+    job = bed.job(real_namespace, UPLOADED_JOB)
+    uploads = {
+        job["spec"]["data"][role]["path"]: source
+        for role, source in (("train", train), ("validation", validation))
+    }
+    left = [
+        p.metadata.name
+        for p in bed.core.list_namespaced_pod(
+            real_namespace, label_selector="app.kubernetes.io/component=upload"
+        ).items
+    ]
+    watch(
+        bed,
+        real_namespace,
+        UPLOADED_JOB,
+        lambda s: s if (s.get("progress") or {}).get("step") else None,
+        JOB_TIMEOUT_S,
+        "the first step",
+        show=False,
+    )
+    followed = kubectl_finetune(bed, real_namespace, "logs", UPLOADED_JOB, "-f")
+    waited = kubectl_finetune(bed, real_namespace, "status", UPLOADED_JOB)
+    return PluginRun(uploads, submitted, left, followed, waited, bed.job(real_namespace, UPLOADED_JOB))
+
+
+def test_submit_upload_data_copies_local_files_into_the_claim_through_a_pod_it_deletes(
+    plugin_run: PluginRun, bed: RealNodeBed, real_namespace: str
+) -> None:
+    for destination, source in plugin_run.uploads.items():
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()
+        assert destination == f"{FSX_MOUNT}/finetune/{real_namespace}/uploads/{digest[:16]}/{source.name}"
+        assert f"uploaded: {source} -> {destination} (claim fsx-claim)" in plugin_run.submitted.stderr
+        assert bed.host_path(destination).read_bytes() == source.read_bytes()
+        # Written by the upload pod as the trainer pods write (non-root, docs/security.md).
+        for path in (bed.host_path(destination), bed.host_path(destination).parent):
+            assert (path.stat().st_uid, path.stat().st_gid) == (PLATFORM_USER.uid, PLATFORM_USER.gid), path
+    assert plugin_run.upload_pods_left == []
+    assert f"finetunejob.finetune.dev/{UPLOADED_JOB} created" in plugin_run.submitted.stdout
+
+
+def test_the_job_trains_on_the_uploaded_data_and_status_waits_for_it_with_exit_0(
+    plugin_run: PluginRun,
+) -> None:
+    status = plugin_run.job["status"]
+    assert status["phase"] == "Succeeded" and status["progress"]["step"] == UPLOADED_STEPS, status
+    assert plugin_run.status.returncode == 0, plugin_run.status.stdout + plugin_run.status.stderr
+    assert "Succeeded" in plugin_run.status.stdout
+
+
+def test_logs_follow_the_master_pod_to_the_end_of_the_attempt(plugin_run: PluginRun) -> None:
+    assert plugin_run.logs.returncode == 0, plugin_run.logs.stderr
+    # From the trainer's first lines (the model it built) to its last logged step.
+    logged = plugin_run.logs.stdout
+    assert "parameters trainable" in logged, logged[:2000]
+    assert f"finetune-metrics step={UPLOADED_STEPS} " in logged, logged[-2000:]

@@ -255,14 +255,15 @@ def test_role_outside_allowlist_is_rejected_before_any_call(aws: MotoSageMaker) 
 def test_throttling_is_absorbed_by_adaptive_retries(aws: MotoSageMaker) -> None:
     clock = FakeClock()
     backend = backend_for(aws, clock)
-    aws.throttle["describe_training_job"] = 3
+    # Each throttled call costs botocore's real backoff (up to 2**n s): two in a row are enough.
+    aws.throttle["describe_training_job"] = 2
     aws.throttle["create_training_job"] = 2
     job = lora_job()
     ref = backend.submit(request_for(job))
     aws.set_status(ref.name, "Completed", "Completed")
-    aws.throttle["describe_training_job"] = 2
+    aws.throttle["describe_training_job"] = 1
     assert backend.observe(job, 1, ref).state == AttemptState.SUCCEEDED
-    assert aws.calls["describe_training_job:throttled"] == 5
+    assert aws.calls["describe_training_job:throttled"] == 3
     assert aws.calls["create_training_job:throttled"] == 2
     assert aws.calls["create_training_job"] == 1
 

@@ -46,6 +46,9 @@ PREVIEW_ROLE = "arn:aws:iam::000000000000:role/operator-default-role"
 PREVIEW_S3_PREFIX = "s3://operator-s3-prefix/finetune"
 PREVIEW_SAGEMAKER_IMAGE = "000000000000.dkr.ecr.us-east-1.amazonaws.com/operator-trainer-image:preview"
 STATUS_POLL_SECONDS = 2.0
+DEFAULT_UPLOAD_IMAGE = OperatorConfig().trainer_image
+"""The trainer image of an operator with the default config: the operator's own config lives in
+its namespace, which the plugin's users generally cannot read."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -114,8 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--instance-type", help="instance type, e.g. ml.trn1.32xlarge (default: the recipe's)"
     )
     submit.add_argument("--nodes", type=int, help="number of instances (default: the recipe's)")
+    submit.add_argument("--image", help="trainer image of the job (spec.image; default: the operator's)")
     submit.add_argument(
-        "--image", help="trainer image for the job and for the upload pod (default: the operator's)"
+        "--upload-image",
+        help=(
+            "image of the hyperpod upload pod: any with a POSIX shell and coreutils (default: --image, "
+            f"else {DEFAULT_UPLOAD_IMAGE})"
+        ),
     )
     submit.add_argument(
         "--dry-run",
@@ -384,17 +392,17 @@ def do_uploads(
         return
     if cluster is None:
         cluster = Cluster.connect(args.kubeconfig)
-    platform = OperatorConfig()
-    image = args.image or platform.trainer_image
+    storage = OperatorConfig().storage
+    image = args.upload_image or args.image or DEFAULT_UPLOAD_IMAGE
     for upload in uploads:
         pod = data.build_upload_pod(
             data.upload_pod_name(options.job_name, upload),
             options.namespace,
             "fsx-claim",
-            platform.storage.claim_mount_path,
+            storage.claim_mount_path,
             image,
             upload,
-            platform.storage.run_as,
+            storage.run_as,
         )
         cluster.copy_through_pod(pod, upload.path)
         print(f"uploaded: {upload.path} -> {upload.destination} (claim fsx-claim)", file=sys.stderr)
