@@ -10,6 +10,7 @@ installed by the chart), the training-operator, the kubelet and the trainer do t
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -21,6 +22,8 @@ from typing import Any, TypeVar
 import yaml
 from hack import testbed, tiny_llama
 from kubernetes import client, config
+
+from finetune_operator.storage import StoragePolicy
 
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 FSX_MOUNT = "/fsx"
@@ -45,6 +48,18 @@ for pid in filter(str.isdigit, os.listdir("/proc")):
 """
 """Runs inside the trainer container: SIGKILL every training process (the children of torchrun),
 as an out-of-memory kill or a segfault would end them."""
+
+POD_SECURITY_LABELS = {
+    "pod-security.kubernetes.io/enforce": "baseline",
+    "pod-security.kubernetes.io/warn": "restricted",
+    "pod-security.kubernetes.io/audit": "restricted",
+}
+"""The Pod Security levels of the namespaces whose jobs really train (docs/security.md). Not
+`enforce: restricted`: the training-operator gives every Worker pod its init container
+`init-pytorch`, with no securityContext, so restricted would refuse every Worker pod (the
+trainer containers themselves pass it: tests/cluster/test_real_training.py)."""
+FSX_WRITE_ROOTS = ("finetune", "neuron_cache")
+"""Where pods write on the file system (the operator config's write root and compile cache)."""
 
 T = TypeVar("T")
 
@@ -113,7 +128,8 @@ class RealNodeBed:
         self.kubectl("delete", "namespace", namespace, "--ignore-not-found", "--wait=true", "--timeout=180s")
         # A PV of an earlier run is Released (bound to the old claim's uid): recreate it.
         self.kubectl("delete", "persistentvolume", f"fsx-{namespace}", "--ignore-not-found")
-        self.core.create_namespace({"metadata": {"name": namespace}})
+        self.core.create_namespace({"metadata": {"name": namespace, "labels": POD_SECURITY_LABELS}})
+        self.prepare_file_system()
         self.apply(
             {
                 "apiVersion": "v1",
@@ -122,11 +138,36 @@ class RealNodeBed:
             }
         )
 
+    def prepare_file_system(self) -> None:
+        """The platform team's one-time FSx preparation (docs/hyperpod-clusters.md), done on the
+        real node's stand-in for the file system; repeating it changes nothing.
+
+        The kubelet creates a subPath directory that does not exist yet (a job's own directory)
+        as root, with the mode of the volume's root: so the root is setgid and group-writable
+        for the pods' group, and every directory below inherits that group. The write roots
+        belong to the pods' user; what root wrote there before (a bed of an earlier version,
+        whose pods ran as root) is given to it once.
+        """
+        owner = StoragePolicy().run_as  # the chart's operator config on the bed sets none
+        root = self.layout.fsx
+        root.mkdir(parents=True, exist_ok=True)
+        os.chown(root, 0, owner.gid)
+        root.chmod(0o2775)
+        for name in FSX_WRITE_ROOTS:
+            path = root / name
+            path.mkdir(exist_ok=True)
+            if path.stat().st_uid != owner.uid:
+                subprocess.run(["chown", "-R", f"{owner.uid}:{owner.gid}", str(path)], check=True)
+            path.chmod(0o2775)
+
     def write_model(self) -> Path:
         """The tiny Llama and its tokenizer under the model root (rebuilt: deterministic, seconds)."""
         directory = self.host_path(f"{FSX_MOUNT}/models/{MODEL_NAME}")
         directory.mkdir(parents=True, exist_ok=True)
         tiny_llama.build_model(directory)
+        # Readable by the pods' user, as a platform team publishes a model: safetensors writes
+        # its file 0600, which only root (the writer here) could read.
+        subprocess.run(["chmod", "-R", "a+rX", str(directory)], check=True)
         return directory
 
     def write_chat_data(self, namespace: str) -> tuple[Path, Path]:

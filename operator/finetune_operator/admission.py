@@ -58,9 +58,7 @@ def check_rules(job: FineTuneJob) -> None:
 def _check_grpo(spec: FineTuneJobSpec) -> None:
     """The CRD's rules on rewards, tools and where GRPO runs."""
     if spec.method.uses_rewards and not spec.rewards:
-        raise InvalidSpecError(
-            "methods grpo and grpo-lora need at least one reward function in spec.rewards"
-        )
+        raise InvalidSpecError("methods grpo and grpo-lora need at least one reward function in spec.rewards")
     if not spec.method.uses_rewards and (spec.rewards or spec.tools is not None):
         raise InvalidSpecError("spec.rewards and spec.tools apply only to methods grpo and grpo-lora")
     instance_type = spec.resources.instance_type if spec.resources else None

@@ -278,7 +278,7 @@ def _resolve_data(job: FineTuneJob, tunables: RecipeConfig) -> DataConfig:
     if method.uses_rewards != (data_format == DataFormat.PROMPT):
         raise InvalidSpecError(
             f"spec.data.format: method {method.value!r} cannot train on {data_format.value!r} records; "
-            "GRPO methods (grpo, grpo-lora) read prompt records ({\"prompt\": ..., other fields for the "
+            'GRPO methods (grpo, grpo-lora) read prompt records ({"prompt": ..., other fields for the '
             "rewards}) and only they do"
         )
     if method.uses_preferences and data_format not in PREFERENCE_FORMATS:

@@ -73,6 +73,42 @@ def _check_write_root(value: str) -> str:
     return value
 
 
+MAX_ID = 2**31 - 1
+"""The largest uid or gid Kubernetes accepts in a securityContext (an int64 field, but Linux ids are 32-bit
+and runAsUser's validation stops at 2^31 - 1)."""
+
+
+class PosixUser(BaseModel):
+    """Who a job's pods are on the shared file system: the uid and gid they run as, so the owner
+    of every file they write. FSx for Lustre checks plain POSIX permissions, and its ownership is
+    the platform team's choice (docs/hyperpod-clusters.md: the one-time preparation gives the
+    write roots to this user). The trainer images define user ``finetune`` as 1000:1000 with a
+    home directory (build args ``TRAINER_UID``/``TRAINER_GID``); other ids need images built
+    with them, or ``HOME`` and user lookups in the trainer have no user to resolve."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    uid: int = Field(
+        default=1000, ge=1, le=MAX_ID, description="runAsUser of trainer and upload pods; not 0."
+    )
+    gid: int = Field(default=1000, ge=1, le=MAX_ID, description="runAsGroup: the group of what they write.")
+    supplemental_groups: list[int] = Field(
+        default_factory=list,
+        description=(
+            "Further groups, e.g. the group that owns /dev/neuron* where the nodes follow Neuron's "
+            "hardening (device nodes root:neuron 0660)."
+        ),
+    )
+
+    @field_validator("supplemental_groups")
+    @classmethod
+    def _ids(cls, value: list[int]) -> list[int]:
+        for gid in value:
+            if not 0 < gid <= MAX_ID:
+                raise ValueError(f"{gid}: a group id lies between 1 and {MAX_ID} (not 0, root's group)")
+        return value
+
+
 class StoragePolicy(BaseModel):
     """The platform team's storage policy (operator config section ``storage:``).
 
@@ -98,6 +134,10 @@ class StoragePolicy(BaseModel):
     )
     namespaces: dict[str, NamespaceStorage] = Field(
         default_factory=dict, description="Per-namespace write root and read roots."
+    )
+    run_as: PosixUser = Field(
+        default_factory=PosixUser,
+        description="uid, gid and supplemental groups of trainer and upload pods: who owns what they write.",
     )
 
     @field_validator("claim_mount_path", "compile_cache_dir")
@@ -135,6 +175,7 @@ class StoragePolicy(BaseModel):
             write_root=normalise(write),
             read_roots=tuple(normalise(r.format(namespace=namespace)) for r in reads),
             compile_cache_dir=self.compile_cache_dir,
+            run_as=self.run_as,
         )
 
 
@@ -146,6 +187,7 @@ class JobStorage:
     write_root: str
     read_roots: tuple[str, ...]
     compile_cache_dir: str
+    run_as: PosixUser
 
     def check_write(self, field: str, path: str) -> None:
         """Refuse a write location outside the job's own directory."""

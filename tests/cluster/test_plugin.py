@@ -403,7 +403,14 @@ def test_upload_to_the_storage_claim_runs_a_short_lived_pod_and_reports_a_failed
     pod = next(e["object"] for e in events if e["type"] == "ADDED")
     container = pod.spec.containers[0]
     claims = [v.persistent_volume_claim.claim_name for v in pod.spec.volumes if v.persistent_volume_claim]
-    assert claims == ["fsx-claim"] and container.volume_mounts[0].mount_path == "/fsx" and container.stdin
+    (mount,) = [m for m in container.volume_mounts if m.name == "storage"]  # and the token's
+    assert claims == ["fsx-claim"] and container.stdin
+    assert (mount.mount_path, mount.sub_path) == (
+        f"/fsx/finetune/{namespace}/uploads",
+        f"finetune/{namespace}/uploads",
+    )
+    # Non-root as the trainer pods, and admitted by the namespace's Pod Security level.
+    assert (pod.spec.security_context.run_as_user, pod.spec.security_context.run_as_non_root) == (1000, True)
     assert f"head -c {train.stat().st_size}" in container.command[2] and digest in container.command[2]
     _, err = process.communicate(timeout=120)
     assert process.returncode == 1

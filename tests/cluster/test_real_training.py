@@ -34,14 +34,26 @@ import torch
 import yaml
 from hack.chart import DEMO_NAMESPACE, REAL_TRAINING_NAMESPACE
 from hack.image_keys import image_refs
-from hack.real_job import FSX_MOUNT, RealNodeBed, demo_job, in_phase, watch
+from hack.real_job import (
+    FSX_MOUNT,
+    POD_SECURITY_LABELS,
+    TRAINING_PROCESS,
+    RealNodeBed,
+    demo_job,
+    in_phase,
+    watch,
+)
 from hack.tiny_llama import chat_records, preference_records, write_jsonl
 from safetensors.torch import load_file
 
+from finetune_operator.storage import PosixUser
 from tests.conftest import REPO_ROOT
 
 CONFIG_ANNOTATION = "finetune.dev/trainer-config"
 JOB_TIMEOUT_S = 300
+REPLICA_TYPE = "training.kubeflow.org/replica-type"
+PLATFORM_USER = PosixUser()
+"""Who trainer and upload pods are on the bed (the chart's default operator config: 1000:1000)."""
 
 
 @dataclass
@@ -246,6 +258,24 @@ except urllib.error.HTTPError as err:
 """
 
 
+TRAINING_PROCESS_IDS = f"""
+import json, os
+found = []
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        argv = open(f"/proc/{{pid}}/cmdline", "rb").read().split(b"\\0")
+        status = open(f"/proc/{{pid}}/status").read().splitlines()
+    except OSError:
+        continue
+    if b"{TRAINING_PROCESS}" in argv:
+        ids = dict(line.split(":", 1) for line in status if line.startswith(("Uid", "Gid", "Groups")))
+        found.append({{key: value.split() for key, value in ids.items()}})
+print(json.dumps(found))
+"""
+"""Runs inside a trainer container: the real, effective, saved and file-system uid and gid, and the
+supplementary groups, of each training process (the children of torchrun)."""
+
+
 @dataclass
 class DeletedPodRun:
     status: dict[str, Any]
@@ -253,6 +283,10 @@ class DeletedPodRun:
     deleted_pod: str
     foreign_report: str
     checkpoints: list[dict[str, Any]]
+    training_process_ids: dict[str, list[dict[str, list[str]]]]
+    restricted_warnings: str
+    pods_at_check: dict[str, str]
+    worker_init_containers: list[Any]
 
 
 @pytest.fixture(scope="module")
@@ -287,7 +321,31 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
     )
     child = status["backendRef"]["name"]
     master = bed.running_pod(real_namespace, child, "master")
-    assert master is not None and bed.running_pod(real_namespace, child, "worker") is not None
+    worker = bed.running_pod(real_namespace, child, "worker")
+    assert master is not None and worker is not None
+    ids = {
+        pod.metadata.name: json.loads(
+            bed.kubectl(
+                "exec", "-n", real_namespace, pod.metadata.name, "-c", "pytorch", "--",
+                "python", "-c", TRAINING_PROCESS_IDS,
+            )
+        )
+        for pod in (master, worker)
+    }  # fmt: skip
+    # What `enforce: restricted` would say of the namespace's pods (Pod Security answers a dry-run
+    # label with warnings): the running ones, and those of the bad-data job, if still there.
+    pods = bed.core.list_namespaced_pod(real_namespace).items
+    restricted = subprocess.run(
+        [
+            str(bed.layout.binary("kubectl")),
+            f"--kubeconfig={bed.layout.kubeconfig}",
+            *("label", "--dry-run=server", "--overwrite", "namespace", real_namespace),
+            "pod-security.kubernetes.io/enforce=restricted",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
     foreign = bed.kubectl(
         "exec",
         "-n",
@@ -322,6 +380,10 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
         deleted_pod=master.metadata.name,
         foreign_report=foreign,
         checkpoints=[r for r in records if r["type"] == "checkpoint"],
+        training_process_ids=ids,
+        restricted_warnings=restricted,
+        pods_at_check={p.metadata.name: (p.metadata.labels or {}).get(REPLICA_TYPE, "") for p in pods},
+        worker_init_containers=worker.spec.init_containers or [],
     )
 
 
@@ -346,6 +408,46 @@ def test_a_pod_of_one_job_cannot_report_for_another(dpo_job, bad_data_job) -> No
     code, _, body = dpo_job.foreign_report.strip().partition(" ")
     assert code == "403", dpo_job.foreign_report
     assert "is not part of FineTuneJob bad-data" in body
+
+
+def test_trainers_run_as_the_platform_user_and_own_what_they_write(
+    dpo_job, bed: RealNodeBed, real_namespace: str
+) -> None:
+    """In a namespace that enforces Pod Security baseline (and warns of restricted), every training
+    process runs as the platform's FSx user, and everything below the job's directory is theirs."""
+    labels = bed.core.read_namespace(real_namespace).metadata.labels
+    assert POD_SECURITY_LABELS.items() <= labels.items()
+    uid, gid = str(PLATFORM_USER.uid), str(PLATFORM_USER.gid)
+    for pod, processes in dpo_job.training_process_ids.items():
+        assert processes, f"no training process in {pod}"
+        for ids in processes:
+            assert ids["Uid"] == [uid] * 4 and ids["Gid"] == [gid] * 4, (pod, ids)
+    job_directory = bed.host_path(f"{FSX_MOUNT}/finetune/{real_namespace}/dpo")
+    written = list(job_directory.rglob("*"))
+    assert any(p.name == "adapter_model.safetensors" for p in written)
+    owners = {(p.stat().st_uid, p.stat().st_gid) for p in written}
+    assert owners == {(PLATFORM_USER.uid, PLATFORM_USER.gid)}, owners
+    # The job's directory itself: made by the kubelet (root) for the subPath mount, in the pods'
+    # group by the file system's setgid preparation (docs/hyperpod-clusters.md).
+    assert job_directory.stat().st_gid == PLATFORM_USER.gid
+
+
+def test_only_the_training_operators_init_container_keeps_worker_pods_from_restricted(dpo_job) -> None:
+    """Master pods (the trainer container only) pass restricted; Worker pods fail it for
+    `init-pytorch` alone, which the training-operator injects with no securityContext."""
+    # Pod Security groups pods with identical violations: "<first pod> (and N other pods): <reasons>".
+    violations = [
+        re.fullmatch(r"Warning: (\S+)(?: \(and (\d+) other pods?\))?: (.+)", line)
+        for line in dpo_job.restricted_warnings.splitlines()
+        if line.startswith("Warning: ") and "existing pods in namespace" not in line
+    ]
+    assert violations and all(violations), dpo_job.restricted_warnings
+    workers = sorted(name for name, replica in dpo_job.pods_at_check.items() if replica == "worker")
+    assert [(m[1], 1 + int(m[2] or 0), m[3]) for m in violations if m] == [
+        (workers[0], len(workers), "allowPrivilegeEscalation != false, unrestricted capabilities")
+    ], (dpo_job.restricted_warnings, dpo_job.pods_at_check)
+    (init,) = dpo_job.worker_init_containers
+    assert init.name == "init-pytorch" and init.security_context is None
 
 
 # -- the runner's workflow: kubectl finetune submit --upload-data, logs -f, status -----------------
@@ -427,6 +529,9 @@ def test_submit_upload_data_copies_local_files_into_the_claim_through_a_pod_it_d
         assert destination == f"{FSX_MOUNT}/finetune/{real_namespace}/uploads/{digest[:16]}/{source.name}"
         assert f"uploaded: {source} -> {destination} (claim fsx-claim)" in plugin_run.submitted.stderr
         assert bed.host_path(destination).read_bytes() == source.read_bytes()
+        # Written by the upload pod as the trainer pods write (non-root, docs/security.md).
+        for path in (bed.host_path(destination), bed.host_path(destination).parent):
+            assert (path.stat().st_uid, path.stat().st_gid) == (PLATFORM_USER.uid, PLATFORM_USER.gid), path
     assert plugin_run.upload_pods_left == []
     assert f"finetunejob.finetune.dev/{UPLOADED_JOB} created" in plugin_run.submitted.stdout
 

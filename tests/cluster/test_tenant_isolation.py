@@ -352,6 +352,7 @@ def test_trainer_pods_pass_pod_security_baseline(operator, core_v1, custom_objec
     assert len(pods) == 2
     for pod in pods:
         (container,) = pod.spec.containers
+        assert pod.spec.security_context.run_as_non_root is True
         assert container.security_context.allow_privilege_escalation is False
         assert container.security_context.capabilities.drop == ["ALL"]
         assert (

@@ -21,6 +21,7 @@ from finetune_operator.api.training_config import Method
 from finetune_operator.plugin import data, flags, view
 from finetune_operator.plugin.cluster import Cluster, ClusterError
 from finetune_operator.plugin.main import main
+from finetune_operator.storage import PosixUser
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
 
@@ -329,12 +330,30 @@ def test_upload_pod_mounts_the_claim_and_checks_the_hash(tmp_path: Path) -> None
         lambda digest, name: data.claim_destination("/fsx", "team-a", digest, name),
     )
     assert upload.destination.startswith("/fsx/finetune/team-a/uploads/") and upload.size == 2
-    pod = data.build_upload_pod("p", "team-a", "fsx-claim", "/fsx", "img", upload)
+    pod = data.build_upload_pod(
+        "p", "team-a", "fsx-claim", "/fsx", "img", upload, PosixUser(uid=2000, gid=3000)
+    )
     container = pod["spec"]["containers"][0]
     assert pod["spec"]["volumes"] == [
         {"name": "storage", "persistentVolumeClaim": {"claimName": "fsx-claim"}}
     ]
-    assert container["volumeMounts"] == [{"name": "storage", "mountPath": "/fsx"}] and container["stdin"]
+    # Only the namespace's uploads directory of the claim, written as the trainer pods write.
+    assert container["volumeMounts"] == [
+        {"name": "storage", "mountPath": "/fsx/finetune/team-a/uploads", "subPath": "finetune/team-a/uploads"}
+    ]
+    assert container["stdin"]
+    # Pod Security restricted, as the platform's FSx user.
+    assert pod["spec"]["securityContext"] == {
+        "runAsNonRoot": True,
+        "runAsUser": 2000,
+        "runAsGroup": 3000,
+        "seccompProfile": {"type": "RuntimeDefault"},
+    }
+    assert container["securityContext"] == {
+        "privileged": False,
+        "allowPrivilegeEscalation": False,
+        "capabilities": {"drop": ["ALL"]},
+    }
     script = container["command"][2]
     assert "head -c 2 >" in script and f"echo {upload.sha256}" in script and "sha256sum -c -" in script
     assert pod["spec"]["restartPolicy"] == "Never"

@@ -28,6 +28,12 @@ def _render(job, attempt=1, resume_from=None):
     return render_attempt(request)
 
 
+def _operator_config(case: str) -> OperatorConfig:
+    """The case's platform config (operator.yaml), or the defaults."""
+    path = GOLDEN_DIR / case / "operator.yaml"
+    return OperatorConfig.from_file(path) if path.exists() else OperatorConfig()
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_pytorchjob_contract(case: str) -> None:
     objects = yamlio.load_file(GOLDEN_DIR / case / "rendered.yaml")
@@ -44,8 +50,16 @@ def test_pytorchjob_contract(case: str) -> None:
         assert container["name"] == "pytorch"
         assert "aws.amazon.com/neurondevice" not in container["resources"]["limits"]
         assert container["resources"]["requests"] == container["resources"]["limits"]
-        # Pod Security baseline, and restricted but for runAsNonRoot (docs/security.md).
-        assert pod["securityContext"] == {"seccompProfile": {"type": "RuntimeDefault"}}
+        # Pod Security restricted (docs/security.md): non-root as the platform's FSx user, and
+        # no fsGroup, which would chown the shared file system at every mount.
+        run_as = _operator_config(case).storage.run_as
+        assert pod["securityContext"] == {
+            "runAsNonRoot": True,
+            "runAsUser": run_as.uid,
+            "runAsGroup": run_as.gid,
+            "seccompProfile": {"type": "RuntimeDefault"},
+            **({"supplementalGroups": run_as.supplemental_groups} if run_as.supplemental_groups else {}),
+        }
         assert container["securityContext"] == {
             "privileged": False,
             "allowPrivilegeEscalation": False,

@@ -116,6 +116,11 @@ def test_per_namespace_roots_replace_the_defaults() -> None:
         {"read_roots": ["/elsewhere"]},
         {"read_roots": ["/fsx/{name}"]},
         {"namespaces": {"ra": {"write_root": "/fsx/x"}}},
+        {"run_as": {"uid": 0}},  # root: Pod Security restricted refuses it
+        {"run_as": {"gid": 0}},
+        {"run_as": {"supplemental_groups": [0]}},
+        {"run_as": {"uid": 2**31}},
+        {"run_as": {"user": "finetune"}},
     ],
 )
 def test_unsafe_policies_are_refused_at_start(storage: dict[str, Any]) -> None:

@@ -9,6 +9,7 @@ function; the functions that call AWS or the cluster take their clients as argum
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from finetune_operator.plugin.flags import UsageError
+from finetune_operator.pod_security import CONTAINER_SECURITY_CONTEXT, pod_security_context
+from finetune_operator.storage import PosixUser
 
 UPLOAD_PREFIX = "finetune/uploads"
 HASH_CHARS = 16
@@ -129,17 +132,26 @@ def upload_pod_name(job_name: str, upload: LocalFile) -> str:
 
 
 def build_upload_pod(
-    name: str, namespace: str, claim: str, mount_path: str, image: str, upload: LocalFile
+    name: str,
+    namespace: str,
+    claim: str,
+    mount_path: str,
+    image: str,
+    upload: LocalFile,
+    run_as: PosixUser,
 ) -> dict[str, Any]:
     """A pod that reads exactly ``upload.size`` bytes from stdin into the claim and checks their hash.
 
     Reading a known byte count ends the copy without needing stdin to close; the file appears
-    under its final name only after its sha256 matched (written aside, then renamed).
+    under its final name only after its sha256 matched (written aside, then renamed). The pod
+    sees only the namespace's uploads directory of the claim, and runs as the trainer pods do
+    (Pod Security ``restricted``, the platform's FSx user), so its files are owned like theirs.
     """
     target = upload.destination
     partial = f"{target}.partial"
+    uploads = posixpath.dirname(posixpath.dirname(target))
     script = (
-        f"set -eu; mkdir -p {shlex.quote(str(Path(target).parent))}; "
+        f"set -eu; mkdir -p {shlex.quote(posixpath.dirname(target))}; "
         f"head -c {upload.size} > {shlex.quote(partial)}; "
         f"echo {upload.sha256}'  '{shlex.quote(partial)} | sha256sum -c -; "
         f"mv {shlex.quote(partial)} {shlex.quote(target)}"
@@ -158,6 +170,7 @@ def build_upload_pod(
         "spec": {
             "restartPolicy": "Never",
             "activeDeadlineSeconds": 3600,
+            "securityContext": pod_security_context(run_as),
             "containers": [
                 {
                     "name": "upload",
@@ -165,7 +178,14 @@ def build_upload_pod(
                     "command": ["sh", "-c", script],
                     "stdin": True,
                     "stdinOnce": True,
-                    "volumeMounts": [{"name": "storage", "mountPath": mount_path}],
+                    "securityContext": CONTAINER_SECURITY_CONTEXT,
+                    "volumeMounts": [
+                        {
+                            "name": "storage",
+                            "mountPath": uploads,
+                            "subPath": posixpath.relpath(uploads, mount_path),
+                        }
+                    ],
                 }
             ],
             "volumes": [{"name": "storage", "persistentVolumeClaim": {"claimName": claim}}],

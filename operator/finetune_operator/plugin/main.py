@@ -392,15 +392,17 @@ def do_uploads(
         return
     if cluster is None:
         cluster = Cluster.connect(args.kubeconfig)
+    storage = OperatorConfig().storage
     image = args.upload_image or args.image or DEFAULT_UPLOAD_IMAGE
     for upload in uploads:
         pod = data.build_upload_pod(
             data.upload_pod_name(options.job_name, upload),
             options.namespace,
             "fsx-claim",
-            "/fsx",
+            storage.claim_mount_path,
             image,
             upload,
+            storage.run_as,
         )
         cluster.copy_through_pod(pod, upload.path)
         print(f"uploaded: {upload.path} -> {upload.destination} (claim fsx-claim)", file=sys.stderr)

@@ -22,6 +22,7 @@ from finetune_operator.contract import RESUME_AUTO, TRAINER_CONFIG_PATH
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import INSTANCE_SHAPES
 from finetune_operator.naming import TRAINER_IDENTITY, attempt_labels, trainer_identity_labels
+from finetune_operator.pod_security import CONTAINER_SECURITY_CONTEXT, pod_security_context
 from finetune_operator.storage import normalise, within
 
 CONTAINER_NAME = "pytorch"  # the training-operator requires this name
@@ -43,16 +44,6 @@ TERMINATION_GRACE_SECONDS = 120
 """Above the images' TORCH_ELASTIC_SHUTDOWN_TIMEOUT=100: a deleted pod's workers get 100 s to write
 their SIGTERM checkpoint before torchrun kills them, and the kubelet waits for that (SageMaker's
 StopTrainingJob grace is 120 s too)."""
-
-CONTAINER_SECURITY_CONTEXT = {
-    "privileged": False,
-    "allowPrivilegeEscalation": False,
-    "capabilities": {"drop": ["ALL"]},
-}
-"""Pod Security ``baseline``, and ``restricted`` except ``runAsNonRoot``: the trainer images
-run as root (they define no other user, and FSx directories are written as root), and
-they need no capability: the Neuron, NVIDIA and EFA device plugins hand the devices over, and EFA's
-locked memory comes from the node's unlimited memlock (EKS AMIs), not from IPC_LOCK."""
 
 ANNOTATION_AUTO_RESUME = "sagemaker.amazonaws.com/enable-job-auto-resume"
 ANNOTATION_MAX_RETRY = "sagemaker.amazonaws.com/job-max-retry-count"
@@ -356,7 +347,7 @@ def _pod_template(request: AttemptRequest) -> dict[str, Any]:
     }
     pod_spec: dict[str, Any] = {
         "serviceAccountName": TRAINER_IDENTITY,
-        "securityContext": {"seccompProfile": {"type": "RuntimeDefault"}},
+        "securityContext": pod_security_context(request.storage.run_as),
         "terminationGracePeriodSeconds": TERMINATION_GRACE_SECONDS,
         "nodeSelector": {LABEL_INSTANCE_TYPE: resources.instance_type},
         "containers": [container],
