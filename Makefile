@@ -7,9 +7,9 @@ PY          := $(VENV)/bin/python
 CACHE       := $(HOME)/.cache/finetune-operator
 TESTBED     := python3 hack/testbed.py
 PYTEST_ARGS ?=
-# Two pytest-xdist workers: the cluster tests (one group, tests/conftest.py) on one, the unit and
+# Two pytest-xdist workers: the cluster tests (one scope, tests/conftest.py) on one, the unit and
 # trainer tests on the other, so the bed's waits overlap the trainer's CPU work.
-PARALLEL ?= -n 2 --dist loadgroup
+PARALLEL ?= -n 2
 # The venv under ~/.cache is shared by every checkout of this machine, and its editable
 # install points at one of them: this checkout's code always comes first.
 export PYTHONPATH := $(CURDIR)/operator:$(CURDIR)/trainer-images/trainer/src

@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hack.chart import install_chart
@@ -37,10 +38,21 @@ def _load_testbed_module():
 testbed_module = _load_testbed_module()
 
 
-BED_GROUP = "testbed"
-"""Under pytest-xdist (`make test`), every cluster test runs in this one group, on one worker, in
-collection order: they share one bed (and its one real node), while the unit and trainer tests,
-which need none, run beside them on the other worker."""
+CLUSTER_TESTS = "tests/cluster/"
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Under pytest-xdist (`make test`: 2 workers), every cluster test runs on one worker, in
+    collection order: they share one bed and its one real node. The unit and trainer tests, which
+    need neither, run module by module beside them on the other worker, so the bed's waits
+    overlap the trainer's CPU work."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneBedScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return CLUSTER_TESTS if nodeid.startswith(CLUSTER_TESTS) else super()._split_scope(nodeid)
+
+    return OneBedScheduling(config, log)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -48,7 +60,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if cluster_dir in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.cluster)
-            item.add_marker(pytest.mark.xdist_group(BED_GROUP))
         else:
             item.add_marker(pytest.mark.unit)
 
