@@ -146,7 +146,7 @@ class RealNodeBed:
         as root, with the mode of the volume's root: so the root is setgid and group-writable
         for the pods' group, and every directory below inherits that group. The write roots
         belong to the pods' user; what root wrote there before (a bed of an earlier version,
-        whose pods ran as root) is given to it once.
+        whose pods ran as root) is given to it, and its directories the same setgid mode.
         """
         owner = StoragePolicy().run_as  # the chart's operator config on the bed sets none
         root = self.layout.fsx
@@ -156,9 +156,12 @@ class RealNodeBed:
         for name in FSX_WRITE_ROOTS:
             path = root / name
             path.mkdir(exist_ok=True)
-            if path.stat().st_uid != owner.uid:
-                subprocess.run(["chown", "-R", f"{owner.uid}:{owner.gid}", str(path)], check=True)
-            path.chmod(0o2775)
+            subprocess.run(["chown", "-R", f"{owner.uid}:{owner.gid}", str(path)], check=True)
+            # Every directory, also those made before this preparation: a namespace directory
+            # without setgid would give the kubelet's job directories root's group.
+            subprocess.run(
+                ["find", str(path), "-type", "d", "-exec", "chmod", "2775", "{}", "+"], check=True
+            )
 
     def write_model(self) -> Path:
         """The tiny Llama and its tokenizer under the model root (rebuilt: deterministic, seconds)."""
