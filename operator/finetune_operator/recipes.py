@@ -160,6 +160,32 @@ def format_validation_error(err: ValidationError) -> str:
     )
 
 
+def newest_per_name(
+    bodies: Iterable[tuple[RecipeKind, dict[str, Any]]],
+) -> list[tuple[RecipeKind, dict[str, Any]]]:
+    """One body per kind, namespace and name, the newest, in the order the names first appear.
+
+    kopf's indices key objects by uid and are not pruned when a watch lists anew (after the
+    API server restarts, or a 410 Gone): a recipe deleted and recreated while the watch was
+    away, as `helm upgrade` does with the chart's built-in recipes (hooks), stays indexed beside
+    its successor, and selection would see the same recipe twice. A name exists once at a time,
+    so the newest body (creation time, then resourceVersion) is the live one.
+    """
+    newest: dict[tuple[str, str | None, str | None], tuple[RecipeKind, dict[str, Any]]] = {}
+    for kind, body in bodies:
+        meta = body.get("metadata") or {}
+        key = (kind.value, meta.get("namespace"), meta.get("name"))
+        seen = newest.get(key)
+        if seen is None or _age_order(meta) > _age_order(seen[1].get("metadata") or {}):
+            newest[key] = (kind, body)
+    return list(newest.values())
+
+
+def _age_order(meta: dict[str, Any]) -> tuple[str, int]:
+    version = str(meta.get("resourceVersion") or "")
+    return str(meta.get("creationTimestamp") or ""), int(version) if version.isdigit() else 0
+
+
 class ParsedRecipes:
     """The cluster's recipe objects as models, each parsed once per resourceVersion.
 
@@ -172,9 +198,10 @@ class ParsedRecipes:
         self._parsed: dict[tuple[str, str], tuple[str, Recipe | None]] = {}
 
     def of(self, bodies: Iterable[tuple[RecipeKind, dict[str, Any]]]) -> list[Recipe]:
-        """Models of the ``(kind, body)`` pairs, in order, without the invalid ones."""
+        """Models of the ``(kind, body)`` pairs, in order, without the invalid ones and without
+        the stale copies ``newest_per_name`` drops."""
         recipes = []
-        for kind, body in bodies:
+        for kind, body in newest_per_name(bodies):
             recipe = self._parse(kind, body)
             if recipe is not None:
                 recipes.append(recipe)

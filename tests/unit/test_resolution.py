@@ -10,14 +10,16 @@ import pytest
 from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.api.job import FineTuneJob
-from finetune_operator.api.recipe import BackendName
+from finetune_operator.api.recipe import BackendName, RecipeKind
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.instances import AcceleratorFamily, accelerator_family
 from finetune_operator.recipes import (
     BUILTIN_RECIPES_DIR,
+    ParsedRecipes,
     load_recipe_file,
     load_recipes_dir,
+    newest_per_name,
     parse_recipe,
     select_recipe,
 )
@@ -386,3 +388,39 @@ def test_the_hyperpod_cluster_guide_says_what_selection_and_resolution_do() -> N
         recipe = select_recipe(j, [*RECIPES, cpu_recipe])
         assert recipe.metadata.name == (recipe_name or cpu_recipe.metadata.name)
         assert resolve(j, recipe, OperatorConfig(), 1).resources.processes_per_node == int(processes)
+
+
+def test_a_recipe_recreated_while_the_watch_was_away_is_selected_once_in_its_newest_version() -> None:
+    """kopf's index keeps a deleted recipe's body after a re-list (keyed by uid): the stale copy
+    must neither make selection ambiguous nor win over its successor."""
+    text = (BUILTIN_RECIPES_DIR / "tiny-llama-cpu-lora.yaml").read_text()
+    body = yamlio.load_documents(text)[0]
+    old = {
+        **body,
+        "metadata": {
+            **body["metadata"],
+            "uid": "u-old",
+            "resourceVersion": "900",
+            "creationTimestamp": "2026-11-29T05:14:20Z",
+        },
+    }
+    new = {
+        **body,
+        "metadata": {
+            **body["metadata"],
+            "uid": "u-new",
+            "resourceVersion": "1200",
+            "creationTimestamp": "2026-11-29T05:15:35Z",
+        },
+    }
+    new["spec"] = {**body["spec"], "description": "the successor"}
+    other = yamlio.load_documents((BUILTIN_RECIPES_DIR / "tiny-llama-cpu-grpo-lora.yaml").read_text())[0]
+    kind = RecipeKind.CLUSTER_FINE_TUNE_RECIPE
+    kept = newest_per_name([(kind, old), (kind, other), (kind, new)])
+    assert kept == [(kind, new), (kind, other)]
+    recipes = ParsedRecipes().of([(kind, new), (kind, old)])
+    assert [r.spec.description for r in recipes] == ["the successor"]
+    selected = select_recipe(
+        job("  model: {name: tiny-llama}\n  method: lora\n  data: {train: {path: /fsx/d.jsonl}}\n"), recipes
+    )
+    assert selected.spec.description == "the successor"
