@@ -82,11 +82,12 @@ def testbed() -> Iterator[Testbed]:
     started_here = False
     kubeconfig = os.environ.get("FINETUNE_TEST_KUBECONFIG")
     if not kubeconfig:
-        if not all(testbed_module.running_components(layout).values()):
-            subprocess.run(["bash", str(REPO_ROOT / "hack" / "build-testbed.sh")], check=True)
-            subprocess.run(["bash", str(REPO_ROOT / "hack" / "build-images.sh")], check=True)
-            subprocess.run([sys.executable, str(REPO_ROOT / "hack" / "testbed.py"), "up"], check=True)
-            started_here = True
+        started_here = not all(testbed_module.running_components(layout).values())
+        # Also on a running bed: images of changed code (the operator's, the trainer's) are built
+        # and imported into its node, which `up` does without restarting anything.
+        subprocess.run(["bash", str(REPO_ROOT / "hack" / "build-testbed.sh")], check=True)
+        subprocess.run(["bash", str(REPO_ROOT / "hack" / "build-images.sh")], check=True)
+        subprocess.run([sys.executable, str(REPO_ROOT / "hack" / "testbed.py"), "up"], check=True)
         kubeconfig = str(layout.kubeconfig)
     previous = os.environ.get("KUBECONFIG")
     os.environ["KUBECONFIG"] = kubeconfig
