@@ -24,6 +24,8 @@ import pytest
 from hack.chart import install_chart
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+KUBECTL_FINETUNE = Path(sys.executable).parent / "kubectl-finetune"
+"""The plugin's console script, installed with the operator package beside this Python."""
 
 
 def _load_testbed_module():

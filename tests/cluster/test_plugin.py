@@ -9,7 +9,6 @@ import json
 import os
 import shlex
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from kubernetes import watch
 from finetune_operator import yamlio
 from finetune_operator.plugin.main import main
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR
+from tests.conftest import KUBECTL_FINETUNE
 from tests.sagemaker_fixtures import MotoSageMaker
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
@@ -154,7 +154,6 @@ def test_seed_command_line(example: str, seed_files: Path, testbed, namespace: s
 
 def kubectl_finetune(testbed, namespace: str, line: str) -> subprocess.CompletedProcess[str]:
     """`kubectl finetune LINE -n NAMESPACE`: kubectl finds the installed console script on PATH."""
-    script = Path(sys.executable).parent / "kubectl-finetune"
     kubectl = testbed.binary("kubectl")
     args = shlex.split(line)
     if args[0] != "render":
@@ -167,7 +166,7 @@ def kubectl_finetune(testbed, namespace: str, line: str) -> subprocess.Completed
         env={
             **os.environ,
             "KUBECONFIG": testbed.kubeconfig,
-            "PATH": f"{script.parent}:{kubectl.parent}:/usr/bin:/bin",
+            "PATH": f"{KUBECTL_FINETUNE.parent}:{kubectl.parent}:/usr/bin:/bin",
         },
     )
 
@@ -367,9 +366,8 @@ def test_logs_before_any_attempt_say_so(testbed, namespace, custom_objects, caps
 
 def plugin_process(testbed, namespace: str, *args: str) -> subprocess.Popen[str]:
     """`kubectl-finetune ARGS` running in the background, its output captured."""
-    script = Path(sys.executable).parent / "kubectl-finetune"
     return subprocess.Popen(
-        [str(script), *args, "-n", namespace, "--kubeconfig", testbed.kubeconfig],
+        [str(KUBECTL_FINETUNE), *args, "-n", namespace, "--kubeconfig", testbed.kubeconfig],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

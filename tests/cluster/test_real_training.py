@@ -47,7 +47,7 @@ from hack.tiny_llama import chat_records, preference_records, write_jsonl
 from safetensors.torch import load_file
 
 from finetune_operator.storage import PosixUser
-from tests.conftest import REPO_ROOT
+from tests.conftest import KUBECTL_FINETUNE, REPO_ROOT
 
 CONFIG_ANNOTATION = "finetune.dev/trainer-config"
 JOB_TIMEOUT_S = 300
@@ -469,9 +469,8 @@ class PluginRun:
 
 def kubectl_finetune(bed: RealNodeBed, namespace: str, *args: str) -> subprocess.CompletedProcess[str]:
     """The plugin as kubectl runs it: the console script installed with the operator package."""
-    script = Path(sys.executable).parent / "kubectl-finetune"
     return subprocess.run(
-        [str(script), *args, "-n", namespace, "--kubeconfig", str(bed.layout.kubeconfig)],
+        [str(KUBECTL_FINETUNE), *args, "-n", namespace, "--kubeconfig", str(bed.layout.kubeconfig)],
         capture_output=True,
         text=True,
         timeout=JOB_TIMEOUT_S,
