@@ -311,16 +311,19 @@ def test_logs_of_a_sagemaker_job_come_from_cloudwatch(
     logs = aws.client("logs")
     group = "/aws/sagemaker/TrainingJobs"
     logs.create_log_group(logGroupName=group)
-    stream = "nova-job-a1-0f3c/algo-1-1795341600"
+    # CloudWatch Logs (and moto) reject events older than 14 days: the stream is written now.
+    written_at_ms = int(time.time() * 1000)
+    stream = f"nova-job-a1-0f3c/algo-1-{written_at_ms // 1000}"
     logs.create_log_stream(logGroupName=group, logStreamName=stream)
-    logs.put_log_events(
+    put = logs.put_log_events(
         logGroupName=group,
         logStreamName=stream,
         logEvents=[
-            {"timestamp": 1795341600000 + i, "message": f"finetune-metrics step={i} loss=1.0"}
+            {"timestamp": written_at_ms + i, "message": f"finetune-metrics step={i} loss=1.0"}
             for i in range(3)
         ],
     )
+    assert "rejectedLogEventsInfo" not in put, put["rejectedLogEventsInfo"]
     job = job_manifest(
         "nova-job",
         backend="sagemaker",

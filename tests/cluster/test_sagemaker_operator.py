@@ -14,6 +14,7 @@ import json
 import os
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -200,7 +201,7 @@ def test_progress_and_eta_come_from_the_trainers_records_in_s3(
     bucket, _, prefix = aws.job(name).checkpoint_config["S3Uri"].removeprefix("s3://").partition("/")
     records = tmp_path / "progress.jsonl"
     sink = ProgressSink(records, None, None)  # the trainer's rank 0, writing its checkpoint directory
-    start = 1795341600.0  # 2026-11-22T10:00:00Z
+    start = datetime(2026, 11, 22, 10, tzinfo=UTC).timestamp()  # the records' own times: no wall time is read
     for steps in ((10, 20), (30, 40)):
         for step in steps:
             sink.step(StepReport(1, step, 200, 0.1, 2.0 - step / 100, 1e-4, 900.0, start + 3 * step))

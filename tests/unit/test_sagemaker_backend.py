@@ -6,6 +6,7 @@ duplicate name is ResourceInUse, StopTrainingJob exists, throttling can be injec
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -474,7 +475,7 @@ def test_progress_comes_from_the_trainers_records_synced_to_s3(aws: MotoSageMake
 
     records = tmp_path / "progress.jsonl"
     sink = ProgressSink(records, None, None)
-    start = 1795341600.0  # 2026-11-22T10:00:00Z
+    start = datetime(2026, 11, 22, 10, tzinfo=UTC).timestamp()  # a fixed clock: no wall time is read
     for step in range(1, 501):  # attempt 1: far more than the tail the backend reads
         sink.step(StepReport(1, step, 1000, 0.1, 2.0, 1e-4, 900.0, start + step))
     for step in (510, 520, 530):  # attempt 2, resumed at step 500, 2 s per step

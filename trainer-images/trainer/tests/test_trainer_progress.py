@@ -8,6 +8,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from finetune_trainer.progress import (
 )
 
 GOLDEN = Path(__file__).parent / "golden"
-NOW = 1795341600.0  # 2026-11-22T10:00:00Z
+NOW = datetime(2026, 11, 22, 10, tzinfo=UTC).timestamp()  # a fixed clock: no wall time is read
 REPORT = StepReport(
     attempt=2,
     step=120,
