@@ -14,7 +14,7 @@ PARALLEL ?= -n 2
 # install points at one of them: this checkout's code always comes first.
 export PYTHONPATH := $(CURDIR)/operator:$(CURDIR)/trainer-images/trainer/src
 
-.PHONY: help system-packages install testbed-binaries images prepare lint test test-unit test-cluster cluster-up cluster-down \
+.PHONY: help system-packages install neuron-env testbed-binaries images prepare lint test test-unit test-cluster cluster-up cluster-down \
         cluster-status cluster-kubeconfig chart-crds trainer-config-schema demo bench clean
 
 help: ## List the targets
@@ -25,6 +25,9 @@ system-packages: ## Install the missing Debian packages the bed needs (apt-get, 
 
 install: system-packages ## Create the virtualenv (cached under ~/.cache, linked at .venv)
 	@bash hack/venv.sh
+
+neuron-env: system-packages ## Create the Neuron image's stack as a virtualenv (cached, linked at .venv-neuron): the trainer's Neuron path runs in it on torch-xla's CPU device
+	@bash hack/neuron-venv.sh
 
 testbed-binaries: system-packages ## Build the test-bed binaries from Go modules (cached; rebuilt only when hack/versions.env changes)
 	@bash hack/build-testbed.sh
@@ -42,13 +45,13 @@ lint: install testbed-binaries ## ruff, mypy, hadolint on the Dockerfiles, check
 trainer-config-schema: install ## Regenerate the trainer's config JSON Schema from the operator's model
 	$(PY) hack/trainer_config_schema.py
 
-prepare: system-packages ## Install the virtualenv, build the test-bed binaries and the images side by side (pip and the image builds wait on the network and the disk, go on the CPU)
-	@$(MAKE) --no-print-directory -j3 install testbed-binaries images
+prepare: system-packages ## Install both virtualenvs, build the test-bed binaries and the images side by side (pip and the image builds wait on the network and the disk, go on the CPU)
+	@$(MAKE) --no-print-directory -j4 install neuron-env testbed-binaries images
 
 test: prepare lint ## Run everything: lint, unit tests and cluster tests on the local bed
 	$(PY) -m pytest $(PARALLEL) $(PYTEST_ARGS)
 
-test-unit: install ## Unit tests only (no cluster)
+test-unit: install neuron-env ## Unit tests only (no cluster; the trainer's Neuron tests included)
 	$(PY) -m pytest -m unit $(PYTEST_ARGS)
 
 test-cluster: install testbed-binaries images ## Cluster tests only (starts or reuses the bed)
