@@ -188,6 +188,27 @@ def test_an_adapter_checkpoint_must_cover_every_trainable_parameter() -> None:
     ]
 
 
+def test_adapter_consolidation_keeps_only_the_adapters_own_transformations() -> None:
+    """optimum-neuron 0.4.5 writes every fused module's spec into an adapter's metadata; the ones
+    without a PEFT type would unfuse base weights the adapter does not hold (the KeyError that failed
+    every q_proj/v_proj recipe after training). The shape is optimum-neuron's `to_metadata`."""
+    fused_qkv = ["FusedLinearsSpec", {"fused_linear_name": "qkv_proj", "peft_type": "lora"}]
+    fused_gate_up = ["FusedLinearsSpec", {"fused_linear_name": "gate_up_proj", "peft_type": None}]
+    metadata = {
+        "parameters": {"x": {"tensor_model_parallel": False}},
+        "model_weight_transformation_specs": [
+            {"module_fully_qualified_name": "model.layers.0.self_attn", "specs": [fused_qkv]},
+            {"module_fully_qualified_name": "model.layers.0.mlp", "specs": [fused_gate_up]},
+        ],
+    }
+    assert neuron_mapping.adapter_consolidation_metadata(metadata) == {
+        "parameters": {"x": {"tensor_model_parallel": False}},
+        "model_weight_transformation_specs": [
+            {"module_fully_qualified_name": "model.layers.0.self_attn", "specs": [fused_qkv]}
+        ],
+    }
+
+
 # -- the Neuron supervised method ------------------------------------------------------------------
 
 

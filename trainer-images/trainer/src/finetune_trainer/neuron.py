@@ -31,7 +31,9 @@ their sources; the pins are in trainer-images/neuron/Dockerfile):
   see `shard_file`) and read back by `load_checkpoint`.
 - After training, the sharded adapter (or model) is consolidated with optimum-neuron's
   `consolidate_model_parallel_checkpoints_to_unified_checkpoint` (what `optimum-cli neuron
-  consolidate` runs) into a normal PEFT safetensors adapter in `output.dir`.
+  consolidate` runs) into a normal PEFT safetensors adapter in `output.dir`. An adapter's metadata
+  is first cut to the adapter's own transformations (`neuron_mapping.adapter_consolidation_metadata`
+  says why).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ from finetune_trainer.neuron_mapping import (
     LAYOUT_FILE,
     RNG_DIR,
     SHARDS_TAG,
+    adapter_consolidation_metadata,
     check_resumable,
     check_supported,
     layout_record,
@@ -409,6 +412,12 @@ class NeuronPlatform:
         if self.runtime.is_main:
             target = directory / ("adapter" if self.adapter_only else "model")
             shutil.rmtree(target, ignore_errors=True)
+            if self.adapter_only:
+                for metadata_file in shards.glob("adapter_*/adapter_shards/mp_metadata_pp_rank_*.json"):
+                    metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
+                    metadata_file.write_text(
+                        json.dumps(adapter_consolidation_metadata(metadata)), encoding="utf-8"
+                    )
             consolidate_model_parallel_checkpoints_to_unified_checkpoint(shards, target)
             # The configs next to the shards, already converted back to the original (unfused,
             # unsharded) module names by optimum-neuron's save_pretrained.

@@ -134,3 +134,22 @@ def rng_file(rank: int) -> str:
 def missing_trainable(loaded: Collection[str], trainable: Sequence[str]) -> list[str]:
     """Trainable parameters a loaded adapter state lacks (a non-strict load would leave them fresh)."""
     return [name for name in trainable if name not in loaded]
+
+
+def adapter_consolidation_metadata(metadata: Mapping[str, Any]) -> dict[str, Any]:
+    """optimum-neuron's model-parallel metadata of a sharded adapter, as consolidation can use it.
+
+    optimum-neuron 0.4.5 writes the transformation spec of every fused module of the model (Llama's
+    `gate_up_proj`, and `qkv_proj` where q/k/v are fused) into an adapter's metadata, LoRA-targeted
+    or not. Consolidation replays each spec; one without a PEFT type unfuses the module's *base*
+    weights, which an adapter save does not hold, so any target list that leaves a fused module out
+    (the q_proj/v_proj of AWS's samples leaves out gate_up_proj) failed after training with
+    `KeyError: '...mlp.gate_up_proj.weight'`. Only specs with a PEFT type describe the adapter's own
+    tensors; the others are dropped, and the module entries left without specs with them.
+    """
+    kept = []
+    for module in metadata["model_weight_transformation_specs"]:
+        specs = [spec for spec in module["specs"] if spec[1].get("peft_type") is not None]
+        if specs:
+            kept.append({**module, "specs": specs})
+    return {**metadata, "model_weight_transformation_specs": kept}

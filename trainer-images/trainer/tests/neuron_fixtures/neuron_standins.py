@@ -57,10 +57,8 @@ def _record(name: str, how: str) -> None:
     key = f"{phase}:{how}:{name}"
     entry = uses.get(key)
     if entry is None:
-        caller = next(
-            (f for f in frames if f.f_code.co_filename != __file__ and "importlib" not in f.f_code.co_filename),
-            None,
-        )
+        outside = (f for f in frames if f.f_code.co_filename != __file__)
+        caller = next((f for f in outside if "importlib" not in f.f_code.co_filename), None)
         where = f"{caller.f_code.co_filename}:{caller.f_lineno}" if caller else "?"
         entry = uses[key] = {"count": 0, "firstCaller": where}
     entry["count"] += 1
