@@ -321,8 +321,24 @@ GRPO_FAMILIES = (AcceleratorFamily.CUDA, AcceleratorFamily.CPU)
 """Where GRPO runs: no library the trainer uses claims GRPO on Trainium."""
 
 
+NEURON_LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
+"""What LoRA can adapt on Trainium: the linear layers of the decoder blocks of optimum-neuron's
+tensor-parallel models (Llama, Granite, Qwen3), whose fused q/k/v and gate/up layers it maps back
+to these names. Any subset trains and consolidates (trainer-images/trainer/tests/
+test_trainer_neuron_xla.py); another name (embed_tokens, lm_head, a pattern) has no parallel LoRA
+layer there."""
+
+
 def check_accelerator(config: ResolvedTrainingConfig, family: AcceleratorFamily, instance_type: str) -> None:
     """Refuse settings the attempt's accelerator family cannot run, naming what to change."""
+    if config.lora is not None and family == AcceleratorFamily.NEURON:
+        unknown = [m for m in config.lora.target_modules if m not in NEURON_LORA_TARGETS]
+        if unknown:
+            raise InvalidSpecError(
+                f"lora.targetModules: {', '.join(unknown)} cannot get a LoRA adapter on {instance_type} "
+                f"(neuron): on Trainium LoRA adapts the decoder's linear layers, a subset of "
+                f"{', '.join(NEURON_LORA_TARGETS)}"
+            )
     if config.method.uses_rewards and family not in GRPO_FAMILIES:
         supported = ", ".join(f.value for f in GRPO_FAMILIES)
         raise InvalidSpecError(

@@ -19,7 +19,7 @@ def test_chart_installs_crds_recipes_and_operator(api_client):
         "finetune.dev", "v1alpha1", "clusterfinetunerecipes"
     )["items"]
     names = {r["metadata"]["name"] for r in recipes}
-    assert {"llama-3.1-8b-lora", "llama-3.2-1b-sft", "mistral-7b-dpo", "qwen2.5-7b-dpo-lora"} <= names
+    assert {"llama-3.1-8b-lora", "llama-3.2-1b-sft", "mistral-7b-gpu-dpo", "qwen2.5-7b-gpu-dpo-lora"} <= names
     deployment = client.AppsV1Api(api_client).read_namespaced_deployment(CHART_RELEASE, CHART_NAMESPACE)
     assert deployment.spec.template.spec.service_account_name == CHART_RELEASE
 

@@ -11,6 +11,7 @@ from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import BackendName, RecipeKind
+from finetune_operator.attempts import build_attempt_request
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.instances import AcceleratorFamily, accelerator_family
@@ -23,7 +24,7 @@ from finetune_operator.recipes import (
     parse_recipe,
     select_recipe,
 )
-from finetune_operator.resolution import resolve
+from finetune_operator.resolution import NEURON_LORA_TARGETS, resolve
 
 RECIPES = load_recipes_dir(BUILTIN_RECIPES_DIR)
 HYPERPOD_RECIPES = [r for r in RECIPES if BackendName.HYPERPOD in r.spec.backends]
@@ -54,7 +55,12 @@ def test_builtin_recipes_cover_every_model_and_method() -> None:
     assert {r.spec.model for r in HYPERPOD_RECIPES} == {*open_models, "tiny-llama"}
     families = {(r.spec.model, r.spec.method.value, r.spec.family.value) for r in HYPERPOD_RECIPES}
     methods = ["sft", "lora", "dpo", "dpo-lora"]
-    assert families == {(m, k, f) for m in open_models for k in methods for f in ["neuron", "cuda"]} | {
+    # optimum-neuron 0.4.5 trains Llama, Granite and Qwen3 only: Mistral and Qwen2.5 have no
+    # Trainium recipe (trainer-images/trainer/tests/test_trainer_neuron_xla.py runs both and sees exit 2).
+    trainium_models = [m for m in open_models if m.startswith("llama-")]
+    assert families == {(m, k, "cuda") for m in open_models for k in methods} | {
+        (m, k, "neuron") for m in trainium_models for k in methods
+    } | {
         ("tiny-llama", "lora", "cpu"),
         ("tiny-llama", "grpo-lora", "cpu"),
     } | {(m, "grpo-lora", "cuda") for m in open_models}  # GRPO: no library claims it on Trainium
@@ -424,3 +430,33 @@ def test_a_recipe_recreated_while_the_watch_was_away_is_selected_once_in_its_new
         job("  model: {name: tiny-llama}\n  method: lora\n  data: {train: {path: /fsx/d.jsonl}}\n"), recipes
     )
     assert selected.spec.description == "the successor"
+
+
+@pytest.mark.parametrize(
+    ("instance_type", "targets", "refused"),
+    [
+        ("ml.trn1.32xlarge", ["q_proj", "v_proj"], None),
+        ("ml.trn1.32xlarge", list(NEURON_LORA_TARGETS), None),
+        ("ml.trn1.32xlarge", ["q_proj", "lm_head", "embed_tokens"], "lm_head, embed_tokens"),
+        ("ml.p5.48xlarge", ["q_proj", "lm_head"], None),  # plain PEFT on GPU adapts any module
+    ],
+)
+def test_trainium_lora_targets_are_the_decoders_linear_layers(
+    instance_type: str, targets: list[str], refused: str | None
+) -> None:
+    """The rule the operator and `render` share (attempt_request): what passes trains and
+    consolidates on the Neuron path (test_trainer_neuron_xla.py); the rest is named."""
+    spec = (
+        BASE
+        + f"  resources: {{instanceType: {instance_type}}}\n"
+        + f"  recipe: {{overrides: {{lora.targetModules: {targets}}}}}\n"
+    )
+    request = lambda: build_attempt_request(job(spec), RECIPES, OperatorConfig(), 1, None, None)  # noqa: E731
+    if refused is None:
+        config = request()[0].config
+        assert config.lora is not None and list(config.lora.target_modules) == targets
+    else:
+        with pytest.raises(
+            InvalidSpecError, match=rf"lora.targetModules: {refused} cannot get a LoRA adapter"
+        ):
+            request()
