@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import collections
+import contextlib
+import copy
+import dataclasses
+import functools
 import json
 import statistics
 import subprocess
 import types
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +19,20 @@ import pytest
 import torch
 import trainer_testkit as kit
 from safetensors.torch import load_file
+from torch import nn
 
-from finetune_trainer.config import RewardSpec
+from finetune_trainer.config import GrpoSpec, RewardSpec
 from finetune_trainer.config_schema import ConfigError
 from finetune_trainer.encoding import TokenizedPrompt, encode_prompt
 from finetune_trainer.formats import parse_prompt
-from finetune_trainer.grpo import group_advantages, grpo_token_losses, loss_numerator, step_normaliser
-from finetune_trainer.rewards import Completion, Toolbox, final_answer, load_rewards
+from finetune_trainer.grpo import (
+    RolloutBatch,
+    group_advantages,
+    grpo_token_losses,
+    loss_numerator,
+    step_normaliser,
+)
+from finetune_trainer.rewards import Completion, Reward, Toolbox, final_answer, load_rewards
 from finetune_trainer.rollout import Rollout, run_rollouts
 
 ALL_LINEAR = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
@@ -190,6 +201,274 @@ def test_loss_and_gradient_equal_trls(loss_type: str, beta: float) -> None:
         assert losses.per_token_kl is not None
         kl = float((losses.per_token_kl * mask).sum() / mask.sum())
         assert kl == pytest.approx(trl_metrics["kl"][0], abs=1e-6)
+
+
+# -- parity with TRL 1.16 through the model ------------------------------------------------------
+#
+# The test above feeds log-probabilities in; these run the tiny model on fixed rollouts, so that
+# everything between the weights and the loss is compared: the chunked head, the temperature,
+# the log-probs kept at generation (old, reference) and the KL.
+
+PARITY_PROMPTS = ("copy: kalo", "reverse: mipe nuto fiba")  # of different lengths: TRL left-pads
+PARITY_LENGTHS = (9, 4, 7, 1, 9, 5)  # the model tokens of the 2 x 3 completions
+PARITY_REWARDS = (1.0, 0.0, 0.5, 0.2, 0.9, 0.4)
+PARITY_MAX_COMPLETION_LENGTH = 12
+
+
+@dataclasses.dataclass(frozen=True)
+class ParityCase:
+    loss_type: str
+    beta: float
+    iterations: int
+    temperature: float
+
+    def __str__(self) -> str:
+        return f"{self.loss_type}-beta{self.beta}-mu{self.iterations}-T{self.temperature}"
+
+    def spec(self) -> GrpoSpec:
+        return GrpoSpec(
+            num_generations=3,
+            max_prompt_length=64,
+            max_completion_length=PARITY_MAX_COMPLETION_LENGTH,
+            temperature=self.temperature,
+            top_p=1.0,
+            beta=self.beta,
+            epsilon=0.2,
+            num_iterations=self.iterations,
+            loss_type=self.loss_type,
+            generation_engine="hf",
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class ParityResult:
+    loss: float
+    grads: dict[str, torch.Tensor]
+    metrics: dict[str, float]
+
+
+def _fixed_completions(tokenizer: Any) -> Callable[[nn.Module], Any]:
+    """A generator that ignores the model: seeded ordinary tokens, every other completion ending with EOS."""
+    special = set(tokenizer.all_special_ids)
+    ordinary = [i for i in range(len(tokenizer)) if i not in special]
+    draws = torch.Generator().manual_seed(11)
+
+    def generate(contexts: Sequence[Sequence[int]], max_new_tokens: int) -> list[list[int]]:
+        outputs = []
+        for i, length in enumerate(PARITY_LENGTHS[: len(contexts)]):
+            ids = [ordinary[int(j)] for j in torch.randint(len(ordinary), (length,), generator=draws)]
+            if i % 2 == 0:
+                ids[-1] = tokenizer.eos_token_id
+            outputs.append(ids[:max_new_tokens])
+        return outputs
+
+    return lambda model: generate
+
+
+def _nudge(model: nn.Module, seed: int) -> None:
+    """Moves every weight a little (seeded): the policy then differs from the reference, and after
+    generation from the policy that sampled (numIterations > 1), so clipping and KL both act."""
+    noise = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for parameter in model.parameters():
+            parameter.add_(torch.randn(parameter.shape, generator=noise) * 0.05)
+
+
+def _grads(model: nn.Module) -> dict[str, torch.Tensor]:
+    return {n: p.grad.detach().clone() for n, p in model.named_parameters() if p.grad is not None}
+
+
+def _ours(
+    case: ParityCase, policy: nn.Module, reference: nn.Module, tokenizer: Any
+) -> tuple[ParityResult, list[Rollout]]:
+    """One optimizer step's loss and gradients as the trainer computes them (one rank, one micro-batch)."""
+    from finetune_trainer.grpo import GrpoMethod
+    from finetune_trainer.methods import frozen_reference
+
+    scores = iter(PARITY_REWARDS)
+    method = GrpoMethod(
+        device=torch.device("cpu"),
+        pad_id=tokenizer.pad_token_id,
+        spec=case.spec(),
+        rewards=(Reward("fixed", 1.0, lambda completion: next(scores)),),
+        toolbox=None,
+        tokenizer=tokenizer,
+        generator=_fixed_completions(tokenizer),
+        reference=(lambda: frozen_reference(reference)) if case.beta else None,
+        error_budget=0.0,
+        micro_batch_size=len(PARITY_PROMPTS),
+        data_rank=0,
+        data_world_size=1,
+    )
+    rows: list[list[object]] = [
+        [encode_prompt(tokenizer, parse_prompt({"prompt": p}), 64, None)] for p in PARITY_PROMPTS
+    ]
+    method.prepare(policy, rows, step=0)  # generation: rollouts, rewards, old and reference log-probs
+    if case.iterations > 1:
+        _nudge(policy, seed=2)  # the optimizer step between the first and the second pass
+    step_rows = method.prepare(policy, rows, step=case.iterations - 1)
+    batch = method.collate(step_rows)
+    loss, totals = method.loss(policy, batch, method.normaliser(step_rows), 1)
+    loss.backward()
+    metrics = method.summarise(totals.extra, method.normaliser(step_rows))
+    assert isinstance(batch, RolloutBatch)
+    return ParityResult(float(loss.detach()), _grads(policy), metrics), list(batch.rollouts)
+
+
+def _trls(
+    case: ParityCase,
+    policy: nn.Module,
+    reference: nn.Module,
+    rollouts: Sequence[Rollout],
+    pad_id: int,
+    use_bias_correction_kl: bool,
+) -> ParityResult:
+    """TRL 1.16's own code on the same rollouts: the fused LM head it patches into the model (at the
+    temperature), `_get_per_token_logps_and_entropies` for the old and reference log-probs at
+    generation, `_compute_loss` for the step; the trainer object holds only what they read."""
+    from trl import GRPOTrainer
+    from trl.trainer.utils import add_fused_lm_head
+
+    for model in (policy, reference):
+        add_fused_lm_head(model, temperature=case.temperature, outputs=("log_probs", "entropy"))
+    metrics: dict[str, dict[str, list[float]]] = collections.defaultdict(
+        lambda: collections.defaultdict(list)
+    )
+    identity = lambda x, **_: x  # noqa: E731
+    trainer = types.SimpleNamespace(
+        top_entropy_quantile=1.0,
+        off_policy_mask_threshold=None,
+        importance_sampling_level="token",
+        beta=case.beta,
+        args=types.SimpleNamespace(
+            use_bias_correction_kl=use_bias_correction_kl, delta=None, steps_per_generation=1
+        ),
+        loss_type=case.loss_type.replace("-", "_"),
+        epsilon_low=0.2,
+        epsilon_high=0.2,
+        use_vllm=False,
+        vllm_importance_sampling_correction=False,
+        model=types.SimpleNamespace(training=True),
+        current_gradient_accumulation_steps=1,
+        max_completion_length=PARITY_MAX_COMPLETION_LENGTH,
+        accelerator=types.SimpleNamespace(
+            num_processes=1,
+            reduce=identity,
+            gather=identity,
+            gather_for_metrics=identity,
+            sync_gradients=True,
+            autocast=contextlib.nullcontext,
+            is_main_process=True,
+        ),
+        _entropy_bonus_enabled=False,
+        aux_loss_enabled=False,
+        _metrics=metrics,
+    )
+    trainer._get_per_token_logps_and_entropies = functools.partial(
+        GRPOTrainer._get_per_token_logps_and_entropies, trainer
+    )
+    # TRL's layout: prompts left-padded, completions right-padded.
+    prompt_width = max(len(r.prompt.input_ids) for r in rollouts)
+    completion_width = max(len(r.completion_ids) for r in rollouts)
+    prompt_ids = torch.full((len(rollouts), prompt_width), pad_id)
+    prompt_mask = torch.zeros_like(prompt_ids)
+    completion_ids = torch.full((len(rollouts), completion_width), pad_id)
+    completion_mask = torch.zeros_like(completion_ids)
+    for row, rollout in enumerate(rollouts):
+        prompt = torch.tensor(rollout.prompt.input_ids)
+        prompt_ids[row, prompt_width - len(prompt) :], prompt_mask[row, prompt_width - len(prompt) :] = (
+            prompt,
+            1,
+        )
+        completion_ids[row, : len(rollout.completion_ids)] = torch.tensor(rollout.completion_ids)
+        completion_mask[row, : len(rollout.completion_ids)] = torch.tensor(rollout.completion_mask)
+    rewards = torch.tensor(PARITY_REWARDS).view(-1, 3)  # TRL's scale_rewards="group"
+    advantages = ((rewards - rewards.mean(1, keepdim=True)) / (rewards.std(1, keepdim=True) + 1e-4)).view(-1)
+    input_ids = torch.cat([prompt_ids, completion_ids], dim=1)
+    attention_mask = torch.cat([prompt_mask, completion_mask], dim=1)
+    with torch.no_grad():
+        old, _, _ = trainer._get_per_token_logps_and_entropies(
+            policy, input_ids, attention_mask, completion_width
+        )
+        ref, _, _ = trainer._get_per_token_logps_and_entropies(
+            reference, input_ids, attention_mask, completion_width
+        )
+    if case.iterations > 1:
+        _nudge(policy, seed=2)
+    inputs = {
+        "prompt_ids": prompt_ids,
+        "prompt_mask": prompt_mask,
+        "completion_ids": completion_ids,
+        "completion_mask": completion_mask,
+        "advantages": advantages,
+        # TRL keeps the generation-time log-probs only when they can differ from the current ones.
+        "old_per_token_logps": old if case.iterations > 1 else None,
+        "ref_per_token_logps": ref if case.beta else None,
+        "num_items_in_batch": completion_mask.sum(),
+    }
+    loss = GRPOTrainer._compute_loss(trainer, policy, inputs)
+    loss.backward()
+    train = metrics["train"]
+    reported = {"clipRatio": train["clip_ratio/region_mean"][0]}
+    if case.beta:
+        reported["kl"] = train["kl"][0]
+    return ParityResult(float(loss.detach()), _grads(policy), reported)
+
+
+def parity(
+    case: ParityCase, tiny_model: Path, tokenizer: Any, use_bias_correction_kl: bool
+) -> tuple[ParityResult, ParityResult]:
+    """Our and TRL's step from identical weights on identical rollouts."""
+    from transformers import AutoModelForCausalLM
+
+    reference = AutoModelForCausalLM.from_pretrained(str(tiny_model), torch_dtype=torch.float32)
+    reference.requires_grad_(False)
+    policy = copy.deepcopy(reference).requires_grad_(True)
+    _nudge(policy, seed=1)
+    trl_policy, trl_reference = copy.deepcopy(policy), copy.deepcopy(reference)
+    ours, rollouts = _ours(case, policy, reference, tokenizer)
+    trls = _trls(case, trl_policy, trl_reference, rollouts, tokenizer.pad_token_id, use_bias_correction_kl)
+    assert ours.grads.keys() == trls.grads.keys() and ours.grads
+    return ours, trls
+
+
+def assert_same_step(ours: ParityResult, trls: ParityResult) -> None:
+    """Loss within 1e-5 (relative above 1), every gradient element within 1e-5 of the largest
+    gradient element (float32 through two different heads), KL and clip ratio as TRL reports them."""
+    loss_diff = abs(ours.loss - trls.loss)
+    grad_diff = max(float((ours.grads[k] - trls.grads[k]).abs().max()) for k in ours.grads)
+    grad_scale = max(float(g.abs().max()) for g in trls.grads.values())
+    print(f"loss {ours.loss:.6f} vs TRL {trls.loss:.6f} (diff {loss_diff:.2e}); ", end="")
+    print(f"max grad diff {grad_diff:.2e}, largest grad {grad_scale:.2e}")
+    assert loss_diff <= 1e-5 * max(1.0, abs(trls.loss)), (ours.loss, trls.loss)
+    assert grad_diff <= 1e-5 * max(1.0, grad_scale), (grad_diff, grad_scale)
+    assert ours.metrics["clipRatio"] == pytest.approx(trls.metrics["clipRatio"], abs=1e-6)
+    assert (ours.metrics.get("kl") is None) == (trls.metrics.get("kl") is None)
+    if "kl" in trls.metrics:
+        assert ours.metrics["kl"] == pytest.approx(trls.metrics["kl"], rel=1e-5, abs=1e-7)
+
+
+PARITY_CASES = [
+    ParityCase(loss_type, beta, iterations, 0.7)
+    for loss_type in ("grpo", "dr-grpo", "dapo")
+    for beta in (0.0, 0.04)
+    for iterations in (1, 2)
+]
+
+
+@pytest.mark.parametrize("case", PARITY_CASES, ids=str)
+def test_a_step_through_the_model_equals_trls_at_temperature_0_7(
+    case: ParityCase, tiny_model: Path, tokenizer: Any
+) -> None:
+    """TRL scores rollouts under the distribution they were sampled from: its log-probs (policy,
+    old and reference) are of the logits divided by the temperature. TRL's KL here is the plain
+    k3 estimator (`use_bias_correction_kl=False`)."""
+    ours, trls = parity(case, tiny_model, tokenizer, use_bias_correction_kl=False)
+    assert_same_step(ours, trls)
+    if case.iterations > 1:
+        assert trls.metrics["clipRatio"] > 0  # the second pass exercises the clipped branch
+    if case.beta:
+        assert trls.metrics["kl"] > 0  # the policy is not the reference
 
 
 def test_group_advantages_are_trls_group_normalisation() -> None:

@@ -12,7 +12,9 @@ One optimizer step of `grpo` / `grpo-lora`:
    `grpo-lora` the same model with its adapters disabled (no second copy).
 4. Loss per token (TRL's `_compute_loss`): -min(r A, clip(r, 1-eps, 1+eps) A) + beta * KL, with
    r = exp(logp - logp_old) and KL the k3 estimator exp(ref - logp) - (ref - logp) - 1, over the
-   model's own completion tokens only (never the prompt or tool results).
+   model's own completion tokens only (never the prompt or tool results). Every log-prob (policy,
+   old, reference) is of the logits divided by `grpo.temperature`, the distribution the rollouts
+   were sampled from, as in TRL.
 5. Normalisation (`grpo.lossType`), over the whole optimizer step:
    - `grpo`: each completion's mean over its tokens, averaged over completions;
    - `dr-grpo`: the token sum divided by completions x `maxCompletionLength`;
@@ -227,7 +229,7 @@ class GrpoMethod:
         return bool(self.all_reduce(torch.tensor([1.0 if flag else 0.0], dtype=torch.float64))[0] > 0)
 
     def _store(self, groups: Sequence[ScoredGroup], batch: RolloutBatch, model: nn.Module, name: str) -> None:
-        labelled = labelled_batch_logprobs(model, batch.batch, self.device)
+        labelled = labelled_batch_logprobs(model, batch.batch, self.device, self.spec.temperature)
         counts = [r.model_tokens for r in batch.rollouts]
         pieces = list(labelled.logprobs.detach().split(counts))
         at = 0
@@ -303,7 +305,7 @@ class GrpoMethod:
         self, model: nn.Module, batch: object, normaliser: float, world_size: int
     ) -> tuple[torch.Tensor, StepTotals]:
         assert isinstance(batch, RolloutBatch)
-        labelled = labelled_batch_logprobs(model, batch.batch, self.device)
+        labelled = labelled_batch_logprobs(model, batch.batch, self.device, self.spec.temperature)
         counts = torch.tensor([r.model_tokens for r in batch.rollouts], device=self.device)
         logps = padded_by_row(labelled.logprobs, counts)
         mask = (
