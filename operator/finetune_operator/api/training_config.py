@@ -175,6 +175,13 @@ class GrpoSection(ApiModel):
         default=1, ge=1, le=64, description="Optimizer passes over each generation batch (TRL's mu)."
     )
     loss_type: GrpoLossType = Field(default=GrpoLossType.DAPO, description="Loss normalisation.")
+    use_bias_correction_kl: bool = Field(
+        default=True,
+        description=(
+            "Multiply the per-token KL by the policy ratio, so that its gradient is the unbiased "
+            "reverse-KL gradient (TRL's use_bias_correction_kl and its default); matters only when beta > 0."
+        ),
+    )
     generation_engine: GenerationEngine = Field(
         default=GenerationEngine.HF, description="Generation backend: hf (CPU, CUDA) or vllm (CUDA only)."
     )

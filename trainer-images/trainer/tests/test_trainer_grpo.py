@@ -117,6 +117,7 @@ def _trl_loss(
     mask: torch.Tensor,
     beta: float,
     max_completion_length: int,
+    use_bias_correction_kl: bool,
 ) -> tuple[torch.Tensor, dict[str, list[float]]]:
     """TRL 1.16's `GRPOTrainer._compute_loss` itself, on an object with just the attributes it reads
     (one process, no gradient accumulation) and the given log-probs in place of a model forward."""
@@ -131,7 +132,9 @@ def _trl_loss(
         off_policy_mask_threshold=None,
         importance_sampling_level="token",
         beta=beta,
-        args=types.SimpleNamespace(use_bias_correction_kl=False, delta=None, steps_per_generation=1),
+        args=types.SimpleNamespace(
+            use_bias_correction_kl=use_bias_correction_kl, delta=None, steps_per_generation=1
+        ),
         loss_type=loss_type,
         epsilon_low=0.2,
         epsilon_high=0.2,
@@ -167,9 +170,9 @@ def _trl_loss(
     return loss, metrics["train"]
 
 
-@pytest.mark.parametrize("beta", [0.0, 0.04])
+@pytest.mark.parametrize(("beta", "use_bias_correction_kl"), [(0.0, True), (0.04, False), (0.04, True)])
 @pytest.mark.parametrize("loss_type", ["grpo", "dr-grpo", "dapo"])
-def test_loss_and_gradient_equal_trls(loss_type: str, beta: float) -> None:
+def test_loss_and_gradient_equal_trls(loss_type: str, beta: float, use_bias_correction_kl: bool) -> None:
     generator = torch.Generator().manual_seed(3)
     rows, width, max_completion_length = 6, 9, 12
     base = -torch.rand(rows, width, generator=generator, dtype=torch.float64) * 3
@@ -181,12 +184,22 @@ def test_loss_and_gradient_equal_trls(loss_type: str, beta: float) -> None:
 
     trl_logps = base.clone().requires_grad_(True)
     trl_loss, trl_metrics = _trl_loss(
-        loss_type.replace("-", "_"), trl_logps, old, ref, advantages, mask, beta, max_completion_length
+        loss_type.replace("-", "_"),
+        trl_logps,
+        old,
+        ref,
+        advantages,
+        mask,
+        beta,
+        max_completion_length,
+        use_bias_correction_kl,
     )
     trl_loss.backward()
 
     ours_logps = base.clone().requires_grad_(True)
-    losses = grpo_token_losses(ours_logps, old, ref if beta else None, advantages, beta, 0.2)
+    losses = grpo_token_losses(
+        ours_logps, old, ref if beta else None, advantages, beta, 0.2, use_bias_correction_kl
+    )
     normaliser = step_normaliser(loss_type, rows, int(mask.sum()), max_completion_length)
     ours = loss_numerator(losses.per_token_loss, mask.double(), loss_type) / normaliser
     ours.backward()
@@ -199,7 +212,7 @@ def test_loss_and_gradient_equal_trls(loss_type: str, beta: float) -> None:
     assert clip_ratio > 0  # the batch exercises the clipped branch
     if beta:
         assert losses.per_token_kl is not None
-        kl = float((losses.per_token_kl * mask).sum() / mask.sum())
+        kl = float((losses.per_token_kl.detach() * mask).sum() / mask.sum())
         assert kl == pytest.approx(trl_metrics["kl"][0], abs=1e-6)
 
 
@@ -221,9 +234,11 @@ class ParityCase:
     beta: float
     iterations: int
     temperature: float
+    use_bias_correction_kl: bool
 
     def __str__(self) -> str:
-        return f"{self.loss_type}-beta{self.beta}-mu{self.iterations}-T{self.temperature}"
+        corrected = "-bias-corrected-kl" if self.use_bias_correction_kl else ""
+        return f"{self.loss_type}-beta{self.beta}-mu{self.iterations}-T{self.temperature}{corrected}"
 
     def spec(self) -> GrpoSpec:
         return GrpoSpec(
@@ -236,6 +251,7 @@ class ParityCase:
             epsilon=0.2,
             num_iterations=self.iterations,
             loss_type=self.loss_type,
+            use_bias_correction_kl=self.use_bias_correction_kl,
             generation_engine="hf",
         )
 
@@ -271,7 +287,7 @@ def _nudge(model: nn.Module, seed: int) -> None:
     noise = torch.Generator().manual_seed(seed)
     with torch.no_grad():
         for parameter in model.parameters():
-            parameter.add_(torch.randn(parameter.shape, generator=noise) * 0.05)
+            parameter.add_(torch.randn(parameter.shape, generator=noise) * 0.01)
 
 
 def _grads(model: nn.Module) -> dict[str, torch.Tensor]:
@@ -321,7 +337,6 @@ def _trls(
     reference: nn.Module,
     rollouts: Sequence[Rollout],
     pad_id: int,
-    use_bias_correction_kl: bool,
 ) -> ParityResult:
     """TRL 1.16's own code on the same rollouts: the fused LM head it patches into the model (at the
     temperature), `_get_per_token_logps_and_entropies` for the old and reference log-probs at
@@ -341,7 +356,7 @@ def _trls(
         importance_sampling_level="token",
         beta=case.beta,
         args=types.SimpleNamespace(
-            use_bias_correction_kl=use_bias_correction_kl, delta=None, steps_per_generation=1
+            use_bias_correction_kl=case.use_bias_correction_kl, delta=None, steps_per_generation=1
         ),
         loss_type=case.loss_type.replace("-", "_"),
         epsilon_low=0.2,
@@ -415,9 +430,7 @@ def _trls(
     return ParityResult(float(loss.detach()), _grads(policy), reported)
 
 
-def parity(
-    case: ParityCase, tiny_model: Path, tokenizer: Any, use_bias_correction_kl: bool
-) -> tuple[ParityResult, ParityResult]:
+def parity(case: ParityCase, tiny_model: Path, tokenizer: Any) -> tuple[ParityResult, ParityResult]:
     """Our and TRL's step from identical weights on identical rollouts."""
     from transformers import AutoModelForCausalLM
 
@@ -427,7 +440,7 @@ def parity(
     _nudge(policy, seed=1)
     trl_policy, trl_reference = copy.deepcopy(policy), copy.deepcopy(reference)
     ours, rollouts = _ours(case, policy, reference, tokenizer)
-    trls = _trls(case, trl_policy, trl_reference, rollouts, tokenizer.pad_token_id, use_bias_correction_kl)
+    trls = _trls(case, trl_policy, trl_reference, rollouts, tokenizer.pad_token_id)
     assert ours.grads.keys() == trls.grads.keys() and ours.grads
     return ours, trls
 
@@ -448,27 +461,46 @@ def assert_same_step(ours: ParityResult, trls: ParityResult) -> None:
         assert ours.metrics["kl"] == pytest.approx(trls.metrics["kl"], rel=1e-5, abs=1e-7)
 
 
-PARITY_CASES = [
-    ParityCase(loss_type, beta, iterations, 0.7)
-    for loss_type in ("grpo", "dr-grpo", "dapo")
+LOSS_TYPES = ("grpo", "dr-grpo", "dapo")
+TEMPERATURE_CASES = [
+    ParityCase(loss_type, beta, iterations, 0.7, use_bias_correction_kl=False)
+    for loss_type in LOSS_TYPES
     for beta in (0.0, 0.04)
+    for iterations in (1, 2)
+]
+BIAS_CORRECTED_KL_CASES = [
+    ParityCase(loss_type, 0.04, iterations, 0.7, use_bias_correction_kl=True)
+    for loss_type in LOSS_TYPES
     for iterations in (1, 2)
 ]
 
 
-@pytest.mark.parametrize("case", PARITY_CASES, ids=str)
+@pytest.mark.parametrize("case", TEMPERATURE_CASES, ids=str)
 def test_a_step_through_the_model_equals_trls_at_temperature_0_7(
     case: ParityCase, tiny_model: Path, tokenizer: Any
 ) -> None:
     """TRL scores rollouts under the distribution they were sampled from: its log-probs (policy,
     old and reference) are of the logits divided by the temperature. TRL's KL here is the plain
     k3 estimator (`use_bias_correction_kl=False`)."""
-    ours, trls = parity(case, tiny_model, tokenizer, use_bias_correction_kl=False)
+    ours, trls = parity(case, tiny_model, tokenizer)
     assert_same_step(ours, trls)
     if case.iterations > 1:
         assert trls.metrics["clipRatio"] > 0  # the second pass exercises the clipped branch
     if case.beta:
         assert trls.metrics["kl"] > 0  # the policy is not the reference
+
+
+@pytest.mark.parametrize("case", BIAS_CORRECTED_KL_CASES, ids=str)
+def test_a_step_with_trls_default_kl_equals_trls_through_the_model(
+    case: ParityCase, tiny_model: Path, tokenizer: Any
+) -> None:
+    """`grpo.useBiasCorrectionKl` (default true) is TRL's `use_bias_correction_kl` (default True):
+    the KL times the policy ratio, whose gradient differs even at one iteration, where the ratio is 1."""
+    ours, trls = parity(case, tiny_model, tokenizer)
+    assert_same_step(ours, trls)
+    plain, _ = parity(dataclasses.replace(case, use_bias_correction_kl=False), tiny_model, tokenizer)
+    grad_change = max(float((plain.grads[k] - trls.grads[k]).abs().max()) for k in trls.grads)
+    assert grad_change > 1e-3  # the correction is not a no-op on this batch
 
 
 def test_group_advantages_are_trls_group_normalisation() -> None:

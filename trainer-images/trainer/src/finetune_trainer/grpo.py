@@ -11,8 +11,10 @@ One optimizer step of `grpo` / `grpo-lora`:
    `beta` > 0 the reference's are computed then too: the frozen starting model, or for
    `grpo-lora` the same model with its adapters disabled (no second copy).
 4. Loss per token (TRL's `_compute_loss`): -min(r A, clip(r, 1-eps, 1+eps) A) + beta * KL, with
-   r = exp(logp - logp_old) and KL the k3 estimator exp(ref - logp) - (ref - logp) - 1, over the
-   model's own completion tokens only (never the prompt or tool results). Every log-prob (policy,
+   r = exp(logp - logp_old) and KL the k3 estimator exp(ref - logp) - (ref - logp) - 1, times r
+   with `useBiasCorrectionKl` (TRL's default: r is differentiable, so this changes the gradient
+   even where r = 1), over the model's own completion tokens only (never the prompt or tool
+   results). Every log-prob (policy,
    old, reference) is of the logits divided by `grpo.temperature`, the distribution the rollouts
    were sampled from, as in TRL.
 5. Normalisation (`grpo.lossType`), over the whole optimizer step:
@@ -61,8 +63,14 @@ def grpo_token_losses(
     advantages: torch.Tensor,
     beta: float,
     epsilon: float,
+    bias_correction_kl: bool,
 ) -> TokenLosses:
-    """The clipped surrogate plus the k3 KL, per token; all log-prob tensors are [rows, tokens]."""
+    """The clipped surrogate plus the k3 KL, per token; all log-prob tensors are [rows, tokens].
+
+    With `bias_correction_kl` the KL is weighted by the policy ratio (TRL's
+    `use_bias_correction_kl`): the rollouts were sampled from the old policy, so the ratio turns
+    the k3 estimate's gradient into the unbiased gradient of the reverse KL of the current one.
+    """
     ratio = torch.exp(logps - old_logps)
     clipped_ratio = torch.clamp(ratio, 1 - epsilon, 1 + epsilon)
     advantages = advantages.unsqueeze(1)
@@ -71,6 +79,8 @@ def grpo_token_losses(
     if beta != 0.0:
         assert ref_logps is not None, "beta > 0 needs the reference log-probs"
         kl = torch.exp(ref_logps - logps) - (ref_logps - logps) - 1
+        if bias_correction_kl:
+            kl = kl * ratio
         per_token_loss = per_token_loss + beta * kl
     clipped = ((ratio < 1 - epsilon) & (advantages < 0)) | ((ratio > 1 + epsilon) & (advantages > 0))
     return TokenLosses(per_token_loss, kl, clipped)
@@ -320,6 +330,7 @@ class GrpoMethod:
             batch.advantages.to(self.device),
             self.spec.beta,
             self.spec.epsilon,
+            self.spec.use_bias_correction_kl,
         )
         mask_f = mask.float()
         numerator = loss_numerator(losses.per_token_loss, mask_f, self.spec.loss_type)
