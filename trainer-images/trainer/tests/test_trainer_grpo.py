@@ -32,7 +32,7 @@ from finetune_trainer.grpo import (
     loss_numerator,
     step_normaliser,
 )
-from finetune_trainer.rewards import Completion, Reward, Toolbox, final_answer, load_rewards
+from finetune_trainer.rewards import Completion, Reward, RewardError, Toolbox, final_answer, load_rewards
 from finetune_trainer.rollout import Rollout, run_rollouts
 
 ALL_LINEAR = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
@@ -787,6 +787,106 @@ def test_a_tool_schema_comes_from_the_signature_when_the_docstring_has_no_args()
         tool_schema(multiply)["function"]["parameters"]["properties"]["a"]["description"]
         == "the first factor"
     )
+
+
+# -- what a reward may return ------------------------------------------------------------------
+
+RETURNING_REWARD = """
+import fractions
+
+import numpy as np
+import torch
+
+
+def score(prompt, completion, **fields):
+    return {expression}
+"""
+
+
+def _returning(tmp_path: Path, expression: str) -> Reward:
+    module = kit.write_module(tmp_path / "returning.py", RETURNING_REWARD.format(expression=expression))
+    (reward,) = load_rewards([RewardSpec("returning", 1.0, None, None, None, str(module), "score")], 8, {})
+    return reward
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("0.25", 0.25),
+        ("-3", -3.0),
+        ("True", 1.0),  # TRL reads rewards with torch.tensor, which takes bools as 1 and 0
+        ("np.float32(0.25)", 0.25),
+        ("np.float64(-0.5)", -0.5),
+        ("np.int64(2)", 2.0),
+        ("np.bool_(False)", 0.0),
+        ("np.array(1.5)", 1.5),
+        ("torch.tensor(0.75)", 0.75),
+        ("torch.tensor(2)", 2.0),
+        ("torch.tensor(0.5, requires_grad=True) * 2", 1.0),
+        ("torch.tensor(0.25, dtype=torch.bfloat16)", 0.25),
+        ("fractions.Fraction(1, 4)", 0.25),
+    ],
+)
+def test_a_reward_may_return_any_finite_real_scalar(tmp_path: Path, expression: str, expected: float) -> None:
+    score = _returning(tmp_path, expression).score(Completion("p", "c", 1, {}))
+    assert type(score) is float and score == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "reason"),
+    [
+        ("float('nan')", "nan: not finite"),
+        ("np.float32('inf')", r"np.float32\(inf\): not finite"),
+        ("torch.tensor(float('-inf'))", r"tensor\(-inf\): not finite"),
+        ("torch.tensor([1.0, 2.0])", r"a Tensor of shape \(2,\), not a scalar"),
+        ("np.zeros((1, 1))", r"a ndarray of shape \(1, 1\), not a scalar"),
+        ("[0.5]", "a list, not a real number"),
+        ("None", "a NoneType, not a real number"),
+        ("'0.5'", "a str, not a real number"),
+        ("complex(1, 0)", "a complex, not a real number"),
+        ("np.complex64(1)", "a complex, not a real number"),
+    ],
+)
+def test_a_reward_returning_anything_else_fails_the_record_saying_why(
+    tmp_path: Path, expression: str, reason: str
+) -> None:
+    reward = _returning(tmp_path, expression)
+    with pytest.raises(
+        RewardError, match=f"^reward 'returning' returned .*{reason}; a reward is a finite real"
+    ):
+        reward.score(Completion("p", "c", 1, {}))
+
+
+MIXED_TYPES_REWARD = """
+import numpy as np
+import torch
+
+
+def score(prompt, completion, answer, **fields):
+    share = sum(c in "aeiou" for c in completion) / max(len(completion), 1)
+    kinds = [np.float32(share), np.int64(len(completion) % 3), torch.tensor(share), answer in completion]
+    return kinds[len(completion) % 4]
+"""
+
+
+def test_rewards_of_numpy_and_torch_types_train_at_the_default_budget(
+    tmp_path: Path, tiny_model: Path, prompts: Path
+) -> None:
+    """The issue: a reward returning np.float32, np.int64 or a 0-d tensor failed every record, and
+    with data.errorBudget 0 the job exited 2 on its first step."""
+    module = kit.write_module(tmp_path / "mixed.py", MIXED_TYPES_REWARD)
+    config = kit.grpo_config(
+        tmp_path,
+        tiny_model,
+        [prompts],
+        [{"name": "mixed", "module": str(module), "function": "score"}],
+        **{"training.maxSteps": 2, "data.errorBudget": 0.0},
+    )
+    result = kit.run_trainer(kit.write_config(tmp_path, config))
+    _ok(result)
+    assert "bad record" not in result.stderr
+    records = kit.progress_records(tmp_path / "checkpoints")
+    assert [r["step"] for r in records] == [1, 2] and all(r["rewards"]["mixed"] >= 0 for r in records)
 
 
 RAISING_REWARD = """
