@@ -240,7 +240,13 @@ class DataTunables(ApiModel):
         description="Fraction of train held out when no validation source is given, at most 0.5.",
     )
     error_budget: float = Field(
-        default=0.0, ge=0, lt=1, description="Fraction of malformed records tolerated before failing."
+        default=0.0,
+        ge=0,
+        lt=1,
+        description=(
+            "Fraction of malformed records tolerated before failing; for GRPO also of records whose "
+            "reward fails, over the last 256 records scored (docs/grpo.md)."
+        ),
     )
 
 

@@ -23,9 +23,12 @@ from torch import nn
 
 from finetune_trainer.config import GrpoSpec, RewardSpec
 from finetune_trainer.config_schema import ConfigError
+from finetune_trainer.dataset import DataError
 from finetune_trainer.encoding import TokenizedPrompt, encode_prompt
 from finetune_trainer.formats import parse_prompt
 from finetune_trainer.grpo import (
+    REWARD_BUDGET_WINDOW,
+    GrpoMethod,
     RolloutBatch,
     group_advantages,
     grpo_token_losses,
@@ -298,7 +301,6 @@ def _ours(
     case: ParityCase, policy: nn.Module, reference: nn.Module, tokenizer: Any
 ) -> tuple[ParityResult, list[Rollout]]:
     """One optimizer step's loss and gradients as the trainer computes them (one rank, one micro-batch)."""
-    from finetune_trainer.grpo import GrpoMethod
     from finetune_trainer.methods import frozen_reference
 
     scores = iter(PARITY_REWARDS)
@@ -916,6 +918,130 @@ def test_a_raising_reward_counts_against_the_error_budget(
     assert "prompts.jsonl:" in result.stderr  # the record is named by file and line
     if exit_code:
         assert "over data.errorBudget" in result.stderr
+
+
+# -- the reward error budget: a window of the last records, kept in checkpoints -----------------
+
+BUDGET_STEP_PROMPTS = 4
+
+
+def _budget_method(tokenizer: Any, budget: float) -> GrpoMethod:
+    """GRPO with a reward that fails on records marked bad, and completions that are just EOS
+    (beta 0, numIterations 1: scoring runs no forward pass, so the model is a stand-in)."""
+
+    def score(completion: Completion) -> float:
+        if completion.fields["bad"]:
+            raise RewardError("cannot score this record")
+        return 0.5
+
+    return GrpoMethod(
+        device=torch.device("cpu"),
+        pad_id=tokenizer.pad_token_id,
+        spec=ParityCase("dapo", 0.0, 1, 1.0, use_bias_correction_kl=True).spec(),
+        rewards=(Reward("picky", 1.0, score),),
+        toolbox=None,
+        tokenizer=tokenizer,
+        generator=lambda model: lambda contexts, limit: [[tokenizer.eos_token_id] for _ in contexts],
+        reference=None,
+        error_budget=budget,
+        micro_batch_size=BUDGET_STEP_PROMPTS,
+        data_rank=0,
+        data_world_size=1,
+    )
+
+
+def _step(method: GrpoMethod, tokenizer: Any, step: int, bad: int) -> None:
+    """One step's generation and scoring: `bad` of its prompts make the reward fail."""
+    rows: list[list[object]] = [
+        [encode_prompt(tokenizer, parse_prompt({"prompt": "copy: kalo", "bad": i < bad}), 64, None)]
+        for i in range(BUDGET_STEP_PROMPTS)
+    ]
+    method.prepare(nn.Linear(1, 1), rows, step)
+
+
+def test_one_bad_record_among_the_first_four_is_within_a_5_percent_budget(tokenizer: Any) -> None:
+    """The budget is over the last REWARD_BUDGET_WINDOW records, the ones not yet scored counting as
+    good: one failure at step 1 is 1 in 256, not 25% (which used to fail the job); a reward that
+    keeps failing still stops the run, at the 13th failure (5% of 256 is 12.8)."""
+    method = _budget_method(tokenizer, budget=0.05)
+    _step(method, tokenizer, 0, bad=1)
+    _step(method, tokenizer, 1, bad=4)
+    _step(method, tokenizer, 2, bad=4)  # 9 failures
+    with pytest.raises(
+        DataError, match=r"failed on 13 of the last 16 records scored, over data\.errorBudget"
+    ):
+        _step(method, tokenizer, 3, bad=4)
+
+
+def test_a_reward_that_starts_failing_late_stops_the_run_within_the_window(tokenizer: Any) -> None:
+    """After 1,000 good records a failing reward stops the run at its 13th failure; counted from
+    step 1 it would have run until its 53rd (5% of 1,053)."""
+    method = _budget_method(tokenizer, budget=0.05)
+    for step in range(250):
+        _step(method, tokenizer, step, bad=0)
+    for step in range(250, 253):
+        _step(method, tokenizer, step, bad=4)  # 12 failures in the window: allowed
+    with pytest.raises(DataError, match=r"failed on 16 of the last 256 records scored"):
+        _step(method, tokenizer, 253, bad=4)
+
+
+def test_failures_that_left_the_window_no_longer_count(tokenizer: Any) -> None:
+    method = _budget_method(tokenizer, budget=0.05)
+    for step in range(3):
+        _step(method, tokenizer, step, bad=4)  # 12 failures: the most a 5% budget allows
+    for step in range(3, 3 + REWARD_BUDGET_WINDOW // BUDGET_STEP_PROMPTS):
+        _step(method, tokenizer, step, bad=0)
+    _step(method, tokenizer, 100, bad=4)  # 4 in the window: the first 12 have left it
+    _step(method, tokenizer, 101, bad=4)
+
+
+def test_the_window_is_method_state_and_survives_a_resume(tokenizer: Any, tmp_path: Path) -> None:
+    """What a checkpoint keeps (`state()`, saved with torch.save) restores the window: the resumed
+    run fails where the uninterrupted one would; a run that started counting afresh would not."""
+    method = _budget_method(tokenizer, budget=0.05)
+    for step in range(3):
+        _step(method, tokenizer, step, bad=4)  # 12 failures, then a checkpoint
+    torch.save(method.state(), tmp_path / "method.pt")
+    resumed = _budget_method(tokenizer, budget=0.05)
+    resumed.restore(torch.load(tmp_path / "method.pt", weights_only=False))
+    with pytest.raises(DataError, match="failed on 13 of the last 16 records scored"):
+        _step(resumed, tokenizer, 3, bad=1)
+    afresh = _budget_method(tokenizer, budget=0.05)
+    _step(afresh, tokenizer, 3, bad=1)
+
+
+def test_the_reward_error_budget_continues_across_a_resume(
+    tmp_path: Path, tiny_model: Path, prompts: Path
+) -> None:
+    """The trainer end to end: a reward failing on every record, 2 records a step, a budget of 7 in
+    the window. Attempt 1 checkpoints step 3 (6 failures) and stops at step 4 (8); attempt 2
+    resumes from step 3 and stops at step 4 too. Had the counters restarted, it would have run
+    steps 4 to 6 with 6 failures and succeeded."""
+    module = kit.write_module(
+        tmp_path / "broken.py", "def broken(prompt, completion, **fields):\n    raise ValueError('down')\n"
+    )
+    config = kit.write_config(
+        tmp_path,
+        kit.grpo_config(
+            tmp_path,
+            tiny_model,
+            [prompts],
+            [{"name": "broken", "module": str(module), "function": "broken"}],
+            **{
+                "training.maxSteps": 6,
+                "checkpointing.everySteps": 3,
+                "data.errorBudget": 7.5 / REWARD_BUDGET_WINDOW,
+            },
+        ),
+    )
+    first = kit.run_trainer(config)
+    assert first.returncode == 2, first.stderr[-3000:]
+    assert "failed on 8 of the last 8 records scored" in first.stderr
+    assert (tmp_path / "checkpoints" / "latest").read_text() == "step-00000003"
+    second = kit.run_trainer(config, resume_from="auto")
+    assert second.returncode == 2, second.stderr[-3000:]
+    assert "resumed from" in second.stderr and "at step 3" in second.stderr
+    assert "failed on 8 of the last 8 records scored" in second.stderr
 
 
 def test_final_answer_reads_the_answer_tag_else_the_last_line() -> None:
