@@ -90,6 +90,7 @@ def _config(root: Path, model: Path, data: Path, reward: Path, steps: int) -> di
         "epsilon": 0.2,
         "numIterations": 1,
         "lossType": "dapo",
+        "useBiasCorrectionKl": True,
         "generationEngine": "hf",
     }
     config["rewards"] = [
@@ -156,6 +157,7 @@ def trl_worker(args: argparse.Namespace) -> dict[str, Any]:
         epsilon=0.2,
         num_iterations=1,
         loss_type="dapo",
+        use_bias_correction_kl=True,
         learning_rate=LEARNING_RATE,
         lr_scheduler_type="constant",
         warmup_steps=0,

@@ -129,6 +129,16 @@ def test_grpo_settings_are_overridable_by_dot_path() -> None:
     )
 
 
+def test_the_kl_bias_correction_defaults_to_trls_and_is_overridable() -> None:
+    default = request_for(grpo_spec()).config.grpo
+    assert default is not None and default.use_bias_correction_kl is True  # TRL 1.16's default
+    spec = grpo_spec(recipe={"overrides": {"grpo.useBiasCorrectionKl": False, "grpo.beta": 0.04}})
+    overridden = request_for(spec).config.grpo
+    assert overridden is not None and overridden.use_bias_correction_kl is False
+    with pytest.raises(InvalidSpecError, match=r"grpo.useBiasCorrectionKl'\]: expected boolean, got 1"):
+        apply_overrides(recipe().spec.config, {"grpo.useBiasCorrectionKl": 1}, recipe().spec.method)
+
+
 def test_grpo_section_applies_only_to_grpo_methods() -> None:
     with pytest.raises(
         InvalidSpecError, match=r"grpo.\* applies only to methods grpo, grpo-lora, not 'lora'"

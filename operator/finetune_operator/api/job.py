@@ -135,7 +135,13 @@ class DataSpec(ApiModel):
         description="Fraction of train held out when validation is empty, at most 0.5.",
     )
     error_budget: float | None = Field(
-        default=None, ge=0, lt=1, description="Fraction of malformed records tolerated."
+        default=None,
+        ge=0,
+        lt=1,
+        description=(
+            "Fraction of malformed records tolerated; for GRPO also of records whose reward fails, "
+            "over the last 256 records scored."
+        ),
     )
 
 

@@ -175,6 +175,13 @@ class GrpoSection(ApiModel):
         default=1, ge=1, le=64, description="Optimizer passes over each generation batch (TRL's mu)."
     )
     loss_type: GrpoLossType = Field(default=GrpoLossType.DAPO, description="Loss normalisation.")
+    use_bias_correction_kl: bool = Field(
+        default=True,
+        description=(
+            "Multiply the per-token KL by the policy ratio, so that its gradient is the unbiased "
+            "reverse-KL gradient (TRL's use_bias_correction_kl and its default); matters only when beta > 0."
+        ),
+    )
     generation_engine: GenerationEngine = Field(
         default=GenerationEngine.HF, description="Generation backend: hf (CPU, CUDA) or vllm (CUDA only)."
     )
@@ -233,7 +240,13 @@ class DataTunables(ApiModel):
         description="Fraction of train held out when no validation source is given, at most 0.5.",
     )
     error_budget: float = Field(
-        default=0.0, ge=0, lt=1, description="Fraction of malformed records tolerated before failing."
+        default=0.0,
+        ge=0,
+        lt=1,
+        description=(
+            "Fraction of malformed records tolerated before failing; for GRPO also of records whose "
+            "reward fails, over the last 256 records scored (docs/grpo.md)."
+        ),
     )
 
 

@@ -233,6 +233,7 @@ def test_a_grpo_config_parses_with_rewards_and_tools() -> None:
     parsed = parse_config(_grpo_example())
     assert parsed.uses_rewards and parsed.uses_lora and not parsed.packs_documents
     assert parsed.grpo is not None and parsed.grpo.num_generations == 4 and parsed.grpo.loss_type == "dapo"
+    assert parsed.grpo.use_bias_correction_kl is True
     assert [r.name for r in parsed.rewards] == ["correct", "mine"] and parsed.rewards[1].weight == 0.5
     assert parsed.tools is not None and parsed.tools.functions == ("search",) and parsed.tools.max_turns == 4
 
@@ -243,6 +244,10 @@ def test_a_grpo_config_parses_with_rewards_and_tools() -> None:
         ({"grpo": None}, "grpo: method grpo-lora needs grpo settings"),
         ({"rewards": []}, "rewards: method grpo-lora needs at least one reward function"),
         ({"method": "lora"}, "data.format: prompt data needs method grpo or grpo-lora"),
+        (
+            {"grpo": {**kit.GRPO_SETTINGS, "useBiasCorrectionKl": "yes"}},
+            "grpo.useBiasCorrectionKl: expected true or false, got 'yes'",
+        ),
     ],
 )
 def test_grpo_needs_its_sections(changes: dict[str, Any], message: str) -> None:

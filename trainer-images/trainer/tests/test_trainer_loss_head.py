@@ -211,8 +211,10 @@ def test_no_full_vocabulary_tensor_exists_in_forward_or_backward(tiny_model: Pat
     assert unchunked.rows >= batch.input_ids.numel() - batch.input_ids.size(0)
 
 
-def test_final_logit_softcapping_is_applied_by_the_head() -> None:
-    """Gemma 2 caps its logits after the head; the chunked head must cap them itself."""
+@pytest.mark.parametrize("temperature", [1.0, 0.7])
+def test_final_logit_softcapping_is_applied_by_the_head_before_the_temperature(temperature: float) -> None:
+    """Gemma 2 caps its logits after the head; the chunked head must cap them itself, then divide
+    by the temperature (GRPO), as sampling does with the model's capped logits."""
     from transformers import Gemma2Config, Gemma2ForCausalLM
 
     torch.manual_seed(0)
@@ -231,11 +233,12 @@ def test_final_logit_softcapping_is_applied_by_the_head() -> None:
     ids = torch.randint(0, 96, (2, 10), generator=torch.Generator().manual_seed(0))
     labels = ids.clone()
     labels[:, :3] = IGNORE_INDEX
-    scored = loss_head.labelled_logprobs(model, {"input_ids": ids}, labels)
+    scored = loss_head.labelled_logprobs(model, {"input_ids": ids}, labels, temperature)
     with torch.no_grad():
         logits = model(input_ids=ids).logits.float()
     assert logits.abs().max() <= 2.0  # the model does cap
-    expected = torch.log_softmax(logits[:, :-1], dim=-1).gather(-1, ids[:, 1:, None]).squeeze(-1)
+    logprobs = torch.log_softmax(logits[:, :-1] / temperature, dim=-1)
+    expected = logprobs.gather(-1, ids[:, 1:, None]).squeeze(-1)
     torch.testing.assert_close(scored.logprobs.detach(), expected[:, 2:].reshape(-1), rtol=1e-5, atol=1e-5)
     assert scored.rows.tolist() == [0] * 7 + [1] * 7
 

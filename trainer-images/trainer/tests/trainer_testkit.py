@@ -282,6 +282,7 @@ GRPO_SETTINGS: dict[str, Any] = {
     "epsilon": 0.2,
     "numIterations": 1,
     "lossType": "dapo",
+    "useBiasCorrectionKl": True,
     "generationEngine": "hf",
 }
 

@@ -121,6 +121,7 @@ class GrpoSpec:
     epsilon: float
     num_iterations: int
     loss_type: str
+    use_bias_correction_kl: bool
     generation_engine: str
 
 

@@ -11,18 +11,32 @@ One optimizer step of `grpo` / `grpo-lora`:
    `beta` > 0 the reference's are computed then too: the frozen starting model, or for
    `grpo-lora` the same model with its adapters disabled (no second copy).
 4. Loss per token (TRL's `_compute_loss`): -min(r A, clip(r, 1-eps, 1+eps) A) + beta * KL, with
-   r = exp(logp - logp_old) and KL the k3 estimator exp(ref - logp) - (ref - logp) - 1, over the
-   model's own completion tokens only (never the prompt or tool results).
+   r = exp(logp - logp_old) and KL the k3 estimator exp(ref - logp) - (ref - logp) - 1, times r
+   with `useBiasCorrectionKl` (TRL's default: r is differentiable, so this changes the gradient
+   even where r = 1), over the model's own completion tokens only (never the prompt or tool
+   results). Every log-prob (policy,
+   old, reference) is of the logits divided by `grpo.temperature`, the distribution the rollouts
+   were sampled from, as in TRL.
 5. Normalisation (`grpo.lossType`), over the whole optimizer step:
    - `grpo`: each completion's mean over its tokens, averaged over completions;
    - `dr-grpo`: the token sum divided by completions x `maxCompletionLength`;
    - `dapo`: the token sum divided by the step's completion tokens (all ranks).
 
 A micro-batch is `training.microBatchSize` prompts, i.e. that many groups of rollouts.
+
+A record (prompt) whose reward function raises or returns no finite real scalar gets no loss and
+counts against `data.errorBudget` over a sliding window: the run stops (DataError, exit code 2)
+when more than errorBudget x W of the last W records scored failed, W = `REWARD_BUDGET_WINDOW`
+(or one step's prompts, if more). Before W records are scored the missing ones count as good,
+so one bad record among the first four is 1 in W, not 25%; and a reward that starts failing
+late (a verifier going down at step 5,000) stops the run within about errorBudget x W records
+instead of after its share of everything since step 1 crosses the budget. The window is part of
+the checkpointed method state, so a resumed run continues it.
 """
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import logging
 import math
@@ -43,6 +57,9 @@ from finetune_trainer.rollout import Generator, Rollout, run_rollouts
 log = logging.getLogger(__name__)
 
 ADVANTAGE_EPSILON = 1e-4  # TRL's: a group whose rewards are all equal gets advantage 0
+REWARD_BUDGET_WINDOW = 256
+"""Records (prompts) in the reward error budget's sliding window: enough that a 1% budget allows
+two failures, few enough that a reward failing from some step on stops the run soon after."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,8 +76,14 @@ def grpo_token_losses(
     advantages: torch.Tensor,
     beta: float,
     epsilon: float,
+    bias_correction_kl: bool,
 ) -> TokenLosses:
-    """The clipped surrogate plus the k3 KL, per token; all log-prob tensors are [rows, tokens]."""
+    """The clipped surrogate plus the k3 KL, per token; all log-prob tensors are [rows, tokens].
+
+    With `bias_correction_kl` the KL is weighted by the policy ratio (TRL's
+    `use_bias_correction_kl`): the rollouts were sampled from the old policy, so the ratio turns
+    the k3 estimate's gradient into the unbiased gradient of the reverse KL of the current one.
+    """
     ratio = torch.exp(logps - old_logps)
     clipped_ratio = torch.clamp(ratio, 1 - epsilon, 1 + epsilon)
     advantages = advantages.unsqueeze(1)
@@ -69,6 +92,8 @@ def grpo_token_losses(
     if beta != 0.0:
         assert ref_logps is not None, "beta > 0 needs the reference log-probs"
         kl = torch.exp(ref_logps - logps) - (ref_logps - logps) - 1
+        if bias_correction_kl:
+            kl = kl * ratio
         per_token_loss = per_token_loss + beta * kl
     clipped = ((ratio < 1 - epsilon) & (advantages < 0)) | ((ratio > 1 + epsilon) & (advantages > 0))
     return TokenLosses(per_token_loss, kl, clipped)
@@ -161,8 +186,9 @@ class GrpoMethod:
     _groups: dict[int, ScoredGroup] = dataclasses.field(default_factory=dict)
     _normaliser: float = 1.0
     _generated_at: int = -1
-    _failed_records: int = 0
-    _scored_records: int = 0
+    _reward_failures: collections.deque[bool] = dataclasses.field(
+        default_factory=lambda: collections.deque(maxlen=REWARD_BUDGET_WINDOW)
+    )  # the last records scored, all ranks, in data order: True where a reward failed
 
     # -- generation ---------------------------------------------------------------------------
 
@@ -178,11 +204,16 @@ class GrpoMethod:
         if generation != self._generated_at:
             prompts = [row[0] for row in (rows[i] for i in mine)]
             assert all(isinstance(p, TokenizedPrompt) for p in prompts), "GRPO rows hold one prompt each"
-            self._groups = dict(zip(mine, self._generate(model, prompts), strict=True))  # type: ignore[arg-type]
+            groups = self._generate(model, prompts, mine, len(rows))  # type: ignore[arg-type]
+            self._groups = dict(zip(mine, groups, strict=True))
             self._generated_at = generation
         return [[self._groups[i]] if i in self._groups else list(row) for i, row in enumerate(rows)]
 
-    def _generate(self, model: nn.Module, prompts: list[TokenizedPrompt]) -> list[ScoredGroup]:
+    def _generate(
+        self, model: nn.Module, prompts: list[TokenizedPrompt], positions: list[int], step_rows: int
+    ) -> list[ScoredGroup]:
+        """Rollouts, rewards and fixed log-probs for this rank's `prompts`, which are rows
+        `positions` of the step's `step_rows` (all ranks)."""
         size = self.spec.num_generations
         was_training = model.training
         model.eval()
@@ -200,7 +231,7 @@ class GrpoMethod:
                     any_rank=self.any_rank,
                 )
             groups = [self._score(rollouts[i * size : (i + 1) * size]) for i in range(len(prompts))]
-            self._count_failures(groups)
+            self._count_failures(groups, positions, step_rows)
             needs_old = self.spec.num_iterations > 1
             for first in range(0, len(groups), self.micro_batch_size):
                 chunk = groups[first : first + self.micro_batch_size]
@@ -227,7 +258,7 @@ class GrpoMethod:
         return bool(self.all_reduce(torch.tensor([1.0 if flag else 0.0], dtype=torch.float64))[0] > 0)
 
     def _store(self, groups: Sequence[ScoredGroup], batch: RolloutBatch, model: nn.Module, name: str) -> None:
-        labelled = labelled_batch_logprobs(model, batch.batch, self.device)
+        labelled = labelled_batch_logprobs(model, batch.batch, self.device, self.spec.temperature)
         counts = [r.model_tokens for r in batch.rollouts]
         pieces = list(labelled.logprobs.detach().split(counts))
         at = 0
@@ -257,30 +288,45 @@ class GrpoMethod:
         advantages = torch.zeros_like(total) if failed else group_advantages(total, len(rollouts))
         return ScoredGroup(rollouts, scores, total, advantages, failed)
 
-    def _count_failures(self, groups: Sequence[ScoredGroup]) -> None:
-        counts = self.all_reduce(
-            torch.tensor([float(sum(g.failed for g in groups)), float(len(groups))], dtype=torch.float64)
-        )
-        self._failed_records += int(counts[0])
-        self._scored_records += int(counts[1])
-        fraction = self._failed_records / max(self._scored_records, 1)
-        if self._failed_records and fraction > self.error_budget:
+    def _count_failures(self, groups: Sequence[ScoredGroup], positions: list[int], step_rows: int) -> None:
+        """Adds the step's records to the error budget's window and raises DataError over budget."""
+        outcomes = torch.zeros(2, step_rows, dtype=torch.float64)  # scored, failed; per row of the step
+        outcomes[0, positions] = 1.0
+        outcomes[1, positions] = torch.tensor([float(g.failed) for g in groups], dtype=torch.float64)
+        outcomes = self.all_reduce(outcomes)  # every rank now holds every rank's records
+        window = max(REWARD_BUDGET_WINDOW, step_rows)
+        if self._reward_failures.maxlen != window:
+            self._reward_failures = collections.deque(self._reward_failures, maxlen=window)
+        self._reward_failures.extend((outcomes[1][outcomes[0] > 0] > 0).tolist())
+        failures = sum(self._reward_failures)
+        if failures > self.error_budget * window:
             raise DataError(
-                f"reward functions failed on {self._failed_records} of {self._scored_records} records "
-                f"({fraction:.2%}), over data.errorBudget ({self.error_budget:.2%}); see the warnings above"
+                f"reward functions failed on {failures} of the last {len(self._reward_failures)} "
+                f"records scored, over data.errorBudget ({self.error_budget:.2%}), which allows "
+                f"{math.floor(self.error_budget * window)} failures in the last {window} records; "
+                "see the warnings above"
             )
 
     def state(self) -> object | None:
-        """With numIterations > 1, a step in the middle of a generation batch trains on rollouts
-        sampled by earlier weights: a resumed run needs those rollouts, not new ones."""
-        if self.spec.num_iterations == 1:
-            return None
-        return {"generatedAt": self._generated_at, "groups": self._groups, "normaliser": self._normaliser}
+        """The error budget's window, so that a resumed run goes on counting where it stopped; with
+        numIterations > 1 also the generation batch: a step in its middle trains on rollouts
+        sampled by earlier weights, and a resumed run needs those rollouts, not new ones."""
+        state: dict[str, object] = {"rewardFailures": list(self._reward_failures)}
+        if self.spec.num_iterations > 1:
+            state |= {
+                "generatedAt": self._generated_at,
+                "groups": self._groups,
+                "normaliser": self._normaliser,
+            }
+        return state
 
     def restore(self, state: object) -> None:
         assert isinstance(state, dict)
-        self._generated_at, self._groups = state["generatedAt"], state["groups"]
-        self._normaliser = state["normaliser"]
+        failures = state.get("rewardFailures", [])  # absent from checkpoints of older trainers
+        self._reward_failures = collections.deque(failures, maxlen=max(REWARD_BUDGET_WINDOW, len(failures)))
+        if "generatedAt" in state:
+            self._generated_at, self._groups = state["generatedAt"], state["groups"]
+            self._normaliser = state["normaliser"]
 
     # -- the Method protocol -------------------------------------------------------------------
 
@@ -303,7 +349,7 @@ class GrpoMethod:
         self, model: nn.Module, batch: object, normaliser: float, world_size: int
     ) -> tuple[torch.Tensor, StepTotals]:
         assert isinstance(batch, RolloutBatch)
-        labelled = labelled_batch_logprobs(model, batch.batch, self.device)
+        labelled = labelled_batch_logprobs(model, batch.batch, self.device, self.spec.temperature)
         counts = torch.tensor([r.model_tokens for r in batch.rollouts], device=self.device)
         logps = padded_by_row(labelled.logprobs, counts)
         mask = (
@@ -318,6 +364,7 @@ class GrpoMethod:
             batch.advantages.to(self.device),
             self.spec.beta,
             self.spec.epsilon,
+            self.spec.use_bias_correction_kl,
         )
         mask_f = mask.float()
         numerator = loss_numerator(losses.per_token_loss, mask_f, self.spec.loss_type)

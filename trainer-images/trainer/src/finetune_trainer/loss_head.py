@@ -10,16 +10,17 @@ This head never builds that tensor:
   model's own `logits` output is empty and costs nothing.
 - Only positions that have a next-token label are scored (prompt and padding positions are
   dropped before the head), in chunks of at most `CHUNK_ELEMENTS` logits.
-- Each chunk is the head applied to its hidden states, cast to fp32, then log p(target) =
-  z_target - logsumexp(z). Under autograd each chunk runs inside `torch.utils.checkpoint`: the
-  backward pass recomputes one chunk's logits at a time instead of keeping all of them, so the
-  head costs one extra matrix product per chunk and its peak memory is a few chunk-sized fp32
-  tensors, whatever the vocabulary and sequence length.
+- Each chunk is the head applied to its hidden states, cast to fp32, soft-capped where the model
+  caps its logits, divided by the temperature (GRPO: the distribution the rollouts were sampled
+  from; 1 otherwise), then log p(target) = z_target - logsumexp(z). Under autograd each chunk
+  runs inside `torch.utils.checkpoint`: the backward pass recomputes one chunk's logits at a time
+  instead of keeping all of them, so the head costs one extra matrix product per chunk and its
+  peak memory is a few chunk-sized fp32 tensors, whatever the vocabulary and sequence length.
 
 Everything happens inside the model's forward call, so FSDP's unsharded parameters and the
 model's own output head (a LoRA-wrapped head included, tied embeddings included) are used
-unchanged. The result equals `log_softmax(logits.float())` gathered at the labels, the math of
-the unchunked head, within float rounding.
+unchanged. The result equals `log_softmax(logits.float() / temperature)` gathered at the labels,
+the math of the unchunked head, within float rounding.
 """
 
 from __future__ import annotations
@@ -60,10 +61,13 @@ def _chunk_logprobs(
     hidden: torch.Tensor,
     targets: torch.Tensor,
     softcap: float | None,
+    temperature: float,
 ) -> torch.Tensor:
     logits = head(hidden).float()
     if softcap:
         logits = torch.tanh(logits / softcap) * softcap
+    if temperature != 1.0:
+        logits = logits / temperature
     picked = logits.gather(-1, targets.unsqueeze(-1)).squeeze(-1)
     return picked - torch.logsumexp(logits, dim=-1)
 
@@ -75,11 +79,14 @@ def chunked_logprobs(
     vocab_size: int,
     softcap: float | None,
     chunk_elements: int,
+    temperature: float = 1.0,
 ) -> torch.Tensor:
-    """log p(targets[i]) under `head(hidden[i])`, for [tokens, hidden] inputs, one chunk at a time.
+    """log p(targets[i]) under `head(hidden[i]) / temperature`, for [tokens, hidden] inputs, one
+    chunk at a time.
 
     `softcap` is the model's final-logit soft-capping (Gemma 2: z -> c * tanh(z / c)), which the
-    model applies after its head and which the head must therefore apply itself.
+    model applies after its head and which the head must therefore apply itself, before the
+    temperature (as sampling and TRL's fused head do).
     """
     chunk = max(1, chunk_elements // vocab_size)
     pieces = []
@@ -87,20 +94,21 @@ def chunked_logprobs(
     for start in range(0, max(hidden.size(0), 1), chunk):
         h, t = hidden[start : start + chunk], targets[start : start + chunk]
         if torch.is_grad_enabled():
-            piece = checkpoint(_chunk_logprobs, head, h, t, softcap, use_reentrant=False)
+            piece = checkpoint(_chunk_logprobs, head, h, t, softcap, temperature, use_reentrant=False)
         else:
-            piece = _chunk_logprobs(head, h, t, softcap)
+            piece = _chunk_logprobs(head, h, t, softcap, temperature)
         pieces.append(piece)
     return torch.cat(pieces)
 
 
 def labelled_logprobs(
-    model: nn.Module, inputs: dict[str, torch.Tensor], labels: torch.Tensor
+    model: nn.Module, inputs: dict[str, torch.Tensor], labels: torch.Tensor, temperature: float = 1.0
 ) -> LabelledLogprobs:
     """Runs `model(**inputs)` and returns the labelled tokens' log-probabilities from the chunked head.
 
     `labels` is [rows, length] with `IGNORE_INDEX` where a position has no label; position t is
-    predicted from the hidden state at t - 1.
+    predicted from the hidden state at t - 1. `temperature` divides the logits: GRPO scores its
+    rollouts under the distribution they were sampled from.
     """
     head: nn.Module = model.get_output_embeddings()  # type: ignore[operator]
     vocab_size = head.out_features
@@ -115,7 +123,7 @@ def labelled_logprobs(
     def keep_hidden(module: nn.Module, args: tuple[Any, ...]) -> tuple[Any, ...]:
         hidden = args[0]
         captured["logprobs"] = chunked_logprobs(
-            module.forward, hidden[:, :-1][mask], targets, vocab_size, softcap, CHUNK_ELEMENTS
+            module.forward, hidden[:, :-1][mask], targets, vocab_size, softcap, CHUNK_ELEMENTS, temperature
         )
         return (hidden[:, :0], *args[1:])
 

@@ -77,15 +77,18 @@ class OfflineMethod:
         raise AssertionError("an offline method writes no state")
 
 
-def labelled_batch_logprobs(model: nn.Module, batch: Batch, device: torch.device) -> LabelledLogprobs:
-    """The labelled tokens' log-probabilities from the chunked loss head (`loss_head`)."""
+def labelled_batch_logprobs(
+    model: nn.Module, batch: Batch, device: torch.device, temperature: float = 1.0
+) -> LabelledLogprobs:
+    """The labelled tokens' log-probabilities from the chunked loss head (`loss_head`), of the
+    logits divided by `temperature`."""
     inputs = {
         "input_ids": batch.input_ids.to(device),
         "position_ids": batch.position_ids.to(device),
     }
     if batch.attention_mask is not None:
         inputs["attention_mask"] = batch.attention_mask.to(device)
-    return labelled_logprobs(model, inputs, batch.labels.to(device))
+    return labelled_logprobs(model, inputs, batch.labels.to(device), temperature)
 
 
 def shifted_targets(labels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:

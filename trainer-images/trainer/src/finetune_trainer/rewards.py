@@ -7,7 +7,9 @@ record's fault, like a malformed line: the caller counts it against `data.errorB
 
 A custom reward is called as `function(prompt, completion, **record_fields) -> float`: `prompt`
 is the record's `prompt` value unchanged (a string or the list of messages), `completion` the
-text of the model's last turn, and the record's other fields are keyword arguments. A tool is
+text of the model's last turn, and the record's other fields are keyword arguments. It may return
+any finite real scalar, as TRL takes it (`torch.tensor` of the values): a Python number or bool,
+a NumPy scalar or 0-d array, a 0-d tensor. A tool is
 called with the JSON arguments of the model's `<tool_call>` as keyword arguments; what it returns
 (as text) becomes the tool message the model reads next.
 """
@@ -18,7 +20,9 @@ import dataclasses
 import importlib.util
 import inspect
 import math
+import numbers
 import re
+import reprlib
 import sys
 import traceback
 import typing
@@ -34,7 +38,7 @@ ANSWER_TAG = re.compile(r"<answer>(.*?)</answer>", re.DOTALL)
 
 
 class RewardError(RuntimeError):
-    """A reward function raised, or returned something that is not a finite number, on one record."""
+    """A reward function raised, or returned something that is not a finite real scalar, on one record."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -134,6 +138,28 @@ def _where(function: Callable[..., Any], path: str) -> str:
     return f"{path}:{code.co_firstlineno}" if code is not None else path
 
 
+def finite_real(value: Any) -> float:
+    """`value` as a float if it is a finite real scalar; else a ValueError saying what it is.
+
+    Array scalars (NumPy scalars and 0-d arrays, 0-d torch tensors: anything with `ndim` 0 and
+    `item()`) are read through `item()`; bools count as 1 and 0 (TRL reads rewards with
+    `torch.tensor`, which takes all of these). A multi-element array, a string, None, a complex
+    number, NaN or infinity is not a reward.
+    """
+    ndim = getattr(value, "ndim", None)
+    if isinstance(ndim, int) and callable(getattr(value, "item", None)):
+        if ndim != 0:
+            shape = tuple(getattr(value, "shape", ()))
+            raise ValueError(f"a {type(value).__name__} of shape {shape}, not a scalar")
+        value = value.item()
+    if not isinstance(value, numbers.Real):
+        raise ValueError(f"a {type(value).__name__}, not a real number")
+    result = float(value)
+    if not math.isfinite(result):
+        raise ValueError("not finite")
+    return result
+
+
 def custom_reward(spec: RewardSpec, sample_fields: Mapping[str, Any]) -> Score:
     """`spec.function` from `spec.module`, checked against a record's fields; called per rollout."""
     assert spec.module is not None and spec.function is not None
@@ -155,9 +181,13 @@ def custom_reward(spec: RewardSpec, sample_fields: Mapping[str, Any]) -> Score:
             value = function(completion.prompt, completion.text, **completion.fields)
         except Exception as exc:
             raise RewardError(f"reward {spec.name!r} raised {_describe(exc)}") from exc
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            raise RewardError(f"reward {spec.name!r} returned {value!r}, not a finite number")
-        return float(value)
+        try:
+            return finite_real(value)
+        except ValueError as exc:
+            raise RewardError(
+                f"reward {spec.name!r} returned {reprlib.repr(value)}: {exc}; a reward is a finite real "
+                "scalar (int, float, bool, NumPy scalar, 0-d array or tensor)"
+            ) from None
 
     return score
 
