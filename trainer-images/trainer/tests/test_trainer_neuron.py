@@ -1,9 +1,9 @@
 """The Neuron path's pure parts, and proof that every other path runs without the Neuron packages.
 
-Nothing here runs on Trainium: the Neuron packages exist only in the Neuron image. What is tested
-is our side of the seam (device selection, config -> library arguments, shard naming, the resume
-checks, the compile trial); the library calls themselves are verified only by reading their
-sources (docs/trainer.md, "The Neuron path").
+These run in the main environment, which has no Neuron package. What is tested is our side of the
+seam, including what cannot run on one CPU device (tensor parallelism of 2 and more, simulated with
+threads). The library calls themselves run in test_trainer_neuron_xla.py, on torch-xla's CPU device
+with the Neuron image's stack (docs/trainer.md, "The Neuron path").
 """
 
 from __future__ import annotations

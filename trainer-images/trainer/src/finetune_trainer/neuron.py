@@ -6,8 +6,9 @@ functions that run on a Neuron device. Its pure parts (the config -> library map
 naming, the resume checks) are `neuron_mapping`, its methods `neuron_methods`; both are
 unit-tested everywhere.
 
-How training maps onto the libraries (optimum-neuron 0.4.5, neuronx-distributed 0.15, read from
-their sources; the pins are in trainer-images/neuron/Dockerfile):
+How training maps onto the libraries (optimum-neuron 0.4.5, neuronx-distributed 0.15, pinned in
+trainer-images/neuron/requirements.txt; run on torch-xla's CPU device by the tests, see
+docs/trainer.md, "The Neuron path"):
 
 - `TrainingNeuronConfig(tensor_parallel_size=parallelism.tensorParallel, sequence_parallel_enabled=
   TP > 1, ...)` initialises NxD's model-parallel groups; the data-parallel degree is the rest.
