@@ -323,10 +323,14 @@ GRPO_FAMILIES = (AcceleratorFamily.CUDA, AcceleratorFamily.CPU)
 
 NEURON_LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 """What LoRA can adapt on Trainium: the linear layers of the decoder blocks of optimum-neuron's
-tensor-parallel models (Llama, Granite, Qwen3), whose fused q/k/v and gate/up layers it maps back
-to these names. Any subset trains and consolidates (trainer-images/trainer/tests/
-test_trainer_neuron_xla.py); another name (embed_tokens, lm_head, a pattern) has no parallel LoRA
-layer there."""
+tensor-parallel models (Llama, Granite, Qwen3). Another name (embed_tokens, lm_head, a pattern) has
+no parallel LoRA layer there."""
+NEURON_FUSED_LORA_GROUPS = (("q_proj", "k_proj", "v_proj"), ("gate_proj", "up_proj"))
+"""Layers optimum-neuron 0.4.5 fuses into one: gate/up always, q/k/v wherever the KV heads do not
+divide the tensor-parallel degree (Llama 3.1 70B at TP 32). LoRA then adapts the fused layer, so
+its PEFT config must name all of a group or none (optimum-neuron refuses the rest when it builds the
+model). The operator does not know a model's head count, so q/k/v always go together. Every list
+that passes trains and consolidates (trainer-images/trainer/tests/test_trainer_neuron_xla.py)."""
 
 
 def check_accelerator(config: ResolvedTrainingConfig, family: AcceleratorFamily, instance_type: str) -> None:
@@ -339,6 +343,15 @@ def check_accelerator(config: ResolvedTrainingConfig, family: AcceleratorFamily,
                 f"(neuron): on Trainium LoRA adapts the decoder's linear layers, a subset of "
                 f"{', '.join(NEURON_LORA_TARGETS)}"
             )
+        for group in NEURON_FUSED_LORA_GROUPS:
+            missing = [m for m in group if m not in config.lora.target_modules]
+            if 0 < len(missing) < len(group):
+                present = ", ".join(m for m in group if m not in missing)
+                raise InvalidSpecError(
+                    f"lora.targetModules: on {instance_type} (neuron) optimum-neuron fuses "
+                    f"{', '.join(group)} into one layer, so LoRA adapts all of them or none: "
+                    f"add {', '.join(missing)}, or remove {present}"
+                )
     if config.method.uses_rewards and family not in GRPO_FAMILIES:
         supported = ", ".join(f.value for f in GRPO_FAMILIES)
         raise InvalidSpecError(

@@ -435,10 +435,21 @@ def test_a_recipe_recreated_while_the_watch_was_away_is_selected_once_in_its_new
 @pytest.mark.parametrize(
     ("instance_type", "targets", "refused"),
     [
-        ("ml.trn1.32xlarge", ["q_proj", "v_proj"], None),
+        ("ml.trn1.32xlarge", ["q_proj", "k_proj", "v_proj"], None),
+        ("ml.trn1.32xlarge", ["o_proj", "gate_proj", "up_proj", "down_proj"], None),
         ("ml.trn1.32xlarge", list(NEURON_LORA_TARGETS), None),
-        ("ml.trn1.32xlarge", ["q_proj", "lm_head", "embed_tokens"], "lm_head, embed_tokens"),
-        ("ml.p5.48xlarge", ["q_proj", "lm_head"], None),  # plain PEFT on GPU adapts any module
+        (
+            "ml.trn1.32xlarge",
+            ["q_proj", "lm_head", "embed_tokens"],
+            "lm_head, embed_tokens cannot get a LoRA",
+        ),
+        ("ml.trn1.32xlarge", ["q_proj", "v_proj"], "on ml.trn1.32xlarge .* all of them or none: add k_proj,"),
+        (
+            "ml.trn1.32xlarge",
+            ["down_proj", "up_proj"],
+            "on .* fuses gate_proj, up_proj .* add gate_proj, or remove up_proj",
+        ),
+        ("ml.p5.48xlarge", ["q_proj", "v_proj", "lm_head"], None),  # plain PEFT on GPU adapts any module
     ],
 )
 def test_trainium_lora_targets_are_the_decoders_linear_layers(
@@ -456,7 +467,5 @@ def test_trainium_lora_targets_are_the_decoders_linear_layers(
         config = request()[0].config
         assert config.lora is not None and list(config.lora.target_modules) == targets
     else:
-        with pytest.raises(
-            InvalidSpecError, match=rf"lora.targetModules: {refused} cannot get a LoRA adapter"
-        ):
+        with pytest.raises(InvalidSpecError, match=rf"lora.targetModules: {refused}"):
             request()

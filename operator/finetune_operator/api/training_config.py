@@ -126,7 +126,9 @@ class LoraSection(ApiModel):
     alpha: int = Field(default=16, ge=1, le=4096, description="Adapter scaling alpha.")
     dropout: float = Field(default=0.05, ge=0, lt=1, description="Dropout on the adapter input.")
     target_modules: list[str] = Field(
-        default_factory=lambda: ["q_proj", "v_proj"],
+        # q, k and v together: on Trainium optimum-neuron may fuse them into one layer, which LoRA then
+        # adapts whole (resolution.NEURON_FUSED_LORA_GROUPS); the default must run on every family.
+        default_factory=lambda: ["q_proj", "k_proj", "v_proj"],
         min_length=1,
         description="Names of the linear modules that get adapters.",
     )

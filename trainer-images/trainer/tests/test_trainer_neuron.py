@@ -209,6 +209,14 @@ def test_adapter_consolidation_keeps_only_the_adapters_own_transformations() -> 
     }
 
 
+def test_the_xla_seed_of_a_step_depends_only_on_seed_rank_and_step() -> None:
+    """A resumed run seeds step N as the straight run did: dropout masks match whatever ran between."""
+    seeds = {neuron_mapping.step_seed(7, rank, step) for rank in range(4) for step in range(100)}
+    assert len(seeds) == 400 and all(0 <= s < 2**63 for s in seeds)
+    assert neuron_mapping.step_seed(7, 1, 12) == neuron_mapping.step_seed(7, 1, 12)
+    assert neuron_mapping.step_seed(7, 1, 12) != neuron_mapping.step_seed(8, 1, 12)
+
+
 # -- the Neuron supervised method ------------------------------------------------------------------
 
 

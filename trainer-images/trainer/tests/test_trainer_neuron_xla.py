@@ -376,9 +376,9 @@ def test_step_losses_equal_the_cpu_paths_with_packing_off(
 ) -> None:
     """The same config on the CPU (FSDP) path in the main environment: the Neuron path computes the
     same losses. Packing is off because the Neuron attention applies one causal mask per packed row.
-    The targets leave fused modules partly or wholly out (optimum-neuron fuses q/k/v and gate/up):
-    they train and consolidate like any list."""
-    targets = ("k_proj", "up_proj", "o_proj")
+    The targets are the decoder's linear layers the recipes' q/k/v leave out, fused gate/up included:
+    between them every module admission accepts on Trainium trains and consolidates."""
+    targets = ("o_proj", "gate_proj", "up_proj", "down_proj")
     case = Case("lora", "fp32", targets, overrides=(("training.packing", False), ("lora.dropout", 0.0)))
     neuron = runs(case)
     assert_adapter_loads(neuron, models / case.model, targets)
@@ -394,9 +394,9 @@ def test_step_losses_equal_the_cpu_paths_with_packing_off(
 def test_sigterm_during_a_step_checkpoints_and_exits_143(
     tmp_path: Path, models: Path, data: dict[str, Path]
 ) -> None:
-    case = Case("lora", "bf16", RECIPE_TARGETS[0], overrides=(("training.maxSteps", 100000),))
+    case = Case("lora", "bf16", RECIPE_TARGETS[0])
     config = case.config(tmp_path, models, data)
-    config["checkpointing"]["everySteps"] = 100000
+    config["training"]["maxSteps"] = config["checkpointing"]["everySteps"] = 100000
     process = subprocess.Popen(
         finetune_train(kit.write_config(tmp_path, config)),
         env=neuron_env(tmp_path / "standins"),

@@ -61,6 +61,10 @@ class Platform(Protocol):
         """The training method; `rewards` and `toolbox` are GRPO's (loaded and checked at start-up)."""
         ...
 
+    def start_step(self, step: int) -> None:
+        """Called before the first forward pass of each step, `step` being the steps done (not collective)."""
+        ...
+
     def backward(self, model: nn.Module, loss: torch.Tensor, last_micro_batch: bool) -> None: ...
 
     def step(self, model: nn.Module, optimizer: torch.optim.Optimizer) -> float:

@@ -169,6 +169,9 @@ class FsdpPlatform:
             )
         return method
 
+    def start_step(self, step: int) -> None:
+        """Nothing: the CPU and CUDA generators go into every checkpoint and resume exactly."""
+
     def backward(self, model: nn.Module, loss: torch.Tensor, last_micro_batch: bool) -> None:
         # Gradients are reduce-scattered only after the last micro-batch of the step.
         if not self.replicated:

@@ -66,6 +66,7 @@ from finetune_trainer.neuron_mapping import (
     missing_trainable,
     mixed_precision_kwargs,
     rng_file,
+    step_seed,
     trn_config_kwargs,
 )
 from finetune_trainer.neuron_methods import NeuronDpoMethod, NeuronSupervisedMethod
@@ -81,20 +82,6 @@ OUTPUT_SHARDS_DIR = ".neuron-shards"
 """Sharded save of the final adapter/model under output.dir, removed after consolidation."""
 
 
-def _capture_rng() -> dict[str, Any]:
-    """`rng.capture_rng` plus the XLA device generator."""
-    import torch_xla.core.xla_model as xm
-
-    return {**capture_rng(), "xla": int(xm.get_rng_state())}
-
-
-def _restore_rng(state: dict[str, Any]) -> None:
-    import torch_xla.core.xla_model as xm
-
-    restore_rng(state)
-    xm.set_rng_state(int(state["xla"]))
-
-
 def _inner_optimizer(optimizer: torch.optim.Optimizer) -> Any:
     """The optimizer inside accelerate's wrapper: NeuronZero1Optimizer or AdamW."""
     return getattr(optimizer, "optimizer", optimizer)
@@ -108,6 +95,7 @@ class NeuronPlatform:
     tensor_parallel: int
     zero1: bool
     dtype: torch.dtype
+    seed: int
     reduce_dtype: torch.dtype = torch.float32  # Neuron has no float64
     adapter_only: bool = False
 
@@ -136,7 +124,6 @@ class NeuronPlatform:
             mixed_precision_config=MixedPrecisionConfig(**mixed_precision_kwargs(config)),
         )
         rank = int(env["RANK"])
-        xm.set_rng_state(config.training.seed + rank)  # dropout streams on the device, per rank
         runtime = Runtime(
             rank=rank,
             world_size=world_size,
@@ -160,6 +147,7 @@ class NeuronPlatform:
             tensor_parallel=config.parallelism.tensor_parallel,
             zero1=config.parallelism.zero1,
             dtype=torch.bfloat16 if config.training.precision == "bf16" else torch.float32,
+            seed=config.training.seed,
         )
 
     # -- model, optimizer, method ------------------------------------------------------------------
@@ -275,6 +263,12 @@ class NeuronPlatform:
             all_reduce_sum=reduce_from_tensor_model_parallel_region,
         )
 
+    def start_step(self, step: int) -> None:
+        """Seeds the XLA generator (dropout) from the step: `neuron_mapping.step_seed` says why."""
+        import torch_xla.core.xla_model as xm
+
+        xm.set_rng_state(step_seed(self.seed, self.runtime.rank, step))
+
     def backward(self, model: nn.Module, loss: torch.Tensor, last_micro_batch: bool) -> None:
         import torch_xla.core.xla_model as xm
 
@@ -331,10 +325,11 @@ class NeuronPlatform:
                 use_xser=True,
                 async_save=False,
             )
-            # Every rank's RNG (python, torch CPU, XLA device) in its own file: the XLA process
-            # group has no object gather, and the checkpoint directory is shared by all nodes.
+            # Every rank's CPU RNG (python, torch) in its own file: the XLA process group has no
+            # object gather, and the checkpoint directory is shared by all nodes. The XLA device
+            # generator needs none: every step seeds it (start_step).
             (checkpoint_tmp / RNG_DIR).mkdir(exist_ok=True)
-            (checkpoint_tmp / rng_file(runtime.rank)).write_text(json.dumps(_capture_rng()), encoding="utf-8")
+            (checkpoint_tmp / rng_file(runtime.rank)).write_text(json.dumps(capture_rng()), encoding="utf-8")
             if runtime.is_main:
                 (checkpoint_tmp / LAYOUT_FILE).write_text(json.dumps(self._layout()), encoding="utf-8")
             return state
@@ -382,7 +377,7 @@ class NeuronPlatform:
             )
             inner.load_state_dict(optimizer_state)
         rng = json.loads((checkpoint / rng_file(self.runtime.rank)).read_text(encoding="utf-8"))
-        _restore_rng(rng)
+        restore_rng(rng)
         return state
 
     # -- outputs ----------------------------------------------------------------------------------

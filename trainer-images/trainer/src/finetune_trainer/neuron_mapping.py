@@ -7,6 +7,7 @@ calls they describe are in `neuron`'s module docstring.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
@@ -153,3 +154,15 @@ def adapter_consolidation_metadata(metadata: Mapping[str, Any]) -> dict[str, Any
         if specs:
             kept.append({**module, "specs": specs})
     return {**metadata, "model_weight_transformation_specs": kept}
+
+
+def step_seed(seed: int, rank: int, step: int) -> int:
+    """The XLA generator's seed for one rank's step: a function of the step alone.
+
+    torch-xla advances its device seed at every `mark_step`, so a recorded generator state depends on
+    how many graphs ran since (a checkpoint's own saves run some): a run resumed from that state drew
+    other dropout masks than the run it continues. Seeding every step from (training.seed, rank,
+    step) makes the masks of step N the same whether the run got there straight or resumed.
+    """
+    digest = hashlib.sha256(f"{seed}/{rank}/{step}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") >> 1  # torch-xla takes a non-negative 64-bit seed

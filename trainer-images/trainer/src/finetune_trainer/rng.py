@@ -1,7 +1,8 @@
 """Every rank's random-number state as JSON, so that a resumed run draws the numbers it would have.
 
 One capture for every platform: Python's and torch's CPU generators, and CUDA's when torch sees a
-GPU. The Neuron platform records its XLA device generator next to these, under "xla".
+GPU. The Neuron platform's XLA device generator is seeded from the step instead
+(`neuron_mapping.step_seed`).
 """
 
 from __future__ import annotations

@@ -313,6 +313,7 @@ class Trainer:
         model.train()
         while step < total_steps:
             started = time.perf_counter()
+            self.platform.start_step(step)
             rows = method.prepare(
                 model, self._rows_to_documents(data, stream.take(position, self.global_rows)), step
             )
