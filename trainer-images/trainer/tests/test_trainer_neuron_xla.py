@@ -375,10 +375,11 @@ def test_step_losses_equal_the_cpu_paths_with_packing_off(
     tmp_path: Path, runs: Callable[[Case], Run], models: Path, data: dict[str, Path]
 ) -> None:
     """The same config on the CPU (FSDP) path in the main environment: the Neuron path computes the
-    same losses. Packing is off because the Neuron attention applies one causal mask per packed row.
-    The targets are the decoder's linear layers the recipes' q/k/v leave out, fused gate/up included:
-    between them every module admission accepts on Trainium trains and consolidates."""
-    targets = ("o_proj", "gate_proj", "up_proj", "down_proj")
+    same losses at every step. Packing is off because the Neuron attention applies one causal mask
+    per packed row. The targets are the decoder's layers optimum-neuron does not fuse at TP=1: a
+    fused gate/up layer gets one LoRA A for both (test_a_fused_gate_up_adapter_...), another
+    parametrisation than PEFT's, so its losses are not the CPU path's."""
+    targets = ("q_proj", "k_proj", "v_proj", "o_proj", "down_proj")
     case = Case("lora", "fp32", targets, overrides=(("training.packing", False), ("lora.dropout", 0.0)))
     neuron = runs(case)
     assert_adapter_loads(neuron, models / case.model, targets)
@@ -418,6 +419,18 @@ def test_sigterm_during_a_step_checkpoints_and_exits_143(
     latest = tmp_path / "checkpoints" / (tmp_path / "checkpoints" / "latest").read_text()
     assert json.loads((latest / "COMPLETE").read_text())["step"] == saved[0]["step"]
     assert not (tmp_path / "output" / "metrics.json").exists()
+
+
+def test_a_fused_gate_up_adapter_trains_and_consolidates_to_peft_names(
+    runs: Callable[[Case], Run], models: Path
+) -> None:
+    """optimum-neuron always fuses gate_proj and up_proj: LoRA adapts the fused layer, and the
+    consolidated adapter is PEFT's, on the original module names."""
+    targets = ("gate_proj", "up_proj")
+    run = runs(Case("lora", "bf16", targets))
+    assert_loss_falls(run)
+    assert_adapter_loads(run, models / "llama-3.1", targets)
+    report("lora bf16 gate_proj+up_proj llama-3.1", run, outputsLoad=True)
 
 
 # -- the other architectures the trn1 recipes name, and what the Neuron path refuses ------------------
