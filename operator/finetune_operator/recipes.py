@@ -7,6 +7,7 @@ index, from ``--recipes-dir`` or from ``--recipe-file``) and gets one back, or a
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 
 from finetune_operator import yamlio
 from finetune_operator.api.job import FineTuneJob
-from finetune_operator.api.recipe import Recipe, RecipeKind
+from finetune_operator.api.recipe import ObjectMeta, Recipe, RecipeKind, RecipeSpec
 from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.instances import DEFAULT_ACCELERATOR_FAMILY, AcceleratorFamily, accelerator_family
 
@@ -145,6 +146,78 @@ def _check_recipe_fits(job: FineTuneJob, recipe: Recipe) -> None:
             f"recipe {recipe.metadata.name!r} is tested only on backends {tested}, "
             f"not {job.spec.backend.value!r}"
         )
+
+
+# --- the recipe a job froze ------------------------------------------------------------------
+
+
+def frozen_spec(spec: RecipeSpec) -> dict[str, Any]:
+    """A recipe's spec as a job's status records it: every field, defaults included, so that
+    neither an edit of the recipe nor a new default of a newer operator changes a later attempt."""
+    return spec.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def frozen_recipe(job: FineTuneJob) -> Recipe | None:
+    """The recipe as the job's first submitted attempt resolved it (``status.recipe.spec``), which
+    every later attempt uses; None before any attempt, or for a job first submitted by an operator
+    that did not freeze recipes (its next attempt freezes the recipe's version of then)."""
+    recorded = job.status.recipe
+    if recorded is None or recorded.spec is None:
+        return None
+    try:
+        spec = RecipeSpec.model_validate(recorded.spec)
+    except ValidationError as err:
+        raise InvalidSpecError(
+            f"status.recipe.spec: the recipe frozen at the first attempt is not a valid recipe spec: "
+            f"{format_validation_error(err)}"
+        ) from None
+    namespace = job.metadata.namespace if recorded.kind == RecipeKind.FINE_TUNE_RECIPE else None
+    return Recipe(kind=recorded.kind, metadata=ObjectMeta(name=recorded.name, namespace=namespace), spec=spec)
+
+
+def recipe_changes(job: FineTuneJob, recipes: Iterable[Recipe]) -> str | None:
+    """What changed in the job's recipe since the job froze it, in words for its status; None when
+    nothing did (or nothing is frozen)."""
+    recorded = job.status.recipe
+    if recorded is None or recorded.spec is None:
+        return None
+    what = f"{recorded.kind.value} {recorded.name}"
+    current = next(
+        (
+            r
+            for r in recipes
+            if r.kind == recorded.kind
+            and r.metadata.name == recorded.name
+            and (
+                r.kind == RecipeKind.CLUSTER_FINE_TUNE_RECIPE
+                or r.metadata.namespace in (None, job.metadata.namespace)
+            )
+        ),
+        None,
+    )
+    if current is None:
+        return f"{what} no longer exists"
+    changed = _changed_paths(recorded.spec, frozen_spec(current.spec))
+    if not changed:
+        return None
+    shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+    return f"{what} changed since the job froze it: {shown}"
+
+
+def _changed_paths(old: Any, new: Any, path: str = "") -> list[str]:
+    """``path old -> new`` for every leaf that differs between two JSON documents."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        changed: list[str] = []
+        for key in sorted(old.keys() | new.keys()):
+            changed += _changed_paths(old.get(key), new.get(key), f"{path}.{key}" if path else key)
+        return changed
+    if old == new:
+        return []
+    return [f"{path} {_shown(old)} -> {_shown(new)}"]
+
+
+def _shown(value: Any) -> str:
+    return "unset" if value is None else json.dumps(value)
 
 
 def _close(candidates: list[str], name: str) -> str | None:

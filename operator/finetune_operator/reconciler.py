@@ -51,7 +51,7 @@ from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError, OwnershipConflictError, SpecError
 from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS, PhaseTracker
 from finetune_operator.naming import GROUP, LABEL_JOB, VERSION
-from finetune_operator.recipes import ParsedRecipes, format_validation_error
+from finetune_operator.recipes import ParsedRecipes, format_validation_error, recipe_changes
 from finetune_operator.statemachine import (
     Plan,
     SetSuspended,
@@ -59,6 +59,7 @@ from finetune_operator.statemachine import (
     decide,
     deletion_blocked,
     format_time,
+    recipe_checked,
     rejected,
     submitted,
     waits_for_recipe,
@@ -344,7 +345,10 @@ class Reconciler:
                 # Noted before the status write: the child's first event usually arrives while
                 # that write is in flight, and it says nothing the operator does not know.
                 self._expect_first_event(job, ref)
-                return submitted(plan, ref, recipe_status, request.config.checkpointing.dir)
+                plan = submitted(plan, ref, recipe_status, request.config.checkpointing.dir)
+                if action.attempt > 1:
+                    plan = recipe_checked(job, plan, recipe_changes(job, recipes), now)
+                return plan
             if isinstance(action, SetSuspended) and observation is not None:
                 backend.set_suspended(job, attempt, action.suspended)
         except SpecError as err:

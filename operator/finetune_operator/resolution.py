@@ -38,7 +38,7 @@ from finetune_operator.code import resolve_rewards, resolve_tools
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import INSTANCE_SHAPES, AcceleratorFamily, accelerator_family
-from finetune_operator.recipes import format_validation_error
+from finetune_operator.recipes import format_validation_error, frozen_spec
 from finetune_operator.storage import StoragePolicy, normalise
 
 METHOD_SECTIONS = {
@@ -229,7 +229,9 @@ def resolve(job: FineTuneJob, recipe: Recipe, operator: OperatorConfig, attempt:
     return Resolution(
         config=config,
         resources=resources,
-        recipe=RecipeStatus(name=recipe.metadata.name, kind=recipe.kind, hash=digest),
+        recipe=RecipeStatus(
+            name=recipe.metadata.name, kind=recipe.kind, hash=digest, spec=frozen_spec(recipe.spec)
+        ),
     )
 
 

@@ -156,7 +156,8 @@ def compare_annotation(
             item_schema = {"description": schema.get("description"), **schema["items"]}
             compare_annotation(item, item_schema, f"{path}[]", errors, bounds)
     elif origin is dict:
-        if schema.get("type") != "object" or "additionalProperties" not in schema:
+        free_form = schema.get("x-kubernetes-preserve-unknown-fields") is True
+        if schema.get("type") != "object" or not ("additionalProperties" in schema or free_form):
             errors.append(f"{path}: model has a map, CRD has no additionalProperties")
     elif isinstance(annotation, type) and issubclass(annotation, Enum):
         if sorted(schema.get("enum", [])) != sorted(m.value for m in annotation):

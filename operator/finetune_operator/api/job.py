@@ -10,7 +10,7 @@ operator reads from S3 where the trainer cannot report (backend sagemaker).
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     Field,
@@ -462,6 +462,11 @@ class RecipeStatus(LenientApiModel):
     name: str
     kind: RecipeKind
     hash: str
+    spec: dict[str, Any] | None = None
+    """The recipe's spec as the first submitted attempt resolved it, defaults included: later
+    attempts resolve from it, never from the recipe's current version (an edit would change
+    the shape of a run that resumes from checkpoints written under the old one). None in
+    the status of jobs first submitted by an operator that did not freeze recipes."""
 
 
 class BackendRef(LenientApiModel):
