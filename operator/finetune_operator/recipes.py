@@ -29,8 +29,12 @@ in an installed package too. The repository's ``recipes/`` and the Helm chart's
 ``files/recipes`` are links to this one directory."""
 
 
-def parse_recipe(document: dict[str, Any], source: str) -> Recipe:
+def parse_recipe(document: Any, source: str) -> Recipe:
     """Validate one recipe document; ``source`` names it in error messages."""
+    if not isinstance(document, dict):
+        raise InvalidSpecError(
+            f"{source}: a recipe is a mapping with kind, metadata and spec, not {type(document).__name__}"
+        )
     kind = document.get("kind")
     if kind not in (RecipeKind.FINE_TUNE_RECIPE, RecipeKind.CLUSTER_FINE_TUNE_RECIPE):
         raise InvalidSpecError(

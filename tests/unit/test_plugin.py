@@ -175,8 +175,16 @@ def test_build_job_for_sagemaker() -> None:
         ({"data_jsonl": "/nonexistent/train.jsonl", "upload_data": True}, "no such local file to upload"),
         ({"model_name": "lite", "data_jsonl": "/fsx/train.jsonl"}, "SageMaker reads its data from S3"),
         ({"dry_run": True, "output": "yaml"}, "--dry-run and -o exclude each other"),
-        ({"max_run": 0}, "--max-run must be a positive number of seconds"),
-        ({"nodes": 0}, "--nodes must be 1 or more"),
+        ({"max_run": 0}, "--max-run 0: Input should be greater than or equal to 1"),
+        (
+            {"nodes": 0},
+            "--nodes 0: Input should be greater than or equal to 1 (the bound of spec.resources.nodes)",
+        ),
+        (
+            {"nodes": 513},
+            "--nodes 513: Input should be less than or equal to 512 (the bound of spec.resources.nodes)",
+        ),
+        ({"max_run": 28 * 24 * 3600 + 1}, "--max-run 2419201: Input should be less than or equal to 2419200"),
     ],
 )
 def test_bad_combinations(overrides: dict[str, Any], message: str) -> None:
@@ -265,6 +273,106 @@ def test_bad_flags_exit_2_with_a_message(
         raise SystemExit(code)
     assert exited.value.code == 2
     assert message in capsys.readouterr().err
+
+
+# --- issue 20, item 9: no traceback, whatever the input ------------------------------------------
+
+HUGE = "9" * 5000
+RECIPE_HEAD = "kind: FineTuneRecipe\nmetadata: {name: r}\nspec: {model: m, method: lora, "
+"""Past Python's limit of 4,300 digits for int(str): int() raised ValueError, a traceback and exit 1."""
+SUBMIT = (
+    "submit --job-name j --model-name llama-3.1-8b --data-jsonl /fsx/data/team-a/d.jsonl -n team-a -o yaml"
+)
+
+
+def exits_2_with(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """Runs the plugin as kubectl does, exceptions included; returns its stderr."""
+    code = main(argv, None)
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (2, ""), captured.err
+    assert "Traceback" not in captured.err
+    return captured.err
+
+
+@pytest.mark.parametrize(
+    ("flag", "assignment", "message"),
+    [
+        (
+            "--recipe-override",
+            f"training.seed={HUGE}",
+            "--recipe-override training.seed: 99999999999999999999...(5000 characters) is out of range",
+        ),
+        (
+            "--hyperparameters",
+            f"seed={HUGE}",
+            "--hyperparameters seed: 99999999999999999999...(5000 characters) is out of range",
+        ),
+        ("--recipe-override", "training.seed=-9223372036854775809", "-9223372036854775809 is out of range"),
+        (
+            "--recipe-override",
+            "optimizer.learning_rate=nan",
+            "optimizer.learning_rate: nan is not a finite number",
+        ),
+        (
+            "--hyperparameters",
+            "learning_rate=1e999",
+            "--hyperparameters learning_rate: 1e999 is not a finite number",
+        ),
+        (
+            "--recipe-override",
+            "training.seed=4294967296",
+            "training.seed: Input should be less than or equal to 4294967295",
+        ),
+    ],
+)
+def test_an_override_value_kubernetes_cannot_hold_is_a_usage_error(
+    flag: str, assignment: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert message in exits_2_with(cli(SUBMIT, "--training-type lora", flag, assignment), capsys)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            RECIPE_HEAD + f"config: {{training: {{seed: {HUGE}}}}}}}\n",
+            "...(5000 characters) is out of range: Kubernetes integers are 64-bit",
+        ),
+        (
+            RECIPE_HEAD + "resources: {nodes: 1e999}}\n",
+            "1e999 is not a finite number",
+        ),
+        ("- kind: FineTuneRecipe\n", "a recipe is a mapping with kind, metadata and spec, not list"),
+        (b"\xbe\xef\x00binary", "is not a YAML file: not UTF-8 text"),
+        (
+            RECIPE_HEAD + "resources: {nodes: 100000}}\n",
+            "spec.resources.nodes: Input should be less than or equal to 512",
+        ),
+    ],
+    ids=["huge-int", "infinite", "a-list", "binary", "nodes"],
+)
+def test_a_recipe_file_nothing_can_read_is_a_usage_error(
+    content: str | bytes, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recipe = tmp_path / "recipe.yaml"
+    if isinstance(content, bytes):
+        recipe.write_bytes(content)
+    else:
+        recipe.write_text(content)
+    err = exits_2_with(cli(SUBMIT, f"--recipe-yaml {recipe}"), capsys)
+    assert message in err and str(recipe) in err, err
+
+
+def test_render_reads_a_huge_number_as_an_error_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    job = tmp_path / "job.yaml"
+    job.write_text(
+        "kind: FineTuneJob\nmetadata: {name: j}\nspec:\n  model: {name: llama-3.1-8b}\n  method: lora\n"
+        f"  data: {{train: {{path: /fsx/d.jsonl}}}}\n  recipe: {{overrides: {{training.seed: {HUGE}}}}}\n"
+    )
+    err = exits_2_with(["render", "-f", str(job)], capsys)
+    assert "is out of range: Kubernetes integers are 64-bit" in err and f'in "{job}", line 7' in err, err
 
 
 # --- S3 (moto server) ----------------------------------------------------------------------------
