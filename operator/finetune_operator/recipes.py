@@ -20,6 +20,7 @@ from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import ObjectMeta, Recipe, RecipeKind, RecipeSpec
 from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.instances import DEFAULT_ACCELERATOR_FAMILY, AcceleratorFamily, accelerator_family
+from finetune_operator.naming import LABEL_RECIPE_FOR_JOB
 
 logger = logging.getLogger("finetune_operator")
 
@@ -72,7 +73,9 @@ def select_recipe(
     The family is that of the job's ``spec.resources.instanceType``; a job that names none gets
     the recipe of ``default_family`` (the platform's choice) when recipes of several families
     match. Namespaced FineTuneRecipes in the job's namespace win over ClusterFineTuneRecipes, so
-    a team can shadow a platform recipe without renaming it.
+    a team can shadow a platform recipe without renaming it. A recipe made for one job (label
+    ``finetune.dev/for-job``) is that job's only: never selected automatically, and refused
+    to a job of another name that names it.
     """
     namespace = job.metadata.namespace
     visible = [
@@ -86,6 +89,7 @@ def select_recipe(
         for kind in kinds:
             for recipe in visible:
                 if recipe.kind == kind and recipe.metadata.name == ref.name:
+                    _check_recipe_is_for(job, recipe)
                     _check_recipe_fits(job, recipe)
                     return recipe
         where = " or ".join(k.value for k in kinds)
@@ -93,6 +97,7 @@ def select_recipe(
         hint = f"; did you mean {near}?" if near else ""
         raise RecipeNotFoundError(f"no {where} named {ref.name!r}{hint}")
 
+    visible = [r for r in visible if recipe_for_job(r) is None]
     model = job.spec.model.name
     if not model:
         raise RecipeNotFoundError(
@@ -136,6 +141,23 @@ def select_recipe(
         f"no recipe for model {model!r} and method {method.value!r}; {hint}"
         f"models with {method.value} recipes: {', '.join(known_models) or 'none'}"
     )
+
+
+def recipe_for_job(recipe: Recipe) -> str | None:
+    """The job a FineTuneRecipe was made for (label ``finetune.dev/for-job``), if any."""
+    if recipe.kind != RecipeKind.FINE_TUNE_RECIPE:
+        return None
+    return recipe.metadata.labels.get(LABEL_RECIPE_FOR_JOB)
+
+
+def _check_recipe_is_for(job: FineTuneJob, recipe: Recipe) -> None:
+    owner = recipe_for_job(recipe)
+    if owner is not None and owner != job.metadata.name:
+        raise InvalidSpecError(
+            f"spec.recipe.name: FineTuneRecipe {recipe.metadata.name!r} was made for job {owner!r} only "
+            f"(label {LABEL_RECIPE_FOR_JOB}={owner}); name another recipe, or copy this one under a name "
+            "of its own without that label"
+        )
 
 
 def _check_recipe_fits(job: FineTuneJob, recipe: Recipe) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
+from kubernetes.client.exceptions import ApiException
 from tests.sagemaker_fixtures import MotoSageMaker
 
 from finetune_operator import yamlio
@@ -21,6 +22,7 @@ from finetune_operator.api.training_config import Method
 from finetune_operator.plugin import data, flags, view
 from finetune_operator.plugin.cluster import Cluster, ClusterError
 from finetune_operator.plugin.main import main
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 from finetune_operator.storage import PosixUser
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
@@ -206,7 +208,9 @@ def test_output_yaml_writes_the_job_without_a_cluster(capsys: pytest.CaptureFixt
     assert job["spec"]["resources"] == {"nodes": 2}
 
 
-def test_recipe_yaml_becomes_a_namespaced_recipe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_recipe_yaml_becomes_the_jobs_own_recipe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 20, item 4: the recipe was applied under its own name, and every later job of its model
+    and method in the namespace (other users' too) selected it. It is now the job's alone."""
     recipe = tmp_path / "my_recipe.yaml"
     recipe.write_text(
         "apiVersion: finetune.dev/v1alpha1\nkind: ClusterFineTuneRecipe\nmetadata: {name: team-lora}\n"
@@ -219,11 +223,94 @@ def test_recipe_yaml_becomes_a_namespaced_recipe(tmp_path: Path, capsys: pytest.
     assert main(argv, None) == 0
     recipe_doc, job = yamlio.load_documents(capsys.readouterr().out)
     assert recipe_doc["kind"] == "FineTuneRecipe" and recipe_doc["metadata"] == {
-        "name": "team-lora",
+        "name": "custom",
         "namespace": "team-a",
+        "labels": {"finetune.dev/for-job": "custom"},
     }
-    assert job["spec"]["recipe"] == {"name": "team-lora", "kind": "FineTuneRecipe"}
+    assert recipe_doc["spec"]["config"]["lora"]["rank"] == 8
+    assert job["spec"]["recipe"] == {"name": "custom", "kind": "FineTuneRecipe"}
     assert job["spec"]["method"] == "lora"
+
+
+class RecordingCluster:
+    """The plugin's Cluster as far as submit uses it, recording each write."""
+
+    default_namespace = "team-a"
+
+    def __init__(self, existing_recipe: dict[str, Any] | None = None) -> None:
+        self.writes: list[tuple[str, str, bool, dict[str, Any]]] = []
+        self.existing_recipe = existing_recipe
+
+    def recipes(self, namespace: str) -> list[Any]:
+        return load_recipes_dir(BUILTIN_RECIPES_DIR)
+
+    def check_job_recipe_name(self, namespace: str, job_name: str) -> None:
+        Cluster.check_job_recipe_name(self, namespace, job_name)
+
+    @property
+    def custom(self) -> Any:
+        def get(group: str, version: str, namespace: str, plural: str, name: str) -> dict[str, Any]:
+            if self.existing_recipe is None:
+                raise ApiException(status=404, reason="Not Found")
+            return self.existing_recipe
+
+        return SimpleNamespace(get_namespaced_custom_object=get)
+
+    def write(self, document: dict[str, Any], dry_run: bool) -> dict[str, Any]:
+        self.writes.append((document["kind"], document["metadata"]["name"], dry_run, document))
+        return {**document, "metadata": {**document["metadata"], "uid": "job-uid"}}
+
+
+def test_submit_applies_the_jobs_recipe_then_the_job_then_makes_the_job_its_owner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recipe = tmp_path / "r.yaml"
+    recipe.write_text(
+        "kind: FineTuneRecipe\nmetadata: {name: team-lora}\nspec: {model: llama-3.1-8b, method: lora}\n"
+    )
+    cluster = RecordingCluster()
+    monkeypatch.setattr(Cluster, "connect", classmethod(lambda cls, kubeconfig: cluster))
+    argv = cli(
+        f"submit --job-name mine --model-name llama-3.1-8b --recipe-yaml {recipe}",
+        "--data-jsonl /fsx/data/team-a/d.jsonl",
+    )
+    assert main(argv, None) == 0
+    assert [(kind, name, dry) for kind, name, dry, _ in cluster.writes] == [
+        ("FineTuneRecipe", "mine", True),
+        ("FineTuneJob", "mine", True),
+        ("FineTuneRecipe", "mine", False),
+        ("FineTuneJob", "mine", False),
+        ("FineTuneRecipe", "mine", False),
+    ]
+    owned = cluster.writes[-1][3]["metadata"]
+    assert owned["ownerReferences"] == [
+        {"apiVersion": "finetune.dev/v1alpha1", "kind": "FineTuneJob", "name": "mine", "uid": "job-uid"}
+    ]
+    assert owned["labels"] == {"finetune.dev/for-job": "mine"}
+    assert "finetunerecipe.finetune.dev/mine applied (for this job only)" in capsys.readouterr().out
+
+
+def test_submit_overwrites_no_recipe_that_is_not_the_jobs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recipe = tmp_path / "r.yaml"
+    recipe.write_text(
+        "kind: FineTuneRecipe\nmetadata: {name: team-lora}\nspec: {model: llama-3.1-8b, method: lora}\n"
+    )
+    cluster = RecordingCluster(existing_recipe={"metadata": {"name": "mine", "labels": {}}})
+    monkeypatch.setattr(Cluster, "connect", classmethod(lambda cls, kubeconfig: cluster))
+    argv = cli(
+        f"submit --job-name mine --model-name llama-3.1-8b --recipe-yaml {recipe}",
+        "--data-jsonl /fsx/data/team-a/d.jsonl",
+    )
+    assert main(argv, None) == 1
+    assert cluster.writes == []
+    assert "FineTuneRecipe mine already exists in namespace team-a and is not the recipe of a job mine" in (
+        capsys.readouterr().err
+    )
+    # One left by an earlier submit of this job name is the job's: applied again.
+    cluster.existing_recipe = {"metadata": {"name": "mine", "labels": {"finetune.dev/for-job": "mine"}}}
+    assert main(argv, None) == 0
 
 
 def test_unknown_override_path_fails_before_anything_is_created(capsys: pytest.CaptureFixture[str]) -> None:
