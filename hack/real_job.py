@@ -159,9 +159,7 @@ class RealNodeBed:
             subprocess.run(["chown", "-R", f"{owner.uid}:{owner.gid}", str(path)], check=True)
             # Every directory, also those made before this preparation: a namespace directory
             # without setgid would give the kubelet's job directories root's group.
-            subprocess.run(
-                ["find", str(path), "-type", "d", "-exec", "chmod", "2775", "{}", "+"], check=True
-            )
+            subprocess.run(["find", str(path), "-type", "d", "-exec", "chmod", "2775", "{}", "+"], check=True)
 
     def write_model(self) -> Path:
         """The tiny Llama and its tokenizer under the model root (rebuilt: deterministic, seconds)."""

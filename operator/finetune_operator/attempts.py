@@ -9,7 +9,8 @@ from finetune_operator.api.recipe import Recipe
 from finetune_operator.backends.base import AttemptRequest
 from finetune_operator.code import ConfigMapData, check_config_maps, config_map_names
 from finetune_operator.config import OperatorConfig
-from finetune_operator.recipes import select_recipe
+from finetune_operator.limits import check_resource_limits
+from finetune_operator.recipes import frozen_recipe, select_recipe
 from finetune_operator.resolution import check_accelerator, resolve
 
 
@@ -24,10 +25,15 @@ def build_attempt_request(
 ) -> tuple[AttemptRequest, RecipeStatus]:
     """Everything a backend needs for ``attempt``, and the recipe it resolved to.
 
+    The recipe is the one the job froze at its first submitted attempt (``status.recipe.spec``)
+    once there is one: a resumed attempt trains with the settings its checkpoints were written
+    under, whatever happened to the recipe since. Before that, it is selected from ``recipes``.
+
     ``config_maps``: the data of the ConfigMaps the job's code comes from (those that exist).
-    Raises RecipeNotFoundError or InvalidSpecError with a message that names the field.
+    Raises RecipeNotFoundError, InvalidSpecError or ResourceLimitExceededError with a message
+    that names the field.
     """
-    recipe = select_recipe(job, recipes, operator.default_accelerator_family)
+    recipe = frozen_recipe(job) or select_recipe(job, recipes, operator.default_accelerator_family)
     return attempt_request_for_recipe(
         job, recipe, operator, attempt, resume_from, remaining_runtime_seconds, config_maps
     )
@@ -45,6 +51,7 @@ def attempt_request_for_recipe(
     """``build_attempt_request`` once the recipe is chosen."""
     resolution = resolve(job, recipe, operator, attempt)
     resources = resolution.resources
+    check_resource_limits(operator.resource_limits, job, recipe, resources)
     check_accelerator(resolution.config, resources.accelerator_family, resources.instance_type)
     namespace = job.metadata.namespace or ""
     code = _referenced(job, config_maps or {})

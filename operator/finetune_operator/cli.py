@@ -19,7 +19,7 @@ from finetune_operator.admission import parse_job
 from finetune_operator.api.recipe import BackendName, Recipe
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.registry import backend_class
-from finetune_operator.code import config_maps_in
+from finetune_operator.code import config_maps_of_namespace
 from finetune_operator.config import OperatorConfig
 from finetune_operator.contract import EXIT_INVALID_CONFIG, RESUME_AUTO
 from finetune_operator.errors import SpecError
@@ -97,7 +97,6 @@ def render_config(path: Path | None) -> OperatorConfig:
 def render(args: argparse.Namespace) -> int:
     config = render_config(args.config)
     documents = yamlio.load_file(args.filename)
-    config_maps = config_maps_in(documents)  # render reads nothing from a cluster
     jobs = [d for d in documents if not (isinstance(d, dict) and d.get("kind") == "ConfigMap")]
     if len(jobs) != 1 or not isinstance(jobs[0], dict):
         raise SpecError(f"{args.filename}: expected exactly one FineTuneJob document (and any ConfigMaps)")
@@ -106,6 +105,8 @@ def render(args: argparse.Namespace) -> int:
     metadata.setdefault("namespace", "default")
     metadata.setdefault("uid", PLACEHOLDER_UID)
     job = parse_job(document, str(args.filename))
+    # render reads nothing from a cluster: the file's ConfigMaps, by the operator's rule
+    config_maps = config_maps_of_namespace(documents, job.metadata.namespace or "")
     recipes = _recipes_for_render(args.recipe_file, args.recipes_dir)
     if args.recipe_file and not job.spec.recipe.name and len(recipes) == 1:
         # Like the seeds' --recipe-yaml: one explicit recipe file is the recipe to use.

@@ -15,7 +15,7 @@ trainer byte for byte: nothing here parses or rewrites it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from finetune_operator.api.job import CodeSource, ConfigMapFile, FineTuneJobSpec
@@ -120,10 +120,20 @@ def check_config_maps(spec: FineTuneJobSpec, namespace: str, config_maps: Config
             )
 
 
-def config_maps_in(documents: list[Any]) -> dict[str, dict[str, str]]:
-    """The ConfigMaps among Kubernetes ``documents`` (a file applied with a job), by name."""
-    return {
-        str(d["metadata"]["name"]): dict(d.get("data") or {})
-        for d in documents
-        if isinstance(d, dict) and d.get("kind") == "ConfigMap" and "name" in (d.get("metadata") or {})
-    }
+def config_maps_of_namespace(documents: Iterable[Any], namespace: str) -> dict[str, dict[str, str]]:
+    """The ConfigMaps among Kubernetes ``documents`` that a job in ``namespace`` may read, by name:
+    only those of its own namespace.
+
+    The one rule for both ends: the operator passes the ConfigMaps it read from the API server,
+    ``render`` those of the file it was given, so a file cannot make ``render`` project a ConfigMap
+    of another namespace that the operator would refuse. A document without a namespace lies in
+    the namespace it is applied to, the job's (``kubectl apply -n <namespace> -f``).
+    """
+    found: dict[str, dict[str, str]] = {}
+    for document in documents:
+        if not isinstance(document, dict) or document.get("kind") != "ConfigMap":
+            continue
+        meta = document.get("metadata") or {}
+        if "name" in meta and (meta.get("namespace") or namespace) == namespace:
+            found[str(meta["name"])] = dict(document.get("data") or {})
+    return found

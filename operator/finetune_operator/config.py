@@ -21,6 +21,7 @@ from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.registry import backend_settings_model
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import DEFAULT_ACCELERATOR_FAMILY, AcceleratorFamily
+from finetune_operator.limits import ResourceLimits
 from finetune_operator.patterns import matches_any
 from finetune_operator.storage import StoragePolicy
 
@@ -52,6 +53,14 @@ class OperatorConfig(BaseModel):
         description=(
             "Per namespace, the image patterns its jobs may name in spec.image ('*' stops at '/', '**' "
             "crosses it); '*' as the namespace applies to every namespace. Empty: no job names its image."
+        ),
+    )
+    resource_limits: dict[str, ResourceLimits] = Field(
+        default_factory=dict,
+        description=(
+            "Per namespace, caps on one attempt's hardware: max_nodes, max_processes_per_node and the "
+            "instance_types it may run on (patterns); '*' as the namespace applies to every namespace, "
+            "a namespace's own entry replaces it cap by cap. Empty: only the API's bounds (docs/security.md)."
         ),
     )
     model_root: str = Field(

@@ -13,6 +13,10 @@ MANAGED_BY = "finetune-operator"
 LABEL_MANAGED_BY = "app.kubernetes.io/managed-by"
 LABEL_JOB = "finetune.dev/job"
 LABEL_ATTEMPT = "finetune.dev/attempt"
+LABEL_RECIPE_FOR_JOB = "finetune.dev/for-job"
+"""On a FineTuneRecipe: the one job (of its namespace) that may use it. Auto-selection skips
+such a recipe and a job of another name may not name it (``kubectl finetune submit
+--recipe-yaml`` makes one per job)."""
 
 
 def job_labels(job_name: str) -> dict[str, str]:

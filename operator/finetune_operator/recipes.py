@@ -7,6 +7,7 @@ index, from ``--recipes-dir`` or from ``--recipe-file``) and gets one back, or a
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,9 +17,10 @@ from pydantic import ValidationError
 
 from finetune_operator import yamlio
 from finetune_operator.api.job import FineTuneJob
-from finetune_operator.api.recipe import Recipe, RecipeKind
+from finetune_operator.api.recipe import ObjectMeta, Recipe, RecipeKind, RecipeSpec
 from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.instances import DEFAULT_ACCELERATOR_FAMILY, AcceleratorFamily, accelerator_family
+from finetune_operator.naming import LABEL_RECIPE_FOR_JOB
 
 logger = logging.getLogger("finetune_operator")
 
@@ -28,8 +30,12 @@ in an installed package too. The repository's ``recipes/`` and the Helm chart's
 ``files/recipes`` are links to this one directory."""
 
 
-def parse_recipe(document: dict[str, Any], source: str) -> Recipe:
+def parse_recipe(document: Any, source: str) -> Recipe:
     """Validate one recipe document; ``source`` names it in error messages."""
+    if not isinstance(document, dict):
+        raise InvalidSpecError(
+            f"{source}: a recipe is a mapping with kind, metadata and spec, not {type(document).__name__}"
+        )
     kind = document.get("kind")
     if kind not in (RecipeKind.FINE_TUNE_RECIPE, RecipeKind.CLUSTER_FINE_TUNE_RECIPE):
         raise InvalidSpecError(
@@ -67,7 +73,9 @@ def select_recipe(
     The family is that of the job's ``spec.resources.instanceType``; a job that names none gets
     the recipe of ``default_family`` (the platform's choice) when recipes of several families
     match. Namespaced FineTuneRecipes in the job's namespace win over ClusterFineTuneRecipes, so
-    a team can shadow a platform recipe without renaming it.
+    a team can shadow a platform recipe without renaming it. A recipe made for one job (label
+    ``finetune.dev/for-job``) is that job's only: never selected automatically, and refused
+    to a job of another name that names it.
     """
     namespace = job.metadata.namespace
     visible = [
@@ -81,6 +89,7 @@ def select_recipe(
         for kind in kinds:
             for recipe in visible:
                 if recipe.kind == kind and recipe.metadata.name == ref.name:
+                    _check_recipe_is_for(job, recipe)
                     _check_recipe_fits(job, recipe)
                     return recipe
         where = " or ".join(k.value for k in kinds)
@@ -88,6 +97,7 @@ def select_recipe(
         hint = f"; did you mean {near}?" if near else ""
         raise RecipeNotFoundError(f"no {where} named {ref.name!r}{hint}")
 
+    visible = [r for r in visible if recipe_for_job(r) is None]
     model = job.spec.model.name
     if not model:
         raise RecipeNotFoundError(
@@ -133,6 +143,23 @@ def select_recipe(
     )
 
 
+def recipe_for_job(recipe: Recipe) -> str | None:
+    """The job a FineTuneRecipe was made for (label ``finetune.dev/for-job``), if any."""
+    if recipe.kind != RecipeKind.FINE_TUNE_RECIPE:
+        return None
+    return recipe.metadata.labels.get(LABEL_RECIPE_FOR_JOB)
+
+
+def _check_recipe_is_for(job: FineTuneJob, recipe: Recipe) -> None:
+    owner = recipe_for_job(recipe)
+    if owner is not None and owner != job.metadata.name:
+        raise InvalidSpecError(
+            f"spec.recipe.name: FineTuneRecipe {recipe.metadata.name!r} was made for job {owner!r} only "
+            f"(label {LABEL_RECIPE_FOR_JOB}={owner}); name another recipe, or copy this one under a name "
+            "of its own without that label"
+        )
+
+
 def _check_recipe_fits(job: FineTuneJob, recipe: Recipe) -> None:
     if recipe.spec.method != job.spec.method:
         raise InvalidSpecError(
@@ -145,6 +172,78 @@ def _check_recipe_fits(job: FineTuneJob, recipe: Recipe) -> None:
             f"recipe {recipe.metadata.name!r} is tested only on backends {tested}, "
             f"not {job.spec.backend.value!r}"
         )
+
+
+# --- the recipe a job froze ------------------------------------------------------------------
+
+
+def frozen_spec(spec: RecipeSpec) -> dict[str, Any]:
+    """A recipe's spec as a job's status records it: every field, defaults included, so that
+    neither an edit of the recipe nor a new default of a newer operator changes a later attempt."""
+    return spec.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def frozen_recipe(job: FineTuneJob) -> Recipe | None:
+    """The recipe as the job's first submitted attempt resolved it (``status.recipe.spec``), which
+    every later attempt uses; None before any attempt, or for a job first submitted by an operator
+    that did not freeze recipes (its next attempt freezes the recipe's version of then)."""
+    recorded = job.status.recipe
+    if recorded is None or recorded.spec is None:
+        return None
+    try:
+        spec = RecipeSpec.model_validate(recorded.spec)
+    except ValidationError as err:
+        raise InvalidSpecError(
+            f"status.recipe.spec: the recipe frozen at the first attempt is not a valid recipe spec: "
+            f"{format_validation_error(err)}"
+        ) from None
+    namespace = job.metadata.namespace if recorded.kind == RecipeKind.FINE_TUNE_RECIPE else None
+    return Recipe(kind=recorded.kind, metadata=ObjectMeta(name=recorded.name, namespace=namespace), spec=spec)
+
+
+def recipe_changes(job: FineTuneJob, recipes: Iterable[Recipe]) -> str | None:
+    """What changed in the job's recipe since the job froze it, in words for its status; None when
+    nothing did (or nothing is frozen)."""
+    recorded = job.status.recipe
+    if recorded is None or recorded.spec is None:
+        return None
+    what = f"{recorded.kind.value} {recorded.name}"
+    current = next(
+        (
+            r
+            for r in recipes
+            if r.kind == recorded.kind
+            and r.metadata.name == recorded.name
+            and (
+                r.kind == RecipeKind.CLUSTER_FINE_TUNE_RECIPE
+                or r.metadata.namespace in (None, job.metadata.namespace)
+            )
+        ),
+        None,
+    )
+    if current is None:
+        return f"{what} no longer exists"
+    changed = _changed_paths(recorded.spec, frozen_spec(current.spec))
+    if not changed:
+        return None
+    shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+    return f"{what} changed since the job froze it: {shown}"
+
+
+def _changed_paths(old: Any, new: Any, path: str = "") -> list[str]:
+    """``path old -> new`` for every leaf that differs between two JSON documents."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        changed: list[str] = []
+        for key in sorted(old.keys() | new.keys()):
+            changed += _changed_paths(old.get(key), new.get(key), f"{path}.{key}" if path else key)
+        return changed
+    if old == new:
+        return []
+    return [f"{path} {_shown(old)} -> {_shown(new)}"]
+
+
+def _shown(value: Any) -> str:
+    return "unset" if value is None else json.dumps(value)
 
 
 def _close(candidates: list[str], name: str) -> str | None:

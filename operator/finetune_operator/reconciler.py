@@ -46,12 +46,12 @@ from finetune_operator.backends.base import (
     JobEvent,
 )
 from finetune_operator.backends.registry import BACKENDS, BackendCache, backend_class
-from finetune_operator.code import config_map_names
+from finetune_operator.code import config_map_names, config_maps_of_namespace
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError, OwnershipConflictError, SpecError
 from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS, PhaseTracker
 from finetune_operator.naming import GROUP, LABEL_JOB, VERSION
-from finetune_operator.recipes import ParsedRecipes, format_validation_error
+from finetune_operator.recipes import ParsedRecipes, format_validation_error, recipe_changes
 from finetune_operator.statemachine import (
     Plan,
     SetSuspended,
@@ -59,6 +59,7 @@ from finetune_operator.statemachine import (
     decide,
     deletion_blocked,
     format_time,
+    recipe_checked,
     rejected,
     submitted,
     waits_for_recipe,
@@ -344,7 +345,10 @@ class Reconciler:
                 # Noted before the status write: the child's first event usually arrives while
                 # that write is in flight, and it says nothing the operator does not know.
                 self._expect_first_event(job, ref)
-                return submitted(plan, ref, recipe_status, request.config.checkpointing.dir)
+                plan = submitted(plan, ref, recipe_status, request.config.checkpointing.dir)
+                if action.attempt > 1:
+                    plan = recipe_checked(job, plan, recipe_changes(job, recipes), now)
+                return plan
             if isinstance(action, SetSuspended) and observation is not None:
                 backend.set_suspended(job, attempt, action.suspended)
         except SpecError as err:
@@ -383,18 +387,27 @@ class Reconciler:
 
     def _read_config_maps(self, job: FineTuneJob) -> dict[str, dict[str, str]]:
         """The data of the ConfigMaps the job's reward and tool modules come from; a missing
-        one is left out (the attempt is then refused, naming it)."""
+        one is left out (the attempt is then refused, naming it). The ConfigMaps read go through
+        the rule ``render`` applies to the ConfigMaps of its file."""
         core = client.CoreV1Api(self._api)
-        found: dict[str, dict[str, str]] = {}
+        namespace = job.metadata.namespace or ""
+        found: list[Any] = []
         for name in config_map_names(job.spec):
             try:
-                config_map = core.read_namespaced_config_map(name, job.metadata.namespace or "")
+                config_map = core.read_namespaced_config_map(name, namespace)
             except ApiException as err:
                 if err.status == 404:
                     continue
                 raise
-            found[name] = dict(config_map.data or {})
-        return found
+            meta = config_map.metadata
+            found.append(
+                {
+                    "kind": "ConfigMap",
+                    "metadata": {"name": meta.name, "namespace": meta.namespace},
+                    "data": config_map.data,
+                }
+            )
+        return config_maps_of_namespace(found, namespace)
 
     def _write_status(self, job: FineTuneJob, document: dict[str, Any], plan: Plan) -> None:
         patch = _status_patch(job, plan)

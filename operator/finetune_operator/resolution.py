@@ -38,7 +38,7 @@ from finetune_operator.code import resolve_rewards, resolve_tools
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import INSTANCE_SHAPES, AcceleratorFamily, accelerator_family
-from finetune_operator.recipes import format_validation_error
+from finetune_operator.recipes import format_validation_error, frozen_spec
 from finetune_operator.storage import StoragePolicy, normalise
 
 METHOD_SECTIONS = {
@@ -229,7 +229,9 @@ def resolve(job: FineTuneJob, recipe: Recipe, operator: OperatorConfig, attempt:
     return Resolution(
         config=config,
         resources=resources,
-        recipe=RecipeStatus(name=recipe.metadata.name, kind=recipe.kind, hash=digest),
+        recipe=RecipeStatus(
+            name=recipe.metadata.name, kind=recipe.kind, hash=digest, spec=frozen_spec(recipe.spec)
+        ),
     )
 
 
@@ -240,30 +242,28 @@ def config_hash(config: ResolvedTrainingConfig) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 
+RECIPE_FIELDS_A_JOB_SETS: tuple[tuple[str, str], ...] = (
+    ("checkpointing", "every_steps"),
+    ("checkpointing", "keep_last"),
+    ("data", "validation_split"),
+    ("data", "error_budget"),
+)
+"""(section, field) of a recipe's config that the job's own ``spec.<section>.<field>`` replaces
+when set. Each has one bound in both places (tests/unit/test_crd_schema.py checks it)."""
+
+
 def _apply_job_fields(job: FineTuneJob, base: RecipeConfig) -> RecipeConfig:
     """Layer the job's first-class fields (checkpointing, data tunables) over the recipe."""
-    spec = job.spec
-    checkpointing = base.checkpointing.model_copy(
+    updates: dict[str, dict[str, Any]] = {}
+    for section, name in RECIPE_FIELDS_A_JOB_SETS:
+        value = getattr(getattr(job.spec, section), name)
+        if value is not None:
+            updates.setdefault(section, {})[name] = value
+    return base.model_copy(
         update={
-            k: v
-            for k, v in (
-                ("every_steps", spec.checkpointing.every_steps),
-                ("keep_last", spec.checkpointing.keep_last),
-            )
-            if v is not None
+            section: getattr(base, section).model_copy(update=fields) for section, fields in updates.items()
         }
     )
-    data = base.data.model_copy(
-        update={
-            k: v
-            for k, v in (
-                ("validation_split", spec.data.validation_split),
-                ("error_budget", spec.data.error_budget),
-            )
-            if v is not None
-        }
-    )
-    return base.model_copy(update={"checkpointing": checkpointing, "data": data})
 
 
 def _location(value: str) -> str:

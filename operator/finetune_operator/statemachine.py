@@ -45,8 +45,10 @@ CONDITION_SUSPENDED = "Suspended"
 CONDITION_SUCCEEDED = "Succeeded"
 CONDITION_FAILED = "Failed"
 CONDITION_DELETION_BLOCKED = "DeletionBlocked"
+CONDITION_RECIPE_CHANGED = "RecipeChanged"
 
 REASON_SUSPENDED_BY_SPEC = "SuspendedBySpec"
+REASON_RECIPE_CHANGED = "RecipeChangedSinceSubmission"
 
 
 @dataclass(frozen=True)
@@ -357,6 +359,29 @@ def submitted(plan: Plan, ref: BackendRef, recipe: RecipeStatus, checkpoint_dir:
     status.recipe = recipe
     status.checkpoint_dir = checkpoint_dir
     return Plan(status=status, events=plan.events, action=plan.action)
+
+
+def recipe_checked(job: FineTuneJob, plan: Plan, change: str | None, now: datetime) -> Plan:
+    """Say on the job whether its recipe has changed since the first attempt froze it.
+
+    Called when a later attempt was submitted with the frozen recipe: condition RecipeChanged
+    (True with what changed, and an Event, or False once the recipe is back as it was), so that
+    whoever edited the recipe sees that running jobs keep what they started with.
+    """
+    b = _Builder(
+        job=job, now=format_time(now), status=plan.status.model_copy(deep=True), events=list(plan.events)
+    )
+    attempt = b.status.current_attempt
+    if change is None:
+        b.condition(CONDITION_RECIPE_CHANGED, False, "RecipeUnchanged", "The recipe is as the job froze it")
+    else:
+        message = (
+            f"{change}; attempt {attempt} uses the recipe as the job's first attempt froze it "
+            "(status.recipe.spec), new jobs get its current version"
+        )
+        b.condition(CONDITION_RECIPE_CHANGED, True, REASON_RECIPE_CHANGED, message)
+        b.events.append(JobEvent("Normal", REASON_RECIPE_CHANGED, message))
+    return Plan(status=b.status, events=tuple(b.events), action=plan.action)
 
 
 def rejected(job: FineTuneJob, plan: Plan | None, error: SpecError, now: datetime) -> Plan:

@@ -112,6 +112,20 @@ def test_rendered_operator_config_is_a_valid_operator_config():
     assert deployment["spec"]["replicas"] == 1 and deployment["spec"]["strategy"]["type"] == "Recreate"
 
 
+def test_per_namespace_resource_limits_reach_the_operator_config():
+    documents = render(
+        "config.resource_limits.team-a.max_nodes=8",
+        "config.resource_limits.team-a.instance_types={ml.trn1.*}",
+        "config.resource_limits.\\*.max_processes_per_node=32",
+    )
+    config = OperatorConfig.model_validate(
+        yaml.safe_load(by_kind(documents, "ConfigMap")[0]["data"]["config.yaml"])
+    )
+    limits = config.resource_limits
+    assert (limits["team-a"].max_nodes, limits["team-a"].instance_types) == (8, ["ml.trn1.*"])
+    assert limits["*"].max_processes_per_node == 32
+
+
 def test_operator_config_typo_is_rejected_by_the_operator_model():
     documents = render("config.trainer_imagee=x")
     with pytest.raises(ValueError, match="trainer_imagee"):
@@ -127,6 +141,8 @@ def test_operator_config_typo_is_rejected_by_the_operator_model():
         ("image.pullPolicy=Sometimes", "pullPolicy"),
         ("unknownKey=1", "unknownKey"),
         ("config.metrics_port=1", "config"),
+        ("config.resource_limits.team-a.max_nodes=513", "maximum"),
+        ("config.resource_limits.team-a.gpus=1", "gpus"),
     ],
 )
 def test_values_schema_rejects_bad_values(value: str, complaint: str):

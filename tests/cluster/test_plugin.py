@@ -18,6 +18,7 @@ import yaml
 from hack.kwok import finish_pod, wait_for
 from hack.manifests import job_manifest
 from kubernetes import watch
+from kubernetes.client.exceptions import ApiException
 
 from finetune_operator import yamlio
 from finetune_operator.plugin.main import main
@@ -142,7 +143,9 @@ def test_seed_command_line(example: str, seed_files: Path, testbed, namespace: s
     if example in SEED_METHODS:
         assert job["spec"]["method"] == SEED_METHODS[example]
     if "--recipe-yaml" in argv:
-        assert job["spec"]["recipe"]["name"] == "my-recipe" and documents[0]["kind"] == "FineTuneRecipe"
+        job_name = argv[argv.index("--job-name") + 1]
+        assert job["spec"]["recipe"]["name"] == job_name and documents[0]["kind"] == "FineTuneRecipe"
+        assert documents[0]["metadata"]["labels"] == {"finetune.dev/for-job": job_name}
     if "--upload-data" in argv:
         assert job["spec"]["data"]["train"]["path"].startswith(
             "s3://sagemaker-us-east-1-123456789012/finetune/uploads/"
@@ -424,26 +427,48 @@ def test_upload_to_the_storage_claim_runs_a_short_lived_pod_and_reports_a_failed
     assert custom_objects.list_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL)["items"] == []
 
 
-def test_submit_with_a_recipe_file_applies_it_and_the_operator_uses_it(
+def test_submit_with_a_recipe_file_makes_a_recipe_for_that_job_only(
     operator, testbed, namespace, custom_objects, tmp_path: Path
 ) -> None:
+    """Issue 20, item 4: the file's recipe was applied under its own name, and every later job of
+    its model and method in the namespace selected it. Now it is the job's own recipe: named
+    after the job, never selected by another job, and deleted with the job."""
     recipe = tmp_path / "team.yaml"
     recipe.write_text(
         "apiVersion: finetune.dev/v1alpha1\nkind: FineTuneRecipe\nmetadata: {name: team-lora}\n"
         "spec: {model: llama-3.2-1b, method: lora, resources: {nodes: 1}, config: {lora: {rank: 8}}}\n"
     )
-    flags = f"--model-name llama-3.2-1b --recipe-yaml {recipe} --data-jsonl /fsx/data/{namespace}/train.jsonl"
-    first = kubectl_finetune(testbed, namespace, f"submit --job-name own {flags}")
-    assert first.returncode == 0, first.stderr
-    assert "finetunerecipe.finetune.dev/team-lora applied" in first.stdout
-    wait_for(
-        lambda: (get_job(custom_objects, namespace, "own").get("status") or {}).get("recipe"),
-        timeout=60,
-        message="the job's resolved recipe",
+    data = f"--data-jsonl /fsx/data/{namespace}/train.jsonl"
+    first = kubectl_finetune(
+        testbed, namespace, f"submit --job-name own --model-name llama-3.2-1b --recipe-yaml {recipe} {data}"
     )
-    assert get_job(custom_objects, namespace, "own")["status"]["recipe"]["kind"] == "FineTuneRecipe"
-    assert get_job(custom_objects, namespace, "own")["status"]["recipe"]["name"] == "team-lora"
-    # The recipe exists now: a second job from the same file validates and applies it again.
-    again = kubectl_finetune(testbed, namespace, f"submit --job-name own-2 {flags} --dry-run")
-    assert again.returncode == 0, again.stderr
-    assert "finetunerecipe.finetune.dev/team-lora valid (server dry run)" in again.stdout
+    assert first.returncode == 0, first.stderr
+    assert "finetunerecipe.finetune.dev/own applied (for this job only)" in first.stdout
+    other = kubectl_finetune(
+        testbed, namespace, f"submit --job-name other --model-name llama-3.2-1b --training-type lora {data}"
+    )
+    assert other.returncode == 0, other.stderr
+
+    def resolved_recipe(name: str) -> dict[str, Any] | None:
+        return (get_job(custom_objects, namespace, name).get("status") or {}).get("recipe")
+
+    own = wait_for(lambda: resolved_recipe("own"), timeout=60, message="the job's resolved recipe")
+    assert (own["kind"], own["name"], own["spec"]["config"]["lora"]["rank"]) == ("FineTuneRecipe", "own", 8)
+    theirs = wait_for(lambda: resolved_recipe("other"), timeout=60, message="the other job's recipe")
+    assert (theirs["kind"], theirs["name"]) == ("ClusterFineTuneRecipe", "llama-3.2-1b-lora")
+    stored = custom_objects.get_namespaced_custom_object(GROUP, VERSION, namespace, "finetunerecipes", "own")
+    job_uid = get_job(custom_objects, namespace, "own")["metadata"]["uid"]
+    assert stored["metadata"]["labels"] == {"finetune.dev/for-job": "own"}
+    assert [(o["kind"], o["name"], o["uid"]) for o in stored["metadata"]["ownerReferences"]] == [
+        ("FineTuneJob", "own", job_uid)
+    ]
+
+    def recipe_gone() -> bool:
+        try:
+            custom_objects.get_namespaced_custom_object(GROUP, VERSION, namespace, "finetunerecipes", "own")
+        except ApiException as err:
+            return err.status == 404
+        return False
+
+    custom_objects.delete_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "own")
+    wait_for(recipe_gone, timeout=60, message="the job's recipe deleted with the job")

@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 from hack.operator_process import OperatorProcess
-from kubernetes import client
+from kubernetes import client, config
 from kubernetes.client.exceptions import ApiException
 
+from tests.cluster.test_chart_rbac import service_account_kubeconfig
 from tests.cluster.test_operator import (
     GROUP,
     PLURAL,
@@ -30,6 +31,7 @@ from tests.cluster.test_operator import (
     wait_phase,
 )
 from tests.cluster.test_trainer_identity import pod_of, trainer_client
+from tests.cluster.tokens import token_kubeconfig
 
 VICTIM = "/fsx/finetune/rb/victim"
 
@@ -333,6 +335,91 @@ def test_override_values_are_bounded_by_the_recipe_schema(operator, custom_objec
         failed = condition(wait_phase(custom_objects, namespace, name, "Failed", timeout=20), "Failed")
         assert failed is not None and failed["reason"] == "InvalidSpec"
         assert message in failed["message"], failed["message"]
+
+
+# --- issue 20, item 1: a tenant's recipe -------------------------------------------------------------
+
+
+def tenant_client(api_client, core_v1, namespace: str, tmp_path) -> client.CustomObjectsApi:
+    """A namespace admin's client: a ServiceAccount of the namespace that may write the namespace's
+    FineTuneJobs and FineTuneRecipes, and nothing else."""
+    rbac = client.RbacAuthorizationV1Api(api_client)
+    core_v1.create_namespaced_service_account(namespace, {"metadata": {"name": "tenant"}})
+    rule = {
+        "apiGroups": [GROUP],
+        "resources": ["finetunejobs", "finetunerecipes"],
+        "verbs": ["create", "get", "list", "watch"],
+    }
+    rbac.create_namespaced_role(namespace, {"metadata": {"name": "tenant"}, "rules": [rule]})
+    rbac.create_namespaced_role_binding(
+        namespace,
+        {
+            "metadata": {"name": "tenant"},
+            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "tenant"},
+            "subjects": [{"kind": "ServiceAccount", "name": "tenant", "namespace": namespace}],
+        },
+    )
+    token = core_v1.create_namespaced_service_account_token(
+        "tenant", namespace, {"spec": {"audiences": [], "expirationSeconds": 600}}
+    ).status.token
+    kubeconfig = token_kubeconfig(api_client, token, tmp_path / "tenant.kubeconfig")
+    return client.CustomObjectsApi(config.new_client_from_config(kubeconfig))
+
+
+def tenant_recipe(name: str, nodes: int) -> dict[str, Any]:
+    return {
+        "apiVersion": f"{GROUP}/{VERSION}",
+        "kind": "FineTuneRecipe",
+        "metadata": {"name": name},
+        "spec": {
+            "model": "llama-3.2-1b",
+            "method": "lora",
+            "resources": {"instanceType": "ml.trn1.32xlarge", "nodes": nodes},
+        },
+    }
+
+
+def test_a_tenants_recipe_is_bounded_at_admission_and_capped_by_the_namespace(
+    api_client, core_v1, custom_objects, namespace, tmp_path
+) -> None:
+    """The issue's recipe (nodes: 100000, 99,999 Worker replicas before) is refused by the API
+    server; a recipe within the API's bounds but over the namespace's cap fails its job before
+    any child exists. The operator runs with the chart's RBAC, the tenant with a Role of its own."""
+    tenant = tenant_client(api_client, core_v1, namespace, tmp_path)
+    with pytest.raises(ApiException) as refused:
+        tenant.create_namespaced_custom_object(
+            GROUP, VERSION, namespace, "finetunerecipes", tenant_recipe("flood", 100_000)
+        )
+    assert refused.value.status == 422, refused.value.body
+    message = json.loads(refused.value.body)["message"]
+    assert "spec.resources.nodes" in message and "less than or equal to 512" in message, message
+    tenant.create_namespaced_custom_object(
+        GROUP, VERSION, namespace, "finetunerecipes", tenant_recipe("wide", 8)
+    )
+
+    kubeconfig = service_account_kubeconfig(api_client, tmp_path / "operator.kubeconfig")
+    operator = OperatorProcess(
+        kubeconfig, namespace, tmp_path, config={"resource_limits": {namespace: {"max_nodes": 2}}}
+    )
+    operator.start()
+    try:
+        create_job(
+            tenant, namespace, job_manifest("capped", recipe={"name": "wide", "kind": "FineTuneRecipe"})
+        )
+        create_job(tenant, namespace, job_manifest("within", resources={"nodes": 2}))  # selects "wide" too
+        failed = condition(wait_phase(custom_objects, namespace, "capped", "Failed", timeout=30), "Failed")
+        assert failed is not None and failed["reason"] == "ResourceLimitExceeded"
+        assert failed["message"].startswith(
+            f"recipe 'wide' resources.nodes: 8 nodes, but namespace {namespace} allows at most 2 (operator "
+            f"config resource_limits['{namespace}'].max_nodes)"
+        ), failed["message"]
+        assert_one_event(core_v1, namespace, "capped", "ResourceLimitExceeded")
+        wait_phase(custom_objects, namespace, "within", "Running")
+        (child,) = pytorchjobs(custom_objects, namespace)
+        assert child["metadata"]["name"] == "within-a1"
+        assert child["spec"]["pytorchReplicaSpecs"]["Worker"]["replicas"] == 1
+    finally:
+        operator.stop()
 
 
 # --- pods -------------------------------------------------------------------------------------------

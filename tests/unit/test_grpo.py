@@ -3,11 +3,13 @@ config, the device rules, and how the modules reach the HyperPod pods."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from tests.fake_kube import FakeKube
 
 from finetune_operator import yamlio
 from finetune_operator.admission import check_rules, parse_job
@@ -18,6 +20,7 @@ from finetune_operator.backends.hyperpod.render import CONFIG_ANNOTATION, render
 from finetune_operator.cli import main
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError
+from finetune_operator.reconciler import Reconciler
 from finetune_operator.resolution import apply_overrides
 
 REWARD = (
@@ -404,3 +407,49 @@ def test_cli_render_reads_the_configmaps_given_with_the_job(
     job_file.write_text(yamlio.dump_documents([tools, job_document(spec)]))
     assert main(["render", "-f", str(job_file), "--recipe-file", str(recipe_file)]) == 2
     assert "ConfigMap team-a/rewards does not exist" in capsys.readouterr().err
+
+
+def test_render_and_the_operator_refuse_a_configmap_of_another_namespace_alike(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 20, item 8: render projected a ConfigMap of another namespace that the operator
+    refuses. Both now keep only the job's namespace's ConfigMaps with one function
+    (code.config_maps_of_namespace), and say the same."""
+    recipe_file = tmp_path / "recipe.yaml"
+    recipe_file.write_text(yamlio.dump_documents([recipe().model_dump(mode="json", by_alias=True)]))
+    spec = grpo_spec()
+    spec["rewards"] = spec["rewards"][:3]
+    foreign, own_tools = (
+        {
+            "apiVersion": "v1",
+            "kind": "ConfigMap",
+            "metadata": {"name": name, "namespace": namespace},
+            "data": data,
+        }
+        for name, namespace, data in (
+            ("rewards", "team-b", CONFIG_MAPS["rewards"]),
+            ("tools", None, CONFIG_MAPS["tools"]),
+        )
+    )
+    job_file = tmp_path / "job.yaml"
+    job_file.write_text(yamlio.dump_documents([foreign, own_tools, job_document(spec)]))
+    assert main(["render", "-f", str(job_file), "--recipe-file", str(recipe_file)]) == 2
+    said_by_render = capsys.readouterr().err.strip()
+
+    kube = FakeKube()
+    for config_map in (foreign, {**own_tools, "metadata": {"name": "tools", "namespace": "team-a"}}):
+        kube.add(f"/api/v1/namespaces/{config_map['metadata']['namespace']}/configmaps", config_map)
+    jobs = "/apis/finetune.dev/v1alpha1/namespaces/team-a/finetunejobs"
+    kube.add(jobs, {**job_document(spec), "metadata": {"name": "math"}})
+    reconciler = Reconciler(
+        OperatorConfig(max_workers=1),
+        kube.api_client(),
+        lambda: datetime(2026, 12, 1, tzinfo=UTC),
+        lambda t, e: None,
+    )
+    reconciler.reconcile_now(("team-a", "math"), None, [recipe()])
+    stored = kube.get(f"{jobs}/math")
+    assert stored is not None
+    (failed,) = [c for c in stored["status"]["conditions"] if c["type"] == "Failed"]
+    assert said_by_render == f"error: {failed['reason']}: {failed['message']}"
+    assert failed["message"].startswith("spec.rewards[0].configMap: ConfigMap team-a/rewards does not exist")

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
+from kubernetes.client.exceptions import ApiException
 from tests.sagemaker_fixtures import MotoSageMaker
 
 from finetune_operator import yamlio
@@ -21,6 +22,7 @@ from finetune_operator.api.training_config import Method
 from finetune_operator.plugin import data, flags, view
 from finetune_operator.plugin.cluster import Cluster, ClusterError
 from finetune_operator.plugin.main import main
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 from finetune_operator.storage import PosixUser
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
@@ -175,8 +177,16 @@ def test_build_job_for_sagemaker() -> None:
         ({"data_jsonl": "/nonexistent/train.jsonl", "upload_data": True}, "no such local file to upload"),
         ({"model_name": "lite", "data_jsonl": "/fsx/train.jsonl"}, "SageMaker reads its data from S3"),
         ({"dry_run": True, "output": "yaml"}, "--dry-run and -o exclude each other"),
-        ({"max_run": 0}, "--max-run must be a positive number of seconds"),
-        ({"nodes": 0}, "--nodes must be 1 or more"),
+        ({"max_run": 0}, "--max-run 0: Input should be greater than or equal to 1"),
+        (
+            {"nodes": 0},
+            "--nodes 0: Input should be greater than or equal to 1 (the bound of spec.resources.nodes)",
+        ),
+        (
+            {"nodes": 513},
+            "--nodes 513: Input should be less than or equal to 512 (the bound of spec.resources.nodes)",
+        ),
+        ({"max_run": 28 * 24 * 3600 + 1}, "--max-run 2419201: Input should be less than or equal to 2419200"),
     ],
 )
 def test_bad_combinations(overrides: dict[str, Any], message: str) -> None:
@@ -198,7 +208,9 @@ def test_output_yaml_writes_the_job_without_a_cluster(capsys: pytest.CaptureFixt
     assert job["spec"]["resources"] == {"nodes": 2}
 
 
-def test_recipe_yaml_becomes_a_namespaced_recipe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_recipe_yaml_becomes_the_jobs_own_recipe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 20, item 4: the recipe was applied under its own name, and every later job of its model
+    and method in the namespace (other users' too) selected it. It is now the job's alone."""
     recipe = tmp_path / "my_recipe.yaml"
     recipe.write_text(
         "apiVersion: finetune.dev/v1alpha1\nkind: ClusterFineTuneRecipe\nmetadata: {name: team-lora}\n"
@@ -211,11 +223,94 @@ def test_recipe_yaml_becomes_a_namespaced_recipe(tmp_path: Path, capsys: pytest.
     assert main(argv, None) == 0
     recipe_doc, job = yamlio.load_documents(capsys.readouterr().out)
     assert recipe_doc["kind"] == "FineTuneRecipe" and recipe_doc["metadata"] == {
-        "name": "team-lora",
+        "name": "custom",
         "namespace": "team-a",
+        "labels": {"finetune.dev/for-job": "custom"},
     }
-    assert job["spec"]["recipe"] == {"name": "team-lora", "kind": "FineTuneRecipe"}
+    assert recipe_doc["spec"]["config"]["lora"]["rank"] == 8
+    assert job["spec"]["recipe"] == {"name": "custom", "kind": "FineTuneRecipe"}
     assert job["spec"]["method"] == "lora"
+
+
+class RecordingCluster:
+    """The plugin's Cluster as far as submit uses it, recording each write."""
+
+    default_namespace = "team-a"
+
+    def __init__(self, existing_recipe: dict[str, Any] | None = None) -> None:
+        self.writes: list[tuple[str, str, bool, dict[str, Any]]] = []
+        self.existing_recipe = existing_recipe
+
+    def recipes(self, namespace: str) -> list[Any]:
+        return load_recipes_dir(BUILTIN_RECIPES_DIR)
+
+    def check_job_recipe_name(self, namespace: str, job_name: str) -> None:
+        Cluster.check_job_recipe_name(self, namespace, job_name)
+
+    @property
+    def custom(self) -> Any:
+        def get(group: str, version: str, namespace: str, plural: str, name: str) -> dict[str, Any]:
+            if self.existing_recipe is None:
+                raise ApiException(status=404, reason="Not Found")
+            return self.existing_recipe
+
+        return SimpleNamespace(get_namespaced_custom_object=get)
+
+    def write(self, document: dict[str, Any], dry_run: bool) -> dict[str, Any]:
+        self.writes.append((document["kind"], document["metadata"]["name"], dry_run, document))
+        return {**document, "metadata": {**document["metadata"], "uid": "job-uid"}}
+
+
+def test_submit_applies_the_jobs_recipe_then_the_job_then_makes_the_job_its_owner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recipe = tmp_path / "r.yaml"
+    recipe.write_text(
+        "kind: FineTuneRecipe\nmetadata: {name: team-lora}\nspec: {model: llama-3.1-8b, method: lora}\n"
+    )
+    cluster = RecordingCluster()
+    monkeypatch.setattr(Cluster, "connect", classmethod(lambda cls, kubeconfig: cluster))
+    argv = cli(
+        f"submit --job-name mine --model-name llama-3.1-8b --recipe-yaml {recipe}",
+        "--data-jsonl /fsx/data/team-a/d.jsonl",
+    )
+    assert main(argv, None) == 0
+    assert [(kind, name, dry) for kind, name, dry, _ in cluster.writes] == [
+        ("FineTuneRecipe", "mine", True),
+        ("FineTuneJob", "mine", True),
+        ("FineTuneRecipe", "mine", False),
+        ("FineTuneJob", "mine", False),
+        ("FineTuneRecipe", "mine", False),
+    ]
+    owned = cluster.writes[-1][3]["metadata"]
+    assert owned["ownerReferences"] == [
+        {"apiVersion": "finetune.dev/v1alpha1", "kind": "FineTuneJob", "name": "mine", "uid": "job-uid"}
+    ]
+    assert owned["labels"] == {"finetune.dev/for-job": "mine"}
+    assert "finetunerecipe.finetune.dev/mine applied (for this job only)" in capsys.readouterr().out
+
+
+def test_submit_overwrites_no_recipe_that_is_not_the_jobs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recipe = tmp_path / "r.yaml"
+    recipe.write_text(
+        "kind: FineTuneRecipe\nmetadata: {name: team-lora}\nspec: {model: llama-3.1-8b, method: lora}\n"
+    )
+    cluster = RecordingCluster(existing_recipe={"metadata": {"name": "mine", "labels": {}}})
+    monkeypatch.setattr(Cluster, "connect", classmethod(lambda cls, kubeconfig: cluster))
+    argv = cli(
+        f"submit --job-name mine --model-name llama-3.1-8b --recipe-yaml {recipe}",
+        "--data-jsonl /fsx/data/team-a/d.jsonl",
+    )
+    assert main(argv, None) == 1
+    assert cluster.writes == []
+    assert "FineTuneRecipe mine already exists in namespace team-a and is not the recipe of a job mine" in (
+        capsys.readouterr().err
+    )
+    # One left by an earlier submit of this job name is the job's: applied again.
+    cluster.existing_recipe = {"metadata": {"name": "mine", "labels": {"finetune.dev/for-job": "mine"}}}
+    assert main(argv, None) == 0
 
 
 def test_unknown_override_path_fails_before_anything_is_created(capsys: pytest.CaptureFixture[str]) -> None:
@@ -265,6 +360,106 @@ def test_bad_flags_exit_2_with_a_message(
         raise SystemExit(code)
     assert exited.value.code == 2
     assert message in capsys.readouterr().err
+
+
+# --- issue 20, item 9: no traceback, whatever the input ------------------------------------------
+
+HUGE = "9" * 5000
+RECIPE_HEAD = "kind: FineTuneRecipe\nmetadata: {name: r}\nspec: {model: m, method: lora, "
+"""Past Python's limit of 4,300 digits for int(str): int() raised ValueError, a traceback and exit 1."""
+SUBMIT = (
+    "submit --job-name j --model-name llama-3.1-8b --data-jsonl /fsx/data/team-a/d.jsonl -n team-a -o yaml"
+)
+
+
+def exits_2_with(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """Runs the plugin as kubectl does, exceptions included; returns its stderr."""
+    code = main(argv, None)
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (2, ""), captured.err
+    assert "Traceback" not in captured.err
+    return captured.err
+
+
+@pytest.mark.parametrize(
+    ("flag", "assignment", "message"),
+    [
+        (
+            "--recipe-override",
+            f"training.seed={HUGE}",
+            "--recipe-override training.seed: 99999999999999999999...(5000 characters) is out of range",
+        ),
+        (
+            "--hyperparameters",
+            f"seed={HUGE}",
+            "--hyperparameters seed: 99999999999999999999...(5000 characters) is out of range",
+        ),
+        ("--recipe-override", "training.seed=-9223372036854775809", "-9223372036854775809 is out of range"),
+        (
+            "--recipe-override",
+            "optimizer.learning_rate=nan",
+            "optimizer.learning_rate: nan is not a finite number",
+        ),
+        (
+            "--hyperparameters",
+            "learning_rate=1e999",
+            "--hyperparameters learning_rate: 1e999 is not a finite number",
+        ),
+        (
+            "--recipe-override",
+            "training.seed=4294967296",
+            "training.seed: Input should be less than or equal to 4294967295",
+        ),
+    ],
+)
+def test_an_override_value_kubernetes_cannot_hold_is_a_usage_error(
+    flag: str, assignment: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert message in exits_2_with(cli(SUBMIT, "--training-type lora", flag, assignment), capsys)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            RECIPE_HEAD + f"config: {{training: {{seed: {HUGE}}}}}}}\n",
+            "...(5000 characters) is out of range: Kubernetes integers are 64-bit",
+        ),
+        (
+            RECIPE_HEAD + "resources: {nodes: 1e999}}\n",
+            "1e999 is not a finite number",
+        ),
+        ("- kind: FineTuneRecipe\n", "a recipe is a mapping with kind, metadata and spec, not list"),
+        (b"\xbe\xef\x00binary", "is not a YAML file: not UTF-8 text"),
+        (
+            RECIPE_HEAD + "resources: {nodes: 100000}}\n",
+            "spec.resources.nodes: Input should be less than or equal to 512",
+        ),
+    ],
+    ids=["huge-int", "infinite", "a-list", "binary", "nodes"],
+)
+def test_a_recipe_file_nothing_can_read_is_a_usage_error(
+    content: str | bytes, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recipe = tmp_path / "recipe.yaml"
+    if isinstance(content, bytes):
+        recipe.write_bytes(content)
+    else:
+        recipe.write_text(content)
+    err = exits_2_with(cli(SUBMIT, f"--recipe-yaml {recipe}"), capsys)
+    assert message in err and str(recipe) in err, err
+
+
+def test_render_reads_a_huge_number_as_an_error_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    job = tmp_path / "job.yaml"
+    job.write_text(
+        "kind: FineTuneJob\nmetadata: {name: j}\nspec:\n  model: {name: llama-3.1-8b}\n  method: lora\n"
+        f"  data: {{train: {{path: /fsx/d.jsonl}}}}\n  recipe: {{overrides: {{training.seed: {HUGE}}}}}\n"
+    )
+    err = exits_2_with(["render", "-f", str(job)], capsys)
+    assert "is out of range: Kubernetes integers are 64-bit" in err and f'in "{job}", line 7' in err, err
 
 
 # --- S3 (moto server) ----------------------------------------------------------------------------

@@ -11,11 +11,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+import yaml
 from kubernetes.client.exceptions import ApiException
 from tests.fake_kube import FakeKube
 
 from finetune_operator.api.recipe import BackendName, Recipe
 from finetune_operator.backends.base import JobEvent
+from finetune_operator.backends.hyperpod.render import CONFIG_ANNOTATION
 from finetune_operator.backends.registry import BACKENDS
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
@@ -311,3 +313,80 @@ def test_only_backends_whose_work_outlives_kubernetes_keep_the_finalizer() -> No
     assert needs_finalizer({"backend": "hyperpod"}) is False
     assert needs_finalizer({"backend": "sagemaker"}) is True
     assert needs_finalizer({"backend": "unknown"}) is False  # refused at admission; nothing to stop
+
+
+def team_recipe(resource_version: str, nodes: int, seq_length: int) -> Recipe:
+    return Recipe.model_validate(
+        {
+            "kind": "FineTuneRecipe",
+            "metadata": {"name": "team-lora", "namespace": NAMESPACE, "resourceVersion": resource_version},
+            "spec": {
+                "model": "llama-3.2-1b",
+                "method": "lora",
+                "resources": {"instanceType": "ml.trn1.32xlarge", "nodes": nodes},
+                "config": {"training": {"seqLength": seq_length}},
+            },
+        }
+    )
+
+
+def attempt_shape(pytorchjob: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """An attempt's replicas and trainer config, without what differs between attempts by design."""
+    specs = pytorchjob["spec"]["pytorchReplicaSpecs"]
+    replicas = sum(spec["replicas"] for spec in specs.values())
+    annotations = specs["Master"]["template"]["metadata"]["annotations"]
+    config = yaml.safe_load(annotations[CONFIG_ANNOTATION])
+    del config["job"]["attempt"]
+    return replicas, config
+
+
+def test_a_recipe_edited_after_submission_changes_no_later_attempt_of_the_job(harness: Harness) -> None:
+    """Issue 20, item 3: the edit once gave attempt 2 nodes 2 and seqLength 8192 while it resumed
+    from checkpoints written with 1 node and 2048. The job froze its recipe at attempt 1; the
+    edit reaches new jobs only, and the job says that its recipe changed."""
+    before, edited = team_recipe("10", 1, 2048), team_recipe("11", 2, 8192)
+    harness.create_job(recipe={"name": "team-lora", "kind": "FineTuneRecipe"})
+    harness.reconciler.reconcile_now(KEY, None, [*RECIPES, before])
+    first = harness.kube.get(f"{PYTORCHJOBS}/j-a1")
+    assert first is not None
+    frozen = harness.status()["recipe"]
+    assert frozen["spec"]["resources"] == {"instanceType": "ml.trn1.32xlarge", "nodes": 1}
+
+    harness.kube.write(
+        f"{PYTORCHJOBS}/j-a1", {"status": {"conditions": [{"type": "Failed", "status": "True"}]}}
+    )
+    outcome = harness.reconciler.reconcile_now(KEY, None, [*RECIPES, edited])
+    second = harness.kube.get(f"{PYTORCHJOBS}/j-a2")
+    assert second is not None
+    assert attempt_shape(second) == attempt_shape(first)
+    assert attempt_shape(second)[1]["training"]["seqLength"] == 2048
+    status = harness.status()
+    assert status["phase"] == "Resuming" and status["recipe"] == frozen
+    (changed,) = [c for c in status["conditions"] if c["type"] == "RecipeChanged"]
+    assert changed["status"] == "True" and changed["reason"] == "RecipeChangedSinceSubmission"
+    assert changed["message"].startswith(
+        "FineTuneRecipe team-lora changed since the job froze it: config.training.seqLength 2048 -> 8192, "
+        "resources.nodes 1 -> 2; attempt 2 uses the recipe as the job's first attempt froze it"
+    ), changed["message"]
+    assert [e.reason for e in outcome.events][-1] == "RecipeChangedSinceSubmission"
+
+    # A new job gets the edited recipe.
+    harness.kube.add(JOBS, {"kind": "FineTuneJob", "metadata": {"name": "k"}, "spec": harness.job()["spec"]})
+    harness.reconciler.reconcile_now((NAMESPACE, "k"), None, [*RECIPES, edited])
+    newer = harness.kube.get(f"{PYTORCHJOBS}/k-a1")
+    assert newer is not None
+    assert attempt_shape(newer)[0] == 2 and attempt_shape(newer)[1]["training"]["seqLength"] == 8192
+
+
+def test_a_resumed_attempt_needs_no_recipe_once_frozen(harness: Harness) -> None:
+    harness.create_job(recipe={"name": "team-lora", "kind": "FineTuneRecipe"})
+    harness.reconciler.reconcile_now(KEY, None, [*RECIPES, team_recipe("10", 1, 2048)])
+    harness.kube.write(
+        f"{PYTORCHJOBS}/j-a1", {"status": {"conditions": [{"type": "Failed", "status": "True"}]}}
+    )
+    harness.reconciler.reconcile_now(KEY, None, RECIPES)  # the recipe was deleted meanwhile
+    assert harness.kube.get(f"{PYTORCHJOBS}/j-a2") is not None
+    (changed,) = [c for c in harness.status()["conditions"] if c["type"] == "RecipeChanged"]
+    assert changed["message"].startswith(
+        "FineTuneRecipe team-lora no longer exists; attempt 2 uses the recipe"
+    )

@@ -16,7 +16,7 @@ from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.hyperpod.render import render_attempt
-from finetune_operator.code import config_maps_in
+from finetune_operator.code import config_maps_of_namespace
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 
@@ -40,7 +40,7 @@ def render_case(case_dir: Path) -> str:
         attempt,
         resume_from,
         job.spec.max_runtime_seconds,
-        config_maps_in(config_maps),
+        config_maps_of_namespace(config_maps, job.metadata.namespace or ""),
     )
     return yamlio.dump_documents(render_attempt(request))
 

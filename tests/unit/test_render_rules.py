@@ -9,6 +9,7 @@ import pytest
 from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.attempts import build_attempt_request
+from finetune_operator.backends.hyperpod import render as hyperpod_render
 from finetune_operator.backends.hyperpod.render import render_attempt
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError
@@ -95,13 +96,17 @@ def test_pytorchjob_contract(case: str) -> None:
     ]
 
 
-def test_oversized_config_is_rejected_with_a_fix() -> None:
-    sources = "\n".join(f"      - {{path: /fsx/data/ns/shard-{i:06d}.jsonl, weight: 1}}" for i in range(3000))
+def test_oversized_config_is_rejected_with_a_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The API bounds every field, so only a lower limit makes a config that big in a test."""
+    monkeypatch.setattr(hyperpod_render, "MAX_CONFIG_BYTES", 2048)
+    sources = "\n".join(f"      - {{path: /fsx/data/ns/shard-{i:06d}.jsonl, weight: 1}}" for i in range(32))
     job = _job(
         "apiVersion: finetune.dev/v1alpha1\nkind: FineTuneJob\nmetadata: {name: big, namespace: ns, uid: u}\n"
         "spec:\n  model: {name: llama-3.2-1b}\n  method: lora\n  data:\n    mixture:\n" + sources + "\n"
     )
-    with pytest.raises(InvalidSpecError, match="point at a directory"):
+    with pytest.raises(
+        InvalidSpecError, match=r"over the 2048 bytes an attempt can carry.*point at a directory"
+    ):
         _render(job)
 
 

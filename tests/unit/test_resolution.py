@@ -260,6 +260,24 @@ def test_namespaced_recipe_shadows_cluster_recipe(tmp_path: Path) -> None:
     )
 
 
+def test_a_recipe_made_for_one_job_serves_that_job_only(tmp_path: Path) -> None:
+    """Issue 20, item 4: `kubectl finetune submit --recipe-yaml` made a namespaced recipe that every
+    later job of the same model and method in the namespace selected. Labelled for its job, it is
+    never selected automatically, and another job may not name it."""
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "apiVersion: finetune.dev/v1alpha1\nkind: FineTuneRecipe\n"
+        "metadata: {name: mine, namespace: team-a, labels: {finetune.dev/for-job: mine}}\n"
+        "spec: {model: llama-3.1-8b, method: lora, config: {lora: {rank: 4}}}\n"
+    )
+    recipes = [*RECIPES, *load_recipe_file(path)]
+    assert select_recipe(job(BASE, name="someone-else"), recipes).metadata.name == "llama-3.1-8b-lora"
+    named = BASE + "  recipe: {name: mine, kind: FineTuneRecipe}\n"
+    assert select_recipe(job(named, name="mine"), recipes).metadata.name == "mine"
+    with pytest.raises(InvalidSpecError, match=r"FineTuneRecipe 'mine' was made for job 'mine' only"):
+        select_recipe(job(named, name="someone-else"), recipes)
+
+
 def test_ambiguous_auto_selection(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     path.write_text(

@@ -9,9 +9,8 @@ operator reads from S3 where the trainer cannot report (backend sagemaker).
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     Field,
@@ -24,8 +23,24 @@ from pydantic import (
 )
 
 from finetune_operator.api.base import ApiModel, LenientApiModel
-from finetune_operator.api.recipe import API_GROUP, API_VERSION, BackendName, ObjectMeta, RecipeKind
-from finetune_operator.api.training_config import BuiltinReward, DataFormat, Method
+from finetune_operator.api.recipe import (
+    API_GROUP,
+    API_VERSION,
+    BackendName,
+    InstanceTypeName,
+    NodeCount,
+    ObjectMeta,
+    RecipeKind,
+)
+from finetune_operator.api.training_config import (
+    BuiltinReward,
+    CheckpointEverySteps,
+    CheckpointKeepLast,
+    DataFormat,
+    ErrorBudget,
+    Method,
+    ValidationSplit,
+)
 
 KIND = "FineTuneJob"
 PLURAL = "finetunejobs"
@@ -44,8 +59,11 @@ IMAGE_PATTERN = (
     r"(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$"
 )
 """A container image reference: registry[:port]/path[:tag][@sha256:digest], lower-case path."""
-SUBNET_ID = re.compile(r"subnet-([0-9a-f]{8}|[0-9a-f]{17})")
-SECURITY_GROUP_ID = re.compile(r"sg-([0-9a-f]{8}|[0-9a-f]{17})")
+SUBNET_ID_PATTERN = r"^subnet-([0-9a-f]{8}|[0-9a-f]{17})$"
+SECURITY_GROUP_ID_PATTERN = r"^sg-([0-9a-f]{8}|[0-9a-f]{17})$"
+MAX_LOCATION_LENGTH = 1024
+MAX_OVERRIDES = 64
+MAX_MIXTURE_SOURCES = 32
 MAX_RUNTIME_SECONDS = 28 * 24 * 3600
 """SageMaker's longest training job; no attempt on any backend is meant to run longer."""
 MODEL_NAME_PATTERN = r"^[A-Za-z0-9]([-A-Za-z0-9._]*[A-Za-z0-9])?$"
@@ -73,13 +91,13 @@ class ModelSource(ApiModel):
     )
     uri: str | None = Field(
         default=None,
-        max_length=1024,
+        max_length=MAX_LOCATION_LENGTH,
         pattern=LOCATION_PATTERN,
         description="Where the HF-format weights are: s3:// URI or an absolute path on the job's storage.",
     )
     tokenizer: str | None = Field(
         default=None,
-        max_length=1024,
+        max_length=MAX_LOCATION_LENGTH,
         pattern=LOCATION_PATTERN,
         description="Tokenizer location when it differs from the model.",
     )
@@ -87,7 +105,7 @@ class ModelSource(ApiModel):
 
 class RecipeReference(ApiModel):
     name: str | None = Field(
-        default=None, description="Recipe to use; empty selects one by model and method."
+        default=None, max_length=253, description="Recipe to use; empty selects one by model and method."
     )
     kind: RecipeKind | None = Field(
         default=None,
@@ -95,6 +113,7 @@ class RecipeReference(ApiModel):
     )
     overrides: dict[str, OverrideValue] = Field(
         default_factory=dict,
+        max_length=MAX_OVERRIDES,
         description="Dot-paths into the resolved training config with typed values, e.g. lora.rank: 32.",
     )
 
@@ -102,7 +121,7 @@ class RecipeReference(ApiModel):
 class DataSource(ApiModel):
     path: str = Field(
         min_length=1,
-        max_length=1024,
+        max_length=MAX_LOCATION_LENGTH,
         pattern=LOCATION_PATTERN,
         description="s3:// URI or absolute path of a JSONL file or directory.",
     )
@@ -111,7 +130,7 @@ class DataSource(ApiModel):
 class WeightedDataSource(ApiModel):
     path: str = Field(
         min_length=1,
-        max_length=1024,
+        max_length=MAX_LOCATION_LENGTH,
         pattern=LOCATION_PATTERN,
         description="s3:// URI or absolute path of a JSONL file or directory.",
     )
@@ -125,19 +144,17 @@ class DataSpec(ApiModel):
     )
     train: DataSource | None = Field(default=None, description="Single training source; or use mixture.")
     mixture: list[WeightedDataSource] | None = Field(
-        default=None, description="Weighted training sources; exclusive with train."
+        default=None,
+        min_length=1,
+        max_length=MAX_MIXTURE_SOURCES,
+        description="Weighted training sources; exclusive with train.",
     )
     validation: DataSource | None = Field(default=None, description="Validation source.")
-    validation_split: float | None = Field(
-        default=None,
-        ge=0,
-        le=0.5,
-        description="Fraction of train held out when validation is empty, at most 0.5.",
+    validation_split: ValidationSplit | None = Field(
+        default=None, description="Fraction of train held out when validation is empty, at most 0.5."
     )
-    error_budget: float | None = Field(
+    error_budget: ErrorBudget | None = Field(
         default=None,
-        ge=0,
-        lt=1,
         description=(
             "Fraction of malformed records tolerated; for GRPO also of records whose reward fails, "
             "over the last 256 records scored."
@@ -166,13 +183,13 @@ class CodeSource(ApiModel):
     )
     path: str | None = Field(
         default=None,
-        max_length=1024,
+        max_length=MAX_LOCATION_LENGTH,
         pattern=PYTHON_FILE_PATH_PATTERN,
         description="Absolute path of a .py file on the job's storage, inside its read roots (hyperpod).",
     )
     s3_uri: str | None = Field(
         default=None,
-        max_length=1024,
+        max_length=MAX_LOCATION_LENGTH,
         pattern=S3_PYTHON_FILE_PATTERN,
         description="s3:// URI of a .py file (sagemaker).",
     )
@@ -238,8 +255,10 @@ class ToolsSpec(CodeSource):
 
 
 class Resources(ApiModel):
-    instance_type: str | None = Field(default=None, description="Instance type; default from the recipe.")
-    nodes: int | None = Field(default=None, ge=1, description="Number of instances; default from the recipe.")
+    instance_type: InstanceTypeName | None = Field(
+        default=None, description="Instance type; default from the recipe."
+    )
+    nodes: NodeCount | None = Field(default=None, description="Number of instances; default from the recipe.")
     processes_per_node: int | None = Field(
         default=None,
         ge=1,
@@ -273,31 +292,33 @@ class Storage(ApiModel):
     )
     checkpoint_dir: str | None = Field(
         default=None,
+        max_length=MAX_LOCATION_LENGTH,
         pattern=ABSOLUTE_PATH,
         description="Default <job directory>/checkpoints; must lie in the job's directory.",
     )
     output_dir: str | None = Field(
         default=None,
+        max_length=MAX_LOCATION_LENGTH,
         pattern=ABSOLUTE_PATH,
         description="Default <job directory>/output; must lie in the job's directory.",
     )
     tensorboard_dir: str | None = Field(
         default=None,
+        max_length=MAX_LOCATION_LENGTH,
         pattern=ABSOLUTE_PATH,
         description="Default <job directory>/tensorboard; must lie in the job's directory.",
     )
     compile_cache_dir: str | None = Field(
         default=None,
+        max_length=MAX_LOCATION_LENGTH,
         pattern=ABSOLUTE_PATH,
         description="Neuron compile cache, shared by attempts and jobs; the platform's by default.",
     )
 
 
 class Checkpointing(ApiModel):
-    every_steps: int | None = Field(
-        default=None, ge=1, le=10_000_000, description="Checkpoint every N steps."
-    )
-    keep_last: int | None = Field(default=None, ge=1, le=1000, description="Keep the newest K checkpoints.")
+    every_steps: CheckpointEverySteps | None = Field(default=None, description="Checkpoint every N steps.")
+    keep_last: CheckpointKeepLast | None = Field(default=None, description="Keep the newest K checkpoints.")
 
 
 class AutoResume(StrEnum):
@@ -346,30 +367,17 @@ class SpotSpec(ApiModel):
 
 
 class VpcConfig(ApiModel):
-    subnets: list[str] = Field(min_length=1, max_length=16, description="Subnet IDs.")
-    security_group_ids: list[str] = Field(min_length=1, max_length=5, description="Security group IDs.")
-
-    @field_validator("subnets")
-    @classmethod
-    def _subnet_ids(cls, value: list[str]) -> list[str]:
-        return _all_match(value, SUBNET_ID, "a subnet ID (subnet-0123abcd)")
-
-    @field_validator("security_group_ids")
-    @classmethod
-    def _security_group_ids(cls, value: list[str]) -> list[str]:
-        return _all_match(value, SECURITY_GROUP_ID, "a security group ID (sg-0123abcd)")
-
-
-def _all_match(values: list[str], pattern: re.Pattern[str], what: str) -> list[str]:
-    for value in values:
-        if not pattern.fullmatch(value):
-            raise ValueError(f"{value!r} is not {what}")
-    return values
+    subnets: list[Annotated[str, StringConstraints(pattern=SUBNET_ID_PATTERN)]] = Field(
+        min_length=1, max_length=16, description="Subnet IDs (subnet-0123abcd)."
+    )
+    security_group_ids: list[Annotated[str, StringConstraints(pattern=SECURITY_GROUP_ID_PATTERN)]] = Field(
+        min_length=1, max_length=5, description="Security group IDs (sg-0123abcd)."
+    )
 
 
 class SageMakerSpec(ApiModel):
     role_arn: str | None = Field(
-        default=None, description="Execution role; must be on the operator's allowlist."
+        default=None, max_length=2048, description="Execution role; must be on the operator's allowlist."
     )
     spot: SpotSpec = Field(default_factory=SpotSpec, description="Managed spot training.")
     vpc_config: VpcConfig | None = Field(default=None, description="Run the job inside these subnets.")
@@ -377,10 +385,16 @@ class SageMakerSpec(ApiModel):
         default=None, ge=1, le=16384, description="EBS volume per instance in GB."
     )
     output_s3_uri: str | None = Field(
-        default=None, pattern=S3_URI_PATTERN, description="S3 prefix for model artifacts."
+        default=None,
+        max_length=MAX_LOCATION_LENGTH,
+        pattern=S3_URI_PATTERN,
+        description="S3 prefix for model artifacts.",
     )
     checkpoint_s3_uri: str | None = Field(
-        default=None, pattern=S3_URI_PATTERN, description="S3 prefix SageMaker syncs checkpoints to."
+        default=None,
+        max_length=MAX_LOCATION_LENGTH,
+        pattern=S3_URI_PATTERN,
+        description="S3 prefix SageMaker syncs checkpoints to.",
     )
 
 
@@ -392,6 +406,7 @@ class FineTuneJobSpec(ApiModel):
     backend: BackendName = BackendName.HYPERPOD
     image: str | None = Field(
         default=None,
+        min_length=1,
         max_length=512,
         pattern=IMAGE_PATTERN,
         description="Trainer image; default from the operator config.",
@@ -451,6 +466,11 @@ class RecipeStatus(LenientApiModel):
     name: str
     kind: RecipeKind
     hash: str
+    spec: dict[str, Any] | None = None
+    """The recipe's spec as the first submitted attempt resolved it, defaults included: later
+    attempts resolve from it, never from the recipe's current version (an edit would change
+    the shape of a run that resumes from checkpoints written under the old one). None in
+    the status of jobs first submitted by an operator that did not freeze recipes."""
 
 
 class BackendRef(LenientApiModel):

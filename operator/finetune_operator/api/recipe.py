@@ -8,8 +8,9 @@ checkpoints, outputs) never live in a recipe.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from finetune_operator.api.base import ApiModel, LenientApiModel
 from finetune_operator.api.training_config import (
@@ -30,6 +31,12 @@ from finetune_operator.instances import INSTANCE_SHAPES, AcceleratorFamily, acce
 
 API_GROUP = "finetune.dev"
 API_VERSION = "v1alpha1"
+
+MAX_NODES = 512
+"""The most instances one attempt may use, wherever the count comes from (the job, its recipe);
+a platform caps it lower per namespace (operator config ``resource_limits``)."""
+NodeCount = Annotated[int, Field(ge=1, le=MAX_NODES)]
+InstanceTypeName = Annotated[str, StringConstraints(max_length=64)]
 
 
 class BackendName(StrEnum):
@@ -63,17 +70,24 @@ class RecipeConfig(ApiModel):
 class RecipeResources(ApiModel):
     """The hardware shape the recipe was tested on; a job may override each field."""
 
-    instance_type: str = Field(default="ml.trn1.32xlarge", description="Instance type the recipe targets.")
-    nodes: int = Field(default=1, ge=1, description="Number of instances.")
+    instance_type: InstanceTypeName = Field(
+        default="ml.trn1.32xlarge", description="Instance type the recipe targets."
+    )
+    nodes: NodeCount = Field(default=1, description="Number of instances.")
 
 
 class RecipeSpec(ApiModel):
-    model: str = Field(min_length=1, description="Catalog model name this recipe is for, e.g. llama-3.1-8b.")
+    model: str = Field(
+        min_length=1, max_length=128, description="Catalog model name this recipe is for, e.g. llama-3.1-8b."
+    )
     method: Method = Field(description="Fine-tuning method this recipe is for.")
-    description: str = Field(default="", description="What the recipe is for and where its values come from.")
+    description: str = Field(
+        default="", max_length=4096, description="What the recipe is for and where its values come from."
+    )
     backends: list[BackendName] = Field(
         default_factory=lambda: [BackendName.HYPERPOD, BackendName.SAGEMAKER],
         min_length=1,
+        max_length=len(BackendName),
         description="Backends the recipe was tested on; a job on another backend cannot use it.",
     )
     accelerator_family: AcceleratorFamily | None = Field(

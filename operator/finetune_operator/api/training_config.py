@@ -13,7 +13,7 @@ per model and method.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -68,6 +68,16 @@ class Scheduler(StrEnum):
     COSINE = "cosine"
     LINEAR = "linear"
     CONSTANT = "constant"
+
+
+# --- bounds of the tunables a job's own fields set too ------------------------------------
+# One definition each, used by the recipe's section here and by the FineTuneJob field that
+# replaces it (api/job.py): a recipe can never set what the job's own field may not.
+
+CheckpointEverySteps = Annotated[int, Field(ge=1, le=10_000_000)]
+CheckpointKeepLast = Annotated[int, Field(ge=1, le=1000)]
+ValidationSplit = Annotated[float, Field(ge=0, le=0.5)]
+ErrorBudget = Annotated[float, Field(ge=0, lt=1)]
 
 
 # --- tunable sections: what recipes and overrides may set -------------------------------
@@ -125,11 +135,12 @@ class LoraSection(ApiModel):
     rank: int = Field(default=16, ge=1, le=1024, description="Adapter rank r.")
     alpha: int = Field(default=16, ge=1, le=4096, description="Adapter scaling alpha.")
     dropout: float = Field(default=0.05, ge=0, lt=1, description="Dropout on the adapter input.")
-    target_modules: list[str] = Field(
+    target_modules: list[Annotated[str, Field(min_length=1, max_length=128)]] = Field(
         # q, k and v together: on Trainium optimum-neuron may fuse them into one layer, which LoRA then
         # adapts whole (resolution.NEURON_FUSED_LORA_GROUPS); the default must run on every family.
         default_factory=lambda: ["q_proj", "k_proj", "v_proj"],
         min_length=1,
+        max_length=64,
         description="Names of the linear modules that get adapters.",
     )
     load_in_4bit: bool = Field(
@@ -218,10 +229,10 @@ class NeuronSection(ApiModel):
 
 
 class CheckpointingTunables(ApiModel):
-    every_steps: int = Field(
-        default=100, ge=1, le=10_000_000, description="Write a checkpoint every N optimizer steps."
+    every_steps: CheckpointEverySteps = Field(
+        default=100, description="Write a checkpoint every N optimizer steps."
     )
-    keep_last: int = Field(default=3, ge=1, le=1000, description="Keep the newest K complete checkpoints.")
+    keep_last: CheckpointKeepLast = Field(default=3, description="Keep the newest K complete checkpoints.")
 
 
 class OutputTunables(ApiModel):
@@ -235,16 +246,12 @@ class LoggingTunables(ApiModel):
 
 
 class DataTunables(ApiModel):
-    validation_split: float = Field(
+    validation_split: ValidationSplit = Field(
         default=0.0,
-        ge=0,
-        le=0.5,
         description="Fraction of train held out when no validation source is given, at most 0.5.",
     )
-    error_budget: float = Field(
+    error_budget: ErrorBudget = Field(
         default=0.0,
-        ge=0,
-        lt=1,
         description=(
             "Fraction of malformed records tolerated before failing; for GRPO also of records whose "
             "reward fails, over the last 256 records scored (docs/grpo.md)."

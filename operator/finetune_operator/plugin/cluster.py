@@ -12,7 +12,7 @@ from kubernetes.client.exceptions import ApiException
 from pydantic import ValidationError
 
 from finetune_operator.api.recipe import Recipe, RecipeKind
-from finetune_operator.naming import GROUP, VERSION
+from finetune_operator.naming import GROUP, LABEL_RECIPE_FOR_JOB, VERSION
 
 FIELD_MANAGER = "kubectl-finetune"
 PLURALS = {"FineTuneJob": "finetunejobs", "FineTuneRecipe": "finetunerecipes"}
@@ -90,27 +90,47 @@ class Cluster:
                     continue
         return found
 
-    def write(self, document: dict[str, Any], dry_run: bool) -> None:
+    def write(self, document: dict[str, Any], dry_run: bool) -> dict[str, Any]:
         """Creates a FineTuneJob (one of the same name already there is an error, as the runner's
-        is); applies a FineTuneRecipe (server-side apply: the same file submitted again after an
-        edit updates it). ``dry_run`` has the API server validate without storing."""
+        is); applies a FineTuneRecipe (server-side apply: the same job submitted again after an
+        edit of its recipe file updates it). ``dry_run`` has the API server validate without
+        storing. Returns a created job as the API server stored it (with its uid), a recipe as
+        sent (the client reads no body from an apply)."""
         meta = document["metadata"]
         args = (GROUP, VERSION, meta["namespace"], PLURALS[document["kind"]])
         options: dict[str, Any] = {"field_manager": FIELD_MANAGER, "dry_run": "All" if dry_run else None}
         try:
             if document["kind"] == "FineTuneJob":
-                self.custom.create_namespaced_custom_object(*args, document, **options)
-            else:
-                self.custom.patch_namespaced_custom_object(
-                    *args,
-                    meta["name"],
-                    document,
-                    force=True,
-                    _content_type="application/apply-patch+yaml",
-                    **options,
-                )
+                return dict(self.custom.create_namespaced_custom_object(*args, document, **options))
+            self.custom.patch_namespaced_custom_object(
+                *args,
+                meta["name"],
+                document,
+                force=True,
+                _content_type="application/apply-patch+yaml",
+                **options,
+            )
+            return document
         except ApiException as err:
             raise ClusterError(f"{document['kind']} {meta['name']}: {api_message(err)}") from None
+
+    def check_job_recipe_name(self, namespace: str, job_name: str) -> None:
+        """The job's own recipe takes the job's name: refuse to overwrite a FineTuneRecipe of that
+        name unless it was made for a job of this name (left by an earlier submit)."""
+        try:
+            found = self.custom.get_namespaced_custom_object(
+                GROUP, VERSION, namespace, "finetunerecipes", job_name
+            )
+        except ApiException as err:
+            if err.status == 404:
+                return
+            raise ClusterError(f"FineTuneRecipe {job_name}: {api_message(err)}") from None
+        if ((found.get("metadata") or {}).get("labels") or {}).get(LABEL_RECIPE_FOR_JOB) != job_name:
+            raise ClusterError(
+                f"FineTuneRecipe {job_name} already exists in namespace {namespace} and is not the recipe "
+                f"of a job {job_name} (label {LABEL_RECIPE_FOR_JOB}): --recipe-yaml creates the job's own "
+                "recipe under the job's name; choose another --job-name"
+            )
 
     def set_suspend(self, namespace: str, name: str, suspend: bool) -> None:
         self.get(namespace, name)

@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from finetune_operator.api.job import OverrideValue
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from finetune_operator.api.job import FineTuneJobSpec, OverrideValue, Resources
 from finetune_operator.api.recipe import API_GROUP, API_VERSION, BackendName
 from finetune_operator.api.training_config import Method
 from finetune_operator.resolution import override_paths
+from finetune_operator.yamlio import KUBE_INT_MAX, LONGEST_INT, kube_number_problem
 
 
 class UsageError(Exception):
@@ -82,10 +85,9 @@ def check_combinations(options: SubmitOptions) -> None:
         raise UsageError("choose a recipe: --training-type (auto-select) or --recipe-yaml FILE")
     if options.dry_run and options.output:
         raise UsageError("--dry-run and -o exclude each other: -o writes the job instead of submitting it")
-    if options.max_run is not None and options.max_run < 1:
-        raise UsageError(f"--max-run must be a positive number of seconds, not {options.max_run}")
-    if options.nodes is not None and options.nodes < 1:
-        raise UsageError(f"--nodes must be 1 or more, not {options.nodes}")
+    for bounded, number in (("--max-run", options.max_run), ("--nodes", options.nodes)):
+        if number is not None:
+            check_flag_bounds(bounded, number)
     backend = backend_for(options)
     if backend != BackendName.SAGEMAKER:
         for flag, value in (("--role", options.role), ("--s3-bucket", options.s3_bucket)):
@@ -99,6 +101,25 @@ def check_combinations(options: SubmitOptions) -> None:
     ):
         if path:
             check_data_path(flag, path, backend, options.upload_data)
+
+
+FLAG_FIELDS: dict[str, tuple[str, type[BaseModel], str]] = {
+    "--nodes": ("spec.resources.nodes", Resources, "nodes"),
+    "--max-run": ("spec.maxRuntimeSeconds", FineTuneJobSpec, "max_runtime_seconds"),
+}
+"""Flags that set one field of the job: (its API path, model, field). A flag has the field's
+bounds, read from the model, so it refuses what the API server would, naming the flag."""
+
+
+def check_flag_bounds(flag: str, value: object) -> None:
+    api_path, model, name = FLAG_FIELDS[flag]
+    field = model.model_fields[name]
+    annotation: Any = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+    try:
+        TypeAdapter(annotation).validate_python(value)
+    except ValidationError as err:
+        reason = err.errors(include_url=False)[0]["msg"]
+        raise UsageError(f"{flag} {value}: {reason} (the bound of {api_path})") from None
 
 
 def check_data_path(flag: str, path: str, backend: BackendName, upload: bool) -> None:
@@ -154,16 +175,26 @@ def backend_for(options: SubmitOptions) -> BackendName:
 
 
 def typed_value(raw: str) -> OverrideValue:
-    """The runner's value rules: integers, floats, true/false, anything else a string."""
+    """The runner's value rules: integers, floats, true/false, anything else a string.
+
+    A number Kubernetes cannot hold (an integer beyond 64 bits, NaN, an infinity) is a
+    UsageError: the job could not be stored, and a 5,000-digit integer would end Python's
+    int conversion with a ValueError."""
     text = raw.strip()
     if text.lower() in ("true", "false"):
         return text.lower() == "true"
+    number: int | float
     if re.fullmatch(r"[+-]?\d+", text):
-        return int(text)
-    try:
-        return float(text)
-    except ValueError:
-        return text
+        number = int(text) if len(text) <= LONGEST_INT else KUBE_INT_MAX + 1
+    else:
+        try:
+            number = float(text)
+        except ValueError:
+            return text
+    problem = kube_number_problem(text, number)
+    if problem is not None:
+        raise UsageError(problem)
+    return number
 
 
 def parse_assignments(text: str, flag: str) -> list[tuple[str, OverrideValue]]:
@@ -174,8 +205,11 @@ def parse_assignments(text: str, flag: str) -> list[tuple[str, OverrideValue]]:
             continue
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise UsageError(f"{flag}: {item!r} is not key=value (format: key1=value1,key2=value2)")
-        pairs.append((key.strip(), typed_value(value)))
+            raise UsageError(f"{flag}: {item[:80]!r} is not key=value (format: key1=value1,key2=value2)")
+        try:
+            pairs.append((key.strip(), typed_value(value)))
+        except UsageError as err:
+            raise UsageError(f"{flag} {key.strip()}: {err}") from None
     return pairs
 
 

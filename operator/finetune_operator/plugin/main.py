@@ -27,6 +27,7 @@ from finetune_operator.backends.registry import backend_class
 from finetune_operator.cli import ANY, RENDER_HELP, add_render_arguments, run_render
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import SpecError
+from finetune_operator.naming import LABEL_RECIPE_FOR_JOB
 from finetune_operator.plugin import data, flags, view
 from finetune_operator.plugin.cluster import Cluster, ClusterError
 from finetune_operator.plugin.flags import SubmitOptions, UsageError
@@ -219,12 +220,30 @@ def chosen_recipe(options: SubmitOptions, method: Method | None) -> Recipe | Non
     return None
 
 
-def namespaced_recipe(recipe: Recipe, namespace: str) -> dict[str, Any]:
-    """The chosen recipe as a FineTuneRecipe in the job's namespace, where the operator finds it first."""
+def job_recipe(recipe: Recipe, namespace: str, job_name: str) -> dict[str, Any]:
+    """The chosen recipe as the job's own FineTuneRecipe: named after the job and labelled
+    ``finetune.dev/for-job: <job>``, so that no other job of the namespace selects or names it
+    (the operator honours the label). Once the job exists, it becomes the recipe's owner."""
     document = recipe.model_dump(mode="json", by_alias=True, exclude_none=True)
     document["kind"] = RecipeKind.FINE_TUNE_RECIPE.value
-    document["metadata"] = {"name": recipe.metadata.name, "namespace": namespace}
+    document["metadata"] = {
+        "name": job_name,
+        "namespace": namespace,
+        "labels": {LABEL_RECIPE_FOR_JOB: job_name},
+    }
     return document
+
+
+def owned_by(document: dict[str, Any], job: dict[str, Any]) -> dict[str, Any]:
+    """``document`` with ``job`` (as the API server returned it) as its owner: deleting the job
+    deletes it (Kubernetes garbage collection)."""
+    owner = {
+        "apiVersion": job["apiVersion"],
+        "kind": job["kind"],
+        "name": job["metadata"]["name"],
+        "uid": job["metadata"]["uid"],
+    }
+    return {**document, "metadata": {**document["metadata"], "ownerReferences": [owner]}}
 
 
 def preview_config(job_image: str | None) -> OperatorConfig:
@@ -303,10 +322,12 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
     )
     aws = Aws() if needs_aws else None
     paths, uploads, bucket = plan_uploads(options, backend, aws)
-    job = flags.build_job(options, paths, method, recipe.metadata.name if recipe else None, overrides)
+    recipe_document = job_recipe(recipe, namespace, options.job_name) if recipe else None
+    job = flags.build_job(
+        options, paths, method, recipe_document["metadata"]["name"] if recipe_document else None, overrides
+    )
     if args.image:
         job["spec"]["image"] = args.image
-    recipe_document = namespaced_recipe(recipe, namespace) if recipe else None
     documents = [d for d in (recipe_document, job) if d]
 
     # What the operator would create: the same pure functions, with the cluster's recipes.
@@ -336,6 +357,8 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
         out.write(yamlio.dump_documents(documents))
         return 0
     assert cluster is not None
+    if recipe_document:
+        cluster.check_job_recipe_name(namespace, options.job_name)
     if args.dry_run:
         out.write(yamlio.dump_documents(documents))
         out.write("# What the operator would create for attempt 1")
@@ -357,9 +380,15 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
     do_uploads(args, options, uploads, bucket, aws, cluster)
     if recipe_document:
         cluster.write(recipe_document, dry_run=False)
-        out.write(f"finetunerecipe.finetune.dev/{recipe_document['metadata']['name']} applied\n")
-    cluster.write(job, dry_run=False)
+        out.write(
+            f"finetunerecipe.finetune.dev/{recipe_document['metadata']['name']} applied (for this job only)\n"
+        )
+    # Should this fail, the recipe stays unowned; only a job of this name can use it, and the
+    # next submit of the name applies it again.
+    created = cluster.write(job, dry_run=False)
     out.write(f"finetunejob.finetune.dev/{options.job_name} created\n")
+    if recipe_document:
+        cluster.write(owned_by(recipe_document, created), dry_run=False)
     out.write(f"follow it with: kubectl finetune status {options.job_name} -n {namespace}\n")
     return 0
 
