@@ -167,7 +167,7 @@ def test_nova_example_renders_from_the_builtin_catalog(capsys: pytest.CaptureFix
         "sagemaker_recipe_local_path": "/opt/ml/input/data/recipe/nova-lite-sft.yaml"
     }
     assert recipe["training_config"]["trainer"]["max_epochs"] == 3
-    assert "role allowlist and image allowlist were not checked" in captured.err
+    assert "role allowlist, allowed S3 prefixes and image allowlist were not checked" in captured.err
 
 
 def test_allowlist_from_config_is_enforced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,13 +6,17 @@ duplicate name is ResourceInUse, StopTrainingJob exists, throttling can be injec
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from tests.fake_kube import FakeKube
 from tests.sagemaker_fixtures import (
     GPU_TYPE,
+    RECORD,
     REWARD_MODULE,
+    ROLE_ARN,
     MotoSageMaker,
     attempt_request,
     grpo_lora_spot_job,
@@ -35,10 +39,12 @@ from finetune_operator.backends.sagemaker.backend import (
 )
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError
+from finetune_operator.reconciler import Reconciler
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
 
 TRAIN = "s3://ml-data/chat/train.jsonl"
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
 class FakeClock:
@@ -244,6 +250,109 @@ def test_malformed_data_creates_no_job(aws: MotoSageMaker) -> None:
     assert raised.value.reason == "DataFormatInvalid"
     assert "line 1 is not a messages record" in str(raised.value)
     assert aws.calls["create_training_job"] == 0
+
+
+OTHER_TENANT = "other-tenant-bucket"
+REFUSED_EVENT_REASONS = [("Warning", "S3LocationNotAllowed")]
+
+
+def reconcile_sagemaker_job(
+    aws: MotoSageMaker, spec: dict[str, Any]
+) -> tuple[dict[str, Any], list[JobEvent]]:
+    """One reconcile of a new SageMaker job of team-a by the real Reconciler (fake API server,
+    moto for AWS): the job's status and the Events to post."""
+    kube = FakeKube()
+    config = OperatorConfig(sagemaker=sagemaker_settings(endpoint_url=aws.endpoint_url))
+    reconciler = Reconciler(config, kube.api_client(), lambda: NOW, lambda target, event: None)
+    jobs = "/apis/finetune.dev/v1alpha1/namespaces/team-a/finetunejobs"
+    kube.add(
+        jobs,
+        {
+            "apiVersion": "finetune.dev/v1alpha1",
+            "kind": "FineTuneJob",
+            "metadata": {"name": "j"},
+            "spec": {"backend": "sagemaker", "sagemaker": {"roleArn": ROLE_ARN}, **spec},
+        },
+    )
+    outcome = reconciler.reconcile_now(("team-a", "j"), None, [open_model_recipe("lora")])
+    stored = kube.get(f"{jobs}/j")
+    assert stored is not None
+    return stored["status"], outcome.events
+
+
+def test_another_tenants_s3_data_is_refused_before_any_request_and_the_refusal_reveals_nothing(
+    aws: MotoSageMaker,
+) -> None:
+    """The operator's AWS identity may read another tenant's bucket; a job of team-a naming it
+    gets the same condition whether the object exists (and whatever it holds) or not, and the
+    S3 server sees no request for that bucket: no HeadObject, no GetObject, no listing."""
+    s3 = aws.client("s3")
+    s3.create_bucket(Bucket=OTHER_TENANT)
+    s3.put_object(Bucket=OTHER_TENANT, Key="secret/train.jsonl", Body=(json.dumps(RECORD) + "\n") * 3)
+    s3.put_object(Bucket=OTHER_TENANT, Key="secret/notes.jsonl", Body=b'{"ssn": "078-05-1120"}\n')
+    aws.s3_requests.clear()
+    messages = {}
+    for key in ("secret/train.jsonl", "secret/notes.jsonl", "secret/missing.jsonl", "secret/"):
+        uri = f"s3://{OTHER_TENANT}/{key}"
+        status, events = reconcile_sagemaker_job(
+            aws,
+            {
+                "model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama/"},
+                "method": "lora",
+                "data": {"train": {"path": uri}},
+            },
+        )
+        assert status["phase"] == "Failed"
+        (condition,) = [c for c in status["conditions"] if c["type"] == "Failed"]
+        assert condition["reason"] == "S3LocationNotAllowed"
+        assert [(e.type, e.reason) for e in events] == REFUSED_EVENT_REASONS
+        messages[key] = condition["message"].replace(uri, "<uri>")
+    # One message for an object of valid records, one of other records, a missing one, a prefix.
+    (message,) = set(messages.values())
+    assert message.startswith(
+        "spec.data.train.path: <uri> is outside the S3 prefixes namespace team-a may use"
+    )
+    assert "nothing was read" in message and "ssn" not in message and "line" not in message
+    assert aws.s3_requests_to(OTHER_TENANT) == []
+    assert aws.calls["create_training_job"] == 0
+    assert "sagemaker" not in status
+
+    # The witness sees the requests it must: team-a's own data is pre-flighted (HEAD, then GET).
+    status, _ = reconcile_sagemaker_job(
+        aws,
+        {
+            "model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama/"},
+            "method": "lora",
+            "data": {"train": {"path": TRAIN}},
+        },
+    )
+    assert status["phase"] == "Submitted"
+    assert [method for method, _ in aws.s3_requests_to("ml-data")] == ["HEAD", "GET"]
+
+
+def test_a_checkpoint_prefix_no_longer_allowed_is_not_read(aws: MotoSageMaker) -> None:
+    """Prefixes narrowed by the platform team while an attempt runs: observe stops reading the
+    attempt's checkpoint prefix with the operator's identity."""
+    job = make_job(
+        {
+            "model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama/"},
+            "method": "lora",
+            "data": {"train": {"path": TRAIN}},
+            "sagemaker": {"roleArn": ROLE_ARN, "checkpointS3Uri": "s3://ml-data/team-a/checkpoints/"},
+        }
+    )
+    ref = backend_for(aws).submit(request_for(job))
+    assert backend_for(aws).observe(job, 1, ref).state == AttemptState.PENDING
+    assert ("GET", "/ml-data/team-a/checkpoints/progress.jsonl") in aws.s3_requests_to("ml-data")
+    aws.s3_requests.clear()
+    narrowed = backend_for(aws, allowed_s3_prefixes={})
+    observation = narrowed.observe(job, 1, ref)
+    assert (observation.state, observation.checkpoint, observation.progress) == (
+        AttemptState.PENDING,
+        None,
+        None,
+    )
+    assert aws.s3_requests == []
 
 
 def test_role_outside_allowlist_is_rejected_before_any_call(aws: MotoSageMaker) -> None:

@@ -67,7 +67,9 @@ from finetune_operator.backends.sagemaker.request import (
     Upload,
     build_create_training_job_request,
     job_locations,
+    namespace_prefixes,
 )
+from finetune_operator.backends.sagemaker.s3access import may_use
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.backends.sagemaker.status import AttemptEnd, map_training_job_status
 from finetune_operator.backends.sagemaker.validation import validate_request
@@ -381,6 +383,8 @@ class SageMakerBackend(Backend):
         only once its ``COMPLETE`` marker is there (docs/trainer-contract.md, section 2).
         """
         locations = job_locations(job, self._settings)
+        if not self._may_read(job, locations.checkpoints):
+            return None
         bucket, prefix = parse_s3_uri(locations.checkpoints)
         steps: list[tuple[int, str]] = []
         kwargs: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "Delimiter": "/"}
@@ -415,7 +419,10 @@ class SageMakerBackend(Backend):
         GET), as it grows with every logged step. None until the file exists (Nova images
         write none; their ``ProgressInfo`` is in ``status.sagemaker``).
         """
-        bucket, prefix = parse_s3_uri(job_locations(job, self._settings).checkpoints)
+        checkpoints = job_locations(job, self._settings).checkpoints
+        if not self._may_read(job, checkpoints):
+            return None
+        bucket, prefix = parse_s3_uri(checkpoints)
         try:
             tail = self.s3.get_object(
                 Bucket=bucket, Key=prefix + PROGRESS_FILE, Range=f"bytes=-{PROGRESS_TAIL_BYTES}"
@@ -428,6 +435,12 @@ class SageMakerBackend(Backend):
         whole = str(tail.get("ContentRange") or "bytes 0-").startswith("bytes 0-")
         text = tail["Body"].read().decode("utf-8", errors="replace")
         return progress_from_records(text, attempt, starts_mid_line=not whole)
+
+    def _may_read(self, job: FineTuneJob, uri: str) -> bool:
+        """Whether the operator may read ``uri`` for ``job``. ``submit`` refused every job whose
+        locations lie outside its namespace's prefixes; this keeps an attempt submitted before
+        the platform team narrowed them from being read with the operator's identity."""
+        return may_use(uri, namespace_prefixes(job, self._settings))
 
     def set_suspended(self, job: FineTuneJob, attempt: int, suspended: bool) -> None:
         raise InvalidSpecError(
