@@ -439,8 +439,11 @@ def test_throttled_api_still_converges(start_operator, aws, custom_objects, name
             {"backend": "hyperpod", "sagemaker": None, "model": {"name": "nova-lite"}},
             "Amazon Nova models (nova-micro, nova-lite, nova-pro) train only on backend sagemaker",
         ),
+        # Accepted and ignored before: a SageMaker job mounts no cluster storage.
+        ({"storage": {"checkpointDir": "/fsx/../x"}}, "spec.storage applies only to backend hyperpod"),
+        ({"storage": {}}, "spec.storage applies only to backend hyperpod"),
     ],
-    ids=["suspend", "nova-on-hyperpod"],
+    ids=["suspend", "nova-on-hyperpod", "storage-climbing", "storage-empty"],
 )
 def test_admission_refuses(testbed, custom_objects, namespace, spec, message):
     body = manifest("refused")

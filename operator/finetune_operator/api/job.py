@@ -37,6 +37,9 @@ ABSOLUTE_PATH = "^/"
 LOCATION_PATTERN = r"^(/.*|s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?)$"
 """An absolute path or an s3:// URI with a valid bucket name."""
 S3_URI_PATTERN = r"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$"
+INSTANCE_TYPE_PATTERN = r"^ml\.[a-z0-9]+\.[a-z0-9]+$"
+"""A SageMaker / HyperPod instance type, e.g. ``ml.trn1.32xlarge`` (never empty: an empty
+value is an error, not "the recipe's")."""
 NAME_PATTERN = r"^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
 """A DNS-1123 subdomain, which is also a valid label value up to 63 characters."""
 IMAGE_PATTERN = (
@@ -232,7 +235,13 @@ class ToolsSpec(CodeSource):
 
 
 class Resources(ApiModel):
-    instance_type: str | None = Field(default=None, description="Instance type; default from the recipe.")
+    instance_type: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        pattern=INSTANCE_TYPE_PATTERN,
+        description="Instance type; default from the recipe.",
+    )
     nodes: int | None = Field(default=None, ge=1, description="Number of instances; default from the recipe.")
     processes_per_node: int | None = Field(
         default=None,

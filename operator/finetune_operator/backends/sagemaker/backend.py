@@ -207,6 +207,13 @@ class SageMakerBackend(Backend):
             raise InvalidSpecError(
                 "spec.resources.processesPerNode, neuronDevices and efaDevices apply only to backend hyperpod"
             )
+        if "storage" in spec.model_fields_set and job.status.backend_ref is None:
+            # Not for a job submitted before the CRD refused this: failing it now would leave its
+            # training job running unwatched (the field never changed what it does).
+            raise InvalidSpecError(
+                "spec.storage applies only to backend hyperpod: a SageMaker training job does not mount the "
+                "cluster's storage; it reads and writes S3 (spec.sagemaker.outputS3Uri and checkpointS3Uri)"
+            )
         if spec.suspend:
             raise InvalidSpecError(
                 "spec.suspend is not supported by backend sagemaker: a SageMaker training job cannot be "
