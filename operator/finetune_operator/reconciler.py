@@ -134,7 +134,8 @@ class Reconciler:
         self._next_looks: dict[JobKey, asyncio.TimerHandle] = {}
         self._phases = PhaseTracker()
         self._waiting_for_recipe: set[JobKey] = set()
-        """Jobs Failed with RecipeNotFound before they ran: looked at again when recipes change."""
+        """Jobs Failed with RecipeNotFound or RecipeInvalid before they ran: looked at again when
+        recipes change."""
         self._latest_recipes: list[Recipe] = []
         self._recipe_changes = 0
         """Counts recipes_changed calls: a reconcile that overlapped one decides again."""
@@ -339,6 +340,7 @@ class Reconciler:
                     action.resume_from,
                     action.remaining_runtime_seconds,
                     self._read_config_maps(job),
+                    self.recipes.invalid,
                 )
                 ref = backend.submit(request)
                 # Noted before the status write: the child's first event usually arrives while

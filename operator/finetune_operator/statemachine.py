@@ -9,9 +9,9 @@ Phases: Pending -> Submitted -> Running -> Succeeded, with Resuming after a fail
 that has attempts left, Suspended while spec.suspend holds, and Failed when the spec is
 invalid, the trainer rejects its config, the runtime is exceeded, attempts run out, or
 the backend says the attempt must not be resumed (stopped by a person, out of time).
-A job Failed with RecipeNotFound before it ran is judged again whenever it is looked at
-(the reconciler looks again when recipes are added or changed), so it starts once its
-recipe exists.
+A job Failed with RecipeNotFound or RecipeInvalid before it ran is judged again whenever
+it is looked at (the reconciler looks again when recipes are added or changed), so it
+starts once its recipe exists and is valid.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from finetune_operator.backends.base import (
     attempt_name,
 )
 from finetune_operator.contract import EXIT_INVALID_CONFIG, RESUME_AUTO
-from finetune_operator.errors import RecipeNotFoundError, SpecError
+from finetune_operator.errors import RecipeInvalidError, RecipeNotFoundError, SpecError
 
 CONDITION_SUBMITTED = "Submitted"
 CONDITION_RUNNING = "Running"
@@ -163,13 +163,18 @@ def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> 
     return b.build()
 
 
+RECIPE_WAIT_REASONS = (RecipeNotFoundError.reason, RecipeInvalidError.reason)
+"""Failures a recipe change may undo: none matched, or the one it uses is invalid."""
+
+
 def waits_for_recipe(status: FineTuneJobStatus) -> bool:
-    """Failed before any attempt ran only because no recipe matched: a new recipe may let it run."""
+    """Failed before any attempt ran only because no valid recipe matched: a new or fixed recipe
+    may let it run."""
     return (
         status.phase == Phase.FAILED
         and status.current_attempt == 0
         and any(
-            c.type == CONDITION_FAILED and c.status == "True" and c.reason == RecipeNotFoundError.reason
+            c.type == CONDITION_FAILED and c.status == "True" and c.reason in RECIPE_WAIT_REASONS
             for c in status.conditions
         )
     )

@@ -40,7 +40,7 @@ def test_recipe_file_is_used_like_recipe_yaml(tmp_path: Path, capsys: pytest.Cap
     recipe = write(
         tmp_path,
         "apiVersion: finetune.dev/v1alpha1\nkind: ClusterFineTuneRecipe\nmetadata: {name: my-recipe}\n"
-        "spec: {model: anything, method: lora, resources: {nodes: 2}, config: {lora: {rank: 4}}}\n",
+        "spec: {model: llama-3.1-8b, method: lora, resources: {nodes: 2}, config: {lora: {rank: 4}}}\n",
         "recipe.yaml",
     )
     assert main(["render", "-f", str(EXAMPLE), "--recipe-file", str(recipe)]) == 0

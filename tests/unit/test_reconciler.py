@@ -14,7 +14,7 @@ import pytest
 from kubernetes.client.exceptions import ApiException
 from tests.fake_kube import FakeKube
 
-from finetune_operator.api.recipe import BackendName, Recipe
+from finetune_operator.api.recipe import BackendName, Recipe, RecipeKind
 from finetune_operator.backends.base import JobEvent
 from finetune_operator.backends.registry import BACKENDS
 from finetune_operator.config import OperatorConfig
@@ -283,6 +283,45 @@ def test_a_job_that_arrives_before_its_recipe_starts_when_the_recipe_does(harnes
         assert harness.status()["phase"] == "Submitted"
         assert [e.reason for _, e in harness.events] == ["RecipeNotFound", "Submitted"]
         assert [p["metadata"]["name"] for p in harness.kube.under(PYTORCHJOBS)] == ["j-a1"]
+
+    asyncio.run(scenario())
+
+
+def test_a_job_whose_recipe_is_invalid_says_why_and_starts_once_it_is_fixed(harness: Harness) -> None:
+    """The recipe exists: the condition carries its validation error (it said "RecipeNotFound: no
+    FineTuneRecipe named ..." before, the real reason only in the operator's log)."""
+    recipe = {
+        "apiVersion": "finetune.dev/v1alpha1",
+        "kind": "FineTuneRecipe",
+        "metadata": {"name": "team-lora", "namespace": NAMESPACE, "resourceVersion": "7"},
+        "spec": {
+            "model": "llama-3.2-1b",
+            "method": "lora",
+            "acceleratorFamily": "cuda",
+            "resources": {"instanceType": "ml.trn1.32xlarge"},
+        },
+    }
+    kind = RecipeKind.FINE_TUNE_RECIPE
+
+    async def scenario() -> None:
+        harness.create_job(recipe={"name": "team-lora"})
+        recipes = harness.reconciler.recipes.of([(kind, recipe)]) + RECIPES
+        await harness.reconciler.job_event("ADDED", harness.job(), recipes)
+        failed = harness.status()["conditions"][-1]
+        assert (harness.status()["phase"], failed["reason"]) == ("Failed", "RecipeInvalid")
+        assert failed["message"].startswith(
+            f"FineTuneRecipe {NAMESPACE}/team-lora exists but is invalid: spec: Value error, "
+            "acceleratorFamily is cuda, but resources.instanceType ml.trn1.32xlarge is a neuron instance type"
+        )
+        assert harness.kube.under(PYTORCHJOBS) == []
+        fixed = {**recipe, "metadata": {**recipe["metadata"], "resourceVersion": "8"}}
+        fixed["spec"] = {**recipe["spec"], "acceleratorFamily": "neuron"}
+        await harness.reconciler.recipes_changed(
+            NAMESPACE, harness.reconciler.recipes.of([(kind, fixed)]) + RECIPES
+        )
+        assert harness.status()["phase"] == "Submitted"
+        assert harness.status()["recipe"]["name"] == "team-lora"
+        assert [e.reason for _, e in harness.events] == ["RecipeInvalid", "Submitted"]
 
     asyncio.run(scenario())
 
