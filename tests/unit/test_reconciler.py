@@ -7,7 +7,7 @@ HyperPod backend on that client, a fixed clock and a list as its Event sink.
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -20,6 +20,7 @@ from finetune_operator.backends.registry import BACKENDS
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 from finetune_operator.reconciler import RETRY_DELAYS, Reconciler, needs_finalizer, refused_for_good
+from finetune_operator.statemachine import RUNTIME_GRACE_SECONDS
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 NAMESPACE = "team-a"
@@ -324,6 +325,35 @@ def test_a_job_whose_recipe_is_invalid_says_why_and_starts_once_it_is_fixed(harn
         assert [e.reason for _, e in harness.events] == ["RecipeInvalid", "Submitted"]
 
     asyncio.run(scenario())
+
+
+def test_a_runtime_limit_lowered_on_a_running_attempt_is_enforced(harness: Harness) -> None:
+    """The PyTorchJob keeps the activeDeadlineSeconds it was created with: the operator looks
+    again at the job's new deadline and stops the attempt itself."""
+    now = [NOW]
+    harness.reconciler = Reconciler(
+        OperatorConfig(max_workers=2),
+        harness.kube.api_client(),
+        clock=lambda: now[0],
+        post_event=lambda t, e: None,
+    )
+    harness.create_job(maxRuntimeSeconds=86400)
+    assert harness.reconcile().next_look_in == 86400 + RUNTIME_GRACE_SECONDS
+    child = f"{PYTORCHJOBS}/j-a1"
+    assert harness.kube.get(child)["spec"]["runPolicy"]["activeDeadlineSeconds"] == 86400
+    harness.kube.write(child, {"status": {"conditions": [{"type": "Running", "status": "True"}]}})
+    harness.kube.write(JOB, {"spec": {"maxRuntimeSeconds": 600}})
+    now[0] = NOW + timedelta(seconds=100)
+    outcome = harness.reconcile()
+    assert harness.status()["phase"] == "Running"
+    assert outcome.next_look_in == 500 + RUNTIME_GRACE_SECONDS  # the reconciler's timer wakes it then
+    now[0] = NOW + timedelta(seconds=600 + RUNTIME_GRACE_SECONDS)
+    outcome = harness.reconcile()
+    assert harness.status()["phase"] == "Failed"
+    assert harness.status()["conditions"][-1]["reason"] == "MaxRuntimeExceeded"
+    assert harness.kube.get(child) is None  # the attempt's pods go with it (its checkpoints stay)
+    assert [e.reason for e in outcome.events] == ["MaxRuntimeExceeded"]
+    assert outcome.next_look_in is None
 
 
 def test_deleting_a_hyperpod_job_stops_its_attempt_at_once(harness: Harness) -> None:

@@ -11,7 +11,8 @@ checkpoint in S3 (``checkpoint``), the trainer's newest progress record in S3
 (``progress``), and whether a failed attempt may be resumed
 (``resumable``). ``observe_again_in`` tells the operator when to look again, since a
 training job produces no Kubernetes watch events. ``cancel`` stops an InProgress job and
-follows it through Stopping; it never deletes anything in S3.
+follows it through Stopping (on delete, and when the job's runtime is spent; the deletion
+annotations are the reconciler's to honour); it never deletes anything in S3.
 
 Credentials come only from the standard boto3 chain (IRSA or EKS Pod Identity in a
 cluster); nothing here reads, logs or stores keys.
@@ -45,7 +46,6 @@ from finetune_operator.api.job import (
 )
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.base import (
-    DELETION_POLICY_ANNOTATION,
     RELEASE_FINALIZER_ANNOTATION,
     AttemptRequest,
     AttemptState,
@@ -459,11 +459,6 @@ class SageMakerBackend(Backend):
 
     def cancel(self, job: FineTuneJob, attempt: int) -> bool:
         name = self._job_name(job, attempt)
-        annotations = job.metadata.annotations
-        if annotations.get(DELETION_POLICY_ANNOTATION) == "retain":
-            return True
-        if annotations.get(RELEASE_FINALIZER_ANNOTATION) == "true":
-            return True
         with self._state.lock:
             state = self._state.cancels.setdefault(name, _CancelState())
         try:
