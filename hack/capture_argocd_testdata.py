@@ -103,6 +103,11 @@ class Capture:
             GROUP, VERSION, self.namespace, PLURAL, name, build_status_patch(report, checkpoint)
         )
 
+    def condition(self, name: str, condition_type: str) -> str | None:
+        """The status of the job's condition of that type, if it has one."""
+        conditions = (self.get(name).get("status") or {}).get("conditions") or []
+        return next((c.get("status") for c in conditions if c.get("type") == condition_type), None)
+
     def save(self, name: str, filename: str) -> dict[str, Any]:
         text = subprocess.run(
             [
@@ -180,6 +185,13 @@ def capture_all(cap: Capture, operator: OperatorProcess) -> None:
     cap.wait_phase("submitted", "Submitted")
     cap.save("submitted", "submitted.yaml")
     cap.delete("submitted")
+
+    cap.create("blocked", storage={"claimName": "missing-claim"})
+    cap.wait(
+        "blocked: condition AttemptBlocked", lambda: cap.condition("blocked", "AttemptBlocked") == "True"
+    )
+    cap.save("blocked", "blocked.yaml")
+    cap.delete("blocked")
 
     cap.create("running", resources={"nodes": 2})
     cap.wait_phase("running", "Running")

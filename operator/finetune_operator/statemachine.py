@@ -46,6 +46,11 @@ CONDITION_SUSPENDED = "Suspended"
 CONDITION_SUCCEEDED = "Succeeded"
 CONDITION_FAILED = "Failed"
 CONDITION_DELETION_BLOCKED = "DeletionBlocked"
+CONDITION_ATTEMPT_BLOCKED = "AttemptBlocked"
+
+BLOCKED_RECHECK_SECONDS = 30.0
+"""How often a blocked attempt is looked at again: what blocks it (a storage claim created or
+bound later) sends the operator no event of its own, and its condition must not go stale."""
 
 REASON_SUSPENDED_BY_SPEC = "SuspendedBySpec"
 
@@ -168,6 +173,7 @@ def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> 
     if observation is None:
         raise ValueError("a job with a current attempt needs an observation of it")
     _record_backend_view(b, observation)
+    _mirror_blocked(b, observation)
     state = observation.state
     if state == AttemptState.SUCCEEDED:
         _succeed(b, observation)
@@ -178,6 +184,24 @@ def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> 
     else:
         _follow(b, observation)
     return b.build()
+
+
+def _mirror_blocked(b: _Builder, observation: Observation) -> None:
+    """Condition AttemptBlocked follows what the backend says keeps the attempt from starting,
+    with a Warning Event each time it starts (or its reason changes)."""
+    if observation.blocked:
+        current = next((c for c in b.status.conditions if c.type == CONDITION_ATTEMPT_BLOCKED), None)
+        if current is None or current.status != "True" or current.reason != observation.reason:
+            b.events.append(JobEvent("Warning", observation.reason, observation.message))
+        b.condition(CONDITION_ATTEMPT_BLOCKED, True, observation.reason, observation.message)
+    else:
+        b.condition(CONDITION_ATTEMPT_BLOCKED, False, "NotBlocked")
+
+
+def blocked_recheck_in(status: FineTuneJobStatus) -> float | None:
+    """Seconds until a blocked attempt is looked at again; None when none is blocked."""
+    blocked = any(c.type == CONDITION_ATTEMPT_BLOCKED and c.status == "True" for c in status.conditions)
+    return BLOCKED_RECHECK_SECONDS if blocked and not status.phase.is_terminal else None
 
 
 def runtime_deadline(job: FineTuneJob) -> datetime | None:

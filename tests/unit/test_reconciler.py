@@ -20,7 +20,7 @@ from finetune_operator.backends.registry import BACKENDS
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 from finetune_operator.reconciler import RETRY_DELAYS, Reconciler, needs_finalizer, refused_for_good
-from finetune_operator.statemachine import RUNTIME_GRACE_SECONDS
+from finetune_operator.statemachine import BLOCKED_RECHECK_SECONDS, RUNTIME_GRACE_SECONDS
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 NAMESPACE = "team-a"
@@ -32,9 +32,17 @@ RECIPES: list[Recipe] = load_recipes_dir(BUILTIN_RECIPES_DIR)
 (PYTORCHJOB_CHILD,) = BACKENDS[BackendName.HYPERPOD].watches.children
 
 
+CLAIMS = f"/api/v1/namespaces/{NAMESPACE}/persistentvolumeclaims"
+
+
+def bound_claim(name: str) -> dict[str, Any]:
+    return {"metadata": {"name": name, "namespace": NAMESPACE}, "status": {"phase": "Bound"}}
+
+
 class Harness:
     def __init__(self) -> None:
         self.kube = FakeKube()
+        self.kube.add(CLAIMS, bound_claim("fsx-claim"))  # as every HyperPod namespace has
         self.events: list[tuple[dict[str, Any], JobEvent]] = []
         self.reconciler = Reconciler(
             OperatorConfig(max_workers=2),
@@ -354,6 +362,59 @@ def test_a_runtime_limit_lowered_on_a_running_attempt_is_enforced(harness: Harne
     assert harness.kube.get(child) is None  # the attempt's pods go with it (its checkpoints stay)
     assert [e.reason for e in outcome.events] == ["MaxRuntimeExceeded"]
     assert outcome.next_look_in is None
+
+
+def test_a_missing_storage_claim_is_named_in_a_condition_and_the_job_starts_once_it_exists(
+    harness: Harness,
+) -> None:
+    """It left the job Submitted for good, with no word of the claim. The attempt is created and
+    waits, as its pods would: a claim created later lets it start."""
+    harness.create_job(storage={"claimName": "late-claim"})
+    harness.reconcile()
+    assert [p["metadata"]["name"] for p in harness.kube.under(PYTORCHJOBS)] == ["j-a1"]
+    outcome = harness.reconcile()
+    status = harness.status()
+    blocked = next(c for c in status["conditions"] if c["type"] == "AttemptBlocked")
+    assert (status["phase"], blocked["status"], blocked["reason"]) == ("Submitted", "True", "ClaimNotFound")
+    assert blocked["message"].startswith(
+        f"PersistentVolumeClaim late-claim in namespace {NAMESPACE} does not exist (spec.storage.claimName)"
+    )
+    assert [(e.type, e.reason) for e in outcome.events] == [("Warning", "ClaimNotFound")]
+    assert outcome.next_look_in == BLOCKED_RECHECK_SECONDS  # creating a claim sends the operator no event
+    assert harness.reconcile().events == []  # said once
+
+    harness.kube.add(CLAIMS, {**bound_claim("late-claim"), "status": {"phase": "Pending"}})
+    pod = {
+        "metadata": {"name": "j-a1-master-0", "labels": {"training.kubeflow.org/job-name": "j-a1"}},
+        "status": {
+            "phase": "Pending",
+            "conditions": [
+                {
+                    "type": "PodScheduled",
+                    "status": "False",
+                    "reason": "Unschedulable",
+                    "message": "0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims.",
+                }
+            ],
+        },
+    }
+    harness.kube.add(f"/api/v1/namespaces/{NAMESPACE}/pods", pod)
+    outcome = harness.reconcile()
+    blocked = next(c for c in harness.status()["conditions"] if c["type"] == "AttemptBlocked")
+    assert (blocked["status"], blocked["reason"]) == ("True", "ClaimNotBound")
+    assert "pod has unbound immediate PersistentVolumeClaims" in blocked["message"]
+    assert [e.reason for e in outcome.events] == ["ClaimNotBound"]
+
+    harness.kube.write(f"{CLAIMS}/late-claim", {"status": {"phase": "Bound"}})
+    outcome = harness.reconcile()
+    blocked = next(c for c in harness.status()["conditions"] if c["type"] == "AttemptBlocked")
+    assert (blocked["status"], blocked["reason"]) == ("False", "NotBlocked")
+    assert outcome.next_look_in is None
+    harness.kube.write(
+        f"{PYTORCHJOBS}/j-a1", {"status": {"conditions": [{"type": "Running", "status": "True"}]}}
+    )
+    harness.reconcile()
+    assert harness.status()["phase"] == "Running"
 
 
 def test_deleting_a_hyperpod_job_stops_its_attempt_at_once(harness: Harness) -> None:

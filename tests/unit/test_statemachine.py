@@ -17,11 +17,13 @@ from finetune_operator.api.recipe import RecipeKind
 from finetune_operator.backends.base import AttemptState, JobEvent, Observation
 from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.statemachine import (
+    BLOCKED_RECHECK_SECONDS,
     RUNTIME_GRACE_SECONDS,
     Plan,
     SetSuspended,
     StopAttempt,
     Submit,
+    blocked_recheck_in,
     decide,
     deletion_blocked,
     rejected,
@@ -223,6 +225,32 @@ def test_success_and_suspended_or_queued_attempts_are_not_stopped_for_runtime() 
     assert plan.action == SetSuspended(True) and plan.status.phase == Phase.SUSPENDED
     # Nothing to look at later: the attempt is looked at again when it changes.
     assert runtime_check_in(apply(job, queued), late) is None
+
+
+def test_a_blocked_attempt_gets_a_condition_and_one_warning_until_it_is_unblocked() -> None:
+    job = start(make_job())
+    blocked = Observation(
+        AttemptState.PENDING, reason="ClaimNotFound", message="PersistentVolumeClaim c ...", blocked=True
+    )
+    plan = decide(job, blocked, NOW)
+    assert plan.status.phase == Phase.SUBMITTED and plan.action is None
+    condition = next(c for c in plan.status.conditions if c.type == "AttemptBlocked")
+    assert (condition.status, condition.reason, condition.message) == (
+        "True",
+        "ClaimNotFound",
+        "PersistentVolumeClaim c ...",
+    )
+    assert [(e.type, e.reason) for e in plan.events] == [("Warning", "ClaimNotFound")]
+    assert blocked_recheck_in(plan.status) == BLOCKED_RECHECK_SECONDS
+    job = apply(job, plan)
+    assert decide(job, blocked, NOW).events == ()
+    running = decide(job, Observation(AttemptState.RUNNING), NOW)
+    assert conditions(running)["AttemptBlocked"] == "False" and running.status.phase == Phase.RUNNING
+    assert blocked_recheck_in(running.status) is None
+    # Never blocked: no such condition at all.
+    assert "AttemptBlocked" not in conditions(
+        decide(start(make_job()), Observation(AttemptState.PENDING), NOW)
+    )
 
 
 def test_suspend_before_submission_submits_nothing() -> None:

@@ -9,6 +9,7 @@ costs one write here: its PyTorchJob.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from typing import Any, ClassVar, cast
@@ -25,7 +26,7 @@ from finetune_operator.backends.base import (
     Observation,
     attempt_name,
 )
-from finetune_operator.backends.hyperpod.observe import observe_pytorchjob
+from finetune_operator.backends.hyperpod.observe import claim_blocking, observe_pytorchjob
 from finetune_operator.backends.hyperpod.render import render_attempt, render_trainer_identity
 from finetune_operator.backends.hyperpod.watches import (
     PYTORCHJOB_API_VERSION,
@@ -123,9 +124,30 @@ class HyperPodBackend(Backend):
         pods: list[dict[str, Any]] = []
         if _has_true_condition(pytorchjob, "Failed"):
             pods = self._pods_of(namespace, name)
-        return observe_pytorchjob(
+        observation = observe_pytorchjob(
             pytorchjob, pods, output_path=storage_dirs(job, self._config.storage).output_dir
         )
+        if observation.state == AttemptState.PENDING and not observation.suspended:
+            blocking = self._claim_blocking(job, namespace, name)
+            if blocking is not None:
+                reason, message = blocking
+                return dataclasses.replace(observation, reason=reason, message=message, blocked=True)
+        return observation
+
+    def _claim_blocking(self, job: FineTuneJob, namespace: str, name: str) -> tuple[str, str] | None:
+        """Whether the job's storage claim keeps the pending attempt ``name`` from starting."""
+        claim = job.spec.storage.claim_name
+        try:
+            pvc: dict[str, Any] | None = self._as_dict(
+                client.CoreV1Api(self.api).read_namespaced_persistent_volume_claim(claim, namespace)
+            )
+        except ApiException as err:
+            if err.status != 404:
+                raise
+            pvc = None
+        bound = pvc is not None and (pvc.get("status") or {}).get("phase") == "Bound"
+        pods = [] if pvc is None or bound else self._pods_of(namespace, name)
+        return claim_blocking(claim, namespace, pvc, pods)
 
     def set_suspended(self, job: FineTuneJob, attempt: int, suspended: bool) -> None:
         client.CustomObjectsApi(self.api).patch_namespaced_custom_object(
