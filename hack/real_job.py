@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 import yaml
 from hack import testbed, tiny_llama
+from hack.chart import chart_values, install_chart
 from kubernetes import client, config
 
 from finetune_operator.storage import StoragePolicy
@@ -129,6 +130,10 @@ class RealNodeBed:
         # A PV of an earlier run is Released (bound to the old claim's uid): recreate it.
         self.kubectl("delete", "persistentvolume", f"fsx-{namespace}", "--ignore-not-found")
         self.core.create_namespace({"metadata": {"name": namespace, "labels": POD_SECURITY_LABELS}})
+        if namespace in chart_values()["config"]["namespaces"]:
+            # The chart binds the operator's permissions in each namespace it watches: as a platform
+            # team would after re-creating a watched namespace, upgrade the release to bind them again.
+            install_chart(self.layout, str(self.layout.kubeconfig))
         self.prepare_file_system()
         self.apply(
             {
@@ -159,9 +164,7 @@ class RealNodeBed:
             subprocess.run(["chown", "-R", f"{owner.uid}:{owner.gid}", str(path)], check=True)
             # Every directory, also those made before this preparation: a namespace directory
             # without setgid would give the kubelet's job directories root's group.
-            subprocess.run(
-                ["find", str(path), "-type", "d", "-exec", "chmod", "2775", "{}", "+"], check=True
-            )
+            subprocess.run(["find", str(path), "-type", "d", "-exec", "chmod", "2775", "{}", "+"], check=True)
 
     def write_model(self) -> Path:
         """The tiny Llama and its tokenizer under the model root (rebuilt: deterministic, seconds)."""

@@ -30,8 +30,8 @@ def trainer_config(pytorchjob: dict) -> dict:
 def test_render_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", "-f", str(EXAMPLE)]) == 0
     objects = yamlio.load_documents(capsys.readouterr().out)
-    assert [o["kind"] for o in objects] == ["ServiceAccount", "Role", "RoleBinding", "PyTorchJob"]
-    config = trainer_config(objects[3])
+    assert [o["kind"] for o in objects] == ["ServiceAccount", "RoleBinding", "PyTorchJob"]
+    config = trainer_config(objects[2])
     assert config["optimizer"]["learningRate"] == 1e-4  # written `1e-4` in YAML, read as kubectl would
     assert config["lora"]["rank"] == 32
 
@@ -45,9 +45,9 @@ def test_recipe_file_is_used_like_recipe_yaml(tmp_path: Path, capsys: pytest.Cap
     )
     assert main(["render", "-f", str(EXAMPLE), "--recipe-file", str(recipe)]) == 0
     objects = yamlio.load_documents(capsys.readouterr().out)
-    config = trainer_config(objects[3])
+    config = trainer_config(objects[2])
     assert config["recipe"]["name"] == "my-recipe"
-    assert objects[3]["spec"]["pytorchReplicaSpecs"]["Worker"]["replicas"] == 1
+    assert objects[2]["spec"]["pytorchReplicaSpecs"]["Worker"]["replicas"] == 1
 
 
 def test_recipes_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -33,6 +33,7 @@ RECIPES: list[Recipe] = load_recipes_dir(BUILTIN_RECIPES_DIR)
 
 
 CLAIMS = f"/api/v1/namespaces/{NAMESPACE}/persistentvolumeclaims"
+ROLEBINDINGS = f"/apis/rbac.authorization.k8s.io/v1/namespaces/{NAMESPACE}/rolebindings"
 
 
 def bound_claim(name: str) -> dict[str, Any]:
@@ -88,9 +89,16 @@ def test_a_new_job_gets_its_first_attempt_and_status(harness: Harness) -> None:
     (pytorchjob,) = harness.kube.under(PYTORCHJOBS)
     assert pytorchjob["metadata"]["name"] == "j-a1"
     assert pytorchjob["metadata"]["ownerReferences"][0]["uid"] == harness.job()["metadata"]["uid"]
-    for plural in ("serviceaccounts", "roles", "rolebindings"):
-        group = "/api/v1" if plural == "serviceaccounts" else "/apis/rbac.authorization.k8s.io/v1"
-        assert harness.kube.get(f"{group}/namespaces/{NAMESPACE}/{plural}/finetune-trainer") is not None
+    assert harness.kube.get(f"/api/v1/namespaces/{NAMESPACE}/serviceaccounts/finetune-trainer") is not None
+    binding = harness.kube.get(f"{ROLEBINDINGS}/finetune-trainer")
+    assert binding is not None
+    # The chart's trainer ClusterRole: the operator creates no Role (it may bind only that one).
+    assert binding["roleRef"] == {
+        "apiGroup": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "finetune-operator-trainer",
+    }
+    assert harness.kube.under(f"/apis/rbac.authorization.k8s.io/v1/namespaces/{NAMESPACE}/roles") == []
     status = harness.status()
     assert status["phase"] == "Submitted"
     assert status["currentAttempt"] == 1
@@ -428,10 +436,10 @@ def test_a_deleted_trainer_identity_is_restored(harness: Harness) -> None:
     async def scenario() -> None:
         harness.create_job()
         harness.reconcile()
-        role = f"/apis/rbac.authorization.k8s.io/v1/namespaces/{NAMESPACE}/roles/finetune-trainer"
-        del harness.kube.objects[role]
+        binding = f"{ROLEBINDINGS}/finetune-trainer"
+        del harness.kube.objects[binding]
         await harness.reconciler.shared_deleted(BackendName.HYPERPOD, NAMESPACE)
-        assert harness.kube.get(role) is not None
+        assert harness.kube.get(binding) is not None
 
     asyncio.run(scenario())
 

@@ -71,10 +71,10 @@ class HyperPodBackend(Backend):
             )
 
     def render(self, request: AttemptRequest) -> list[dict[str, Any]]:
-        return render_attempt(request)
+        return render_attempt(request, self._config.trainer_cluster_role)
 
     def submit(self, request: AttemptRequest) -> BackendRef:
-        *identity, pytorchjob = render_attempt(request)
+        *identity, pytorchjob = render_attempt(request, self._config.trainer_cluster_role)
         self._ensure_trainer_identity(pytorchjob["metadata"]["namespace"], identity)
         meta = self._create_or_adopt(pytorchjob, request.job.metadata.uid)["metadata"]
         return BackendRef(
@@ -86,7 +86,9 @@ class HyperPodBackend(Backend):
         so that pods of running and future attempts can still start and report."""
         with self._lock:
             self._identity_namespaces.discard(namespace)
-        self._ensure_trainer_identity(namespace, render_trainer_identity(namespace))
+        self._ensure_trainer_identity(
+            namespace, render_trainer_identity(namespace, self._config.trainer_cluster_role)
+        )
 
     def _ensure_trainer_identity(self, namespace: str, manifests: list[dict[str, Any]]) -> None:
         with self._lock:
@@ -224,10 +226,6 @@ class HyperPodBackend(Backend):
             "ServiceAccount": (
                 lambda body: core.create_namespaced_service_account(namespace, body, _preload_content=False),
                 lambda: core.read_namespaced_service_account(name, namespace),
-            ),
-            "Role": (
-                lambda body: rbac.create_namespaced_role(namespace, body, _preload_content=False),
-                lambda: rbac.read_namespaced_role(name, namespace),
             ),
             "RoleBinding": (
                 lambda body: rbac.create_namespaced_role_binding(namespace, body, _preload_content=False),
