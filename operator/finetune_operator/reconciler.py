@@ -58,7 +58,7 @@ from finetune_operator.statemachine import (
     SetSuspended,
     StopAttempt,
     Submit,
-    blocked_recheck_in,
+    attempt_check_in,
     decide,
     deletion_blocked,
     format_time,
@@ -373,14 +373,14 @@ class Reconciler:
 
     def _next_look(self, job: FineTuneJob, plan: Plan, now: datetime) -> float | None:
         """When to reconcile again without an event: the backend's poll, the runtime deadline
-        (a backend's own deadline cannot be moved once an attempt runs), or the next check of a
+        (a backend's own deadline cannot be moved once an attempt runs), or a check of a new or
         blocked attempt."""
         if plan.status.phase.is_terminal or not plan.status.current_attempt:
             return None
         poll = self.backends.get(job.spec.backend).observe_again_in(job, plan.status.current_attempt)
         deadline = runtime_check_in(job.model_copy(update={"status": plan.status}), now)
-        blocked = blocked_recheck_in(plan.status)
-        return min((d for d in (poll, deadline, blocked) if d is not None), default=None)
+        check = attempt_check_in(plan)
+        return min((d for d in (poll, deadline, check) if d is not None), default=None)
 
     # --- the API server ----------------------------------------------------------------
 

@@ -48,9 +48,11 @@ CONDITION_FAILED = "Failed"
 CONDITION_DELETION_BLOCKED = "DeletionBlocked"
 CONDITION_ATTEMPT_BLOCKED = "AttemptBlocked"
 
-BLOCKED_RECHECK_SECONDS = 30.0
-"""How often a blocked attempt is looked at again: what blocks it (a storage claim created or
-bound later) sends the operator no event of its own, and its condition must not go stale."""
+ATTEMPT_CHECK_SECONDS = 15.0
+"""When a just-submitted attempt is looked at once, and how often a blocked one is looked at
+again: what keeps an attempt from starting (a storage claim missing, or created or bound
+later) sends the operator no event of its own, so the first look must not wait for one, and
+the condition must not go stale."""
 
 REASON_SUSPENDED_BY_SPEC = "SuspendedBySpec"
 
@@ -198,10 +200,14 @@ def _mirror_blocked(b: _Builder, observation: Observation) -> None:
         b.condition(CONDITION_ATTEMPT_BLOCKED, False, "NotBlocked")
 
 
-def blocked_recheck_in(status: FineTuneJobStatus) -> float | None:
-    """Seconds until a blocked attempt is looked at again; None when none is blocked."""
+def attempt_check_in(plan: Plan) -> float | None:
+    """Seconds until the current attempt is looked at without an event: soon after it was
+    submitted, and again while it is blocked; None otherwise."""
+    status = plan.status
+    if status.phase.is_terminal:
+        return None
     blocked = any(c.type == CONDITION_ATTEMPT_BLOCKED and c.status == "True" for c in status.conditions)
-    return BLOCKED_RECHECK_SECONDS if blocked and not status.phase.is_terminal else None
+    return ATTEMPT_CHECK_SECONDS if blocked or isinstance(plan.action, Submit) else None
 
 
 def runtime_deadline(job: FineTuneJob) -> datetime | None:

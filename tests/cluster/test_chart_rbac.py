@@ -206,6 +206,14 @@ def test_the_operators_token_cannot_escalate(testbed, api_client, namespace, tmp
     install_release(testbed.layout, testbed.kubeconfig, RELEASE, RELEASE_NAMESPACE, values)
     try:
         kubeconfig = service_account_kubeconfig(api_client, tmp_path / "operator.kubeconfig")
+        # The API server loads admission policies asynchronously: wait until the release's is in
+        # force, with an escalation only it refuses (RBAC admits it).
+        canary = binding(namespace, "ClusterRole", RELEASE)
+        wait_for(
+            lambda: "Forbidden" in server_dry_run(testbed, kubeconfig, canary).stderr,
+            timeout=30,
+            message="the operator-bindings policy in force",
+        )
         for what, document in escalations(namespace).items():
             result = server_dry_run(testbed, kubeconfig, document)
             assert result.returncode != 0 and "Forbidden" in result.stderr, f"{what}: {result.stdout}"

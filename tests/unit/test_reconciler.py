@@ -20,7 +20,7 @@ from finetune_operator.backends.registry import BACKENDS
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 from finetune_operator.reconciler import RETRY_DELAYS, Reconciler, needs_finalizer, refused_for_good
-from finetune_operator.statemachine import BLOCKED_RECHECK_SECONDS, RUNTIME_GRACE_SECONDS
+from finetune_operator.statemachine import ATTEMPT_CHECK_SECONDS, RUNTIME_GRACE_SECONDS
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 NAMESPACE = "team-a"
@@ -105,7 +105,9 @@ def test_a_new_job_gets_its_first_attempt_and_status(harness: Harness) -> None:
     assert status["backendRef"]["name"] == "j-a1"
     assert status["backendRef"]["uid"] == pytorchjob["metadata"]["uid"]
     assert [e.reason for e in outcome.events] == ["Submitted"]
-    assert outcome.next_look_in is None  # the PyTorchJob's watch events will say when to look
+    # Looked at once soon (a missing storage claim sends no event); then the PyTorchJob's
+    # watch events say when to look.
+    assert outcome.next_look_in == ATTEMPT_CHECK_SECONDS
 
 
 def test_a_restart_before_the_status_write_adopts_the_attempt(harness: Harness) -> None:
@@ -258,7 +260,11 @@ def test_api_errors_are_retried_with_backoff(harness: Harness) -> None:
         assert RETRY_DELAYS[0] - 0.5 < first <= RETRY_DELAYS[0]
         assert RETRY_DELAYS[1] - 0.5 < second <= RETRY_DELAYS[1]
         await harness.reconciler.reconcile(KEY, None, RECIPES)  # the API answers again
-        assert harness.reconciler.next_look_in(KEY) is None
+        after_submission = harness.reconciler.next_look_in(KEY)  # the new attempt's first look
+        assert (
+            after_submission is not None
+            and ATTEMPT_CHECK_SECONDS - 0.5 < after_submission <= ATTEMPT_CHECK_SECONDS
+        )
         assert harness.status()["phase"] == "Submitted"
         harness.reconciler.forget(KEY)
 
@@ -354,7 +360,7 @@ def test_a_runtime_limit_lowered_on_a_running_attempt_is_enforced(harness: Harne
         post_event=lambda t, e: None,
     )
     harness.create_job(maxRuntimeSeconds=86400)
-    assert harness.reconcile().next_look_in == 86400 + RUNTIME_GRACE_SECONDS
+    assert harness.reconcile().next_look_in == ATTEMPT_CHECK_SECONDS  # submitted: looked at once soon
     child = f"{PYTORCHJOBS}/j-a1"
     assert harness.kube.get(child)["spec"]["runPolicy"]["activeDeadlineSeconds"] == 86400
     harness.kube.write(child, {"status": {"conditions": [{"type": "Running", "status": "True"}]}})
@@ -388,7 +394,7 @@ def test_a_missing_storage_claim_is_named_in_a_condition_and_the_job_starts_once
         f"PersistentVolumeClaim late-claim in namespace {NAMESPACE} does not exist (spec.storage.claimName)"
     )
     assert [(e.type, e.reason) for e in outcome.events] == [("Warning", "ClaimNotFound")]
-    assert outcome.next_look_in == BLOCKED_RECHECK_SECONDS  # creating a claim sends the operator no event
+    assert outcome.next_look_in == ATTEMPT_CHECK_SECONDS  # creating a claim sends the operator no event
     assert harness.reconcile().events == []  # said once
 
     harness.kube.add(CLAIMS, {**bound_claim("late-claim"), "status": {"phase": "Pending"}})

@@ -17,13 +17,13 @@ from finetune_operator.api.recipe import RecipeKind
 from finetune_operator.backends.base import AttemptState, JobEvent, Observation
 from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.statemachine import (
-    BLOCKED_RECHECK_SECONDS,
+    ATTEMPT_CHECK_SECONDS,
     RUNTIME_GRACE_SECONDS,
     Plan,
     SetSuspended,
     StopAttempt,
     Submit,
-    blocked_recheck_in,
+    attempt_check_in,
     decide,
     deletion_blocked,
     rejected,
@@ -75,6 +75,7 @@ def start(job: FineTuneJob) -> FineTuneJob:
 
 def test_new_job_submits_attempt_one() -> None:
     plan = decide(make_job(), None, NOW)
+    assert attempt_check_in(plan) == ATTEMPT_CHECK_SECONDS  # looked at once soon after
     assert plan.action == Submit(attempt=1, resume_from=None, remaining_runtime_seconds=None)
     assert plan.status.phase == Phase.SUBMITTED
     assert plan.status.current_attempt == 1
@@ -241,12 +242,12 @@ def test_a_blocked_attempt_gets_a_condition_and_one_warning_until_it_is_unblocke
         "PersistentVolumeClaim c ...",
     )
     assert [(e.type, e.reason) for e in plan.events] == [("Warning", "ClaimNotFound")]
-    assert blocked_recheck_in(plan.status) == BLOCKED_RECHECK_SECONDS
+    assert attempt_check_in(plan) == ATTEMPT_CHECK_SECONDS
     job = apply(job, plan)
     assert decide(job, blocked, NOW).events == ()
     running = decide(job, Observation(AttemptState.RUNNING), NOW)
     assert conditions(running)["AttemptBlocked"] == "False" and running.status.phase == Phase.RUNNING
-    assert blocked_recheck_in(running.status) is None
+    assert attempt_check_in(running) is None
     # Never blocked: no such condition at all.
     assert "AttemptBlocked" not in conditions(
         decide(start(make_job()), Observation(AttemptState.PENDING), NOW)
