@@ -17,6 +17,7 @@ backend's message.
 from __future__ import annotations
 
 import dataclasses
+import json
 import subprocess
 import sys
 import tempfile
@@ -61,9 +62,10 @@ class Capture:
         self.kubectl = str(testbed_module.layout().binary("kubectl"))
 
     def create(self, name: str, **spec: Any) -> None:
-        self.jobs.create_namespaced_custom_object(
-            GROUP, VERSION, self.namespace, PLURAL, job_manifest(name, **spec)
-        )
+        """``{namespace}`` in the manifest's paths becomes the namespace (the platform's default
+        read roots are per namespace), as the cluster tests' ``create_job`` does."""
+        manifest = json.loads(json.dumps(job_manifest(name, **spec)).replace("{namespace}", self.namespace))
+        self.jobs.create_namespaced_custom_object(GROUP, VERSION, self.namespace, PLURAL, manifest)
 
     def get(self, name: str) -> dict[str, Any]:
         return dict(self.jobs.get_namespaced_custom_object(GROUP, VERSION, self.namespace, PLURAL, name))
