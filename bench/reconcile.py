@@ -49,6 +49,7 @@ from finetune_operator.backends.hyperpod.render import (  # noqa: E402
     render_trainer_identity,
 )
 from finetune_operator.config import OperatorConfig  # noqa: E402
+from finetune_operator.naming import DEFAULT_TRAINER_CLUSTER_ROLE  # noqa: E402
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir  # noqa: E402
 from finetune_operator.statemachine import decide, submitted  # noqa: E402
 
@@ -101,11 +102,9 @@ def add_trainer_identity(api: client.ApiClient, namespace: str) -> None:
     """What the operator creates once per namespace, so that the PyTorchJobs' pods can be
     created, scheduled and run in every phase alike (without it the training-operator's pod
     creates fail: less background work than in the operator phase)."""
-    account, role, binding = render_trainer_identity(namespace)
+    account, binding = render_trainer_identity(namespace, DEFAULT_TRAINER_CLUSTER_ROLE)
     client.CoreV1Api(api).create_namespaced_service_account(namespace, account)
-    rbac = client.RbacAuthorizationV1Api(api)
-    rbac.create_namespaced_role(namespace, role)
-    rbac.create_namespaced_role_binding(namespace, binding)
+    client.RbacAuthorizationV1Api(api).create_namespaced_role_binding(namespace, binding)
 
 
 def floor(api: client.ApiClient, core: client.CoreV1Api, n: int) -> tuple[float, dict[str, float]]:

@@ -17,6 +17,7 @@ backend's message.
 from __future__ import annotations
 
 import dataclasses
+import json
 import subprocess
 import sys
 import tempfile
@@ -61,9 +62,10 @@ class Capture:
         self.kubectl = str(testbed_module.layout().binary("kubectl"))
 
     def create(self, name: str, **spec: Any) -> None:
-        self.jobs.create_namespaced_custom_object(
-            GROUP, VERSION, self.namespace, PLURAL, job_manifest(name, **spec)
-        )
+        """``{namespace}`` in the manifest's paths becomes the namespace (the platform's default
+        read roots are per namespace), as the cluster tests' ``create_job`` does."""
+        manifest = json.loads(json.dumps(job_manifest(name, **spec)).replace("{namespace}", self.namespace))
+        self.jobs.create_namespaced_custom_object(GROUP, VERSION, self.namespace, PLURAL, manifest)
 
     def get(self, name: str) -> dict[str, Any]:
         return dict(self.jobs.get_namespaced_custom_object(GROUP, VERSION, self.namespace, PLURAL, name))
@@ -102,6 +104,11 @@ class Capture:
         self.jobs.patch_namespaced_custom_object_status(
             GROUP, VERSION, self.namespace, PLURAL, name, build_status_patch(report, checkpoint)
         )
+
+    def condition(self, name: str, condition_type: str) -> str | None:
+        """The status of the job's condition of that type, if it has one."""
+        conditions = (self.get(name).get("status") or {}).get("conditions") or []
+        return next((c.get("status") for c in conditions if c.get("type") == condition_type), None)
 
     def save(self, name: str, filename: str) -> dict[str, Any]:
         text = subprocess.run(
@@ -180,6 +187,13 @@ def capture_all(cap: Capture, operator: OperatorProcess) -> None:
     cap.wait_phase("submitted", "Submitted")
     cap.save("submitted", "submitted.yaml")
     cap.delete("submitted")
+
+    cap.create("blocked", storage={"claimName": "missing-claim"})
+    cap.wait(
+        "blocked: condition AttemptBlocked", lambda: cap.condition("blocked", "AttemptBlocked") == "True"
+    )
+    cap.save("blocked", "blocked.yaml")
+    cap.delete("blocked")
 
     cap.create("running", resources={"nodes": 2})
     cap.wait_phase("running", "Running")

@@ -57,10 +57,12 @@ def install_chart(layout: Any, kubeconfig: str) -> None:
 
     The operator runs in-cluster from the image built here, on the real node, in a namespace
     that enforces Pod Security `restricted`. CRDs applied by hand on a reused bed are adopted
-    first, as Helm refuses to take over objects without its ownership metadata.
+    first, as Helm refuses to take over objects without its ownership metadata. The watched
+    namespaces must exist first: the chart binds the operator's namespaced permissions in each
+    (docs/operations.md); a watched namespace deleted and created again needs this again.
     """
     kubectl = [str(layout.binary("kubectl")), f"--kubeconfig={kubeconfig}"]
-    for namespace in (CHART_NAMESPACE, IN_CLUSTER_NAMESPACE):
+    for namespace in (CHART_NAMESPACE, *chart_values()["config"]["namespaces"]):
         subprocess.run([*kubectl, "create", "namespace", namespace], capture_output=True)
     subprocess.run(
         [*kubectl, "apply", "-f", "-"],
@@ -133,5 +135,54 @@ def install_chart(layout: Any, kubeconfig: str) -> None:
             *(f"crd/{name}" for name in CRD_NAMES),
         ],
         check=True,
+        capture_output=True,
+    )
+
+
+def install_release(
+    layout: Any, kubeconfig: str, release: str, namespace: str, values: dict[str, Any]
+) -> None:
+    """Install a further release of the chart beside the bed's (no CRDs, no recipes: those belong
+    to the bed's release), into ``namespace``, which is created; for tests of the chart's RBAC."""
+    kubectl = [str(layout.binary("kubectl")), f"--kubeconfig={kubeconfig}"]
+    subprocess.run([*kubectl, "create", "namespace", namespace], capture_output=True)
+    helm = [
+        str(layout.binary("helm")),
+        "upgrade",
+        "--install",
+        release,
+        str(REPO_ROOT / "charts" / "finetune-operator"),
+    ]
+    result = subprocess.run(
+        [*helm, "--namespace", namespace, "--values", "-", "--kubeconfig", kubeconfig],
+        input=json.dumps({**values, "crds": {"enabled": False}, "recipes": {"builtin": False}}),
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"helm install of release {release} failed: {result.stderr}")
+
+
+def uninstall_release(layout: Any, kubeconfig: str, release: str, namespace: str) -> None:
+    """Uninstall a release of ``install_release`` and delete its namespace."""
+    helm = [
+        str(layout.binary("helm")),
+        "uninstall",
+        release,
+        "--namespace",
+        namespace,
+        "--kubeconfig",
+        kubeconfig,
+    ]
+    subprocess.run(helm, capture_output=True, check=True)
+    subprocess.run(
+        [
+            str(layout.binary("kubectl")),
+            f"--kubeconfig={kubeconfig}",
+            "delete",
+            "namespace",
+            namespace,
+            "--timeout=120s",  # gone before a next release is installed into it
+        ],
         capture_output=True,
     )

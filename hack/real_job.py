@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 import yaml
 from hack import testbed, tiny_llama
+from hack.chart import chart_values, install_chart
 from kubernetes import client, config
 
 from finetune_operator.storage import StoragePolicy
@@ -129,6 +130,10 @@ class RealNodeBed:
         # A PV of an earlier run is Released (bound to the old claim's uid): recreate it.
         self.kubectl("delete", "persistentvolume", f"fsx-{namespace}", "--ignore-not-found")
         self.core.create_namespace({"metadata": {"name": namespace, "labels": POD_SECURITY_LABELS}})
+        if namespace in chart_values()["config"]["namespaces"]:
+            # The chart binds the operator's permissions in each namespace it watches: as a platform
+            # team would after re-creating a watched namespace, upgrade the release to bind them again.
+            install_chart(self.layout, str(self.layout.kubeconfig))
         self.prepare_file_system()
         self.apply(
             {

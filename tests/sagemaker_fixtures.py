@@ -6,7 +6,8 @@ duplicate name, and has no StopTrainingJob. This plugin (load it with
 code: new jobs start InProgress/Starting, a duplicate name raises ResourceInUse as AWS
 does, StopTrainingJob exists (InProgress -> Stopping), and tests drive every later
 transition through :class:`MotoSageMaker`. It can also inject ThrottlingException
-answers. Dummy credentials are set for the test process only.
+answers, and it records every S3 request the server receives (``s3_requests``). Dummy
+credentials are set for the test process only.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlparse
 
 import boto3
 import pytest
@@ -24,6 +26,7 @@ import yaml
 from moto.core.exceptions import ServiceException
 from moto.core.responses import ActionResult, EmptyResult
 from moto.core.utils import utcnow
+from moto.s3.models import S3Backend
 from moto.sagemaker.exceptions import ResourceInUseException, ValidationError
 from moto.sagemaker.models import FakeTrainingJob, SageMakerModelBackend, sagemaker_backends
 from moto.sagemaker.responses import SageMakerResponse
@@ -59,6 +62,13 @@ class MotoSageMaker:
         self.calls: Counter[str] = Counter()
         self.throttle: Counter[str] = Counter()
         """Operation name -> how many of its next calls answer ThrottlingException."""
+        self.s3_requests: list[tuple[str, str, str]] = []
+        """(HTTP method, bucket, path) of every S3 request the server received, in order."""
+
+    def s3_requests_to(self, bucket: str) -> list[tuple[str, str]]:
+        """(method, path) of every S3 request made to ``bucket`` (HEAD is HeadObject, GET on a
+        key GetObject, GET on the bucket ListObjects)."""
+        return [(method, path) for method, name, path in self.s3_requests if name == bucket]
 
     @property
     def backend(self) -> SageMakerModelBackend:
@@ -90,6 +100,7 @@ class MotoSageMaker:
         requests.post(f"{self.endpoint_url}/moto-api/reset", timeout=10).raise_for_status()
         self.calls.clear()
         self.throttle.clear()
+        self.s3_requests.clear()
 
     def client(self, service: str) -> Any:
         return boto3.client(service, region_name=REGION, endpoint_url=self.endpoint_url)
@@ -142,7 +153,16 @@ def _counted(operation: str, method: Any) -> Any:
     return wrapper
 
 
+def _logged_s3_request(self: S3Backend, request: Any, bucket_name: str) -> None:
+    """Every S3 request reaches this hook of moto's S3 backend (bucket and key requests alike):
+    record it, server side, whatever client sent it."""
+    if _controller is not None:
+        _controller.s3_requests.append((request.method, bucket_name, urlparse(request.url).path))
+    _original_log_incoming_request(self, request, bucket_name)
+
+
 _original_create = SageMakerModelBackend.create_training_job
+_original_log_incoming_request = S3Backend.log_incoming_request
 _COUNTED = ("create_training_job", "describe_training_job", "stop_training_job")
 
 
@@ -155,6 +175,7 @@ def moto_server() -> Iterator[MotoSageMaker]:
     saved = {name: getattr(SageMakerResponse, name, None) for name in _COUNTED}
     SageMakerModelBackend.create_training_job = _patched_create  # type: ignore[method-assign,assignment]
     SageMakerResponse.stop_training_job = _stop_training_job  # type: ignore[attr-defined]
+    S3Backend.log_incoming_request = _logged_s3_request  # type: ignore[method-assign]
     for name in _COUNTED:
         setattr(SageMakerResponse, name, _counted(name, getattr(SageMakerResponse, name)))
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
@@ -167,6 +188,7 @@ def moto_server() -> Iterator[MotoSageMaker]:
         server.stop()
         _controller = None
         SageMakerModelBackend.create_training_job = _original_create  # type: ignore[method-assign]
+        S3Backend.log_incoming_request = _original_log_incoming_request  # type: ignore[method-assign]
         for name, original in saved.items():
             if original is None:
                 delattr(SageMakerResponse, name)
@@ -192,6 +214,9 @@ ROLE_ARN = f"arn:aws:iam::{ACCOUNT_ID}:role/finetune-team-a"
 TRAINER_IMAGE = f"{ACCOUNT_ID}.dkr.ecr.{REGION}.amazonaws.com/finetune-trainer:0.1.0"
 DATA_BUCKET = "ml-data"
 OUTPUT_PREFIX = "s3://ml-artifacts/finetune"
+TEAM_A_S3_PREFIXES = ["s3://ml-data/", "s3://ml-models/", "s3://ml-code/"]
+"""What the platform team lets namespace team-a (every job built here) name in S3, besides its
+own location under OUTPUT_PREFIX."""
 
 
 def sagemaker_settings(**overrides: Any) -> SageMakerSettings:
@@ -199,6 +224,7 @@ def sagemaker_settings(**overrides: Any) -> SageMakerSettings:
         "region": REGION,
         "role_allowlist": [f"arn:aws:iam::{ACCOUNT_ID}:role/finetune-*"],
         "s3_prefix": OUTPUT_PREFIX,
+        "allowed_s3_prefixes": {"team-a": TEAM_A_S3_PREFIXES},
         "trainer_image": TRAINER_IMAGE,
         **overrides,
     }

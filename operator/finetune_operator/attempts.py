@@ -10,7 +10,7 @@ from finetune_operator.backends.base import AttemptRequest
 from finetune_operator.code import ConfigMapData, check_config_maps, config_map_names
 from finetune_operator.config import OperatorConfig
 from finetune_operator.limits import check_resource_limits
-from finetune_operator.recipes import frozen_recipe, select_recipe
+from finetune_operator.recipes import InvalidRecipe, frozen_recipe, select_recipe
 from finetune_operator.resolution import check_accelerator, resolve
 
 
@@ -22,6 +22,7 @@ def build_attempt_request(
     resume_from: str | None,
     remaining_runtime_seconds: int | None,
     config_maps: ConfigMapData | None = None,
+    invalid_recipes: Iterable[InvalidRecipe] = (),
 ) -> tuple[AttemptRequest, RecipeStatus]:
     """Everything a backend needs for ``attempt``, and the recipe it resolved to.
 
@@ -30,10 +31,13 @@ def build_attempt_request(
     under, whatever happened to the recipe since. Before that, it is selected from ``recipes``.
 
     ``config_maps``: the data of the ConfigMaps the job's code comes from (those that exist).
-    Raises RecipeNotFoundError, InvalidSpecError or ResourceLimitExceededError with a message
-    that names the field.
+    ``invalid_recipes``: the cluster's recipe objects that fail validation, named when the job
+    would use one. Raises RecipeNotFoundError, RecipeInvalidError, InvalidSpecError or
+    ResourceLimitExceededError with a message that names the field.
     """
-    recipe = frozen_recipe(job) or select_recipe(job, recipes, operator.default_accelerator_family)
+    recipe = frozen_recipe(job) or select_recipe(
+        job, recipes, operator.default_accelerator_family, invalid_recipes
+    )
     return attempt_request_for_recipe(
         job, recipe, operator, attempt, resume_from, remaining_runtime_seconds, config_maps
     )

@@ -28,6 +28,8 @@ from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, loa
 PLACEHOLDER_UID = "00000000-0000-0000-0000-000000000000"
 ANY = "**"
 """An allowlist pattern that admits everything ('**' crosses '/')."""
+ANY_BUCKET = "s3://"
+"""The allowed S3 prefix that admits every bucket (sagemaker.allowed_s3_prefixes)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -82,15 +84,21 @@ def _recipes_for_render(files: list[Path], directory: Path | None) -> list[Recip
 def render_config(path: Path | None) -> OperatorConfig:
     """The operator config a dry run renders with.
 
-    Without ``--config`` the administrator's SageMaker role allowlist and image allowlist
-    are unknown, so the dry run accepts the role and image the spec names (still checked
-    against their patterns) and says so on stderr; the running operator enforces its real
-    allowlists.
+    Without ``--config`` the administrator's SageMaker role allowlist, allowed S3 prefixes and
+    image allowlist are unknown, so the dry run accepts the role, S3 locations and image the
+    spec names (still checked against their patterns) and says so on stderr; the running
+    operator enforces its real allowlists.
     """
     if path is not None:
         return OperatorConfig.from_file(path)
     return OperatorConfig.model_validate(
-        {"image_allowlist": {"*": [ANY]}, BackendName.SAGEMAKER.value: {"role_allowlist": [ANY]}}
+        {
+            "image_allowlist": {"*": [ANY]},
+            BackendName.SAGEMAKER.value: {
+                "role_allowlist": [ANY],
+                "allowed_s3_prefixes": {"*": [ANY_BUCKET]},
+            },
+        }
     )
 
 
@@ -122,8 +130,8 @@ def render(args: argparse.Namespace) -> int:
     sys.stdout.write(yamlio.dump_documents(backend.render(request)))
     if args.config is None and (job.spec.backend == BackendName.SAGEMAKER or job.spec.image):
         print(
-            "note: no --config given, so the operator's SageMaker role allowlist and image allowlist "
-            "were not checked",
+            "note: no --config given, so the operator's SageMaker role allowlist, allowed S3 prefixes "
+            "and image allowlist were not checked",
             file=sys.stderr,
         )
     return 0

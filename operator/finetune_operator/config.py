@@ -22,6 +22,7 @@ from finetune_operator.backends.registry import backend_settings_model
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import DEFAULT_ACCELERATOR_FAMILY, AcceleratorFamily
 from finetune_operator.limits import ResourceLimits
+from finetune_operator.naming import DEFAULT_TRAINER_CLUSTER_ROLE
 from finetune_operator.patterns import matches_any
 from finetune_operator.storage import StoragePolicy
 
@@ -77,6 +78,14 @@ class OperatorConfig(BaseModel):
     namespaces: list[str] = Field(
         default_factory=list,
         description="Namespaces to watch; empty watches the whole cluster.",
+    )
+    trainer_cluster_role: str = Field(
+        default=DEFAULT_TRAINER_CLUSTER_ROLE,
+        min_length=1,
+        description=(
+            "The ClusterRole each namespace's trainer identity is bound to (RoleBinding finetune-trainer): "
+            "the chart's '<release>-trainer', which it sets here; the operator may bind only it."
+        ),
     )
     metrics_port: int = Field(
         default=9090, ge=1, le=65535, description="Port of the Prometheus /metrics endpoint."

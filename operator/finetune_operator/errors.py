@@ -25,6 +25,12 @@ class RecipeNotFoundError(SpecError):
     reason = "RecipeNotFound"
 
 
+class RecipeInvalidError(SpecError):
+    """The job's recipe exists but its model refuses it: the message is the validation error."""
+
+    reason = "RecipeInvalid"
+
+
 class OwnershipConflictError(SpecError):
     """An object with the deterministic child name exists but belongs to something else."""
 

@@ -29,9 +29,13 @@ def attempt_labels(job_name: str, attempt: int) -> dict[str, str]:
 
 
 TRAINER_IDENTITY = "finetune-trainer"
-"""ServiceAccount, Role and RoleBinding, one set per namespace, through which trainers report
-status. The Role allows patching any FineTuneJob's status in the namespace; the chart's
-ValidatingAdmissionPolicy narrows each request to the job whose pod holds the token."""
+"""ServiceAccount and RoleBinding, one pair per namespace, through which trainers report
+status. The RoleBinding grants the chart's trainer ClusterRole in the namespace (patch any
+FineTuneJob's status there); the chart's ValidatingAdmissionPolicy narrows each request to
+the job whose pod holds the token."""
+DEFAULT_TRAINER_CLUSTER_ROLE = "finetune-operator-trainer"
+"""The trainer's ClusterRole of a chart release named ``finetune-operator`` (the chart writes
+its own name into the operator config, ``trainer_cluster_role``)."""
 
 COMPONENT_TRAINER_IDENTITY = "trainer-identity"
 LABEL_COMPONENT = "app.kubernetes.io/component"

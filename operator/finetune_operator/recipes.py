@@ -2,7 +2,9 @@
 
 Selection is pure: the caller passes the recipes it knows about (from the cluster's
 index, from ``--recipes-dir`` or from ``--recipe-file``) and gets one back, or a
-:class:`RecipeNotFoundError` that says what exists.
+:class:`RecipeNotFoundError` that says what exists. Recipe objects in the cluster that fail
+validation are passed too (:class:`InvalidRecipe`): a job that would use one is told why it
+is invalid (:class:`RecipeInvalidError`), not that it does not exist.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +21,7 @@ from pydantic import ValidationError
 from finetune_operator import yamlio
 from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import ObjectMeta, Recipe, RecipeKind, RecipeSpec
-from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
+from finetune_operator.errors import InvalidSpecError, RecipeInvalidError, RecipeNotFoundError
 from finetune_operator.instances import DEFAULT_ACCELERATOR_FAMILY, AcceleratorFamily, accelerator_family
 from finetune_operator.naming import LABEL_RECIPE_FOR_JOB
 
@@ -28,6 +31,35 @@ BUILTIN_RECIPES_DIR = Path(__file__).resolve().parent / "recipes"
 """The built-in ClusterFineTuneRecipes, shipped as package data so that ``render`` finds them
 in an installed package too. The repository's ``recipes/`` and the Helm chart's
 ``files/recipes`` are links to this one directory."""
+
+
+@dataclass(frozen=True)
+class InvalidRecipe:
+    """A recipe object in the cluster that fails validation: what selection needs to name it."""
+
+    kind: RecipeKind
+    namespace: str | None
+    name: str
+    model: object
+    """``spec.model`` as stored (it may be what is invalid)."""
+    method: object
+    error: str
+
+    @classmethod
+    def of(cls, kind: RecipeKind, body: dict[str, Any], error: str) -> InvalidRecipe:
+        meta = body.get("metadata") or {}
+        spec = body.get("spec")
+        spec = spec if isinstance(spec, dict) else {}
+        return cls(
+            kind, meta.get("namespace"), str(meta.get("name")), spec.get("model"), spec.get("method"), error
+        )
+
+    def problem(self) -> str:
+        where = f"{self.namespace}/" if self.namespace else ""
+        return (
+            f"{self.kind.value} {where}{self.name} exists but is invalid: {self.error}; fix the recipe (the "
+            "job is judged again when it changes) or name another one in spec.recipe.name"
+        )
 
 
 def parse_recipe(document: Any, source: str) -> Recipe:
@@ -66,6 +98,7 @@ def select_recipe(
     job: FineTuneJob,
     recipes: Iterable[Recipe],
     default_family: AcceleratorFamily = DEFAULT_ACCELERATOR_FAMILY,
+    invalid: Iterable[InvalidRecipe] = (),
 ) -> Recipe:
     """Pick the recipe for ``job``: by reference when named, else by model, method and
     accelerator family.
@@ -75,13 +108,21 @@ def select_recipe(
     match. Namespaced FineTuneRecipes in the job's namespace win over ClusterFineTuneRecipes, so
     a team can shadow a platform recipe without renaming it. A recipe made for one job (label
     ``finetune.dev/for-job``) is that job's only: never selected automatically, and refused
-    to a job of another name that names it.
+    to a job of another name that names it. A recipe in ``invalid`` that would
+    have been chosen (by name, or as the first kind with a recipe of the model and method) fails
+    the job with its validation error: a broken team recipe is not silently replaced by the
+    platform's, nor reported as missing.
     """
     namespace = job.metadata.namespace
     visible = [
         r
         for r in recipes
         if r.kind == RecipeKind.CLUSTER_FINE_TUNE_RECIPE or r.metadata.namespace in (None, namespace)
+    ]
+    broken = [
+        r
+        for r in invalid
+        if r.kind == RecipeKind.CLUSTER_FINE_TUNE_RECIPE or r.namespace in (None, namespace)
     ]
     ref = job.spec.recipe
     if ref.name:
@@ -92,6 +133,9 @@ def select_recipe(
                     _check_recipe_is_for(job, recipe)
                     _check_recipe_fits(job, recipe)
                     return recipe
+            for named in broken:
+                if named.kind == kind and named.name == ref.name:
+                    raise RecipeInvalidError(named.problem())
         where = " or ".join(k.value for k in kinds)
         near = _close([r.metadata.name for r in visible if r.kind in kinds], ref.name)
         hint = f"; did you mean {near}?" if near else ""
@@ -122,6 +166,9 @@ def select_recipe(
         if matches:
             _check_recipe_fits(job, matches[0])
             return matches[0]
+        for candidate in broken:
+            if candidate.kind == kind and candidate.model == model and candidate.method == method.value:
+                raise RecipeInvalidError(candidate.problem())
     if wanted:
         other = sorted(
             f"{r.metadata.name} ({r.spec.family.value})"
@@ -161,6 +208,12 @@ def _check_recipe_is_for(job: FineTuneJob, recipe: Recipe) -> None:
 
 
 def _check_recipe_fits(job: FineTuneJob, recipe: Recipe) -> None:
+    model = job.spec.model.name
+    if model and recipe.spec.model != model:
+        raise InvalidSpecError(
+            f"recipe {recipe.metadata.name!r} is for model {recipe.spec.model!r}, "
+            f"but the job's model is {model!r}"
+        )
     if recipe.spec.method != job.spec.method:
         raise InvalidSpecError(
             f"recipe {recipe.metadata.name!r} is for method {recipe.spec.method.value!r}, "
@@ -290,35 +343,42 @@ class ParsedRecipes:
 
     Every reconcile needs all recipes (selection looks at each); the operator's in-memory
     indices hold them as raw bodies, so parsing them anew every time would dominate the
-    cost of a reconcile. An invalid recipe is logged once and left out.
+    cost of a reconcile. An invalid recipe is logged once and left out of the models;
+    ``invalid`` keeps those of the latest ``of`` call, so that a job using one is told why.
     """
 
     def __init__(self) -> None:
-        self._parsed: dict[tuple[str, str], tuple[str, Recipe | None]] = {}
+        self._parsed: dict[tuple[str, str], tuple[str, Recipe | InvalidRecipe]] = {}
+        self.invalid: list[InvalidRecipe] = []
+        """The invalid recipes among the bodies of the latest ``of`` call (the live index)."""
 
     def of(self, bodies: Iterable[tuple[RecipeKind, dict[str, Any]]]) -> list[Recipe]:
         """Models of the ``(kind, body)`` pairs, in order, without the invalid ones and without
         the stale copies ``newest_per_name`` drops."""
         recipes = []
+        invalid = []
         for kind, body in newest_per_name(bodies):
-            recipe = self._parse(kind, body)
-            if recipe is not None:
-                recipes.append(recipe)
+            parsed = self._parse(kind, body)
+            if isinstance(parsed, InvalidRecipe):
+                invalid.append(parsed)
+            else:
+                recipes.append(parsed)
+        self.invalid = invalid
         return recipes
 
-    def _parse(self, kind: RecipeKind, body: dict[str, Any]) -> Recipe | None:
+    def _parse(self, kind: RecipeKind, body: dict[str, Any]) -> Recipe | InvalidRecipe:
         meta = body.get("metadata") or {}
         key = (kind.value, f"{meta.get('namespace')}/{meta.get('name')}")
         version = str(meta.get("resourceVersion"))
         cached = self._parsed.get(key)
         if cached is not None and cached[0] == version:
             return cached[1]
-        recipe: Recipe | None = None
+        parsed: Recipe | InvalidRecipe
         try:
-            recipe = Recipe.model_validate({**body, "kind": kind.value})
+            parsed = Recipe.model_validate({**body, "kind": kind.value})
         except ValidationError as err:
-            logger.warning(
-                "ignoring invalid %s %s: %s", kind.value, meta.get("name"), format_validation_error(err)
-            )
-        self._parsed[key] = (version, recipe)
-        return recipe
+            error = format_validation_error(err)
+            logger.warning("ignoring invalid %s %s: %s", kind.value, meta.get("name"), error)
+            parsed = InvalidRecipe.of(kind, body, error)
+        self._parsed[key] = (version, parsed)
+        return parsed

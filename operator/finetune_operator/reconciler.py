@@ -40,6 +40,7 @@ from finetune_operator.api.job import PLURAL, BackendRef, Condition, FineTuneJob
 from finetune_operator.api.recipe import BackendName, Recipe
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.base import (
+    DELETION_POLICY_ANNOTATION,
     RELEASE_FINALIZER_ANNOTATION,
     BackendUnreachableError,
     ChildKind,
@@ -55,12 +56,15 @@ from finetune_operator.recipes import ParsedRecipes, format_validation_error, re
 from finetune_operator.statemachine import (
     Plan,
     SetSuspended,
+    StopAttempt,
     Submit,
+    attempt_check_in,
     decide,
     deletion_blocked,
     format_time,
     recipe_checked,
     rejected,
+    runtime_check_in,
     submitted,
     waits_for_recipe,
 )
@@ -135,7 +139,8 @@ class Reconciler:
         self._next_looks: dict[JobKey, asyncio.TimerHandle] = {}
         self._phases = PhaseTracker()
         self._waiting_for_recipe: set[JobKey] = set()
-        """Jobs Failed with RecipeNotFound before they ran: looked at again when recipes change."""
+        """Jobs Failed with RecipeNotFound or RecipeInvalid before they ran: looked at again when
+        recipes change."""
         self._latest_recipes: list[Recipe] = []
         self._recipe_changes = 0
         """Counts recipes_changed calls: a reconcile that overlapped one decides again."""
@@ -315,7 +320,7 @@ class Reconciler:
             self._waiting_for_recipe.add(key)
         else:
             self._waiting_for_recipe.discard(key)
-        return Outcome(list(plan.events), target, self._next_look(job, plan))
+        return Outcome(list(plan.events), target, self._next_look(job, plan, now))
 
     def _plan(self, job: FineTuneJob, recipes: list[Recipe], now: datetime) -> Plan:
         """Decide, and carry out the plan's action (at most one backend call that changes anything)."""
@@ -340,6 +345,7 @@ class Reconciler:
                     action.resume_from,
                     action.remaining_runtime_seconds,
                     self._read_config_maps(job),
+                    self.recipes.invalid,
                 )
                 ref = backend.submit(request)
                 # Noted before the status write: the child's first event usually arrives while
@@ -351,6 +357,10 @@ class Reconciler:
                 return plan
             if isinstance(action, SetSuspended) and observation is not None:
                 backend.set_suspended(job, attempt, action.suspended)
+            if isinstance(action, StopAttempt):
+                # Before the status write: if the backend cannot be reached, the reconcile is
+                # retried and the job stays live until its attempt was stopped.
+                backend.cancel(job, action.attempt)
         except SpecError as err:
             return rejected(job, plan, err, now)
         except ApiException as err:
@@ -365,10 +375,16 @@ class Reconciler:
                 first_event = {"metadata": {"uid": ref.uid}}
                 self._seen_children[(job.metadata.namespace or "", ref.name)] = child.fingerprint(first_event)
 
-    def _next_look(self, job: FineTuneJob, plan: Plan) -> float | None:
+    def _next_look(self, job: FineTuneJob, plan: Plan, now: datetime) -> float | None:
+        """When to reconcile again without an event: the backend's poll, the runtime deadline
+        (a backend's own deadline cannot be moved once an attempt runs), or a check of a new or
+        blocked attempt."""
         if plan.status.phase.is_terminal or not plan.status.current_attempt:
             return None
-        return self.backends.get(job.spec.backend).observe_again_in(job, plan.status.current_attempt)
+        poll = self.backends.get(job.spec.backend).observe_again_in(job, plan.status.current_attempt)
+        deadline = runtime_check_in(job.model_copy(update={"status": plan.status}), now)
+        check = attempt_check_in(plan)
+        return min((d for d in (poll, deadline, check) if d is not None), default=None)
 
     # --- the API server ----------------------------------------------------------------
 
@@ -499,13 +515,20 @@ class Reconciler:
         Cloud attempts outlive Kubernetes objects. When the backend cannot be reached, the
         delete waits with a DeletionBlocked condition saying why and how an administrator
         can release it; retries back off, and become rare once the backend's retry limit
-        is exhausted.
+        is exhausted. ``finetune.dev/deletion-policy: retain`` and an administrator's
+        ``finetune.dev/release-finalizer: "true"`` leave the attempt running.
         """
         job = FineTuneJob.model_validate(document)
         ref = job.status.backend_ref
         attempt = job.status.current_attempt
         if ref is None or not attempt:
             return None
+        annotations = job.metadata.annotations
+        if (
+            annotations.get(DELETION_POLICY_ANNOTATION) == "retain"
+            or annotations.get(RELEASE_FINALIZER_ANNOTATION) == "true"
+        ):
+            return None  # the attempt is left running, as asked
         backend = self.backends.get(job.spec.backend)
         try:
             stopped = backend.cancel(job, attempt)

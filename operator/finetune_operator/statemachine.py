@@ -7,17 +7,18 @@ and tested in tests/unit/test_statemachine.py; the handlers only carry it out.
 
 Phases: Pending -> Submitted -> Running -> Succeeded, with Resuming after a failed attempt
 that has attempts left, Suspended while spec.suspend holds, and Failed when the spec is
-invalid, the trainer rejects its config, the runtime is exceeded, attempts run out, or
-the backend says the attempt must not be resumed (stopped by a person, out of time).
-A job Failed with RecipeNotFound before it ran is judged again whenever it is looked at
-(the reconciler looks again when recipes are added or changed), so it starts once its
-recipe exists.
+invalid, the trainer rejects its config, the runtime is exceeded (an attempt still running
+then is stopped), attempts run out, or the backend says the attempt must not be resumed
+(stopped by a person, out of time).
+A job Failed with RecipeNotFound or RecipeInvalid before it ran is judged again whenever
+it is looked at (the reconciler looks again when recipes are added or changed), so it
+starts once its recipe exists and is valid.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from finetune_operator.api.job import (
     AttemptStatus,
@@ -37,7 +38,7 @@ from finetune_operator.backends.base import (
     attempt_name,
 )
 from finetune_operator.contract import EXIT_INVALID_CONFIG, RESUME_AUTO
-from finetune_operator.errors import RecipeNotFoundError, SpecError
+from finetune_operator.errors import RecipeInvalidError, RecipeNotFoundError, SpecError
 
 CONDITION_SUBMITTED = "Submitted"
 CONDITION_RUNNING = "Running"
@@ -46,6 +47,13 @@ CONDITION_SUCCEEDED = "Succeeded"
 CONDITION_FAILED = "Failed"
 CONDITION_DELETION_BLOCKED = "DeletionBlocked"
 CONDITION_RECIPE_CHANGED = "RecipeChanged"
+CONDITION_ATTEMPT_BLOCKED = "AttemptBlocked"
+
+ATTEMPT_CHECK_SECONDS = 15.0
+"""When a just-submitted attempt is looked at once, and how often a blocked one is looked at
+again: what keeps an attempt from starting (a storage claim missing, or created or bound
+later) sends the operator no event of its own, so the first look must not wait for one, and
+the condition must not go stale."""
 
 REASON_SUSPENDED_BY_SPEC = "SuspendedBySpec"
 REASON_RECIPE_CHANGED = "RecipeChangedSinceSubmission"
@@ -63,7 +71,21 @@ class SetSuspended:
     suspended: bool
 
 
-Action = Submit | SetSuspended
+@dataclass(frozen=True)
+class StopAttempt:
+    """Stop the attempt: the job's runtime budget is spent (its checkpoints are kept)."""
+
+    attempt: int
+
+
+Action = Submit | SetSuspended | StopAttempt
+
+RUNTIME_GRACE_SECONDS = 30
+"""How long past ``startTime + maxRuntimeSeconds`` the operator waits before it stops a live
+attempt itself. The attempt's own deadline (PyTorchJob ``activeDeadlineSeconds``, SageMaker
+``MaxRuntimeInSeconds``: the budget left when it was submitted) normally ends it first and
+reports it as its backend does; the operator steps in when the limit was set or lowered
+after submission, which no backend lets it change on a running attempt."""
 
 
 @dataclass(frozen=True)
@@ -155,23 +177,101 @@ def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> 
     if observation is None:
         raise ValueError("a job with a current attempt needs an observation of it")
     _record_backend_view(b, observation)
+    _mirror_blocked(b, observation)
     state = observation.state
     if state == AttemptState.SUCCEEDED:
         _succeed(b, observation)
     elif state in (AttemptState.FAILED, AttemptState.MISSING):
         _attempt_failed(b, observation, now)
+    elif _out_of_runtime(b.job, observation, now):
+        _stop_out_of_runtime(b)
     else:
         _follow(b, observation)
     return b.build()
 
 
+def _mirror_blocked(b: _Builder, observation: Observation) -> None:
+    """Condition AttemptBlocked follows what the backend says keeps the attempt from starting,
+    with a Warning Event each time it starts (or its reason changes)."""
+    if observation.blocked:
+        current = next((c for c in b.status.conditions if c.type == CONDITION_ATTEMPT_BLOCKED), None)
+        if current is None or current.status != "True" or current.reason != observation.reason:
+            b.events.append(JobEvent("Warning", observation.reason, observation.message))
+        b.condition(CONDITION_ATTEMPT_BLOCKED, True, observation.reason, observation.message)
+    else:
+        b.condition(CONDITION_ATTEMPT_BLOCKED, False, "NotBlocked")
+
+
+def attempt_check_in(plan: Plan) -> float | None:
+    """Seconds until the current attempt is looked at without an event: soon after it was
+    submitted, and again while it is blocked; None otherwise."""
+    status = plan.status
+    if status.phase.is_terminal:
+        return None
+    blocked = any(c.type == CONDITION_ATTEMPT_BLOCKED and c.status == "True" for c in status.conditions)
+    return ATTEMPT_CHECK_SECONDS if blocked or isinstance(plan.action, Submit) else None
+
+
+def runtime_deadline(job: FineTuneJob) -> datetime | None:
+    """When ``spec.maxRuntimeSeconds`` ends the job: wall-clock time from ``status.startTime``,
+    across attempts (queued and suspended time included)."""
+    limit = job.spec.max_runtime_seconds
+    if limit is None or not job.status.start_time:
+        return None
+    return parse_time(job.status.start_time) + timedelta(seconds=limit)
+
+
+def runtime_check_in(job: FineTuneJob, now: datetime) -> float | None:
+    """Seconds until the operator must look at a live attempt to enforce ``maxRuntimeSeconds``
+    (the deadline plus the grace). None without a limit or a live attempt, and once that time
+    has passed: the decision just made was the enforcement, and an attempt it left alone
+    (suspended, queued) is looked at again when it changes."""
+    deadline = runtime_deadline(job)
+    if deadline is None or job.status.phase.is_terminal or not job.status.current_attempt:
+        return None
+    seconds = (deadline - now).total_seconds() + RUNTIME_GRACE_SECONDS
+    return seconds if seconds > 0 else None
+
+
+def _out_of_runtime(job: FineTuneJob, observation: Observation, now: datetime) -> bool:
+    """A pending or running attempt past the deadline and its grace. A suspended or queued one
+    is left alone: nothing of it runs, and a raised limit may still let it continue."""
+    deadline = runtime_deadline(job)
+    live = observation.state in (AttemptState.PENDING, AttemptState.RUNNING) and not observation.suspended
+    return (
+        live
+        and not job.spec.suspend
+        and deadline is not None
+        and (now - deadline).total_seconds() >= RUNTIME_GRACE_SECONDS
+    )
+
+
+def _stop_out_of_runtime(b: _Builder) -> None:
+    attempt = b.status.current_attempt
+    limit = b.job.spec.max_runtime_seconds
+    message = (
+        f"spec.maxRuntimeSeconds ({limit}) exceeded in attempt {attempt}: the operator stopped it "
+        "(checkpoints are kept)"
+    )
+    _close_attempt(
+        b, "Failed", Observation(AttemptState.FAILED, reason="MaxRuntimeExceeded", message=message)
+    )
+    b.action = StopAttempt(attempt)
+    _fail(b, "MaxRuntimeExceeded", message)
+
+
+RECIPE_WAIT_REASONS = (RecipeNotFoundError.reason, RecipeInvalidError.reason)
+"""Failures a recipe change may undo: none matched, or the one it uses is invalid."""
+
+
 def waits_for_recipe(status: FineTuneJobStatus) -> bool:
-    """Failed before any attempt ran only because no recipe matched: a new recipe may let it run."""
+    """Failed before any attempt ran only because no valid recipe matched: a new or fixed recipe
+    may let it run."""
     return (
         status.phase == Phase.FAILED
         and status.current_attempt == 0
         and any(
-            c.type == CONDITION_FAILED and c.status == "True" and c.reason == RecipeNotFoundError.reason
+            c.type == CONDITION_FAILED and c.status == "True" and c.reason in RECIPE_WAIT_REASONS
             for c in status.conditions
         )
     )

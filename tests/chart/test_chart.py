@@ -152,40 +152,135 @@ def test_values_schema_rejects_bad_values(value: str, complaint: str):
     assert complaint in result.stderr
 
 
-def test_cluster_role_grants_what_the_trainer_role_grants():
-    """RBAC refuses to let the operator create a Role granting more than it holds itself."""
-    rules = by_kind(render(), "ClusterRole")[0]["rules"]
+def rules_of(documents: list[dict], name: str) -> list[dict]:
+    (role,) = [d for d in by_kind(documents, "ClusterRole") if d["metadata"]["name"] == name]
+    return list(role["rules"])
 
-    def allowed(group: str, resource: str, verb: str) -> bool:
-        return any(
-            group in r["apiGroups"] and resource in r["resources"] and verb in r["verbs"] for r in rules
-        )
 
-    assert allowed("finetune.dev", "finetunejobs/status", "patch")
+def allows(rules: list[dict], group: str, resource: str, verb: str) -> bool:
+    return any(group in r["apiGroups"] and resource in r["resources"] and verb in r["verbs"] for r in rules)
+
+
+def test_the_operator_may_bind_only_the_trainers_cluster_role_and_creates_no_role():
+    """The trainer identity binds the chart's ClusterRole `<release>-trainer`; the operator may
+    `bind` that one role (resourceNames), so it needs no permission to create Roles and cannot
+    grant anything it holds itself (issue 20: it could bind its own ClusterRole in kube-system)."""
+    documents = render()
+    trainer = rules_of(documents, "fo-finetune-operator-trainer")
+    assert trainer == [
+        {"apiGroups": ["finetune.dev"], "resources": ["finetunejobs/status"], "verbs": ["patch"]}
+    ]
+    operator = rules_of(documents, "fo-finetune-operator") + rules_of(
+        documents, "fo-finetune-operator-namespaced"
+    )
+    (bind,) = [r for r in operator if "bind" in r["verbs"] or "escalate" in r["verbs"]]
+    assert bind == {
+        "apiGroups": ["rbac.authorization.k8s.io"],
+        "resources": ["clusterroles"],
+        "verbs": ["bind"],
+        "resourceNames": ["fo-finetune-operator-trainer"],
+    }
+    assert not any(
+        allows(operator, "rbac.authorization.k8s.io", resource, verb)
+        for resource in ("roles", "clusterroles", "clusterrolebindings")
+        for verb in ("create", "update", "patch")
+    )
     for group, resource in [
         ("kubeflow.org", "pytorchjobs"),
         ("", "serviceaccounts"),
-        ("rbac.authorization.k8s.io", "roles"),
         ("rbac.authorization.k8s.io", "rolebindings"),
     ]:
-        assert allowed(group, resource, "create"), (group, resource)
+        assert allows(operator, group, resource, "create"), (group, resource)
+    for resource in ("serviceaccounts", "rolebindings"):
+        group = "" if resource == "serviceaccounts" else "rbac.authorization.k8s.io"
+        assert allows(operator, group, resource, "watch"), (
+            f"the operator restores a deleted trainer {resource}"
+        )
+    assert not allows(operator, "finetune.dev", "finetunejobs", "update"), "the operator never writes spec"
+    assert allows(operator, "", "configmaps", "get"), "GRPO jobs name ConfigMaps with their reward code"
+    assert not allows(operator, "", "configmaps", "list"), (
+        "the operator reads only the ConfigMaps a job names"
+    )
+    assert allows(operator, "", "persistentvolumeclaims", "get"), "a pending attempt's claim is checked"
+    (config_map,) = by_kind(documents, "ConfigMap")
+    assert (
+        yaml.safe_load(config_map["data"]["config.yaml"])["trainer_cluster_role"]
+        == "fo-finetune-operator-trainer"
+    )
+
+
+def test_namespaced_permissions_are_bound_only_in_the_watched_namespaces():
+    """Creating pods' owners, identities and bindings, and reading pods, claims and ConfigMaps, is
+    granted in each namespace of config.namespaces; cluster-wide only when it lists none."""
+    namespaced = "fo-finetune-operator-namespaced"
+    cluster_wide = rules_of(render(), "fo-finetune-operator")
     for group, resource in [
+        ("kubeflow.org", "pytorchjobs"),
         ("", "serviceaccounts"),
-        ("rbac.authorization.k8s.io", "roles"),
         ("rbac.authorization.k8s.io", "rolebindings"),
+        ("", "pods"),
+        ("", "configmaps"),
     ]:
-        assert allowed(group, resource, "watch"), f"the operator restores a deleted trainer {resource}"
-    assert not allowed("finetune.dev", "finetunejobs", "update"), "the operator never writes spec"
-    assert allowed("", "configmaps", "get"), "GRPO jobs name ConfigMaps with their reward code"
-    assert not allowed("", "configmaps", "list"), "the operator reads only the ConfigMaps a job names"
+        assert not any(group in r["apiGroups"] and resource in r["resources"] for r in cluster_wide), resource
+
+    listed = render("config.namespaces={team-a,team-b}")
+    bindings = [d for d in by_kind(listed, "RoleBinding") if d["roleRef"]["name"] == namespaced]
+    assert sorted(b["metadata"]["namespace"] for b in bindings) == ["team-a", "team-b"]
+    assert all(b["roleRef"]["kind"] == "ClusterRole" for b in bindings)
+    assert namespaced not in [b["roleRef"]["name"] for b in by_kind(listed, "ClusterRoleBinding")]
+
+    everywhere = render()
+    assert [b for b in by_kind(everywhere, "RoleBinding")] == []
+    (binding,) = [b for b in by_kind(everywhere, "ClusterRoleBinding") if b["roleRef"]["name"] == namespaced]
+    assert binding["subjects"] == [
+        {"kind": "ServiceAccount", "name": "fo-finetune-operator", "namespace": "finetune-system"}
+    ]
+
+
+def test_the_operators_role_bindings_are_narrowed_to_the_trainers_by_an_admission_policy():
+    """RBAC cannot stop the operator binding a ClusterRole whose permissions it holds (its own, in
+    any namespace it may write RoleBindings in); this policy admits only the trainer's binding."""
+    documents = render()
+    (policy,) = [
+        d
+        for d in by_kind(documents, "ValidatingAdmissionPolicy")
+        if d["metadata"]["name"].endswith("-operator-bindings")
+    ]
+    (binding,) = [
+        d
+        for d in by_kind(documents, "ValidatingAdmissionPolicyBinding")
+        if d["spec"]["policyName"] == policy["metadata"]["name"]
+    ]
+    assert binding["spec"]["validationActions"] == ["Deny"]
+    assert policy["spec"]["failurePolicy"] == "Fail"
+    (rule,) = policy["spec"]["matchConstraints"]["resourceRules"]
+    assert (rule["resources"], rule["operations"]) == (["rolebindings"], ["CREATE", "UPDATE"])
+    (condition,) = policy["spec"]["matchConditions"]
+    assert "'system:serviceaccount:finetune-system:fo-finetune-operator'" in condition["expression"]
+    (validation,) = policy["spec"]["validations"]
+    for part in (
+        "object.metadata.name == 'finetune-trainer'",
+        "object.roleRef.kind == 'ClusterRole'",
+        "object.roleRef.name == 'fo-finetune-operator-trainer'",
+        "size(object.subjects) == 1",
+        "object.subjects[0].namespace == request.namespace",
+    ):
+        assert part in validation["expression"], part
 
 
 def test_trainer_reports_are_narrowed_to_their_own_job_by_an_admission_policy():
     """Without the policy the namespace's trainer Role would let one job's pod patch another's status."""
     documents = render()
-    (policy,) = by_kind(documents, "ValidatingAdmissionPolicy")
-    (binding,) = by_kind(documents, "ValidatingAdmissionPolicyBinding")
-    assert binding["spec"]["policyName"] == policy["metadata"]["name"]
+    (policy,) = [
+        d
+        for d in by_kind(documents, "ValidatingAdmissionPolicy")
+        if d["metadata"]["name"].endswith("-trainer-reports")
+    ]
+    (binding,) = [
+        d
+        for d in by_kind(documents, "ValidatingAdmissionPolicyBinding")
+        if d["spec"]["policyName"] == policy["metadata"]["name"]
+    ]
     assert binding["spec"]["validationActions"] == ["Deny"]
     assert policy["spec"]["failurePolicy"] == "Fail"
     (rule,) = policy["spec"]["matchConstraints"]["resourceRules"]
@@ -197,7 +292,11 @@ def test_trainer_reports_are_narrowed_to_their_own_job_by_an_admission_policy():
 def test_trainer_reports_may_change_no_status_field_of_the_operator():
     """Every status field but progress and checkpoint is in the policy's operator-owned list,
     so a field added to the model is protected from trainers the day it is added."""
-    (policy,) = by_kind(render(), "ValidatingAdmissionPolicy")
+    (policy,) = [
+        d
+        for d in by_kind(render(), "ValidatingAdmissionPolicy")
+        if d["metadata"]["name"].endswith("-trainer-reports")
+    ]
     owned_rule = next(v for v in policy["spec"]["validations"] if "written by the operator" in v["message"])
     fields = {f.alias or n for n, f in FineTuneJobStatus.model_fields.items()} - {"progress", "checkpoint"}
     for field in fields:

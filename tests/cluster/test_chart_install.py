@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from hack.chart import CHART_NAMESPACE, CHART_RELEASE, CRD_NAMES
+from hack.chart import CHART_NAMESPACE, CHART_RELEASE, CRD_NAMES, IN_CLUSTER_NAMESPACE
 from kubernetes import client
 
 from tests.conftest import REPO_ROOT
@@ -24,40 +24,23 @@ def test_chart_installs_crds_recipes_and_operator(api_client):
     assert deployment.spec.template.spec.service_account_name == CHART_RELEASE
 
 
-def test_operator_service_account_may_grant_the_trainer_status_rbac(api_client, testbed, namespace):
-    """Creating the trainer identity's Role is an RBAC escalation check: it must pass as the operator's SA."""
+def test_operator_service_account_binds_the_trainer_role_only_where_it_watches(testbed, namespace):
+    """The bed's release watches a list of namespaces: there the operator's ServiceAccount may
+    create RoleBindings and bind the trainer's ClusterRole, elsewhere it may not, and it may
+    create no Role anywhere (tests/cluster/test_chart_rbac.py tries escalations with its token)."""
     operator_sa = f"system:serviceaccount:{CHART_NAMESPACE}:{CHART_RELEASE}"
-    role = f"""
-apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata: {{name: report-status, namespace: {namespace}}}
-rules:
-- apiGroups: [finetune.dev]
-  resources: [finetunejobs/status]
-  verbs: [patch]
-"""
-    kubectl = [str(testbed.binary("kubectl")), f"--kubeconfig={testbed.kubeconfig}"]
-    created = subprocess.run(
-        [*kubectl, "--as", operator_sa, "create", "-f", "-"], input=role, text=True, capture_output=True
-    )
-    assert created.returncode == 0, created.stderr
-    # ...and a plain namespace user could not have done it.
-    denied = subprocess.run(
-        [
-            *kubectl,
-            "--as",
-            f"system:serviceaccount:{namespace}:default",
-            "auth",
-            "can-i",
-            "create",
-            "roles",
-            "-n",
-            namespace,
-        ],
-        text=True,
-        capture_output=True,
-    )
-    assert denied.stdout.strip() == "no"
+    kubectl = [str(testbed.binary("kubectl")), f"--kubeconfig={testbed.kubeconfig}", "--as", operator_sa]
+
+    def can_i(*request: str) -> bool:
+        answer = subprocess.run([*kubectl, "auth", "can-i", *request], text=True, capture_output=True)
+        return answer.stdout.strip() == "yes"
+
+    for where, watched in ((IN_CLUSTER_NAMESPACE, True), (namespace, False)):
+        assert can_i("create", "rolebindings", "-n", where) is watched, where
+        assert can_i("bind", f"clusterroles/{CHART_RELEASE}-trainer", "-n", where) is watched, where
+        assert not can_i("bind", f"clusterroles/{CHART_RELEASE}", "-n", where), where
+        assert not can_i("create", "roles", "-n", where), where
+        assert can_i("create", "pytorchjobs.kubeflow.org", "-n", where) is watched, where
 
 
 def test_helm_upgrade_is_idempotent(testbed):

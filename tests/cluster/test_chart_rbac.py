@@ -1,21 +1,33 @@
-"""The chart's RBAC is enough to run a job end to end.
+"""The chart's RBAC is enough to run a job end to end, and no wider than that.
 
-Every other cluster test runs the operator with the bed's admin identity; this one runs
-it with a token of the ServiceAccount the chart creates, so a permission the operator
-needs but the chart's ClusterRole lacks fails here (403), not in a user's cluster.
+Every other cluster test runs the operator with the bed's admin identity; these use a token of
+the ServiceAccount a release of the chart creates, so a permission the operator needs but the
+chart lacks fails here (403), not in a user's cluster, and so does an escalation a tenant
+holding that token would try. Each test installs its own release (no CRDs, no recipes: the bed's
+release has them) watching its own namespace, or every namespace; that release's operator pod
+is pinned to a node that does not exist, so only the operator started here acts.
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from hack.chart import CHART_NAMESPACE, CHART_RELEASE
+import pytest
+from hack.chart import chart_values, install_release, uninstall_release
 from hack.kwok import finish_pod, wait_for
 from hack.operator_process import OperatorProcess
 
 from tests.cluster.tokens import token_kubeconfig
 
 GROUP, VERSION = "finetune.dev", "v1alpha1"
+RELEASE = "finetune-operator-rbac"
+"""A release name holding the chart's name, so its objects are named after the release alone."""
+RELEASE_NAMESPACE = "finetune-rbac-system"
+TRAINER_ROLE = f"{RELEASE}-trainer"
 
 
 def service_account_kubeconfig(api_client, path: Path) -> str:
@@ -24,18 +36,31 @@ def service_account_kubeconfig(api_client, path: Path) -> str:
     token = (
         client.CoreV1Api(api_client)
         .create_namespaced_service_account_token(
-            CHART_RELEASE, CHART_NAMESPACE, {"spec": {"audiences": [], "expirationSeconds": 3600}}
+            RELEASE, RELEASE_NAMESPACE, {"spec": {"audiences": [], "expirationSeconds": 3600}}
         )
         .status.token
     )
     return token_kubeconfig(api_client, token, path)
 
 
+@pytest.fixture
+def own_namespace_release(testbed, namespace) -> Iterator[str]:
+    """The chart installed once more, watching only the test's namespace."""
+    values = chart_values()
+    values["config"] = {**values["config"], "namespaces": [namespace]}
+    values["nodeSelector"] = {"finetune.dev/no-such-node": "true"}
+    install_release(testbed.layout, testbed.kubeconfig, RELEASE, RELEASE_NAMESPACE, values)
+    try:
+        yield RELEASE
+    finally:
+        uninstall_release(testbed.layout, testbed.kubeconfig, RELEASE, RELEASE_NAMESPACE)
+
+
 def test_operator_runs_a_job_with_only_the_charts_rbac(
-    api_client, core_v1, custom_objects, namespace, tmp_path
+    own_namespace_release, api_client, core_v1, custom_objects, namespace, tmp_path
 ):
     kubeconfig = service_account_kubeconfig(api_client, tmp_path / "operator.kubeconfig")
-    operator = OperatorProcess(kubeconfig, namespace, tmp_path)
+    operator = OperatorProcess(kubeconfig, namespace, tmp_path, config={"trainer_cluster_role": TRAINER_ROLE})
     operator.start()
 
     def create_job(name: str, **spec: object) -> None:
@@ -76,6 +101,14 @@ def test_operator_runs_a_job_with_only_the_charts_rbac(
         # Events are posted asynchronously (and, here, with the chart's RBAC too).
         wait_for(lambda: {"Submitted", "Succeeded"} <= reasons(), timeout=30, message="Events")
 
+        # The trainer identity it created binds the release's trainer ClusterRole, and nothing else.
+        from kubernetes import client
+
+        binding = client.RbacAuthorizationV1Api(api_client).read_namespaced_role_binding(
+            "finetune-trainer", namespace
+        )
+        assert (binding.role_ref.kind, binding.role_ref.name) == ("ClusterRole", TRAINER_ROLE)
+
         # A GRPO job: the operator reads the ConfigMap its reward comes from (get, not list).
         core_v1.create_namespaced_config_map(
             namespace,
@@ -100,3 +133,97 @@ def test_operator_runs_a_job_with_only_the_charts_rbac(
         operator.stop()
     log = operator.log_path.read_text()
     assert "Forbidden" not in log and " 403" not in log, log[-3000:]
+
+
+def binding(
+    namespace: str, role_kind: str, role: str, subject_namespace: str | None = None
+) -> dict[str, Any]:
+    """A RoleBinding a holder of the operator's token might try to write."""
+    return {
+        "apiVersion": "rbac.authorization.k8s.io/v1",
+        "kind": "RoleBinding",
+        "metadata": {"name": "finetune-trainer", "namespace": namespace},
+        "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": role_kind, "name": role},
+        "subjects": [
+            {
+                "kind": "ServiceAccount",
+                "name": "finetune-trainer",
+                "namespace": subject_namespace or namespace,
+            }
+        ],
+    }
+
+
+def server_dry_run(testbed, kubeconfig: str, document: dict[str, Any]) -> subprocess.CompletedProcess[str]:
+    """``kubectl create --dry-run=server`` with the token: RBAC and admission decide, nothing is stored."""
+    return subprocess.run(
+        [
+            str(testbed.binary("kubectl")),
+            f"--kubeconfig={kubeconfig}",
+            "create",
+            "--dry-run=server",
+            "-f",
+            "-",
+        ],
+        input=json.dumps(document),
+        text=True,
+        capture_output=True,
+    )
+
+
+def escalations(namespace: str) -> dict[str, dict[str, Any]]:
+    """What issue 20 found the operator's token could do, and what it must never do."""
+    return {
+        "bind the operator's own ClusterRole in kube-system": binding("kube-system", "ClusterRole", RELEASE),
+        "bind cluster-admin in a watched namespace": binding(namespace, "ClusterRole", "cluster-admin"),
+        "bind the operator's own ClusterRole in a watched namespace": binding(
+            namespace, "ClusterRole", RELEASE
+        ),
+        "bind its namespaced ClusterRole in a watched namespace": binding(
+            namespace, "ClusterRole", f"{RELEASE}-namespaced"
+        ),
+        "bind the trainer role to another namespace's account": binding(
+            namespace, "ClusterRole", TRAINER_ROLE, subject_namespace="kube-system"
+        ),
+        "create a Role": {
+            "apiVersion": "rbac.authorization.k8s.io/v1",
+            "kind": "Role",
+            "metadata": {"name": "finetune-trainer", "namespace": namespace},
+            "rules": [{"apiGroups": ["*"], "resources": ["*"], "verbs": ["*"]}],
+        },
+    }
+
+
+@pytest.mark.parametrize("mode", ["a list of namespaces", "every namespace"])
+def test_the_operators_token_cannot_escalate(testbed, api_client, namespace, tmp_path, mode):
+    """Server dry runs with the token of the chart's ServiceAccount, as a tenant holding it would
+    try: each escalation is refused (403, by RBAC or the chart's operator-bindings policy),
+    while the one binding the operator needs, the trainer's, is admitted where it watches."""
+    values = chart_values()
+    watched = [namespace] if mode == "a list of namespaces" else []
+    values["config"] = {**values["config"], "namespaces": watched}
+    values["nodeSelector"] = {"finetune.dev/no-such-node": "true"}
+    install_release(testbed.layout, testbed.kubeconfig, RELEASE, RELEASE_NAMESPACE, values)
+    try:
+        kubeconfig = service_account_kubeconfig(api_client, tmp_path / "operator.kubeconfig")
+        # The API server loads admission policies asynchronously: wait until the release's is in
+        # force, with an escalation only it refuses (RBAC admits it).
+        canary = binding(namespace, "ClusterRole", RELEASE)
+        wait_for(
+            lambda: "Forbidden" in server_dry_run(testbed, kubeconfig, canary).stderr,
+            timeout=30,
+            message="the operator-bindings policy in force",
+        )
+        for what, document in escalations(namespace).items():
+            result = server_dry_run(testbed, kubeconfig, document)
+            assert result.returncode != 0 and "Forbidden" in result.stderr, f"{what}: {result.stdout}"
+        trainer = server_dry_run(testbed, kubeconfig, binding(namespace, "ClusterRole", TRAINER_ROLE))
+        assert trainer.returncode == 0, trainer.stderr
+        elsewhere = server_dry_run(testbed, kubeconfig, binding("kube-system", "ClusterRole", TRAINER_ROLE))
+        if watched:
+            # Not a namespace it watches: it may not even write a trainer binding there.
+            assert elsewhere.returncode != 0 and "Forbidden" in elsewhere.stderr, elsewhere.stdout
+        else:
+            assert elsewhere.returncode == 0, elsewhere.stderr
+    finally:
+        uninstall_release(testbed.layout, testbed.kubeconfig, RELEASE, RELEASE_NAMESPACE)

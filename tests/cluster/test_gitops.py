@@ -98,6 +98,7 @@ def gitops_operator(
 ) -> Iterator[OperatorProcess]:
     """The operator with SageMaker on moto, where every bucket and key the examples read exists."""
     s3 = aws.client("s3")
+    buckets: set[str] = set()
     for path in EXAMPLES:
         for document in example_documents(path):
             spec = document.get("spec") or {}
@@ -108,18 +109,25 @@ def gitops_operator(
                 record = PROMPT_RECORD
             for uri in set(s3_uris(spec)):
                 bucket, _, key = uri.removeprefix("s3://").partition("/")
+                buckets.add(bucket)
                 if bucket not in {b["Name"] for b in s3.list_buckets()["Buckets"]}:
                     s3.create_bucket(Bucket=bucket)
                 key = key.rstrip("/") + "/part-0.jsonl" if key.endswith("/") or not key else key
                 s3.put_object(Bucket=bucket, Key=key, Body=(json.dumps(record) + "\n").encode())
     # The examples are written for the teams they name (data under /fsx/data/<team>, an ECR
-    # trainer image): this namespace is given what those teams have (docs/security.md).
+    # trainer image, the team's S3 buckets): this namespace is given what those teams have
+    # (docs/security.md).
     platform = {
         "storage": {"read_roots": ["/fsx/models", "/fsx/data", "/fsx/finetune/{namespace}"]},
         "image_allowlist": {namespace: ["*.dkr.ecr.*.amazonaws.com/finetune-trainer:*"]},
     }
+    s3_prefixes = {namespace: [f"s3://{bucket}/" for bucket in sorted(buckets)]}
     process = OperatorProcess(
-        testbed.kubeconfig, namespace, tmp_path, config=operator_config(aws) | platform, env=DUMMY_CREDENTIALS
+        testbed.kubeconfig,
+        namespace,
+        tmp_path,
+        config=operator_config(aws, allowed_s3_prefixes=s3_prefixes) | platform,
+        env=DUMMY_CREDENTIALS,
     )
     process.start()
     try:

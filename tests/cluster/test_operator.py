@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
+from hack import testbed as testbed_module
 from hack.kwok import finish_pod, wait_for
 from hack.manifests import job_manifest
 from hack.operator_process import OperatorProcess
@@ -345,6 +346,54 @@ def test_invalid_specs_fail_with_conditions_and_operator_stays_healthy(
     wait_phase(custom_objects, namespace, "fine", "Running")
     assert operator.proc is not None and operator.proc.poll() is None
     assert f'finetune_jobs{{phase="Failed"}} {float(len(FAILS_WITH_CONDITION))}' in operator.metrics()
+
+
+def test_a_missing_storage_claim_is_named_and_the_job_starts_once_the_claim_exists(
+    operator, custom_objects, core_v1, namespace
+) -> None:
+    """A claim that does not exist left the job Submitted for good with no word of it (923 s in
+    issue 20). Now a condition and an Event name it, and a claim created later lets it run."""
+    create_job(custom_objects, namespace, job_manifest("late", storage={"claimName": "late-claim"}))
+
+    def blocked() -> dict[str, Any] | None:
+        job = get_job(custom_objects, namespace, "late")
+        found = condition(job, "AttemptBlocked")
+        return job if found is not None and found["status"] == "True" else None
+
+    job = wait_for(blocked, timeout=60, message="condition AttemptBlocked")
+    found = condition(job, "AttemptBlocked")
+    assert found is not None and found["reason"] == "ClaimNotFound"
+    assert found["message"].startswith(
+        f"PersistentVolumeClaim late-claim in namespace {namespace} does not exist"
+    )
+    assert job["status"]["phase"] == "Submitted"
+    wait_for(
+        lambda: (
+            "ClaimNotFound"
+            in {
+                e.reason
+                for e in core_v1.list_namespaced_event(
+                    namespace, field_selector="involvedObject.name=late"
+                ).items
+            }
+        ),
+        timeout=30,
+        message="the ClaimNotFound Event",
+    )
+
+    # The platform team creates the claim: a static PV pre-bound to it, like the namespace's own.
+    volume, claim = testbed_module.fsx_volume(namespace)
+    volume["metadata"]["name"] = f"late-{namespace}"
+    volume["spec"]["claimRef"]["name"] = claim["metadata"]["name"] = "late-claim"
+    claim["spec"]["volumeName"] = volume["metadata"]["name"]
+    core_v1.create_persistent_volume(volume)
+    try:
+        core_v1.create_namespaced_persistent_volume_claim(namespace, claim)
+        job = wait_phase(custom_objects, namespace, "late", "Running", timeout=90)
+        found = condition(job, "AttemptBlocked")
+        assert found is not None and (found["status"], found["reason"]) == ("False", "NotBlocked")
+    finally:
+        core_v1.delete_persistent_volume(volume["metadata"]["name"])
 
 
 def test_a_job_applied_before_its_recipe_starts_once_the_recipe_arrives(

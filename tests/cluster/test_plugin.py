@@ -303,7 +303,7 @@ def test_render_is_the_existing_dry_run(testbed, namespace) -> None:
     result = kubectl_finetune(testbed, namespace, f"render -f {REPO / 'examples' / 'llama-3.1-8b-lora.yaml'}")
     assert result.returncode == 0, result.stderr
     kinds = [d["kind"] for d in yamlio.load_documents(result.stdout)]
-    assert kinds == ["ServiceAccount", "Role", "RoleBinding", "PyTorchJob"]
+    assert kinds == ["ServiceAccount", "RoleBinding", "PyTorchJob"]
 
 
 def test_logs_of_a_sagemaker_job_come_from_cloudwatch(

@@ -55,6 +55,7 @@ def operator_config(moto: MotoSageMaker, **sagemaker: Any) -> dict[str, Any]:
             "endpoint_url": moto.endpoint_url,
             "role_allowlist": [f"arn:aws:iam::{ACCOUNT_ID}:role/finetune-*"],
             "s3_prefix": "s3://ml-artifacts/finetune",
+            "allowed_s3_prefixes": {"*": ["s3://ml-data/", "s3://ml-models/", "s3://ml-code/"]},
             "trainer_image": f"{ACCOUNT_ID}.dkr.ecr.{REGION}.amazonaws.com/finetune-trainer:0.1.0",
             "poll_interval_seconds": 1.0,
             "fast_poll_interval_seconds": 0.3,
@@ -380,6 +381,28 @@ def test_missing_data_creates_no_job(start_operator, aws, custom_objects, namesp
     assert aws.calls["create_training_job"] == 0 and not aws.backend.training_jobs
 
 
+def test_another_tenants_bucket_is_refused_without_reading_it(start_operator, aws, custom_objects, namespace):
+    """The confused deputy of issue 20: the operator's AWS identity could read another tenant's
+    bucket. A job naming an object there fails with a condition that is the same whether the
+    object exists or not, and the S3 server saw no request for that bucket."""
+    start_operator()
+    s3 = aws.client("s3")
+    s3.create_bucket(Bucket="other-tenant-bucket")
+    s3.put_object(Bucket="other-tenant-bucket", Key="secret/train.jsonl", Body=b'{"ssn": "078-05-1120"}\n')
+    aws.s3_requests.clear()
+    messages = []
+    for name, key in (("peek", "secret/train.jsonl"), ("probe", "secret/missing.jsonl")):
+        uri = f"s3://other-tenant-bucket/{key}"
+        create(custom_objects, namespace, manifest(name, train=uri))
+        failed = wait_status(custom_objects, namespace, name, lambda s: s.get("phase") == "Failed", "Failed")
+        failed_condition = condition(failed, "Failed")
+        assert failed_condition is not None and failed_condition["reason"] == "S3LocationNotAllowed"
+        messages.append(failed_condition["message"].replace(uri, "<uri>"))
+    assert messages[0] == messages[1] and "ssn" not in messages[0]
+    assert aws.s3_requests_to("other-tenant-bucket") == []
+    assert aws.calls["create_training_job"] == 0
+
+
 def test_role_outside_the_allowlist_is_rejected(start_operator, aws, custom_objects, namespace):
     start_operator()
     admin = f"arn:aws:iam::{ACCOUNT_ID}:role/admin"
@@ -416,8 +439,11 @@ def test_throttled_api_still_converges(start_operator, aws, custom_objects, name
             {"backend": "hyperpod", "sagemaker": None, "model": {"name": "nova-lite"}},
             "Amazon Nova models (nova-micro, nova-lite, nova-pro) train only on backend sagemaker",
         ),
+        # Accepted and ignored before: a SageMaker job mounts no cluster storage.
+        ({"storage": {"checkpointDir": "/fsx/../x"}}, "spec.storage applies only to backend hyperpod"),
+        ({"storage": {}}, "spec.storage applies only to backend hyperpod"),
     ],
-    ids=["suspend", "nova-on-hyperpod"],
+    ids=["suspend", "nova-on-hyperpod", "storage-climbing", "storage-empty"],
 )
 def test_admission_refuses(testbed, custom_objects, namespace, spec, message):
     body = manifest("refused")

@@ -297,6 +297,9 @@ CANNOT_RUN = [
     ("runtime", {"maxRuntimeSeconds": 10**15}, "spec.maxRuntimeSeconds"),
     ("weight", {"data": {"mixture": [{"path": "/fsx/data/x", "weight": 1e308}]}}, "weight"),
     ("empty-image", {"image": ""}, "spec.image"),
+    # Treated as unset (the recipe's instance type) before; now refused like an empty image.
+    ("empty-instance", {"resources": {"instanceType": ""}}, "spec.resources.instanceType"),
+    ("bare-instance", {"resources": {"instanceType": "trn1.32xlarge"}}, "spec.resources.instanceType"),
     ("upper-image", {"image": "UPPER CASE !!"}, "spec.image"),
     ("claim", {"storage": {"claimName": "Invalid_Name"}}, "spec.storage.claimName"),
     ("tensorboard", {"storage": {"tensorboardDir": "tb/relative"}}, "spec.storage.tensorboardDir"),

@@ -1,7 +1,8 @@
 """The trainers' identity: one per namespace, and each pod may report only for its own job.
 
-The operator creates the ServiceAccount/Role/RoleBinding `finetune-trainer` on a
-namespace's first job and puts it back when someone deletes it; the chart's
+The operator creates the ServiceAccount and RoleBinding `finetune-trainer` (to the chart's
+trainer ClusterRole) on a namespace's first job and puts them back when someone deletes them;
+the chart's
 ValidatingAdmissionPolicy admits a status patch by that identity only from a token bound
 to a pod of the patched job. Tokens here are minted with the TokenRequest API exactly as
 the kubelet does for a pod's projected token (bound to the pod's name and uid).

@@ -30,8 +30,8 @@ def trainer_config(pytorchjob: dict) -> dict:
 def test_render_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", "-f", str(EXAMPLE)]) == 0
     objects = yamlio.load_documents(capsys.readouterr().out)
-    assert [o["kind"] for o in objects] == ["ServiceAccount", "Role", "RoleBinding", "PyTorchJob"]
-    config = trainer_config(objects[3])
+    assert [o["kind"] for o in objects] == ["ServiceAccount", "RoleBinding", "PyTorchJob"]
+    config = trainer_config(objects[2])
     assert config["optimizer"]["learningRate"] == 1e-4  # written `1e-4` in YAML, read as kubectl would
     assert config["lora"]["rank"] == 32
 
@@ -40,14 +40,14 @@ def test_recipe_file_is_used_like_recipe_yaml(tmp_path: Path, capsys: pytest.Cap
     recipe = write(
         tmp_path,
         "apiVersion: finetune.dev/v1alpha1\nkind: ClusterFineTuneRecipe\nmetadata: {name: my-recipe}\n"
-        "spec: {model: anything, method: lora, resources: {nodes: 2}, config: {lora: {rank: 4}}}\n",
+        "spec: {model: llama-3.1-8b, method: lora, resources: {nodes: 2}, config: {lora: {rank: 4}}}\n",
         "recipe.yaml",
     )
     assert main(["render", "-f", str(EXAMPLE), "--recipe-file", str(recipe)]) == 0
     objects = yamlio.load_documents(capsys.readouterr().out)
-    config = trainer_config(objects[3])
+    config = trainer_config(objects[2])
     assert config["recipe"]["name"] == "my-recipe"
-    assert objects[3]["spec"]["pytorchReplicaSpecs"]["Worker"]["replicas"] == 1
+    assert objects[2]["spec"]["pytorchReplicaSpecs"]["Worker"]["replicas"] == 1
 
 
 def test_recipes_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -167,7 +167,7 @@ def test_nova_example_renders_from_the_builtin_catalog(capsys: pytest.CaptureFix
         "sagemaker_recipe_local_path": "/opt/ml/input/data/recipe/nova-lite-sft.yaml"
     }
     assert recipe["training_config"]["trainer"]["max_epochs"] == 3
-    assert "role allowlist and image allowlist were not checked" in captured.err
+    assert "role allowlist, allowed S3 prefixes and image allowlist were not checked" in captured.err
 
 
 def test_allowlist_from_config_is_enforced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

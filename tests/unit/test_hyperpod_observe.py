@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from finetune_operator.backends.base import AttemptState
-from finetune_operator.backends.hyperpod.observe import observe_pytorchjob
+from finetune_operator.backends.hyperpod.observe import claim_blocking, observe_pytorchjob
 
 FAILED = {
     "status": {
@@ -70,3 +70,31 @@ def test_the_trainers_termination_message_says_what_was_wrong() -> None:
         "master 0 (pod j-a1-master-0) exited with code 2: invalid training data: 1 of 20 records are bad"
     )
     assert "/fsx/data/team-a/train.jsonl:7: no assistant message" in observed.message
+
+
+def unschedulable(message: str) -> dict[str, Any]:
+    condition = {"type": "PodScheduled", "status": "False", "reason": "Unschedulable", "message": message}
+    return {"metadata": {"name": "j-a1-master-0"}, "status": {"phase": "Pending", "conditions": [condition]}}
+
+
+def test_a_missing_or_lost_claim_blocks_the_pending_attempt_naming_it() -> None:
+    reason, message = claim_blocking("late-claim", "team-a", None, []) or ("", "")
+    assert reason == "ClaimNotFound"
+    assert message.startswith("PersistentVolumeClaim late-claim in namespace team-a does not exist")
+    lost = claim_blocking("fsx-claim", "team-a", {"status": {"phase": "Lost"}}, [])
+    assert lost is not None and lost[0] == "ClaimLost" and "fsx-claim" in lost[1]
+    assert claim_blocking("fsx-claim", "team-a", {"status": {"phase": "Bound"}}, [unschedulable("x")]) is None
+
+
+def test_an_unbound_claim_blocks_only_when_the_scheduler_says_so() -> None:
+    """A WaitForFirstConsumer claim is Pending until its first pod is scheduled: not a problem."""
+    pending = {"status": {"phase": "Pending"}}
+    assert claim_blocking("fsx-claim", "team-a", pending, []) is None
+    assert claim_blocking("fsx-claim", "team-a", pending, [{"status": {"phase": "Pending"}}]) is None
+    said = "0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims."
+    blocking = claim_blocking("fsx-claim", "team-a", pending, [unschedulable(said)])
+    assert blocking is not None and blocking[0] == "ClaimNotBound"
+    assert blocking[1] == (
+        "PersistentVolumeClaim fsx-claim in namespace team-a is not bound to a PersistentVolume "
+        f"(phase Pending); the attempt's pods wait for it (scheduler: {said})"
+    )

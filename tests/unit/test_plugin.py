@@ -552,6 +552,8 @@ def test_upload_pod_mounts_the_claim_and_checks_the_hash(tmp_path: Path) -> None
     script = container["command"][2]
     assert "head -c 2 >" in script and f"echo {upload.sha256}" in script and "sha256sum -c -" in script
     assert pod["spec"]["restartPolicy"] == "Never"
+    # It never calls the API server: no token of the namespace's default ServiceAccount in it.
+    assert pod["spec"]["automountServiceAccountToken"] is False
 
 
 def test_progress_bar_and_sparkline() -> None:

@@ -7,7 +7,7 @@ HyperPod backend on that client, a fixed clock and a list as its Event sink.
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -15,13 +15,14 @@ import yaml
 from kubernetes.client.exceptions import ApiException
 from tests.fake_kube import FakeKube
 
-from finetune_operator.api.recipe import BackendName, Recipe
+from finetune_operator.api.recipe import BackendName, Recipe, RecipeKind
 from finetune_operator.backends.base import JobEvent
 from finetune_operator.backends.hyperpod.render import CONFIG_ANNOTATION
 from finetune_operator.backends.registry import BACKENDS
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 from finetune_operator.reconciler import RETRY_DELAYS, Reconciler, needs_finalizer, refused_for_good
+from finetune_operator.statemachine import ATTEMPT_CHECK_SECONDS, RUNTIME_GRACE_SECONDS
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 NAMESPACE = "team-a"
@@ -33,9 +34,18 @@ RECIPES: list[Recipe] = load_recipes_dir(BUILTIN_RECIPES_DIR)
 (PYTORCHJOB_CHILD,) = BACKENDS[BackendName.HYPERPOD].watches.children
 
 
+CLAIMS = f"/api/v1/namespaces/{NAMESPACE}/persistentvolumeclaims"
+ROLEBINDINGS = f"/apis/rbac.authorization.k8s.io/v1/namespaces/{NAMESPACE}/rolebindings"
+
+
+def bound_claim(name: str) -> dict[str, Any]:
+    return {"metadata": {"name": name, "namespace": NAMESPACE}, "status": {"phase": "Bound"}}
+
+
 class Harness:
     def __init__(self) -> None:
         self.kube = FakeKube()
+        self.kube.add(CLAIMS, bound_claim("fsx-claim"))  # as every HyperPod namespace has
         self.events: list[tuple[dict[str, Any], JobEvent]] = []
         self.reconciler = Reconciler(
             OperatorConfig(max_workers=2),
@@ -81,16 +91,25 @@ def test_a_new_job_gets_its_first_attempt_and_status(harness: Harness) -> None:
     (pytorchjob,) = harness.kube.under(PYTORCHJOBS)
     assert pytorchjob["metadata"]["name"] == "j-a1"
     assert pytorchjob["metadata"]["ownerReferences"][0]["uid"] == harness.job()["metadata"]["uid"]
-    for plural in ("serviceaccounts", "roles", "rolebindings"):
-        group = "/api/v1" if plural == "serviceaccounts" else "/apis/rbac.authorization.k8s.io/v1"
-        assert harness.kube.get(f"{group}/namespaces/{NAMESPACE}/{plural}/finetune-trainer") is not None
+    assert harness.kube.get(f"/api/v1/namespaces/{NAMESPACE}/serviceaccounts/finetune-trainer") is not None
+    binding = harness.kube.get(f"{ROLEBINDINGS}/finetune-trainer")
+    assert binding is not None
+    # The chart's trainer ClusterRole: the operator creates no Role (it may bind only that one).
+    assert binding["roleRef"] == {
+        "apiGroup": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "finetune-operator-trainer",
+    }
+    assert harness.kube.under(f"/apis/rbac.authorization.k8s.io/v1/namespaces/{NAMESPACE}/roles") == []
     status = harness.status()
     assert status["phase"] == "Submitted"
     assert status["currentAttempt"] == 1
     assert status["backendRef"]["name"] == "j-a1"
     assert status["backendRef"]["uid"] == pytorchjob["metadata"]["uid"]
     assert [e.reason for e in outcome.events] == ["Submitted"]
-    assert outcome.next_look_in is None  # the PyTorchJob's watch events will say when to look
+    # Looked at once soon (a missing storage claim sends no event); then the PyTorchJob's
+    # watch events say when to look.
+    assert outcome.next_look_in == ATTEMPT_CHECK_SECONDS
 
 
 def test_a_restart_before_the_status_write_adopts_the_attempt(harness: Harness) -> None:
@@ -243,7 +262,11 @@ def test_api_errors_are_retried_with_backoff(harness: Harness) -> None:
         assert RETRY_DELAYS[0] - 0.5 < first <= RETRY_DELAYS[0]
         assert RETRY_DELAYS[1] - 0.5 < second <= RETRY_DELAYS[1]
         await harness.reconciler.reconcile(KEY, None, RECIPES)  # the API answers again
-        assert harness.reconciler.next_look_in(KEY) is None
+        after_submission = harness.reconciler.next_look_in(KEY)  # the new attempt's first look
+        assert (
+            after_submission is not None
+            and ATTEMPT_CHECK_SECONDS - 0.5 < after_submission <= ATTEMPT_CHECK_SECONDS
+        )
         assert harness.status()["phase"] == "Submitted"
         harness.reconciler.forget(KEY)
 
@@ -289,6 +312,127 @@ def test_a_job_that_arrives_before_its_recipe_starts_when_the_recipe_does(harnes
     asyncio.run(scenario())
 
 
+def test_a_job_whose_recipe_is_invalid_says_why_and_starts_once_it_is_fixed(harness: Harness) -> None:
+    """The recipe exists: the condition carries its validation error (it said "RecipeNotFound: no
+    FineTuneRecipe named ..." before, the real reason only in the operator's log)."""
+    recipe = {
+        "apiVersion": "finetune.dev/v1alpha1",
+        "kind": "FineTuneRecipe",
+        "metadata": {"name": "team-lora", "namespace": NAMESPACE, "resourceVersion": "7"},
+        "spec": {
+            "model": "llama-3.2-1b",
+            "method": "lora",
+            "acceleratorFamily": "cuda",
+            "resources": {"instanceType": "ml.trn1.32xlarge"},
+        },
+    }
+    kind = RecipeKind.FINE_TUNE_RECIPE
+
+    async def scenario() -> None:
+        harness.create_job(recipe={"name": "team-lora"})
+        recipes = harness.reconciler.recipes.of([(kind, recipe)]) + RECIPES
+        await harness.reconciler.job_event("ADDED", harness.job(), recipes)
+        failed = harness.status()["conditions"][-1]
+        assert (harness.status()["phase"], failed["reason"]) == ("Failed", "RecipeInvalid")
+        assert failed["message"].startswith(
+            f"FineTuneRecipe {NAMESPACE}/team-lora exists but is invalid: spec: Value error, "
+            "acceleratorFamily is cuda, but resources.instanceType ml.trn1.32xlarge is a neuron instance type"
+        )
+        assert harness.kube.under(PYTORCHJOBS) == []
+        fixed = {**recipe, "metadata": {**recipe["metadata"], "resourceVersion": "8"}}
+        fixed["spec"] = {**recipe["spec"], "acceleratorFamily": "neuron"}
+        await harness.reconciler.recipes_changed(
+            NAMESPACE, harness.reconciler.recipes.of([(kind, fixed)]) + RECIPES
+        )
+        assert harness.status()["phase"] == "Submitted"
+        assert harness.status()["recipe"]["name"] == "team-lora"
+        assert [e.reason for _, e in harness.events] == ["RecipeInvalid", "Submitted"]
+
+    asyncio.run(scenario())
+
+
+def test_a_runtime_limit_lowered_on_a_running_attempt_is_enforced(harness: Harness) -> None:
+    """The PyTorchJob keeps the activeDeadlineSeconds it was created with: the operator looks
+    again at the job's new deadline and stops the attempt itself."""
+    now = [NOW]
+    harness.reconciler = Reconciler(
+        OperatorConfig(max_workers=2),
+        harness.kube.api_client(),
+        clock=lambda: now[0],
+        post_event=lambda t, e: None,
+    )
+    harness.create_job(maxRuntimeSeconds=86400)
+    assert harness.reconcile().next_look_in == ATTEMPT_CHECK_SECONDS  # submitted: looked at once soon
+    child = f"{PYTORCHJOBS}/j-a1"
+    assert harness.kube.get(child)["spec"]["runPolicy"]["activeDeadlineSeconds"] == 86400
+    harness.kube.write(child, {"status": {"conditions": [{"type": "Running", "status": "True"}]}})
+    harness.kube.write(JOB, {"spec": {"maxRuntimeSeconds": 600}})
+    now[0] = NOW + timedelta(seconds=100)
+    outcome = harness.reconcile()
+    assert harness.status()["phase"] == "Running"
+    assert outcome.next_look_in == 500 + RUNTIME_GRACE_SECONDS  # the reconciler's timer wakes it then
+    now[0] = NOW + timedelta(seconds=600 + RUNTIME_GRACE_SECONDS)
+    outcome = harness.reconcile()
+    assert harness.status()["phase"] == "Failed"
+    assert harness.status()["conditions"][-1]["reason"] == "MaxRuntimeExceeded"
+    assert harness.kube.get(child) is None  # the attempt's pods go with it (its checkpoints stay)
+    assert [e.reason for e in outcome.events] == ["MaxRuntimeExceeded"]
+    assert outcome.next_look_in is None
+
+
+def test_a_missing_storage_claim_is_named_in_a_condition_and_the_job_starts_once_it_exists(
+    harness: Harness,
+) -> None:
+    """It left the job Submitted for good, with no word of the claim. The attempt is created and
+    waits, as its pods would: a claim created later lets it start."""
+    harness.create_job(storage={"claimName": "late-claim"})
+    harness.reconcile()
+    assert [p["metadata"]["name"] for p in harness.kube.under(PYTORCHJOBS)] == ["j-a1"]
+    outcome = harness.reconcile()
+    status = harness.status()
+    blocked = next(c for c in status["conditions"] if c["type"] == "AttemptBlocked")
+    assert (status["phase"], blocked["status"], blocked["reason"]) == ("Submitted", "True", "ClaimNotFound")
+    assert blocked["message"].startswith(
+        f"PersistentVolumeClaim late-claim in namespace {NAMESPACE} does not exist (spec.storage.claimName)"
+    )
+    assert [(e.type, e.reason) for e in outcome.events] == [("Warning", "ClaimNotFound")]
+    assert outcome.next_look_in == ATTEMPT_CHECK_SECONDS  # creating a claim sends the operator no event
+    assert harness.reconcile().events == []  # said once
+
+    harness.kube.add(CLAIMS, {**bound_claim("late-claim"), "status": {"phase": "Pending"}})
+    pod = {
+        "metadata": {"name": "j-a1-master-0", "labels": {"training.kubeflow.org/job-name": "j-a1"}},
+        "status": {
+            "phase": "Pending",
+            "conditions": [
+                {
+                    "type": "PodScheduled",
+                    "status": "False",
+                    "reason": "Unschedulable",
+                    "message": "0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims.",
+                }
+            ],
+        },
+    }
+    harness.kube.add(f"/api/v1/namespaces/{NAMESPACE}/pods", pod)
+    outcome = harness.reconcile()
+    blocked = next(c for c in harness.status()["conditions"] if c["type"] == "AttemptBlocked")
+    assert (blocked["status"], blocked["reason"]) == ("True", "ClaimNotBound")
+    assert "pod has unbound immediate PersistentVolumeClaims" in blocked["message"]
+    assert [e.reason for e in outcome.events] == ["ClaimNotBound"]
+
+    harness.kube.write(f"{CLAIMS}/late-claim", {"status": {"phase": "Bound"}})
+    outcome = harness.reconcile()
+    blocked = next(c for c in harness.status()["conditions"] if c["type"] == "AttemptBlocked")
+    assert (blocked["status"], blocked["reason"]) == ("False", "NotBlocked")
+    assert outcome.next_look_in is None
+    harness.kube.write(
+        f"{PYTORCHJOBS}/j-a1", {"status": {"conditions": [{"type": "Running", "status": "True"}]}}
+    )
+    harness.reconcile()
+    assert harness.status()["phase"] == "Running"
+
+
 def test_deleting_a_hyperpod_job_stops_its_attempt_at_once(harness: Harness) -> None:
     harness.create_job()
     harness.reconcile()
@@ -300,10 +444,10 @@ def test_a_deleted_trainer_identity_is_restored(harness: Harness) -> None:
     async def scenario() -> None:
         harness.create_job()
         harness.reconcile()
-        role = f"/apis/rbac.authorization.k8s.io/v1/namespaces/{NAMESPACE}/roles/finetune-trainer"
-        del harness.kube.objects[role]
+        binding = f"{ROLEBINDINGS}/finetune-trainer"
+        del harness.kube.objects[binding]
         await harness.reconciler.shared_deleted(BackendName.HYPERPOD, NAMESPACE)
-        assert harness.kube.get(role) is not None
+        assert harness.kube.get(binding) is not None
 
     asyncio.run(scenario())
 

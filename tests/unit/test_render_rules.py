@@ -39,7 +39,7 @@ def _operator_config(case: str) -> OperatorConfig:
 def test_pytorchjob_contract(case: str) -> None:
     objects = yamlio.load_file(GOLDEN_DIR / case / "rendered.yaml")
     kinds = [o["kind"] for o in objects]
-    assert kinds == ["ServiceAccount", "Role", "RoleBinding", "PyTorchJob"]
+    assert kinds == ["ServiceAccount", "RoleBinding", "PyTorchJob"]
     *identity, pytorchjob = objects
     job_name = pytorchjob["metadata"]["labels"]["finetune.dev/job"]
     assert pytorchjob["metadata"]["ownerReferences"][0]["kind"] == "FineTuneJob"
@@ -91,8 +91,19 @@ def test_pytorchjob_contract(case: str) -> None:
         assert obj["metadata"]["name"] == "finetune-trainer"
         assert "ownerReferences" not in obj["metadata"]
         assert "finetune.dev/job" not in obj["metadata"]["labels"]
-    assert identity[1]["rules"] == [
-        {"apiGroups": ["finetune.dev"], "resources": ["finetunejobs/status"], "verbs": ["patch"]}
+    # Bound to the chart's trainer ClusterRole: the operator writes no Role (no rules of its own).
+    account, binding = identity
+    assert binding["roleRef"] == {
+        "apiGroup": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": _operator_config(case).trainer_cluster_role,
+    }
+    assert binding["subjects"] == [
+        {
+            "kind": "ServiceAccount",
+            "name": account["metadata"]["name"],
+            "namespace": account["metadata"]["namespace"],
+        }
     ]
 
 

@@ -13,7 +13,7 @@ from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import BackendName, RecipeKind
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.config import OperatorConfig
-from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
+from finetune_operator.errors import InvalidSpecError, RecipeInvalidError, RecipeNotFoundError
 from finetune_operator.instances import AcceleratorFamily, accelerator_family
 from finetune_operator.recipes import (
     BUILTIN_RECIPES_DIR,
@@ -241,6 +241,72 @@ def test_uri_only_model_needs_a_recipe_name() -> None:
 def test_named_recipe_for_another_method() -> None:
     with pytest.raises(InvalidSpecError, match="is for method 'sft', but the job's method is 'lora'"):
         resolved(BASE + "  recipe: {name: llama-3.1-8b-sft}\n")
+
+
+def test_named_recipe_of_another_model_is_refused_like_another_method() -> None:
+    with pytest.raises(
+        InvalidSpecError,
+        match=r"recipe 'llama-3\.2-1b-lora' is for model 'llama-3\.2-1b', "
+        r"but the job's model is 'llama-3\.1-8b'",
+    ):
+        resolved(BASE + "  recipe: {name: llama-3.2-1b-lora}\n")
+    # A job that gives only the weights' location names the recipe for their architecture.
+    uri_only = job(
+        "  model: {uri: s3://mdl/x}\n  method: lora\n  data: {train: {path: /fsx/d.jsonl}}\n"
+        "  recipe: {name: llama-3.2-1b-lora}\n"
+    )
+    assert select_recipe(uri_only, RECIPES).metadata.name == "llama-3.2-1b-lora"
+
+
+TEAM_RECIPE = {
+    "apiVersion": "finetune.dev/v1alpha1",
+    "kind": "FineTuneRecipe",
+    # The API server admits it (each field has its CRD type); the recipe model refuses it.
+    "metadata": {"name": "team-lora", "namespace": "team-a", "resourceVersion": "7"},
+    "spec": {
+        "model": "llama-3.1-8b",
+        "method": "lora",
+        "acceleratorFamily": "cuda",
+        "resources": {"instanceType": "ml.trn1.32xlarge"},
+    },
+}
+FAMILY_ERROR = (
+    "acceleratorFamily is cuda, but resources.instanceType ml.trn1.32xlarge is a neuron instance type"
+)
+
+
+def test_an_existing_but_invalid_recipe_is_reported_with_its_validation_error() -> None:
+    """Not "no FineTuneRecipe named ...": the recipe exists, and the job says what is wrong with it."""
+    parsed = ParsedRecipes()
+    recipes = parsed.of([(RecipeKind.FINE_TUNE_RECIPE, TEAM_RECIPE)]) + RECIPES
+    assert [(r.kind, r.namespace, r.name) for r in parsed.invalid] == [
+        (RecipeKind.FINE_TUNE_RECIPE, "team-a", "team-lora")
+    ]
+    named = job(BASE + "  recipe: {name: team-lora}\n")
+    with pytest.raises(RecipeInvalidError) as raised:
+        select_recipe(named, recipes, invalid=parsed.invalid)
+    assert str(raised.value).startswith(
+        f"FineTuneRecipe team-a/team-lora exists but is invalid: spec: Value error, {FAMILY_ERROR}"
+    )
+    assert raised.value.reason == "RecipeInvalid"
+    # Chosen by model and method: the team's broken recipe is not silently replaced by the platform's.
+    with pytest.raises(RecipeInvalidError, match="team-a/team-lora exists but is invalid"):
+        select_recipe(job(BASE), recipes, invalid=parsed.invalid)
+    # Another namespace never sees it.
+    other = job(BASE, namespace="team-b")
+    assert select_recipe(other, recipes, invalid=parsed.invalid).metadata.name == "llama-3.1-8b-lora"
+    with pytest.raises(
+        RecipeNotFoundError, match="no FineTuneRecipe or ClusterFineTuneRecipe named 'team-lora'"
+    ):
+        select_recipe(
+            job(BASE + "  recipe: {name: team-lora}\n", namespace="team-b"), recipes, invalid=parsed.invalid
+        )
+    # Fixed, it is used; the invalid list follows the latest recipes.
+    fixed = {**TEAM_RECIPE, "metadata": {**TEAM_RECIPE["metadata"], "resourceVersion": "8"}}
+    fixed["spec"] = {**TEAM_RECIPE["spec"], "acceleratorFamily": "neuron"}
+    recipes = parsed.of([(RecipeKind.FINE_TUNE_RECIPE, fixed)]) + RECIPES
+    assert parsed.invalid == []
+    assert select_recipe(named, recipes, invalid=parsed.invalid).metadata.name == "team-lora"
 
 
 def test_namespaced_recipe_shadows_cluster_recipe(tmp_path: Path) -> None:

@@ -6,13 +6,17 @@ duplicate name is ResourceInUse, StopTrainingJob exists, throttling can be injec
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from tests.fake_kube import FakeKube
 from tests.sagemaker_fixtures import (
     GPU_TYPE,
+    RECORD,
     REWARD_MODULE,
+    ROLE_ARN,
     MotoSageMaker,
     attempt_request,
     grpo_lora_spot_job,
@@ -23,11 +27,15 @@ from tests.sagemaker_fixtures import (
 
 from finetune_operator.api.job import FineTuneJob, SageMakerStatus
 from finetune_operator.api.recipe import BackendName
-from finetune_operator.backends.base import AttemptRequest, AttemptState, JobEvent
-from finetune_operator.backends.registry import backend_class
-from finetune_operator.backends.sagemaker.backend import (
+from finetune_operator.backends.base import (
     DELETION_POLICY_ANNOTATION,
     RELEASE_FINALIZER_ANNOTATION,
+    AttemptRequest,
+    AttemptState,
+    JobEvent,
+)
+from finetune_operator.backends.registry import backend_class
+from finetune_operator.backends.sagemaker.backend import (
     DataPreflightError,
     SageMakerBackend,
     SageMakerUnreachableError,
@@ -35,10 +43,13 @@ from finetune_operator.backends.sagemaker.backend import (
 )
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError
+from finetune_operator.reconciler import Reconciler
+from finetune_operator.statemachine import RUNTIME_GRACE_SECONDS
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
 
 TRAIN = "s3://ml-data/chat/train.jsonl"
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
 class FakeClock:
@@ -246,6 +257,176 @@ def test_malformed_data_creates_no_job(aws: MotoSageMaker) -> None:
     assert aws.calls["create_training_job"] == 0
 
 
+OTHER_TENANT = "other-tenant-bucket"
+REFUSED_EVENT_REASONS = [("Warning", "S3LocationNotAllowed")]
+
+
+class Operator:
+    """The real Reconciler on a fake API server (tests/fake_kube.py), SageMaker on moto, and a
+    clock the test moves: one team-a job, ``j``."""
+
+    JOBS = "/apis/finetune.dev/v1alpha1/namespaces/team-a/finetunejobs"
+    JOB = f"{JOBS}/j"
+
+    def __init__(self, aws: MotoSageMaker, **settings: Any) -> None:
+        self.kube = FakeKube()
+        self.now = NOW
+        config = OperatorConfig(sagemaker=sagemaker_settings(endpoint_url=aws.endpoint_url, **settings))
+        self.reconciler = Reconciler(config, self.kube.api_client(), lambda: self.now, lambda t, e: None)
+
+    def create(self, spec: dict[str, Any], annotations: dict[str, str] | None = None) -> None:
+        metadata: dict[str, Any] = {"name": "j", "annotations": annotations or {}}
+        self.kube.add(
+            self.JOBS,
+            {
+                "apiVersion": "finetune.dev/v1alpha1",
+                "kind": "FineTuneJob",
+                "metadata": metadata,
+                "spec": {"backend": "sagemaker", "sagemaker": {"roleArn": ROLE_ARN}, **spec},
+            },
+        )
+
+    def reconcile(self) -> list[JobEvent]:
+        return self.reconciler.reconcile_now(("team-a", "j"), None, [open_model_recipe("lora")]).events
+
+    def document(self) -> dict[str, Any]:
+        stored = self.kube.get(self.JOB)
+        assert stored is not None
+        return stored
+
+    def status(self) -> dict[str, Any]:
+        return dict(self.document().get("status") or {})
+
+
+LORA_SPEC = {
+    "model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama/"},
+    "method": "lora",
+    "data": {"train": {"path": TRAIN}},
+}
+
+
+def reconcile_sagemaker_job(
+    aws: MotoSageMaker, spec: dict[str, Any]
+) -> tuple[dict[str, Any], list[JobEvent]]:
+    """One reconcile of a new SageMaker job of team-a: the job's status and the Events to post."""
+    operator = Operator(aws)
+    operator.create(spec)
+    events = operator.reconcile()
+    return operator.status(), events
+
+
+def test_another_tenants_s3_data_is_refused_before_any_request_and_the_refusal_reveals_nothing(
+    aws: MotoSageMaker,
+) -> None:
+    """The operator's AWS identity may read another tenant's bucket; a job of team-a naming it
+    gets the same condition whether the object exists (and whatever it holds) or not, and the
+    S3 server sees no request for that bucket: no HeadObject, no GetObject, no listing."""
+    s3 = aws.client("s3")
+    s3.create_bucket(Bucket=OTHER_TENANT)
+    s3.put_object(Bucket=OTHER_TENANT, Key="secret/train.jsonl", Body=(json.dumps(RECORD) + "\n") * 3)
+    s3.put_object(Bucket=OTHER_TENANT, Key="secret/notes.jsonl", Body=b'{"ssn": "078-05-1120"}\n')
+    aws.s3_requests.clear()
+    messages = {}
+    for key in ("secret/train.jsonl", "secret/notes.jsonl", "secret/missing.jsonl", "secret/"):
+        uri = f"s3://{OTHER_TENANT}/{key}"
+        status, events = reconcile_sagemaker_job(
+            aws,
+            {
+                "model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama/"},
+                "method": "lora",
+                "data": {"train": {"path": uri}},
+            },
+        )
+        assert status["phase"] == "Failed"
+        (condition,) = [c for c in status["conditions"] if c["type"] == "Failed"]
+        assert condition["reason"] == "S3LocationNotAllowed"
+        assert [(e.type, e.reason) for e in events] == REFUSED_EVENT_REASONS
+        messages[key] = condition["message"].replace(uri, "<uri>")
+    # One message for an object of valid records, one of other records, a missing one, a prefix.
+    (message,) = set(messages.values())
+    assert message.startswith(
+        "spec.data.train.path: <uri> is outside the S3 prefixes namespace team-a may use"
+    )
+    assert "nothing was read" in message and "ssn" not in message and "line" not in message
+    assert aws.s3_requests_to(OTHER_TENANT) == []
+    assert aws.calls["create_training_job"] == 0
+    assert "sagemaker" not in status
+
+    # The witness sees the requests it must: team-a's own data is pre-flighted (HEAD, then GET).
+    status, _ = reconcile_sagemaker_job(
+        aws,
+        {
+            "model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama/"},
+            "method": "lora",
+            "data": {"train": {"path": TRAIN}},
+        },
+    )
+    assert status["phase"] == "Submitted"
+    assert [method for method, _ in aws.s3_requests_to("ml-data")] == ["HEAD", "GET"]
+
+
+def test_a_checkpoint_prefix_no_longer_allowed_is_not_read(aws: MotoSageMaker) -> None:
+    """Prefixes narrowed by the platform team while an attempt runs: observe stops reading the
+    attempt's checkpoint prefix with the operator's identity."""
+    job = make_job(
+        {
+            "model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama/"},
+            "method": "lora",
+            "data": {"train": {"path": TRAIN}},
+            "sagemaker": {"roleArn": ROLE_ARN, "checkpointS3Uri": "s3://ml-data/team-a/checkpoints/"},
+        }
+    )
+    ref = backend_for(aws).submit(request_for(job))
+    assert backend_for(aws).observe(job, 1, ref).state == AttemptState.PENDING
+    assert ("GET", "/ml-data/team-a/checkpoints/progress.jsonl") in aws.s3_requests_to("ml-data")
+    aws.s3_requests.clear()
+    narrowed = backend_for(aws, allowed_s3_prefixes={})
+    observation = narrowed.observe(job, 1, ref)
+    assert (observation.state, observation.checkpoint, observation.progress) == (
+        AttemptState.PENDING,
+        None,
+        None,
+    )
+    assert aws.s3_requests == []
+
+
+@pytest.mark.parametrize("before", [None, 7200], ids=["set", "lowered"])
+def test_a_runtime_limit_set_or_lowered_on_a_running_attempt_stops_it(
+    aws: MotoSageMaker, before: int | None
+) -> None:
+    """SageMaker cannot change a training job's MaxRuntimeInSeconds: past the new deadline the
+    operator stops the training job itself, even one its deletion policy would keep on delete."""
+    operator = Operator(aws)
+    runtime = {"maxRuntimeSeconds": before} if before else {}
+    operator.create({**LORA_SPEC, **runtime}, annotations={DELETION_POLICY_ANNOTATION: "retain"})
+    operator.reconcile()
+    name = operator.status()["backendRef"]["name"]
+    aws.set_status(name, "InProgress", "Training")
+    operator.now = NOW + timedelta(seconds=5)
+    operator.reconcile()
+    assert operator.status()["phase"] == "Running"
+
+    operator.kube.write(Operator.JOB, {"spec": {"maxRuntimeSeconds": 600}})
+    operator.now = NOW + timedelta(seconds=300)
+    operator.reconcile()
+    assert operator.status()["phase"] == "Running"
+    operator.now = NOW + timedelta(seconds=600 + RUNTIME_GRACE_SECONDS)
+    events = operator.reconcile()
+    status = operator.status()
+    failed = next(c for c in status["conditions"] if c["type"] == "Failed")
+    assert (status["phase"], failed["reason"]) == ("Failed", "MaxRuntimeExceeded")
+    assert failed["message"] == (
+        "spec.maxRuntimeSeconds (600) exceeded in attempt 1: the operator stopped it (checkpoints are kept)"
+    )
+    assert [e.reason for e in events] == ["MaxRuntimeExceeded"]
+    assert (
+        status["attempts"][0]["result"] == "Failed"
+        and status["attempts"][0]["reason"] == "MaxRuntimeExceeded"
+    )
+    assert aws.calls["stop_training_job"] == 1
+    assert aws.job(name).training_job_status == "Stopping"
+
+
 def test_role_outside_allowlist_is_rejected_before_any_call(aws: MotoSageMaker) -> None:
     backend = backend_for(aws, role_allowlist=["arn:aws:iam::123456789012:role/other-*"])
     with pytest.raises(InvalidSpecError, match="allowlist"):
@@ -312,13 +493,19 @@ def test_cancel_of_a_job_that_completes_while_stopping(aws: MotoSageMaker) -> No
     assert backend.cancel(job, 1) is True
 
 
-def test_retain_policy_leaves_the_job_running(aws: MotoSageMaker) -> None:
-    backend = backend_for(aws)
-    job = lora_job(annotations={DELETION_POLICY_ANNOTATION: "retain"})
-    ref = backend.submit(request_for(job))
-    assert backend.cancel(job, 1) is True
+@pytest.mark.parametrize(
+    "annotation", [(DELETION_POLICY_ANNOTATION, "retain"), (RELEASE_FINALIZER_ANNOTATION, "true")]
+)
+def test_retain_policy_and_release_leave_the_job_running_on_delete(
+    aws: MotoSageMaker, annotation: tuple[str, str]
+) -> None:
+    operator = Operator(aws)
+    operator.create(LORA_SPEC, annotations=dict([annotation]))
+    operator.reconcile()
+    name = operator.status()["backendRef"]["name"]
+    assert operator.reconciler.stop_backend(operator.document()) is None  # the delete goes ahead
     assert aws.calls["stop_training_job"] == 0
-    assert aws.job(ref.name).training_job_status == "InProgress"
+    assert aws.job(name).training_job_status == "InProgress"
 
 
 def test_unreachable_aws_on_delete_is_bounded_and_releasable(aws: MotoSageMaker) -> None:
@@ -334,8 +521,6 @@ def test_unreachable_aws_on_delete_is_bounded_and_releasable(aws: MotoSageMaker)
         unreachable.cancel(job, 1)
     assert second.value.exhausted is True
     assert RELEASE_FINALIZER_ANNOTATION in str(second.value)
-    released = lora_job(annotations={RELEASE_FINALIZER_ANNOTATION: "true"})
-    assert unreachable.cancel(released, 1) is True
 
 
 def test_deleted_job_is_missing(aws: MotoSageMaker) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import ValidationError
 from tests.sagemaker_fixtures import (
     GPU_TYPE,
     REWARD_MODULE,
@@ -28,6 +29,7 @@ from tests.sagemaker_fixtures import (
 
 from finetune_operator.backends.base import AttemptRequest
 from finetune_operator.backends.sagemaker.request import build_create_training_job_request
+from finetune_operator.backends.sagemaker.s3access import S3LocationNotAllowedError
 from finetune_operator.backends.sagemaker.validation import validate_request
 from finetune_operator.errors import InvalidSpecError
 
@@ -216,6 +218,113 @@ def test_default_role_must_also_be_allowed() -> None:
     settings = sagemaker_settings(default_role_arn="arn:aws:iam::123456789012:role/Admin")
     with pytest.raises(InvalidSpecError, match=r"role/Admin' is not in the operator's role allowlist"):
         build_create_training_job_request(AttemptRequest(**{**request.__dict__, "job": job}), settings)
+
+
+LORA_DATA = {"train": {"path": "s3://ml-data/chat/train.jsonl"}}
+
+
+@pytest.mark.parametrize(
+    ("spec", "field", "uri"),
+    [
+        ({"data": {"train": {"path": "s3://other-tenant/secret/train.jsonl"}}}, "spec.data.train.path", None),
+        (
+            {
+                "data": {
+                    "mixture": [
+                        {"path": "s3://ml-data/a/", "weight": 1},
+                        {"path": "s3://team-b-data/b/", "weight": 1},
+                    ]
+                }
+            },
+            "spec.data.mixture[1].path",
+            "s3://team-b-data/b/",
+        ),
+        (
+            {"data": {**LORA_DATA, "validation": {"path": "s3://team-b-data/v.jsonl"}}},
+            "spec.data.validation.path",
+            "s3://team-b-data/v.jsonl",
+        ),
+        ({"model": {"name": "llama-3.1-8b", "uri": "s3://team-b-models/m/"}}, "spec.model.uri", None),
+        (
+            {"model": {**LLAMA["model"], "tokenizer": "s3://team-b-models/tok/"}},
+            "spec.model.tokenizer",
+            "s3://team-b-models/tok/",
+        ),
+        # Another namespace's part of the operator's own prefix: its checkpoints and progress.
+        (
+            {
+                "sagemaker": {
+                    "roleArn": ROLE_ARN,
+                    "checkpointS3Uri": "s3://ml-artifacts/finetune/team-b/j/checkpoints/",
+                }
+            },
+            "spec.sagemaker.checkpointS3Uri",
+            None,
+        ),
+        (
+            {"sagemaker": {"roleArn": ROLE_ARN, "outputS3Uri": "s3://team-b-artifacts/out/"}},
+            "spec.sagemaker.outputS3Uri",
+            None,
+        ),
+        # Keys that climb or hide a segment are refused even under an allowed bucket.
+        ({"data": {"train": {"path": "s3://ml-data/../team-b/train.jsonl"}}}, "spec.data.train.path", None),
+        ({"data": {"train": {"path": "s3://ml-data/a/./b.jsonl"}}}, "spec.data.train.path", None),
+        ({"data": {"train": {"path": "s3://ml-data//b.jsonl"}}}, "spec.data.train.path", None),
+    ],
+)
+def test_s3_locations_outside_the_namespaces_prefixes_are_refused(
+    spec: dict[str, Any], field: str, uri: str | None
+) -> None:
+    job = make_job({**LLAMA, "method": "lora", "data": LORA_DATA, **spec})
+    request = attempt_request(job, open_model_recipe("lora"), sagemaker_settings())
+    shown = uri or next(value for value in _strings(spec) if value.startswith("s3://"))
+    with pytest.raises(S3LocationNotAllowedError) as raised:
+        build_create_training_job_request(request, sagemaker_settings())
+    assert str(raised.value).startswith(
+        f"{field}: {shown} is outside the S3 prefixes namespace team-a may use ("
+    )
+    assert raised.value.reason == "S3LocationNotAllowed"
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_the_namespace_placeholder_admits_only_the_jobs_own_namespace() -> None:
+    settings = sagemaker_settings(allowed_s3_prefixes={"*": ["s3://shared/{namespace}/", "s3://ml-models/"]})
+
+    def build(train: str) -> None:
+        job = make_job({**LLAMA, "method": "lora", "data": {"train": {"path": train}}})
+        build_create_training_job_request(attempt_request(job, open_model_recipe("lora"), settings), settings)
+
+    build("s3://shared/team-a/train.jsonl")
+    build("s3://shared/team-a/")
+    for other in ("s3://shared/team-b/train.jsonl", "s3://shared/team-ab/train.jsonl", "s3://shared/team-a"):
+        with pytest.raises(
+            S3LocationNotAllowedError,
+            match="s3://shared/team-a/, s3://ml-models/, s3://ml-artifacts/finetune/team-a/",
+        ):
+            build(other)
+
+
+def test_without_allowed_prefixes_a_job_uses_only_its_own_location() -> None:
+    with pytest.raises(S3LocationNotAllowedError, match=r"may use \(s3://ml-artifacts/finetune/team-a/\)"):
+        build_create_training_job_request(open_lora(), sagemaker_settings(allowed_s3_prefixes={}))
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["ml-data/", "s3://ML-Data/", "s3://ml-data/a/../b/", "s3://ml-data/a//b/", "s3:/", "https://x/"],
+)
+def test_allowed_prefixes_must_be_s3_prefixes_in_normal_form(prefix: str) -> None:
+    with pytest.raises(ValidationError, match="is not an S3 prefix"):
+        sagemaker_settings(allowed_s3_prefixes={"team-a": [prefix]})
 
 
 def test_local_data_path_is_rejected_with_field_named() -> None:

@@ -17,12 +17,17 @@ from finetune_operator.api.recipe import RecipeKind
 from finetune_operator.backends.base import AttemptState, JobEvent, Observation
 from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.statemachine import (
+    ATTEMPT_CHECK_SECONDS,
+    RUNTIME_GRACE_SECONDS,
     Plan,
     SetSuspended,
+    StopAttempt,
     Submit,
+    attempt_check_in,
     decide,
     deletion_blocked,
     rejected,
+    runtime_check_in,
     submitted,
     waits_for_recipe,
 )
@@ -70,6 +75,7 @@ def start(job: FineTuneJob) -> FineTuneJob:
 
 def test_new_job_submits_attempt_one() -> None:
     plan = decide(make_job(), None, NOW)
+    assert attempt_check_in(plan) == ATTEMPT_CHECK_SECONDS  # looked at once soon after
     assert plan.action == Submit(attempt=1, resume_from=None, remaining_runtime_seconds=None)
     assert plan.status.phase == Phase.SUBMITTED
     assert plan.status.current_attempt == 1
@@ -167,6 +173,85 @@ def test_remaining_runtime_shrinks_across_attempts() -> None:
     job = start(make_job({"maxRuntimeSeconds": 3600}))
     plan = decide(job, Observation(AttemptState.FAILED), NOW + timedelta(seconds=600))
     assert isinstance(plan.action, Submit) and plan.action.remaining_runtime_seconds == 3000
+
+
+def with_limit(job: FineTuneJob, seconds: int) -> FineTuneJob:
+    """``job`` after ``spec.maxRuntimeSeconds`` was set or changed (it may change at any time)."""
+    return job.model_copy(update={"spec": job.spec.model_copy(update={"max_runtime_seconds": seconds})})
+
+
+def test_a_limit_set_on_a_running_attempt_stops_it_past_the_deadline() -> None:
+    running = Observation(AttemptState.RUNNING, reason="PyTorchJobRunning")
+    job = apply(start(make_job()), decide(start(make_job()), running, NOW))
+    job = with_limit(job, 600)
+    assert runtime_check_in(job, NOW + timedelta(seconds=300)) == 300 + RUNTIME_GRACE_SECONDS
+    # Within the grace the attempt's own deadline may still end it, as its backend reports.
+    within = decide(job, running, NOW + timedelta(seconds=600 + RUNTIME_GRACE_SECONDS - 1))
+    assert within.action is None and within.status.phase == Phase.RUNNING
+    plan = decide(job, running, NOW + timedelta(seconds=600 + RUNTIME_GRACE_SECONDS))
+    assert plan.action == StopAttempt(attempt=1)
+    assert plan.status.phase == Phase.FAILED
+    failed = next(c for c in plan.status.conditions if c.type == "Failed")
+    assert failed.reason == "MaxRuntimeExceeded"
+    assert failed.message == (
+        "spec.maxRuntimeSeconds (600) exceeded in attempt 1: the operator stopped it (checkpoints are kept)"
+    )
+    (attempt,) = plan.status.attempts
+    assert (attempt.result, attempt.reason) == ("Failed", "MaxRuntimeExceeded") and attempt.end_time
+    assert conditions(plan)["Running"] == "False"
+    assert [e.reason for e in plan.events] == ["MaxRuntimeExceeded"]
+    assert runtime_check_in(apply(job, plan), NOW + timedelta(days=1)) is None
+
+
+def test_a_lowered_limit_stops_a_pending_attempt_of_a_resumed_job() -> None:
+    job = start(make_job({"maxRuntimeSeconds": 86400}))
+    resumed = apply(job, decide(job, Observation(AttemptState.FAILED), NOW + timedelta(seconds=60)))
+    assert resumed.status.current_attempt == 2
+    lowered = with_limit(resumed, 120)
+    plan = decide(
+        lowered, Observation(AttemptState.PENDING), NOW + timedelta(seconds=120 + RUNTIME_GRACE_SECONDS)
+    )
+    assert plan.action == StopAttempt(attempt=2) and plan.status.phase == Phase.FAILED
+
+
+def test_success_and_suspended_or_queued_attempts_are_not_stopped_for_runtime() -> None:
+    job = with_limit(start(make_job()), 60)
+    late = NOW + timedelta(hours=1)
+    assert decide(job, Observation(AttemptState.SUCCEEDED), late).status.phase == Phase.SUCCEEDED
+    queued = decide(job, Observation(AttemptState.PENDING, suspended=True), late)
+    assert queued.action is None and queued.status.phase == Phase.SUBMITTED
+    paused = with_limit(start(make_job({"suspend": False})), 60)
+    paused = paused.model_copy(update={"spec": paused.spec.model_copy(update={"suspend": True})})
+    plan = decide(paused, Observation(AttemptState.RUNNING), late)
+    assert plan.action == SetSuspended(True) and plan.status.phase == Phase.SUSPENDED
+    # Nothing to look at later: the attempt is looked at again when it changes.
+    assert runtime_check_in(apply(job, queued), late) is None
+
+
+def test_a_blocked_attempt_gets_a_condition_and_one_warning_until_it_is_unblocked() -> None:
+    job = start(make_job())
+    blocked = Observation(
+        AttemptState.PENDING, reason="ClaimNotFound", message="PersistentVolumeClaim c ...", blocked=True
+    )
+    plan = decide(job, blocked, NOW)
+    assert plan.status.phase == Phase.SUBMITTED and plan.action is None
+    condition = next(c for c in plan.status.conditions if c.type == "AttemptBlocked")
+    assert (condition.status, condition.reason, condition.message) == (
+        "True",
+        "ClaimNotFound",
+        "PersistentVolumeClaim c ...",
+    )
+    assert [(e.type, e.reason) for e in plan.events] == [("Warning", "ClaimNotFound")]
+    assert attempt_check_in(plan) == ATTEMPT_CHECK_SECONDS
+    job = apply(job, plan)
+    assert decide(job, blocked, NOW).events == ()
+    running = decide(job, Observation(AttemptState.RUNNING), NOW)
+    assert conditions(running)["AttemptBlocked"] == "False" and running.status.phase == Phase.RUNNING
+    assert attempt_check_in(running) is None
+    # Never blocked: no such condition at all.
+    assert "AttemptBlocked" not in conditions(
+        decide(start(make_job()), Observation(AttemptState.PENDING), NOW)
+    )
 
 
 def test_suspend_before_submission_submits_nothing() -> None:

@@ -28,10 +28,12 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- end -}}
 {{- end -}}
 
-{{/* The operator config file: the user's OperatorConfig plus the ports the chart wires up. */}}
+{{/* The operator config file: the user's OperatorConfig plus what the chart wires up: the
+ports and the trainer's ClusterRole (templates/rbac.yaml). */}}
 {{- define "finetune-operator.config" -}}
 {{- $config := deepCopy .Values.config -}}
 {{- $_ := set $config "metrics_port" .Values.metrics.port -}}
 {{- $_ := set $config "liveness_port" .Values.livenessPort -}}
+{{- $_ := set $config "trainer_cluster_role" (printf "%s-trainer" (include "finetune-operator.fullname" .)) -}}
 {{- toYaml $config -}}
 {{- end -}}

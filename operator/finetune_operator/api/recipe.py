@@ -36,7 +36,12 @@ MAX_NODES = 512
 """The most instances one attempt may use, wherever the count comes from (the job, its recipe);
 a platform caps it lower per namespace (operator config ``resource_limits``)."""
 NodeCount = Annotated[int, Field(ge=1, le=MAX_NODES)]
-InstanceTypeName = Annotated[str, StringConstraints(max_length=64)]
+INSTANCE_TYPE_PATTERN = r"^ml\.[a-z0-9]+\.[a-z0-9]+$"
+"""A SageMaker / HyperPod instance type, e.g. ``ml.trn1.32xlarge`` (never empty: an empty
+value is an error, not "the recipe's")."""
+InstanceTypeName = Annotated[
+    str, StringConstraints(min_length=1, max_length=64, pattern=INSTANCE_TYPE_PATTERN)
+]
 
 
 class BackendName(StrEnum):

@@ -130,6 +130,10 @@ class Observation:
     output_path: str | None = None
     suspended: bool = False
     """Whether the backend object is asked to be suspended (may differ from ``state``)."""
+    blocked: bool = False
+    """A pending attempt that cannot start until something outside it changes; ``reason`` and
+    ``message`` say what (hyperpod: its storage claim is missing or unbound). It starts by
+    itself once that is fixed; until then the job shows it as condition AttemptBlocked."""
     resumable: bool = True
     """False when a failed attempt ended in a way a new attempt must not undo: a person
     stopped it, or it spent its runtime budget. The job then fails instead of resuming."""

@@ -146,6 +146,8 @@ def build_upload_pod(
     under its final name only after its sha256 matched (written aside, then renamed). The pod
     sees only the namespace's uploads directory of the claim, and runs as the trainer pods do
     (Pod Security ``restricted``, the platform's FSx user), so its files are owned like theirs.
+    It never calls the API server, so it gets no ServiceAccount token: a process in it (the
+    image is the trainer's) cannot act as the namespace's ``default`` ServiceAccount.
     """
     target = upload.destination
     partial = f"{target}.partial"
@@ -170,6 +172,7 @@ def build_upload_pod(
         "spec": {
             "restartPolicy": "Never",
             "activeDeadlineSeconds": 3600,
+            "automountServiceAccountToken": False,
             "securityContext": pod_security_context(run_as),
             "containers": [
                 {

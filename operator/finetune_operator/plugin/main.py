@@ -24,7 +24,7 @@ from finetune_operator.api.recipe import BackendName, Recipe, RecipeKind
 from finetune_operator.api.training_config import Method
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.registry import backend_class
-from finetune_operator.cli import ANY, RENDER_HELP, add_render_arguments, run_render
+from finetune_operator.cli import ANY, ANY_BUCKET, RENDER_HELP, add_render_arguments, run_render
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import SpecError
 from finetune_operator.naming import LABEL_RECIPE_FOR_JOB
@@ -248,10 +248,11 @@ def owned_by(document: dict[str, Any], job: dict[str, Any]) -> dict[str, Any]:
 
 def preview_config(job_image: str | None) -> OperatorConfig:
     """The operator config the preview renders with: the operator's SageMaker defaults are
-    unknown here, so placeholders stand in for them and any role and image the spec names
-    are accepted."""
+    unknown here, so placeholders stand in for them and any role, S3 location and image the
+    spec names are accepted (the operator checks them against its own config)."""
     sagemaker = {
         "role_allowlist": [ANY],
+        "allowed_s3_prefixes": {"*": [ANY_BUCKET]},
         "default_role_arn": PREVIEW_ROLE,
         "s3_prefix": PREVIEW_S3_PREFIX,
         "trainer_image": job_image or PREVIEW_SAGEMAKER_IMAGE,

@@ -1,6 +1,7 @@
 -- Argo CD health of a finetune.dev/v1alpha1 FineTuneJob (docs/operations.md, "Argo CD").
 -- Progressing while Pending/Submitted/Running/Resuming, Healthy once Succeeded, Degraded when
--- Failed or while a delete is blocked or the spec is invalid, Suspended while suspended.
+-- Failed, while a delete or the current attempt is blocked (e.g. its storage claim is missing)
+-- or the spec is invalid, Suspended while suspended.
 -- The message carries the step, the attempt and the reason. Lua 5.1 (Argo CD's gopher-lua).
 local hs = {}
 
@@ -72,6 +73,14 @@ local invalid = true_condition(status, nil, "InvalidSpec")
 if phase == "Failed" or invalid ~= nil then
   hs.status = "Degraded"
   hs.message = describe(obj, status, "Failed", invalid or true_condition(status, "Failed", nil))
+  return hs
+end
+
+-- Waits for something only a person can fix (it starts by itself once that is done).
+local attempt_blocked = true_condition(status, "AttemptBlocked", nil)
+if attempt_blocked ~= nil then
+  hs.status = "Degraded"
+  hs.message = describe(obj, status, "Attempt blocked", attempt_blocked)
   return hs
 end
 

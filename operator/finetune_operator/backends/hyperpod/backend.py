@@ -9,6 +9,7 @@ costs one write here: its PyTorchJob.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from typing import Any, ClassVar, cast
@@ -25,7 +26,7 @@ from finetune_operator.backends.base import (
     Observation,
     attempt_name,
 )
-from finetune_operator.backends.hyperpod.observe import observe_pytorchjob
+from finetune_operator.backends.hyperpod.observe import claim_blocking, observe_pytorchjob
 from finetune_operator.backends.hyperpod.render import render_attempt, render_trainer_identity
 from finetune_operator.backends.hyperpod.watches import (
     PYTORCHJOB_API_VERSION,
@@ -70,10 +71,10 @@ class HyperPodBackend(Backend):
             )
 
     def render(self, request: AttemptRequest) -> list[dict[str, Any]]:
-        return render_attempt(request)
+        return render_attempt(request, self._config.trainer_cluster_role)
 
     def submit(self, request: AttemptRequest) -> BackendRef:
-        *identity, pytorchjob = render_attempt(request)
+        *identity, pytorchjob = render_attempt(request, self._config.trainer_cluster_role)
         self._ensure_trainer_identity(pytorchjob["metadata"]["namespace"], identity)
         meta = self._create_or_adopt(pytorchjob, request.job.metadata.uid)["metadata"]
         return BackendRef(
@@ -85,7 +86,9 @@ class HyperPodBackend(Backend):
         so that pods of running and future attempts can still start and report."""
         with self._lock:
             self._identity_namespaces.discard(namespace)
-        self._ensure_trainer_identity(namespace, render_trainer_identity(namespace))
+        self._ensure_trainer_identity(
+            namespace, render_trainer_identity(namespace, self._config.trainer_cluster_role)
+        )
 
     def _ensure_trainer_identity(self, namespace: str, manifests: list[dict[str, Any]]) -> None:
         with self._lock:
@@ -123,9 +126,30 @@ class HyperPodBackend(Backend):
         pods: list[dict[str, Any]] = []
         if _has_true_condition(pytorchjob, "Failed"):
             pods = self._pods_of(namespace, name)
-        return observe_pytorchjob(
+        observation = observe_pytorchjob(
             pytorchjob, pods, output_path=storage_dirs(job, self._config.storage).output_dir
         )
+        if observation.state == AttemptState.PENDING and not observation.suspended:
+            blocking = self._claim_blocking(job, namespace, name)
+            if blocking is not None:
+                reason, message = blocking
+                return dataclasses.replace(observation, reason=reason, message=message, blocked=True)
+        return observation
+
+    def _claim_blocking(self, job: FineTuneJob, namespace: str, name: str) -> tuple[str, str] | None:
+        """Whether the job's storage claim keeps the pending attempt ``name`` from starting."""
+        claim = job.spec.storage.claim_name
+        try:
+            pvc: dict[str, Any] | None = self._as_dict(
+                client.CoreV1Api(self.api).read_namespaced_persistent_volume_claim(claim, namespace)
+            )
+        except ApiException as err:
+            if err.status != 404:
+                raise
+            pvc = None
+        bound = pvc is not None and (pvc.get("status") or {}).get("phase") == "Bound"
+        pods = [] if pvc is None or bound else self._pods_of(namespace, name)
+        return claim_blocking(claim, namespace, pvc, pods)
 
     def set_suspended(self, job: FineTuneJob, attempt: int, suspended: bool) -> None:
         client.CustomObjectsApi(self.api).patch_namespaced_custom_object(
@@ -202,10 +226,6 @@ class HyperPodBackend(Backend):
             "ServiceAccount": (
                 lambda body: core.create_namespaced_service_account(namespace, body, _preload_content=False),
                 lambda: core.read_namespaced_service_account(name, namespace),
-            ),
-            "Role": (
-                lambda body: rbac.create_namespaced_role(namespace, body, _preload_content=False),
-                lambda: rbac.read_namespaced_role(name, namespace),
             ),
             "RoleBinding": (
                 lambda body: rbac.create_namespaced_role_binding(namespace, body, _preload_content=False),

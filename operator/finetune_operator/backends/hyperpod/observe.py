@@ -47,6 +47,46 @@ def observe_pytorchjob(
     return Observation(state=AttemptState.PENDING, reason="Created", message="", suspended=suspended)
 
 
+def claim_blocking(
+    claim: str, namespace: str, pvc: dict[str, Any] | None, pods: list[dict[str, Any]]
+) -> tuple[str, str] | None:
+    """(reason, message) when the storage claim keeps a pending attempt's pods from starting.
+
+    A claim that does not exist, or has lost its volume, blocks them for certain. An unbound
+    (Pending) claim blocks them only when the scheduler says a pod cannot be placed: with
+    ``WaitForFirstConsumer`` a claim is Pending until its first pod is scheduled. The pods
+    start by themselves once the claim is there and bound (the scheduler retries them).
+    """
+    where = f"PersistentVolumeClaim {claim} in namespace {namespace}"
+    if pvc is None:
+        return (
+            "ClaimNotFound",
+            f"{where} does not exist (spec.storage.claimName); the attempt's pods wait for it: create the "
+            "claim (docs/hyperpod-clusters.md) or name the namespace's claim in a new FineTuneJob",
+        )
+    phase = (pvc.get("status") or {}).get("phase")
+    if phase == "Lost":
+        return (
+            "ClaimLost",
+            f"{where} lost its PersistentVolume; the attempt's pods cannot start until it is restored",
+        )
+    if phase == "Bound":
+        return None
+    unschedulable = [
+        condition.get("message") or condition.get("reason") or "unschedulable"
+        for pod in pods
+        for condition in (pod.get("status") or {}).get("conditions") or []
+        if condition.get("type") == "PodScheduled" and condition.get("status") == "False"
+    ]
+    if not unschedulable:
+        return None
+    return (
+        "ClaimNotBound",
+        f"{where} is not bound to a PersistentVolume (phase {phase or 'Pending'}); the attempt's pods wait "
+        f"for it (scheduler: {unschedulable[0]})",
+    )
+
+
 def failure_exit_code(pods: list[dict[str, Any]]) -> int | None:
     """The trainer exit code that explains a failure: 2 (invalid config) first, then any non-zero."""
     failure = _telling_failure(pods)

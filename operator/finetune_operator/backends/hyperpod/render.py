@@ -13,7 +13,7 @@ import shlex
 from typing import Any
 
 from finetune_operator import yamlio
-from finetune_operator.api.job import KIND, PLURAL, AutoResume, FineTuneJob
+from finetune_operator.api.job import KIND, AutoResume, FineTuneJob
 from finetune_operator.api.recipe import API_GROUP, API_VERSION
 from finetune_operator.backends.base import AttemptRequest, ResolvedResources
 from finetune_operator.backends.hyperpod.watches import PYTORCHJOB_API_VERSION, PYTORCHJOB_KIND
@@ -21,7 +21,12 @@ from finetune_operator.code import code_sources, config_map_dir, config_map_file
 from finetune_operator.contract import RESUME_AUTO, TRAINER_CONFIG_PATH
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import INSTANCE_SHAPES
-from finetune_operator.naming import TRAINER_IDENTITY, attempt_labels, trainer_identity_labels
+from finetune_operator.naming import (
+    DEFAULT_TRAINER_CLUSTER_ROLE,
+    TRAINER_IDENTITY,
+    attempt_labels,
+    trainer_identity_labels,
+)
 from finetune_operator.pod_security import CONTAINER_SECURITY_CONTEXT, pod_security_context
 from finetune_operator.storage import normalise, within
 
@@ -144,36 +149,39 @@ def validate_request(request: AttemptRequest) -> None:
         )
 
 
-def render_attempt(request: AttemptRequest) -> list[dict[str, Any]]:
+def render_attempt(
+    request: AttemptRequest, trainer_cluster_role: str = DEFAULT_TRAINER_CLUSTER_ROLE
+) -> list[dict[str, Any]]:
     """Every object attempt ``request.attempt`` needs, in creation order: the namespace's
     trainer identity (created once per namespace), then the PyTorchJob."""
     validate_request(request)
-    return [*render_trainer_identity(request.job.metadata.namespace or ""), render_pytorchjob(request)]
+    namespace = request.job.metadata.namespace or ""
+    return [*render_trainer_identity(namespace, trainer_cluster_role), render_pytorchjob(request)]
 
 
-def render_trainer_identity(namespace: str) -> list[dict[str, Any]]:
-    """The ServiceAccount that every trainer pod of ``namespace`` runs as, allowed to patch
-    FineTuneJob status (the progress channel).
+def render_trainer_identity(namespace: str, trainer_cluster_role: str) -> list[dict[str, Any]]:
+    """The ServiceAccount that every trainer pod of ``namespace`` runs as, and its RoleBinding
+    to the chart's trainer ClusterRole: patch FineTuneJob status (the progress channel).
 
-    One per namespace, not per job: three objects fewer to write for every job. Per-job least
+    One per namespace, not per job: two objects fewer to write for every job. Per-job least
     privilege is kept by the chart's ValidatingAdmissionPolicy, which admits a report only
     from a pod of the job being patched (its token is bound to the pod). Not owned by any
-    job, so deleting one job leaves the identity for the others.
+    job, so deleting one job leaves the identity for the others. A ClusterRole, not a Role of
+    the operator's making: the operator may ``bind`` only that role (resourceNames), so it
+    needs no permission to create Roles and cannot grant anything else.
     """
     meta = {"name": TRAINER_IDENTITY, "namespace": namespace, "labels": trainer_identity_labels()}
     return [
         {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": meta},
         {
             "apiVersion": "rbac.authorization.k8s.io/v1",
-            "kind": "Role",
-            "metadata": meta,
-            "rules": [{"apiGroups": [API_GROUP], "resources": [f"{PLURAL}/status"], "verbs": ["patch"]}],
-        },
-        {
-            "apiVersion": "rbac.authorization.k8s.io/v1",
             "kind": "RoleBinding",
             "metadata": meta,
-            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": TRAINER_IDENTITY},
+            "roleRef": {
+                "apiGroup": "rbac.authorization.k8s.io",
+                "kind": "ClusterRole",
+                "name": trainer_cluster_role,
+            },
             "subjects": [{"kind": "ServiceAccount", "name": TRAINER_IDENTITY, "namespace": namespace}],
         },
     ]

@@ -19,7 +19,6 @@ HYPERPOD_WATCHES = Watches(
         SharedKind(api_version, plural, trainer_identity_labels())
         for api_version, plural in (
             ("v1", "serviceaccounts"),
-            ("rbac.authorization.k8s.io/v1", "roles"),
             ("rbac.authorization.k8s.io/v1", "rolebindings"),
         )
     ),

@@ -11,7 +11,8 @@ checkpoint in S3 (``checkpoint``), the trainer's newest progress record in S3
 (``progress``), and whether a failed attempt may be resumed
 (``resumable``). ``observe_again_in`` tells the operator when to look again, since a
 training job produces no Kubernetes watch events. ``cancel`` stops an InProgress job and
-follows it through Stopping; it never deletes anything in S3.
+follows it through Stopping (on delete, and when the job's runtime is spent; the deletion
+annotations are the reconciler's to honour); it never deletes anything in S3.
 
 Credentials come only from the standard boto3 chain (IRSA or EKS Pod Identity in a
 cluster); nothing here reads, logs or stores keys.
@@ -45,7 +46,6 @@ from finetune_operator.api.job import (
 )
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.base import (
-    DELETION_POLICY_ANNOTATION,
     RELEASE_FINALIZER_ANNOTATION,
     AttemptRequest,
     AttemptState,
@@ -67,7 +67,9 @@ from finetune_operator.backends.sagemaker.request import (
     Upload,
     build_create_training_job_request,
     job_locations,
+    namespace_prefixes,
 )
+from finetune_operator.backends.sagemaker.s3access import may_use
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.backends.sagemaker.status import AttemptEnd, map_training_job_status
 from finetune_operator.backends.sagemaker.validation import validate_request
@@ -204,6 +206,13 @@ class SageMakerBackend(Backend):
         ):
             raise InvalidSpecError(
                 "spec.resources.processesPerNode, neuronDevices and efaDevices apply only to backend hyperpod"
+            )
+        if "storage" in spec.model_fields_set and job.status.backend_ref is None:
+            # Not for a job submitted before the CRD refused this: failing it now would leave its
+            # training job running unwatched (the field never changed what it does).
+            raise InvalidSpecError(
+                "spec.storage applies only to backend hyperpod: a SageMaker training job does not mount the "
+                "cluster's storage; it reads and writes S3 (spec.sagemaker.outputS3Uri and checkpointS3Uri)"
             )
         if spec.suspend:
             raise InvalidSpecError(
@@ -381,6 +390,8 @@ class SageMakerBackend(Backend):
         only once its ``COMPLETE`` marker is there (docs/trainer-contract.md, section 2).
         """
         locations = job_locations(job, self._settings)
+        if not self._may_read(job, locations.checkpoints):
+            return None
         bucket, prefix = parse_s3_uri(locations.checkpoints)
         steps: list[tuple[int, str]] = []
         kwargs: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "Delimiter": "/"}
@@ -415,7 +426,10 @@ class SageMakerBackend(Backend):
         GET), as it grows with every logged step. None until the file exists (Nova images
         write none; their ``ProgressInfo`` is in ``status.sagemaker``).
         """
-        bucket, prefix = parse_s3_uri(job_locations(job, self._settings).checkpoints)
+        checkpoints = job_locations(job, self._settings).checkpoints
+        if not self._may_read(job, checkpoints):
+            return None
+        bucket, prefix = parse_s3_uri(checkpoints)
         try:
             tail = self.s3.get_object(
                 Bucket=bucket, Key=prefix + PROGRESS_FILE, Range=f"bytes=-{PROGRESS_TAIL_BYTES}"
@@ -429,6 +443,12 @@ class SageMakerBackend(Backend):
         text = tail["Body"].read().decode("utf-8", errors="replace")
         return progress_from_records(text, attempt, starts_mid_line=not whole)
 
+    def _may_read(self, job: FineTuneJob, uri: str) -> bool:
+        """Whether the operator may read ``uri`` for ``job``. ``submit`` refused every job whose
+        locations lie outside its namespace's prefixes; this keeps an attempt submitted before
+        the platform team narrowed them from being read with the operator's identity."""
+        return may_use(uri, namespace_prefixes(job, self._settings))
+
     def set_suspended(self, job: FineTuneJob, attempt: int, suspended: bool) -> None:
         raise InvalidSpecError(
             "spec.suspend: a SageMaker training job cannot be paused; delete the FineTuneJob to stop it "
@@ -439,11 +459,6 @@ class SageMakerBackend(Backend):
 
     def cancel(self, job: FineTuneJob, attempt: int) -> bool:
         name = self._job_name(job, attempt)
-        annotations = job.metadata.annotations
-        if annotations.get(DELETION_POLICY_ANNOTATION) == "retain":
-            return True
-        if annotations.get(RELEASE_FINALIZER_ANNOTATION) == "true":
-            return True
         with self._state.lock:
             state = self._state.cancels.setdefault(name, _CancelState())
         try:

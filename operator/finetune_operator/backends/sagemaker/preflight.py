@@ -7,6 +7,9 @@ So before submitting, every declared source must exist (``head_object`` for a fi
 in the declared format. The record checks are the structural core of the trainer's
 parsers (trainer-images/trainer/src/finetune_trainer/formats.py): enough to catch a
 wrong path, a wrong format or a non-JSONL file, not a full data validation.
+
+It reads with the operator's own identity, so it only ever sees URIs that passed the
+namespace's allowed S3 prefixes (``s3access.py``) when the request was planned.
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ from finetune_operator.api.training_config import (
 from finetune_operator.backends.base import AttemptRequest
 from finetune_operator.backends.sagemaker import nova
 from finetune_operator.backends.sagemaker.naming import training_job_name
+from finetune_operator.backends.sagemaker.s3access import allowed_prefixes, check_locations
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.code import code_sources, config_map_dir, config_map_files, module_location
 from finetune_operator.contract import RESUME_AUTO
@@ -179,6 +180,35 @@ def resolve_role_arn(job: FineTuneJob, settings: SageMakerSettings) -> str:
             "ask the operator administrator to allow it (sagemaker.roleAllowlist)"
         )
     return role
+
+
+def namespace_prefixes(job: FineTuneJob, settings: SageMakerSettings) -> list[str]:
+    """The S3 prefixes ``job``'s namespace may use (docs/security.md, "SageMaker and S3")."""
+    return allowed_prefixes(job.metadata.namespace or "", settings.allowed_s3_prefixes, settings.s3_prefix)
+
+
+def job_s3_locations(request: AttemptRequest, locations: JobLocations) -> list[tuple[str, str]]:
+    """Every S3 location the attempt reads or writes, with the field that names it: where the
+    operator (pre-flight, uploads, checkpoints, progress) or the training job would go."""
+    config = request.config
+    spec = request.job.spec
+    single = len(config.data.train) == 1
+    named = [
+        ("spec.data.train.path" if single else f"spec.data.mixture[{index}].path", source.path)
+        for index, source in enumerate(config.data.train)
+    ]
+    if config.data.validation is not None:
+        named.append(("spec.data.validation.path", config.data.validation.path))
+    named.append(("spec.model.uri", config.model.path))
+    if config.model.tokenizer is not None:
+        named.append(("spec.model.tokenizer", config.model.tokenizer))
+    named.extend((f"{field}.s3Uri", source.s3_uri) for field, source in code_sources(spec) if source.s3_uri)
+    named += [
+        ("spec.sagemaker.outputS3Uri", locations.root),
+        ("spec.sagemaker.outputS3Uri", locations.output),
+        ("spec.sagemaker.checkpointS3Uri", locations.checkpoints),
+    ]
+    return [(field, uri) for field, uri in named if uri.startswith("s3://")]
 
 
 def checkpoint_local_path(resume_from: str, locations: JobLocations) -> str:
@@ -320,6 +350,10 @@ def build_create_training_job_request(
             "SecurityGroupIds": list(sagemaker_spec.vpc_config.security_group_ids),
             "Subnets": list(sagemaker_spec.vpc_config.subnets),
         }
+    # The last check, like the others pure: nothing in S3 is looked at for a location outside these.
+    check_locations(
+        meta.namespace or "", job_s3_locations(request, locations), namespace_prefixes(job, settings)
+    )
     data_uris = [uri for _, uri in data_channels]
     code_uris = [source.s3_uri for _, source in code_sources(job.spec) if source.s3_uri]
     return TrainingJobPlan(

@@ -7,8 +7,9 @@ borrowing a privileged IAM role through a FineTuneJob spec.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from finetune_operator.backends.sagemaker.s3access import check_allowed_prefix
 from finetune_operator.instances import AcceleratorFamily
 
 NOVA_SFT_IMAGE_US_EAST_1 = "708977205387.dkr.ecr.us-east-1.amazonaws.com/nova-fine-tune-repo:SM-TJ-SFT-latest"
@@ -75,6 +76,18 @@ class SageMakerSettings(BaseModel):
             "Default 's3://bucket/prefix' under which each job gets '<namespace>/<name>/' for "
             "outputs, checkpoints and uploaded recipes. Required unless every spec gives its "
             "own output location."
+        ),
+    )
+    allowed_s3_prefixes: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description=(
+            "Per namespace, the S3 prefixes its jobs may name (data, model, tokenizer, reward and tool "
+            "modules, outputS3Uri, checkpointS3Uri): 's3://bucket/prefix/'; '*' as the namespace applies "
+            "to every namespace, '{namespace}' in a prefix stands for the job's namespace, and 's3://' "
+            "allows every bucket. '<s3_prefix>/<namespace>/' is always allowed. The operator reads and "
+            "writes S3 for a job with its own identity (data pre-flight, uploads, checkpoints, progress), "
+            "so a job naming anything else is refused before any S3 request (docs/security.md). Empty: "
+            "jobs use only their own location under s3_prefix."
         ),
     )
     poll_interval_seconds: float = Field(
@@ -145,3 +158,10 @@ class SageMakerSettings(BaseModel):
         default_factory=dict,
         description="Tags added to every training job (cost allocation, ownership).",
     )
+
+    @field_validator("allowed_s3_prefixes")
+    @classmethod
+    def _prefixes(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {
+            namespace: [check_allowed_prefix(p) for p in prefixes] for namespace, prefixes in value.items()
+        }
