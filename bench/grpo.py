@@ -27,8 +27,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -42,6 +40,7 @@ from trainer import (
     LORA_TARGETS,
     _device,
     _finetune_train_config,
+    run_worker,
     train_and_read_steps,
     write_model,
 )
@@ -217,9 +216,8 @@ def trl_worker(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _child(*argv: str) -> dict[str, Any]:
-    """Runs this file in a child process and returns the JSON of its last output line."""
-    result = subprocess.run([sys.executable, __file__, *argv], check=True, capture_output=True, text=True)
-    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+    """Runs this file's TRL worker in a child process and returns its JSON."""
+    return run_worker(__file__, *argv)
 
 
 def main() -> None:

@@ -276,12 +276,27 @@ def memory_worker(args: argparse.Namespace) -> dict[str, Any]:
     import torch.nn.functional as F
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from finetune_trainer.config import LoraSpec
+    from finetune_trainer.config import parse_config
     from finetune_trainer.encoding import IGNORE_INDEX, TokenizedSequence
     from finetune_trainer.methods import SupervisedMethod
     from finetune_trainer.model import add_lora
     from finetune_trainer.packing import collate_padded
 
+    # The settings come from the throughput runs' config, through the trainer's own parsing: a field
+    # the contract gains (as lora.loadIn4Bit did) reaches this run as it reaches the trainer's.
+    model_dir = Path(args.model)
+    config = parse_config(
+        _finetune_train_config(
+            model_dir.parent / "memory-run",
+            model_dir,
+            model_dir.parent / "memory-run" / "unread.jsonl",  # the step's row is built below
+            packing=False,
+            micro_batch=1,
+            steps=1,
+            seq_length=args.tokens,
+        )
+    )
+    assert config.lora is not None, "the benchmark's config is a LoRA one"
     device = torch.device(_device())
     dtype = torch.bfloat16 if device.type == "cuda" else torch.float32
     tokenizer = AutoTokenizer.from_pretrained(args.model)
@@ -292,7 +307,6 @@ def memory_worker(args: argparse.Namespace) -> dict[str, Any]:
     batch = collate_padded(
         [TokenizedSequence(ids, (IGNORE_INDEX,) * prompt + ids[prompt:])], tokenizer.pad_token_id
     )
-    lora = LoraSpec(rank=LORA_RANK, alpha=LORA_RANK, dropout=0.0, target_modules=tuple(LORA_TARGETS))
     if args.head == "trl":
         from datasets import Dataset
         from peft import LoraConfig
@@ -328,9 +342,11 @@ def memory_worker(args: argparse.Namespace) -> dict[str, Any]:
             return loss
 
     else:
-        model = add_lora(model, lora, seed=0)
+        model = add_lora(model, config.lora, config.training.seed)
         model.train()
-        method = SupervisedMethod(device, tokenizer.pad_token_id, args.tokens, packing=False)
+        method = SupervisedMethod(
+            device, tokenizer.pad_token_id, config.training.seq_length, config.training.packing
+        )
 
         def step() -> torch.Tensor:
             if args.head == "chunked":
@@ -371,10 +387,23 @@ def memory_worker(args: argparse.Namespace) -> dict[str, Any]:
 # --- the driver ----------------------------------------------------------------------------------------
 
 
-def _child(*argv: str) -> dict[str, Any]:
-    """Runs this file in a child process and returns the JSON of its last output line."""
-    result = subprocess.run([sys.executable, __file__, *argv], check=True, capture_output=True, text=True)
+def run_worker(script: str, *argv: str) -> dict[str, Any]:
+    """Runs a benchmark's `script` as a child process and returns the JSON of its last output line.
+
+    A failed child's stderr is raised with it: its traceback names the fault, which the parent's
+    own traceback (a CalledProcessError) does not.
+    """
+    result = subprocess.run([sys.executable, script, *argv], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"{Path(script).name} {' '.join(argv)} exited {result.returncode}:\n{result.stderr[-4000:]}"
+        )
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def _child(*argv: str) -> dict[str, Any]:
+    """Runs one of this file's workers in a child process and returns its JSON."""
+    return run_worker(__file__, *argv)
 
 
 def measure_throughput(root: Path, args: argparse.Namespace) -> dict[str, Any]:
