@@ -19,7 +19,8 @@ before the step.
 
 Every variant runs in its own child process of this one; the last line of output is one JSON
 object with all figures and the targets (>= 1.5x TRL padded and >= 1.0x TRL packed in real
-tokens/s; loss-head peak memory >= 4x below the unchunked head).
+tokens/s; loss-head peak memory >= 4x below the unchunked head). ``--smoke`` (or
+FINETUNE_BENCH_SMOKE=1) runs every variant at tiny sizes for `make test`.
 """
 
 from __future__ import annotations
@@ -48,6 +49,17 @@ THROUGHPUT_MODES = {
     "packed": {"packing": True, "micro_batch": 2},
 }
 TARGETS = {"paddedVsTrl": 1.5, "packedVsTrl": 1.0, "lossHeadMemoryReduction": 4.0}
+SMOKE = {
+    "steps": 3,
+    "warmup": 1,
+    "repeats": 1,
+    "documents": 48,
+    "seq_length": 128,
+    "memory_tokens": 256,
+    "memory_vocab": 4096,
+}
+"""`--smoke`'s sizes (docs/operations.md, "Benchmarks"): every variant runs, in seconds; its figures
+mean nothing."""
 
 
 def _device() -> str:
@@ -499,7 +511,16 @@ def main() -> None:
     parser.add_argument("--mode", choices=sorted(THROUGHPUT_MODES))
     parser.add_argument("--head", choices=["unchunked", "chunked", "trl"])
     parser.add_argument("--tokens", type=int)
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        default=os.environ.get("FINETUNE_BENCH_SMOKE") == "1",
+        help=f"make test's run: the sizes {SMOKE} unless given (also FINETUNE_BENCH_SMOKE=1)",
+    )
     args = parser.parse_args()
+    if args.smoke:
+        parser.set_defaults(**SMOKE)
+        args = parser.parse_args()
     if args.worker == "trl-throughput":
         print(json.dumps(trl_throughput_worker(args)))
         return
@@ -515,6 +536,7 @@ def main() -> None:
     device = torch.cuda.get_device_name(0) if _device() == "cuda" else f"cpu ({os.cpu_count()} cores)"
     result = {
         "benchmark": "trainer",
+        "smoke": args.smoke,
         "device": device,
         "precision": "bf16" if _device() == "cuda" else "fp32",
         "throughput": throughput,
