@@ -47,6 +47,7 @@ def run_bench_smoke(name: str, expected: set[str], timeout: float) -> dict[str, 
     assert not missing, f"bench/{name}.py's figures lack {missing}: {lines[-1]}"
     assert figures["benchmark"] == name, figures["benchmark"]
     assert figures["smoke"] is True, f"bench/{name}.py --smoke says it was no smoke run: {lines[-1]}"
+    print(lines[-1])  # the figures, in the test's captured output (pytest -rP shows it)
     return figures
 
 
