@@ -14,13 +14,14 @@ to converge (phase Submitted or later, or Suspended) and reports:
   created after it reaching Submitted (the operator re-listed, re-watched and worked again).
 
 Targets: 0, 0, 0, under 15 s. Usage: ``python bench/chaos.py [--n N] [--kills K]``;
-``--smoke`` is N=60, K=2. The last line is one JSON object.
+``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is N=12, K=1 for `make test`. The last line is one JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -42,6 +43,8 @@ from hack.operator_process import OperatorProcess  # noqa: E402
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 CONVERGED = {"Submitted", "Running", "Resuming", "Succeeded"}
 NAMESPACES = 3
+SMOKE = {"n": 12, "kills": 1}
+"""`--smoke`'s sizes (docs/operations.md, "Benchmarks"): every disruption once; its figures mean nothing."""
 
 
 def retrying(call: Any, *args: Any, **kwargs: Any) -> Any:
@@ -172,10 +175,17 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=300)
     parser.add_argument("--kills", type=int, default=5)
     parser.add_argument("--seed", type=int, default=12)
-    parser.add_argument("--smoke", action="store_true", help="N=60, 2 kills")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        default=os.environ.get("FINETUNE_BENCH_SMOKE") == "1",
+        help=f"make test's run: {SMOKE} unless given (also FINETUNE_BENCH_SMOKE=1)",
+    )
     args = parser.parse_args()
-    n, kills = (60, 2) if args.smoke else (args.n, args.kills)
-    print(json.dumps(run(n, kills, args.seed)))
+    if args.smoke:
+        parser.set_defaults(**SMOKE)
+        args = parser.parse_args()
+    print(json.dumps({"benchmark": "chaos", "smoke": args.smoke, **run(args.n, args.kills, args.seed)}))
 
 
 if __name__ == "__main__":

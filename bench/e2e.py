@@ -15,13 +15,17 @@ process's clock while polling the job's status and its pods every 0.2 s:
   noticing the crash and starting attempt 2;
 - ``crash_to_resumed_first_step_s``: the kill until status shows attempt 2's first step.
 
-Needs the bed up with its real node (`make cluster-up`). Usage: ``python bench/e2e.py``. The last
-line of output is one JSON object.
+Needs the bed up with its real node (`make cluster-up`). Usage: ``python bench/e2e.py [--steps N]
+[--checkpoint-every K]`` (the recipe's 60 and 10 by default, set as the job's recipe overrides);
+``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is 30 and 5 for `make test`. The last line of output is one
+JSON object.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -37,6 +41,9 @@ from hack.real_job import RealNodeBed, demo_job  # noqa: E402
 NAME = "bench-e2e"
 TIMEOUT_S = 600
 POLL_S = 0.2
+SMOKE = {"steps": 30, "checkpoint_every": 5}
+"""`--smoke`'s sizes (docs/operations.md, "Benchmarks"): a crash and a resume still happen (the kill
+follows the first checkpoint, with 25 steps left to land in); its figures mean nothing."""
 
 
 def container_times(pod: Any) -> tuple[float | None, float | None]:
@@ -55,6 +62,30 @@ def container_times(pod: Any) -> tuple[float | None, float | None]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, help="training.maxSteps (default: the recipe's)")
+    parser.add_argument(
+        "--checkpoint-every", type=int, help="checkpointing.everySteps (default: the recipe's)"
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        default=os.environ.get("FINETUNE_BENCH_SMOKE") == "1",
+        help=f"make test's run: {SMOKE} unless given (also FINETUNE_BENCH_SMOKE=1)",
+    )
+    args = parser.parse_args()
+    if args.smoke:
+        parser.set_defaults(**SMOKE)
+        args = parser.parse_args()
+    overrides = {
+        path: value
+        for path, value in (
+            ("training.maxSteps", args.steps),
+            ("checkpointing.everySteps", args.checkpoint_every),
+        )
+        if value is not None
+    }
+
     bed = RealNodeBed.connect()
     bed.real_node_ready()
     install_chart(bed.layout, str(bed.layout.kubeconfig))
@@ -63,6 +94,8 @@ def main() -> int:
     bed.write_model()
     bed.write_chat_data(NAMESPACE)
     job = demo_job(NAMESPACE, NAME)
+    if overrides:
+        job["spec"]["recipe"] = {"overrides": overrides}
 
     applied = time.time()
     bed.apply(job)
@@ -106,6 +139,7 @@ def main() -> int:
     records = bed.progress_records(status)
     figures = {
         "benchmark": "e2e",
+        "smoke": args.smoke,
         "job": f"{NAMESPACE}/{NAME} ({job['spec']['resources']['nodes']} x ml.m5.large, real node)",
         "steps": status["progress"]["totalSteps"],
         "attempts": len(status["attempts"]),

@@ -18,6 +18,8 @@ A step's figures are taken from the whole optimizer step, generation included:
 Each figure is the median over the steps after the warm-up; the two trainers run interleaved,
 `--repeats` times, and each counts its best run, so that a shared machine's passing load does not
 decide the ratio. The last line of output is one JSON object; the target is >= 1.0x TRL in both.
+``--smoke`` (or FINETUNE_BENCH_SMOKE=1) runs two steps of 2 prompts x 2 generations of 8 tokens,
+once, for `make test`; `--prompts-per-step`, `--generations` and `--completion-tokens` set them.
 """
 
 from __future__ import annotations
@@ -27,8 +29,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -42,6 +42,7 @@ from trainer import (
     LORA_TARGETS,
     _device,
     _finetune_train_config,
+    run_worker,
     train_and_read_steps,
     write_model,
 )
@@ -53,6 +54,16 @@ PROMPT_WORDS = 32
 COMPLETION_TOKENS = 64
 VOCABULARY = 8192
 TARGETS = {"generatedVsTrl": 1.0, "trainedVsTrl": 1.0}
+SMOKE = {
+    "steps": 2,
+    "warmup": 1,
+    "repeats": 1,
+    "prompts_per_step": 2,
+    "generations": 2,
+    "completion_tokens": 8,
+}
+"""`--smoke`'s sizes (docs/operations.md, "Benchmarks"): both trainers run a measured step, in
+seconds; its figures mean nothing."""
 
 REWARD_SOURCE = '''
 def echo_first_word(prompt, completion, **fields):
@@ -71,19 +82,19 @@ def write_prompts(path: Path, count: int, seed: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _config(root: Path, model: Path, data: Path, reward: Path, steps: int) -> dict[str, Any]:
+def _config(root: Path, model: Path, data: Path, reward: Path, args: argparse.Namespace) -> dict[str, Any]:
     """bench/trainer.py's LoRA config, made a grpo-lora one."""
     config = _finetune_train_config(
-        root, model, data, packing=False, micro_batch=PROMPTS_PER_STEP, steps=steps, seq_length=512
+        root, model, data, packing=False, micro_batch=args.prompts_per_step, steps=args.steps, seq_length=512
     )
     config["job"]["name"] = "grpo"
     config["method"] = "grpo-lora"
     config["data"]["format"] = "prompt"
     config["optimizer"]["learningRate"] = LEARNING_RATE
     config["grpo"] = {
-        "numGenerations": GENERATIONS,
+        "numGenerations": args.generations,
         "maxPromptLength": 512,
-        "maxCompletionLength": COMPLETION_TOKENS,
+        "maxCompletionLength": args.completion_tokens,
         "temperature": 1.0,
         "topP": 1.0,
         "beta": 0.0,
@@ -108,9 +119,9 @@ def _config(root: Path, model: Path, data: Path, reward: Path, steps: int) -> di
 
 
 def run_finetune_train(
-    root: Path, model: Path, data: Path, reward: Path, steps: int, warmup: int
+    root: Path, model: Path, data: Path, reward: Path, args: argparse.Namespace
 ) -> dict[str, Any]:
-    measured = train_and_read_steps(root, _config(root, model, data, reward, steps))[warmup:]
+    measured = train_and_read_steps(root, _config(root, model, data, reward, args))[args.warmup :]
     prompt_tokens = PROMPT_WORDS + 1  # BOS
     generated = [
         r["tokensPerSecond"] * r["completionLength"] / (prompt_tokens + r["completionLength"])
@@ -146,10 +157,10 @@ def trl_worker(args: argparse.Namespace) -> dict[str, Any]:
     config = GRPOConfig(
         output_dir=str(Path(args.data).parent / "trl-grpo"),
         max_steps=args.steps,
-        per_device_train_batch_size=PROMPTS_PER_STEP * GENERATIONS,
+        per_device_train_batch_size=args.prompts_per_step * args.generations,
         gradient_accumulation_steps=1,
-        num_generations=GENERATIONS,
-        max_completion_length=COMPLETION_TOKENS,
+        num_generations=args.generations,
+        max_completion_length=args.completion_tokens,
         temperature=1.0,
         top_p=1.0,
         top_k=0,
@@ -207,7 +218,7 @@ def trl_worker(args: argparse.Namespace) -> dict[str, Any]:
         seconds = marks[step] - marks[step - 1]
         tokens = logs[step - 1]["num_tokens"] - (logs[step - 2]["num_tokens"] if step >= 2 else 0)
         length = logs[step - 1]["completions/mean_length"]
-        generated.append(length * PROMPTS_PER_STEP * GENERATIONS / seconds)
+        generated.append(length * args.prompts_per_step * args.generations / seconds)
         trained.append(tokens / seconds)
         lengths.append(length)
     return {
@@ -219,9 +230,8 @@ def trl_worker(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _child(*argv: str) -> dict[str, Any]:
-    """Runs this file in a child process and returns the JSON of its last output line."""
-    result = subprocess.run([sys.executable, __file__, *argv], check=True, capture_output=True, text=True)
-    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+    """Runs this file's TRL worker in a child process and returns its JSON."""
+    return run_worker(__file__, *argv)
 
 
 def main() -> None:
@@ -230,9 +240,21 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=8)
     parser.add_argument("--warmup", type=int, default=2, help="steps left out of the figures")
     parser.add_argument("--repeats", type=int, default=2, help="interleaved runs of each; the best counts")
+    parser.add_argument("--prompts-per-step", type=int, default=PROMPTS_PER_STEP)
+    parser.add_argument("--generations", type=int, default=GENERATIONS, help="completions per prompt")
+    parser.add_argument("--completion-tokens", type=int, default=COMPLETION_TOKENS)
     parser.add_argument("--model")
     parser.add_argument("--data")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        default=os.environ.get("FINETUNE_BENCH_SMOKE") == "1",
+        help=f"make test's run: {SMOKE} unless given (also FINETUNE_BENCH_SMOKE=1)",
+    )
     args = parser.parse_args()
+    if args.smoke:
+        parser.set_defaults(**SMOKE)
+        args = parser.parse_args()
     if args.worker == "trl":
         print(json.dumps(trl_worker(args)))
         return
@@ -242,20 +264,21 @@ def main() -> None:
         root = Path(tmp)
         model, data, reward = root / "model", root / "prompts.jsonl", root / "reward.py"
         write_model(model, vocab_size=VOCABULARY, hidden=256, layers=4, max_length=512)
-        write_prompts(data, count=PROMPTS_PER_STEP * (args.steps + 1), seed=0)
+        write_prompts(data, count=args.prompts_per_step * (args.steps + 1), seed=0)
         reward.write_text(REWARD_SOURCE, encoding="utf-8")
         best: dict[str, dict[str, Any]] = {}
         for repeat in range(args.repeats):
             runs = {
-                "finetuneTrain": run_finetune_train(
-                    root / f"ours-{repeat}", model, data, reward, args.steps, args.warmup
-                ),
+                "finetuneTrain": run_finetune_train(root / f"ours-{repeat}", model, data, reward, args),
                 "trl": _child(
                     "trl",
                     f"--model={model}",
                     f"--data={data}",
                     f"--steps={args.steps}",
                     f"--warmup={args.warmup}",
+                    f"--prompts-per-step={args.prompts_per_step}",
+                    f"--generations={args.generations}",
+                    f"--completion-tokens={args.completion_tokens}",
                 ),
             }
             for trainer, run in runs.items():
@@ -271,14 +294,15 @@ def main() -> None:
     device = torch.cuda.get_device_name(0) if _device() == "cuda" else f"cpu ({os.cpu_count()} cores)"
     result = {
         "benchmark": "grpo",
+        "smoke": args.smoke,
         "device": device,
         "generationEngine": "hf",
         "model": {"hidden": 256, "layers": 4, "vocabulary": VOCABULARY, "loraRank": LORA_RANK},
         "settings": {
-            "promptsPerStep": PROMPTS_PER_STEP,
-            "numGenerations": GENERATIONS,
+            "promptsPerStep": args.prompts_per_step,
+            "numGenerations": args.generations,
             "promptTokens": PROMPT_WORDS + 1,
-            "maxCompletionLength": COMPLETION_TOKENS,
+            "maxCompletionLength": args.completion_tokens,
             "lossType": "dapo",
         },
         "steps": args.steps,

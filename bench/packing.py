@@ -8,13 +8,15 @@ the model processes and how many of them are real (non-pad) tokens.
 
 Throughput and memory against TRL's `SFTTrainer` are `bench/trainer.py`'s.
 
-The last line of output is one JSON object with all figures.
+The last line of output is one JSON object with all figures. ``--smoke`` (or
+FINETUNE_BENCH_SMOKE=1) runs 500 documents for `make test`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import time
@@ -24,6 +26,10 @@ from finetune_trainer.dataset import LoadedData
 from finetune_trainer.encoding import IGNORE_INDEX, TokenizedSequence
 from finetune_trainer.packing import collate_padded
 from finetune_trainer.train import build_rows
+
+SMOKE = {"documents": 500, "seq_length": 1024}
+"""`--smoke`'s sizes (docs/operations.md, "Benchmarks"): the same path in a second; its figures mean
+nothing."""
 
 
 def synthetic_lengths(count: int, seq_length: int, seed: int) -> list[int]:
@@ -84,7 +90,16 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=20000)
     parser.add_argument("--seq-length", type=int, default=4096)
     parser.add_argument("--micro-batch", type=int, default=8, help="per-example padding baseline batch size")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        default=os.environ.get("FINETUNE_BENCH_SMOKE") == "1",
+        help=f"make test's run: {SMOKE} unless given (also FINETUNE_BENCH_SMOKE=1)",
+    )
     args = parser.parse_args()
+    if args.smoke:
+        parser.set_defaults(**SMOKE)
+        args = parser.parse_args()
 
     started = time.perf_counter()
     documents = synthetic_documents(synthetic_lengths(args.documents, args.seq_length, seed=0))
@@ -104,6 +119,7 @@ def main() -> None:
 
     result = {
         "benchmark": "packing",
+        "smoke": args.smoke,
         "packing": packing,
         "targetRealFraction": 0.97,
         "meetsTarget": packing["packedRealFraction"] >= 0.97,

@@ -12,7 +12,7 @@ Runs against the test bed (KUBECONFIG, or the bed's kubeconfig). In one run it:
    seen by a watch; the operator's RSS is sampled from /proc throughout.
 
 Usage: ``python bench/reconcile.py [--n N]``; ``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is
-N=200 for CI, the default N=1000 is the report mode. The last line is one JSON object.
+N=20 for `make test`, the default N=1000 is the report mode. The last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir  # n
 from finetune_operator.statemachine import decide, submitted  # noqa: E402
 
 SUBMITTED_OR_LATER = {"Submitted", "Running", "Succeeded", "Resuming", "Suspended"}
+SMOKE = {"n": 20}
+"""`--smoke`'s size (docs/operations.md, "Benchmarks"): every phase runs; its figures mean nothing."""
 
 
 def job_manifest(namespace: str, name: str) -> dict[str, Any]:
@@ -282,10 +284,18 @@ def operator_run(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, help="number of jobs (default 1000, or 200 with --smoke)")
-    parser.add_argument("--smoke", action="store_true", default=os.environ.get("FINETUNE_BENCH_SMOKE") == "1")
+    parser.add_argument("--n", type=int, default=1000, help="number of jobs")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        default=os.environ.get("FINETUNE_BENCH_SMOKE") == "1",
+        help=f"make test's run: {SMOKE} unless given (also FINETUNE_BENCH_SMOKE=1)",
+    )
     args = parser.parse_args()
-    n = args.n or (200 if args.smoke else 1000)
+    if args.smoke:
+        parser.set_defaults(**SMOKE)
+        args = parser.parse_args()
+    n = args.n
     kubeconfig = os.environ.get("KUBECONFIG") or str(REPO / ".testbed" / "kubeconfig")
     api = config.new_client_from_config(config_file=kubeconfig)
     install_chart(testbed_module.layout(), kubeconfig)
@@ -309,6 +319,8 @@ def main() -> None:
         f"p99 {result['p99']:.3f}s; operator peak RSS {result['peak_rss_mib']:.1f} MiB"
     )
     figures = {
+        "benchmark": "reconcile",
+        "smoke": args.smoke,
         "n": n,
         "floor_seconds": round(floor_seconds, 3),
         "operator_seconds": round(result["elapsed"], 3),

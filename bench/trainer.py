@@ -19,7 +19,8 @@ before the step.
 
 Every variant runs in its own child process of this one; the last line of output is one JSON
 object with all figures and the targets (>= 1.5x TRL padded and >= 1.0x TRL packed in real
-tokens/s; loss-head peak memory >= 4x below the unchunked head).
+tokens/s; loss-head peak memory >= 4x below the unchunked head). ``--smoke`` (or
+FINETUNE_BENCH_SMOKE=1) runs every variant at tiny sizes for `make test`.
 """
 
 from __future__ import annotations
@@ -48,6 +49,17 @@ THROUGHPUT_MODES = {
     "packed": {"packing": True, "micro_batch": 2},
 }
 TARGETS = {"paddedVsTrl": 1.5, "packedVsTrl": 1.0, "lossHeadMemoryReduction": 4.0}
+SMOKE = {
+    "steps": 3,
+    "warmup": 1,
+    "repeats": 1,
+    "documents": 48,
+    "seq_length": 128,
+    "memory_tokens": 256,
+    "memory_vocab": 4096,
+}
+"""`--smoke`'s sizes (docs/operations.md, "Benchmarks"): every variant runs, in seconds; its figures
+mean nothing."""
 
 
 def _device() -> str:
@@ -276,12 +288,27 @@ def memory_worker(args: argparse.Namespace) -> dict[str, Any]:
     import torch.nn.functional as F
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from finetune_trainer.config import LoraSpec
+    from finetune_trainer.config import parse_config
     from finetune_trainer.encoding import IGNORE_INDEX, TokenizedSequence
     from finetune_trainer.methods import SupervisedMethod
     from finetune_trainer.model import add_lora
     from finetune_trainer.packing import collate_padded
 
+    # The settings come from the throughput runs' config, through the trainer's own parsing: a field
+    # the contract gains (as lora.loadIn4Bit did) reaches this run as it reaches the trainer's.
+    model_dir = Path(args.model)
+    config = parse_config(
+        _finetune_train_config(
+            model_dir.parent / "memory-run",
+            model_dir,
+            model_dir.parent / "memory-run" / "unread.jsonl",  # the step's row is built below
+            packing=False,
+            micro_batch=1,
+            steps=1,
+            seq_length=args.tokens,
+        )
+    )
+    assert config.lora is not None, "the benchmark's config is a LoRA one"
     device = torch.device(_device())
     dtype = torch.bfloat16 if device.type == "cuda" else torch.float32
     tokenizer = AutoTokenizer.from_pretrained(args.model)
@@ -292,7 +319,6 @@ def memory_worker(args: argparse.Namespace) -> dict[str, Any]:
     batch = collate_padded(
         [TokenizedSequence(ids, (IGNORE_INDEX,) * prompt + ids[prompt:])], tokenizer.pad_token_id
     )
-    lora = LoraSpec(rank=LORA_RANK, alpha=LORA_RANK, dropout=0.0, target_modules=tuple(LORA_TARGETS))
     if args.head == "trl":
         from datasets import Dataset
         from peft import LoraConfig
@@ -328,9 +354,11 @@ def memory_worker(args: argparse.Namespace) -> dict[str, Any]:
             return loss
 
     else:
-        model = add_lora(model, lora, seed=0)
+        model = add_lora(model, config.lora, config.training.seed)
         model.train()
-        method = SupervisedMethod(device, tokenizer.pad_token_id, args.tokens, packing=False)
+        method = SupervisedMethod(
+            device, tokenizer.pad_token_id, config.training.seq_length, config.training.packing
+        )
 
         def step() -> torch.Tensor:
             if args.head == "chunked":
@@ -371,10 +399,23 @@ def memory_worker(args: argparse.Namespace) -> dict[str, Any]:
 # --- the driver ----------------------------------------------------------------------------------------
 
 
-def _child(*argv: str) -> dict[str, Any]:
-    """Runs this file in a child process and returns the JSON of its last output line."""
-    result = subprocess.run([sys.executable, __file__, *argv], check=True, capture_output=True, text=True)
+def run_worker(script: str, *argv: str) -> dict[str, Any]:
+    """Runs a benchmark's `script` as a child process and returns the JSON of its last output line.
+
+    A failed child's stderr is raised with it: its traceback names the fault, which the parent's
+    own traceback (a CalledProcessError) does not.
+    """
+    result = subprocess.run([sys.executable, script, *argv], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"{Path(script).name} {' '.join(argv)} exited {result.returncode}:\n{result.stderr[-4000:]}"
+        )
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def _child(*argv: str) -> dict[str, Any]:
+    """Runs one of this file's workers in a child process and returns its JSON."""
+    return run_worker(__file__, *argv)
 
 
 def measure_throughput(root: Path, args: argparse.Namespace) -> dict[str, Any]:
@@ -470,7 +511,16 @@ def main() -> None:
     parser.add_argument("--mode", choices=sorted(THROUGHPUT_MODES))
     parser.add_argument("--head", choices=["unchunked", "chunked", "trl"])
     parser.add_argument("--tokens", type=int)
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        default=os.environ.get("FINETUNE_BENCH_SMOKE") == "1",
+        help=f"make test's run: the sizes {SMOKE} unless given (also FINETUNE_BENCH_SMOKE=1)",
+    )
     args = parser.parse_args()
+    if args.smoke:
+        parser.set_defaults(**SMOKE)
+        args = parser.parse_args()
     if args.worker == "trl-throughput":
         print(json.dumps(trl_throughput_worker(args)))
         return
@@ -486,6 +536,7 @@ def main() -> None:
     device = torch.cuda.get_device_name(0) if _device() == "cuda" else f"cpu ({os.cpu_count()} cores)"
     result = {
         "benchmark": "trainer",
+        "smoke": args.smoke,
         "device": device,
         "precision": "bf16" if _device() == "cuda" else "fp32",
         "throughput": throughput,
