@@ -17,7 +17,10 @@ from hack.operator_process import OperatorProcess
 from kubernetes import client, config
 from kubernetes.client.exceptions import ApiException
 
-from tests.cluster.test_chart_rbac import service_account_kubeconfig
+from tests.cluster.test_chart_rbac import (  # noqa: F401  (own_namespace_release: a fixture)
+    own_namespace_release,
+    service_account_kubeconfig,
+)
 from tests.cluster.test_operator import (
     GROUP,
     PLURAL,
@@ -382,6 +385,7 @@ def tenant_recipe(name: str, nodes: int) -> dict[str, Any]:
     }
 
 
+@pytest.mark.usefixtures("own_namespace_release")  # the chart's RBAC for an operator of this namespace
 def test_a_tenants_recipe_is_bounded_at_admission_and_capped_by_the_namespace(
     api_client, core_v1, custom_objects, namespace, tmp_path
 ) -> None:
