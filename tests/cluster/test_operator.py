@@ -239,8 +239,11 @@ def test_failed_worker_resumes_then_exhausts_attempts(operator, custom_objects, 
     command = container_command(second)
     assert command[-2:] == ["--resume-from", checkpoint]
     assert container_command(second, "Worker")[-2:] == ["--resume-from", checkpoint]
-    job = get_job(custom_objects, namespace, "rs")
-    assert job["status"]["currentAttempt"] == 2
+    # The child is created before the status that records it: wait for the status.
+    job = wait_for(
+        lambda: (j := get_job(custom_objects, namespace, "rs"))["status"].get("currentAttempt") == 2 and j,
+        message="status of attempt 2",
+    )
     assert job["status"]["attempts"][0]["result"] == "Failed"
     assert job["status"]["attempts"][1]["resumedFrom"] == checkpoint
 
