@@ -167,6 +167,11 @@ class Reconciler:
             return
         if self._seen.get(key) == _fingerprint(document):
             return  # our own status write echoed back, or only trainer-reported progress changed
+        if needs_finalizer(document.get("spec") or {}) and FINALIZER not in (meta.get("finalizers") or []):
+            # Nothing is submitted before kopf's finalizer is on the job: a delete that came first
+            # would otherwise remove the job at once and orphan its cloud attempt. Adding the
+            # finalizer is an update, whose event reconciles.
+            return
         await self.reconcile(key, document, recipes)
 
     async def child_event(
