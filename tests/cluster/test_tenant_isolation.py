@@ -18,6 +18,7 @@ from kubernetes import client, config
 from kubernetes.client.exceptions import ApiException
 
 from tests.cluster.test_chart_rbac import (  # noqa: F401  (own_namespace_release: a fixture)
+    TRAINER_ROLE,
     own_namespace_release,
     service_account_kubeconfig,
 )
@@ -406,7 +407,10 @@ def test_a_tenants_recipe_is_bounded_at_admission_and_capped_by_the_namespace(
 
     kubeconfig = service_account_kubeconfig(api_client, tmp_path / "operator.kubeconfig")
     operator = OperatorProcess(
-        kubeconfig, namespace, tmp_path, config={"resource_limits": {namespace: {"max_nodes": 2}}}
+        kubeconfig,
+        namespace,
+        tmp_path,
+        config={"resource_limits": {namespace: {"max_nodes": 2}}, "trainer_cluster_role": TRAINER_ROLE},
     )
     operator.start()
     try:
