@@ -49,6 +49,51 @@ def vowel_share(prompt, completion, vowels, **fields):
 """
 
 
+def new_metrics() -> dict[str, dict[str, list[float]]]:
+    return collections.defaultdict(lambda: collections.defaultdict(list))
+
+
+def trl_trainer_stand_in(
+    beta: float,
+    use_bias_correction_kl: bool,
+    loss_type: str,
+    max_completion_length: int,
+    metrics: dict[str, dict[str, list[float]]],
+) -> types.SimpleNamespace:
+    """What TRL 1.16's `GRPOTrainer` loss methods read of the trainer: one process, no gradient
+    accumulation, no vLLM, TRL's default clipping."""
+    identity = lambda x, **_: x  # noqa: E731
+    return types.SimpleNamespace(
+        top_entropy_quantile=1.0,
+        off_policy_mask_threshold=None,
+        importance_sampling_level="token",
+        beta=beta,
+        args=types.SimpleNamespace(
+            use_bias_correction_kl=use_bias_correction_kl, delta=None, steps_per_generation=1
+        ),
+        loss_type=loss_type,
+        epsilon_low=0.2,
+        epsilon_high=0.2,
+        use_vllm=False,
+        vllm_importance_sampling_correction=False,
+        model=types.SimpleNamespace(training=True),
+        current_gradient_accumulation_steps=1,
+        max_completion_length=max_completion_length,
+        accelerator=types.SimpleNamespace(
+            num_processes=1,
+            reduce=identity,
+            gather=identity,
+            gather_for_metrics=identity,
+            sync_gradients=True,
+            autocast=contextlib.nullcontext,
+            is_main_process=True,
+        ),
+        _entropy_bonus_enabled=False,
+        aux_loss_enabled=False,
+        _metrics=metrics,
+    )
+
+
 def _ok(result: subprocess.CompletedProcess[str]) -> None:
     assert result.returncode == 0, (
         f"exit {result.returncode}\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}"
@@ -126,37 +171,12 @@ def _trl_loss(
     (one process, no gradient accumulation) and the given log-probs in place of a model forward."""
     from trl import GRPOTrainer
 
-    metrics: dict[str, dict[str, list[float]]] = collections.defaultdict(
-        lambda: collections.defaultdict(list)
-    )
-    identity = lambda x, **_: x  # noqa: E731
-    trainer = types.SimpleNamespace(
-        top_entropy_quantile=1.0,
-        off_policy_mask_threshold=None,
-        importance_sampling_level="token",
-        beta=beta,
-        args=types.SimpleNamespace(
-            use_bias_correction_kl=use_bias_correction_kl, delta=None, steps_per_generation=1
-        ),
-        loss_type=loss_type,
-        epsilon_low=0.2,
-        epsilon_high=0.2,
-        use_vllm=False,
-        vllm_importance_sampling_correction=False,
-        model=types.SimpleNamespace(training=True),
-        current_gradient_accumulation_steps=1,
-        max_completion_length=max_completion_length,
-        accelerator=types.SimpleNamespace(
-            num_processes=1,
-            reduce=identity,
-            gather=identity,
-            gather_for_metrics=identity,
-            sync_gradients=True,
-        ),
-        _entropy_bonus_enabled=False,
-        aux_loss_enabled=False,
-        _metrics=metrics,
-        _get_per_token_logps_and_entropies=lambda *args, **kwargs: (logps, torch.zeros_like(logps), None),
+    metrics = new_metrics()
+    trainer = trl_trainer_stand_in(beta, use_bias_correction_kl, loss_type, max_completion_length, metrics)
+    trainer._get_per_token_logps_and_entropies = lambda *args, **kwargs: (
+        logps,
+        torch.zeros_like(logps),
+        None,
     )
     rows, width = logps.shape
     inputs = {
@@ -348,38 +368,13 @@ def _trls(
 
     for model in (policy, reference):
         add_fused_lm_head(model, temperature=case.temperature, outputs=("log_probs", "entropy"))
-    metrics: dict[str, dict[str, list[float]]] = collections.defaultdict(
-        lambda: collections.defaultdict(list)
-    )
-    identity = lambda x, **_: x  # noqa: E731
-    trainer = types.SimpleNamespace(
-        top_entropy_quantile=1.0,
-        off_policy_mask_threshold=None,
-        importance_sampling_level="token",
-        beta=case.beta,
-        args=types.SimpleNamespace(
-            use_bias_correction_kl=case.use_bias_correction_kl, delta=None, steps_per_generation=1
-        ),
-        loss_type=case.loss_type.replace("-", "_"),
-        epsilon_low=0.2,
-        epsilon_high=0.2,
-        use_vllm=False,
-        vllm_importance_sampling_correction=False,
-        model=types.SimpleNamespace(training=True),
-        current_gradient_accumulation_steps=1,
-        max_completion_length=PARITY_MAX_COMPLETION_LENGTH,
-        accelerator=types.SimpleNamespace(
-            num_processes=1,
-            reduce=identity,
-            gather=identity,
-            gather_for_metrics=identity,
-            sync_gradients=True,
-            autocast=contextlib.nullcontext,
-            is_main_process=True,
-        ),
-        _entropy_bonus_enabled=False,
-        aux_loss_enabled=False,
-        _metrics=metrics,
+    metrics = new_metrics()
+    trainer = trl_trainer_stand_in(
+        case.beta,
+        case.use_bias_correction_kl,
+        case.loss_type.replace("-", "_"),
+        PARITY_MAX_COMPLETION_LENGTH,
+        metrics,
     )
     trainer._get_per_token_logps_and_entropies = functools.partial(
         GRPOTrainer._get_per_token_logps_and_entropies, trainer
