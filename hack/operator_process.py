@@ -44,14 +44,9 @@ class OperatorProcess:
         self.kubeconfig = kubeconfig
         self.namespace = namespace
         self.namespaces = [namespace, *more_namespaces]
-        self.liveness_port = free_port()
-        self.metrics_port = free_port()
+        self.config = dict(config or {})
         self.config_path = workdir / "operator.yaml"
-        self.config_path.write_text(
-            yaml.safe_dump(
-                {"liveness_port": self.liveness_port, "metrics_port": self.metrics_port, **(config or {})}
-            )
-        )
+        self._pick_ports()
         inherited = {k: v for k, v in os.environ.items() if not (env and k.startswith("AWS_"))}
         self.env = {**inherited, **(env or {}), "KUBECONFIG": kubeconfig}
         self.env["PYTHONPATH"] = os.pathsep.join(
@@ -60,7 +55,33 @@ class OperatorProcess:
         self.log_path = workdir / f"operator-{namespace}.log"
         self.proc: subprocess.Popen[bytes] | None = None
 
-    def start(self, timeout: float = 30.0) -> None:
+    def _pick_ports(self) -> None:
+        self.liveness_port = free_port()
+        self.metrics_port = free_port()
+        self.config_path.write_text(
+            yaml.safe_dump(
+                {"liveness_port": self.liveness_port, "metrics_port": self.metrics_port, **self.config}
+            )
+        )
+
+    def start(self, timeout: float = 30.0, attempts: int = 3) -> None:
+        """Start the operator and wait until it is live. A free port can be taken by another process
+        between `free_port()` and the operator's bind (parallel tests pick ports too): then it
+        exits at once with EADDRINUSE, and it is started again on new ports."""
+        for attempt in range(1, attempts + 1):
+            log_start = self.log_path.stat().st_size if self.log_path.exists() else 0
+            try:
+                self._start_once(timeout)
+                return
+            except AssertionError:
+                with self.log_path.open("rb") as log:
+                    log.seek(log_start)
+                    port_taken = b"address already in use" in log.read()
+                if not port_taken or attempt == attempts:
+                    raise
+                self._pick_ports()
+
+    def _start_once(self, timeout: float) -> None:
         command = [
             sys.executable,
             "-m",
