@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from finetune_operator.api.job import FineTuneJob, RecipeStatus
 from finetune_operator.api.recipe import Recipe
-from finetune_operator.backends.base import AttemptRequest
+from finetune_operator.attempt import AttemptRequest
 from finetune_operator.code import ConfigMapData, check_config_maps, config_map_names
 from finetune_operator.config import OperatorConfig
 from finetune_operator.limits import check_resource_limits

@@ -43,7 +43,7 @@ from finetune_operator.api.training_config import (
     ResolvedTrainingConfig,
     WeightedSource,
 )
-from finetune_operator.backends.base import AttemptRequest
+from finetune_operator.attempt import AttemptRequest
 from finetune_operator.backends.sagemaker import nova
 from finetune_operator.backends.sagemaker.naming import training_job_name
 from finetune_operator.backends.sagemaker.s3access import allowed_prefixes, check_locations
