@@ -40,7 +40,6 @@ from finetune_operator.api.job import PLURAL, BackendRef, Condition, FineTuneJob
 from finetune_operator.api.recipe import BackendName, Recipe
 from finetune_operator.attempt import DELETION_POLICY_ANNOTATION, RELEASE_FINALIZER_ANNOTATION, JobEvent
 from finetune_operator.attempts import build_attempt_request
-from finetune_operator.backends.base import ChildKind
 from finetune_operator.backends.registry import BACKENDS, BackendCache, backend_class
 from finetune_operator.code import config_map_names, config_maps_of_namespace
 from finetune_operator.config import OperatorConfig
@@ -68,6 +67,7 @@ from finetune_operator.statemachine import (
     submitted,
     waits_for_recipe,
 )
+from finetune_operator.watches import ChildKind
 
 logger = logging.getLogger("finetune_operator")
 

@@ -8,16 +8,15 @@ core, ``finetune_operator/attempt.py``). Backends must be idempotent: ``submit``
 attempt that already exists adopts it (deterministic names are the idempotency key), so
 an operator restart never creates a duplicate.
 
-What a backend needs from the operator's watches it declares as :class:`Watches` (in a
-module that imports nothing heavy, listed in ``backends/registry.py``); the kopf handlers
-register watches from those declarations and never name a backend.
+What a backend needs from the operator's watches it declares as
+:class:`~finetune_operator.watches.Watches` (in a module that imports nothing heavy, listed
+in ``backends/registry.py``); the kopf handlers register watches from those declarations
+and never name a backend.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from finetune_operator.api.job import BackendRef, FineTuneJob
@@ -28,43 +27,6 @@ if TYPE_CHECKING:
     from kubernetes import client
 
     from finetune_operator.config import OperatorConfig
-
-
-@dataclass(frozen=True)
-class ChildKind:
-    """A Kubernetes kind a backend creates for attempts.
-
-    Its objects carry the managed-by and ``finetune.dev/job`` labels; every event whose
-    ``fingerprint`` differs from the last one seen reconciles the owning job, so that the
-    many status rewrites that cannot change the attempt's Observation wake nobody.
-    """
-
-    api_version: str
-    kind: str
-    plural: str
-    fingerprint: Callable[[dict[str, Any]], str]
-
-
-@dataclass(frozen=True)
-class SharedKind:
-    """A Kubernetes kind a backend keeps once per namespace for all its jobs.
-
-    ``labels`` select the backend's objects of this kind; when one is deleted, the
-    operator calls the backend's ``restore_shared(namespace)``.
-    """
-
-    api_version: str
-    plural: str
-    labels: Mapping[str, str]
-
-
-@dataclass(frozen=True)
-class Watches:
-    """What a backend asks the operator to watch. A backend without children (a cloud job)
-    declares none, and the operator polls it on ``observe_again_in`` instead."""
-
-    children: tuple[ChildKind, ...] = ()
-    shared: tuple[SharedKind, ...] = ()
 
 
 class Backend(ABC):

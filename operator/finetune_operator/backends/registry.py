@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from finetune_operator.api.recipe import BackendName
-from finetune_operator.backends.base import Backend, Watches
+from finetune_operator.backends.base import Backend
 from finetune_operator.backends.hyperpod.watches import HYPERPOD_WATCHES
 from finetune_operator.errors import InvalidSpecError
+from finetune_operator.watches import Watches
 
 if TYPE_CHECKING:
     from kubernetes import client
