@@ -10,13 +10,13 @@ that neither imports the other for them: backends import the core, never the rev
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from finetune_operator.api.base import ApiModel
 from finetune_operator.api.job import CheckpointRef, FineTuneJob, Progress
 from finetune_operator.api.training_config import ResolvedTrainingConfig
+from finetune_operator.code import CodeFiles, CodeModule
 from finetune_operator.instances import AcceleratorFamily
 from finetune_operator.storage import JobStorage
 
@@ -55,9 +55,11 @@ class AttemptRequest:
     storage: JobStorage
     """Where the job's pods may read and write on shared storage (the platform's policy)."""
     remaining_runtime_seconds: int | None = None
-    config_maps: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    """The ``data`` of each ConfigMap the job's reward and tool modules come from, by name
-    (read by the reconciler; ``render`` takes them from its input file)."""
+    code: tuple[CodeModule, ...] = ()
+    """The job's reward and tool modules, resolved (``code.py``), rewards first."""
+    code_files: tuple[CodeFiles, ...] = ()
+    """The files of the ConfigMaps those modules come from, only the keys the job names (read by
+    the reconciler; ``render`` takes them from its input file)."""
 
     @property
     def child_name(self) -> str:
