@@ -42,8 +42,8 @@ from hack.operator_process import OperatorProcess  # noqa: E402
 
 from finetune_operator.admission import parse_job  # noqa: E402
 from finetune_operator.api.job import BackendRef  # noqa: E402
+from finetune_operator.attempt import JobEvent  # noqa: E402
 from finetune_operator.attempts import build_attempt_request  # noqa: E402
-from finetune_operator.backends.base import JobEvent  # noqa: E402
 from finetune_operator.backends.hyperpod.render import (  # noqa: E402
     render_pytorchjob,
     render_trainer_identity,

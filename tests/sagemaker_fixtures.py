@@ -34,8 +34,8 @@ from moto.server import ThreadedMotoServer
 
 from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import Recipe
+from finetune_operator.attempt import AttemptRequest
 from finetune_operator.attempts import attempt_request_for_recipe
-from finetune_operator.backends.base import AttemptRequest
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR

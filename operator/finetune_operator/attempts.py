@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from finetune_operator.api.job import FineTuneJob, RecipeStatus
 from finetune_operator.api.recipe import Recipe
-from finetune_operator.backends.base import AttemptRequest
-from finetune_operator.code import ConfigMapData, check_config_maps, config_map_names
+from finetune_operator.attempt import AttemptRequest
+from finetune_operator.code import ConfigMapData, check_config_maps, code_files, code_modules
 from finetune_operator.config import OperatorConfig
 from finetune_operator.limits import check_resource_limits
 from finetune_operator.recipes import InvalidRecipe, frozen_recipe, select_recipe
@@ -58,8 +58,7 @@ def attempt_request_for_recipe(
     check_resource_limits(operator.resource_limits, job, recipe, resources)
     check_accelerator(resolution.config, resources.accelerator_family, resources.instance_type)
     namespace = job.metadata.namespace or ""
-    code = _referenced(job, config_maps or {})
-    check_config_maps(job.spec, namespace, code)
+    check_config_maps(job.spec, namespace, config_maps or {})
     request = AttemptRequest(
         job=job,
         attempt=attempt,
@@ -67,13 +66,9 @@ def attempt_request_for_recipe(
         resources=resources,
         image=operator.image_for(namespace, job.spec.image, resources.accelerator_family),
         resume_from=resume_from,
-        storage=operator.storage.for_job(namespace, job.metadata.name),
+        storage=operator.storage.for_job(namespace, job.metadata.name, job.spec.storage.compile_cache_dir),
         remaining_runtime_seconds=remaining_runtime_seconds,
-        config_maps=code,
+        code=code_modules(job.spec),
+        code_files=code_files(job.spec, config_maps or {}),
     )
     return request, resolution.recipe
-
-
-def _referenced(job: FineTuneJob, config_maps: ConfigMapData) -> dict[str, Mapping[str, str]]:
-    """Only the ConfigMaps the job names: nothing else reaches its attempt."""
-    return {name: config_maps[name] for name in config_map_names(job.spec) if name in config_maps}

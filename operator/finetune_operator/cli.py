@@ -18,7 +18,7 @@ from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.api.recipe import BackendName, Recipe
 from finetune_operator.attempts import build_attempt_request
-from finetune_operator.backends.registry import backend_class
+from finetune_operator.backends.registry import backend_class, check_backend_settings
 from finetune_operator.code import config_maps_of_namespace
 from finetune_operator.config import OperatorConfig
 from finetune_operator.contract import EXIT_INVALID_CONFIG, RESUME_AUTO
@@ -90,7 +90,9 @@ def render_config(path: Path | None) -> OperatorConfig:
     operator enforces its real allowlists.
     """
     if path is not None:
-        return OperatorConfig.from_file(path)
+        config = OperatorConfig.from_file(path)
+        check_backend_settings(config)
+        return config
     return OperatorConfig.model_validate(
         {
             "image_allowlist": {"*": [ANY]},

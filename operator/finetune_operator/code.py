@@ -9,13 +9,16 @@ path to the input channel it delivers the files in), a storage file at its own n
 path, an S3 object at its URI until the SageMaker backend maps it to its channel.
 
 The ConfigMaps are read by the reconciler (the imperative shell) and passed in as plain
-data, so that everything here and in the renderers stays pure. The code reaches the
+data, so that everything here and in the renderers stays pure. The attempt's request
+carries the result (:class:`CodeModule` s and :class:`CodeFiles`): a backend delivers the
+code from there and never reads ``spec.rewards``/``spec.tools`` again. The code reaches the
 trainer byte for byte: nothing here parses or rewrites it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from finetune_operator.api.job import CodeSource, ConfigMapFile, FineTuneJobSpec
@@ -71,6 +74,46 @@ def module_location(source: CodeSource) -> str:
         return normalise(source.path)
     assert source.s3_uri is not None  # the API admits exactly one of the three
     return source.s3_uri
+
+
+@dataclass(frozen=True)
+class CodeModule:
+    """One reward or tool module of the job, resolved: the field that names it, where it comes
+    from (exactly one of ``config_map``, ``path`` and ``s3_uri``, as the spec gives them), and
+    ``location``, the path the resolved config names it by (:func:`module_location`)."""
+
+    field: str
+    location: str
+    config_map: ConfigMapFile | None = None
+    path: str | None = None
+    s3_uri: str | None = None
+
+
+@dataclass(frozen=True)
+class CodeFiles:
+    """The files of one ConfigMap the job's modules come from: only the keys the job names
+    (sorted), with their content, and the directory the trainer finds them in."""
+
+    config_map: str
+    directory: str
+    files: Mapping[str, str]
+
+
+def code_modules(spec: FineTuneJobSpec) -> tuple[CodeModule, ...]:
+    """The job's modules, rewards first (:func:`code_sources`)."""
+    return tuple(
+        CodeModule(field, module_location(source), source.config_map, source.path, source.s3_uri)
+        for field, source in code_sources(spec)
+    )
+
+
+def code_files(spec: FineTuneJobSpec, config_maps: ConfigMapData) -> tuple[CodeFiles, ...]:
+    """The ConfigMap files the job's modules come from, in order of first mention, read from
+    ``config_maps`` (every one of them is there once :func:`check_config_maps` passed)."""
+    return tuple(
+        CodeFiles(name, config_map_dir(name), {key: config_maps[name][key] for key in keys})
+        for name, keys in config_map_files(spec).items()
+    )
 
 
 def resolve_rewards(spec: FineTuneJobSpec) -> list[RewardFunction]:

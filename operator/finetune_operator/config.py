@@ -6,7 +6,9 @@ SageMaker role allowlist).
 
 A backend with settings of its own (SageMaker) registers their model in
 ``backends/registry.py``; its section of the file is named after the backend
-(``sagemaker:``) and is validated by that model when the file is loaded.
+(``sagemaker:``). This module knows no backend: it keeps each section as given, and the
+registry validates it with the backend's model when the operator starts or renders
+(``check_backend_settings``) and whenever the backend reads it (``settings_of``).
 """
 
 from __future__ import annotations
@@ -15,10 +17,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from finetune_operator.api.recipe import BackendName
-from finetune_operator.backends.registry import backend_settings_model
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import DEFAULT_ACCELERATOR_FAMILY, AcceleratorFamily
 from finetune_operator.limits import ResourceLimits
@@ -96,28 +97,26 @@ class OperatorConfig(BaseModel):
         ge=1,
         description="Threads for blocking API calls; bounds how many jobs are reconciled at once.",
     )
-    backend_settings: dict[BackendName, BaseModel] = Field(
+    backend_settings: dict[BackendName, Any] = Field(
         default_factory=dict,
         exclude=True,
-        description="Each registered backend's section, by backend name (filled from the file's sections).",
+        description=(
+            "Each backend's section, by backend name (filled from the file's sections), as given: the "
+            "settings model the backend registered validates it (backends/registry.py)."
+        ),
     )
 
     @model_validator(mode="before")
     @classmethod
     def _backend_sections(cls, data: Any) -> Any:
-        """Validate each backend's section with the model the backend registered."""
+        """Collect the sections named after a backend into ``backend_settings``."""
         if not isinstance(data, dict):
             return data
         data = dict(data)
         sections = dict(data.pop("backend_settings", None) or {})
         for name in BackendName:
-            model = backend_settings_model(name)
-            if model is None:
-                continue
-            try:
-                sections[name] = model.model_validate(data.pop(name.value, sections.get(name) or {}))
-            except ValidationError as err:
-                raise ValueError(f"section {name.value!r}: {err}") from None
+            if name.value in data:
+                sections[name] = data.pop(name.value)
         data["backend_settings"] = sections
         return data
 
@@ -142,11 +141,9 @@ class OperatorConfig(BaseModel):
         return requested
 
     def settings_of(self, backend: BackendName, model: type[Settings]) -> Settings:
-        """``backend``'s section, as the settings model it registered."""
-        settings = self.backend_settings.get(backend)
-        if not isinstance(settings, model):
-            raise TypeError(f"backend {backend.value} registered no settings of type {model.__name__}")
-        return settings
+        """``backend``'s section validated by ``model``, the settings model it registered (no
+        section: the model's defaults). Raises pydantic's ValidationError for a bad section."""
+        return model.model_validate(self.backend_settings.get(backend) or {})
 
     @classmethod
     def from_file(cls, path: Path) -> OperatorConfig:

@@ -35,3 +35,21 @@ class OwnershipConflictError(SpecError):
     """An object with the deterministic child name exists but belongs to something else."""
 
     reason = "ChildNameConflict"
+
+
+class BackendUnreachableError(RuntimeError):
+    """The backend could not be reached while stopping an attempt on delete.
+
+    Not a spec error: the delete is retried with backoff while the job shows a
+    DeletionBlocked condition. ``exhausted`` turns true after the backend's retry limit;
+    the operator then retries rarely and waits for an administrator, who may release the
+    finalizer with :data:`~finetune_operator.attempt.RELEASE_FINALIZER_ANNOTATION` (never
+    silently: a running cloud job must not be orphaned without anyone deciding so).
+    """
+
+    reason = "BackendUnreachable"
+
+    def __init__(self, message: str, failures: int, exhausted: bool) -> None:
+        super().__init__(message)
+        self.failures = failures
+        self.exhausted = exhausted

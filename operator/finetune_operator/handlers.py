@@ -15,10 +15,11 @@ import kopf
 
 from finetune_operator.api.job import PLURAL
 from finetune_operator.api.recipe import BackendName, Recipe, RecipeKind
-from finetune_operator.backends.base import ChildKind, JobEvent
+from finetune_operator.attempt import JobEvent
 from finetune_operator.backends.registry import BACKENDS
 from finetune_operator.naming import GROUP, LABEL_MANAGED_BY, MANAGED_BY, VERSION
 from finetune_operator.reconciler import FINALIZER, needs_finalizer, plain
+from finetune_operator.watches import ChildKind
 
 OURS = {LABEL_MANAGED_BY: MANAGED_BY}
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import MAX_NODES, Recipe
-from finetune_operator.backends.base import ResolvedResources
+from finetune_operator.attempt import ResolvedResources
 from finetune_operator.errors import SpecError
 from finetune_operator.patterns import matches_any
 

@@ -38,18 +38,17 @@ from pydantic import ValidationError
 from finetune_operator.admission import check_rules
 from finetune_operator.api.job import PLURAL, BackendRef, Condition, FineTuneJob, FineTuneJobSpec
 from finetune_operator.api.recipe import BackendName, Recipe
+from finetune_operator.attempt import DELETION_POLICY_ANNOTATION, RELEASE_FINALIZER_ANNOTATION, JobEvent
 from finetune_operator.attempts import build_attempt_request
-from finetune_operator.backends.base import (
-    DELETION_POLICY_ANNOTATION,
-    RELEASE_FINALIZER_ANNOTATION,
-    BackendUnreachableError,
-    ChildKind,
-    JobEvent,
-)
 from finetune_operator.backends.registry import BACKENDS, BackendCache, backend_class
 from finetune_operator.code import config_map_names, config_maps_of_namespace
 from finetune_operator.config import OperatorConfig
-from finetune_operator.errors import InvalidSpecError, OwnershipConflictError, SpecError
+from finetune_operator.errors import (
+    BackendUnreachableError,
+    InvalidSpecError,
+    OwnershipConflictError,
+    SpecError,
+)
 from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS, PhaseTracker
 from finetune_operator.naming import GROUP, LABEL_JOB, VERSION
 from finetune_operator.recipes import ParsedRecipes, format_validation_error, recipe_changes
@@ -68,6 +67,7 @@ from finetune_operator.statemachine import (
     submitted,
     waits_for_recipe,
 )
+from finetune_operator.watches import ChildKind
 
 logger = logging.getLogger("finetune_operator")
 

@@ -33,7 +33,7 @@ from finetune_operator.api.training_config import (
     ResolvedTrainingConfig,
     WeightedSource,
 )
-from finetune_operator.backends.base import ResolvedResources
+from finetune_operator.attempt import ResolvedResources
 from finetune_operator.code import resolve_rewards, resolve_tools
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError

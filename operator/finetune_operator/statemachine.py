@@ -31,12 +31,7 @@ from finetune_operator.api.job import (
     Phase,
     RecipeStatus,
 )
-from finetune_operator.backends.base import (
-    AttemptState,
-    JobEvent,
-    Observation,
-    attempt_name,
-)
+from finetune_operator.attempt import AttemptState, JobEvent, Observation, attempt_name
 from finetune_operator.contract import EXIT_INVALID_CONFIG, RESUME_AUTO
 from finetune_operator.errors import RecipeInvalidError, RecipeNotFoundError, SpecError
 

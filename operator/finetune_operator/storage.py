@@ -165,8 +165,10 @@ class StoragePolicy(BaseModel):
                 raise ValueError(f"{root!r} is not below claim_mount_path {self.claim_mount_path!r}")
         return self
 
-    def for_job(self, namespace: str, name: str) -> JobStorage:
-        """The roots of job ``namespace/name``, templates filled in."""
+    def for_job(self, namespace: str, name: str, compile_cache_dir: str | None = None) -> JobStorage:
+        """The roots of job ``namespace/name``, templates filled in; ``compile_cache_dir`` is the
+        Neuron compile cache the job keeps itself (``spec.storage.compileCacheDir``), which
+        replaces the platform's shared one."""
         override = self.namespaces.get(namespace) or NamespaceStorage()
         write = (override.write_root or self.write_root).format(namespace=namespace, name=name)
         reads = override.read_roots if override.read_roots is not None else self.read_roots
@@ -174,14 +176,15 @@ class StoragePolicy(BaseModel):
             mount_path=self.claim_mount_path,
             write_root=normalise(write),
             read_roots=tuple(normalise(r.format(namespace=namespace)) for r in reads),
-            compile_cache_dir=self.compile_cache_dir,
+            compile_cache_dir=normalise(compile_cache_dir) if compile_cache_dir else self.compile_cache_dir,
             run_as=self.run_as,
         )
 
 
 @dataclass(frozen=True)
 class JobStorage:
-    """Where one job's pods may read and write; all paths normalised."""
+    """Where one job's pods may read and write; all paths normalised. ``compile_cache_dir`` is the
+    Neuron compile cache its pods use: the platform's, or the one the job keeps itself."""
 
     mount_path: str
     write_root: str

@@ -24,8 +24,8 @@ from hack.operator_process import OperatorProcess
 from kubernetes.client.exceptions import ApiException
 
 from finetune_operator.admission import parse_job
+from finetune_operator.attempt import RELEASE_FINALIZER_ANNOTATION
 from finetune_operator.attempts import build_attempt_request
-from finetune_operator.backends.base import RELEASE_FINALIZER_ANNOTATION
 from finetune_operator.backends.sagemaker.backend import SageMakerBackend
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir

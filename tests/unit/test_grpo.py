@@ -14,8 +14,8 @@ from tests.fake_kube import FakeKube
 from finetune_operator import yamlio
 from finetune_operator.admission import check_rules, parse_job
 from finetune_operator.api.recipe import Recipe
+from finetune_operator.attempt import AttemptRequest
 from finetune_operator.attempts import attempt_request_for_recipe
-from finetune_operator.backends.base import AttemptRequest
 from finetune_operator.backends.hyperpod.render import CONFIG_ANNOTATION, render_attempt
 from finetune_operator.cli import main
 from finetune_operator.config import OperatorConfig

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from finetune_operator.backends.base import AttemptState
+from finetune_operator.attempt import AttemptState
 from finetune_operator.backends.hyperpod.observe import claim_blocking, observe_pytorchjob
 
 FAILED = {

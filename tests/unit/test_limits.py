@@ -19,8 +19,8 @@ from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import Recipe
+from finetune_operator.attempt import JobEvent
 from finetune_operator.attempts import attempt_request_for_recipe, build_attempt_request
-from finetune_operator.backends.base import JobEvent
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.limits import ResourceLimitExceededError

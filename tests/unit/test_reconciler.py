@@ -16,7 +16,7 @@ from kubernetes.client.exceptions import ApiException
 from tests.fake_kube import FakeKube
 
 from finetune_operator.api.recipe import BackendName, Recipe, RecipeKind
-from finetune_operator.backends.base import JobEvent
+from finetune_operator.attempt import JobEvent
 from finetune_operator.backends.hyperpod.render import CONFIG_ANNOTATION
 from finetune_operator.backends.registry import BACKENDS
 from finetune_operator.config import OperatorConfig

@@ -27,7 +27,7 @@ from tests.sagemaker_fixtures import (
 
 from finetune_operator.api.job import FineTuneJob, SageMakerStatus
 from finetune_operator.api.recipe import BackendName
-from finetune_operator.backends.base import (
+from finetune_operator.attempt import (
     DELETION_POLICY_ANNOTATION,
     RELEASE_FINALIZER_ANNOTATION,
     AttemptRequest,

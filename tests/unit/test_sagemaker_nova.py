@@ -8,7 +8,7 @@ import pytest
 from tests.sagemaker_fixtures import attempt_request, make_job, nova_recipe, sagemaker_settings
 
 from finetune_operator.api.job import Resources
-from finetune_operator.backends.base import AttemptRequest
+from finetune_operator.attempt import AttemptRequest
 from finetune_operator.backends.sagemaker.nova import NOVA_MODELS, render_nova_recipe
 from finetune_operator.backends.sagemaker.request import build_create_training_job_request
 from finetune_operator.errors import InvalidSpecError

@@ -27,7 +27,7 @@ from tests.sagemaker_fixtures import (
     sagemaker_settings,
 )
 
-from finetune_operator.backends.base import AttemptRequest
+from finetune_operator.attempt import AttemptRequest
 from finetune_operator.backends.sagemaker.request import build_create_training_job_request
 from finetune_operator.backends.sagemaker.s3access import S3LocationNotAllowedError
 from finetune_operator.backends.sagemaker.validation import validate_request

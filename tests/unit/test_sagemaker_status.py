@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from finetune_operator.backends.base import AttemptState
+from finetune_operator.attempt import AttemptState
 from finetune_operator.backends.sagemaker.status import AttemptEnd, map_training_job_status
 from finetune_operator.backends.sagemaker.validation import service_model
 

@@ -14,7 +14,7 @@ from finetune_operator.api.job import (
     SageMakerStatus,
 )
 from finetune_operator.api.recipe import RecipeKind
-from finetune_operator.backends.base import AttemptState, JobEvent, Observation
+from finetune_operator.attempt import AttemptState, JobEvent, Observation
 from finetune_operator.errors import InvalidSpecError, RecipeNotFoundError
 from finetune_operator.statemachine import (
     ATTEMPT_CHECK_SECONDS,

@@ -15,12 +15,13 @@ import importlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from finetune_operator.api.recipe import BackendName
-from finetune_operator.backends.base import Backend, Watches
+from finetune_operator.backends.base import Backend
 from finetune_operator.backends.hyperpod.watches import HYPERPOD_WATCHES
 from finetune_operator.errors import InvalidSpecError
+from finetune_operator.watches import Watches
 
 if TYPE_CHECKING:
     from kubernetes import client
@@ -35,7 +36,7 @@ class Registration:
     watches: Watches = field(default_factory=Watches)
     settings: str | None = None
     """``module:Model`` of the backend's section of the operator config (named after the
-    backend), when it has settings; a light module, imported when the config is loaded."""
+    backend), when it has settings; a light module, imported when the section is validated."""
 
 
 BACKENDS: dict[BackendName, Registration] = {
@@ -71,6 +72,20 @@ def backend_settings_model(name: BackendName) -> type[BaseModel] | None:
     return model
 
 
+def check_backend_settings(config: OperatorConfig) -> None:
+    """Validate each backend's section of ``config`` with the settings model it registered, so
+    that a bad section stops the operator at start (and ``render`` before it renders), not at
+    the first job of that backend. A section for a backend without settings is refused too."""
+    for name in config.backend_settings:
+        model = backend_settings_model(name)
+        if model is None:
+            raise ValueError(f"operator config section {name.value!r}: backend {name.value} has no settings")
+        try:
+            config.settings_of(name, model)
+        except ValidationError as err:
+            raise ValueError(f"operator config section {name.value!r}: {err}") from None
+
+
 def _load(target: str) -> Any:
     module_name, _, attr = target.partition(":")
     return getattr(importlib.import_module(module_name), attr)
@@ -84,6 +99,7 @@ class BackendCache:
     """
 
     def __init__(self, config: OperatorConfig, api_client: client.ApiClient | None = None) -> None:
+        check_backend_settings(config)
         self._config = config
         self._api_client = api_client
         self._backends: dict[BackendName, Backend] = {}

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from kubernetes.client.exceptions import ApiException
 
-from finetune_operator.backends.base import attempt_name
+from finetune_operator.attempt import attempt_name
 from finetune_operator.plugin.cluster import api_message
 
 SAGEMAKER_LOG_GROUP = "/aws/sagemaker/TrainingJobs"

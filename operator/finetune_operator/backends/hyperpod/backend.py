@@ -19,13 +19,8 @@ from kubernetes.client.exceptions import ApiException
 
 from finetune_operator.api.job import NOVA_MODEL_NAMES, BackendRef, FineTuneJob
 from finetune_operator.api.recipe import BackendName
-from finetune_operator.backends.base import (
-    AttemptRequest,
-    AttemptState,
-    Backend,
-    Observation,
-    attempt_name,
-)
+from finetune_operator.attempt import AttemptRequest, AttemptState, Observation, attempt_name
+from finetune_operator.backends.base import Backend
 from finetune_operator.backends.hyperpod.observe import claim_blocking, observe_pytorchjob
 from finetune_operator.backends.hyperpod.render import render_attempt, render_trainer_identity
 from finetune_operator.backends.hyperpod.watches import (

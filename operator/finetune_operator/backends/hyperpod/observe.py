@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from finetune_operator.backends.base import AttemptState, Observation
+from finetune_operator.attempt import AttemptState, Observation
 from finetune_operator.contract import EXIT_INVALID_CONFIG
 
 REPLICA_TYPE_LABEL = "training.kubeflow.org/replica-type"

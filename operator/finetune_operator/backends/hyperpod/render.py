@@ -15,9 +15,8 @@ from typing import Any
 from finetune_operator import yamlio
 from finetune_operator.api.job import KIND, AutoResume, FineTuneJob
 from finetune_operator.api.recipe import API_GROUP, API_VERSION
-from finetune_operator.backends.base import AttemptRequest, ResolvedResources
+from finetune_operator.attempt import AttemptRequest, ResolvedResources
 from finetune_operator.backends.hyperpod.watches import PYTORCHJOB_API_VERSION, PYTORCHJOB_KIND
-from finetune_operator.code import code_sources, config_map_dir, config_map_files
 from finetune_operator.contract import RESUME_AUTO, TRAINER_CONFIG_PATH
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import INSTANCE_SHAPES
@@ -75,13 +74,6 @@ ends the process, so the attempt fails and resumes from its checkpoint instead o
 NEURON_CC_BASE_FLAGS = "--model-type transformer --distribution-strategy=llm-training"
 
 
-def compile_cache_dir(request: AttemptRequest) -> str:
-    """Where the Neuron compiler caches graphs: the platform's cache, shared by the jobs on one
-    FSx volume, unless the job keeps one in its own directory."""
-    chosen = request.job.spec.storage.compile_cache_dir
-    return normalise(chosen) if chosen else request.storage.compile_cache_dir
-
-
 def owner_reference(job: FineTuneJob) -> dict[str, Any]:
     """Garbage collection deletes children with the job; blockOwnerDeletion orders it."""
     return {
@@ -111,7 +103,7 @@ def validate_request(request: AttemptRequest) -> None:
     reads = [("spec.model", config.model.path), ("spec.model.tokenizer", config.model.tokenizer)]
     reads += [("spec.data", s.path) for s in config.data.train]
     reads += [("spec.data.validation", config.data.validation.path if config.data.validation else None)]
-    reads += [(f"{field}.path", source.path) for field, source in code_sources(job.spec)]
+    reads += [(f"{module.field}.path", module.path) for module in request.code]
     for field, location in reads:
         if location:
             storage.check_read(field, location)
@@ -244,7 +236,7 @@ def _env(request: AttemptRequest) -> list[dict[str, str]]:
     if resources.gpus:
         env |= CUDA_ENV
     if resources.neuron_devices:
-        cache = compile_cache_dir(request)
+        cache = request.storage.compile_cache_dir
         env |= {
             "NEURON_RT_NUM_CORES": str(resources.neuron_cores),
             "NEURON_CC_FLAGS": f"{NEURON_CC_BASE_FLAGS} --cache_dir={cache}",
@@ -305,7 +297,7 @@ def _storage_mounts(request: AttemptRequest) -> list[dict[str, Any]]:
     """The claim, mounted once per root the job may use: its own directory (and the Neuron
     compile cache) read-write, the read roots read-only. The pod sees nothing else of the
     shared volume, so the confinement holds even against a trainer image that ignores its config."""
-    cache = compile_cache_dir(request) if request.resources.neuron_devices else None
+    cache = request.storage.compile_cache_dir if request.resources.neuron_devices else None
     mounts = []
     for path, sub_path, read_only in request.storage.mounts(cache):
         mount: dict[str, Any] = {"name": "storage", "mountPath": path}
@@ -322,14 +314,13 @@ def _config_volume(request: AttemptRequest) -> dict[str, Any]:
     modules at ``CODE_DIR/<configmap>/<key>``, unmodified, read-only."""
     annotation = {"fieldPath": f"metadata.annotations['{CONFIG_ANNOTATION}']"}
     config = {"items": [{"path": CONFIG_KEY, "fieldRef": annotation}]}
-    files = config_map_files(request.job.spec)
-    if not files:
+    if not request.code_files:
         return {"name": "config", "downwardAPI": config}
     sources: list[dict[str, Any]] = [{"downwardAPI": config}]
-    for name, keys in files.items():
-        directory = posixpath.relpath(config_map_dir(name), CONFIG_MOUNT_DIR)
-        items = [{"key": key, "path": f"{directory}/{key}"} for key in keys]
-        sources.append({"configMap": {"name": name, "items": items}})
+    for code in request.code_files:
+        directory = posixpath.relpath(code.directory, CONFIG_MOUNT_DIR)
+        items = [{"key": key, "path": f"{directory}/{key}"} for key in code.files]
+        sources.append({"configMap": {"name": code.config_map, "items": items}})
     return {"name": "config", "projected": {"sources": sources}}
 
 

@@ -3,9 +3,9 @@ trainer identity it keeps in every namespace with jobs (re-created when someone 
 
 from __future__ import annotations
 
-from finetune_operator.backends.base import ChildKind, SharedKind, Watches
 from finetune_operator.backends.hyperpod.observe import observation_fingerprint
 from finetune_operator.naming import trainer_identity_labels
+from finetune_operator.watches import ChildKind, SharedKind, Watches
 
 PYTORCHJOB_API_VERSION = "kubeflow.org/v1"
 PYTORCHJOB_KIND = "PyTorchJob"

@@ -45,15 +45,14 @@ from finetune_operator.api.job import (
     SageMakerStatus,
 )
 from finetune_operator.api.recipe import BackendName
-from finetune_operator.backends.base import (
+from finetune_operator.attempt import (
     RELEASE_FINALIZER_ANNOTATION,
     AttemptRequest,
     AttemptState,
-    Backend,
-    BackendUnreachableError,
     JobEvent,
     Observation,
 )
+from finetune_operator.backends.base import Backend
 from finetune_operator.backends.sagemaker.naming import training_job_name
 from finetune_operator.backends.sagemaker.preflight import (
     check_code_sources,
@@ -75,7 +74,7 @@ from finetune_operator.backends.sagemaker.status import AttemptEnd, map_training
 from finetune_operator.backends.sagemaker.validation import validate_request
 from finetune_operator.config import OperatorConfig
 from finetune_operator.contract import PROGRESS_FILE
-from finetune_operator.errors import InvalidSpecError, SpecError
+from finetune_operator.errors import BackendUnreachableError, InvalidSpecError, SpecError
 
 TRAINING_JOB_KIND = "TrainingJob"
 TRAINING_JOB_API_VERSION = "sagemaker.amazonaws.com/v1"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from finetune_operator.api.training_config import DataFormat, Method, ResolvedTrainingConfig
-from finetune_operator.backends.base import ResolvedResources
+from finetune_operator.attempt import ResolvedResources
 from finetune_operator.backends.sagemaker.settings import NovaImages
 from finetune_operator.errors import InvalidSpecError
 

@@ -43,12 +43,11 @@ from finetune_operator.api.training_config import (
     ResolvedTrainingConfig,
     WeightedSource,
 )
-from finetune_operator.backends.base import AttemptRequest
+from finetune_operator.attempt import AttemptRequest
 from finetune_operator.backends.sagemaker import nova
 from finetune_operator.backends.sagemaker.naming import training_job_name
 from finetune_operator.backends.sagemaker.s3access import allowed_prefixes, check_locations
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
-from finetune_operator.code import code_sources, config_map_dir, config_map_files, module_location
 from finetune_operator.contract import RESUME_AUTO
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.patterns import matches_any
@@ -191,7 +190,6 @@ def job_s3_locations(request: AttemptRequest, locations: JobLocations) -> list[t
     """Every S3 location the attempt reads or writes, with the field that names it: where the
     operator (pre-flight, uploads, checkpoints, progress) or the training job would go."""
     config = request.config
-    spec = request.job.spec
     single = len(config.data.train) == 1
     named = [
         ("spec.data.train.path" if single else f"spec.data.mixture[{index}].path", source.path)
@@ -202,7 +200,7 @@ def job_s3_locations(request: AttemptRequest, locations: JobLocations) -> list[t
     named.append(("spec.model.uri", config.model.path))
     if config.model.tokenizer is not None:
         named.append(("spec.model.tokenizer", config.model.tokenizer))
-    named.extend((f"{field}.s3Uri", source.s3_uri) for field, source in code_sources(spec) if source.s3_uri)
+    named.extend((f"{module.field}.s3Uri", module.s3_uri) for module in request.code if module.s3_uri)
     named += [
         ("spec.sagemaker.outputS3Uri", locations.root),
         ("spec.sagemaker.outputS3Uri", locations.output),
@@ -355,7 +353,7 @@ def build_create_training_job_request(
         meta.namespace or "", job_s3_locations(request, locations), namespace_prefixes(job, settings)
     )
     data_uris = [uri for _, uri in data_channels]
-    code_uris = [source.s3_uri for _, source in code_sources(job.spec) if source.s3_uri]
+    code_uris = [module.s3_uri for module in request.code if module.s3_uri]
     return TrainingJobPlan(
         name=name,
         request=body,
@@ -377,31 +375,29 @@ class CodeChannels:
 def _code_channels(request: AttemptRequest, locations: JobLocations) -> CodeChannels:
     """One input channel per ConfigMap (its files uploaded under a content-hashed prefix) and
     per s3:// module the job names (channels code_0, code_1, ...)."""
-    spec = request.job.spec
     channels: list[dict[str, Any]] = []
     uploads: list[Upload] = []
     paths: dict[str, str] = {}
-    for name, keys in config_map_files(spec).items():
-        files = {key: request.config_maps[name][key] for key in keys}
-        digest = hashlib.sha256(json.dumps(sorted(files.items())).encode()).hexdigest()[:16]
+    for code in request.code_files:
+        digest = hashlib.sha256(json.dumps(sorted(code.files.items())).encode()).hexdigest()[:16]
         prefix = f"{locations.root}code/{digest}/"
         channel = f"{CODE_CHANNEL_PREFIX}{len(channels)}"
         channels.append(_s3_channel(channel, prefix))
-        for key, content in files.items():
+        for key, content in code.files.items():
             uploads.append(Upload(prefix + key, content, PYTHON_CONTENT_TYPE))
-            paths[f"{config_map_dir(name)}/{key}"] = f"{CHANNELS_DIR}/{channel}/{key}"
-    for field_name, source in code_sources(spec):
-        if source.path is not None:
+            paths[f"{code.directory}/{key}"] = f"{CHANNELS_DIR}/{channel}/{key}"
+    for module in request.code:
+        if module.path is not None:
             raise InvalidSpecError(
-                f"{field_name}.path: a SageMaker training job cannot read the job's storage; use configMap "
+                f"{module.field}.path: a SageMaker training job cannot read the job's storage; use configMap "
                 "or s3Uri"
             )
-        uri = source.s3_uri
+        uri = module.s3_uri
         if uri is None or uri in paths:
             continue
         channel = f"{CODE_CHANNEL_PREFIX}{len(channels)}"
         channels.append(_s3_channel(channel, uri))
-        paths[module_location(source)] = f"{CHANNELS_DIR}/{channel}/{posixpath.basename(uri)}"
+        paths[module.location] = f"{CHANNELS_DIR}/{channel}/{posixpath.basename(uri)}"
     return CodeChannels(channels, uploads, paths)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from finetune_operator.backends.base import AttemptState
+from finetune_operator.attempt import AttemptState
 
 
 class AttemptEnd(StrEnum):
