@@ -7,9 +7,10 @@ PY          := $(VENV)/bin/python
 CACHE       := $(HOME)/.cache/finetune-operator
 TESTBED     := python3 hack/testbed.py
 PYTEST_ARGS ?=
-# Two pytest-xdist workers: the cluster tests (one scope, tests/conftest.py) on one, the unit and
-# trainer tests on the other, so the bed's waits overlap the trainer's CPU work.
-PARALLEL ?= -n 2
+# Three pytest-xdist workers: the cluster tests (one scope, tests/conftest.py) on one, the unit and
+# trainer modules on the other two, so the bed's waits overlap the trainer's CPU work and the
+# Neuron module (minutes of one process) runs beside the rest.
+PARALLEL ?= -n 3
 # The venv under ~/.cache is shared by every checkout of this machine, and its editable
 # install points at one of them: this checkout's code always comes first.
 export PYTHONPATH := $(CURDIR)/operator:$(CURDIR)/trainer-images/trainer/src

@@ -44,9 +44,9 @@ CLUSTER_TESTS = "tests/cluster/"
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """Under pytest-xdist (`make test`: 2 workers), every cluster test runs on one worker, in
+    """Under pytest-xdist (`make test`: 3 workers), every cluster test runs on one worker, in
     collection order: they share one bed and its one real node. The unit and trainer tests, which
-    need neither, run module by module beside them on the other worker, so the bed's waits
+    need neither, run module by module beside them on the other workers, so the bed's waits
     overlap the trainer's CPU work."""
     from xdist.scheduler import LoadScopeScheduling
 
@@ -57,6 +57,24 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     return OneBedScheduling(config, log)
 
 
+LONGEST_SCOPES_FIRST = (
+    CLUSTER_TESTS,
+    "trainer-images/trainer/tests/test_trainer_neuron_xla.py",
+    "trainer-images/trainer/tests/test_trainer_training.py",
+    "trainer-images/trainer/tests/test_trainer_grpo.py",
+)
+"""The scopes that take minutes, longest first. xdist hands out scopes in collection order, so a
+long one collected last would start when the others are done and end the run late."""
+
+
+def _scope_rank(item: pytest.Item) -> int:
+    nodeid = item.nodeid
+    return next(
+        (rank for rank, scope in enumerate(LONGEST_SCOPES_FIRST) if nodeid.startswith(scope)),
+        len(LONGEST_SCOPES_FIRST),
+    )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     cluster_dir = REPO_ROOT / "tests" / "cluster"
     for item in items:
@@ -64,6 +82,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.cluster)
         else:
             item.add_marker(pytest.mark.unit)
+    items.sort(key=_scope_rank)  # stable: each scope keeps its own order
 
 
 @dataclass(frozen=True)

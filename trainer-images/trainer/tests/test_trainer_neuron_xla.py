@@ -41,7 +41,7 @@ FIXTURES = Path(__file__).parent / "neuron_fixtures"
 TRAINER_SRC = REPO / "trainer-images" / "trainer" / "src"
 RECIPES = REPO / "operator" / "finetune_operator" / "recipes"
 RUN_TIMEOUT_S = 600
-STEPS, CHECKPOINT_EVERY = 12, 6
+STEPS, CHECKPOINT_EVERY = 8, 4
 # XLA's CPU backend without its expensive LLVM passes: compiling is most of a run's device time here,
 # and the graphs are what Trainium compiles with neuronx-cc, not these CPU executables.
 XLA_CPU_FLAGS = "--xla_backend_optimization_level=0 --xla_llvm_disable_expensive_passes=true"
@@ -328,8 +328,8 @@ def test_merged_weights_equal_the_adapter_applied_to_the_base(
 def test_resume_after_a_stop_equals_a_straight_run(
     tmp_path: Path, runs: Callable[[Case], Run], models: Path, data: dict[str, Path], precision: str
 ) -> None:
-    """12 steps straight == 6 steps, SIGKILL after the step-6 checkpoint, `--resume-from auto`: the
-    losses of steps 7-12 (which need the weights, the optimizer moments, the schedule, the RNG and
+    """8 steps straight == 4 steps, SIGKILL after the step-4 checkpoint, `--resume-from auto`: the
+    losses of steps 5-8 (which need the weights, the optimizer moments, the schedule, the RNG and
     the data position) and the final adapter."""
     case = matrix_case("lora", precision, RECIPE_TARGETS[0])
     straight = runs(case)
