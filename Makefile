@@ -5,7 +5,9 @@ SHELL := /bin/bash
 VENV        := .venv
 PY          := $(VENV)/bin/python
 CACHE       := $(HOME)/.cache/finetune-operator
-TESTBED     := python3 hack/testbed.py
+# The system Python, from this directory: the bed's CLI (hack/testbed/) needs only the standard
+# library, so cluster-up/down work before the virtualenv exists (and in .ci/run's exit trap).
+TESTBED     := python3 -m hack.testbed
 PYTEST_ARGS ?=
 # Two pytest-xdist workers: the cluster tests (one scope, tests/conftest.py) on one, the unit and
 # trainer tests on the other, so the bed's waits overlap the trainer's CPU work.

@@ -36,9 +36,11 @@ sys.path.insert(0, str(REPO / "operator"))
 sys.path.insert(0, str(REPO))
 
 from bench.reconcile import job_manifest  # noqa: E402
-from hack import testbed as testbed_module  # noqa: E402
 from hack.chart import install_chart  # noqa: E402
 from hack.operator_process import OperatorProcess  # noqa: E402
+from hack.testbed.kwok_cluster import fsx_volume  # noqa: E402
+from hack.testbed.layout import layout  # noqa: E402
+from hack.testbed.lifecycle import restart_apiserver  # noqa: E402
 
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 CONVERGED = {"Submitted", "Running", "Resuming", "Succeeded"}
@@ -67,7 +69,7 @@ def make_namespaces(core: client.CoreV1Api) -> list[str]:
     for index in range(NAMESPACES):
         name = f"chaos-{index}-{uuid.uuid4().hex[:5]}"
         core.create_namespace({"metadata": {"name": name, "labels": {"finetune.dev/bench": "true"}}})
-        volume, claim = testbed_module.fsx_volume(name)
+        volume, claim = fsx_volume(name)
         core.create_persistent_volume(volume)
         core.create_namespaced_persistent_volume_claim(name, claim)
         names.append(name)
@@ -108,7 +110,7 @@ def audit(custom: client.CustomObjectsApi, namespaces: list[str]) -> dict[str, A
 
 def run(n: int, kills: int, seed: int) -> dict[str, Any]:
     rng = random.Random(seed)
-    lay = testbed_module.layout()
+    lay = layout()
     kubeconfig = str(lay.kubeconfig)
     api = config.new_client_from_config(config_file=kubeconfig)
     install_chart(lay, kubeconfig)
@@ -130,7 +132,7 @@ def run(n: int, kills: int, seed: int) -> dict[str, Any]:
                 operator.kill()
                 operator.start(timeout=60)
             if index == restart_at:
-                testbed_module.restart_apiserver()
+                restart_apiserver()
                 back = time.monotonic()
             retrying(
                 custom.create_namespaced_custom_object,
@@ -154,7 +156,7 @@ def run(n: int, kills: int, seed: int) -> dict[str, Any]:
         operator.stop()
         for namespace in namespaces:
             core.delete_namespace(namespace, propagation_policy="Background")
-            core.delete_persistent_volume(testbed_module.fsx_volume(namespace)[0]["metadata"]["name"])
+            core.delete_persistent_volume(fsx_volume(namespace)[0]["metadata"]["name"])
     return {
         "jobs": n,
         "namespaces": NAMESPACES,

@@ -36,9 +36,10 @@ sys.path.insert(0, str(REPO / "operator"))
 sys.path.insert(0, str(REPO))
 
 from hack import manifests  # noqa: E402
-from hack import testbed as testbed_module  # noqa: E402
 from hack.chart import install_chart  # noqa: E402
 from hack.operator_process import OperatorProcess  # noqa: E402
+from hack.testbed.layout import layout  # noqa: E402
+from hack.testbed.processes import load_state  # noqa: E402
 
 from finetune_operator.admission import parse_job  # noqa: E402
 from finetune_operator.api.job import BackendRef  # noqa: E402
@@ -189,7 +190,7 @@ class CpuMeter:
     """
 
     def __init__(self, extra: dict[str, int] | None = None) -> None:
-        state = testbed_module.load_state(testbed_module.layout())
+        state = load_state(layout())
         self.pids = {name: int(pid) for name, pid in state.get("pids", {}).items() if pid}
         self.pids |= {"bench-client": os.getpid(), **(extra or {})}
         self.start = self._sample()
@@ -298,7 +299,7 @@ def main() -> None:
     n = args.n
     kubeconfig = os.environ.get("KUBECONFIG") or str(REPO / ".testbed" / "kubeconfig")
     api = config.new_client_from_config(config_file=kubeconfig)
-    install_chart(testbed_module.layout(), kubeconfig)
+    install_chart(layout(), kubeconfig)
     custom, core = client.CustomObjectsApi(api), client.CoreV1Api(api)
     workdir = REPO / ".testbed" / "bench"
     workdir.mkdir(parents=True, exist_ok=True)

@@ -33,11 +33,12 @@ from kubernetes import client, config
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "operator"), str(REPO / "trainer-images" / "trainer" / "src")]
 
-from hack import testbed as testbed_module  # noqa: E402
 from hack.chart import install_chart  # noqa: E402
 from hack.kwok import finish_pod  # noqa: E402
 from hack.manifests import job_manifest  # noqa: E402
 from hack.operator_process import OperatorProcess  # noqa: E402
+from hack.testbed.kwok_cluster import fsx_volume  # noqa: E402
+from hack.testbed.layout import layout  # noqa: E402
 
 from finetune_trainer.progress import (  # noqa: E402
     CheckpointReport,
@@ -59,7 +60,7 @@ class Capture:
         api = config.new_client_from_config(config_file=kubeconfig)
         self.jobs = client.CustomObjectsApi(api)
         self.core = client.CoreV1Api(api)
-        self.kubectl = str(testbed_module.layout().binary("kubectl"))
+        self.kubectl = str(layout().binary("kubectl"))
 
     def create(self, name: str, **spec: Any) -> None:
         """``{namespace}`` in the manifest's paths becomes the namespace (the platform's default
@@ -272,13 +273,13 @@ def capture_all(cap: Capture, operator: OperatorProcess) -> None:
 
 
 def main() -> None:
-    layout = testbed_module.layout()
-    kubeconfig = str(layout.kubeconfig)
-    install_chart(layout, kubeconfig)
+    lay = layout()
+    kubeconfig = str(lay.kubeconfig)
+    install_chart(lay, kubeconfig)
     namespace = f"argocd-testdata-{uuid.uuid4().hex[:5]}"
     cap = Capture(kubeconfig, namespace)
     cap.core.create_namespace({"metadata": {"name": namespace}})
-    volume, claim = testbed_module.fsx_volume(namespace)
+    volume, claim = fsx_volume(namespace)
     cap.core.create_persistent_volume(volume)
     cap.core.create_namespaced_persistent_volume_claim(namespace, claim)
     with tempfile.TemporaryDirectory() as workdir:

@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 import yaml
-from hack import testbed as testbed_module
 from hack.kwok import finish_pod, wait_for
 from hack.manifests import job_manifest
 from hack.operator_process import OperatorProcess
+from hack.testbed.kwok_cluster import fsx_volume
 from kubernetes.client.exceptions import ApiException
 
 from finetune_operator.admission import parse_job
@@ -385,7 +385,7 @@ def test_a_missing_storage_claim_is_named_and_the_job_starts_once_the_claim_exis
     )
 
     # The platform team creates the claim: a static PV pre-bound to it, like the namespace's own.
-    volume, claim = testbed_module.fsx_volume(namespace)
+    volume, claim = fsx_volume(namespace)
     volume["metadata"]["name"] = f"late-{namespace}"
     volume["spec"]["claimRef"]["name"] = claim["metadata"]["name"] = "late-claim"
     claim["spec"]["volumeName"] = volume["metadata"]["name"]
