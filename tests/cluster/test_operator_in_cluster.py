@@ -15,7 +15,7 @@ from hack.manifests import job_manifest
 from hack.testbed.node import NODE_NAME, node_images
 from kubernetes import client
 
-from tests.cluster.test_operator import create_job, pytorchjobs
+from tests.cluster.helpers import create_job, pytorchjobs
 
 
 def ready_deployment(apps: client.AppsV1Api) -> client.V1Deployment | None:
