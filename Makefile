@@ -72,10 +72,10 @@ cluster-kubeconfig: ## Print the bed's kubeconfig path (use: KUBECONFIG=$(make -
 	@$(TESTBED) kubeconfig
 
 demo: install cluster-up ## Run the main job on the embedded local cluster (see hack/demo.py)
-	$(PY) hack/demo.py
+	$(PY) -m hack.demo
 
 bench: install ## Run the benchmarks (bench/*.py); each prints one JSON line last
-	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+	@for b in bench/*.py; do echo "== $$b"; $(PY) -m bench.$$(basename $$b .py) || exit 1; done
 
 clean: cluster-down ## Stop the bed and remove its state (keeps ~/.cache)
 	rm -rf .testbed

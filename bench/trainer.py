@@ -41,6 +41,8 @@ from typing import Any
 import torch
 import yaml
 
+REPO_ROOT = Path(__file__).resolve().parents[1]
+"""Where the benchmark modules run from: `python -m bench.trainer` in the repository's root."""
 LORA_TARGETS = ["q_proj", "v_proj"]
 LORA_RANK = 16
 LEARNING_RATE = 2e-4
@@ -399,23 +401,24 @@ def memory_worker(args: argparse.Namespace) -> dict[str, Any]:
 # --- the driver ----------------------------------------------------------------------------------------
 
 
-def run_worker(script: str, *argv: str) -> dict[str, Any]:
-    """Runs a benchmark's `script` as a child process and returns the JSON of its last output line.
+def run_worker(module: str, *argv: str) -> dict[str, Any]:
+    """Runs a benchmark's `module` (`bench.trainer`) as a child process, from the repository's root
+    as this one runs, and returns the JSON of its last output line.
 
     A failed child's stderr is raised with it: its traceback names the fault, which the parent's
     own traceback (a CalledProcessError) does not.
     """
-    result = subprocess.run([sys.executable, script, *argv], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", module, *argv], capture_output=True, text=True, cwd=REPO_ROOT
+    )
     if result.returncode != 0:
-        raise RuntimeError(
-            f"{Path(script).name} {' '.join(argv)} exited {result.returncode}:\n{result.stderr[-4000:]}"
-        )
+        raise RuntimeError(f"{module} {' '.join(argv)} exited {result.returncode}:\n{result.stderr[-4000:]}")
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
 def _child(*argv: str) -> dict[str, Any]:
     """Runs one of this file's workers in a child process and returns its JSON."""
-    return run_worker(__file__, *argv)
+    return run_worker(__spec__.name, *argv)
 
 
 def measure_throughput(root: Path, args: argparse.Namespace) -> dict[str, Any]:

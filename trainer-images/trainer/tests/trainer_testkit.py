@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
-# The tiny model and tokenizer builders are shared with `make demo` (hack/ is the repository's).
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+# The tiny model and tokenizer builders are shared with `make demo` (hack/ is the repository's test
+# tooling, importable from its root: pyproject's pytest `pythonpath`).
 from hack.tiny_llama import build_llama, train_tokenizer
 from hack.tiny_llama import write_jsonl as write_jsonl  # the tests write their data with it
 

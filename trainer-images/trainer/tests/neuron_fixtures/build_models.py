@@ -1,6 +1,7 @@
 """Builds the tiny models of every architecture the trn1 recipes name, with the Neuron image's transformers.
 
-Run with the Neuron environment's Python (`.venv-neuron/bin/python build_models.py DIRECTORY`): the
+Run with the Neuron environment's Python and the repository's root on PYTHONPATH (as
+test_trainer_neuron_xla.py does: `.venv-neuron/bin/python build_models.py DIRECTORY`): the
 configs are then written by transformers 4.57, the version optimum-neuron reads them with. Each model
 gets its own folder under DIRECTORY with the shared tokenizer (hack/tiny_llama.py's, trained here).
 
@@ -17,7 +18,6 @@ import random
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[4]))
 from hack.tiny_llama import train_tokenizer, vocabulary
 
 LLAMA3_ROPE = {
