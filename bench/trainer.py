@@ -40,6 +40,7 @@ from typing import Any
 
 import torch
 import yaml
+from hack.tiny_model import save_tiny_model
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 """Where the benchmark modules run from: `python -m bench.trainer` in the repository's root."""
@@ -74,7 +75,7 @@ def _device() -> str:
 def write_model(directory: Path, vocab_size: int, hidden: int, layers: int, max_length: int) -> None:
     """A word-level tokenizer over `vocab_size` words and a random Llama of the given shape."""
     from tokenizers import Tokenizer, models, pre_tokenizers
-    from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+    from transformers import PreTrainedTokenizerFast
 
     specials = ["<s>", "<|end|>", "<pad>", "[UNK]"]
     vocab = {f"w{i}": i for i in range(vocab_size - len(specials))}
@@ -85,22 +86,19 @@ def write_model(directory: Path, vocab_size: int, hidden: int, layers: int, max_
         tokenizer_object=tokenizer, bos_token="<s>", eos_token="<|end|>", pad_token="<pad>", unk_token="[UNK]"
     )
     fast.save_pretrained(str(directory))
-    torch.manual_seed(0)
-    config = LlamaConfig(
-        vocab_size=vocab_size,
+    # The one tiny-model builder's Llama, at the benchmark's size and transformers' default init.
+    save_tiny_model(
+        directory,
+        fast,
         hidden_size=hidden,
         intermediate_size=hidden * 11 // 4,
         num_hidden_layers=layers,
         num_attention_heads=max(1, hidden // 64),
         num_key_value_heads=max(1, hidden // 64),
         max_position_embeddings=max_length,
-        bos_token_id=fast.bos_token_id,
-        eos_token_id=fast.eos_token_id,
-        pad_token_id=fast.pad_token_id,
-        tie_word_embeddings=False,
         use_cache=False,
+        initializer_range=0.02,
     )
-    LlamaForCausalLM(config).save_pretrained(str(directory))
 
 
 def long_tailed_lengths(count: int, max_length: int, seed: int) -> list[int]:

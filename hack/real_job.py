@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from hack import tiny_llama
+from hack import tiny_model
 from hack.chart import chart_values, install_chart
 from hack.testbed.kwok_cluster import local_fsx_volume
 from hack.testbed.layout import REPO_ROOT, Layout, layout
@@ -173,7 +173,7 @@ class RealNodeBed:
         """The tiny Llama and its tokenizer under the model root (rebuilt: deterministic, seconds)."""
         directory = self.host_path(f"{FSX_MOUNT}/models/{MODEL_NAME}")
         directory.mkdir(parents=True, exist_ok=True)
-        tiny_llama.build_model(directory)
+        tiny_model.build_model(directory)
         # Readable by the pods' user, as a platform team publishes a model: safetensors writes
         # its file 0600, which only root (the writer here) could read.
         subprocess.run(["chmod", "-R", "a+rX", str(directory)], check=True)
@@ -181,8 +181,8 @@ class RealNodeBed:
 
     def write_chat_data(self, namespace: str) -> tuple[Path, Path]:
         train, validation = (self.host_path(p) for p in chat_data(namespace))
-        tiny_llama.write_jsonl(train, tiny_llama.chat_records(TRAIN_RECORDS, seed=1))
-        tiny_llama.write_jsonl(validation, tiny_llama.chat_records(VALIDATION_RECORDS, seed=2))
+        tiny_model.write_jsonl(train, tiny_model.chat_records(TRAIN_RECORDS, seed=1))
+        tiny_model.write_jsonl(validation, tiny_model.chat_records(VALIDATION_RECORDS, seed=2))
         return train, validation
 
     def forget_job_directory(self, namespace: str, name: str) -> None:

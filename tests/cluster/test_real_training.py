@@ -43,7 +43,7 @@ from hack.real_job import (
     in_phase,
     watch,
 )
-from hack.tiny_llama import chat_records, preference_records, write_jsonl
+from hack.tiny_model import chat_records, preference_records, write_jsonl
 from safetensors.torch import load_file
 
 from finetune_operator.storage import PosixUser
