@@ -5,7 +5,9 @@ SHELL := /bin/bash
 VENV        := .venv
 PY          := $(VENV)/bin/python
 CACHE       := $(HOME)/.cache/finetune-operator
-TESTBED     := python3 hack/testbed.py
+# The system Python, from this directory: the bed's CLI (hack/testbed/) needs only the standard
+# library, so cluster-up/down work before the virtualenv exists (and in .ci/run's exit trap).
+TESTBED     := python3 -m hack.testbed
 PYTEST_ARGS ?=
 # Three pytest-xdist workers: the cluster tests (one scope, tests/conftest.py) on one, the unit and
 # trainer modules on the other two, so the bed's waits overlap the trainer's CPU work and the
@@ -71,10 +73,10 @@ cluster-kubeconfig: ## Print the bed's kubeconfig path (use: KUBECONFIG=$(make -
 	@$(TESTBED) kubeconfig
 
 demo: install cluster-up ## Run the main job on the embedded local cluster (see hack/demo.py)
-	$(PY) hack/demo.py
+	$(PY) -m hack.demo
 
 bench: install ## Run the benchmarks (bench/*.py); each prints one JSON line last
-	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+	@for b in bench/*.py; do echo "== $$b"; $(PY) -m bench.$$(basename $$b .py) || exit 1; done
 
 clean: cluster-down ## Stop the bed and remove its state (keeps ~/.cache)
 	rm -rf .testbed

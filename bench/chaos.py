@@ -13,7 +13,7 @@ to converge (phase Submitted or later, or Suspended) and reports:
 - ``api_restart_recovery_seconds``: from the API server answering again to the first job
   created after it reaching Submitted (the operator re-listed, re-watched and worked again).
 
-Targets: 0, 0, 0, under 15 s. Usage: ``python bench/chaos.py [--n N] [--kills K]``;
+Targets: 0, 0, 0, under 15 s. Usage: ``python -m bench.chaos [--n N] [--kills K]``;
 ``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is N=12, K=1 for `make test`. The last line is one JSON object.
 """
 
@@ -23,22 +23,17 @@ import argparse
 import json
 import os
 import random
-import sys
 import time
 import uuid
-from pathlib import Path
 from typing import Any
 
+from bench.reconcile import job_manifest
+from hack.chart import install_chart
+from hack.operator_process import OperatorProcess
+from hack.testbed.kwok_cluster import fsx_volume
+from hack.testbed.layout import REPO_ROOT, layout
+from hack.testbed.lifecycle import restart_apiserver
 from kubernetes import client, config
-
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "operator"))
-sys.path.insert(0, str(REPO))
-
-from bench.reconcile import job_manifest  # noqa: E402
-from hack import testbed as testbed_module  # noqa: E402
-from hack.chart import install_chart  # noqa: E402
-from hack.operator_process import OperatorProcess  # noqa: E402
 
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 CONVERGED = {"Submitted", "Running", "Resuming", "Succeeded"}
@@ -67,7 +62,7 @@ def make_namespaces(core: client.CoreV1Api) -> list[str]:
     for index in range(NAMESPACES):
         name = f"chaos-{index}-{uuid.uuid4().hex[:5]}"
         core.create_namespace({"metadata": {"name": name, "labels": {"finetune.dev/bench": "true"}}})
-        volume, claim = testbed_module.fsx_volume(name)
+        volume, claim = fsx_volume(name)
         core.create_persistent_volume(volume)
         core.create_namespaced_persistent_volume_claim(name, claim)
         names.append(name)
@@ -108,13 +103,13 @@ def audit(custom: client.CustomObjectsApi, namespaces: list[str]) -> dict[str, A
 
 def run(n: int, kills: int, seed: int) -> dict[str, Any]:
     rng = random.Random(seed)
-    lay = testbed_module.layout()
+    lay = layout()
     kubeconfig = str(lay.kubeconfig)
     api = config.new_client_from_config(config_file=kubeconfig)
     install_chart(lay, kubeconfig)
     core, custom = client.CoreV1Api(api), client.CustomObjectsApi(api)
     namespaces = make_namespaces(core)
-    workdir = REPO / ".testbed" / "chaos"
+    workdir = REPO_ROOT / ".testbed" / "chaos"
     workdir.mkdir(parents=True, exist_ok=True)
     operator = OperatorProcess(kubeconfig, namespaces[0], workdir, more_namespaces=namespaces[1:])
     operator.start()
@@ -130,7 +125,7 @@ def run(n: int, kills: int, seed: int) -> dict[str, Any]:
                 operator.kill()
                 operator.start(timeout=60)
             if index == restart_at:
-                testbed_module.restart_apiserver()
+                restart_apiserver()
                 back = time.monotonic()
             retrying(
                 custom.create_namespaced_custom_object,
@@ -154,7 +149,7 @@ def run(n: int, kills: int, seed: int) -> dict[str, Any]:
         operator.stop()
         for namespace in namespaces:
             core.delete_namespace(namespace, propagation_policy="Background")
-            core.delete_persistent_volume(testbed_module.fsx_volume(namespace)[0]["metadata"]["name"])
+            core.delete_persistent_volume(fsx_volume(namespace)[0]["metadata"]["name"])
     return {
         "jobs": n,
         "namespaces": NAMESPACES,

@@ -15,7 +15,7 @@ process's clock while polling the job's status and its pods every 0.2 s:
   noticing the crash and starting attempt 2;
 - ``crash_to_resumed_first_step_s``: the kill until status shows attempt 2's first step.
 
-Needs the bed up with its real node (`make cluster-up`). Usage: ``python bench/e2e.py [--steps N]
+Needs the bed up with its real node (`make cluster-up`). Usage: ``python -m bench.e2e [--steps N]
 [--checkpoint-every K]`` (the recipe's 60 and 10 by default, set as the job's recipe overrides);
 ``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is 30 and 5 for `make test`. The last line of output is one
 JSON object.
@@ -28,15 +28,11 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-from hack.chart import REAL_TRAINING_NAMESPACE as NAMESPACE  # noqa: E402
-from hack.chart import install_chart  # noqa: E402
-from hack.real_job import RealNodeBed, demo_job  # noqa: E402
+from hack.chart import REAL_TRAINING_NAMESPACE as NAMESPACE
+from hack.chart import install_chart
+from hack.real_job import RealNodeBed, demo_job
 
 NAME = "bench-e2e"
 TIMEOUT_S = 600

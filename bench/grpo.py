@@ -36,8 +36,8 @@ from typing import Any
 
 import torch
 
-# bench/trainer.py (this script's directory is on sys.path): the same model and base config.
-from trainer import (
+# bench/trainer.py: the same model and base config.
+from bench.trainer import (
     LORA_RANK,
     LORA_TARGETS,
     _device,
@@ -231,7 +231,7 @@ def trl_worker(args: argparse.Namespace) -> dict[str, Any]:
 
 def _child(*argv: str) -> dict[str, Any]:
     """Runs this file's TRL worker in a child process and returns its JSON."""
-    return run_worker(__file__, *argv)
+    return run_worker(__spec__.name, *argv)
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ Runs against the test bed (KUBECONFIG, or the bed's kubeconfig). In one run it:
    its PyTorchJob and phase Submitted (or later); per-job latency is creation -> Submitted
    seen by a watch; the operator's RSS is sampled from /proc throughout.
 
-Usage: ``python bench/reconcile.py [--n N]``; ``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is
+Usage: ``python -m bench.reconcile [--n N]``; ``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is
 N=20 for `make test`, the default N=1000 is the report mode. The last line is one JSON object.
 """
 
@@ -29,29 +29,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from hack import manifests
+from hack.chart import install_chart
+from hack.operator_process import OperatorProcess
+from hack.testbed.layout import REPO_ROOT, layout
+from hack.testbed.processes import load_state
 from kubernetes import client, config, watch
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "operator"))
-sys.path.insert(0, str(REPO))
-
-from hack import manifests  # noqa: E402
-from hack import testbed as testbed_module  # noqa: E402
-from hack.chart import install_chart  # noqa: E402
-from hack.operator_process import OperatorProcess  # noqa: E402
-
-from finetune_operator.admission import parse_job  # noqa: E402
-from finetune_operator.api.job import BackendRef  # noqa: E402
-from finetune_operator.attempt import JobEvent  # noqa: E402
-from finetune_operator.attempts import build_attempt_request  # noqa: E402
-from finetune_operator.backends.hyperpod.render import (  # noqa: E402
+from finetune_operator.admission import parse_job
+from finetune_operator.api.job import BackendRef
+from finetune_operator.attempt import JobEvent
+from finetune_operator.attempts import build_attempt_request
+from finetune_operator.backends.hyperpod.render import (
     render_pytorchjob,
     render_trainer_identity,
 )
-from finetune_operator.config import OperatorConfig  # noqa: E402
-from finetune_operator.naming import DEFAULT_TRAINER_CLUSTER_ROLE  # noqa: E402
-from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir  # noqa: E402
-from finetune_operator.statemachine import decide, submitted  # noqa: E402
+from finetune_operator.config import OperatorConfig
+from finetune_operator.naming import DEFAULT_TRAINER_CLUSTER_ROLE
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
+from finetune_operator.statemachine import decide, submitted
 
 SUBMITTED_OR_LATER = {"Submitted", "Running", "Succeeded", "Resuming", "Suspended"}
 SMOKE = {"n": 20}
@@ -189,7 +185,7 @@ class CpuMeter:
     """
 
     def __init__(self, extra: dict[str, int] | None = None) -> None:
-        state = testbed_module.load_state(testbed_module.layout())
+        state = load_state(layout())
         self.pids = {name: int(pid) for name, pid in state.get("pids", {}).items() if pid}
         self.pids |= {"bench-client": os.getpid(), **(extra or {})}
         self.start = self._sample()
@@ -296,11 +292,11 @@ def main() -> None:
         parser.set_defaults(**SMOKE)
         args = parser.parse_args()
     n = args.n
-    kubeconfig = os.environ.get("KUBECONFIG") or str(REPO / ".testbed" / "kubeconfig")
+    kubeconfig = os.environ.get("KUBECONFIG") or str(REPO_ROOT / ".testbed" / "kubeconfig")
     api = config.new_client_from_config(config_file=kubeconfig)
-    install_chart(testbed_module.layout(), kubeconfig)
+    install_chart(layout(), kubeconfig)
     custom, core = client.CustomObjectsApi(api), client.CoreV1Api(api)
-    workdir = REPO / ".testbed" / "bench"
+    workdir = REPO_ROOT / ".testbed" / "bench"
     workdir.mkdir(parents=True, exist_ok=True)
 
     floor_seconds, floor_cpu = floor(api, core, n)

@@ -40,7 +40,10 @@ from typing import Any
 
 import torch
 import yaml
+from hack.tiny_model import save_tiny_model
 
+REPO_ROOT = Path(__file__).resolve().parents[1]
+"""Where the benchmark modules run from: `python -m bench.trainer` in the repository's root."""
 LORA_TARGETS = ["q_proj", "v_proj"]
 LORA_RANK = 16
 LEARNING_RATE = 2e-4
@@ -72,7 +75,7 @@ def _device() -> str:
 def write_model(directory: Path, vocab_size: int, hidden: int, layers: int, max_length: int) -> None:
     """A word-level tokenizer over `vocab_size` words and a random Llama of the given shape."""
     from tokenizers import Tokenizer, models, pre_tokenizers
-    from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+    from transformers import PreTrainedTokenizerFast
 
     specials = ["<s>", "<|end|>", "<pad>", "[UNK]"]
     vocab = {f"w{i}": i for i in range(vocab_size - len(specials))}
@@ -83,22 +86,19 @@ def write_model(directory: Path, vocab_size: int, hidden: int, layers: int, max_
         tokenizer_object=tokenizer, bos_token="<s>", eos_token="<|end|>", pad_token="<pad>", unk_token="[UNK]"
     )
     fast.save_pretrained(str(directory))
-    torch.manual_seed(0)
-    config = LlamaConfig(
-        vocab_size=vocab_size,
+    # The one tiny-model builder's Llama, at the benchmark's size and transformers' default init.
+    save_tiny_model(
+        directory,
+        fast,
         hidden_size=hidden,
         intermediate_size=hidden * 11 // 4,
         num_hidden_layers=layers,
         num_attention_heads=max(1, hidden // 64),
         num_key_value_heads=max(1, hidden // 64),
         max_position_embeddings=max_length,
-        bos_token_id=fast.bos_token_id,
-        eos_token_id=fast.eos_token_id,
-        pad_token_id=fast.pad_token_id,
-        tie_word_embeddings=False,
         use_cache=False,
+        initializer_range=0.02,
     )
-    LlamaForCausalLM(config).save_pretrained(str(directory))
 
 
 def long_tailed_lengths(count: int, max_length: int, seed: int) -> list[int]:
@@ -399,23 +399,24 @@ def memory_worker(args: argparse.Namespace) -> dict[str, Any]:
 # --- the driver ----------------------------------------------------------------------------------------
 
 
-def run_worker(script: str, *argv: str) -> dict[str, Any]:
-    """Runs a benchmark's `script` as a child process and returns the JSON of its last output line.
+def run_worker(module: str, *argv: str) -> dict[str, Any]:
+    """Runs a benchmark's `module` (`bench.trainer`) as a child process, from the repository's root
+    as this one runs, and returns the JSON of its last output line.
 
     A failed child's stderr is raised with it: its traceback names the fault, which the parent's
     own traceback (a CalledProcessError) does not.
     """
-    result = subprocess.run([sys.executable, script, *argv], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", module, *argv], capture_output=True, text=True, cwd=REPO_ROOT
+    )
     if result.returncode != 0:
-        raise RuntimeError(
-            f"{Path(script).name} {' '.join(argv)} exited {result.returncode}:\n{result.stderr[-4000:]}"
-        )
+        raise RuntimeError(f"{module} {' '.join(argv)} exited {result.returncode}:\n{result.stderr[-4000:]}")
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
 def _child(*argv: str) -> dict[str, Any]:
     """Runs one of this file's workers in a child process and returns its JSON."""
-    return run_worker(__file__, *argv)
+    return run_worker(__spec__.name, *argv)
 
 
 def measure_throughput(root: Path, args: argparse.Namespace) -> dict[str, Any]:

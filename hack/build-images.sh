@@ -11,7 +11,7 @@
 # The Dockerfiles are built by buildah (Debian's package; daemonless), each with its base passed as the
 # BASE_IMAGE build ARG. Every image is tagged localhost/finetune-testbed/<name>:<key>, where <key>
 # hashes what it is built from (hack/image_keys.py), and pushed uncompressed into one OCI layout,
-# $TESTBED_CACHE/images/oci, from which hack/testbed.py imports it into the node's containerd. An image
+# $TESTBED_CACHE/images/oci, from which hack/testbed/node.py imports it into the node's containerd. An image
 # whose key is already in that layout is never rebuilt.
 set -euo pipefail
 

@@ -116,7 +116,7 @@ func main() { etcdmain.Main(os.Args) }
 GO
 }
 
-# CoreDNS with only the plugins the bed's Corefile uses (hack/testbed.py), the way CoreDNS documents
+# CoreDNS with only the plugins the bed's Corefile uses (hack/testbed/node.py), the way CoreDNS documents
 # custom builds: a main that imports coremain and the chosen plugins. All ~60 plugins would pull in
 # every cloud SDK and triple the build time on two cores.
 build_coredns() {

@@ -1,6 +1,7 @@
 """Captures the Argo CD test data: `kubectl get -o yaml` of FineTuneJobs in every phase, on the bed.
 
-    KUBECONFIG=$(make -s cluster-kubeconfig) .venv/bin/python hack/capture_argocd_testdata.py
+    KUBECONFIG=$(make -s cluster-kubeconfig) PYTHONPATH=operator:trainer-images/trainer/src \
+        .venv/bin/python -m hack.capture_argocd_testdata
 
 Runs the operator against a scratch namespace of the running bed, drives one job into each
 phase the way the cluster tests do (kwok ends pods; progress and checkpoints are sent as the
@@ -19,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -28,25 +28,22 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from hack.chart import install_chart
+from hack.kwok import finish_pod
+from hack.manifests import job_manifest
+from hack.operator_process import OperatorProcess
+from hack.testbed.kwok_cluster import fsx_volume
+from hack.testbed.layout import REPO_ROOT, layout
 from kubernetes import client, config
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "operator"), str(REPO / "trainer-images" / "trainer" / "src")]
-
-from hack import testbed as testbed_module  # noqa: E402
-from hack.chart import install_chart  # noqa: E402
-from hack.kwok import finish_pod  # noqa: E402
-from hack.manifests import job_manifest  # noqa: E402
-from hack.operator_process import OperatorProcess  # noqa: E402
-
-from finetune_trainer.progress import (  # noqa: E402
+from finetune_trainer.progress import (
     CheckpointReport,
     StepReport,
     build_status_patch,
     estimate_completion,
 )
 
-FINETUNEJOB = REPO / "argocd" / "resource_customizations" / "finetune.dev" / "FineTuneJob"
+FINETUNEJOB = REPO_ROOT / "argocd" / "resource_customizations" / "finetune.dev" / "FineTuneJob"
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 HOLD = "finetune.dev/argocd-testdata-hold"
 """Holds deletion-blocked.yaml in deletion: the operator's own finalizer is for cloud attempts only."""
@@ -59,7 +56,7 @@ class Capture:
         api = config.new_client_from_config(config_file=kubeconfig)
         self.jobs = client.CustomObjectsApi(api)
         self.core = client.CoreV1Api(api)
-        self.kubectl = str(testbed_module.layout().binary("kubectl"))
+        self.kubectl = str(layout().binary("kubectl"))
 
     def create(self, name: str, **spec: Any) -> None:
         """``{namespace}`` in the manifest's paths becomes the namespace (the platform's default
@@ -272,13 +269,13 @@ def capture_all(cap: Capture, operator: OperatorProcess) -> None:
 
 
 def main() -> None:
-    layout = testbed_module.layout()
-    kubeconfig = str(layout.kubeconfig)
-    install_chart(layout, kubeconfig)
+    lay = layout()
+    kubeconfig = str(lay.kubeconfig)
+    install_chart(lay, kubeconfig)
     namespace = f"argocd-testdata-{uuid.uuid4().hex[:5]}"
     cap = Capture(kubeconfig, namespace)
     cap.core.create_namespace({"metadata": {"name": namespace}})
-    volume, claim = testbed_module.fsx_volume(namespace)
+    volume, claim = fsx_volume(namespace)
     cap.core.create_persistent_volume(volume)
     cap.core.create_namespaced_persistent_volume_claim(namespace, claim)
     with tempfile.TemporaryDirectory() as workdir:

@@ -10,8 +10,9 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from hack import testbed
 from hack.image_keys import image_refs
+from hack.testbed.kwok_cluster import fsx_volume
+from hack.testbed.node import NODE_INSTANCE_TYPE
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,7 +43,7 @@ def chart_values() -> dict[str, Any]:
     repository, _, tag = images["operator"].rpartition(":")
     return {
         "image": {"repository": repository, "tag": tag, "pullPolicy": "Never"},
-        "nodeSelector": {"node.kubernetes.io/instance-type": testbed.NODE_INSTANCE_TYPE},
+        "nodeSelector": {"node.kubernetes.io/instance-type": NODE_INSTANCE_TYPE},
         "resources": OPERATOR_RESOURCES_ON_THE_BED,
         "config": {
             "trainer_image": images["trainer-cpu"],
@@ -66,9 +67,7 @@ def install_chart(layout: Any, kubeconfig: str) -> None:
         subprocess.run([*kubectl, "create", "namespace", namespace], capture_output=True)
     subprocess.run(
         [*kubectl, "apply", "-f", "-"],
-        input=json.dumps(
-            {"apiVersion": "v1", "kind": "List", "items": testbed.fsx_volume(IN_CLUSTER_NAMESPACE)}
-        ),
+        input=json.dumps({"apiVersion": "v1", "kind": "List", "items": fsx_volume(IN_CLUSTER_NAMESPACE)}),
         text=True,
         check=True,
         capture_output=True,

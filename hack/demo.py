@@ -28,17 +28,13 @@ from __future__ import annotations
 import os
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 import yaml
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_ROOT))
-
-from hack.chart import CHART_NAMESPACE, CHART_RELEASE, install_chart  # noqa: E402
-from hack.chart import DEMO_NAMESPACE as NAMESPACE  # noqa: E402
-from hack.real_job import DEMO_JOB, RealNodeBed, in_phase, watch  # noqa: E402
+from hack.chart import CHART_NAMESPACE, CHART_RELEASE, install_chart
+from hack.chart import DEMO_NAMESPACE as NAMESPACE
+from hack.real_job import DEMO_JOB, RealNodeBed, in_phase, watch
+from hack.testbed.layout import REPO_ROOT
 
 ATTEMPT_1_TIMEOUT_S = 300  # image already on the node: pods start in seconds, the first step in ~30 s
 FINISH_TIMEOUT_S = 300

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The cache key of each image the bed's node runs: a hash of exactly what the image is built from.
 
-hack/build-images.sh builds an image only when its key is new, and hack/testbed.py imports the
+hack/build-images.sh builds an image only when its key is new, and hack/testbed/node.py imports the
 image with that key into the node's containerd, so both must agree: they share this module.
 A key covers the image's own inputs and its base's key, never unrelated files: editing the
 operator must not rebuild the 5 GB trainer image.

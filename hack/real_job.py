@@ -20,8 +20,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from hack import testbed, tiny_llama
+from hack import tiny_model
 from hack.chart import chart_values, install_chart
+from hack.testbed.kwok_cluster import local_fsx_volume
+from hack.testbed.layout import REPO_ROOT, Layout, layout
+from hack.testbed.node import NODE_NAME
 from kubernetes import client, config
 
 from finetune_operator.storage import StoragePolicy
@@ -31,7 +34,7 @@ FSX_MOUNT = "/fsx"
 """Where trainer pods mount `fsx-claim` (the operator config's storage.claim_mount_path)."""
 MODEL_NAME = "tiny-llama"
 """Under the operator's model_root (/fsx/models): what the tiny CPU recipe trains."""
-DEMO_JOB = testbed.REPO_ROOT / "examples" / "tiny-llama-cpu-lora.yaml"
+DEMO_JOB = REPO_ROOT / "examples" / "tiny-llama-cpu-lora.yaml"
 TRAIN_RECORDS, VALIDATION_RECORDS = 2000, 100
 JOB_LABEL = "finetune.dev/job"
 TRAINING_PROCESS = "finetune_trainer.cli"
@@ -87,12 +90,12 @@ def demo_job(namespace: str, name: str) -> dict[str, Any]:
 class RealNodeBed:
     """The bed's API (admin kubeconfig) and its real node's shared file system."""
 
-    layout: testbed.Layout
+    layout: Layout
     api_client: client.ApiClient
 
     @classmethod
     def connect(cls) -> RealNodeBed:
-        lay = testbed.layout()
+        lay = layout()
         return cls(lay, config.new_client_from_config(config_file=str(lay.kubeconfig)))
 
     @property
@@ -120,9 +123,9 @@ class RealNodeBed:
         return self.layout.fsx / relative
 
     def real_node_ready(self) -> None:
-        node = self.core.read_node(testbed.NODE_NAME)
+        node = self.core.read_node(NODE_NAME)
         if not any(c.type == "Ready" and c.status == "True" for c in node.status.conditions or []):
-            raise RuntimeError(f"the real node {testbed.NODE_NAME} is not Ready: see `make cluster-status`")
+            raise RuntimeError(f"the real node {NODE_NAME} is not Ready: see `make cluster-status`")
 
     def prepare_namespace(self, namespace: str) -> None:
         """A fresh namespace whose `fsx-claim` is bound to the real node's local volume."""
@@ -139,7 +142,7 @@ class RealNodeBed:
             {
                 "apiVersion": "v1",
                 "kind": "List",
-                "items": testbed.local_fsx_volume(namespace, self.layout.fsx),
+                "items": local_fsx_volume(namespace, self.layout.fsx),
             }
         )
 
@@ -170,7 +173,7 @@ class RealNodeBed:
         """The tiny Llama and its tokenizer under the model root (rebuilt: deterministic, seconds)."""
         directory = self.host_path(f"{FSX_MOUNT}/models/{MODEL_NAME}")
         directory.mkdir(parents=True, exist_ok=True)
-        tiny_llama.build_model(directory)
+        tiny_model.build_model(directory)
         # Readable by the pods' user, as a platform team publishes a model: safetensors writes
         # its file 0600, which only root (the writer here) could read.
         subprocess.run(["chmod", "-R", "a+rX", str(directory)], check=True)
@@ -178,8 +181,8 @@ class RealNodeBed:
 
     def write_chat_data(self, namespace: str) -> tuple[Path, Path]:
         train, validation = (self.host_path(p) for p in chat_data(namespace))
-        tiny_llama.write_jsonl(train, tiny_llama.chat_records(TRAIN_RECORDS, seed=1))
-        tiny_llama.write_jsonl(validation, tiny_llama.chat_records(VALIDATION_RECORDS, seed=2))
+        tiny_model.write_jsonl(train, tiny_model.chat_records(TRAIN_RECORDS, seed=1))
+        tiny_model.write_jsonl(validation, tiny_model.chat_records(VALIDATION_RECORDS, seed=2))
         return train, validation
 
     def forget_job_directory(self, namespace: str, name: str) -> None:

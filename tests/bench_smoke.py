@@ -26,9 +26,8 @@ def run_bench_smoke(name: str, expected: set[str], timeout: float) -> dict[str, 
     (`memory.reduction`). The run must exit 0 within `timeout` seconds, say it was a smoke run and
     name its benchmark.
     """
-    script = BENCH_DIR / f"{name}.py"
     result = subprocess.run(
-        [sys.executable, str(script), "--smoke"],
+        [sys.executable, "-m", f"bench.{name}", "--smoke"],
         capture_output=True,
         text=True,
         timeout=timeout,

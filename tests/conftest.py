@@ -3,14 +3,13 @@
 Tests under tests/cluster/ are marked `cluster` and get the bed; every other test is
 marked `unit` and must not touch a cluster or the network. Both kinds run in `make test`.
 
-The bed is started once per session (`hack/testbed.py up`), or reused when one is
+The bed is started once per session (`python -m hack.testbed up`), or reused when one is
 already running or when FINETUNE_TEST_KUBECONFIG names one, and stopped at the end only
 if this session started it.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -22,22 +21,13 @@ from typing import Any
 
 import pytest
 from hack.chart import install_chart
+from hack.testbed.kwok_cluster import fsx_volume
+from hack.testbed.layout import BIN_DIR, Layout, layout
+from hack.testbed.lifecycle import running_components
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 KUBECTL_FINETUNE = Path(sys.executable).parent / "kubectl-finetune"
 """The plugin's console script, installed with the operator package beside this Python."""
-
-
-def _load_testbed_module():
-    spec = importlib.util.spec_from_file_location("finetune_testbed", REPO_ROOT / "hack" / "testbed.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["finetune_testbed"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-testbed_module = _load_testbed_module()
 
 
 CLUSTER_TESTS = "tests/cluster/"
@@ -91,37 +81,37 @@ class Testbed:
 
     kubeconfig: str
     bin_dir: Path
-    layout: object
+    layout: Layout
 
     def binary(self, name: str) -> Path:
-        return Path(self.layout.binary(name))  # type: ignore[attr-defined]
+        return self.layout.binary(name)
 
 
 @pytest.fixture(scope="session")
 def testbed() -> Iterator[Testbed]:
-    layout = testbed_module.layout()
+    lay = layout()
     started_here = False
     kubeconfig = os.environ.get("FINETUNE_TEST_KUBECONFIG")
     if not kubeconfig:
-        started_here = not all(testbed_module.running_components(layout).values())
+        started_here = not all(running_components(lay).values())
         # Also on a running bed: images of changed code (the operator's, the trainer's) are built
         # and imported into its node, which `up` does without restarting anything.
         subprocess.run(["bash", str(REPO_ROOT / "hack" / "build-testbed.sh")], check=True)
         subprocess.run(["bash", str(REPO_ROOT / "hack" / "build-images.sh")], check=True)
-        subprocess.run([sys.executable, str(REPO_ROOT / "hack" / "testbed.py"), "up"], check=True)
-        kubeconfig = str(layout.kubeconfig)
+        subprocess.run([sys.executable, "-m", "hack.testbed", "up"], check=True, cwd=REPO_ROOT)
+        kubeconfig = str(lay.kubeconfig)
     previous = os.environ.get("KUBECONFIG")
     os.environ["KUBECONFIG"] = kubeconfig
-    install_chart(layout, kubeconfig)
+    install_chart(lay, kubeconfig)
     try:
-        yield Testbed(kubeconfig=kubeconfig, bin_dir=testbed_module.BIN_DIR, layout=layout)
+        yield Testbed(kubeconfig=kubeconfig, bin_dir=BIN_DIR, layout=lay)
     finally:
         if previous is None:
             os.environ.pop("KUBECONFIG", None)
         else:
             os.environ["KUBECONFIG"] = previous
         if started_here and not os.environ.get("FINETUNE_KEEP_TESTBED"):
-            subprocess.run([sys.executable, str(REPO_ROOT / "hack" / "testbed.py"), "down"], check=False)
+            subprocess.run([sys.executable, "-m", "hack.testbed", "down"], check=False, cwd=REPO_ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -154,7 +144,7 @@ def namespace(api_client, request: pytest.FixtureRequest) -> Iterator[str]:
     base = request.node.name.lower().replace("_", "-")
     name = f"t-{''.join(c for c in base if c.isalnum() or c == '-')[:40].strip('-')}-{uuid.uuid4().hex[:5]}"
     core.create_namespace({"metadata": {"name": name, "labels": {"finetune.dev/test": "true"}}})
-    volume, claim = testbed_module.fsx_volume(name)
+    volume, claim = fsx_volume(name)
     core.create_persistent_volume(volume)
     core.create_namespaced_persistent_volume_claim(name, claim)
     try:

@@ -13,15 +13,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hack.testbed.layout import layout
 
 from finetune_operator.api.job import FineTuneJobStatus
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.config import OperatorConfig
-from tests.conftest import REPO_ROOT, testbed_module
+from tests.conftest import REPO_ROOT
 
 CHART = REPO_ROOT / "charts" / "finetune-operator"
-HELM = testbed_module.layout().binary("helm")
+HELM = layout().binary("helm")
 
 
 class Yaml12Loader(yaml.SafeLoader):

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,39 +19,14 @@ from hack.chart import chart_values, install_release, uninstall_release
 from hack.kwok import finish_pod, wait_for
 from hack.operator_process import OperatorProcess
 
-from tests.cluster.tokens import token_kubeconfig
-
-GROUP, VERSION = "finetune.dev", "v1alpha1"
-RELEASE = "finetune-operator-rbac"
-"""A release name holding the chart's name, so its objects are named after the release alone."""
-RELEASE_NAMESPACE = "finetune-rbac-system"
-TRAINER_ROLE = f"{RELEASE}-trainer"
-
-
-def service_account_kubeconfig(api_client, path: Path) -> str:
-    from kubernetes import client
-
-    token = (
-        client.CoreV1Api(api_client)
-        .create_namespaced_service_account_token(
-            RELEASE, RELEASE_NAMESPACE, {"spec": {"audiences": [], "expirationSeconds": 3600}}
-        )
-        .status.token
-    )
-    return token_kubeconfig(api_client, token, path)
-
-
-@pytest.fixture
-def own_namespace_release(testbed, namespace) -> Iterator[str]:
-    """The chart installed once more, watching only the test's namespace."""
-    values = chart_values()
-    values["config"] = {**values["config"], "namespaces": [namespace]}
-    values["nodeSelector"] = {"finetune.dev/no-such-node": "true"}
-    install_release(testbed.layout, testbed.kubeconfig, RELEASE, RELEASE_NAMESPACE, values)
-    try:
-        yield RELEASE
-    finally:
-        uninstall_release(testbed.layout, testbed.kubeconfig, RELEASE, RELEASE_NAMESPACE)
+from tests.cluster.helpers import (
+    GROUP,
+    RELEASE,
+    RELEASE_NAMESPACE,
+    TRAINER_ROLE,
+    VERSION,
+    service_account_kubeconfig,
+)
 
 
 def test_operator_runs_a_job_with_only_the_charts_rbac(

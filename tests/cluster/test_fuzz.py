@@ -33,7 +33,8 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from kubernetes.client.exceptions import ApiException
 
-from tests.cluster.test_operator import GROUP, PLURAL, REPO, VERSION
+from tests.cluster.helpers import GROUP, PLURAL, VERSION
+from tests.conftest import REPO_ROOT
 
 SPECS = int(os.environ.get("FINETUNE_FUZZ_SPECS", "300"))
 SEED = int(os.environ.get("FINETUNE_FUZZ_SEED", "12"))
@@ -69,7 +70,7 @@ Path = tuple[str | int, ...]
 
 
 def spec_schema() -> dict[str, Any]:
-    crd = yaml.safe_load((REPO / "crds" / "finetune.dev_finetunejobs.yaml").read_text())
+    crd = yaml.safe_load((REPO_ROOT / "crds" / "finetune.dev_finetunejobs.yaml").read_text())
     (version,) = crd["spec"]["versions"]
     return version["schema"]["openAPIV3Schema"]["properties"]["spec"]
 

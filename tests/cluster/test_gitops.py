@@ -22,8 +22,7 @@ import yaml
 from hack.kwok import wait_for
 from hack.operator_process import OperatorProcess
 
-from tests.cluster.test_kubectl import kubectl
-from tests.cluster.test_sagemaker_operator import DUMMY_CREDENTIALS, operator_config
+from tests.cluster.helpers import DUMMY_CREDENTIALS, kubectl, operator_config
 from tests.conftest import REPO_ROOT
 from tests.sagemaker_fixtures import RECORD, MotoSageMaker
 

@@ -20,7 +20,7 @@ from hack.kwok import finish_pod, wait_for
 from hack.manifests import job_manifest
 from kubernetes.client.exceptions import ApiException
 
-from tests.cluster.test_operator import (
+from tests.cluster.helpers import (
     assert_one_event,
     condition,
     create_job,

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 from hack.manifests import job_manifest
 
+from tests.cluster.helpers import kubectl
 from tests.conftest import REPO_ROOT
 
 EXAMPLES = sorted(p for p in (REPO_ROOT / "examples").glob("*.yaml"))
-
-
-def kubectl(testbed, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(testbed.binary("kubectl")), f"--kubeconfig={testbed.kubeconfig}", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])

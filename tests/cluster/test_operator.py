@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 import yaml
-from hack import testbed as testbed_module
 from hack.kwok import finish_pod, wait_for
 from hack.manifests import job_manifest
 from hack.operator_process import OperatorProcess
+from hack.testbed.kwok_cluster import fsx_volume
 from kubernetes.client.exceptions import ApiException
 
 from finetune_operator.admission import parse_job
@@ -28,54 +28,26 @@ from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.hyperpod.backend import HyperPodBackend
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
+from tests.cluster.helpers import (
+    GROUP,
+    PLURAL,
+    VERSION,
+    assert_one_event,
+    condition,
+    create_job,
+    get_job,
+    phase,
+    pytorchjobs,
+    running_pods,
+    wait_phase,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 # --- fixtures and helpers ------------------------------------------------------------------
 
-GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 TRN1_NODE_PREFIX = "hyperpod-i-trn1-"
-
-
-def create_job(custom_objects, namespace: str, manifest: dict[str, Any]) -> dict[str, Any]:
-    """Create ``manifest`` in ``namespace``; ``{namespace}`` in its paths becomes the namespace (the
-    platform's default read roots are per namespace: /fsx/data/<namespace>)."""
-    body = json.loads(json.dumps(manifest).replace("{namespace}", namespace))
-    return custom_objects.create_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, body)
-
-
-def get_job(custom_objects, namespace: str, name: str) -> dict[str, Any]:
-    return custom_objects.get_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, name)
-
-
-def pytorchjobs(custom_objects, namespace: str) -> list[dict[str, Any]]:
-    items = custom_objects.list_namespaced_custom_object("kubeflow.org", "v1", namespace, "pytorchjobs")[
-        "items"
-    ]
-    return sorted(items, key=lambda o: o["metadata"]["name"])
-
-
-def phase(custom_objects, namespace: str, name: str) -> str | None:
-    return (get_job(custom_objects, namespace, name).get("status") or {}).get("phase")
-
-
-def wait_phase(
-    custom_objects, namespace: str, name: str, expected: str, timeout: float = 60.0
-) -> dict[str, Any]:
-    wait_for(
-        lambda: phase(custom_objects, namespace, name) == expected,
-        timeout=timeout,
-        message=f"{name} to reach phase {expected}",
-    )
-    return get_job(custom_objects, namespace, name)
-
-
-def running_pods(core_v1, namespace: str, pytorchjob: str) -> list[Any]:
-    pods = core_v1.list_namespaced_pod(
-        namespace, label_selector=f"training.kubeflow.org/job-name={pytorchjob}"
-    ).items
-    return [p for p in pods if p.status.phase == "Running" and p.metadata.deletion_timestamp is None]
 
 
 def container_command(pytorchjob: dict[str, Any], replica: str = "Master") -> list[str]:
@@ -107,23 +79,6 @@ def report_checkpoint(custom_objects, namespace: str, name: str, attempt: int, s
         },
     )
     return path
-
-
-def assert_one_event(core_v1, namespace: str, name: str, reason: str) -> None:
-    """The job got exactly one Event, ``reason``: failed once, no retry storm."""
-
-    def reasons() -> list[str]:
-        events = core_v1.list_namespaced_event(namespace, field_selector=f"involvedObject.name={name}")
-        return [e.reason for e in events.items]
-
-    # kopf posts Events asynchronously: wait for the first, then make sure no more follow.
-    wait_for(reasons, timeout=30, message=f"the {reason} Event")
-    time.sleep(3)
-    assert reasons() == [reason]
-
-
-def condition(job: dict[str, Any], type_: str) -> dict[str, Any] | None:
-    return next((c for c in (job.get("status") or {}).get("conditions", []) if c["type"] == type_), None)
 
 
 # --- 1. a job runs to success --------------------------------------------------------------
@@ -385,7 +340,7 @@ def test_a_missing_storage_claim_is_named_and_the_job_starts_once_the_claim_exis
     )
 
     # The platform team creates the claim: a static PV pre-bound to it, like the namespace's own.
-    volume, claim = testbed_module.fsx_volume(namespace)
+    volume, claim = fsx_volume(namespace)
     volume["metadata"]["name"] = f"late-{namespace}"
     volume["spec"]["claimRef"]["name"] = claim["metadata"]["name"] = "late-claim"
     claim["spec"]["volumeName"] = volume["metadata"]["name"]

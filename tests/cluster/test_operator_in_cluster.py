@@ -12,10 +12,10 @@ import uuid
 from hack.chart import CHART_NAMESPACE, CHART_RELEASE, IN_CLUSTER_NAMESPACE
 from hack.kwok import wait_for
 from hack.manifests import job_manifest
+from hack.testbed.node import NODE_NAME, node_images
 from kubernetes import client
 
-from tests.cluster.test_operator import create_job, pytorchjobs
-from tests.conftest import testbed_module
+from tests.cluster.helpers import create_job, pytorchjobs
 
 
 def ready_deployment(apps: client.AppsV1Api) -> client.V1Deployment | None:
@@ -29,13 +29,13 @@ def test_chart_runs_the_operator_image_ready_on_the_real_node(api_client, core_v
         lambda: ready_deployment(apps), timeout=180, message="the operator Deployment Ready"
     )
     assert deployment.spec.template.spec.service_account_name == CHART_RELEASE
-    assert deployment.spec.template.spec.containers[0].image == testbed_module.node_images()["operator"]
+    assert deployment.spec.template.spec.containers[0].image == node_images()["operator"]
     namespace = core_v1.read_namespace(CHART_NAMESPACE)
     assert namespace.metadata.labels["pod-security.kubernetes.io/enforce"] == "restricted"
     pods = core_v1.list_namespaced_pod(
         CHART_NAMESPACE, label_selector=f"app.kubernetes.io/instance={CHART_RELEASE}"
     ).items
-    assert [p.spec.node_name for p in pods if p.status.phase == "Running"] == [testbed_module.NODE_NAME]
+    assert [p.spec.node_name for p in pods if p.status.phase == "Running"] == [NODE_NAME]
 
 
 def test_liveness_and_metrics_answer_through_the_service(api_client, core_v1):

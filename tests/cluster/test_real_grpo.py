@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from hack.chart import REAL_TRAINING_NAMESPACE
 from hack.real_job import FSX_MOUNT, RealNodeBed, watch
-from hack.tiny_llama import task, vocabulary, write_jsonl
+from hack.tiny_model import task, vocabulary, write_jsonl
 
 JOB = "tiny-grpo"
 JOB_TIMEOUT_S = 420

@@ -13,18 +13,16 @@ from typing import Any
 
 import pytest
 from hack.kwok import wait_for
+from hack.testbed.node import NODE_NAME, NODE_POD_SUBNET, node_images
 from kubernetes import client
 
-from tests.conftest import testbed_module
-
-NODE = testbed_module.NODE_NAME
-IMAGES = testbed_module.node_images()
+IMAGES = node_images()
 
 
 @pytest.fixture(autouse=True)
 def real_node(core_v1):
     """The bed's real node, Ready (absent when another bed on the host holds it: a failure, not a skip)."""
-    node = core_v1.read_node(NODE)
+    node = core_v1.read_node(NODE_NAME)
     assert any(c.type == "Ready" and c.status == "True" for c in node.status.conditions)
     return node
 
@@ -37,7 +35,7 @@ def pod(name: str, image: str, command: list[str], **spec: Any) -> dict[str, Any
         "kind": "Pod",
         "metadata": {"name": name, "labels": labels},
         "spec": {
-            "nodeSelector": {"kubernetes.io/hostname": NODE},
+            "nodeSelector": {"kubernetes.io/hostname": NODE_NAME},
             "restartPolicy": "Never",
             "terminationGracePeriodSeconds": 1,
             "containers": [{"name": "main", "image": image, "imagePullPolicy": "Never", "command": command}],
@@ -76,10 +74,10 @@ def test_exit_code_of_a_real_container_is_reported(core_v1, namespace, testbed):
     exits["metadata"]["annotations"] = {"finetune.dev/test-exit-code": "0"}
     core_v1.create_namespaced_pod(namespace, exits)
     done = wait_for(lambda: finished(core_v1, namespace, "exit-3"), timeout=120, message="the pod to exit")
-    assert done.spec.node_name == NODE
+    assert done.spec.node_name == NODE_NAME
     assert done.status.phase == "Failed"
     assert done.status.container_statuses[0].state.terminated.exit_code == 3
-    assert done.status.pod_ip.startswith(testbed_module.NODE_POD_SUBNET.rsplit(".", 2)[0])
+    assert done.status.pod_ip.startswith(NODE_POD_SUBNET.rsplit(".", 2)[0])
     assert logs(testbed, namespace, "exit-3") == "from-the-real-node\n"
 
 

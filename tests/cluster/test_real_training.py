@@ -43,7 +43,7 @@ from hack.real_job import (
     in_phase,
     watch,
 )
-from hack.tiny_llama import chat_records, preference_records, write_jsonl
+from hack.tiny_model import chat_records, preference_records, write_jsonl
 from safetensors.torch import load_file
 
 from finetune_operator.storage import PosixUser
@@ -77,7 +77,7 @@ def demo(bed: RealNodeBed) -> DemoRun:
     """`make demo`'s script, run once for the module."""
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, str(REPO_ROOT / "hack" / "demo.py")], capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "hack.demo"], capture_output=True, text=True, timeout=600, cwd=REPO_ROOT
     )
     seconds = time.monotonic() - started
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]

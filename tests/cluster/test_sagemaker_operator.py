@@ -11,7 +11,6 @@ OperatorConfig, so a whole scenario takes seconds.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -29,7 +28,8 @@ from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.sagemaker.backend import SageMakerBackend
 from finetune_operator.config import OperatorConfig
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
-from tests.sagemaker_fixtures import ACCOUNT_ID, REGION, MotoSageMaker
+from tests.cluster.helpers import DUMMY_CREDENTIALS, operator_config
+from tests.sagemaker_fixtures import ACCOUNT_ID
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
 
@@ -37,31 +37,6 @@ REPO = Path(__file__).resolve().parents[2]
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 ROLE = f"arn:aws:iam::{ACCOUNT_ID}:role/finetune-team-a"
 TRAIN = "s3://ml-data/chat/train.jsonl"
-DUMMY_CREDENTIALS = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_SESSION_TOKEN": "testing",
-    "AWS_DEFAULT_REGION": REGION,
-    "AWS_CONFIG_FILE": os.devnull,
-    "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-    "NO_PROXY": "127.0.0.1,localhost",
-}
-
-
-def operator_config(moto: MotoSageMaker, **sagemaker: Any) -> dict[str, Any]:
-    return {
-        "sagemaker": {
-            "region": REGION,
-            "endpoint_url": moto.endpoint_url,
-            "role_allowlist": [f"arn:aws:iam::{ACCOUNT_ID}:role/finetune-*"],
-            "s3_prefix": "s3://ml-artifacts/finetune",
-            "allowed_s3_prefixes": {"*": ["s3://ml-data/", "s3://ml-models/", "s3://ml-code/"]},
-            "trainer_image": f"{ACCOUNT_ID}.dkr.ecr.{REGION}.amazonaws.com/finetune-trainer:0.1.0",
-            "poll_interval_seconds": 1.0,
-            "fast_poll_interval_seconds": 0.3,
-            **sagemaker,
-        },
-    }
 
 
 @pytest.fixture

@@ -13,28 +13,26 @@ import time
 from typing import Any
 
 import pytest
+from hack.manifests import job_manifest
 from hack.operator_process import OperatorProcess
 from kubernetes import client, config
 from kubernetes.client.exceptions import ApiException
 
-from tests.cluster.test_chart_rbac import (  # noqa: F401  (own_namespace_release: a fixture)
-    TRAINER_ROLE,
-    own_namespace_release,
-    service_account_kubeconfig,
-)
-from tests.cluster.test_operator import (
+from tests.cluster.helpers import (
     GROUP,
     PLURAL,
+    TRAINER_ROLE,
     VERSION,
     assert_one_event,
     condition,
     create_job,
     get_job,
-    job_manifest,
+    pod_of,
     pytorchjobs,
+    service_account_kubeconfig,
+    trainer_client,
     wait_phase,
 )
-from tests.cluster.test_trainer_identity import pod_of, trainer_client
 from tests.cluster.tokens import token_kubeconfig
 
 VICTIM = "/fsx/finetune/rb/victim"

@@ -14,51 +14,20 @@ from typing import Any
 
 import pytest
 from hack.kwok import wait_for
-from kubernetes import client, config
+from hack.manifests import job_manifest
+from kubernetes import client
 from kubernetes.client.exceptions import ApiException
 
-from tests.cluster.test_operator import (
+from tests.cluster.helpers import (
     GROUP,
     PLURAL,
+    TRAINER,
     VERSION,
     create_job,
-    job_manifest,
+    pod_of,
+    trainer_client,
     wait_phase,
 )
-from tests.cluster.tokens import token_kubeconfig
-
-TRAINER = "finetune-trainer"
-
-
-def pod_of(core_v1, namespace: str, pytorchjob: str) -> Any:
-    return wait_for(
-        lambda: next(
-            iter(
-                core_v1.list_namespaced_pod(
-                    namespace, label_selector=f"training.kubeflow.org/job-name={pytorchjob}"
-                ).items
-            ),
-            None,
-        ),
-        message=f"a pod of {pytorchjob}",
-    )
-
-
-def trainer_client(api_client, core_v1, namespace: str, tmp_path, pod: Any | None) -> client.CustomObjectsApi:
-    """A client holding the trainer identity's token, bound to ``pod`` like a projected token."""
-    spec: dict[str, Any] = {"audiences": [], "expirationSeconds": 600}
-    if pod is not None:
-        spec["boundObjectRef"] = {
-            "apiVersion": "v1",
-            "kind": "Pod",
-            "name": pod.metadata.name,
-            "uid": pod.metadata.uid,
-        }
-    token = core_v1.create_namespaced_service_account_token(TRAINER, namespace, {"spec": spec}).status.token
-    kubeconfig = tmp_path / f"trainer-{pod.metadata.name if pod else 'unbound'}.kubeconfig"
-    return client.CustomObjectsApi(
-        config.new_client_from_config(token_kubeconfig(api_client, token, kubeconfig))
-    )
 
 
 def report(api: client.CustomObjectsApi, namespace: str, job: str, step: int, **progress: Any) -> None:

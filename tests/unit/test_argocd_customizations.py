@@ -9,13 +9,13 @@ that reads files or the clock fails here as it would in Argo CD. The inputs are
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
 import lupa.lua51 as lua51
 import pytest
 import yaml
+from hack import argocd_cm
 
 REPO = Path(__file__).resolve().parents[2]
 CUSTOMIZATIONS = REPO / "argocd" / "resource_customizations"
@@ -141,11 +141,7 @@ def test_a_script_using_a_library_argo_cd_lacks_fails(tmp_path: Path) -> None:
 
 
 def test_argocd_cm_snippet_carries_the_scripts_verbatim() -> None:
-    spec = importlib.util.spec_from_file_location("argocd_cm", REPO / "hack" / "argocd_cm.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    data = yaml.safe_load(yaml.safe_dump({"data": module.configmap_data()}))["data"]
+    data = yaml.safe_load(yaml.safe_dump({"data": argocd_cm.configmap_data()}))["data"]
     assert (
         data["resource.customizations.health.finetune.dev_FineTuneJob"]
         == (FINETUNEJOB / "health.lua").read_text()

@@ -10,14 +10,13 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
+from hack import trainer_config_schema
 
 from finetune_trainer.config import TrainConfig, camel_case, parse_config
 
@@ -26,16 +25,6 @@ GOLDEN_DIR = ROOT / "tests" / "golden"
 CONFIG_ANNOTATION = "finetune.dev/trainer-config"
 UNREAD_KEYS = {"apiVersion", "kind", "recipe"}
 """Keys the trainer checks against the schema but does not keep: they identify, they do not configure."""
-
-
-def _schema_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "trainer_config_schema", ROOT / "hack" / "trainer_config_schema.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _hyperpod_configs() -> list[tuple[str, dict[str, Any]]]:
@@ -79,14 +68,14 @@ def _as_document(parsed: TrainConfig) -> dict[str, Any]:
 
 
 def test_the_shipped_schema_is_the_operator_models() -> None:
-    script = _schema_script()
+    script = trainer_config_schema
     assert script.SCHEMA_FILE.read_text(encoding="utf-8") == script.render(), (
         f"{script.SCHEMA_FILE} is stale; run `make trainer-config-schema`"
     )
 
 
 def test_the_drift_check_fails_on_a_stale_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    script = _schema_script()
+    script = trainer_config_schema
     stale = tmp_path / "trainer-config.schema.json"
     stale.write_text(script.render().replace('"minimum": 1', '"minimum": 2', 1))
     monkeypatch.setattr(script, "SCHEMA_FILE", stale)

@@ -12,6 +12,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 import trainer_testkit as kit
+from hack.tiny_model import tiny_model
 from torch import nn
 from torch.utils._python_dispatch import TorchDispatchMode
 
@@ -215,10 +216,8 @@ def test_no_full_vocabulary_tensor_exists_in_forward_or_backward(tiny_model: Pat
 def test_final_logit_softcapping_is_applied_by_the_head_before_the_temperature(temperature: float) -> None:
     """Gemma 2 caps its logits after the head; the chunked head must cap them itself, then divide
     by the temperature (GRPO), as sampling does with the model's capped logits."""
-    from transformers import Gemma2Config, Gemma2ForCausalLM
-
-    torch.manual_seed(0)
-    config = Gemma2Config(
+    model = tiny_model(
+        "gemma2",
         vocab_size=96,
         hidden_size=32,
         intermediate_size=64,
@@ -229,7 +228,6 @@ def test_final_logit_softcapping_is_applied_by_the_head_before_the_temperature(t
         final_logit_softcapping=2.0,
         initializer_range=1.0,
     )
-    model = Gemma2ForCausalLM(config)
     ids = torch.randint(0, 96, (2, 10), generator=torch.Generator().manual_seed(0))
     labels = ids.clone()
     labels[:, :3] = IGNORE_INDEX

@@ -186,9 +186,11 @@ def neuron_python() -> Path:
 @pytest.fixture(scope="module")
 def models(tmp_path_factory: pytest.TempPathFactory, neuron_python: Path) -> Path:
     root = tmp_path_factory.mktemp("neuron-models")
+    env = neuron_env(root / "standins")
+    env["PYTHONPATH"] += f"{os.pathsep}{REPO}"  # the repository's root: hack/'s tiny-model builder
     subprocess.run(
         [str(neuron_python), str(FIXTURES / "build_models.py"), str(root)],
-        env=neuron_env(root / "standins"),
+        env=env,
         check=True,
         capture_output=True,
         timeout=300,

@@ -22,10 +22,10 @@ from typing import Any
 
 import yaml
 
-# The tiny model and tokenizer builders are shared with `make demo` (hack/ is the repository's).
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-from hack.tiny_llama import build_llama, train_tokenizer
-from hack.tiny_llama import write_jsonl as write_jsonl  # the tests write their data with it
+# The one tiny-model builder, shared with `make demo`, the benchmarks and the Neuron tests (hack/ is
+# the repository's test tooling, importable from its root: pyproject's pytest `pythonpath`).
+from hack.tiny_model import save_tiny_model, train_tokenizer
+from hack.tiny_model import write_jsonl as write_jsonl  # the tests write their data with it
 
 SYLLABLES = ["ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "vu", "ze", "ba", "do", "fi", "gu"]
 
@@ -84,7 +84,7 @@ def build_tokenizer(directory: Path) -> Any:
 
 
 def build_model(directory: Path, tokenizer: Any, seed: int = 0) -> None:
-    build_llama(directory, tokenizer, seed)
+    save_tiny_model(directory, tokenizer, seed=seed)
 
 
 BASE_CONFIG: dict[str, Any] = {

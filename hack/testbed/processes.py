@@ -1,0 +1,138 @@
+"""The bed's components as plain local processes: their state file, start, readiness, stop, and
+the bed's own kubectl."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import ssl
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from hack.testbed.layout import Layout
+
+
+def load_state(lay: Layout) -> dict:
+    if lay.state_file.exists():
+        return dict(json.loads(lay.state_file.read_text()))
+    return {}
+
+
+def save_state(lay: Layout, state: dict) -> None:
+    lay.state_file.write_text(json.dumps(state, indent=2))
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie still answers kill(0); treat it as gone.
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def start_process(
+    lay: Layout, state: dict, name: str, argv: list[str], env: dict[str, str] | None = None
+) -> None:
+    """Start one component in its own session (so it outlives this script) with its log file."""
+    log_file = (lay.logs / f"{name}.log").open("ab")
+    process = subprocess.Popen(
+        argv,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+        env={**os.environ, **(env or {})},
+        cwd=lay.state,
+    )
+    state.setdefault("pids", {})[name] = process.pid
+    save_state(lay, state)
+
+
+def wait_until(what: str, check, timeout: float, lay: Layout, component: str | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        if component:
+            pid = load_state(lay).get("pids", {}).get(component)
+            if pid and not pid_alive(pid):
+                raise SystemExit(
+                    f"[testbed] {component} exited while waiting for {what}; see {lay.logs / component}.log"
+                )
+        time.sleep(0.2)
+    raise SystemExit(f"[testbed] timed out after {timeout:.0f}s waiting for {what}; logs in {lay.logs}")
+
+
+def https_ok(url: str, pki: Path) -> bool:
+    context = ssl.create_default_context(cafile=str(pki / "ca.crt"))
+    context.load_cert_chain(str(pki / "admin.crt"), str(pki / "admin.key"))
+    try:
+        with urllib.request.urlopen(url, context=context, timeout=2) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def http_ok(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def kubectl(
+    lay: Layout, *args: str, input_text: str | None = None, check: bool = True
+) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [str(lay.binary("kubectl")), f"--kubeconfig={lay.kubeconfig}", *args],
+        input=input_text,
+        text=True,
+        capture_output=True,
+        check=False,
+    )
+    if check and result.returncode != 0:
+        raise SystemExit(f"[testbed] kubectl {' '.join(args)} failed: {result.stderr.strip()}")
+    return result
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def stop_process_group(pid: int, grace_s: float = 10.0) -> bool:
+    """SIGTERM a component's process group, SIGKILL it if it is still alive after `grace_s`, and
+    return once it is gone (or another `grace_s` passed); False if it was gone already."""
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return False
+    deadline = time.monotonic() + grace_s
+    while pid_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if pid_alive(pid):
+        os.killpg(pid, signal.SIGKILL)
+        deadline = time.monotonic() + grace_s
+        while pid_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+    return True
+
+
+def apply_objects(lay: Layout, objects: list[dict]) -> None:
+    kubectl(
+        lay, "apply", "-f", "-", input_text=json.dumps({"apiVersion": "v1", "kind": "List", "items": objects})
+    )
