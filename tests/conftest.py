@@ -57,12 +57,24 @@ LONGEST_SCOPES_FIRST = (
 long one collected last would start when the others are done and end the run late."""
 
 
-def _scope_rank(item: pytest.Item) -> int:
+REAL_NODE_MODULES_LAST = (
+    "tests/cluster/test_bench_smoke.py",
+    "tests/cluster/test_real_grpo.py",
+    "tests/cluster/test_real_node.py",
+    "tests/cluster/test_real_training.py",
+)
+"""The cluster modules whose pods train on the real node (or load the whole bed), run after the
+others: by then the trainer modules on the other workers are done, and these CPU-bound pods get
+the machine's cores instead of sharing them."""
+
+
+def _run_order(item: pytest.Item) -> tuple[int, int]:
     nodeid = item.nodeid
-    return next(
+    scope_rank = next(
         (rank for rank, scope in enumerate(LONGEST_SCOPES_FIRST) if nodeid.startswith(scope)),
         len(LONGEST_SCOPES_FIRST),
     )
+    return scope_rank, int(nodeid.startswith(REAL_NODE_MODULES_LAST))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -72,7 +84,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.cluster)
         else:
             item.add_marker(pytest.mark.unit)
-    items.sort(key=_scope_rank)  # stable: each scope keeps its own order
+    items.sort(key=_run_order)  # stable: each module keeps its own order
 
 
 @dataclass(frozen=True)

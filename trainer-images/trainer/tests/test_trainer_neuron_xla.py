@@ -326,14 +326,15 @@ def test_merged_weights_equal_the_adapter_applied_to_the_base(
 # -- resume, parity, SIGTERM ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("precision", ["fp32", "bf16"])
 def test_resume_after_a_stop_equals_a_straight_run(
-    tmp_path: Path, runs: Callable[[Case], Run], models: Path, data: dict[str, Path], precision: str
+    tmp_path: Path, runs: Callable[[Case], Run], models: Path, data: dict[str, Path]
 ) -> None:
     """8 steps straight == 4 steps, SIGKILL after the step-4 checkpoint, `--resume-from auto`: the
     losses of steps 5-8 (which need the weights, the optimizer moments, the schedule, the RNG and
-    the data position) and the final adapter."""
-    case = matrix_case("lora", precision, RECIPE_TARGETS[0])
+    the data position) and the final adapter. In bf16 with ZeRO-1, the case with the most state to
+    restore: the sharded optimizer and its fp32 master weights (fp32 resumed as exactly when it
+    was also run, on 2026-12-06)."""
+    case = matrix_case("lora", "bf16", RECIPE_TARGETS[0])
     straight = runs(case)
     first = kit.write_config(tmp_path, case.config(tmp_path, models, data))
     kill_after_checkpoint(first, tmp_path, f"step-{CHECKPOINT_EVERY:08d}")
