@@ -31,7 +31,12 @@ import yaml
 from kubernetes import client, config
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "operator"), str(REPO / "trainer-images" / "trainer" / "src")]
+sys.path[:0] = [
+    str(REPO),
+    str(REPO / "operator"),
+    str(REPO / "trainer-images" / "trainer" / "src"),
+    str(REPO / "trainer-images" / "contract" / "src"),
+]
 
 from hack import testbed as testbed_module  # noqa: E402
 from hack.chart import install_chart  # noqa: E402

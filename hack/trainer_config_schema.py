@@ -25,7 +25,7 @@ from finetune_operator.api.training_config import ResolvedTrainingConfig
 
 SCHEMA_FILE = (
     Path(__file__).resolve().parents[1]
-    / "trainer-images/trainer/src/finetune_trainer/trainer-config.schema.json"
+    / "trainer-images/contract/src/finetune_contract/trainer-config.schema.json"
 )
 
 
