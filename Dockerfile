@@ -12,8 +12,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 COPY pyproject.toml README.md /src/
 COPY operator /src/operator
+# The contract package the trainer images install too (what both sides agree on; standard library only).
+COPY trainer-images/contract /src/contract
 # The user needs a passwd entry: kopf names its peering identity after it (getpass.getuser()).
-RUN pip install /src && rm -rf /src \
+RUN pip install /src/contract /src && rm -rf /src \
     && useradd --system --uid 65532 --user-group --no-create-home --shell /usr/sbin/nologin finetune-operator
 
 # Numeric, so that the kubelet can check runAsNonRoot; the chart runs it with a read-only

@@ -14,8 +14,9 @@ PYTEST_ARGS ?=
 # Neuron module (minutes of one process) runs beside the rest.
 PARALLEL ?= -n 3
 # The venv under ~/.cache is shared by every checkout of this machine, and its editable
-# install points at one of them: this checkout's code always comes first.
-export PYTHONPATH := $(CURDIR)/operator:$(CURDIR)/trainer-images/trainer/src
+# install points at one of them: this checkout's code always comes first (the operator, the
+# trainer and the contract package both install, docs/architecture.md).
+export PYTHONPATH := $(CURDIR)/operator:$(CURDIR)/trainer-images/trainer/src:$(CURDIR)/trainer-images/contract/src
 
 .PHONY: help system-packages install neuron-env testbed-binaries images prepare lint test test-unit test-cluster cluster-up cluster-down \
         cluster-status cluster-kubeconfig chart-crds trainer-config-schema demo bench clean
@@ -39,13 +40,13 @@ images: system-packages ## Build the real node's images with buildah (cached by 
 	@bash hack/build-images.sh
 
 lint: install testbed-binaries ## ruff, mypy, hadolint on the Dockerfiles, checkov on the rendered chart (its helm is a bed binary)
-	$(VENV)/bin/ruff check operator tests bench hack trainer-images/trainer
+	$(VENV)/bin/ruff check operator tests bench hack trainer-images/trainer trainer-images/contract
 	$(VENV)/bin/mypy
 	$(VENV)/bin/mypy trainer-images/trainer/src/finetune_trainer
 	@find Dockerfile trainer-images -name Dockerfile -print0 | xargs -0 -r $(VENV)/bin/hadolint
 	@bash hack/checkov.sh
 
-trainer-config-schema: install ## Regenerate the trainer's config JSON Schema from the operator's model
+trainer-config-schema: install ## Regenerate the trainer config's JSON Schema (in the contract package) from the operator's model
 	$(PY) hack/trainer_config_schema.py
 
 prepare: system-packages ## Install both virtualenvs, build the test-bed binaries and the images side by side (pip and the image builds wait on the network and the disk, go on the CPU)

@@ -63,7 +63,14 @@ def image_keys() -> dict[str, str]:
         "operator": short(
             "operator",
             base,
-            files_digest("Dockerfile", ".dockerignore", "pyproject.toml", "README.md", "operator"),
+            files_digest(
+                "Dockerfile",
+                ".dockerignore",
+                "pyproject.toml",
+                "README.md",
+                "operator",
+                "trainer-images/contract",
+            ),
         ),
         "trainer-cpu": short(
             "trainer-cpu",
@@ -73,6 +80,7 @@ def image_keys() -> dict[str, str]:
                 "trainer-images/cpu/Dockerfile",
                 "trainer-images/trainer/pyproject.toml",
                 "trainer-images/trainer/src",
+                "trainer-images/contract",
             ),
         ),
     }

@@ -2,7 +2,8 @@
 
 The operator's `ResolvedTrainingConfig` (operator/finetune_operator/api/training_config.py) is
 the one definition of the document the trainer reads. The trainer image does not ship the
-operator, so the trainer reads this generated file instead (`finetune_trainer.config`);
+operator, so the trainer reads this generated file instead, which the contract package that both
+install ships (`finetune_contract.config_schema`);
 `make trainer-config-schema` rewrites it after a change to the model, and
 tests/unit/test_trainer_config_contract.py fails while it is stale.
 
@@ -25,7 +26,7 @@ from finetune_operator.api.training_config import ResolvedTrainingConfig
 
 SCHEMA_FILE = (
     Path(__file__).resolve().parents[1]
-    / "trainer-images/trainer/src/finetune_trainer/trainer-config.schema.json"
+    / "trainer-images/contract/src/finetune_contract/trainer-config.schema.json"
 )
 
 

@@ -24,12 +24,18 @@ if [ ! -f "$venv/.complete" ]; then
   mkdir -p "$cache/venvs"
   "$python" -m venv "$venv"
   "$venv/bin/pip" install --quiet --upgrade pip setuptools wheel
-  "$venv/bin/pip" install --quiet -e ".[dev]" -e "trainer-images/trainer"
+  # The contract package (standard library only) is what the operator and the trainer share.
+  "$venv/bin/pip" install --quiet -e ".[dev]" -e "trainer-images/trainer" -e "trainer-images/contract"
   touch "$venv/.complete"
 else
   # Editable installs point at this checkout; re-link them if the checkout moved.
   if ! "$venv/bin/python" -c 'import finetune_operator, finetune_trainer, sys; import os; sys.exit(0 if os.path.realpath(finetune_operator.__file__).startswith(os.path.realpath("operator")) else 1)' 2>/dev/null; then
     "$venv/bin/pip" install --quiet --no-deps -e . -e "trainer-images/trainer"
+  fi
+  # A venv made before the contract package existed gets it here: it has no dependencies and builds
+  # with the venv's own setuptools, so no rebuild and no download.
+  if ! env -u PYTHONPATH "$venv/bin/python" -c 'import finetune_contract' 2>/dev/null; then
+    "$venv/bin/pip" install --quiet --no-deps --no-build-isolation -e "trainer-images/contract"
   fi
 fi
 ln -sfn "$venv" .venv

@@ -12,11 +12,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from finetune_contract.constants import MAX_JOB_NAME_LENGTH
+from finetune_contract.methods import (
+    AcceleratorFamily,
+    family_problem,
+    methods_where,
+    rewards_problem,
+    spoken,
+)
 from finetune_operator.api.job import CodeSource, FineTuneJob, FineTuneJobSpec, RewardSpec
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.api.training_config import BuiltinReward
 from finetune_operator.backends.registry import backend_class
-from finetune_operator.contract import MAX_JOB_NAME_LENGTH
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.recipes import format_validation_error
 
@@ -55,17 +62,29 @@ def check_rules(job: FineTuneJob) -> None:
     backend_class(spec.backend).check_spec(job)
 
 
+FAMILY_INSTANCE_TYPES = {
+    AcceleratorFamily.NEURON: "neuron (Trainium: ml.trn*)",
+    AcceleratorFamily.CUDA: "cuda (GPU: ml.g*, ml.p*)",
+    AcceleratorFamily.CPU: "cpu",
+}
+"""Each accelerator family with the instance types of it that a refusal names."""
+
+
 def _check_grpo(spec: FineTuneJobSpec) -> None:
-    """The CRD's rules on rewards, tools and where GRPO runs."""
-    if spec.method.uses_rewards and not spec.rewards:
-        raise InvalidSpecError("methods grpo and grpo-lora need at least one reward function in spec.rewards")
-    if not spec.method.uses_rewards and (spec.rewards or spec.tools is not None):
-        raise InvalidSpecError("spec.rewards and spec.tools apply only to methods grpo and grpo-lora")
+    """The CRD's rules on rewards, tools and where a method runs (the method's traits:
+    finetune_contract.methods)."""
+    problem = rewards_problem(spec.method, len(spec.rewards), spec.tools is not None, prefix="spec.")
+    if problem is not None:
+        raise InvalidSpecError(problem.message)
     instance_type = spec.resources.instance_type if spec.resources else None
-    if spec.method.uses_rewards and instance_type and instance_type.startswith("ml.trn"):
+    # As the CRD's CEL rule: by the name's prefix (resolution checks the catalog's family).
+    trainium = family_problem(spec.method, AcceleratorFamily.NEURON)
+    if trainium is not None and instance_type and instance_type.startswith("ml.trn"):
+        refused = methods_where(lambda traits: AcceleratorFamily.NEURON not in traits.families)
+        families = " and ".join(FAMILY_INSTANCE_TYPES[f] for f in spec.method.traits.families)
         raise InvalidSpecError(
-            "methods grpo and grpo-lora run on the cuda (GPU: ml.g*, ml.p*) and cpu instance families, not "
-            "on Trainium (ml.trn*): no library the trainer uses supports GRPO on Neuron"
+            f"methods {spoken(refused)} run on the {families} instance families, not on Trainium (ml.trn*): "
+            f"{trainium}"
         )
     for reward in spec.rewards:
         _check_reward(reward)

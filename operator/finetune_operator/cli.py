@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from finetune_contract.constants import EXIT_INVALID_CONFIG, RESUME_AUTO
 from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.api.recipe import BackendName, Recipe
@@ -21,7 +22,6 @@ from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.registry import backend_class, check_backend_settings
 from finetune_operator.code import config_maps_of_namespace
 from finetune_operator.config import OperatorConfig
-from finetune_operator.contract import EXIT_INVALID_CONFIG, RESUME_AUTO
 from finetune_operator.errors import SpecError
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir
 

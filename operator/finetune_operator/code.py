@@ -21,9 +21,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from finetune_contract.constants import CODE_DIR
 from finetune_operator.api.job import CodeSource, ConfigMapFile, FineTuneJobSpec
 from finetune_operator.api.training_config import RewardFunction, ToolsConfig
-from finetune_operator.contract import CODE_DIR
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.storage import normalise
 

@@ -10,16 +10,8 @@ family, which decides the trainer image and what the HyperPod backend renders.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
-
-class AcceleratorFamily(StrEnum):
-    """Which trainer image build an attempt needs (trainer-images/<family>)."""
-
-    NEURON = "neuron"
-    CUDA = "cuda"
-    CPU = "cpu"
-
+from finetune_contract.methods import AcceleratorFamily
 
 DEFAULT_ACCELERATOR_FAMILY = AcceleratorFamily.NEURON
 """The family whose recipe a job gets when it names no instance type and recipes of several

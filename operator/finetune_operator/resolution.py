@@ -16,12 +16,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from finetune_contract.methods import METHOD_ONLY_SECTIONS, family_problem, format_problem
 from finetune_operator.api.job import FineTuneJob, OverrideValue, RecipeStatus
 from finetune_operator.api.recipe import Recipe, RecipeConfig
 from finetune_operator.api.training_config import (
     CheckpointingSection,
     DataConfig,
-    DataFormat,
     GenerationEngine,
     JobIdentity,
     LoggingSection,
@@ -42,13 +42,10 @@ from finetune_operator.recipes import format_validation_error, frozen_spec
 from finetune_operator.storage import StoragePolicy, normalise
 
 METHOD_SECTIONS = {
-    "lora": tuple(m for m in Method if m.uses_lora),
-    "dpo": tuple(m for m in Method if m.uses_preferences),
-    "grpo": tuple(m for m in Method if m.uses_rewards),
+    section: tuple(method for method in Method if section in method.traits.sections)
+    for section in METHOD_ONLY_SECTIONS
 }
-PREFERENCE_FORMATS = (DataFormat.PREFERENCE, DataFormat.BEDROCK_CONVERSATION)
-"""Formats the trainer reads for DPO methods (finetune_trainer.formats.record_parser): the
-bedrock-conversation flavour carries the candidates on its last assistant turn, as Nova DPO needs."""
+"""The config sections only some methods use (their traits: finetune_contract.methods), with those methods."""
 
 
 @dataclass(frozen=True)
@@ -213,9 +210,9 @@ def resolve(job: FineTuneJob, recipe: Recipe, operator: OperatorConfig, attempt:
         data=_resolve_data(job, tunables),
         training=tunables.training,
         optimizer=tunables.optimizer,
-        lora=tunables.lora if spec.method.uses_lora else None,
-        dpo=tunables.dpo if spec.method.uses_preferences else None,
-        grpo=tunables.grpo if spec.method.uses_rewards else None,
+        lora=tunables.lora if "lora" in spec.method.traits.sections else None,
+        dpo=tunables.dpo if "dpo" in spec.method.traits.sections else None,
+        grpo=tunables.grpo if "grpo" in spec.method.traits.sections else None,
         rewards=resolve_rewards(spec),
         tools=resolve_tools(spec),
         parallelism=tunables.parallelism,
@@ -274,31 +271,14 @@ def _location(value: str) -> str:
 def _resolve_data(job: FineTuneJob, tunables: RecipeConfig) -> DataConfig:
     data = job.spec.data
     method = job.spec.method
-    data_format = data.format or _default_format(method)
-    if method.uses_rewards != (data_format == DataFormat.PROMPT):
-        raise InvalidSpecError(
-            f"spec.data.format: method {method.value!r} cannot train on {data_format.value!r} records; "
-            'GRPO methods (grpo, grpo-lora) read prompt records ({"prompt": ..., other fields for the '
-            "rewards}) and only they do"
-        )
-    if method.uses_preferences and data_format not in PREFERENCE_FORMATS:
-        raise InvalidSpecError(
-            f"spec.data.format: method {method.value!r} trains on preference data (prompt/chosen/rejected, "
-            "or bedrock-conversation records whose last turn has preferred/non-preferred candidates); "
-            f"set format: preference or bedrock-conversation, not {data_format.value!r}"
-        )
-    if not method.uses_preferences and data_format == DataFormat.PREFERENCE:
-        raise InvalidSpecError(
-            f"spec.data.format: preference data needs method dpo or dpo-lora, not {method.value!r}"
-        )
-    if data.train is not None and data.mixture:
-        raise InvalidSpecError("spec.data: set exactly one of train or mixture")
+    data_format = data.format or method.traits.default_format
+    problem = format_problem(method, data_format)
+    if problem is not None:
+        raise InvalidSpecError(f"spec.{problem.field}: {problem.message}")
     if data.train is not None:
         train = [WeightedSource(path=_location(data.train.path), weight=1.0)]
-    elif data.mixture:
-        train = [WeightedSource(path=_location(s.path), weight=s.weight) for s in data.mixture]
-    else:
-        raise InvalidSpecError("spec.data: set exactly one of train or mixture")
+    else:  # a mixture: admission (the CRD's rule) admits exactly one of train and mixture
+        train = [WeightedSource(path=_location(s.path), weight=s.weight) for s in data.mixture or ()]
     validation = PathSource(path=_location(data.validation.path)) if data.validation else None
     return DataConfig(
         format=data_format,
@@ -309,16 +289,12 @@ def _resolve_data(job: FineTuneJob, tunables: RecipeConfig) -> DataConfig:
     )
 
 
-def _default_format(method: Method) -> DataFormat:
-    if method.uses_preferences:
-        return DataFormat.PREFERENCE
-    if method.uses_rewards:
-        return DataFormat.PROMPT
-    return DataFormat.MESSAGES
-
-
-GRPO_FAMILIES = (AcceleratorFamily.CUDA, AcceleratorFamily.CPU)
-"""Where GRPO runs: no library the trainer uses claims GRPO on Trainium."""
+INSTANCE_TYPE_HINTS = {
+    AcceleratorFamily.NEURON: "a Trainium instance type (ml.trn*)",
+    AcceleratorFamily.CUDA: "a GPU instance type (ml.g*, ml.p*)",
+    AcceleratorFamily.CPU: "a CPU one",
+}
+"""What to choose instead, per accelerator family a method runs on."""
 
 
 NEURON_LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
@@ -352,12 +328,13 @@ def check_accelerator(config: ResolvedTrainingConfig, family: AcceleratorFamily,
                     f"{', '.join(group)} into one layer, so LoRA adapts all of them or none: "
                     f"add {', '.join(missing)}, or remove {present}"
                 )
-    if config.method.uses_rewards and family not in GRPO_FAMILIES:
-        supported = ", ".join(f.value for f in GRPO_FAMILIES)
+    if family_problem(config.method, family) is not None:
+        traits = config.method.traits
+        supported = ", ".join(f.value for f in traits.families)
         raise InvalidSpecError(
             f"spec.resources.instanceType: method {config.method.value!r} does not run on {instance_type} "
-            f"({family.value}); GRPO runs on the {supported} families: choose a GPU instance type (ml.g*, "
-            "ml.p*) or a CPU one"
+            f"({family.value}); {traits.kind} runs on the {supported} families: choose "
+            f"{' or '.join(INSTANCE_TYPE_HINTS[f] for f in traits.families)}"
         )
     vllm = config.grpo is not None and config.grpo.generation_engine == GenerationEngine.VLLM
     if vllm and family != AcceleratorFamily.CUDA:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from finetune_contract.constants import EXIT_INVALID_CONFIG, RESUME_AUTO
 from finetune_operator.api.job import (
     AttemptStatus,
     BackendRef,
@@ -32,7 +33,6 @@ from finetune_operator.api.job import (
     RecipeStatus,
 )
 from finetune_operator.attempt import AttemptState, JobEvent, Observation, attempt_name
-from finetune_operator.contract import EXIT_INVALID_CONFIG, RESUME_AUTO
 from finetune_operator.errors import RecipeInvalidError, RecipeNotFoundError, SpecError
 
 CONDITION_SUBMITTED = "Submitted"

@@ -1,7 +1,7 @@
 """One trainer-config schema: the operator's model is the source, the trainer reads every config it renders.
 
-- The JSON Schema shipped in the trainer package is the one the operator's model generates
-  (`make trainer-config-schema` rewrites it).
+- The JSON Schema shipped in the contract package (the trainer reads it from there) is the one
+  the operator's model generates (`make trainer-config-schema` rewrites it).
 - Every config the operator renders in the golden files (the HyperPod PyTorchJobs' pod-template
   annotation, the SageMaker config channel's upload) parses with the trainer's parser and comes
   back with the same values: no key the operator writes is dropped or changed on the way.

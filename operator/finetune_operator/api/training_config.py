@@ -17,45 +17,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+# The contract package's: it holds every method's traits for the operator and the trainer alike.
+from finetune_contract.methods import DataFormat as DataFormat
+from finetune_contract.methods import Method as Method
 from finetune_operator.api.base import ApiModel
 
 RESOLVED_CONFIG_API_VERSION: Literal["finetune.dev/v1alpha1"] = "finetune.dev/v1alpha1"
 RESOLVED_CONFIG_KIND: Literal["ResolvedTrainingConfig"] = "ResolvedTrainingConfig"
-
-
-class Method(StrEnum):
-    """Fine-tuning method."""
-
-    SFT = "sft"
-    LORA = "lora"
-    DPO = "dpo"
-    DPO_LORA = "dpo-lora"
-    GRPO = "grpo"
-    GRPO_LORA = "grpo-lora"
-
-    @property
-    def uses_lora(self) -> bool:
-        return self in (Method.LORA, Method.DPO_LORA, Method.GRPO_LORA)
-
-    @property
-    def uses_preferences(self) -> bool:
-        return self in (Method.DPO, Method.DPO_LORA)
-
-    @property
-    def uses_rewards(self) -> bool:
-        """Online RL (GRPO): the trainer generates completions and scores them with reward functions."""
-        return self in (Method.GRPO, Method.GRPO_LORA)
-
-
-class DataFormat(StrEnum):
-    """Record layout of the JSONL training data."""
-
-    MESSAGES = "messages"
-    PROMPT_COMPLETION = "prompt-completion"
-    PREFERENCE = "preference"
-    BEDROCK_CONVERSATION = "bedrock-conversation"
-    PROMPT = "prompt"
-    """GRPO: ``{"prompt": str | [messages], ...}``; the other fields go to the reward functions."""
 
 
 class Precision(StrEnum):

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import trainer_testkit as kit
 
+from finetune_contract.config_schema import schema
 from finetune_trainer.config import (
     ConfigError,
     DataSource,
@@ -22,7 +23,6 @@ from finetune_trainer.config import (
     parse_config,
     resolve_sagemaker_paths,
 )
-from finetune_trainer.config_schema import schema
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -78,7 +78,8 @@ def test_a_missing_key_is_rejected_with_its_dot_path(path: str, message: str) ->
         ("training.microBatchSize", 0, "training.microBatchSize: must be >= 1, got 0"),
         ("training.seqLength", True, "training.seqLength: expected an integer, got a boolean"),
         ("method", "ppo", "method: must be one of sft, lora, dpo, dpo-lora, grpo, grpo-lora; got 'ppo'"),
-        ("method", "grpo", "data.format: method grpo needs prompt data"),
+        # The method rules and their words are the operator's (finetune_contract.methods).
+        ("method", "grpo", "data.format: method 'grpo' cannot train on 'messages' records; GRPO methods"),
         ("data.format", "preference", "data.format: preference data needs method dpo or dpo-lora"),
         ("data.train", [], "data.train: at least one training source is required"),
         ("lora.targetModules", [], "lora.targetModules: name at least one module"),
@@ -103,7 +104,7 @@ def test_bad_values_are_rejected_with_an_actionable_message(path: str, value: An
 def test_dpo_needs_preference_data() -> None:
     config = _contract_example()
     config["method"] = "dpo"
-    with pytest.raises(ConfigError, match="method dpo needs preference data"):
+    with pytest.raises(ConfigError, match=r"^data\.format: method 'dpo' trains on preference data"):
         parse_config(config)
     config["data"]["format"] = "bedrock-conversation"
     assert parse_config(config).is_preference
@@ -242,8 +243,8 @@ def test_a_grpo_config_parses_with_rewards_and_tools() -> None:
     ("changes", "message"),
     [
         ({"grpo": None}, "grpo: method grpo-lora needs grpo settings"),
-        ({"rewards": []}, "rewards: method grpo-lora needs at least one reward function"),
-        ({"method": "lora"}, "data.format: prompt data needs method grpo or grpo-lora"),
+        ({"rewards": []}, "rewards: methods grpo and grpo-lora need at least one reward function"),
+        ({"method": "lora"}, "data.format: method 'lora' cannot train on 'prompt' records; GRPO methods"),
         (
             {"grpo": {**kit.GRPO_SETTINGS, "useBiasCorrectionKl": "yes"}},
             "grpo.useBiasCorrectionKl: expected true or false, got 'yes'",
@@ -277,7 +278,9 @@ def test_a_reward_must_say_what_it_is(reward: dict[str, Any], message: str) -> N
 def test_rewards_on_a_non_grpo_method_are_rejected() -> None:
     config = _contract_example()
     config["rewards"] = _grpo_example()["rewards"]
-    with pytest.raises(ConfigError, match=r"^rewards: only methods grpo and grpo-lora use rewards"):
+    with pytest.raises(
+        ConfigError, match=r"^rewards: rewards and tools apply only to methods grpo and grpo-lora"
+    ):
         parse_config(config)
 
 

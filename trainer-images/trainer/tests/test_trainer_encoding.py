@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from finetune_contract.formats import Conversation, Preference, RecordError, Turn
 from finetune_trainer.encoding import IGNORE_INDEX, encode_conversation, encode_preference
-from finetune_trainer.formats import Conversation, Preference, RecordError, Turn
 
 
 def _learned_text(tokenizer: Any, input_ids: tuple[int, ...], labels: tuple[int, ...]) -> str:

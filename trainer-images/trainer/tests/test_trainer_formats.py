@@ -8,17 +8,9 @@ from pathlib import Path
 import pytest
 import trainer_testkit as kit
 
+from finetune_contract.formats import Conversation, Preference, RecordError, Turn, record_parser
 from finetune_trainer.dataset import DataError, check_error_budget
-from finetune_trainer.formats import (
-    BadRecord,
-    Conversation,
-    Preference,
-    RecordError,
-    Turn,
-    read_jsonl,
-    record_parser,
-    split_good_and_bad,
-)
+from finetune_trainer.formats import BadRecord, read_jsonl, split_good_and_bad
 
 
 def _bedrock(*messages: dict, system: str | None = "be brief") -> dict:

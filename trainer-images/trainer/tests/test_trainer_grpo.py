@@ -21,11 +21,11 @@ import trainer_testkit as kit
 from safetensors.torch import load_file
 from torch import nn
 
+from finetune_contract.config_schema import ConfigError
+from finetune_contract.formats import parse_prompt
 from finetune_trainer.config import GrpoSpec, RewardSpec
-from finetune_trainer.config_schema import ConfigError
 from finetune_trainer.dataset import DataError
 from finetune_trainer.encoding import TokenizedPrompt, encode_prompt
-from finetune_trainer.formats import parse_prompt
 from finetune_trainer.grpo import (
     REWARD_BUDGET_WINDOW,
     GrpoMethod,

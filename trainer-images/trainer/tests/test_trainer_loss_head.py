@@ -16,11 +16,11 @@ from hack.tiny_model import tiny_model
 from torch import nn
 from torch.utils._python_dispatch import TorchDispatchMode
 
+from finetune_contract.formats import parse_messages, parse_preference
 from finetune_trainer import loss_head
 from finetune_trainer.config import LoraSpec
 from finetune_trainer.dataset import Encoded
 from finetune_trainer.encoding import IGNORE_INDEX, encode_conversation, encode_preference
-from finetune_trainer.formats import parse_messages, parse_preference
 from finetune_trainer.methods import (
     DpoMethod,
     SupervisedMethod,

@@ -39,6 +39,7 @@ REPO = Path(__file__).resolve().parents[3]
 NEURON_PYTHON = REPO / ".venv-neuron" / "bin" / "python"
 FIXTURES = Path(__file__).parent / "neuron_fixtures"
 TRAINER_SRC = REPO / "trainer-images" / "trainer" / "src"
+CONTRACT_SRC = REPO / "trainer-images" / "contract" / "src"
 RECIPES = REPO / "operator" / "finetune_operator" / "recipes"
 RUN_TIMEOUT_S = 600
 STEPS, CHECKPOINT_EVERY = 8, 4
@@ -69,9 +70,9 @@ def neuron_env(standins_dir: Path) -> dict[str, str]:
         PJRT_DEVICE="CPU",
         CPU_NUM_DEVICES="1",
         XLA_FLAGS=XLA_CPU_FLAGS,
-        # The stand-ins first, then this checkout's trainer (the environment's copy only provides the
-        # `finetune-train` entry point).
-        PYTHONPATH=f"{FIXTURES}{os.pathsep}{TRAINER_SRC}",
+        # The stand-ins first, then this checkout's trainer and contract package (the environment's
+        # copy of the trainer only provides the `finetune-train` entry point).
+        PYTHONPATH=os.pathsep.join(map(str, (FIXTURES, TRAINER_SRC, CONTRACT_SRC))),
         NEURON_STANDINS_DIR=str(standins_dir),
     )
 

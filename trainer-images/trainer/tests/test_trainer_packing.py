@@ -10,8 +10,8 @@ import pytest
 import torch
 import trainer_testkit as kit
 
+from finetune_contract.formats import parse_messages
 from finetune_trainer.encoding import IGNORE_INDEX, TokenizedSequence, encode_conversation
-from finetune_trainer.formats import parse_messages
 from finetune_trainer.methods import SupervisedMethod
 from finetune_trainer.packing import collate_packed, collate_padded, pack_best_fit_decreasing
 from finetune_trainer.train import validation_rows

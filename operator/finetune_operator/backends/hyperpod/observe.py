@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from finetune_contract.constants import EXIT_INVALID_CONFIG
 from finetune_operator.attempt import AttemptState, Observation
-from finetune_operator.contract import EXIT_INVALID_CONFIG
 
 REPLICA_TYPE_LABEL = "training.kubeflow.org/replica-type"
 REPLICA_INDEX_LABEL = "training.kubeflow.org/replica-index"

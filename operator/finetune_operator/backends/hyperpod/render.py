@@ -12,12 +12,12 @@ import posixpath
 import shlex
 from typing import Any
 
+from finetune_contract.constants import RESUME_AUTO, TRAINER_CONFIG_PATH
 from finetune_operator import yamlio
 from finetune_operator.api.job import KIND, AutoResume, FineTuneJob
 from finetune_operator.api.recipe import API_GROUP, API_VERSION
 from finetune_operator.attempt import AttemptRequest, ResolvedResources
 from finetune_operator.backends.hyperpod.watches import PYTORCHJOB_API_VERSION, PYTORCHJOB_KIND
-from finetune_operator.contract import RESUME_AUTO, TRAINER_CONFIG_PATH
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import INSTANCE_SHAPES
 from finetune_operator.naming import (

@@ -36,6 +36,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 from kubernetes import client
 
+from finetune_contract.constants import PROGRESS_FILE
 from finetune_operator.api.job import (
     BackendRef,
     CheckpointRef,
@@ -73,7 +74,6 @@ from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.backends.sagemaker.status import AttemptEnd, map_training_job_status
 from finetune_operator.backends.sagemaker.validation import validate_request
 from finetune_operator.config import OperatorConfig
-from finetune_operator.contract import PROGRESS_FILE
 from finetune_operator.errors import BackendUnreachableError, InvalidSpecError, SpecError
 
 TRAINING_JOB_KIND = "TrainingJob"

@@ -3,9 +3,9 @@
 A SageMaker job with a wrong data path fails only after instances were provisioned and
 the image pulled (minutes and money later), with a generic ``ClientError`` in the logs.
 So before submitting, every declared source must exist (``head_object`` for a file,
-``list_objects_v2`` for a prefix) and the first records of a few JSONL files must parse
-in the declared format. The record checks are the structural core of the trainer's
-parsers (trainer-images/trainer/src/finetune_trainer/formats.py): enough to catch a
+``list_objects_v2`` for a prefix) and the first records of a few JSONL files must have
+the declared format's shape: ``finetune_contract.formats.shape_problem``, with which the
+trainer's parsers start too (Amazon's Nova images read the same shapes). Enough to catch a
 wrong path, a wrong format or a non-JSONL file, not a full data validation.
 
 It reads with the operator's own identity, so it only ever sees URIs that passed the
@@ -15,17 +15,16 @@ namespace's allowed S3 prefixes (``s3access.py``) when the request was planned.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
 from botocore.exceptions import ClientError
 
+from finetune_contract.formats import shape_problem
 from finetune_operator.api.training_config import DataFormat
 
-ROLES = ("system", "user", "assistant")
-BEDROCK_SCHEMA_VERSION = "bedrock-conversation-2024"
 _SAMPLE_BYTES = 256 * 1024
 _MISSING_CODES = {"404", "NoSuchKey", "NotFound"}
 _DENIED_CODES = {"403", "AccessDenied", "Forbidden"}
@@ -157,86 +156,12 @@ def _check_sample(
             return f"line {number} is not JSON ({error.msg})"
         if not isinstance(record, dict):
             return f"line {number} is not a JSON object"
-        reason = RECORD_CHECKS[data_format](record)
+        reason = shape_problem(data_format, record)
         if reason is not None:
             return f"line {number} is not a {data_format.value} record: {reason}"
     if checked == 0:
         return "has no records"
     return None
-
-
-def _check_turns(value: Any, field: str, roles: tuple[str, ...] = ROLES) -> str | None:
-    if not isinstance(value, list) or not value:
-        return f"{field!r} must be a non-empty list of messages"
-    for index, message in enumerate(value):
-        if not isinstance(message, dict) or message.get("role") not in roles:
-            return f"{field}[{index}].role must be one of {', '.join(roles)}"
-        if not isinstance(message.get("content"), str):
-            return f"{field}[{index}].content must be a string"
-    return None
-
-
-def _check_messages(record: dict[str, Any]) -> str | None:
-    return _check_turns(record.get("messages"), "messages")
-
-
-def _check_prompt_completion(record: dict[str, Any]) -> str | None:
-    for field in ("prompt", "completion"):
-        if not isinstance(record.get(field), str):
-            return f"{field!r} must be a string"
-    return None
-
-
-def _check_preference(record: dict[str, Any]) -> str | None:
-    for field in ("chosen", "rejected"):
-        if not isinstance(record.get(field), str):
-            return f"{field!r} must be a string"
-    prompt = record.get("prompt")
-    if isinstance(prompt, str):
-        return None
-    if isinstance(prompt, list):
-        return _check_turns(prompt, "prompt")
-    return "'prompt' must be a string or a list of messages"
-
-
-def _check_bedrock_conversation(record: dict[str, Any]) -> str | None:
-    if record.get("schemaVersion") != BEDROCK_SCHEMA_VERSION:
-        return f"'schemaVersion' must be {BEDROCK_SCHEMA_VERSION!r}"
-    messages = record.get("messages")
-    if not isinstance(messages, list) or not messages:
-        return "'messages' must be a non-empty list"
-    for index, message in enumerate(messages):
-        if not isinstance(message, dict) or message.get("role") not in ("user", "assistant"):
-            return f"messages[{index}].role must be user or assistant"
-        # Preference records carry 'candidates' on the last assistant turn instead of content.
-        if "candidates" in message:
-            continue
-        content = message.get("content")
-        if (
-            not isinstance(content, list)
-            or not content
-            or not all(isinstance(block, dict) for block in content)
-        ):
-            return f"messages[{index}].content must be a non-empty list of content blocks"
-    return None
-
-
-def _check_prompt(record: dict[str, Any]) -> str | None:
-    prompt = record.get("prompt")
-    if isinstance(prompt, str):
-        return None if prompt else "'prompt' must not be empty"
-    if isinstance(prompt, list):
-        return _check_turns(prompt, "prompt")
-    return "'prompt' must be a string or a list of messages"
-
-
-RECORD_CHECKS: dict[DataFormat, Callable[[dict[str, Any]], str | None]] = {
-    DataFormat.MESSAGES: _check_messages,
-    DataFormat.PROMPT_COMPLETION: _check_prompt_completion,
-    DataFormat.PREFERENCE: _check_preference,
-    DataFormat.BEDROCK_CONVERSATION: _check_bedrock_conversation,
-    DataFormat.PROMPT: _check_prompt,
-}
 
 
 def check_code_sources(s3: S3Client, uris: Iterable[str]) -> list[DataProblem]:

@@ -32,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from finetune_contract.constants import RESUME_AUTO
 from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.training_config import (
     CheckpointingSection,
@@ -48,7 +49,6 @@ from finetune_operator.backends.sagemaker import nova
 from finetune_operator.backends.sagemaker.naming import training_job_name
 from finetune_operator.backends.sagemaker.s3access import allowed_prefixes, check_locations
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
-from finetune_operator.contract import RESUME_AUTO
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.patterns import matches_any
 

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from finetune_trainer.contract import RESUME_AUTO
+from finetune_contract.constants import RESUME_AUTO
 
 log = logging.getLogger(__name__)
 

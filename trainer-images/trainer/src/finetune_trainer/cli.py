@@ -16,9 +16,9 @@ import os
 import sys
 from pathlib import Path
 
+from finetune_contract.constants import EXIT_INVALID_CONFIG, EXIT_TRAINING_ERROR, RESUME_AUTO
 from finetune_trainer.checkpoint_layout import CheckpointNotUsable
 from finetune_trainer.config import ConfigError, load_config
-from finetune_trainer.contract import EXIT_INVALID_CONFIG, EXIT_TRAINING_ERROR, RESUME_AUTO
 from finetune_trainer.dataset import DataError
 from finetune_trainer.runtime import UnsupportedDevice
 from finetune_trainer.storage import StorageError

@@ -6,7 +6,9 @@ Its shape, types and bounds are not written here: they are `trainer-config.schem
 so the trainer image needs no operator code and a test fails when the file drifts from the model.
 `config_schema.check_document` checks a document against it, naming the full dot-path of the
 first wrong value; `parse_config` then adds what a schema cannot say (which method needs which
-data and sections) and builds the records. Parsing is a pure function from a mapping to
+data and sections: `finetune_contract.methods.check_method`, the operator's rules) and builds the
+records. The schema, its checker and the method rules are the contract package's, which the
+operator installs too. Parsing is a pure function from a mapping to
 `TrainConfig`, so that every rule here is unit-tested without files or processes.
 """
 
@@ -21,16 +23,13 @@ from typing import Any, TypeVar
 
 import yaml
 
-from finetune_trainer.config_schema import ConfigError, check_document
+from finetune_contract.config_schema import ConfigError, check_document
+from finetune_contract.methods import METHOD_ONLY_SECTIONS, DataFormat, Method, check_method
 
 # SageMaker's fixed locations: outputs in SM_MODEL_DIR, checkpoints in the synced local path.
 SAGEMAKER_CHECKPOINT_DIR = "/opt/ml/checkpoints"
 SAGEMAKER_MODEL_DIR = "/opt/ml/model"
 
-LORA_METHODS = ("lora", "dpo-lora", "grpo-lora")
-PREFERENCE_METHODS = ("dpo", "dpo-lora")
-PREFERENCE_FORMATS = ("preference", "bedrock-conversation")
-REWARD_METHODS = ("grpo", "grpo-lora")
 BUILTIN_REWARDS = ("exact-match", "format", "length-penalty")
 
 
@@ -61,7 +60,7 @@ class DataSource:
 
 @dataclasses.dataclass(frozen=True)
 class DataSpec:
-    format: str
+    format: DataFormat
     train: tuple[DataSource, ...]
     validation: str | None
     validation_split: float
@@ -180,7 +179,7 @@ class LoggingSpec:
 @dataclasses.dataclass(frozen=True)
 class TrainConfig:
     job: JobRef
-    method: str
+    method: Method
     model: ModelSpec
     data: DataSpec
     training: TrainingSpec
@@ -198,16 +197,16 @@ class TrainConfig:
 
     @property
     def uses_lora(self) -> bool:
-        return self.method in LORA_METHODS
+        return self.method.uses_lora
 
     @property
     def is_preference(self) -> bool:
-        return self.method in PREFERENCE_METHODS
+        return self.method.uses_preferences
 
     @property
     def uses_rewards(self) -> bool:
         """Online RL (GRPO): rows are prompts; the trainer generates and scores the completions."""
-        return self.method in REWARD_METHODS
+        return self.method.uses_rewards
 
     @property
     def packs_documents(self) -> bool:
@@ -218,39 +217,28 @@ class TrainConfig:
 def parse_config(doc: Any) -> TrainConfig:
     """Builds a `TrainConfig` from the YAML document, or raises `ConfigError` naming the bad key."""
     check_document(doc)
-    method: str = doc["method"]
-    data = doc["data"]
-    is_preference = method in PREFERENCE_METHODS
-    if is_preference and data["format"] not in PREFERENCE_FORMATS:
-        raise ConfigError(
-            f"data.format: method {method} needs preference data (preference or bedrock-conversation "
-            f"with candidates); got {data['format']!r}"
-        )
-    if not is_preference and data["format"] == "preference":
-        raise ConfigError(f"data.format: preference data needs method dpo or dpo-lora; method is {method!r}")
-    uses_rewards = method in REWARD_METHODS
-    if uses_rewards != (data["format"] == "prompt"):
-        raise ConfigError(
-            f"data.format: method {method} needs prompt data"
-            if uses_rewards
-            else f"data.format: prompt data needs method grpo or grpo-lora; method is {method!r}"
-        )
-
-    # Present in every resolved config (the contract), but only meaningful for some methods.
+    # The schema admits only the contract's names.
+    method, data = Method(doc["method"]), doc["data"]
+    data_format = DataFormat(data["format"])
+    # Every section is in every resolved config (the contract), but only the method's are meaningful.
+    problem = check_method(
+        method,
+        data_format=data_format,
+        rewards=len(doc["rewards"]),
+        tools=doc["tools"] is not None,
+        sections=[section for section in METHOD_ONLY_SECTIONS if doc[section] is not None],
+    )
+    if problem is not None:
+        raise ConfigError(f"{problem.field}: {problem.message}")
     lora, dpo = doc["lora"], doc["dpo"]
-    uses_lora = method in LORA_METHODS
-    if uses_lora and lora is None:
-        raise ConfigError(f"lora: method {method} needs lora settings (rank, alpha, dropout, targetModules)")
-    if is_preference and dpo is None:
-        raise ConfigError(f"dpo: method {method} needs dpo settings (beta)")
-    grpo, rewards, tools = _reward_sections(doc, method, uses_rewards)
+    grpo, rewards, tools = _reward_sections(doc) if method.uses_rewards else (None, (), None)
     validation = data["validation"]
     return TrainConfig(
         job=_record(JobRef, doc["job"]),
         method=method,
         model=_record(ModelSpec, doc["model"]),
         data=DataSpec(
-            format=data["format"],
+            format=data_format,
             train=tuple(_record(DataSource, source) for source in data["train"]),
             validation=None if validation is None else validation["path"],
             validation_split=float(data["validationSplit"]),
@@ -258,8 +246,8 @@ def parse_config(doc: Any) -> TrainConfig:
         ),
         training=_record(TrainingSpec, doc["training"]),
         optimizer=_record(OptimizerSpec, doc["optimizer"]),
-        lora=_record(LoraSpec, lora) if uses_lora else None,
-        dpo=_record(DpoSpec, dpo) if is_preference else None,
+        lora=_record(LoraSpec, lora) if method.uses_lora else None,
+        dpo=_record(DpoSpec, dpo) if method.uses_preferences else None,
         grpo=grpo,
         rewards=rewards,
         tools=tools,
@@ -271,19 +259,8 @@ def parse_config(doc: Any) -> TrainConfig:
     )
 
 
-def _reward_sections(
-    doc: Mapping[str, Any], method: str, uses_rewards: bool
-) -> tuple[GrpoSpec | None, tuple[RewardSpec, ...], ToolsSpec | None]:
-    """The GRPO settings, rewards and tools, which only the reward methods may (and must) have."""
-    if not uses_rewards:
-        for key in ("rewards", "tools"):
-            if doc[key]:
-                raise ConfigError(f"{key}: only methods grpo and grpo-lora use {key}; method is {method!r}")
-        return None, (), None
-    if doc["grpo"] is None:
-        raise ConfigError(f"grpo: method {method} needs grpo settings (numGenerations, ...)")
-    if not doc["rewards"]:
-        raise ConfigError(f"rewards: method {method} needs at least one reward function")
+def _reward_sections(doc: Mapping[str, Any]) -> tuple[GrpoSpec, tuple[RewardSpec, ...], ToolsSpec | None]:
+    """The GRPO settings, rewards and tools of a reward method (`check_method` found them there)."""
     rewards = tuple(_record(RewardSpec, reward) for reward in doc["rewards"])
     for i, reward in enumerate(rewards):
         where = f"rewards[{i}] ({reward.name})"

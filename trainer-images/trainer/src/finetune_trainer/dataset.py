@@ -12,9 +12,11 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from finetune_contract.formats import Example, RecordError, record_parser
+from finetune_contract.methods import DataFormat
 from finetune_trainer.config import DataSpec
 from finetune_trainer.encoding import TokenizedPair, TokenizedPrompt, TokenizedSequence
-from finetune_trainer.formats import BadRecord, Example, RecordError, read_jsonl, record_parser
+from finetune_trainer.formats import BadRecord, read_jsonl
 from finetune_trainer.mixture import validation_holdout
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,7 @@ class LoadedData:
 
 
 def _read_source(
-    path: Path, display: str, data_format: str, preference: bool, encode: Encoder
+    path: Path, display: str, data_format: DataFormat, preference: bool, encode: Encoder
 ) -> tuple[list[Encoded], list[BadRecord]]:
     parse = record_parser(data_format, preference)
     good: list[Encoded] = []

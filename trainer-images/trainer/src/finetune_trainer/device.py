@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import torch
 from torch import nn
 
+from finetune_contract.methods import AcceleratorFamily, family_problem
 from finetune_trainer.runtime import (
     Runtime,
     UnsupportedDevice,
@@ -111,12 +112,23 @@ class Platform(Protocol):
         ...
 
 
+DEVICE_NAMES = {
+    AcceleratorFamily.NEURON: "Neuron (trn1)",
+    AcceleratorFamily.CUDA: "a CUDA GPU (g5, g6, g6e, p4d, p5)",
+    AcceleratorFamily.CPU: "a CPU",
+}
+"""The device kinds (`runtime.detect_device_kind`, the accelerator families' names) as a refusal says them."""
+
+
 def check_device_features(config: TrainConfig, kind: str) -> None:
     """Features that only some devices have: an `UnsupportedDevice` (exit 2) names what to change."""
-    if config.uses_rewards and kind == "neuron":
+    family = AcceleratorFamily(kind)
+    reason = family_problem(config.method, family)
+    if reason is not None:
+        runs_on = " or ".join(DEVICE_NAMES[f] for f in config.method.traits.families)
         raise UnsupportedDevice(
-            f"method {config.method} does not run on Neuron (trn1): no library we use supports GRPO on "
-            "Trainium; use a GPU instance type (g5, g6, g6e, p4d, p5) or a CPU one"
+            f"method {config.method} does not run on {DEVICE_NAMES[family]}: {reason}; use an instance "
+            f"type with {runs_on}"
         )
     if config.grpo is not None and config.grpo.generation_engine == "vllm" and kind != "cuda":
         raise UnsupportedDevice(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Protocol
 
-from finetune_trainer.formats import Conversation, Preference, Prompt, RecordError, Turn
+from finetune_contract.formats import Conversation, Preference, Prompt, RecordError, Turn
 
 IGNORE_INDEX = -100
 

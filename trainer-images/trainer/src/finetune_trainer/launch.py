@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterable
 from types import FrameType
 
-from finetune_trainer.contract import EXIT_INVALID_CONFIG, EXIT_STOPPED, EXIT_TRAINING_ERROR
+from finetune_contract.constants import EXIT_INVALID_CONFIG, EXIT_STOPPED, EXIT_TRAINING_ERROR
 
 
 def split_arguments(argv: list[str]) -> tuple[list[str], list[str]]:

@@ -31,8 +31,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from finetune_contract.config_schema import ConfigError
 from finetune_trainer.config import RewardSpec, ToolsSpec
-from finetune_trainer.config_schema import ConfigError
 
 ANSWER_TAG = re.compile(r"<answer>(.*?)</answer>", re.DOTALL)
 

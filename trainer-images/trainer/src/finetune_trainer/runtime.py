@@ -18,7 +18,10 @@ from pathlib import Path
 
 import torch
 
-KINDS = ("cpu", "cuda", "neuron")
+from finetune_contract.methods import AcceleratorFamily
+
+KINDS = tuple(AcceleratorFamily)
+"""The device kinds: the accelerator families, whose trainer image builds these are."""
 
 
 class UnsupportedDevice(RuntimeError):

@@ -27,8 +27,8 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from finetune_contract.constants import EXIT_INVALID_CONFIG
 from finetune_trainer import launch
-from finetune_trainer.contract import EXIT_INVALID_CONFIG
 
 RESOURCE_CONFIG = Path("/opt/ml/input/config/resourceconfig.json")
 MASTER_PORT = 7777

@@ -22,9 +22,10 @@ import torch
 import torch.distributed as dist
 from torch import nn
 
+from finetune_contract.constants import EXIT_OK, EXIT_STOPPED, PROGRESS_FILE
+from finetune_contract.formats import Conversation, Example, Preference, Prompt
 from finetune_trainer import checkpoint_layout
 from finetune_trainer.config import TrainConfig
-from finetune_trainer.contract import EXIT_OK, EXIT_STOPPED, PROGRESS_FILE
 from finetune_trainer.dataset import Encoded, LoadedData, load_data
 from finetune_trainer.device import Platform
 from finetune_trainer.encoding import (
@@ -34,7 +35,6 @@ from finetune_trainer.encoding import (
     encode_preference,
     encode_prompt,
 )
-from finetune_trainer.formats import Conversation, Example, Preference, Prompt
 from finetune_trainer.methods import Method, StepTotals
 from finetune_trainer.mixture import DocumentRef, SequenceStream, build_epoch_documents, shuffle_rows
 from finetune_trainer.model import load_tokenizer, trainable_parameter_count

@@ -1,0 +1,32 @@
+"""The names the operator and the trainer agree on besides the config document (docs/trainer-contract.md).
+
+The exit codes tell the operator whether to retry: 143 means "stopped after a clean checkpoint,
+resume me", 2 means "this config will never run, do not retry". `--resume-from auto` asks for the
+newest complete checkpoint this job wrote.
+"""
+
+from __future__ import annotations
+
+import signal
+
+EXIT_OK = 0
+EXIT_TRAINING_ERROR = 1
+"""NaN loss, unreadable input: the operator may retry."""
+EXIT_INVALID_CONFIG = 2
+"""Invalid config, `--resume-from` or device setup, or bad data beyond the error budget: retrying
+cannot help."""
+EXIT_STOPPED = 128 + signal.SIGTERM
+"""143: stopped by SIGTERM after writing a clean checkpoint."""
+
+RESUME_AUTO = "auto"
+"""`--resume-from auto`: the newest complete checkpoint this job wrote, or a fresh start."""
+MAX_JOB_NAME_LENGTH = 45
+"""A FineTuneJob's name prefixes its children's names, which Kubernetes and SageMaker cap."""
+TRAINER_CONFIG_PATH = "/etc/finetune/config.yaml"
+"""Where a HyperPod trainer pod finds its resolved training config (its `--config`)."""
+CODE_DIR = "/etc/finetune/code"
+"""Where a HyperPod trainer pod finds the job's ConfigMap modules: `<CODE_DIR>/<configmap>/<key>`."""
+PROGRESS_FILE = "progress.jsonl"
+"""Rank 0's progress records in the checkpoint directory, one JSON object a line. On SageMaker that
+directory is synced to the job's checkpoint S3 URI, where the operator reads them: its only view of
+progress."""
