@@ -18,7 +18,7 @@ PARALLEL ?= -n 3
 # trainer and the contract package both install, docs/architecture.md).
 export PYTHONPATH := $(CURDIR)/operator:$(CURDIR)/trainer-images/trainer/src:$(CURDIR)/trainer-images/contract/src
 
-.PHONY: help system-packages install neuron-env testbed-binaries images prepare lint test test-unit test-cluster cluster-up cluster-down \
+.PHONY: help system-packages install neuron-env testbed-binaries images prepare lint test pytest test-unit test-cluster cluster-up cluster-down \
         cluster-status cluster-kubeconfig chart-crds trainer-config-schema demo bench clean
 
 help: ## List the targets
@@ -52,7 +52,10 @@ trainer-config-schema: install ## Regenerate the trainer config's JSON Schema (i
 prepare: system-packages ## Install both virtualenvs, build the test-bed binaries and the images side by side (pip and the image builds wait on the network and the disk, go on the CPU)
 	@$(MAKE) --no-print-directory -j4 install neuron-env testbed-binaries images
 
-test: prepare lint ## Run everything: lint, unit tests and cluster tests on the local bed
+test: prepare ## Run everything: lint beside the unit tests and the cluster tests on the local bed
+	@$(MAKE) --no-print-directory -j2 lint pytest
+
+pytest: prepare ## The whole pytest suite, without lint (what `make test` runs beside lint: its first minute starts the bed and waits)
 	$(PY) -m pytest $(PARALLEL) $(PYTEST_ARGS)
 
 test-unit: install neuron-env ## Unit tests only (no cluster; the trainer's Neuron tests included)

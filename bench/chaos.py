@@ -38,7 +38,7 @@ from kubernetes import client, config
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
 CONVERGED = {"Submitted", "Running", "Resuming", "Succeeded"}
 NAMESPACES = 3
-SMOKE = {"n": 12, "kills": 1}
+SMOKE = {"n": 6, "kills": 1}
 """`--smoke`'s sizes (docs/operations.md, "Benchmarks"): every disruption once; its figures mean nothing."""
 
 

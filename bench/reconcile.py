@@ -50,7 +50,7 @@ from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 from finetune_operator.statemachine import decide, submitted
 
 SUBMITTED_OR_LATER = {"Submitted", "Running", "Succeeded", "Resuming", "Suspended"}
-SMOKE = {"n": 20}
+SMOKE = {"n": 10}
 """`--smoke`'s size (docs/operations.md, "Benchmarks"): every phase runs; its figures mean nothing."""
 
 
