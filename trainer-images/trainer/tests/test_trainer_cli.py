@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 from pathlib import Path
 
 import trainer_testkit as kit
@@ -125,3 +126,19 @@ def test_sigterm_while_waiting_for_the_rendezvous_exits_143_at_once(tmp_path: Pa
     process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=20)
     assert process.returncode == 143, stderr[-3000:]
+
+
+def test_a_single_process_run_binds_no_port(tmp_path: Path, tiny_model: Path) -> None:
+    """`finetune-train` without torchrun (the local demo, debugging) is a world of one: it meets no
+    peer, so it must not bind MASTER_PORT, which another process can take between its choice and
+    the bind (seen in a full `make test`: EADDRINUSE). Here the port is taken for certain."""
+    data = kit.write_jsonl(tmp_path / "train.jsonl", kit.messages_records(20, seed=0))
+    config = kit.write_config(
+        tmp_path, kit.make_config(tmp_path, tiny_model, [data], **{"training.maxSteps": 2})
+    )
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        result = kit.run_trainer(config, env=kit.trainer_env(MASTER_PORT=port))
+    assert result.returncode == 0, result.stderr[-3000:]

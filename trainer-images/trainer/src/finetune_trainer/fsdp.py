@@ -58,10 +58,14 @@ class FsdpPlatform:
         else:
             device = torch.device("cpu")
         if not dist.is_initialized():
+            # A world of one has no peer to meet: an in-memory store instead of env://'s TCP store,
+            # whose MASTER_PORT another process can take between choosing it and binding it.
+            store = dist.HashStore() if world_size == 1 else None
             dist.init_process_group(
                 backend="nccl" if kind == "cuda" else "gloo",
                 rank=rank,
                 world_size=world_size,
+                store=store,
                 timeout=datetime.timedelta(minutes=30),
             )
         runtime = Runtime(
