@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 # Three pytest-xdist workers: the cluster tests (one scope, tests/conftest.py) on one, the unit and
 # trainer modules on the other two, so the bed's waits overlap the trainer's CPU work and the
 # Neuron module (minutes of one process) runs beside the rest.
-PARALLEL ?= -n 3
+PARALLEL ?= -n 4
 # The venv under ~/.cache is shared by every checkout of this machine, and its editable
 # install points at one of them: this checkout's code always comes first (the operator, the
 # trainer and the contract package both install, docs/architecture.md).

@@ -10,6 +10,7 @@ if this session started it.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -32,49 +33,106 @@ KUBECTL_FINETUNE = Path(sys.executable).parent / "kubectl-finetune"
 
 CLUSTER_TESTS = "tests/cluster/"
 
+BED_LANES = {
+    "tests/cluster/[real-node lane]": (
+        "tests/cluster/test_testbed_smoke.py",
+        "tests/cluster/test_testbed_lifecycle.py",
+        "tests/cluster/test_chart_install.py",
+        "tests/cluster/test_operator_in_cluster.py",
+        "tests/cluster/test_gitops.py",
+        "tests/cluster/test_bench_smoke.py",
+        "tests/cluster/test_real_grpo.py",
+        "tests/cluster/test_real_node.py",
+        "tests/cluster/test_real_training.py",
+    ),
+    "tests/cluster/[api lane]": (
+        "tests/cluster/test_operator.py",
+        "tests/cluster/test_sagemaker_operator.py",
+        "tests/cluster/test_tenant_isolation.py",
+        "tests/cluster/test_plugin.py",
+        "tests/cluster/test_chart_rbac.py",
+        "tests/cluster/test_fuzz.py",
+        "tests/cluster/test_grpo.py",
+        "tests/cluster/test_trainer_identity.py",
+        "tests/cluster/test_kubectl.py",
+    ),
+}
+"""The cluster modules in two lanes, each run in order on one xdist worker, side by side on the
+one bed (each test has its own namespace, and its own operator process or chart release).
+
+The real-node lane holds what trains on the bed's real node, what uses the in-cluster operator
+(the chart's shared release: its tests upgrade it) and the bed's own smoke tests; light modules
+first, so the real node's CPU-bound pods come when the trainer modules on the other workers are
+done. The API lane holds the tests whose pods land on kwok nodes; the modules that install the
+chart's second release (tenant isolation, chart RBAC) share it, so they must not overlap. A test
+that disturbs the whole bed (an API server restart, a node marked NotReady) is marked
+``bed_exclusive`` and runs with the other lane paused (tests/cluster/conftest.py)."""
+
+
+def bed_lane(nodeid: str) -> str | None:
+    """The lane a cluster test runs in (a module missing from BED_LANES is a mistake: the
+    layout test says so)."""
+    return next(
+        (lane for lane, modules in BED_LANES.items() if nodeid.startswith(modules)),
+        None,
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # xdist sorts scopes by their number of tests unless told not to; the order of
+    # LONGEST_SCOPES_FIRST (a lane of 200 tests and a module of 18 that takes 10 minutes) is
+    # what keeps the run short.
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """Under pytest-xdist (`make test`: 3 workers), every cluster test runs on one worker, in
-    collection order: they share one bed and its one real node. The unit and trainer tests, which
-    need neither, run module by module beside them on the other workers, so the bed's waits
-    overlap the trainer's CPU work."""
+    """Under pytest-xdist (`make test`: PARALLEL workers), each bed lane runs on one worker, in
+    collection order. The unit and trainer tests, which need no bed, run module by module beside
+    them on the other workers, so the bed's waits overlap the trainer's CPU work."""
     from xdist.scheduler import LoadScopeScheduling
 
-    class OneBedScheduling(LoadScopeScheduling):
+    class BedLaneScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return CLUSTER_TESTS if nodeid.startswith(CLUSTER_TESTS) else super()._split_scope(nodeid)
+            return bed_lane(nodeid) or super()._split_scope(nodeid)
 
-    return OneBedScheduling(config, log)
+    return BedLaneScheduling(config, log)
+
+
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """A worker that started the bed leaves it to the controller, which stops it at the end
+    (the other lane may still be using it when the first one finishes)."""
+    if getattr(node, "workeroutput", {}).get("started_bed"):
+        node.config.stash[BED_STARTED_BY_A_WORKER] = True
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if session.config.stash.get(BED_STARTED_BY_A_WORKER, False) and not os.environ.get(
+        "FINETUNE_KEEP_TESTBED"
+    ):
+        subprocess.run([sys.executable, "-m", "hack.testbed", "down"], check=False, cwd=REPO_ROOT)
+
+
+BED_STARTED_BY_A_WORKER = pytest.StashKey[bool]()
 
 
 LONGEST_SCOPES_FIRST = (
-    CLUSTER_TESTS,
+    *BED_LANES["tests/cluster/[real-node lane]"],
+    *BED_LANES["tests/cluster/[api lane]"],
     "trainer-images/trainer/tests/test_trainer_neuron_xla.py",
     "trainer-images/trainer/tests/test_trainer_training.py",
     "trainer-images/trainer/tests/test_trainer_grpo.py",
 )
-"""The scopes that take minutes, longest first. xdist hands out scopes in collection order, so a
-long one collected last would start when the others are done and end the run late."""
+"""The scopes that take minutes, longest first (the lanes' modules in the lanes' order). xdist
+hands out scopes in collection order (with its reordering off), so a long one collected last
+would start when the others are done and end the run late."""
 
 
-REAL_NODE_MODULES_LAST = (
-    "tests/cluster/test_bench_smoke.py",
-    "tests/cluster/test_real_grpo.py",
-    "tests/cluster/test_real_node.py",
-    "tests/cluster/test_real_training.py",
-)
-"""The cluster modules whose pods train on the real node (or load the whole bed), run after the
-others: by then the trainer modules on the other workers are done, and these CPU-bound pods get
-the machine's cores instead of sharing them."""
-
-
-def _run_order(item: pytest.Item) -> tuple[int, int]:
-    nodeid = item.nodeid
-    scope_rank = next(
-        (rank for rank, scope in enumerate(LONGEST_SCOPES_FIRST) if nodeid.startswith(scope)),
+def _run_order(item: pytest.Item) -> int:
+    return next(
+        (rank for rank, scope in enumerate(LONGEST_SCOPES_FIRST) if item.nodeid.startswith(scope)),
         len(LONGEST_SCOPES_FIRST),
     )
-    return scope_rank, int(nodeid.startswith(REAL_NODE_MODULES_LAST))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -100,21 +158,29 @@ class Testbed:
 
 
 @pytest.fixture(scope="session")
-def testbed() -> Iterator[Testbed]:
+def testbed(request: pytest.FixtureRequest) -> Iterator[Testbed]:
     lay = layout()
     started_here = False
     kubeconfig = os.environ.get("FINETUNE_TEST_KUBECONFIG")
-    if not kubeconfig:
-        started_here = not all(running_components(lay).values())
-        # Also on a running bed: images of changed code (the operator's, the trainer's) are built
-        # and imported into its node, which `up` does without restarting anything.
-        subprocess.run(["bash", str(REPO_ROOT / "hack" / "build-testbed.sh")], check=True)
-        subprocess.run(["bash", str(REPO_ROOT / "hack" / "build-images.sh")], check=True)
-        subprocess.run([sys.executable, "-m", "hack.testbed", "up"], check=True, cwd=REPO_ROOT)
-        kubeconfig = str(lay.kubeconfig)
-    previous = os.environ.get("KUBECONFIG")
-    os.environ["KUBECONFIG"] = kubeconfig
-    install_chart(lay, kubeconfig)
+    lay.state.mkdir(parents=True, exist_ok=True)
+    # Both lanes' workers come here at once: one starts the bed, the other then finds it up.
+    with open(lay.state / "start.lock", "w") as start_lock:
+        fcntl.flock(start_lock, fcntl.LOCK_EX)
+        if not kubeconfig:
+            started_here = not all(running_components(lay).values())
+            # Also on a running bed: images of changed code (the operator's, the trainer's) are
+            # built and imported into its node, which `up` does without restarting anything.
+            subprocess.run(["bash", str(REPO_ROOT / "hack" / "build-testbed.sh")], check=True)
+            subprocess.run(["bash", str(REPO_ROOT / "hack" / "build-images.sh")], check=True)
+            subprocess.run([sys.executable, "-m", "hack.testbed", "up"], check=True, cwd=REPO_ROOT)
+            kubeconfig = str(lay.kubeconfig)
+        previous = os.environ.get("KUBECONFIG")
+        os.environ["KUBECONFIG"] = kubeconfig
+        install_chart(lay, kubeconfig)
+    worker_output = getattr(request.config, "workeroutput", None)
+    if started_here and worker_output is not None:
+        worker_output["started_bed"] = True  # the controller stops it (pytest_testnodedown)
+        started_here = False
     try:
         yield Testbed(kubeconfig=kubeconfig, bin_dir=BIN_DIR, layout=lay)
     finally:

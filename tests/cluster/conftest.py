@@ -1,7 +1,9 @@
-"""Fixtures shared by the cluster tests: the operator as a process, a second release of the chart."""
+"""Fixtures shared by the cluster tests: the operator as a process, a second release of the chart,
+and the lanes' share of the bed."""
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Iterator
 
 import pytest
@@ -33,3 +35,15 @@ def own_namespace_release(testbed, namespace) -> Iterator[str]:
         yield RELEASE
     finally:
         uninstall_release(testbed.layout, testbed.kubeconfig, RELEASE, RELEASE_NAMESPACE)
+
+
+@pytest.fixture(autouse=True)
+def bed_share(testbed, request: pytest.FixtureRequest) -> Iterator[None]:
+    """The two lanes (tests/conftest.py, BED_LANES) use the bed at once; a test marked
+    ``bed_exclusive`` (it restarts the API server or takes a node away) waits for the other
+    lane's running test and holds the bed alone. Set up before the test's other fixtures and
+    released after their teardown, so a namespace deletion is inside the share too."""
+    exclusive = request.node.get_closest_marker("bed_exclusive") is not None
+    with open(testbed.layout.state / "lanes.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        yield

@@ -3,9 +3,12 @@ its figures. The figures themselves are `make bench`'s (docs/operations.md, "Ben
 
 from __future__ import annotations
 
+import pytest
+
 from tests.bench_smoke import run_bench_smoke
 
 
+@pytest.mark.bed_exclusive  # it restarts the API server
 def test_the_chaos_benchmark_survives_a_kill_and_an_api_server_restart(testbed) -> None:
     run_bench_smoke(
         "chaos",

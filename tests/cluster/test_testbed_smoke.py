@@ -267,6 +267,7 @@ def test_fsx_claim_binds_to_the_static_fsx_volume(core_v1, namespace):
     assert volume.spec.csi.driver == "fsx.csi.aws.com"
 
 
+@pytest.mark.bed_exclusive  # the API lane's pods may need that node meanwhile
 def test_a_node_can_be_marked_not_ready(core_v1):
     node = "cpu-1"
     mark_node_not_ready(core_v1, node)

@@ -72,3 +72,15 @@ def test_the_check_sees_every_kind_of_import(tmp_path: Path) -> None:
             "tests.cluster.test_operator",
         ]
     }
+
+
+def test_every_cluster_module_runs_in_exactly_one_bed_lane() -> None:
+    """A cluster module missing from BED_LANES would run as a scope of its own on a third worker,
+    beside both lanes and outside their ordering; one listed twice would be ambiguous."""
+    from tests.conftest import BED_LANES
+
+    listed = [module for modules in BED_LANES.values() for module in modules]
+    on_disk = sorted(
+        str(path.relative_to(REPO_ROOT)) for path in (REPO_ROOT / "tests" / "cluster").glob("test_*.py")
+    )
+    assert sorted(listed) == on_disk
