@@ -32,6 +32,7 @@ from typing import Any
 from hack import manifests
 from hack.chart import install_chart
 from hack.operator_process import OperatorProcess
+from hack.testbed.kwok_cluster import fsx_volume
 from hack.testbed.layout import REPO_ROOT, layout
 from hack.testbed.processes import load_state
 from kubernetes import client, config, watch
@@ -82,6 +83,7 @@ def rendered_attempt(
 def delete_namespace_and_wait(core: client.CoreV1Api, namespace: str, timeout: float = 600) -> None:
     """Remove a phase's objects before the next phase, so its garbage collection is not timed there."""
     core.delete_namespace(namespace, propagation_policy="Background")
+    core.delete_persistent_volume(fsx_volume(namespace)[0]["metadata"]["name"])
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if not any(ns.metadata.name == namespace for ns in core.list_namespace().items):
@@ -91,8 +93,14 @@ def delete_namespace_and_wait(core: client.CoreV1Api, namespace: str, timeout: f
 
 
 def make_namespace(core: client.CoreV1Api, prefix: str) -> str:
+    """A tenant namespace as the platform sets one up: with its bound `fsx-claim` (without it,
+    every attempt is blocked on the missing claim, and the operator reports and re-checks that
+    instead of doing a submission's work)."""
     name = f"{prefix}-{uuid.uuid4().hex[:6]}"
     core.create_namespace({"metadata": {"name": name, "labels": {"finetune.dev/bench": "true"}}})
+    volume, claim = fsx_volume(name)
+    core.create_persistent_volume(volume)
+    core.create_namespaced_persistent_volume_claim(name, claim)
     return name
 
 
