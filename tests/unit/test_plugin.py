@@ -59,18 +59,14 @@ def options(**overrides: Any) -> flags.SubmitOptions:
         ("dpo", Method.DPO),
         ("dpo-sft", Method.DPO_LORA),
         ("dpo-lora", Method.DPO_LORA),
+        ("grpo", Method.GRPO),
+        ("grpo-lora", Method.GRPO_LORA),
     ],
 )
 def test_training_types(training_type: str, method: Method) -> None:
     assert flags.method_for(training_type) == method
 
 
-def test_grpo_is_accepted_as_a_name_and_refused_with_the_supported_list() -> None:
-    assert "grpo" in flags.TRAINING_TYPES
-    with pytest.raises(
-        flags.UsageError, match=r"does not train grpo yet \(supported: sft, lora, dpo, dpo-lora"
-    ):
-        flags.method_for("grpo")
 
 
 def test_runner_models_are_nova_sizes_and_choose_sagemaker() -> None:

@@ -90,6 +90,18 @@ class Cluster:
                     continue
         return found
 
+    def config_maps(self, namespace: str, names: list[str]) -> dict[str, dict[str, str]]:
+        """The data of the named ConfigMaps of ``namespace`` that exist (the operator gets the
+        ones a job names and lists none)."""
+        found: dict[str, dict[str, str]] = {}
+        for name in names:
+            try:
+                found[name] = dict(self.core.read_namespaced_config_map(name, namespace).data or {})
+            except ApiException as err:
+                if err.status != 404:
+                    raise ClusterError(f"ConfigMap {namespace}/{name}: {api_message(err)}") from None
+        return found
+
     def write(self, document: dict[str, Any], dry_run: bool) -> dict[str, Any]:
         """Creates a FineTuneJob (one of the same name already there is an error, as the runner's
         is); applies a FineTuneRecipe (server-side apply: the same job submitted again after an

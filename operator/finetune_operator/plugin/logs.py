@@ -24,13 +24,25 @@ class NoLogsError(Exception):
     """The job has nothing to show yet (no attempt, or no log stream)."""
 
 
+def no_attempt_message(job: dict[str, Any]) -> str:
+    """Why a job without an attempt has no logs: a pending job has none yet; a job that ended
+    before its first attempt (e.g. an invalid spec) never will, and its Failed condition says why."""
+    name, status = job["metadata"]["name"], job.get("status") or {}
+    phase = status.get("phase") or "Pending"
+    if phase not in ("Succeeded", "Failed"):
+        return f"{name} has no attempt yet (phase {phase})"
+    ended = next(
+        (c for c in status.get("conditions") or [] if c.get("type") in ("Failed", "Succeeded")), None
+    )
+    why = f": {ended.get('reason')}" if ended and ended.get("reason") else ""
+    why += f" ({ended['message']})" if ended and ended.get("message") else ""
+    return f"{name} ended ({phase}{why}) before any attempt started, so no trainer ever wrote logs"
+
+
 def master_pod_name(job: dict[str, Any]) -> str:
-    status = job.get("status") or {}
-    attempt = status.get("currentAttempt") or 0
+    attempt = (job.get("status") or {}).get("currentAttempt") or 0
     if not attempt:
-        raise NoLogsError(
-            f"{job['metadata']['name']} has no attempt yet (phase {status.get('phase', 'Pending')})"
-        )
+        raise NoLogsError(no_attempt_message(job))
     return f"{attempt_name(job['metadata']['name'], attempt)}-master-0"
 
 

@@ -20,11 +20,13 @@ import yaml
 
 from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
+from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import BackendName, Recipe, RecipeKind
 from finetune_operator.api.training_config import Method
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.registry import backend_class
 from finetune_operator.cli import ANY, ANY_BUCKET, RENDER_HELP, add_render_arguments, run_render
+from finetune_operator.code import code_sources
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import SpecError
 from finetune_operator.naming import LABEL_RECIPE_FOR_JOB
@@ -50,6 +52,10 @@ STATUS_POLL_SECONDS = 2.0
 DEFAULT_UPLOAD_IMAGE = OperatorConfig().trainer_image
 """The trainer image of an operator with the default config: the operator's own config lives in
 its namespace, which the plugin's users generally cannot read."""
+
+
+class JobStateError(Exception):
+    """The job's state does not allow the command (e.g. suspending a finished job)."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -120,6 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
     submit.add_argument("--nodes", type=int, help="number of instances (default: the recipe's)")
     submit.add_argument("--image", help="trainer image of the job (spec.image; default: the operator's)")
     submit.add_argument(
+        "--rewards",
+        type=Path,
+        help="grpo and grpo-lora: a YAML list of the job's rewards (spec.rewards; docs/grpo.md)",
+    )
+    submit.add_argument(
         "--upload-image",
         help=(
             "image of the hyperpod upload pod: any with a POSIX shell and coreutils (default: --image, "
@@ -182,6 +193,7 @@ def submit_options(args: argparse.Namespace, namespace: str) -> SubmitOptions:
         backend=args.backend,
         instance_type=args.instance_type,
         nodes=args.nodes,
+        rewards=args.rewards,
         dry_run=args.dry_run,
         output=args.output,
     )
@@ -317,6 +329,8 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
     if recipe is not None:
         method = recipe.spec.method
     assert method is not None
+    flags.check_rewards(method, options.rewards)
+    rewards = flags.load_rewards(options.rewards) if options.rewards else None
     overrides = flags.collect_overrides(options.recipe_override, options.hyperparameters)
     needs_aws = any(p.startswith("s3://") for p in (options.data_jsonl, options.validation_jsonl or "")) or (
         options.upload_data and backend == BackendName.SAGEMAKER
@@ -325,7 +339,12 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
     paths, uploads, bucket = plan_uploads(options, backend, aws)
     recipe_document = job_recipe(recipe, namespace, options.job_name) if recipe else None
     job = flags.build_job(
-        options, paths, method, recipe_document["metadata"]["name"] if recipe_document else None, overrides
+        options,
+        paths,
+        method,
+        recipe_document["metadata"]["name"] if recipe_document else None,
+        overrides,
+        rewards,
     )
     if args.image:
         job["spec"]["image"] = args.image
@@ -341,7 +360,15 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
         {**job, "metadata": {**job["metadata"], "uid": "00000000-0000-0000-0000-000000000000"}}, "the job"
     )
     config = preview_config(args.image)
-    request, _ = build_attempt_request(job_model, known, config, 1, None, job_model.spec.max_runtime_seconds)
+    request, _ = build_attempt_request(
+        job_model,
+        known,
+        config,
+        1,
+        None,
+        job_model.spec.max_runtime_seconds,
+        code_config_maps(job_model, namespace, cluster),
+    )
     rendered = backend_class(backend)(config).render(request)  # raises InvalidSpecError
 
     for role, (flag, path) in {
@@ -392,6 +419,21 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
         cluster.write(owned_by(recipe_document, created), dry_run=False)
     out.write(f"follow it with: kubectl finetune status {options.job_name} -n {namespace}\n")
     return 0
+
+
+def code_config_maps(job: FineTuneJob, namespace: str, cluster: Cluster | None) -> dict[str, dict[str, str]]:
+    """The data of the ConfigMaps the job's reward and tool modules come from (those that exist),
+    read from the cluster as the operator reads them, so a missing one is refused now."""
+    names = sorted({source.config_map.name for _, source in code_sources(job.spec) if source.config_map})
+    if not names:
+        return {}
+    if cluster is None:
+        raise UsageError(
+            f"-o yaml reads nothing from a cluster, so it cannot check the ConfigMap(s) {', '.join(names)} "
+            "the rewards name; check the job with `kubectl finetune render -f FILE` and a file holding "
+            "the job and its ConfigMaps"
+        )
+    return cluster.config_maps(namespace, names)
 
 
 def verbose(args: argparse.Namespace, message: str) -> None:
@@ -483,6 +525,18 @@ def logs(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO
     return 0
 
 
+def check_can_suspend(job: dict[str, Any], verb: str) -> None:
+    """A finished job neither pauses nor continues: setting spec.suspend on it would change
+    nothing but could read as if it had (the operator refuses it too)."""
+    phase = (job.get("status") or {}).get("phase")
+    if phase in view.TERMINAL_PHASES:
+        name = job["metadata"]["name"]
+        raise JobStateError(
+            f"finetunejob {name} has ended (phase {phase}): there is nothing to {verb}; its checkpoints "
+            "and outputs stay; to train again, submit a new job"
+        )
+
+
 def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "render":
         return run_render(args)
@@ -498,6 +552,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(view.render_list(cluster.jobs(namespace), view.now_utc()) + "\n")
         return 0
     if args.command in ("suspend", "resume"):
+        check_can_suspend(cluster.get(namespace, args.name), args.command)
         cluster.set_suspend(namespace, args.name, args.command == "suspend")
         done = {"suspend": "suspended", "resume": "resumed"}[args.command]
         out.write(f"finetunejob.finetune.dev/{args.name} {done}\n")
@@ -515,7 +570,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         reason = f"{err.reason}: " if isinstance(err, SpecError) else ""
         print(f"error: {reason}{err}", file=sys.stderr)
         return EXIT_USAGE
-    except (NoLogsError, ClusterError) as err:
+    except (NoLogsError, ClusterError, JobStateError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_FAILED
     except (OSError, yaml.YAMLError) as err:
