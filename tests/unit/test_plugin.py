@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
+from kubernetes.client import ApiClient, V1Pod, V1PodStatus
 from kubernetes.client.exceptions import ApiException
 from tests.sagemaker_fixtures import MotoSageMaker
 
@@ -65,8 +66,6 @@ def options(**overrides: Any) -> flags.SubmitOptions:
 )
 def test_training_types(training_type: str, method: Method) -> None:
     assert flags.method_for(training_type) == method
-
-
 
 
 def test_runner_models_are_nova_sizes_and_choose_sagemaker() -> None:
@@ -239,6 +238,11 @@ class RecordingCluster:
 
     def recipes(self, namespace: str) -> list[Any]:
         return load_recipes_dir(BUILTIN_RECIPES_DIR)
+
+    # A cluster with no operator config to read (the plugin warns and goes on).
+    core = SimpleNamespace(
+        list_config_map_for_all_namespaces=lambda label_selector: SimpleNamespace(items=[])
+    )
 
     def check_job_recipe_name(self, namespace: str, job_name: str) -> None:
         Cluster.check_job_recipe_name(self, namespace, job_name)
@@ -628,9 +632,9 @@ class FakeCore:
     def create_namespaced_pod(self, namespace: str, pod: dict[str, Any]) -> None:
         self.created.append(pod)
 
-    def read_namespaced_pod(self, name: str, namespace: str) -> Any:
+    def read_namespaced_pod(self, name: str, namespace: str) -> V1Pod:
         phase = "Running" if not hasattr(self, "attached") else self.final_phase
-        return SimpleNamespace(status=SimpleNamespace(phase=phase))
+        return V1Pod(status=V1PodStatus(phase=phase))
 
     def connect_get_namespaced_pod_attach(self, *args: Any, **kwargs: Any) -> None:
         raise AssertionError("called through kubernetes.stream.stream only")
@@ -658,12 +662,13 @@ def test_copy_through_pod_streams_the_file_and_always_deletes_the_pod(
 
     monkeypatch.setattr("kubernetes.stream.stream", fake_stream)
     cluster = Cluster.__new__(Cluster)
+    cluster.api = ApiClient()
     cluster.core = core  # type: ignore[assignment]
     pod = {"metadata": {"name": "up-upload-1", "namespace": "team-a"}}
     if status == "Success":
-        cluster.copy_through_pod(pod, source)
+        cluster.copy_through_pod(pod, source, print)
         assert attached.received == source.read_bytes() and attached.closed
     else:
         with pytest.raises(ClusterError, match=r"cannot copy .* computed checksum did NOT match"):
-            cluster.copy_through_pod(pod, source)
+            cluster.copy_through_pod(pod, source, print)
     assert core.created == [pod] and core.deleted == ["up-upload-1"]

@@ -7,14 +7,34 @@ covered on the bed (tests/cluster/test_plugin.py)."""
 from __future__ import annotations
 
 import shlex
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 import yaml
+from kopf._cogs.structs.references import match_namespace
+from kubernetes.client import (
+    ApiClient,
+    V1ConfigMap,
+    V1ContainerState,
+    V1ContainerStateWaiting,
+    V1ContainerStatus,
+    V1ObjectMeta,
+    V1Pod,
+    V1PodCondition,
+    V1PodStatus,
+)
+from kubernetes.client.exceptions import ApiException
 
-from finetune_operator.plugin.cluster import Cluster
+from finetune_operator.plugin import operator_config
+from finetune_operator.plugin.cluster import Cluster, ClusterError
 from finetune_operator.plugin.main import main
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 
 
 def cli(*parts: str) -> list[str]:
@@ -119,3 +139,338 @@ def test_rewards_on_a_method_without_them_are_refused(
     )
     assert main(argv, None) == 2
     assert "--rewards applies to methods grpo and grpo-lora only" in capsys.readouterr().err
+
+
+# --- friction point 1: a namespace no operator watches --------------------------------------------
+
+
+def operator_config_map(config: dict[str, Any], namespace: str = "finetune-system") -> V1ConfigMap:
+    return V1ConfigMap(
+        metadata=V1ObjectMeta(name="finetune-operator", namespace=namespace),
+        data={"config.yaml": yaml.safe_dump(config)},
+    )
+
+
+class ConfigMapsCore:
+    """CoreV1Api's ConfigMap listing: the chart's operator ConfigMaps, or a refusal."""
+
+    def __init__(self, *config_maps: V1ConfigMap, refuse: int | None = None) -> None:
+        self.config_maps = list(config_maps)
+        self.refuse = refuse
+        self.selectors: list[str] = []
+
+    def list_config_map_for_all_namespaces(self, label_selector: str) -> Any:
+        self.selectors.append(label_selector)
+        if self.refuse:
+            raise ApiException(status=self.refuse, reason="Forbidden")
+        return SimpleNamespace(items=self.config_maps)
+
+
+class SubmitCluster:
+    """The plugin's Cluster as far as submit uses it, recording writes and upload pods."""
+
+    default_namespace = "team-a"
+
+    def __init__(self, core: ConfigMapsCore) -> None:
+        self.core = core
+        self.writes: list[tuple[str, bool]] = []
+        self.upload_pods: list[dict[str, Any]] = []
+
+    def recipes(self, namespace: str) -> list[Any]:
+        return load_recipes_dir(BUILTIN_RECIPES_DIR)
+
+    def write(self, document: dict[str, Any], dry_run: bool) -> dict[str, Any]:
+        self.writes.append((document["kind"], dry_run))
+        return {**document, "metadata": {**document["metadata"], "uid": "job-uid"}}
+
+    def copy_through_pod(self, pod: dict[str, Any], source: Path, report: Any, verbose: bool) -> None:
+        self.upload_pods.append(pod)
+
+
+def submit_cluster(monkeypatch: pytest.MonkeyPatch, core: ConfigMapsCore) -> SubmitCluster:
+    cluster = SubmitCluster(core)
+    monkeypatch.setattr(Cluster, "connect", classmethod(lambda cls, kubeconfig: cluster))
+    return cluster
+
+
+SUBMIT = (
+    "submit --job-name j --model-name llama-3.1-8b --training-type lora --data-jsonl /fsx/data/team-b/d.jsonl"
+)
+
+
+@pytest.mark.parametrize(
+    ("patterns", "namespace"),
+    [
+        ([], "anything"),
+        (["team-a"], "team-a"),
+        (["team-a"], "team-b"),
+        (["team-*"], "team-b"),
+        (["team-*, !team-x"], "team-x"),
+        (["!kube-*"], "team-b"),
+        (["!kube-*"], "kube-system"),
+        (["myapp-*, !*-pr-*, *pr-123"], "myapp-pr-123"),
+        (["myapp-*, !*-pr-*, *pr-123"], "otherapp-pr-123"),
+        (["a", "b"], "b"),
+    ],
+)
+def test_watched_namespaces_match_as_kopf_matches_them(patterns: list[str], namespace: str) -> None:
+    expected = not patterns or any(match_namespace(namespace, p) for p in patterns)  # type: ignore[arg-type]
+    assert operator_config.watches_namespace(patterns, namespace) is expected
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_submit_says_when_no_operator_watches_the_namespace_naming_the_config_key(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], dry_run: bool
+) -> None:
+    """A warning, not an error: an operator run outside the chart leaves no config to find."""
+    core = ConfigMapsCore(operator_config_map({"namespaces": ["team-a"]}))
+    submit_cluster(monkeypatch, core)
+    argv = cli(SUBMIT, "-n team-b", "--dry-run" if dry_run else "")
+    assert main(argv, None) == 0
+    err = capsys.readouterr().err
+    assert (
+        "warning: no operator watches namespace team-b: finetune-system/finetune-operator watches [team-a] "
+        "(config.namespaces in the chart's values" in err
+    )
+    assert "would stay Pending" in err and "add team-b to config.namespaces" in err
+    assert core.selectors == [operator_config.CONFIG_SELECTOR]
+    # A watched namespace (a pattern matches it) gets no warning.
+    core.config_maps = [operator_config_map({"namespaces": ["team-*"]})]
+    assert main(argv, None) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_an_operator_config_the_user_may_not_read_is_a_warning(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cluster = submit_cluster(monkeypatch, ConfigMapsCore(refuse=403))
+    assert main(cli(SUBMIT, "-n team-b"), None) == 0
+    err = capsys.readouterr().err
+    assert (
+        "warning: cannot read the operator's config (listing ConfigMaps in all namespaces was refused" in err
+    )
+    assert "--operator-namespace" in err and "(config.namespaces) was not checked" in err
+    assert cluster.writes[-1] == ("FineTuneJob", False)
+
+
+def test_render_warns_when_its_config_watches_other_namespaces(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("namespaces: [team-a]\n")
+    job = tmp_path / "job.yaml"
+    job.write_text(
+        yaml.safe_dump(
+            {
+                "apiVersion": "finetune.dev/v1alpha1",
+                "kind": "FineTuneJob",
+                "metadata": {"name": "j", "namespace": "team-b"},
+                "spec": {
+                    "model": {"name": "llama-3.1-8b"},
+                    "method": "lora",
+                    "data": {"train": {"path": "/fsx/data/team-b/d.jsonl"}},
+                },
+            }
+        )
+    )
+    assert main(["render", "-f", str(job), "--config", str(config)], None) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"warning: no operator watches namespace team-b: {config} watches [team-a] (config.namespaces" in err
+    )
+    config.write_text("namespaces: [team-a, team-b]\n")
+    assert main(["render", "-f", str(job), "--config", str(config)], None) == 0
+    assert "no operator watches" not in capsys.readouterr().err
+
+
+# --- friction point 2: the upload pod -------------------------------------------------------------
+
+
+def test_the_upload_pod_runs_the_trainer_image_of_the_operators_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    train = tmp_path / "train.jsonl"
+    train.write_text('{"messages": []}\n')
+    core = ConfigMapsCore(
+        operator_config_map(
+            {
+                "trainer_image": "registry.example/finetune-trainer:9.9",
+                "storage": {"run_as": {"uid": 2000, "gid": 2000}},
+            }
+        )
+    )
+    cluster = submit_cluster(monkeypatch, core)
+    argv = cli(
+        "submit --job-name j --model-name llama-3.1-8b --training-type lora -n team-a",
+        f"--data-jsonl {train} --upload-data",
+    )
+    assert main(argv, None) == 0
+    (pod,) = cluster.upload_pods
+    assert pod["spec"]["containers"][0]["image"] == "registry.example/finetune-trainer:9.9"
+    assert pod["spec"]["securityContext"]["runAsUser"] == 2000  # the operator's storage.run_as
+    assert "warning" not in capsys.readouterr().err
+    # Without the config: today's default, with a warning that names --upload-image.
+    core.refuse = 403
+    cluster.upload_pods.clear()
+    assert main(argv, None) == 0
+    assert cluster.upload_pods[0]["spec"]["containers"][0]["image"] == "finetune-trainer:0.1.0"
+    err = capsys.readouterr().err
+    assert "the upload pod runs the default trainer image finetune-trainer:0.1.0; pass --upload-image" in err
+    assert "trainer image is unknown (its config was not read" in err
+    # --upload-image wins.
+    cluster.upload_pods.clear()
+    assert main([*argv, "--upload-image", "busybox:1.36"], None) == 0
+    assert cluster.upload_pods[0]["spec"]["containers"][0]["image"] == "busybox:1.36"
+
+
+def waiting_pod(reason: str, message: str = "", image: str = "finetune-trainer:0.1.0") -> V1Pod:
+    waiting = V1ContainerStateWaiting(reason=reason, message=message or None)
+    return V1Pod(
+        status=V1PodStatus(
+            phase="Pending",
+            container_statuses=[
+                V1ContainerStatus(
+                    name="upload",
+                    image=image,
+                    image_id="",
+                    ready=False,
+                    restart_count=0,
+                    state=V1ContainerState(waiting=waiting),
+                )
+            ],
+        )
+    )
+
+
+class PendingPodCore:
+    """An upload pod that goes through ``states`` (V1Pods), staying in the last."""
+
+    def __init__(self, *states: V1Pod) -> None:
+        self.states = list(states)
+        self.created: list[str] = []
+        self.deleted: list[str] = []
+
+    def create_namespaced_pod(self, namespace: str, pod: dict[str, Any]) -> None:
+        self.created.append(pod["metadata"]["name"])
+
+    def read_namespaced_pod(self, name: str, namespace: str) -> V1Pod:
+        return self.states.pop(0) if len(self.states) > 1 else self.states[0]
+
+    def delete_namespaced_pod(self, name: str, namespace: str, grace_period_seconds: int) -> None:
+        self.deleted.append(name)
+
+
+def fake_cluster(core: Any) -> Cluster:
+    cluster = Cluster.__new__(Cluster)
+    cluster.api = ApiClient()
+    cluster.core = core
+    return cluster
+
+
+UPLOAD_POD = {"metadata": {"name": "j-upload-1", "namespace": "team-a"}}
+
+
+@pytest.mark.parametrize("reason", ["ErrImagePull", "ImagePullBackOff", "InvalidImageName"])
+def test_the_upload_pod_fails_fast_on_image_pull_errors_suggesting_upload_image(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reason: str
+) -> None:
+    monkeypatch.setattr("time.sleep", lambda seconds: None)
+    core = PendingPodCore(
+        V1Pod(status=V1PodStatus(phase="Pending")),
+        waiting_pod("ContainerCreating"),
+        waiting_pod(reason, 'Back-off pulling image "finetune-trainer:0.1.0"'),
+    )
+    lines: list[str] = []
+    started = time.monotonic()
+    with pytest.raises(ClusterError) as raised:
+        fake_cluster(core).copy_through_pod(UPLOAD_POD, tmp_path / "unused", lines.append)
+    assert time.monotonic() - started < 5
+    message = str(raised.value)
+    assert f"upload pod j-upload-1 cannot get its image finetune-trainer:0.1.0 ({reason}" in message
+    assert "pass --upload-image IMAGE" in message
+    assert lines == [
+        "upload pod j-upload-1: Pending, waiting to start",
+        "upload pod j-upload-1: Pending (ContainerCreating), waiting to start",
+    ]
+    assert core.deleted == ["j-upload-1"]
+
+
+def test_the_upload_pod_says_what_it_waits_for_and_why_with_verbose(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("time.sleep", lambda seconds: None)
+    monkeypatch.setattr("finetune_operator.plugin.cluster.POD_TIMEOUT_S", -1.0)
+    unschedulable = V1Pod(
+        status=V1PodStatus(
+            phase="Pending",
+            conditions=[
+                V1PodCondition(
+                    type="PodScheduled",
+                    status="False",
+                    reason="Unschedulable",
+                    message="0/3 nodes are available: 3 Insufficient cpu.",
+                )
+            ],
+        )
+    )
+    lines: list[str] = []
+    with pytest.raises(ClusterError, match=r"still Pending \(Unschedulable\) after .*Insufficient cpu"):
+        fake_cluster(PendingPodCore(unschedulable)).copy_through_pod(
+            UPLOAD_POD, tmp_path / "unused", lines.append, verbose=True
+        )
+    assert lines == [
+        "upload pod j-upload-1: Pending (Unschedulable), waiting to start: "
+        "0/3 nodes are available: 3 Insufficient cpu."
+    ]
+
+
+SIGNAL_SCRIPT = """
+import sys, time
+from pathlib import Path
+from kubernetes.client import ApiClient, V1Pod, V1PodStatus
+from finetune_operator.plugin.cluster import Cluster, Terminated
+
+log = Path(sys.argv[1])
+
+class Core:
+    def create_namespaced_pod(self, namespace, pod):
+        log.write_text("created\\n")
+    def read_namespaced_pod(self, name, namespace):
+        return V1Pod(status=V1PodStatus(phase="Pending"))
+    def delete_namespaced_pod(self, name, namespace, grace_period_seconds):
+        with log.open("a") as f:
+            f.write(f"deleted {name}\\n")
+
+cluster = Cluster.__new__(Cluster)
+cluster.api = ApiClient()
+cluster.core = Core()
+pod = {"metadata": {"name": "j-upload-1", "namespace": "team-a"}}
+try:
+    cluster.copy_through_pod(pod, Path("unused"), lambda line: print(line, flush=True))
+except KeyboardInterrupt:  # as main() ends on them
+    sys.exit(130)
+except Terminated:
+    sys.exit(143)
+finally:
+    with log.open("a") as f:
+        f.write("exited\\n")
+"""
+
+
+@pytest.mark.parametrize(("sig", "exit_code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_to_the_plugin_deletes_the_upload_pod(
+    tmp_path: Path, sig: signal.Signals, exit_code: int
+) -> None:
+    log = tmp_path / "calls"
+    process = subprocess.Popen(
+        [sys.executable, "-c", SIGNAL_SCRIPT, str(log)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    assert "waiting to start" in process.stdout.readline()  # the pod exists and is being waited on
+    process.send_signal(sig)
+    _, stderr = process.communicate(timeout=60)
+    assert log.read_text() == "created\ndeleted j-upload-1\nexited\n", stderr
+    assert process.returncode == exit_code, stderr

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import signal
+import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from kubernetes import client, config
@@ -13,6 +18,7 @@ from pydantic import ValidationError
 
 from finetune_operator.api.recipe import Recipe, RecipeKind
 from finetune_operator.naming import GROUP, LABEL_RECIPE_FOR_JOB, VERSION
+from finetune_operator.plugin.data import image_pull_message, pod_state
 
 FIELD_MANAGER = "kubectl-finetune"
 PLURALS = {"FineTuneJob": "finetunejobs", "FineTuneRecipe": "finetunerecipes"}
@@ -24,6 +30,32 @@ ERROR_CHANNEL = 3
 
 class ClusterError(Exception):
     """The API server refused a request; the message is the server's."""
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised like KeyboardInterrupt is for SIGINT, so that ``finally`` blocks clean up."""
+
+
+@contextmanager
+def signals_raise() -> Iterator[None]:
+    """Within, SIGTERM raises Terminated and SIGINT KeyboardInterrupt (whatever handlers were
+    set), so the ``finally`` of what runs inside (deleting the upload pod) runs on either."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can be set from the main thread only
+        return
+
+    def terminate(signum: int, frame: FrameType | None) -> None:
+        raise Terminated(signum)
+
+    previous = {
+        sig: signal.signal(sig, handler)
+        for sig, handler in ((signal.SIGTERM, terminate), (signal.SIGINT, signal.default_int_handler))
+    }
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def api_message(err: ApiException) -> str:
@@ -167,27 +199,39 @@ class Cluster:
                 raise ClusterError(f"finetunejob {name!r} not found in namespace {namespace!r}") from None
             raise ClusterError(api_message(err)) from None
 
-    def copy_through_pod(self, pod: dict[str, Any], source: Path) -> None:
-        """Runs ``pod``, writes ``source`` to its stdin, waits for it to succeed, and always deletes it."""
+    def copy_through_pod(
+        self, pod: dict[str, Any], source: Path, report: Callable[[str], None], verbose: bool = False
+    ) -> None:
+        """Runs ``pod``, writes ``source`` to its stdin, waits for it to succeed, and always deletes
+        it: also when the plugin is interrupted (SIGINT) or terminated (SIGTERM). ``report`` gets a
+        line whenever what the pod waits for changes (with ``verbose``, the kubelet's or the
+        scheduler's message too); an image the nodes cannot pull ends the upload at once."""
         namespace, name = pod["metadata"]["namespace"], pod["metadata"]["name"]
-        try:
-            self.core.create_namespaced_pod(namespace, pod)
-        except ApiException as err:
-            raise ClusterError(f"upload pod {name}: {api_message(err)}") from None
-        try:
-            self._wait_pod(namespace, name, ("Running", "Succeeded", "Failed"), "to start")
-            failure = self._send_file(name, namespace, source)
-            if failure:
-                raise ClusterError(f"upload pod {name}: cannot copy {source} into it: {failure}")
-            phase = self._wait_pod(namespace, name, ("Succeeded", "Failed"), "to finish the copy")
-            if phase != "Succeeded":
-                raise ClusterError(f"upload pod {name} failed copying {source}: {self._log(namespace, name)}")
-        finally:
+        with signals_raise():
             try:
-                self.core.delete_namespaced_pod(name, namespace, grace_period_seconds=0)
+                self.core.create_namespaced_pod(namespace, pod)
             except ApiException as err:
-                if err.status != 404:
-                    raise
+                raise ClusterError(f"upload pod {name}: {api_message(err)}") from None
+            try:
+                self._wait_pod(
+                    namespace, name, ("Running", "Succeeded", "Failed"), "to start", report, verbose
+                )
+                failure = self._send_file(name, namespace, source)
+                if failure:
+                    raise ClusterError(f"upload pod {name}: cannot copy {source} into it: {failure}")
+                phase = self._wait_pod(
+                    namespace, name, ("Succeeded", "Failed"), "to finish the copy", report, verbose
+                )
+                if phase != "Succeeded":
+                    raise ClusterError(
+                        f"upload pod {name} failed copying {source}: {self._log(namespace, name)}"
+                    )
+            finally:
+                try:
+                    self.core.delete_namespaced_pod(name, namespace, grace_period_seconds=0)
+                except ApiException as err:
+                    if err.status != 404:
+                        raise
 
     def _send_file(self, name: str, namespace: str, source: Path) -> str | None:
         """Writes ``source`` to the pod's stdin; returns why the API server refused, if it did.
@@ -235,15 +279,34 @@ class Cluster:
             return error
         return None if status.get("status") == "Success" else str(status.get("message") or error)
 
-    def _wait_pod(self, namespace: str, name: str, phases: tuple[str, ...], what: str) -> str:
+    def _wait_pod(
+        self,
+        namespace: str,
+        name: str,
+        phases: tuple[str, ...],
+        what: str,
+        report: Callable[[str], None],
+        verbose: bool,
+    ) -> str:
         deadline = time.monotonic() + POD_TIMEOUT_S
+        shown = ""
         while True:
-            phase = self.core.read_namespaced_pod(name, namespace).status.phase
-            if phase in phases:
-                return str(phase)
+            pod = self.api.sanitize_for_serialization(self.core.read_namespaced_pod(name, namespace))
+            state = pod_state(pod)
+            if state.phase in phases:
+                return state.phase
+            if state.image_pull_failed:
+                raise ClusterError(image_pull_message(name, state))
+            line = f"upload pod {name}: {state.summary}, waiting {what}"
+            if verbose and state.message:
+                line += f": {state.message}"
+            if line != shown:
+                report(line)
+                shown = line
             if time.monotonic() > deadline:
+                why = f": {state.message}" if state.message else ""
                 raise ClusterError(
-                    f"upload pod {name} still {phase} after {POD_TIMEOUT_S:.0f}s waiting {what}"
+                    f"upload pod {name} still {state.summary} after {POD_TIMEOUT_S:.0f}s waiting {what}{why}"
                 )
             time.sleep(1.0)
 

@@ -31,7 +31,7 @@ from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import SpecError
 from finetune_operator.naming import LABEL_RECIPE_FOR_JOB
 from finetune_operator.plugin import data, flags, view
-from finetune_operator.plugin.cluster import Cluster, ClusterError
+from finetune_operator.plugin.cluster import Cluster, ClusterError, Terminated
 from finetune_operator.plugin.flags import SubmitOptions, UsageError
 from finetune_operator.plugin.logs import (
     NoLogsError,
@@ -39,6 +39,12 @@ from finetune_operator.plugin.logs import (
     follow_pod,
     master_pod_name,
     training_job_name,
+)
+from finetune_operator.plugin.operator_config import (
+    OperatorConfigs,
+    read_operator_configs,
+    read_warnings,
+    unwatched_message,
 )
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir, select_recipe
 
@@ -50,8 +56,17 @@ PREVIEW_S3_PREFIX = "s3://operator-s3-prefix/finetune"
 PREVIEW_SAGEMAKER_IMAGE = "000000000000.dkr.ecr.us-east-1.amazonaws.com/operator-trainer-image:preview"
 STATUS_POLL_SECONDS = 2.0
 DEFAULT_UPLOAD_IMAGE = OperatorConfig().trainer_image
-"""The trainer image of an operator with the default config: the operator's own config lives in
-its namespace, which the plugin's users generally cannot read."""
+"""The trainer image of an operator with the default config: the upload image when the
+operator's own config cannot be read (it lives in the operator's namespace)."""
+OPERATOR_DEFAULTS = (
+    "trainer_image",
+    "trainer_images",
+    "default_accelerator_family",
+    "model_root",
+    "storage",
+    "resource_limits",
+)
+"""What the preview takes from the operator's config when the plugin can read it."""
 
 
 class JobStateError(Exception):
@@ -134,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--upload-image",
         help=(
             "image of the hyperpod upload pod: any with a POSIX shell and coreutils (default: --image, "
-            f"else {DEFAULT_UPLOAD_IMAGE})"
+            f"else the trainer image of the operator's config, else {DEFAULT_UPLOAD_IMAGE})"
         ),
     )
     submit.add_argument(
@@ -148,7 +163,15 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["yaml"],
         help="write the FineTuneJob (for a GitOps repository) instead of creating it",
     )
-    submit.add_argument("--verbose", action="store_true", help="say what is checked and uploaded")
+    submit.add_argument(
+        "--operator-namespace",
+        help="where the operator's config lies (default: search every namespace; docs/cli.md)",
+    )
+    submit.add_argument(
+        "--verbose",
+        action="store_true",
+        help="say what is checked and uploaded, and what an upload waits for",
+    )
 
     status = sub.add_parser(
         "status", parents=[common], help="follow a job until it ends (exit 0 only if Succeeded)"
@@ -258,10 +281,12 @@ def owned_by(document: dict[str, Any], job: dict[str, Any]) -> dict[str, Any]:
     return {**document, "metadata": {**document["metadata"], "ownerReferences": [owner]}}
 
 
-def preview_config(job_image: str | None) -> OperatorConfig:
-    """The operator config the preview renders with: the operator's SageMaker defaults are
-    unknown here, so placeholders stand in for them and any role, S3 location and image the
-    spec names are accepted (the operator checks them against its own config)."""
+def preview_config(job_image: str | None, operator: OperatorConfig | None = None) -> OperatorConfig:
+    """The operator config the preview renders with: the operator's trainer images, storage and
+    limits when its config could be read (``operator``); its SageMaker defaults stay unknown
+    here, so placeholders stand in for them and any role, S3 location and image the spec names
+    are accepted (the operator checks them against its own config)."""
+    known = operator.model_dump(include=set(OPERATOR_DEFAULTS)) if operator else {}
     sagemaker = {
         "role_allowlist": [ANY],
         "allowed_s3_prefixes": {"*": [ANY_BUCKET]},
@@ -270,7 +295,7 @@ def preview_config(job_image: str | None) -> OperatorConfig:
         "trainer_image": job_image or PREVIEW_SAGEMAKER_IMAGE,
     }
     return OperatorConfig.model_validate(
-        {"image_allowlist": {"*": [ANY]}, BackendName.SAGEMAKER.value: sagemaker}
+        {**known, "image_allowlist": {"*": [ANY]}, BackendName.SAGEMAKER.value: sagemaker}
     )
 
 
@@ -319,10 +344,21 @@ def plan_uploads(
 
 
 def submit(args: argparse.Namespace, out: TextIO) -> int:
-    flags.check_combinations(submit_options(args, args.namespace or "default"))
-    cluster = None if args.output else Cluster.connect(args.kubeconfig)
+    early = submit_options(args, args.namespace or "default")
+    flags.check_combinations(early)
+    uploads_to_claim = early.upload_data and flags.backend_for(early) == BackendName.HYPERPOD
+    cluster = None if args.output and not uploads_to_claim else Cluster.connect(args.kubeconfig)
     namespace = args.namespace or (cluster.default_namespace if cluster else "default")
     options = submit_options(args, namespace)
+    configs = read_operator_configs(cluster.core, args.operator_namespace) if cluster else OperatorConfigs()
+    if cluster:
+        for warning in read_warnings(configs, namespace):
+            print(f"warning: {warning}", file=sys.stderr)
+    # A warning, not an error: an operator run outside the chart (a process, another install)
+    # leaves no ConfigMap the plugin can find.
+    unwatched = unwatched_message(configs, namespace)
+    if unwatched and not args.dry_run:
+        print(f"warning: {unwatched}", file=sys.stderr)
     backend = flags.backend_for(options)
     method = flags.method_for(options.training_type) if options.training_type else None
     recipe = chosen_recipe(options, method)
@@ -359,7 +395,8 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
     job_model = parse_job(
         {**job, "metadata": {**job["metadata"], "uid": "00000000-0000-0000-0000-000000000000"}}, "the job"
     )
-    config = preview_config(args.image)
+    operator = configs.config_for(namespace)
+    config = preview_config(args.image, operator)
     request, _ = build_attempt_request(
         job_model,
         known,
@@ -381,7 +418,16 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
             verbose(args, f"checked {path}")
 
     if args.output:
-        do_uploads(args, options, uploads, bucket, aws, None)
+        do_uploads(
+            args.verbose,
+            options,
+            uploads,
+            bucket,
+            aws,
+            cluster,
+            config,
+            upload_image(args, request.image, operator),
+        )
         out.write(yamlio.dump_documents(documents))
         return 0
     assert cluster is not None
@@ -402,10 +448,21 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
                 f"{document['kind'].lower()}.finetune.dev/{document['metadata']['name']} "
                 "valid (server dry run)\n"
             )
+        if unwatched:  # last, below the server's "valid": the job would be valid, and never run
+            print(f"warning: {unwatched}", file=sys.stderr)
         return 0
     for document in documents:
         cluster.write(document, dry_run=True)  # everything valid before anything is uploaded or created
-    do_uploads(args, options, uploads, bucket, aws, cluster)
+    do_uploads(
+        args.verbose,
+        options,
+        uploads,
+        bucket,
+        aws,
+        cluster,
+        config,
+        upload_image(args, request.image, operator),
+    )
     if recipe_document:
         cluster.write(recipe_document, dry_run=False)
         out.write(
@@ -436,19 +493,42 @@ def code_config_maps(job: FineTuneJob, namespace: str, cluster: Cluster | None) 
     return cluster.config_maps(namespace, names)
 
 
+def upload_image(args: argparse.Namespace, trainer_image: str, operator: OperatorConfig | None) -> str:
+    """The upload pod's image: --upload-image, else the trainer image the job would run (its
+    --image, else the one the operator's config names for it); when that config could not be
+    read, the default config's trainer image, with a warning (the nodes may not have it)."""
+    if args.upload_image:
+        return str(args.upload_image)
+    if args.image or operator is not None or not args.upload_data or args.dry_run:
+        return trainer_image
+    print(
+        "warning: the operator's trainer image is unknown (its config was not read, or several apply), so "
+        f"the upload pod runs the default trainer image "
+        f"{DEFAULT_UPLOAD_IMAGE}; pass --upload-image IMAGE (any image with a POSIX shell the nodes can "
+        "pull) if the nodes do not have it",
+        file=sys.stderr,
+    )
+    return DEFAULT_UPLOAD_IMAGE
+
+
 def verbose(args: argparse.Namespace, message: str) -> None:
     if getattr(args, "verbose", False):
         print(message, file=sys.stderr)
 
 
 def do_uploads(
-    args: argparse.Namespace,
+    detail: bool,
     options: SubmitOptions,
     uploads: list[data.LocalFile],
     bucket: str | None,
     aws: Aws | None,
     cluster: Cluster | None,
+    config: OperatorConfig,
+    image: str,
 ) -> None:
+    """Uploads to S3 (``bucket``), else onto the storage claim through upload pods of ``image``
+    that write as ``config``'s storage policy says (the operator's, when it could be read);
+    ``detail``: say why an upload pod waits, not only on what."""
     if not uploads:
         return
     if bucket is not None:
@@ -462,10 +542,8 @@ def do_uploads(
                 file=sys.stderr,
             )
         return
-    if cluster is None:
-        cluster = Cluster.connect(args.kubeconfig)
-    storage = OperatorConfig().storage
-    image = args.upload_image or args.image or DEFAULT_UPLOAD_IMAGE
+    assert cluster is not None
+    storage = config.storage
     for upload in uploads:
         pod = data.build_upload_pod(
             data.upload_pod_name(options.job_name, upload),
@@ -476,7 +554,7 @@ def do_uploads(
             upload,
             storage.run_as,
         )
-        cluster.copy_through_pod(pod, upload.path)
+        cluster.copy_through_pod(pod, upload.path, lambda line: print(line, file=sys.stderr), detail)
         print(f"uploaded: {upload.path} -> {upload.destination} (claim fsx-claim)", file=sys.stderr)
 
 
@@ -578,6 +656,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Terminated:
+        return 143
 
 
 if __name__ == "__main__":
