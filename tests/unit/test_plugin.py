@@ -589,9 +589,25 @@ def test_list_view() -> None:
     jobs = [yaml.safe_load((TESTDATA / name).read_text()) for name in ("running.yaml", "succeeded.yaml")]
     now = datetime.now(UTC)
     lines = view.render_list(jobs, now).splitlines()
-    assert lines[0].split()[:6] == ["NAME", "PHASE", "METHOD", "MODEL", "BACKEND", "PROGRESS"]
-    assert lines[1].split()[:6] == ["running", "Running", "lora", "llama-3.2-1b", "hyperpod", "12%"]
-    assert lines[2].split()[:6] == ["succeeded", "Succeeded", "lora", "llama-3.2-1b", "hyperpod", "100%"]
+    assert lines[0].split()[:7] == ["NAME", "PHASE", "REASON", "METHOD", "MODEL", "BACKEND", "PROGRESS"]
+    assert lines[1].split()[:7] == [
+        "running",
+        "Running",
+        "PyTorchJobRunning",
+        "lora",
+        "llama-3.2-1b",
+        "hyperpod",
+        "12%",
+    ]
+    assert lines[2].split()[:7] == [
+        "succeeded",
+        "Succeeded",
+        "PyTorchJobSucceeded",
+        "lora",
+        "llama-3.2-1b",
+        "hyperpod",
+        "100%",
+    ]
 
 
 class FakeAttach:

@@ -474,3 +474,162 @@ def test_a_signal_to_the_plugin_deletes_the_upload_pod(
     _, stderr = process.communicate(timeout=60)
     assert log.read_text() == "created\ndeleted j-upload-1\nexited\n", stderr
     assert process.returncode == exit_code, stderr
+
+
+# --- friction point 8: logs per rank, logs -f that waits, status --timeout, list -A, REASON --------
+
+
+class LogsCore:
+    """CoreV1Api for ``logs``: pods that go through ``states`` (None: not created yet), then logs."""
+
+    def __init__(self, states: list[V1Pod | None], text: str = "step 1 loss 2.0\n") -> None:
+        self.api_client = ApiClient()
+        self.states = states
+        self.text = text
+        self.log_calls: list[tuple[str, dict[str, Any]]] = []
+
+    def read_namespaced_pod(self, name: str, namespace: str) -> V1Pod:
+        state = self.states.pop(0) if len(self.states) > 1 else self.states[0]
+        if state is None:
+            raise ApiException(status=404, reason="Not Found")
+        return state
+
+    def read_namespaced_pod_log(self, name: str, namespace: str, **options: Any) -> Any:
+        self.log_calls.append((name, options))
+        text = self.text
+        return SimpleNamespace(stream=lambda decode_content: iter([text.encode()]), release_conn=lambda: None)
+
+
+def test_logs_shows_the_pod_of_a_rank_with_tail_and_since(
+    jobs_cluster: JobsCluster, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jobs_cluster.by_key[("team-a", "j")] = job_object(phase="Running", currentAttempt=2)
+    jobs_cluster.core = LogsCore([V1Pod(status=V1PodStatus(phase="Running"))])
+    assert main(cli("logs j --rank 2 --tail 50 --since 1h30m"), None) == 0
+    assert jobs_cluster.core.log_calls == [
+        (
+            "j-a2-worker-1",
+            {"follow": False, "_preload_content": False, "tail_lines": 50, "since_seconds": 5400},
+        )
+    ]
+    assert capsys.readouterr().out == "step 1 loss 2.0\n"
+    assert main(cli("logs j --pod j-a2-worker-0"), None) == 0
+    assert jobs_cluster.core.log_calls[-1][0] == "j-a2-worker-0"
+    assert main(cli("logs j"), None) == 0
+    assert jobs_cluster.core.log_calls[-1][0] == "j-a2-master-0"
+    assert main(cli("logs j --since yesterday"), None) == 2
+    assert "--since 'yesterday': not a duration" in capsys.readouterr().err
+
+
+def test_logs_follow_waits_for_the_container_and_says_so(
+    jobs_cluster: JobsCluster, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("time.sleep", lambda seconds: None)
+    jobs_cluster.by_key[("team-a", "j")] = job_object(phase="Submitted", currentAttempt=1)
+    jobs_cluster.core = LogsCore(
+        [
+            None,
+            waiting_pod("ContainerCreating"),
+            waiting_pod("ContainerCreating"),
+            V1Pod(status=V1PodStatus(phase="Running")),
+        ]
+    )
+    assert main(cli("logs j -f"), None) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "waiting for pod j-a1-master-0 to start: not created yet",
+        "waiting for pod j-a1-master-0 to start: Pending (ContainerCreating)",
+    ]
+    assert captured.out == "step 1 loss 2.0\n"
+    assert jobs_cluster.core.log_calls == [("j-a1-master-0", {"follow": True, "_preload_content": False})]
+
+
+def test_logs_follow_stops_waiting_when_the_attempt_ends(
+    jobs_cluster: JobsCluster, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("time.sleep", lambda seconds: None)
+    jobs_cluster.by_key[("team-a", "j")] = job_object(phase="Failed", currentAttempt=1)
+    jobs_cluster.core = LogsCore([waiting_pod("ImagePullBackOff", "no such image")])
+    assert main(cli("logs j -f"), None) == 1
+    assert (
+        "the attempt ended before pod j-a1-master-0 started (Pending (ImagePullBackOff): no such image)"
+        in (capsys.readouterr().err)
+    )
+
+
+class PhasesCluster(JobsCluster):
+    """A job whose phase follows ``phases``, one per ``get``."""
+
+    def __init__(self, phases: list[str]) -> None:
+        super().__init__()
+        self.phases = phases
+
+    def get(self, namespace: str, name: str) -> dict[str, Any]:
+        phase = self.phases.pop(0) if len(self.phases) > 1 else self.phases[0]
+        return job_object(name, namespace, phase=phase)
+
+
+@pytest.mark.parametrize(
+    ("phases", "timeout", "exit_code"),
+    [
+        (["Pending", "Running", "Succeeded"], "10m", 0),
+        (["Running", "Failed"], "10m", 1),
+        (["Running"], "1s", 3),
+    ],
+)
+def test_status_timeout_waits_and_exits_by_the_outcome(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    phases: list[str],
+    timeout: str,
+    exit_code: int,
+) -> None:
+    monkeypatch.setattr("finetune_operator.plugin.main.STATUS_POLL_SECONDS", 0.05)
+    cluster = PhasesCluster(phases)
+    monkeypatch.setattr(Cluster, "connect", classmethod(lambda cls, kubeconfig: cluster))
+    started = time.monotonic()
+    assert main(cli(f"status j --timeout {timeout}"), None) == exit_code
+    assert time.monotonic() - started < 5
+    if exit_code == 3:
+        assert "error: j is still Running after --timeout 1s" in capsys.readouterr().err
+
+
+class ListingCluster(JobsCluster):
+    def jobs(self, namespace: str | None) -> list[dict[str, Any]]:
+        return [j for (ns, _), j in sorted(self.by_key.items()) if namespace in (None, ns)]
+
+
+def test_list_all_namespaces_has_a_namespace_column_and_every_list_a_reason(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = {"type": "AttemptBlocked", "status": "True", "reason": "Unschedulable"}
+    running = {"type": "Running", "status": "True", "reason": "PyTorchJobRunning"}
+    failed = {"type": "Failed", "status": "True", "reason": "MaxAttemptsReached"}
+    cluster = ListingCluster(
+        job_object("a", "team-a", phase="Running", conditions=[running, blocked]),
+        job_object("b", "team-b", phase="Failed", conditions=[running | {"status": "False"}, failed]),
+    )
+    monkeypatch.setattr(Cluster, "connect", classmethod(lambda cls, kubeconfig: cluster))
+    assert main(cli("list -A"), None) == 0
+    lines = [line.split()[:4] for line in capsys.readouterr().out.splitlines()]
+    assert lines == [
+        ["NAMESPACE", "NAME", "PHASE", "REASON"],
+        ["team-a", "a", "Running", "Unschedulable"],
+        ["team-b", "b", "Failed", "MaxAttemptsReached"],
+    ]
+    assert main(cli("list -n team-b"), None) == 0
+    assert [line.split()[:3] for line in capsys.readouterr().out.splitlines()] == [
+        ["NAME", "PHASE", "REASON"],
+        ["b", "Failed", "MaxAttemptsReached"],
+    ]
+
+
+def test_a_misspelt_instance_type_gets_a_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = cli(
+        "submit --job-name j --model-name llama-3.1-8b --training-type lora -n team-a",
+        "--data-jsonl /fsx/data/team-a/d.jsonl -o yaml --instance-type ml.trn1.32xlage",
+    )
+    assert main(argv, None) == 2
+    err = capsys.readouterr().err
+    assert "--instance-type ml.trn1.32xlage: not in the HyperPod instance catalog" in err
+    assert "did you mean ml.trn1.32xlarge?" in err

@@ -92,12 +92,18 @@ class Cluster:
                 raise ClusterError(f"finetunejob {name!r} not found in namespace {namespace!r}") from None
             raise ClusterError(api_message(err)) from None
 
-    def jobs(self, namespace: str) -> list[dict[str, Any]]:
+    def jobs(self, namespace: str | None) -> list[dict[str, Any]]:
+        """The jobs of ``namespace`` (None: of every namespace), by namespace and name."""
         try:
-            listing = self.custom.list_namespaced_custom_object(GROUP, VERSION, namespace, "finetunejobs")
+            if namespace is None:
+                listing = self.custom.list_cluster_custom_object(GROUP, VERSION, "finetunejobs")
+            else:
+                listing = self.custom.list_namespaced_custom_object(GROUP, VERSION, namespace, "finetunejobs")
         except ApiException as err:
             raise ClusterError(api_message(err)) from None
-        return sorted(listing["items"], key=lambda j: j["metadata"]["name"])
+        return sorted(
+            listing["items"], key=lambda j: (j["metadata"].get("namespace", ""), j["metadata"]["name"])
+        )
 
     def recipes(self, namespace: str) -> list[Recipe]:
         """The recipes the operator sees for a job in ``namespace``; invalid ones skipped, as it does."""

@@ -9,6 +9,7 @@ names (docs/cli.md has the table), so a runner command line works with ``kubectl
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,6 +19,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from finetune_operator.api.job import FineTuneJobSpec, OverrideValue, Resources
 from finetune_operator.api.recipe import API_GROUP, API_VERSION, BackendName
 from finetune_operator.api.training_config import Method
+from finetune_operator.instances import INSTANCE_SHAPES
+from finetune_operator.recipes import closest
 from finetune_operator.resolution import override_paths
 from finetune_operator.yamlio import KUBE_INT_MAX, LONGEST_INT, kube_number_problem, load_file
 
@@ -87,6 +90,8 @@ def check_combinations(options: SubmitOptions) -> None:
         if number is not None:
             check_flag_bounds(bounded, number)
     backend = backend_for(options)
+    if options.instance_type:
+        check_instance_type(options.instance_type, backend)
     if backend != BackendName.SAGEMAKER:
         for flag, value in (("--role", options.role), ("--s3-bucket", options.s3_bucket)):
             if value:
@@ -107,6 +112,25 @@ FLAG_FIELDS: dict[str, tuple[str, type[BaseModel], str]] = {
 }
 """Flags that set one field of the job: (its API path, model, field). A flag has the field's
 bounds, read from the model, so it refuses what the API server would, naming the flag."""
+
+
+def check_instance_type(instance_type: str, backend: BackendName) -> None:
+    """An instance type outside the catalog (instances.py) is a typo on hyperpod, which renders
+    only catalog types from flags (docs/accelerators.md); SageMaker knows more types, so there
+    only a near catalog name is suggested, on stderr."""
+    if instance_type in INSTANCE_SHAPES:
+        return
+    near = closest(list(INSTANCE_SHAPES), instance_type)
+    hint = f"; did you mean {near}?" if near else ""
+    if backend == BackendName.HYPERPOD:
+        raise UsageError(
+            f"--instance-type {instance_type}: not in the HyperPod instance catalog{hint} "
+            "(docs/accelerators.md lists its Trainium, NVIDIA GPU and CPU types)"
+        )
+    if near:
+        print(
+            f"warning: --instance-type {instance_type} is not in the instance catalog{hint}", file=sys.stderr
+        )
 
 
 def check_flag_bounds(flag: str, value: object) -> None:
@@ -340,3 +364,24 @@ def build_job(
         "metadata": {"name": options.job_name, "namespace": options.namespace},
         "spec": spec,
     }
+
+
+# --- durations ---------------------------------------------------------------------------------
+
+DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(flag: str, text: str) -> int:
+    """Seconds in ``text``: kubectl's form (``90s``, ``10m``, ``1h30m``, ``2d``) or plain seconds."""
+    value = text.strip()
+    if re.fullmatch(r"\d+", value):
+        seconds = int(value)
+    elif re.fullmatch(r"(\d+[smhd])+", value):
+        seconds = sum(int(n) * DURATION_UNITS[u] for n, u in re.findall(r"(\d+)([smhd])", value))
+    else:
+        raise UsageError(
+            f"{flag} {text!r}: not a duration; write e.g. 90s, 10m, 1h30m or a number of seconds"
+        )
+    if seconds <= 0:
+        raise UsageError(f"{flag} {text!r}: must be more than 0 seconds")
+    return seconds

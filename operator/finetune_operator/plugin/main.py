@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -37,8 +37,10 @@ from finetune_operator.plugin.logs import (
     NoLogsError,
     follow_cloudwatch,
     follow_pod,
-    master_pod_name,
+    no_attempt_message,
+    rank_pod_name,
     training_job_name,
+    wait_for_container,
 )
 from finetune_operator.plugin.operator_config import (
     OperatorConfigs,
@@ -180,10 +182,25 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument(
         "--once", action="store_true", help="print once and exit (3 while the job still runs)"
     )
-    logs = sub.add_parser("logs", parents=[common], help="the current attempt's output")
+    status.add_argument(
+        "--timeout",
+        help="wait at most this long (90s, 10m, 1h30m): exit 0 if the job succeeded, 1 if it failed, "
+        "3 if it still runs",
+    )
+    logs = sub.add_parser("logs", parents=[common], help="the current attempt's output, per node rank")
     logs.add_argument("name")
-    logs.add_argument("-f", "--follow", action="store_true", help="keep printing while the attempt runs")
-    sub.add_parser("list", parents=[common], help="FineTuneJobs in the namespace")
+    logs.add_argument(
+        "-f", "--follow", action="store_true", help="wait for the container, then print while it runs"
+    )
+    which = logs.add_mutually_exclusive_group()
+    which.add_argument("--rank", type=int, default=0, help="node rank whose output to show (default 0)")
+    which.add_argument("--pod", help="the attempt's pod to show (hyperpod), e.g. <job>-a1-worker-0")
+    logs.add_argument("--tail", type=int, help="only the last N lines (events, on sagemaker)")
+    logs.add_argument("--since", help="only output newer than this (90s, 10m, 1h30m)")
+    listing = sub.add_parser("list", parents=[common], help="FineTuneJobs in the namespace")
+    listing.add_argument(
+        "-A", "--all-namespaces", action="store_true", help="the jobs of every namespace (a NAMESPACE column)"
+    )
     for verb, text in (
         ("suspend", "pause a job (its pods go; checkpoints stay)"),
         ("resume", "continue a suspended job"),
@@ -562,6 +579,8 @@ def do_uploads(
 
 
 def status(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO) -> int:
+    timeout = flags.parse_duration("--timeout", args.timeout) if args.timeout else None
+    deadline = time.monotonic() + timeout if timeout is not None else None
     losses: list[float] = []
     seen_step = None
     shown = ""
@@ -585,22 +604,75 @@ def status(args: argparse.Namespace, cluster: Cluster, namespace: str, out: Text
             return view.exit_code_for(phase)
         if args.once:
             return EXIT_RUNNING
-        time.sleep(STATUS_POLL_SECONDS)
+        if deadline is not None and time.monotonic() >= deadline:
+            print(
+                f"error: {args.name} is still {phase or 'Pending'} after --timeout {args.timeout}",
+                file=sys.stderr,
+            )
+            return EXIT_RUNNING
+        time.sleep(
+            STATUS_POLL_SECONDS
+            if deadline is None
+            else max(0.0, min(STATUS_POLL_SECONDS, deadline - time.monotonic()))
+        )
 
 
 def logs(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO) -> int:
+    since = flags.parse_duration("--since", args.since) if args.since else None
+    if args.tail is not None and args.tail < 0:
+        raise UsageError(f"--tail {args.tail}: give a number of lines, 0 or more")
+    if args.rank < 0:
+        raise UsageError(f"--rank {args.rank}: node ranks start at 0")
+
+    def still_running() -> bool:
+        return (cluster.get(namespace, args.name).get("status") or {}).get(
+            "phase"
+        ) not in view.TERMINAL_PHASES
+
+    def report(line: str) -> None:
+        print(line, file=sys.stderr)
+
     job = cluster.get(namespace, args.name)
     if (job.get("spec") or {}).get("backend") == BackendName.SAGEMAKER:
+        if args.pod:
+            raise UsageError("--pod applies to hyperpod jobs; a sagemaker job's hosts are --rank 0, 1, ...")
         aws = Aws()
-
-        def still_running() -> bool:
-            phase = (cluster.get(namespace, args.name).get("status") or {}).get("phase")
-            return phase not in view.TERMINAL_PHASES
-
-        follow_cloudwatch(aws.client("logs"), training_job_name(job), args.follow, still_running, out)
+        follow_cloudwatch(
+            aws.client("logs"),
+            training_job_name(job),
+            args.follow,
+            still_running,
+            out,
+            args.rank,
+            args.tail,
+            since,
+        )
         return 0
-    follow_pod(cluster.core, namespace, master_pod_name(job), args.follow, out)
+    if args.follow:
+        job = wait_for_attempt(cluster, namespace, job, report)
+    pod = args.pod or rank_pod_name(job, args.rank)
+    if args.follow:
+        wait_for_container(cluster.core, namespace, pod, report, still_running)
+    follow_pod(cluster.core, namespace, pod, args.follow, out, args.tail, since)
     return 0
+
+
+def wait_for_attempt(
+    cluster: Cluster, namespace: str, job: dict[str, Any], report: Callable[[str], None]
+) -> dict[str, Any]:
+    """``logs -f`` of a job with no attempt yet waits for its first (saying so), unless it ended."""
+    shown = ""
+    while not (job.get("status") or {}).get("currentAttempt"):
+        phase = (job.get("status") or {}).get("phase") or "Pending"
+        if phase in view.TERMINAL_PHASES:
+            raise NoLogsError(no_attempt_message(job))
+        line = f"waiting for the first attempt of {job['metadata']['name']} (phase {phase})"
+        if line != shown:
+            report(line)
+            shown = line
+        time.sleep(STATUS_POLL_SECONDS)
+        job = cluster.get(namespace, job["metadata"]["name"])
+    return job
 
 
 def check_can_suspend(job: dict[str, Any], verb: str) -> None:
@@ -627,7 +699,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "logs":
         return logs(args, cluster, namespace, out)
     if args.command == "list":
-        out.write(view.render_list(cluster.jobs(namespace), view.now_utc()) + "\n")
+        everywhere = args.all_namespaces
+        jobs = cluster.jobs(None if everywhere else namespace)
+        out.write(view.render_list(jobs, view.now_utc(), with_namespace=everywhere) + "\n")
         return 0
     if args.command in ("suspend", "resume"):
         check_can_suspend(cluster.get(namespace, args.name), args.command)
