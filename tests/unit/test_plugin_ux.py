@@ -6,6 +6,7 @@ covered on the bed (tests/cluster/test_plugin.py)."""
 
 from __future__ import annotations
 
+import os
 import shlex
 import signal
 import subprocess
@@ -31,10 +32,13 @@ from kubernetes.client import (
 )
 from kubernetes.client.exceptions import ApiException
 
+from finetune_operator import yamlio
 from finetune_operator.plugin import operator_config
 from finetune_operator.plugin.cluster import Cluster, ClusterError
 from finetune_operator.plugin.main import main
+from finetune_operator.plugin.tensorboard import build_tensorboard_pod
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
+from finetune_operator.storage import PosixUser
 
 
 def cli(*parts: str) -> list[str]:
@@ -633,3 +637,108 @@ def test_a_misspelt_instance_type_gets_a_did_you_mean(capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert "--instance-type ml.trn1.32xlage: not in the HyperPod instance catalog" in err
     assert "did you mean ml.trn1.32xlarge?" in err
+
+
+# --- friction point 8: kubectl finetune tensorboard -----------------------------------------------
+
+TENSORBOARD_GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "plugin" / "tensorboard-pod.yaml"
+
+
+def test_the_tensorboard_pod_reads_only_the_jobs_directory_as_a_restricted_pod() -> None:
+    pod = build_tensorboard_pod(
+        "llama-lora",
+        "team-a",
+        "fsx-claim",
+        "/fsx",
+        "/fsx/finetune/team-a/llama-lora/tensorboard",
+        "registry.example/finetune-trainer:9.9",
+        PosixUser(uid=1000, gid=1000),
+    )
+    if os.environ.get("FINETUNE_UPDATE_GOLDEN") == "1":
+        TENSORBOARD_GOLDEN.write_text(yamlio.dump_documents([pod]))
+    assert yamlio.dump_documents([pod]) == TENSORBOARD_GOLDEN.read_text()
+    spec = pod["spec"]
+    (container,) = spec["containers"]
+    assert spec["automountServiceAccountToken"] is False
+    assert spec["securityContext"]["runAsNonRoot"] is True and spec["securityContext"]["runAsUser"] == 1000
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    assert container["securityContext"]["capabilities"] == {"drop": ["ALL"]}
+    storage = next(m for m in container["volumeMounts"] if m["name"] == "storage")
+    assert storage == {
+        "name": "storage",
+        "mountPath": "/tensorboard",
+        "subPath": "finetune/team-a/llama-lora/tensorboard",
+        "readOnly": True,
+    }
+    assert {"name": "storage", "persistentVolumeClaim": {"claimName": "fsx-claim", "readOnly": True}} in spec[
+        "volumes"
+    ]
+    assert "--logdir=/tensorboard" in container["command"] and "--host=127.0.0.1" in container["command"]
+
+
+class TensorBoardCluster(JobsCluster):
+    """A cluster for ``tensorboard``: the job, the operator's config, and the pod calls."""
+
+    def __init__(self, job: dict[str, Any], core: ConfigMapsCore) -> None:
+        super().__init__(job)
+        self.core = core
+        self.started: list[dict[str, Any]] = []
+        self.deleted: list[str] = []
+        self.exists = False
+
+    def start_pod(self, pod: dict[str, Any]) -> bool:
+        self.started.append(pod)
+        return not self.exists
+
+    def wait_pod(self, namespace: str, name: str, phases: tuple[str, ...], *args: Any) -> str:
+        return "Running"
+
+    def delete_pod(self, namespace: str, name: str) -> None:
+        self.deleted.append(name)
+
+
+@pytest.fixture
+def fake_kubectl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A ``kubectl`` whose port-forward records its arguments, then sends the plugin SIGTERM (as a
+    user's kill would) and waits to be ended."""
+    script = tmp_path / "kubectl"
+    script.write_text(f'#!/bin/sh\necho "$@" > {tmp_path}/args\nkill -TERM $PPID\nsleep 30\n')
+    script.chmod(0o755)
+    monkeypatch.setattr("shutil.which", lambda name: str(script) if name == "kubectl" else None)
+    return tmp_path / "args"
+
+
+def test_tensorboard_serves_the_jobs_directory_and_deletes_its_pod_on_sigterm(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fake_kubectl: Path
+) -> None:
+    job = job_object(phase="Running", currentAttempt=1)
+    job["spec"]["resources"] = {"instanceType": "ml.g5.xlarge"}
+    config = {"trainer_image": "trainer:neuron", "trainer_images": {"cuda": "trainer:cuda"}}
+    cluster = TensorBoardCluster(job, ConfigMapsCore(operator_config_map(config)))
+    monkeypatch.setattr(Cluster, "connect", classmethod(lambda cls, kubeconfig: cluster))
+    assert main(cli("tensorboard j --port 16006"), None) == 143
+    (pod,) = cluster.started
+    assert pod["spec"]["containers"][0]["image"] == "trainer:cuda"  # the job's family's trainer image
+    assert pod["spec"]["containers"][0]["volumeMounts"][0]["subPath"] == "finetune/team-a/j/tensorboard"
+    assert cluster.deleted == ["j-tensorboard"]
+    assert fake_kubectl.read_text().split() == [
+        "port-forward",
+        "-n",
+        "team-a",
+        "pod/j-tensorboard",
+        "16006:6006",
+        "--address",
+        "127.0.0.1",
+    ]
+    assert "at http://127.0.0.1:16006/" in capsys.readouterr().out
+
+
+def test_tensorboard_reuses_a_running_pod_and_leaves_it_to_its_session(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fake_kubectl: Path
+) -> None:
+    cluster = TensorBoardCluster(job_object(phase="Running"), ConfigMapsCore(operator_config_map({})))
+    cluster.exists = True
+    monkeypatch.setattr(Cluster, "connect", classmethod(lambda cls, kubeconfig: cluster))
+    assert main(cli("tensorboard j"), None) == 143
+    assert cluster.deleted == []
+    assert "reusing TensorBoard pod j-tensorboard" in capsys.readouterr().err

@@ -294,6 +294,25 @@ class Cluster:
         report: Callable[[str], None],
         verbose: bool,
     ) -> str:
+        return self.wait_pod(
+            namespace, name, phases, f"upload pod {name}", what, report, verbose, "--upload-image"
+        )
+
+    def wait_pod(
+        self,
+        namespace: str,
+        name: str,
+        phases: tuple[str, ...],
+        label: str,
+        what: str,
+        report: Callable[[str], None],
+        verbose: bool,
+        image_flag: str,
+    ) -> str:
+        """Waits until pod ``name`` reaches one of ``phases`` (returned), reporting each change of
+        what it waits for as ``"<label>: <phase (reason)>, waiting <what>"`` (with ``verbose``,
+        the kubelet's or scheduler's message too). An image the nodes cannot pull, or a container
+        the kubelet cannot create, ends the wait at once: ``image_flag`` chooses another image."""
         deadline = time.monotonic() + POD_TIMEOUT_S
         shown = ""
         while True:
@@ -302,8 +321,10 @@ class Cluster:
             if state.phase in phases:
                 return state.phase
             if state.image_pull_failed:
-                raise ClusterError(image_pull_message(name, state))
-            line = f"upload pod {name}: {state.summary}, waiting {what}"
+                raise ClusterError(image_pull_message(label, state, image_flag))
+            if state.cannot_start:
+                raise ClusterError(f"{label} cannot start: {state.reason}: {state.message}")
+            line = f"{label}: {state.summary}, waiting {what}"
             if verbose and state.message:
                 line += f": {state.message}"
             if line != shown:
@@ -312,9 +333,34 @@ class Cluster:
             if time.monotonic() > deadline:
                 why = f": {state.message}" if state.message else ""
                 raise ClusterError(
-                    f"upload pod {name} still {state.summary} after {POD_TIMEOUT_S:.0f}s waiting {what}{why}"
+                    f"{label} still {state.summary} after {POD_TIMEOUT_S:.0f}s waiting {what}{why}"
                 )
             time.sleep(1.0)
+
+    def start_pod(self, pod: dict[str, Any]) -> bool:
+        """Creates ``pod``, or reuses one of its name that is Pending or Running (one left by
+        another session); returns whether it created it. An ended one is replaced."""
+        namespace, name = pod["metadata"]["namespace"], pod["metadata"]["name"]
+        for _ in range(2):
+            try:
+                self.core.create_namespaced_pod(namespace, pod)
+                return True
+            except ApiException as err:
+                if err.status != 409:
+                    raise ClusterError(f"pod {name}: {api_message(err)}") from None
+            phase = self.core.read_namespaced_pod(name, namespace).status.phase
+            if phase in ("Pending", "Running"):
+                return False
+            self.delete_pod(namespace, name)
+            time.sleep(1.0)
+        raise ClusterError(f"pod {name} exists and could not be replaced; delete it and try again")
+
+    def delete_pod(self, namespace: str, name: str) -> None:
+        try:
+            self.core.delete_namespaced_pod(name, namespace, grace_period_seconds=0)
+        except ApiException as err:
+            if err.status != 404:
+                raise ClusterError(f"cannot delete pod {name}: {api_message(err)}") from None
 
     def _log(self, namespace: str, name: str) -> str:
         try:

@@ -220,6 +220,12 @@ class PodState:
     def image_pull_failed(self) -> bool:
         return self.reason in IMAGE_PULL_FAILURES
 
+    @property
+    def cannot_start(self) -> bool:
+        """The kubelet cannot make the container from the pod's spec (e.g. a missing subPath
+        directory on a read-only volume); it retries, but nothing changes until the spec does."""
+        return self.reason == "CreateContainerConfigError"
+
 
 def pod_state(pod: dict[str, Any]) -> PodState:
     status = pod.get("status") or {}
@@ -241,11 +247,11 @@ def pod_state(pod: dict[str, Any]) -> PodState:
     return PodState(phase, "", "", "")
 
 
-def image_pull_message(name: str, state: PodState) -> str:
-    """The error for an upload pod whose image the nodes cannot pull, with the flag that fixes it."""
+def image_pull_message(pod: str, state: PodState, flag: str = "--upload-image") -> str:
+    """The error for a plugin's pod (``pod`` names it: "upload pod NAME") whose image the nodes
+    cannot pull, with the flag that chooses another image."""
     detail = f": {state.message}" if state.message else ""
     return (
-        f"upload pod {name} cannot get its image {state.image} ({state.reason}{detail}); pass "
-        "--upload-image IMAGE with an image the nodes can pull that has a POSIX shell and coreutils "
-        "(e.g. the platform's trainer image)"
+        f"{pod} cannot get its image {state.image} ({state.reason}{detail}); pass {flag} IMAGE with an "
+        "image the nodes can pull (e.g. the platform's trainer image)"
     )

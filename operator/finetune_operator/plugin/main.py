@@ -10,6 +10,8 @@ Exit codes: 0 done (``status``: Succeeded), 1 the job failed or the cluster/AWS 
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -29,9 +31,10 @@ from finetune_operator.cli import ANY, ANY_BUCKET, RENDER_HELP, add_render_argum
 from finetune_operator.code import code_sources
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import SpecError
+from finetune_operator.instances import accelerator_family
 from finetune_operator.naming import LABEL_RECIPE_FOR_JOB
 from finetune_operator.plugin import data, flags, view
-from finetune_operator.plugin.cluster import Cluster, ClusterError, Terminated
+from finetune_operator.plugin.cluster import Cluster, ClusterError, Terminated, signals_raise
 from finetune_operator.plugin.flags import SubmitOptions, UsageError
 from finetune_operator.plugin.logs import (
     NoLogsError,
@@ -48,7 +51,9 @@ from finetune_operator.plugin.operator_config import (
     read_warnings,
     unwatched_message,
 )
+from finetune_operator.plugin.tensorboard import TENSORBOARD_PORT, build_tensorboard_pod, port_forward_command
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir, select_recipe
+from finetune_operator.resolution import storage_dirs
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -207,6 +212,15 @@ def build_parser() -> argparse.ArgumentParser:
         ("delete", "delete a job (checkpoints and outputs are kept)"),
     ):
         sub.add_parser(verb, parents=[common], help=text).add_argument("name")
+    board = sub.add_parser(
+        "tensorboard",
+        parents=[common],
+        help="open a job's TensorBoard (a read-only pod and a port-forward; the pod goes on exit)",
+    )
+    board.add_argument("name")
+    board.add_argument("--port", type=int, default=TENSORBOARD_PORT, help="local port (default 6006)")
+    board.add_argument("--image", help="image with TensorBoard (default: the job's trainer image)")
+    board.add_argument("--operator-namespace", help="where the operator's config lies (default: search)")
     add_render_arguments(sub.add_parser("render", help=RENDER_HELP))
     return parser
 
@@ -629,9 +643,6 @@ def logs(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO
             "phase"
         ) not in view.TERMINAL_PHASES
 
-    def report(line: str) -> None:
-        print(line, file=sys.stderr)
-
     job = cluster.get(namespace, args.name)
     if (job.get("spec") or {}).get("backend") == BackendName.SAGEMAKER:
         if args.pod:
@@ -675,6 +686,80 @@ def wait_for_attempt(
     return job
 
 
+def tensorboard(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO) -> int:
+    """Serves the job's TensorBoard directory from a read-only pod (plugin/tensorboard.py) on
+    http://127.0.0.1:PORT/ until Ctrl-C or SIGTERM, then deletes the pod if it started it."""
+    if not 1 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port}: a TCP port lies in 1-65535")
+    job = parse_job(cluster.get(namespace, args.name), args.name)
+    if job.spec.backend == BackendName.SAGEMAKER:
+        raise UsageError(
+            f"{args.name} runs on sagemaker, whose TensorBoard logs are in S3 (under the job's output): "
+            "point a TensorBoard at that S3 prefix; `tensorboard` serves a hyperpod job's storage claim"
+        )
+    kubectl = shutil.which("kubectl")
+    if kubectl is None:
+        raise ClusterError("kubectl is not on PATH: `tensorboard` runs `kubectl port-forward`")
+    configs = read_operator_configs(cluster.core, args.operator_namespace)
+    for warning in read_warnings(configs, namespace):
+        print(f"warning: {warning}", file=sys.stderr)
+    operator = configs.config_for(namespace)
+    policy = (operator or OperatorConfig()).storage
+    directory = storage_dirs(job, policy).tensorboard_dir
+    image = args.image or job.spec.image
+    if image is None and operator is not None:
+        instance_type = job.spec.resources.instance_type if job.spec.resources else None
+        family = accelerator_family(instance_type) if instance_type else operator.default_accelerator_family
+        image = operator.trainer_images.get(family, operator.trainer_image)
+    if image is None:
+        image = DEFAULT_UPLOAD_IMAGE
+        print(
+            f"warning: the operator's trainer image is unknown, so TensorBoard runs from {image}; "
+            "pass --image",
+            file=sys.stderr,
+        )
+    pod = build_tensorboard_pod(
+        args.name,
+        namespace,
+        job.spec.storage.claim_name,
+        policy.claim_mount_path,
+        directory,
+        image,
+        policy.run_as,
+    )
+    name = pod["metadata"]["name"]
+    with signals_raise():
+        created = cluster.start_pod(pod)
+        forward = None
+        try:
+            label = f"TensorBoard pod {name}"
+            if not created:
+                print(f"reusing {label} (another `tensorboard` session started it)", file=sys.stderr)
+            cluster.wait_pod(namespace, name, ("Running",), label, "to start", report, False, "--image")
+            out.write(
+                f"TensorBoard of {args.name} ({directory}, read-only) at http://127.0.0.1:{args.port}/\n"
+                "press Ctrl-C to stop" + (" and delete its pod\n" if created else "\n")
+            )
+            out.flush()
+            forward = subprocess.Popen(
+                port_forward_command(kubectl, args.kubeconfig, namespace, name, args.port),
+                stdout=subprocess.DEVNULL,
+            )
+            code = forward.wait()
+            raise ClusterError(f"kubectl port-forward to {name} ended (exit code {code})")
+        finally:
+            if forward is not None and forward.poll() is None:
+                forward.terminate()
+                forward.wait(timeout=10)
+            if created:
+                cluster.delete_pod(namespace, name)
+
+
+def report(line: str) -> None:
+    """Where the plugin says what it waits for: stderr, apart from the command's output."""
+    print(line, file=sys.stderr)
+
+
 def check_can_suspend(job: dict[str, Any], verb: str) -> None:
     """A finished job neither pauses nor continues: setting spec.suspend on it would change
     nothing but could read as if it had (the operator refuses it too)."""
@@ -698,6 +783,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return status(args, cluster, namespace, out)
     if args.command == "logs":
         return logs(args, cluster, namespace, out)
+    if args.command == "tensorboard":
+        return tensorboard(args, cluster, namespace, out)
     if args.command == "list":
         everywhere = args.all_namespaces
         jobs = cluster.jobs(None if everywhere else namespace)
