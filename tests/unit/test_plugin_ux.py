@@ -6,6 +6,7 @@ covered on the bed (tests/cluster/test_plugin.py)."""
 
 from __future__ import annotations
 
+import io
 import os
 import shlex
 import signal
@@ -35,6 +36,7 @@ from kubernetes.client.exceptions import ApiException
 from finetune_operator import yamlio
 from finetune_operator.plugin import operator_config
 from finetune_operator.plugin.cluster import Cluster, ClusterError
+from finetune_operator.plugin.logs import follow_cloudwatch
 from finetune_operator.plugin.main import main
 from finetune_operator.plugin.tensorboard import build_tensorboard_pod
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
@@ -742,3 +744,93 @@ def test_tensorboard_reuses_a_running_pod_and_leaves_it_to_its_session(
     assert main(cli("tensorboard j"), None) == 143
     assert cluster.deleted == []
     assert "reusing TensorBoard pod j-tensorboard" in capsys.readouterr().err
+
+
+# --- the plugin's cluster and AWS calls behind the points above -----------------------------------
+
+
+def test_operator_namespace_lists_only_that_namespace_and_a_refusal_names_the_flag() -> None:
+    listed: list[tuple[str, str]] = []
+
+    def list_namespaced_config_map(namespace: str, label_selector: str) -> Any:
+        listed.append((namespace, label_selector))
+        return SimpleNamespace(
+            items=[
+                operator_config_map({"namespaces": ["team-a"]}),
+                V1ConfigMap(
+                    metadata=V1ObjectMeta(name="other", namespace="finetune-system"), data={"x": "y"}
+                ),
+            ]
+        )
+
+    core = SimpleNamespace(list_namespaced_config_map=list_namespaced_config_map)
+    configs = operator_config.read_operator_configs(core, "finetune-system")
+    assert listed == [("finetune-system", operator_config.CONFIG_SELECTOR)]
+    assert [f.source for f in configs.found] == ["finetune-system/finetune-operator"]  # with config.yaml only
+    assert configs.config_for("team-a") is not None and configs.problems == []
+    refused = operator_config.read_operator_configs(ConfigMapsCore(refuse=403), None)
+    assert refused.found == [] and "--operator-namespace NS lists only" in refused.problems[0]
+
+
+class FakeCloudWatch:
+    def __init__(self) -> None:
+        self.calls: list[dict[str, Any]] = []
+
+    def describe_log_streams(self, logGroupName: str, logStreamNamePrefix: str) -> dict[str, Any]:
+        streams = ["tj/algo-1-100", "tj/algo-2-100", "tj/algo-10-100"]
+        return {"logStreams": [{"logStreamName": s} for s in streams if s.startswith(logStreamNamePrefix)]}
+
+    def get_log_events(self, **kwargs: Any) -> dict[str, Any]:
+        self.calls.append(kwargs)
+        if "nextToken" in kwargs:
+            return {"events": [], "nextForwardToken": kwargs["nextToken"]}
+        return {"events": [{"message": f"from {kwargs['logStreamName']}\n"}], "nextForwardToken": "t1"}
+
+
+def test_sagemaker_logs_of_a_rank_come_from_its_hosts_stream_with_tail_and_since() -> None:
+    cloudwatch = FakeCloudWatch()
+    out = io.StringIO()
+    started = time.time()
+    follow_cloudwatch(cloudwatch, "tj", False, lambda: False, out, rank=1, tail=20, since_seconds=60)
+    assert out.getvalue() == "from tj/algo-2-100\n"
+    first = cloudwatch.calls[0]
+    assert (first["logStreamName"], first["startFromHead"], first["limit"]) == ("tj/algo-2-100", False, 20)
+    assert abs(first["startTime"] / 1000 - (started - 60)) < 5
+    follow_cloudwatch(cloudwatch, "tj", False, lambda: False, out, rank=0)
+    assert cloudwatch.calls[-2]["logStreamName"] == "tj/algo-1-100"  # not algo-10
+    assert cloudwatch.calls[-2]["startFromHead"] is True and "limit" not in cloudwatch.calls[-2]
+
+
+class StartPodCore:
+    """A pod of the same name already there in ``phase`` (None: none)."""
+
+    def __init__(self, phase: str | None) -> None:
+        self.phase = phase
+        self.created = 0
+        self.deleted: list[str] = []
+
+    def create_namespaced_pod(self, namespace: str, pod: dict[str, Any]) -> None:
+        if self.phase is not None:
+            raise ApiException(status=409, reason="AlreadyExists")
+        self.created += 1
+
+    def read_namespaced_pod(self, name: str, namespace: str) -> V1Pod:
+        return V1Pod(status=V1PodStatus(phase=self.phase))
+
+    def delete_namespaced_pod(self, name: str, namespace: str, grace_period_seconds: int) -> None:
+        self.deleted.append(name)
+        self.phase = None
+
+
+@pytest.mark.parametrize(
+    ("phase", "created", "deleted"),
+    [(None, True, []), ("Running", False, []), ("Pending", False, []), ("Failed", True, ["j-tensorboard"])],
+)
+def test_start_pod_reuses_a_live_pod_and_replaces_an_ended_one(
+    monkeypatch: pytest.MonkeyPatch, phase: str | None, created: bool, deleted: list[str]
+) -> None:
+    monkeypatch.setattr("time.sleep", lambda seconds: None)
+    core = StartPodCore(phase)
+    pod = {"metadata": {"name": "j-tensorboard", "namespace": "team-a"}}
+    assert fake_cluster(core).start_pod(pod) is created
+    assert core.deleted == deleted and core.created == int(created)
