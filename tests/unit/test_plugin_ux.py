@@ -834,3 +834,32 @@ def test_start_pod_reuses_a_live_pod_and_replaces_an_ended_one(
     pod = {"metadata": {"name": "j-tensorboard", "namespace": "team-a"}}
     assert fake_cluster(core).start_pod(pod) is created
     assert core.deleted == deleted and core.created == int(created)
+
+
+class SequenceCluster(JobsCluster):
+    """A job that goes through ``states`` (one per ``get``), staying in the last."""
+
+    def __init__(self, states: list[dict[str, Any]], core: Any) -> None:
+        super().__init__()
+        self.states = states
+        self.core = core
+
+    def get(self, namespace: str, name: str) -> dict[str, Any]:
+        return self.states.pop(0) if len(self.states) > 1 else self.states[0]
+
+
+def test_logs_follow_of_a_pending_job_waits_for_its_first_attempt(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("time.sleep", lambda seconds: None)
+    states = [
+        job_object(phase="Pending"),
+        job_object(phase="Pending"),
+        job_object(phase="Submitted", currentAttempt=1),
+    ]
+    cluster = SequenceCluster(states, LogsCore([V1Pod(status=V1PodStatus(phase="Running"))]))
+    monkeypatch.setattr(Cluster, "connect", classmethod(lambda cls, kubeconfig: cluster))
+    assert main(cli("logs j -f"), None) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == ["waiting for the first attempt of j (phase Pending)"]
+    assert captured.out == "step 1 loss 2.0\n"

@@ -647,6 +647,10 @@ def logs(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO
     if (job.get("spec") or {}).get("backend") == BackendName.SAGEMAKER:
         if args.pod:
             raise UsageError("--pod applies to hyperpod jobs; a sagemaker job's hosts are --rank 0, 1, ...")
+        if args.follow:
+            job = wait_for_attempt(
+                cluster, namespace, job, report, has_training_job, "the SageMaker training job"
+            )
         aws = Aws()
         follow_cloudwatch(
             aws.client("logs"),
@@ -660,7 +664,7 @@ def logs(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO
         )
         return 0
     if args.follow:
-        job = wait_for_attempt(cluster, namespace, job, report)
+        job = wait_for_attempt(cluster, namespace, job, report, has_attempt, "the first attempt")
     pod = args.pod or rank_pod_name(job, args.rank)
     if args.follow:
         wait_for_container(cluster.core, namespace, pod, report, still_running)
@@ -669,21 +673,43 @@ def logs(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO
 
 
 def wait_for_attempt(
-    cluster: Cluster, namespace: str, job: dict[str, Any], report: Callable[[str], None]
+    cluster: Cluster,
+    namespace: str,
+    job: dict[str, Any],
+    report: Callable[[str], None],
+    ready: Callable[[dict[str, Any]], bool],
+    what: str,
 ) -> dict[str, Any]:
-    """``logs -f`` of a job with no attempt yet waits for its first (saying so), unless it ended."""
+    """``logs -f`` of a job whose attempt has nothing to show yet waits until ``ready(job)``
+    (saying it waits for ``what``), unless the job ends first."""
     shown = ""
-    while not (job.get("status") or {}).get("currentAttempt"):
+    while not ready(job):
         phase = (job.get("status") or {}).get("phase") or "Pending"
         if phase in view.TERMINAL_PHASES:
-            raise NoLogsError(no_attempt_message(job))
-        line = f"waiting for the first attempt of {job['metadata']['name']} (phase {phase})"
+            raise NoLogsError(
+                no_attempt_message(job)
+                if not has_attempt(job)
+                else f"{job['metadata']['name']} ended ({phase}) before {what} existed"
+            )
+        line = f"waiting for {what} of {job['metadata']['name']} (phase {phase})"
         if line != shown:
             report(line)
             shown = line
         time.sleep(STATUS_POLL_SECONDS)
         job = cluster.get(namespace, job["metadata"]["name"])
     return job
+
+
+def has_attempt(job: dict[str, Any]) -> bool:
+    return bool((job.get("status") or {}).get("currentAttempt"))
+
+
+def has_training_job(job: dict[str, Any]) -> bool:
+    try:
+        training_job_name(job)
+    except NoLogsError:
+        return False
+    return True
 
 
 def tensorboard(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO) -> int:
