@@ -692,8 +692,13 @@ class TensorBoardCluster(JobsCluster):
         self.started.append(pod)
         return not self.exists
 
+    phase = "Running"
+
     def wait_pod(self, namespace: str, name: str, phases: tuple[str, ...], *args: Any) -> str:
-        return "Running"
+        return self.phase
+
+    def pod_log(self, namespace: str, name: str, container: str) -> str:
+        return "ModuleNotFoundError: No module named 'tensorboard'"
 
     def delete_pod(self, namespace: str, name: str) -> None:
         self.deleted.append(name)
@@ -863,3 +868,15 @@ def test_logs_follow_of_a_pending_job_waits_for_its_first_attempt(
     captured = capsys.readouterr()
     assert captured.err.splitlines() == ["waiting for the first attempt of j (phase Pending)"]
     assert captured.out == "step 1 loss 2.0\n"
+
+
+def test_tensorboard_whose_pod_ends_says_why_and_deletes_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fake_kubectl: Path
+) -> None:
+    cluster = TensorBoardCluster(job_object(phase="Running"), ConfigMapsCore(operator_config_map({})))
+    cluster.phase = "Failed"
+    monkeypatch.setattr(Cluster, "connect", classmethod(lambda cls, kubeconfig: cluster))
+    assert main(cli("tensorboard j --image busybox"), None) == 1
+    assert "TensorBoard pod j-tensorboard ended (Failed): ModuleNotFoundError" in capsys.readouterr().err
+    assert cluster.started[0]["spec"]["containers"][0]["image"] == "busybox"
+    assert cluster.deleted == ["j-tensorboard"] and not fake_kubectl.exists()

@@ -363,7 +363,11 @@ class Cluster:
                 raise ClusterError(f"cannot delete pod {name}: {api_message(err)}") from None
 
     def _log(self, namespace: str, name: str) -> str:
+        return self.pod_log(namespace, name, "upload")
+
+    def pod_log(self, namespace: str, name: str, container: str) -> str:
+        """The log of a plugin's own pod, for an error message."""
         try:
-            return str(self.core.read_namespaced_pod_log(name, namespace, container="upload"))
+            return str(self.core.read_namespaced_pod_log(name, namespace, container=container))
         except ApiException as err:
             return f"(its log is unavailable: {api_message(err)})"

@@ -761,7 +761,20 @@ def tensorboard(args: argparse.Namespace, cluster: Cluster, namespace: str, out:
             label = f"TensorBoard pod {name}"
             if not created:
                 print(f"reusing {label} (another `tensorboard` session started it)", file=sys.stderr)
-            cluster.wait_pod(namespace, name, ("Running",), label, "to start", report, False, "--image")
+            phase = cluster.wait_pod(
+                namespace,
+                name,
+                ("Running", "Succeeded", "Failed"),
+                label,
+                "to start",
+                report,
+                False,
+                "--image",
+            )
+            if phase != "Running":
+                raise ClusterError(
+                    f"{label} ended ({phase}): {cluster.pod_log(namespace, name, 'tensorboard')}"
+                )
             out.write(
                 f"TensorBoard of {args.name} ({directory}, read-only) at http://127.0.0.1:{args.port}/\n"
                 "press Ctrl-C to stop" + (" and delete its pod\n" if created else "\n")
