@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shlex
 import signal
 import subprocess
@@ -34,7 +35,8 @@ from kubernetes.client import (
 from kubernetes.client.exceptions import ApiException
 
 from finetune_operator import yamlio
-from finetune_operator.plugin import operator_config
+from finetune_operator.api.training_config import Method
+from finetune_operator.plugin import flags, operator_config
 from finetune_operator.plugin.cluster import Cluster, ClusterError
 from finetune_operator.plugin.logs import follow_cloudwatch
 from finetune_operator.plugin.main import main
@@ -880,3 +882,16 @@ def test_tensorboard_whose_pod_ends_says_why_and_deletes_it(
     assert "TensorBoard pod j-tensorboard ended (Failed): ModuleNotFoundError" in capsys.readouterr().err
     assert cluster.started[0]["spec"]["containers"][0]["image"] == "busybox"
     assert cluster.deleted == ["j-tensorboard"] and not fake_kubectl.exists()
+
+
+def test_the_training_types_the_api_and_both_docs_name_agree() -> None:
+    """docs/cli.md once said grpo and grpo-lora were refused while docs/api.md listed them."""
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    api_row = next(
+        line for line in (docs / "api.md").read_text().splitlines() if line.startswith("| `method` |")
+    )
+    api_methods = set(re.findall(r"`([a-z-]+)`", api_row.split(" | ")[1]))
+    assert api_methods == {m.value for m in Method}
+    assert set(flags.TRAINING_TYPES) == api_methods | set(flags.RUNNER_METHODS)
+    cli_row = next(line for line in (docs / "cli.md").read_text().splitlines() if "`--training-type" in line)
+    assert all(f"`{m}`" in cli_row for m in ("grpo", "grpo-lora", "dpo-lora")) and "refused" not in cli_row
