@@ -303,7 +303,14 @@ def test_the_upload_pod_runs_the_trainer_image_of_the_operators_config(
         operator_config_map(
             {
                 "trainer_image": "registry.example/finetune-trainer:9.9",
-                "storage": {"run_as": {"uid": 2000, "gid": 2000}},
+                "model_root": "/shared/models",
+                "storage": {
+                    "claim_mount_path": "/shared",
+                    "write_root": "/shared/finetune/{namespace}/{name}",
+                    "read_roots": ["/shared/models", "/shared/finetune/{namespace}"],
+                    "compile_cache_dir": "/shared/neuron_cache",
+                    "run_as": {"uid": 2000, "gid": 2000},
+                },
             }
         )
     )
@@ -316,6 +323,12 @@ def test_the_upload_pod_runs_the_trainer_image_of_the_operators_config(
     (pod,) = cluster.upload_pods
     assert pod["spec"]["containers"][0]["image"] == "registry.example/finetune-trainer:9.9"
     assert pod["spec"]["securityContext"]["runAsUser"] == 2000  # the operator's storage.run_as
+    # Where the operator's pods see the claim: the upload lands there, and the job reads it there.
+    (mount,) = pod["spec"]["containers"][0]["volumeMounts"]
+    assert (mount["mountPath"], mount["subPath"]) == (
+        "/shared/finetune/team-a/uploads",
+        "finetune/team-a/uploads",
+    )
     assert "warning" not in capsys.readouterr().err
     # Without the config: today's default, with a warning that names --upload-image.
     core.refuse = 403

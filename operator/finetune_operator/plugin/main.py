@@ -344,9 +344,10 @@ class Aws:
 
 
 def plan_uploads(
-    options: SubmitOptions, backend: BackendName, aws: Aws | None
+    options: SubmitOptions, backend: BackendName, aws: Aws | None, mount_path: str
 ) -> tuple[dict[str, str], list[data.LocalFile], str | None]:
-    """Where the job reads each input, the local files to upload there, and the upload bucket."""
+    """Where the job reads each input, the local files to upload there, and the upload bucket;
+    ``mount_path``: where the job's pods see the storage claim (the operator's storage policy)."""
     inputs = {"train": ("--data-jsonl", options.data_jsonl)}
     if options.validation_jsonl:
         inputs["validation"] = ("--validation-jsonl", options.validation_jsonl)
@@ -367,7 +368,7 @@ def plan_uploads(
             upload = data.local_file(
                 flag,
                 path,
-                lambda digest, name: data.claim_destination("/fsx", options.namespace, digest, name),
+                lambda digest, name: data.claim_destination(mount_path, options.namespace, digest, name),
             )
         uploads.append(upload)
         paths[role] = upload.destination
@@ -403,7 +404,10 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
         options.upload_data and backend == BackendName.SAGEMAKER
     )
     aws = Aws() if needs_aws else None
-    paths, uploads, bucket = plan_uploads(options, backend, aws)
+    operator = configs.config_for(namespace)
+    paths, uploads, bucket = plan_uploads(
+        options, backend, aws, (operator or OperatorConfig()).storage.claim_mount_path
+    )
     recipe_document = job_recipe(recipe, namespace, options.job_name) if recipe else None
     job = flags.build_job(
         options,
@@ -426,7 +430,6 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
     job_model = parse_job(
         {**job, "metadata": {**job["metadata"], "uid": "00000000-0000-0000-0000-000000000000"}}, "the job"
     )
-    operator = configs.config_for(namespace)
     config = preview_config(args.image, operator)
     request, _ = build_attempt_request(
         job_model,
