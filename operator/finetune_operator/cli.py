@@ -23,6 +23,7 @@ from finetune_operator.backends.registry import backend_class, check_backend_set
 from finetune_operator.code import config_maps_of_namespace
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import SpecError
+from finetune_operator.plugin.operator_config import FoundConfig, OperatorConfigs, unwatched_message
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir
 
 PLACEHOLDER_UID = "00000000-0000-0000-0000-000000000000"
@@ -130,6 +131,12 @@ def render(args: argparse.Namespace) -> int:
     )
     backend = backend_class(job.spec.backend)(config)
     sys.stdout.write(yamlio.dump_documents(backend.render(request)))
+    unwatched = unwatched_message(
+        OperatorConfigs([FoundConfig(str(args.config), config)]) if args.config else OperatorConfigs(),
+        job.metadata.namespace or "",
+    )
+    if unwatched:
+        print(f"warning: {unwatched}", file=sys.stderr)
     if args.config is None and (job.spec.backend == BackendName.SAGEMAKER or job.spec.image):
         print(
             "note: no --config given, so the operator's SageMaker role allowlist, allowed S3 prefixes "

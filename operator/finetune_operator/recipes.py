@@ -137,7 +137,7 @@ def select_recipe(
                 if named.kind == kind and named.name == ref.name:
                     raise RecipeInvalidError(named.problem())
         where = " or ".join(k.value for k in kinds)
-        near = _close([r.metadata.name for r in visible if r.kind in kinds], ref.name)
+        near = closest([r.metadata.name for r in visible if r.kind in kinds], ref.name)
         hint = f"; did you mean {near}?" if near else ""
         raise RecipeNotFoundError(f"no {where} named {ref.name!r}{hint}")
 
@@ -182,7 +182,7 @@ def select_recipe(
                 f"{', '.join(other)}: choose an instance type of their family, or name a recipe of yours"
             )
     known_models = sorted({r.spec.model for r in visible if r.spec.method == method})
-    near = _close(known_models, model)
+    near = closest(known_models, model)
     hint = f"did you mean {near}? " if near else ""
     raise RecipeNotFoundError(
         f"no recipe for model {model!r} and method {method.value!r}; {hint}"
@@ -299,7 +299,8 @@ def _shown(value: Any) -> str:
     return "unset" if value is None else json.dumps(value)
 
 
-def _close(candidates: list[str], name: str) -> str | None:
+def closest(candidates: list[str], name: str) -> str | None:
+    """The candidate ``name`` most likely misspells, for a "did you mean" (None: none is close)."""
     import difflib
 
     found = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)

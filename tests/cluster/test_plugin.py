@@ -395,6 +395,9 @@ def test_upload_to_the_storage_claim_runs_a_short_lived_pod_and_reports_a_failed
         namespace,
         *shlex.split("submit --job-name up --model-name llama-3.2-1b --training-type lora --upload-data"),
         *("--data-jsonl", str(train)),
+        # Not the bed's trainer image, which the plugin now takes from the chart's operator config:
+        # the real node holds that one, and the scheduler's image locality would place the pod there.
+        *("--upload-image", "finetune-trainer:0.1.0"),
     )
     # A watch from before the start sees the pod even when it comes and goes between two polls.
     events = watch.Watch().stream(

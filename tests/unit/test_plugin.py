@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
+from kubernetes.client import ApiClient, V1Pod, V1PodStatus
 from kubernetes.client.exceptions import ApiException
 from tests.sagemaker_fixtures import MotoSageMaker
 
@@ -59,18 +60,12 @@ def options(**overrides: Any) -> flags.SubmitOptions:
         ("dpo", Method.DPO),
         ("dpo-sft", Method.DPO_LORA),
         ("dpo-lora", Method.DPO_LORA),
+        ("grpo", Method.GRPO),
+        ("grpo-lora", Method.GRPO_LORA),
     ],
 )
 def test_training_types(training_type: str, method: Method) -> None:
     assert flags.method_for(training_type) == method
-
-
-def test_grpo_is_accepted_as_a_name_and_refused_with_the_supported_list() -> None:
-    assert "grpo" in flags.TRAINING_TYPES
-    with pytest.raises(
-        flags.UsageError, match=r"does not train grpo yet \(supported: sft, lora, dpo, dpo-lora"
-    ):
-        flags.method_for("grpo")
 
 
 def test_runner_models_are_nova_sizes_and_choose_sagemaker() -> None:
@@ -243,6 +238,11 @@ class RecordingCluster:
 
     def recipes(self, namespace: str) -> list[Any]:
         return load_recipes_dir(BUILTIN_RECIPES_DIR)
+
+    # A cluster with no operator config to read (the plugin warns and goes on).
+    core = SimpleNamespace(
+        list_config_map_for_all_namespaces=lambda label_selector: SimpleNamespace(items=[])
+    )
 
     def check_job_recipe_name(self, namespace: str, job_name: str) -> None:
         Cluster.check_job_recipe_name(self, namespace, job_name)
@@ -589,9 +589,25 @@ def test_list_view() -> None:
     jobs = [yaml.safe_load((TESTDATA / name).read_text()) for name in ("running.yaml", "succeeded.yaml")]
     now = datetime.now(UTC)
     lines = view.render_list(jobs, now).splitlines()
-    assert lines[0].split()[:6] == ["NAME", "PHASE", "METHOD", "MODEL", "BACKEND", "PROGRESS"]
-    assert lines[1].split()[:6] == ["running", "Running", "lora", "llama-3.2-1b", "hyperpod", "12%"]
-    assert lines[2].split()[:6] == ["succeeded", "Succeeded", "lora", "llama-3.2-1b", "hyperpod", "100%"]
+    assert lines[0].split()[:7] == ["NAME", "PHASE", "REASON", "METHOD", "MODEL", "BACKEND", "PROGRESS"]
+    assert lines[1].split()[:7] == [
+        "running",
+        "Running",
+        "PyTorchJobRunning",
+        "lora",
+        "llama-3.2-1b",
+        "hyperpod",
+        "12%",
+    ]
+    assert lines[2].split()[:7] == [
+        "succeeded",
+        "Succeeded",
+        "PyTorchJobSucceeded",
+        "lora",
+        "llama-3.2-1b",
+        "hyperpod",
+        "100%",
+    ]
 
 
 class FakeAttach:
@@ -632,9 +648,9 @@ class FakeCore:
     def create_namespaced_pod(self, namespace: str, pod: dict[str, Any]) -> None:
         self.created.append(pod)
 
-    def read_namespaced_pod(self, name: str, namespace: str) -> Any:
+    def read_namespaced_pod(self, name: str, namespace: str) -> V1Pod:
         phase = "Running" if not hasattr(self, "attached") else self.final_phase
-        return SimpleNamespace(status=SimpleNamespace(phase=phase))
+        return V1Pod(status=V1PodStatus(phase=phase))
 
     def connect_get_namespaced_pod_attach(self, *args: Any, **kwargs: Any) -> None:
         raise AssertionError("called through kubernetes.stream.stream only")
@@ -662,12 +678,13 @@ def test_copy_through_pod_streams_the_file_and_always_deletes_the_pod(
 
     monkeypatch.setattr("kubernetes.stream.stream", fake_stream)
     cluster = Cluster.__new__(Cluster)
+    cluster.api = ApiClient()
     cluster.core = core  # type: ignore[assignment]
     pod = {"metadata": {"name": "up-upload-1", "namespace": "team-a"}}
     if status == "Success":
-        cluster.copy_through_pod(pod, source)
+        cluster.copy_through_pod(pod, source, print)
         assert attached.received == source.read_bytes() and attached.closed
     else:
         with pytest.raises(ClusterError, match=r"cannot copy .* computed checksum did NOT match"):
-            cluster.copy_through_pod(pod, source)
+            cluster.copy_through_pod(pod, source, print)
     assert core.created == [pod] and core.deleted == ["up-upload-1"]

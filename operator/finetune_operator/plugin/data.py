@@ -194,3 +194,64 @@ def build_upload_pod(
             "volumes": [{"name": "storage", "persistentVolumeClaim": {"claimName": claim}}],
         },
     }
+
+
+IMAGE_PULL_FAILURES = ("ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull")
+"""Waiting reasons of a container whose image the node cannot get: waiting longer never helps
+the upload pod (its image is the user's choice), so the upload stops at the first."""
+
+
+@dataclass(frozen=True)
+class PodState:
+    """What a pod waits on, read from its status (the API's JSON form)."""
+
+    phase: str
+    reason: str
+    """The first waiting container's reason, else the PodScheduled condition's, else ''."""
+    message: str
+    image: str
+    """The waiting container's image, when a container waits."""
+
+    @property
+    def summary(self) -> str:
+        return f"{self.phase} ({self.reason})" if self.reason else self.phase
+
+    @property
+    def image_pull_failed(self) -> bool:
+        return self.reason in IMAGE_PULL_FAILURES
+
+    @property
+    def cannot_start(self) -> bool:
+        """The kubelet cannot make the container from the pod's spec (e.g. a missing subPath
+        directory on a read-only volume); it retries, but nothing changes until the spec does."""
+        return self.reason == "CreateContainerConfigError"
+
+
+def pod_state(pod: dict[str, Any]) -> PodState:
+    status = pod.get("status") or {}
+    phase = str(status.get("phase") or "Pending")
+    for container in [*(status.get("initContainerStatuses") or []), *(status.get("containerStatuses") or [])]:
+        waiting = (container.get("state") or {}).get("waiting")
+        if waiting and waiting.get("reason"):
+            return PodState(
+                phase,
+                str(waiting["reason"]),
+                str(waiting.get("message") or ""),
+                str(container.get("image") or ""),
+            )
+    for condition in status.get("conditions") or []:
+        if condition.get("type") == "PodScheduled" and condition.get("status") == "False":
+            return PodState(
+                phase, str(condition.get("reason") or ""), str(condition.get("message") or ""), ""
+            )
+    return PodState(phase, "", "", "")
+
+
+def image_pull_message(pod: str, state: PodState, flag: str = "--upload-image") -> str:
+    """The error for a plugin's pod (``pod`` names it: "upload pod NAME") whose image the nodes
+    cannot pull, with the flag that chooses another image."""
+    detail = f": {state.message}" if state.message else ""
+    return (
+        f"{pod} cannot get its image {state.image} ({state.reason}{detail}); pass {flag} IMAGE with an "
+        "image the nodes can pull (e.g. the platform's trainer image)"
+    )

@@ -9,6 +9,7 @@ names (docs/cli.md has the table), so a runner command line works with ``kubectl
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,8 +19,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from finetune_operator.api.job import FineTuneJobSpec, OverrideValue, Resources
 from finetune_operator.api.recipe import API_GROUP, API_VERSION, BackendName
 from finetune_operator.api.training_config import Method
+from finetune_operator.instances import INSTANCE_SHAPES
+from finetune_operator.recipes import closest
 from finetune_operator.resolution import override_paths
-from finetune_operator.yamlio import KUBE_INT_MAX, LONGEST_INT, kube_number_problem
+from finetune_operator.yamlio import KUBE_INT_MAX, LONGEST_INT, kube_number_problem, load_file
 
 
 class UsageError(Exception):
@@ -32,10 +35,7 @@ RUNNER_MODELS = {"micro": "nova-micro", "lite": "nova-lite", "pro": "nova-pro"}
 RUNNER_METHODS = {"dpo-sft": Method.DPO_LORA}
 """The runner's "dpo-sft" is LoRA-based DPO: this API's dpo-lora."""
 
-PLANNED_METHODS = ("grpo", "grpo-lora")
-"""Accepted as names so that the message can say they are not supported by this operator yet."""
-
-TRAINING_TYPES = sorted({*RUNNER_METHODS, *(m.value for m in Method), *PLANNED_METHODS})
+TRAINING_TYPES = sorted({*RUNNER_METHODS, *(m.value for m in Method)})
 
 RUNNER_SECTIONS = {"lora_config": "lora"}
 RUNNER_KEYS = {"training.batchSize": "training.microBatchSize"}
@@ -66,6 +66,7 @@ class SubmitOptions:
     backend: str | None = None
     instance_type: str | None = None
     nodes: int | None = None
+    rewards: Path | None = None
     dry_run: bool = False
     output: str | None = None
 
@@ -89,6 +90,8 @@ def check_combinations(options: SubmitOptions) -> None:
         if number is not None:
             check_flag_bounds(bounded, number)
     backend = backend_for(options)
+    if options.instance_type:
+        check_instance_type(options.instance_type, backend)
     if backend != BackendName.SAGEMAKER:
         for flag, value in (("--role", options.role), ("--s3-bucket", options.s3_bucket)):
             if value:
@@ -109,6 +112,25 @@ FLAG_FIELDS: dict[str, tuple[str, type[BaseModel], str]] = {
 }
 """Flags that set one field of the job: (its API path, model, field). A flag has the field's
 bounds, read from the model, so it refuses what the API server would, naming the flag."""
+
+
+def check_instance_type(instance_type: str, backend: BackendName) -> None:
+    """An instance type outside the catalog (instances.py) is a typo on hyperpod, which renders
+    only catalog types from flags (docs/accelerators.md); SageMaker knows more types, so there
+    only a near catalog name is suggested, on stderr."""
+    if instance_type in INSTANCE_SHAPES:
+        return
+    near = closest(list(INSTANCE_SHAPES), instance_type)
+    hint = f"; did you mean {near}?" if near else ""
+    if backend == BackendName.HYPERPOD:
+        raise UsageError(
+            f"--instance-type {instance_type}: not in the HyperPod instance catalog{hint} "
+            "(docs/accelerators.md lists its Trainium, NVIDIA GPU and CPU types)"
+        )
+    if near:
+        print(
+            f"warning: --instance-type {instance_type} is not in the instance catalog{hint}", file=sys.stderr
+        )
 
 
 def check_flag_bounds(flag: str, value: object) -> None:
@@ -149,18 +171,37 @@ def model_for(name: str) -> str:
 def method_for(training_type: str) -> Method:
     if training_type in RUNNER_METHODS:
         return RUNNER_METHODS[training_type]
-    if training_type in PLANNED_METHODS:
-        supported = ", ".join(m.value for m in Method)
-        raise UsageError(
-            f"--training-type {training_type}: this operator does not train {training_type} yet "
-            f"(supported: {supported}, and dpo-sft)"
-        )
     try:
         return Method(training_type)
     except ValueError:
         raise UsageError(
             f"--training-type {training_type}: unknown; choose one of {', '.join(TRAINING_TYPES)}"
         ) from None
+
+
+def check_rewards(method: Method, rewards: Path | None) -> None:
+    """GRPO methods score completions with the job's rewards (``spec.rewards``, at least one);
+    no other method takes any. Checked once the method is known (a recipe file fixes it)."""
+    if method.traits.rewards and rewards is None:
+        raise UsageError(
+            f"method {method.value} needs rewards: --rewards FILE, a YAML list of spec.rewards entries "
+            "(e.g. [{name: correct, builtin: exact-match, field: answer}]; docs/grpo.md)"
+        )
+    if not method.traits.rewards and rewards is not None:
+        raise UsageError(
+            f"--rewards applies to methods grpo and grpo-lora only (this job's method is {method})"
+        )
+
+
+def load_rewards(path: Path) -> list[Any]:
+    """The ``--rewards`` file: one YAML document, a list of reward entries as spec.rewards has
+    them (the job's schema checks each entry, like the API server does)."""
+    documents = load_file(path)
+    if len(documents) != 1 or not isinstance(documents[0], list) or not documents[0]:
+        raise UsageError(
+            f"--rewards {path}: expected one YAML list of rewards (spec.rewards entries; docs/grpo.md)"
+        )
+    return list(documents[0])
 
 
 def backend_for(options: SubmitOptions) -> BackendName:
@@ -270,12 +311,14 @@ def build_job(
     method: Method,
     recipe_name: str | None,
     overrides: dict[str, OverrideValue],
+    rewards: list[Any] | None = None,
 ) -> dict[str, Any]:
     """The FineTuneJob the flags describe.
 
     ``data_paths`` maps ``train``/``validation`` to where the data is read from (after any
     upload); ``recipe_name`` names the FineTuneRecipe made from --recipe-yaml or
-    --recipe-repo-path, whose spec.method is the job's ``method``.
+    --recipe-repo-path, whose spec.method is the job's ``method``; ``rewards`` those of
+    --rewards (GRPO methods).
     """
     backend = backend_for(options)
     spec: dict[str, Any] = {}
@@ -313,9 +356,32 @@ def build_job(
         )
     if sagemaker:
         spec["sagemaker"] = sagemaker
+    if rewards:
+        spec["rewards"] = rewards
     return {
         "apiVersion": f"{API_GROUP}/{API_VERSION}",
         "kind": "FineTuneJob",
         "metadata": {"name": options.job_name, "namespace": options.namespace},
         "spec": spec,
     }
+
+
+# --- durations ---------------------------------------------------------------------------------
+
+DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(flag: str, text: str) -> int:
+    """Seconds in ``text``: kubectl's form (``90s``, ``10m``, ``1h30m``, ``2d``) or plain seconds."""
+    value = text.strip()
+    if re.fullmatch(r"\d+", value):
+        seconds = int(value)
+    elif re.fullmatch(r"(\d+[smhd])+", value):
+        seconds = sum(int(n) * DURATION_UNITS[u] for n, u in re.findall(r"(\d+)([smhd])", value))
+    else:
+        raise UsageError(
+            f"{flag} {text!r}: not a duration; write e.g. 90s, 10m, 1h30m or a number of seconds"
+        )
+    if seconds <= 0:
+        raise UsageError(f"{flag} {text!r}: must be more than 0 seconds")
+    return seconds

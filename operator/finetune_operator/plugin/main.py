@@ -10,9 +10,11 @@ Exit codes: 0 done (``status``: Succeeded), 1 the job failed or the cluster/AWS 
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -20,25 +22,38 @@ import yaml
 
 from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
+from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.recipe import BackendName, Recipe, RecipeKind
 from finetune_operator.api.training_config import Method
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.registry import backend_class
 from finetune_operator.cli import ANY, ANY_BUCKET, RENDER_HELP, add_render_arguments, run_render
+from finetune_operator.code import code_sources
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import SpecError
+from finetune_operator.instances import accelerator_family
 from finetune_operator.naming import LABEL_RECIPE_FOR_JOB
 from finetune_operator.plugin import data, flags, view
-from finetune_operator.plugin.cluster import Cluster, ClusterError
+from finetune_operator.plugin.cluster import Cluster, ClusterError, Terminated, signals_raise
 from finetune_operator.plugin.flags import SubmitOptions, UsageError
 from finetune_operator.plugin.logs import (
     NoLogsError,
     follow_cloudwatch,
     follow_pod,
-    master_pod_name,
+    no_attempt_message,
+    rank_pod_name,
     training_job_name,
+    wait_for_container,
 )
+from finetune_operator.plugin.operator_config import (
+    OperatorConfigs,
+    read_operator_configs,
+    read_warnings,
+    unwatched_message,
+)
+from finetune_operator.plugin.tensorboard import TENSORBOARD_PORT, build_tensorboard_pod, port_forward_command
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir, select_recipe
+from finetune_operator.resolution import storage_dirs
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -48,8 +63,21 @@ PREVIEW_S3_PREFIX = "s3://operator-s3-prefix/finetune"
 PREVIEW_SAGEMAKER_IMAGE = "000000000000.dkr.ecr.us-east-1.amazonaws.com/operator-trainer-image:preview"
 STATUS_POLL_SECONDS = 2.0
 DEFAULT_UPLOAD_IMAGE = OperatorConfig().trainer_image
-"""The trainer image of an operator with the default config: the operator's own config lives in
-its namespace, which the plugin's users generally cannot read."""
+"""The trainer image of an operator with the default config: the upload image when the
+operator's own config cannot be read (it lives in the operator's namespace)."""
+OPERATOR_DEFAULTS = (
+    "trainer_image",
+    "trainer_images",
+    "default_accelerator_family",
+    "model_root",
+    "storage",
+    "resource_limits",
+)
+"""What the preview takes from the operator's config when the plugin can read it."""
+
+
+class JobStateError(Exception):
+    """The job's state does not allow the command (e.g. suspending a finished job)."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -120,10 +148,15 @@ def build_parser() -> argparse.ArgumentParser:
     submit.add_argument("--nodes", type=int, help="number of instances (default: the recipe's)")
     submit.add_argument("--image", help="trainer image of the job (spec.image; default: the operator's)")
     submit.add_argument(
+        "--rewards",
+        type=Path,
+        help="grpo and grpo-lora: a YAML list of the job's rewards (spec.rewards; docs/grpo.md)",
+    )
+    submit.add_argument(
         "--upload-image",
         help=(
             "image of the hyperpod upload pod: any with a POSIX shell and coreutils (default: --image, "
-            f"else {DEFAULT_UPLOAD_IMAGE})"
+            f"else the trainer image of the operator's config, else {DEFAULT_UPLOAD_IMAGE})"
         ),
     )
     submit.add_argument(
@@ -137,7 +170,15 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["yaml"],
         help="write the FineTuneJob (for a GitOps repository) instead of creating it",
     )
-    submit.add_argument("--verbose", action="store_true", help="say what is checked and uploaded")
+    submit.add_argument(
+        "--operator-namespace",
+        help="where the operator's config lies (default: search every namespace; docs/cli.md)",
+    )
+    submit.add_argument(
+        "--verbose",
+        action="store_true",
+        help="say what is checked and uploaded, and what an upload waits for",
+    )
 
     status = sub.add_parser(
         "status", parents=[common], help="follow a job until it ends (exit 0 only if Succeeded)"
@@ -146,16 +187,40 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument(
         "--once", action="store_true", help="print once and exit (3 while the job still runs)"
     )
-    logs = sub.add_parser("logs", parents=[common], help="the current attempt's output")
+    status.add_argument(
+        "--timeout",
+        help="wait at most this long (90s, 10m, 1h30m): exit 0 if the job succeeded, 1 if it failed, "
+        "3 if it still runs",
+    )
+    logs = sub.add_parser("logs", parents=[common], help="the current attempt's output, per node rank")
     logs.add_argument("name")
-    logs.add_argument("-f", "--follow", action="store_true", help="keep printing while the attempt runs")
-    sub.add_parser("list", parents=[common], help="FineTuneJobs in the namespace")
+    logs.add_argument(
+        "-f", "--follow", action="store_true", help="wait for the container, then print while it runs"
+    )
+    which = logs.add_mutually_exclusive_group()
+    which.add_argument("--rank", type=int, default=0, help="node rank whose output to show (default 0)")
+    which.add_argument("--pod", help="the attempt's pod to show (hyperpod), e.g. <job>-a1-worker-0")
+    logs.add_argument("--tail", type=int, help="only the last N lines (events, on sagemaker)")
+    logs.add_argument("--since", help="only output newer than this (90s, 10m, 1h30m)")
+    listing = sub.add_parser("list", parents=[common], help="FineTuneJobs in the namespace")
+    listing.add_argument(
+        "-A", "--all-namespaces", action="store_true", help="the jobs of every namespace (a NAMESPACE column)"
+    )
     for verb, text in (
         ("suspend", "pause a job (its pods go; checkpoints stay)"),
         ("resume", "continue a suspended job"),
         ("delete", "delete a job (checkpoints and outputs are kept)"),
     ):
         sub.add_parser(verb, parents=[common], help=text).add_argument("name")
+    board = sub.add_parser(
+        "tensorboard",
+        parents=[common],
+        help="open a job's TensorBoard (a read-only pod and a port-forward; the pod goes on exit)",
+    )
+    board.add_argument("name")
+    board.add_argument("--port", type=int, default=TENSORBOARD_PORT, help="local port (default 6006)")
+    board.add_argument("--image", help="image with TensorBoard (default: the job's trainer image)")
+    board.add_argument("--operator-namespace", help="where the operator's config lies (default: search)")
     add_render_arguments(sub.add_parser("render", help=RENDER_HELP))
     return parser
 
@@ -182,6 +247,7 @@ def submit_options(args: argparse.Namespace, namespace: str) -> SubmitOptions:
         backend=args.backend,
         instance_type=args.instance_type,
         nodes=args.nodes,
+        rewards=args.rewards,
         dry_run=args.dry_run,
         output=args.output,
     )
@@ -246,10 +312,12 @@ def owned_by(document: dict[str, Any], job: dict[str, Any]) -> dict[str, Any]:
     return {**document, "metadata": {**document["metadata"], "ownerReferences": [owner]}}
 
 
-def preview_config(job_image: str | None) -> OperatorConfig:
-    """The operator config the preview renders with: the operator's SageMaker defaults are
-    unknown here, so placeholders stand in for them and any role, S3 location and image the
-    spec names are accepted (the operator checks them against its own config)."""
+def preview_config(job_image: str | None, operator: OperatorConfig | None = None) -> OperatorConfig:
+    """The operator config the preview renders with: the operator's trainer images, storage and
+    limits when its config could be read (``operator``); its SageMaker defaults stay unknown
+    here, so placeholders stand in for them and any role, S3 location and image the spec names
+    are accepted (the operator checks them against its own config)."""
+    known = operator.model_dump(include=set(OPERATOR_DEFAULTS)) if operator else {}
     sagemaker = {
         "role_allowlist": [ANY],
         "allowed_s3_prefixes": {"*": [ANY_BUCKET]},
@@ -258,7 +326,7 @@ def preview_config(job_image: str | None) -> OperatorConfig:
         "trainer_image": job_image or PREVIEW_SAGEMAKER_IMAGE,
     }
     return OperatorConfig.model_validate(
-        {"image_allowlist": {"*": [ANY]}, BackendName.SAGEMAKER.value: sagemaker}
+        {**known, "image_allowlist": {"*": [ANY]}, BackendName.SAGEMAKER.value: sagemaker}
     )
 
 
@@ -276,9 +344,10 @@ class Aws:
 
 
 def plan_uploads(
-    options: SubmitOptions, backend: BackendName, aws: Aws | None
+    options: SubmitOptions, backend: BackendName, aws: Aws | None, mount_path: str
 ) -> tuple[dict[str, str], list[data.LocalFile], str | None]:
-    """Where the job reads each input, the local files to upload there, and the upload bucket."""
+    """Where the job reads each input, the local files to upload there, and the upload bucket;
+    ``mount_path``: where the job's pods see the storage claim (the operator's storage policy)."""
     inputs = {"train": ("--data-jsonl", options.data_jsonl)}
     if options.validation_jsonl:
         inputs["validation"] = ("--validation-jsonl", options.validation_jsonl)
@@ -299,7 +368,7 @@ def plan_uploads(
             upload = data.local_file(
                 flag,
                 path,
-                lambda digest, name: data.claim_destination("/fsx", options.namespace, digest, name),
+                lambda digest, name: data.claim_destination(mount_path, options.namespace, digest, name),
             )
         uploads.append(upload)
         paths[role] = upload.destination
@@ -307,25 +376,46 @@ def plan_uploads(
 
 
 def submit(args: argparse.Namespace, out: TextIO) -> int:
-    flags.check_combinations(submit_options(args, args.namespace or "default"))
-    cluster = None if args.output else Cluster.connect(args.kubeconfig)
+    early = submit_options(args, args.namespace or "default")
+    flags.check_combinations(early)
+    uploads_to_claim = early.upload_data and flags.backend_for(early) == BackendName.HYPERPOD
+    cluster = None if args.output and not uploads_to_claim else Cluster.connect(args.kubeconfig)
     namespace = args.namespace or (cluster.default_namespace if cluster else "default")
     options = submit_options(args, namespace)
+    configs = read_operator_configs(cluster.core, args.operator_namespace) if cluster else OperatorConfigs()
+    if cluster:
+        for warning in read_warnings(configs, namespace):
+            print(f"warning: {warning}", file=sys.stderr)
+    # A warning, not an error: an operator run outside the chart (a process, another install)
+    # leaves no ConfigMap the plugin can find.
+    unwatched = unwatched_message(configs, namespace)
+    if unwatched and not args.dry_run:
+        print(f"warning: {unwatched}", file=sys.stderr)
     backend = flags.backend_for(options)
     method = flags.method_for(options.training_type) if options.training_type else None
     recipe = chosen_recipe(options, method)
     if recipe is not None:
         method = recipe.spec.method
     assert method is not None
+    flags.check_rewards(method, options.rewards)
+    rewards = flags.load_rewards(options.rewards) if options.rewards else None
     overrides = flags.collect_overrides(options.recipe_override, options.hyperparameters)
     needs_aws = any(p.startswith("s3://") for p in (options.data_jsonl, options.validation_jsonl or "")) or (
         options.upload_data and backend == BackendName.SAGEMAKER
     )
     aws = Aws() if needs_aws else None
-    paths, uploads, bucket = plan_uploads(options, backend, aws)
+    operator = configs.config_for(namespace)
+    paths, uploads, bucket = plan_uploads(
+        options, backend, aws, (operator or OperatorConfig()).storage.claim_mount_path
+    )
     recipe_document = job_recipe(recipe, namespace, options.job_name) if recipe else None
     job = flags.build_job(
-        options, paths, method, recipe_document["metadata"]["name"] if recipe_document else None, overrides
+        options,
+        paths,
+        method,
+        recipe_document["metadata"]["name"] if recipe_document else None,
+        overrides,
+        rewards,
     )
     if args.image:
         job["spec"]["image"] = args.image
@@ -340,8 +430,16 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
     job_model = parse_job(
         {**job, "metadata": {**job["metadata"], "uid": "00000000-0000-0000-0000-000000000000"}}, "the job"
     )
-    config = preview_config(args.image)
-    request, _ = build_attempt_request(job_model, known, config, 1, None, job_model.spec.max_runtime_seconds)
+    config = preview_config(args.image, operator)
+    request, _ = build_attempt_request(
+        job_model,
+        known,
+        config,
+        1,
+        None,
+        job_model.spec.max_runtime_seconds,
+        code_config_maps(job_model, namespace, cluster),
+    )
     rendered = backend_class(backend)(config).render(request)  # raises InvalidSpecError
 
     for role, (flag, path) in {
@@ -354,7 +452,16 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
             verbose(args, f"checked {path}")
 
     if args.output:
-        do_uploads(args, options, uploads, bucket, aws, None)
+        do_uploads(
+            args.verbose,
+            options,
+            uploads,
+            bucket,
+            aws,
+            cluster,
+            config,
+            upload_image(args, request.image, operator),
+        )
         out.write(yamlio.dump_documents(documents))
         return 0
     assert cluster is not None
@@ -375,10 +482,21 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
                 f"{document['kind'].lower()}.finetune.dev/{document['metadata']['name']} "
                 "valid (server dry run)\n"
             )
+        if unwatched:  # last, below the server's "valid": the job would be valid, and never run
+            print(f"warning: {unwatched}", file=sys.stderr)
         return 0
     for document in documents:
         cluster.write(document, dry_run=True)  # everything valid before anything is uploaded or created
-    do_uploads(args, options, uploads, bucket, aws, cluster)
+    do_uploads(
+        args.verbose,
+        options,
+        uploads,
+        bucket,
+        aws,
+        cluster,
+        config,
+        upload_image(args, request.image, operator),
+    )
     if recipe_document:
         cluster.write(recipe_document, dry_run=False)
         out.write(
@@ -394,19 +512,57 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def code_config_maps(job: FineTuneJob, namespace: str, cluster: Cluster | None) -> dict[str, dict[str, str]]:
+    """The data of the ConfigMaps the job's reward and tool modules come from (those that exist),
+    read from the cluster as the operator reads them, so a missing one is refused now."""
+    names = sorted({source.config_map.name for _, source in code_sources(job.spec) if source.config_map})
+    if not names:
+        return {}
+    if cluster is None:
+        raise UsageError(
+            f"-o yaml reads nothing from a cluster, so it cannot check the ConfigMap(s) {', '.join(names)} "
+            "the rewards name; check the job with `kubectl finetune render -f FILE` and a file holding "
+            "the job and its ConfigMaps"
+        )
+    return cluster.config_maps(namespace, names)
+
+
+def upload_image(args: argparse.Namespace, trainer_image: str, operator: OperatorConfig | None) -> str:
+    """The upload pod's image: --upload-image, else the trainer image the job would run (its
+    --image, else the one the operator's config names for it); when that config could not be
+    read, the default config's trainer image, with a warning (the nodes may not have it)."""
+    if args.upload_image:
+        return str(args.upload_image)
+    if args.image or operator is not None or not args.upload_data or args.dry_run:
+        return trainer_image
+    print(
+        "warning: the operator's trainer image is unknown (its config was not read, or several apply), so "
+        f"the upload pod runs the default trainer image "
+        f"{DEFAULT_UPLOAD_IMAGE}; pass --upload-image IMAGE (any image with a POSIX shell the nodes can "
+        "pull) if the nodes do not have it",
+        file=sys.stderr,
+    )
+    return DEFAULT_UPLOAD_IMAGE
+
+
 def verbose(args: argparse.Namespace, message: str) -> None:
     if getattr(args, "verbose", False):
         print(message, file=sys.stderr)
 
 
 def do_uploads(
-    args: argparse.Namespace,
+    detail: bool,
     options: SubmitOptions,
     uploads: list[data.LocalFile],
     bucket: str | None,
     aws: Aws | None,
     cluster: Cluster | None,
+    config: OperatorConfig,
+    image: str,
 ) -> None:
+    """Uploads to S3 (``bucket``), else onto the storage claim through upload pods of ``image``
+    that write as ``config``'s storage policy says (the operator's, when it could be read);
+    ``detail``: say why an upload pod waits, not only on what."""
     if not uploads:
         return
     if bucket is not None:
@@ -420,10 +576,8 @@ def do_uploads(
                 file=sys.stderr,
             )
         return
-    if cluster is None:
-        cluster = Cluster.connect(args.kubeconfig)
-    storage = OperatorConfig().storage
-    image = args.upload_image or args.image or DEFAULT_UPLOAD_IMAGE
+    assert cluster is not None
+    storage = config.storage
     for upload in uploads:
         pod = data.build_upload_pod(
             data.upload_pod_name(options.job_name, upload),
@@ -434,7 +588,7 @@ def do_uploads(
             upload,
             storage.run_as,
         )
-        cluster.copy_through_pod(pod, upload.path)
+        cluster.copy_through_pod(pod, upload.path, lambda line: print(line, file=sys.stderr), detail)
         print(f"uploaded: {upload.path} -> {upload.destination} (claim fsx-claim)", file=sys.stderr)
 
 
@@ -442,6 +596,8 @@ def do_uploads(
 
 
 def status(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO) -> int:
+    timeout = flags.parse_duration("--timeout", args.timeout) if args.timeout else None
+    deadline = time.monotonic() + timeout if timeout is not None else None
     losses: list[float] = []
     seen_step = None
     shown = ""
@@ -465,22 +621,197 @@ def status(args: argparse.Namespace, cluster: Cluster, namespace: str, out: Text
             return view.exit_code_for(phase)
         if args.once:
             return EXIT_RUNNING
-        time.sleep(STATUS_POLL_SECONDS)
+        if deadline is not None and time.monotonic() >= deadline:
+            print(
+                f"error: {args.name} is still {phase or 'Pending'} after --timeout {args.timeout}",
+                file=sys.stderr,
+            )
+            return EXIT_RUNNING
+        time.sleep(
+            STATUS_POLL_SECONDS
+            if deadline is None
+            else max(0.0, min(STATUS_POLL_SECONDS, deadline - time.monotonic()))
+        )
 
 
 def logs(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO) -> int:
+    since = flags.parse_duration("--since", args.since) if args.since else None
+    if args.tail is not None and args.tail < 0:
+        raise UsageError(f"--tail {args.tail}: give a number of lines, 0 or more")
+    if args.rank < 0:
+        raise UsageError(f"--rank {args.rank}: node ranks start at 0")
+
+    def still_running() -> bool:
+        return (cluster.get(namespace, args.name).get("status") or {}).get(
+            "phase"
+        ) not in view.TERMINAL_PHASES
+
     job = cluster.get(namespace, args.name)
     if (job.get("spec") or {}).get("backend") == BackendName.SAGEMAKER:
+        if args.pod:
+            raise UsageError("--pod applies to hyperpod jobs; a sagemaker job's hosts are --rank 0, 1, ...")
+        if args.follow:
+            job = wait_for_attempt(
+                cluster, namespace, job, report, has_training_job, "the SageMaker training job"
+            )
         aws = Aws()
-
-        def still_running() -> bool:
-            phase = (cluster.get(namespace, args.name).get("status") or {}).get("phase")
-            return phase not in view.TERMINAL_PHASES
-
-        follow_cloudwatch(aws.client("logs"), training_job_name(job), args.follow, still_running, out)
+        follow_cloudwatch(
+            aws.client("logs"),
+            training_job_name(job),
+            args.follow,
+            still_running,
+            out,
+            args.rank,
+            args.tail,
+            since,
+        )
         return 0
-    follow_pod(cluster.core, namespace, master_pod_name(job), args.follow, out)
+    if args.follow:
+        job = wait_for_attempt(cluster, namespace, job, report, has_attempt, "the first attempt")
+    pod = args.pod or rank_pod_name(job, args.rank)
+    if args.follow:
+        wait_for_container(cluster.core, namespace, pod, report, still_running)
+    follow_pod(cluster.core, namespace, pod, args.follow, out, args.tail, since)
     return 0
+
+
+def wait_for_attempt(
+    cluster: Cluster,
+    namespace: str,
+    job: dict[str, Any],
+    report: Callable[[str], None],
+    ready: Callable[[dict[str, Any]], bool],
+    what: str,
+) -> dict[str, Any]:
+    """``logs -f`` of a job whose attempt has nothing to show yet waits until ``ready(job)``
+    (saying it waits for ``what``), unless the job ends first."""
+    shown = ""
+    while not ready(job):
+        phase = (job.get("status") or {}).get("phase") or "Pending"
+        if phase in view.TERMINAL_PHASES:
+            raise NoLogsError(
+                no_attempt_message(job)
+                if not has_attempt(job)
+                else f"{job['metadata']['name']} ended ({phase}) before {what} existed"
+            )
+        line = f"waiting for {what} of {job['metadata']['name']} (phase {phase})"
+        if line != shown:
+            report(line)
+            shown = line
+        time.sleep(STATUS_POLL_SECONDS)
+        job = cluster.get(namespace, job["metadata"]["name"])
+    return job
+
+
+def has_attempt(job: dict[str, Any]) -> bool:
+    return bool((job.get("status") or {}).get("currentAttempt"))
+
+
+def has_training_job(job: dict[str, Any]) -> bool:
+    try:
+        training_job_name(job)
+    except NoLogsError:
+        return False
+    return True
+
+
+def tensorboard(args: argparse.Namespace, cluster: Cluster, namespace: str, out: TextIO) -> int:
+    """Serves the job's TensorBoard directory from a read-only pod (plugin/tensorboard.py) on
+    http://127.0.0.1:PORT/ until Ctrl-C or SIGTERM, then deletes the pod if it started it."""
+    if not 1 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port}: a TCP port lies in 1-65535")
+    job = parse_job(cluster.get(namespace, args.name), args.name)
+    if job.spec.backend == BackendName.SAGEMAKER:
+        raise UsageError(
+            f"{args.name} runs on sagemaker, whose TensorBoard logs are in S3 (under the job's output): "
+            "point a TensorBoard at that S3 prefix; `tensorboard` serves a hyperpod job's storage claim"
+        )
+    kubectl = shutil.which("kubectl")
+    if kubectl is None:
+        raise ClusterError("kubectl is not on PATH: `tensorboard` runs `kubectl port-forward`")
+    configs = read_operator_configs(cluster.core, args.operator_namespace)
+    for warning in read_warnings(configs, namespace):
+        print(f"warning: {warning}", file=sys.stderr)
+    operator = configs.config_for(namespace)
+    policy = (operator or OperatorConfig()).storage
+    directory = storage_dirs(job, policy).tensorboard_dir
+    image = args.image or job.spec.image
+    if image is None and operator is not None:
+        instance_type = job.spec.resources.instance_type if job.spec.resources else None
+        family = accelerator_family(instance_type) if instance_type else operator.default_accelerator_family
+        image = operator.trainer_images.get(family, operator.trainer_image)
+    if image is None:
+        image = DEFAULT_UPLOAD_IMAGE
+        print(
+            f"warning: the operator's trainer image is unknown, so TensorBoard runs from {image}; "
+            "pass --image",
+            file=sys.stderr,
+        )
+    pod = build_tensorboard_pod(
+        args.name,
+        namespace,
+        job.spec.storage.claim_name,
+        policy.claim_mount_path,
+        directory,
+        image,
+        policy.run_as,
+    )
+    name = pod["metadata"]["name"]
+    with signals_raise():
+        created = cluster.start_pod(pod)
+        forward = None
+        try:
+            label = f"TensorBoard pod {name}"
+            if not created:
+                print(f"reusing {label} (another `tensorboard` session started it)", file=sys.stderr)
+            phase = cluster.wait_pod(
+                namespace,
+                name,
+                ("Running", "Succeeded", "Failed"),
+                label,
+                "to start",
+                report,
+                False,
+                "--image",
+            )
+            if phase != "Running":
+                raise ClusterError(
+                    f"{label} ended ({phase}): {cluster.pod_log(namespace, name, 'tensorboard')}"
+                )
+            out.write(
+                f"TensorBoard of {args.name} ({directory}, read-only) at http://127.0.0.1:{args.port}/\n"
+                "press Ctrl-C to stop" + (" and delete its pod\n" if created else "\n")
+            )
+            out.flush()
+            forward = subprocess.Popen(
+                port_forward_command(kubectl, args.kubeconfig, namespace, name, args.port),
+                stdout=subprocess.DEVNULL,
+            )
+            code = forward.wait()
+            raise ClusterError(f"kubectl port-forward to {name} ended (exit code {code})")
+        finally:
+            if forward is not None and forward.poll() is None:
+                forward.terminate()
+                forward.wait(timeout=10)
+            if created:
+                cluster.delete_pod(namespace, name)
+
+
+def report(line: str) -> None:
+    """Where the plugin says what it waits for: stderr, apart from the command's output."""
+    print(line, file=sys.stderr)
+
+
+def check_can_suspend(job: dict[str, Any], verb: str) -> None:
+    """A finished job neither pauses nor continues: setting spec.suspend on it would change
+    nothing but could read as if it had (the operator refuses it too)."""
+    phase = (job.get("status") or {}).get("phase")
+    if phase in view.TERMINAL_PHASES:
+        name = job["metadata"]["name"]
+        raise JobStateError(
+            f"finetunejob {name} has ended (phase {phase}): there is nothing to {verb}; its checkpoints "
+            "and outputs stay; to train again, submit a new job"
+        )
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -494,10 +825,15 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return status(args, cluster, namespace, out)
     if args.command == "logs":
         return logs(args, cluster, namespace, out)
+    if args.command == "tensorboard":
+        return tensorboard(args, cluster, namespace, out)
     if args.command == "list":
-        out.write(view.render_list(cluster.jobs(namespace), view.now_utc()) + "\n")
+        everywhere = args.all_namespaces
+        jobs = cluster.jobs(None if everywhere else namespace)
+        out.write(view.render_list(jobs, view.now_utc(), with_namespace=everywhere) + "\n")
         return 0
     if args.command in ("suspend", "resume"):
+        check_can_suspend(cluster.get(namespace, args.name), args.command)
         cluster.set_suspend(namespace, args.name, args.command == "suspend")
         done = {"suspend": "suspended", "resume": "resumed"}[args.command]
         out.write(f"finetunejob.finetune.dev/{args.name} {done}\n")
@@ -515,7 +851,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         reason = f"{err.reason}: " if isinstance(err, SpecError) else ""
         print(f"error: {reason}{err}", file=sys.stderr)
         return EXIT_USAGE
-    except (NoLogsError, ClusterError) as err:
+    except (NoLogsError, ClusterError, JobStateError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_FAILED
     except (OSError, yaml.YAMLError) as err:
@@ -523,6 +859,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Terminated:
+        return 143
 
 
 if __name__ == "__main__":

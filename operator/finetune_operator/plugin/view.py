@@ -115,31 +115,67 @@ def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -
     return "\n".join(lines)
 
 
-def render_list(jobs: Sequence[dict[str, Any]], now: datetime) -> str:
-    header = ("NAME", "PHASE", "METHOD", "MODEL", "BACKEND", "PROGRESS", "LOSS", "ATTEMPT", "ETA", "AGE")
-    rows = [header]
+CONDITION_RANK = {
+    "Failed": 0,
+    "Succeeded": 1,
+    "DeletionBlocked": 2,
+    "Suspended": 4,
+    "Running": 5,
+    "Submitted": 6,
+    "RecipeChanged": 7,
+}
+"""Which true condition explains a job best, lowest first. A type not listed (one that says
+what blocks an attempt, e.g. AttemptBlocked) ranks 3: after the end and a blocked deletion,
+before the ordinary progress of Suspended, Running and Submitted."""
+BLOCKER_RANK = 3
+
+
+def list_reason(job: dict[str, Any]) -> str:
+    """The reason of the job's most relevant true condition (CONDITION_RANK), '-' if none."""
+    conditions = [c for c in (job.get("status") or {}).get("conditions") or [] if c.get("status") == "True"]
+    if not conditions:
+        return "-"
+    best = min(conditions, key=lambda c: CONDITION_RANK.get(c.get("type", ""), BLOCKER_RANK))
+    return str(best.get("reason") or "-")
+
+
+def render_list(jobs: Sequence[dict[str, Any]], now: datetime, with_namespace: bool = False) -> str:
+    header = (
+        "NAME",
+        "PHASE",
+        "REASON",
+        "METHOD",
+        "MODEL",
+        "BACKEND",
+        "PROGRESS",
+        "LOSS",
+        "ATTEMPT",
+        "ETA",
+        "AGE",
+    )
+    rows = [("NAMESPACE", *header) if with_namespace else header]
     for job in jobs:
         spec, status = job.get("spec") or {}, job.get("status") or {}
         progress = status.get("progress") or {}
         estimate = progress.get("estimatedCompletionTime")
         created = job["metadata"].get("creationTimestamp")
-        rows.append(
-            (
-                job["metadata"]["name"],
-                status.get("phase", "Pending"),
-                str(spec.get("method", "")),
-                str((spec.get("model") or {}).get("name") or "-"),
-                str(spec.get("backend", "hyperpod")),
-                progress.get("percent") or "-",
-                f"{progress['loss']:.4g}" if progress.get("loss") is not None else "-",
-                str(status.get("currentAttempt", 0)),
-                human_duration((parse_time(estimate) - now).total_seconds())
-                if estimate and status.get("phase") not in TERMINAL_PHASES
-                else "-",
-                human_duration((now - parse_time(created)).total_seconds()) if created else "-",
-            )
+        row = (
+            job["metadata"]["name"],
+            status.get("phase", "Pending"),
+            list_reason(job),
+            str(spec.get("method", "")),
+            str((spec.get("model") or {}).get("name") or "-"),
+            str(spec.get("backend", "hyperpod")),
+            progress.get("percent") or "-",
+            f"{progress['loss']:.4g}" if progress.get("loss") is not None else "-",
+            str(status.get("currentAttempt", 0)),
+            human_duration((parse_time(estimate) - now).total_seconds())
+            if estimate and status.get("phase") not in TERMINAL_PHASES
+            else "-",
+            human_duration((now - parse_time(created)).total_seconds()) if created else "-",
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+        rows.append((str(job["metadata"].get("namespace", "")), *row) if with_namespace else row)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join(
         "   ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows
     )
