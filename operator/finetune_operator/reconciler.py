@@ -480,6 +480,7 @@ class Reconciler:
             "metadata": {"resourceVersion": document["metadata"]["resourceVersion"]},
             "status": {
                 "phase": "Failed",
+                "reason": error.reason,
                 "observedGeneration": generation,
                 "completionTime": stamp,
                 "conditions": [condition.model_dump(mode="json", exclude_none=True)],
@@ -577,15 +578,31 @@ def _release_requested(document: dict[str, Any]) -> bool:
 
 
 def _status_patch(job: FineTuneJob, plan: Plan) -> dict[str, Any]:
-    """The top-level status keys the plan changed.
+    """The JSON merge patch (RFC 7386) from the job's status to the plan's: only what changed.
 
     The trainer-owned keys are compared too: they differ only where the plan set them (a
-    backend that finds checkpoints itself), and the write is resourceVersion-guarded, so a
-    report the trainer made meanwhile is never overwritten.
+    backend that finds checkpoints itself, an ETA dropped when the job stops running), and the
+    write is resourceVersion-guarded, so a report the trainer made meanwhile is never
+    overwritten.
     """
     old = job.status.model_dump(mode="json", exclude_none=True)
     new = plan.status.model_dump(mode="json", exclude_none=True)
-    return {k: new.get(k) for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+    return merge_patch(old, new)
+
+
+def merge_patch(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The merge patch that turns ``old`` into ``new``: a key gone from a nested object must be
+    sent as null, or the API server keeps it (a merge patch merges objects, replaces lists)."""
+    patch: dict[str, Any] = {}
+    for key in old.keys() | new.keys():
+        before, after = old.get(key), new.get(key)
+        if before == after:
+            continue
+        if isinstance(before, dict) and isinstance(after, dict):
+            patch[key] = merge_patch(before, after)
+        else:
+            patch[key] = after
+    return patch
 
 
 def _fingerprint(document: dict[str, Any]) -> str:

@@ -222,6 +222,24 @@ def test_the_job_follows_its_pytorchjob(harness: Harness) -> None:
     assert status["output"]["path"] == f"/fsx/finetune/{NAMESPACE}/j/output"
 
 
+def test_a_suspended_job_keeps_its_progress_but_not_its_eta(harness: Harness) -> None:
+    """A key dropped from a nested status object goes out as null: a merge patch would keep it."""
+    harness.create_job()
+    harness.reconcile()
+    harness.kube.write(
+        f"{PYTORCHJOBS}/j-a1", {"status": {"conditions": [{"type": "Running", "status": "True"}]}}
+    )
+    harness.reconcile()
+    progress = {"attempt": 1, "step": 5, "totalSteps": 10, "estimatedCompletionTime": "2026-11-28T13:00:00Z"}
+    harness.kube.write(JOB, {"spec": {"suspend": True}, "status": {"progress": progress}})
+    harness.reconcile()
+    status = harness.status()
+    assert status["phase"] == "Suspended"
+    assert status["progress"] == {"attempt": 1, "step": 5, "totalSteps": 10}
+    running = next(c for c in status["conditions"] if c["type"] == "Running")
+    assert running["status"] == "False"
+
+
 def test_events_that_change_nothing_wake_nobody(harness: Harness) -> None:
     async def scenario() -> None:
         harness.create_job()

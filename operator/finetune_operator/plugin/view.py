@@ -74,6 +74,16 @@ def progress_line(progress: dict[str, Any], now: datetime) -> str:
     return "  ".join(parts)
 
 
+def blocked_line(status: dict[str, Any]) -> str | None:
+    """What keeps the attempt from starting (condition AttemptBlocked: a pod the scheduler cannot
+    place, an image that cannot be pulled, a crash loop, a missing claim), right under the
+    progress line that would otherwise only say that nothing was reported yet."""
+    for condition in status.get("conditions") or []:
+        if condition.get("type") == "AttemptBlocked" and condition.get("status") == "True":
+            return f"blocked: {condition.get('reason', '')}: {condition.get('message', '')}"
+    return None
+
+
 def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -> str:
     meta, spec, status = job["metadata"], job.get("spec") or {}, job.get("status") or {}
     model = (spec.get("model") or {}).get("name") or (spec.get("model") or {}).get("uri")
@@ -85,6 +95,9 @@ def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -
         f"on {spec.get('backend', 'hyperpod')}",
         progress_line(status.get("progress") or {}, now),
     ]
+    blocked = blocked_line(status)
+    if blocked:
+        lines.append(blocked)
     sagemaker = status.get("sagemaker") or {}
     if sagemaker:
         secondary = f"/{sagemaker['secondaryStatus']}" if sagemaker.get("secondaryStatus") else ""
@@ -92,6 +105,10 @@ def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -
     progress = status.get("progress") or {}
     if progress.get("loss") is not None:
         lines.append(f"loss {progress['loss']:.4g}  {sparkline(losses)}")
+    if progress.get("validationLoss") is not None:
+        accuracy = progress.get("validationRewardAccuracy")
+        ranked = f"  reward accuracy {accuracy:.1%}" if accuracy is not None else ""
+        lines.append(f"validation loss {progress['validationLoss']:.4g}{ranked}")
     latest = (status.get("checkpoint") or {}).get("latest")
     if latest:
         lines.append(f"checkpoint step {latest['step']}: {latest['path']}")
@@ -116,7 +133,19 @@ def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -
 
 
 def render_list(jobs: Sequence[dict[str, Any]], now: datetime) -> str:
-    header = ("NAME", "PHASE", "METHOD", "MODEL", "BACKEND", "PROGRESS", "LOSS", "ATTEMPT", "ETA", "AGE")
+    header = (
+        "NAME",
+        "PHASE",
+        "METHOD",
+        "MODEL",
+        "BACKEND",
+        "PROGRESS",
+        "LOSS",
+        "VAL-LOSS",
+        "ATTEMPT",
+        "ETA",
+        "AGE",
+    )
     rows = [header]
     for job in jobs:
         spec, status = job.get("spec") or {}, job.get("status") or {}
@@ -132,6 +161,7 @@ def render_list(jobs: Sequence[dict[str, Any]], now: datetime) -> str:
                 str(spec.get("backend", "hyperpod")),
                 progress.get("percent") or "-",
                 f"{progress['loss']:.4g}" if progress.get("loss") is not None else "-",
+                f"{progress['validationLoss']:.4g}" if progress.get("validationLoss") is not None else "-",
                 str(status.get("currentAttempt", 0)),
                 human_duration((parse_time(estimate) - now).total_seconds())
                 if estimate and status.get("phase") not in TERMINAL_PHASES
