@@ -134,7 +134,8 @@ class Reconciler:
         self._locks: dict[JobKey, asyncio.Lock] = {}
         self._seen: dict[JobKey, str] = {}
         """Fingerprint of each job as last decided on: its echo (and trainer progress) is skipped."""
-        self._seen_children: dict[tuple[str, str], str] = {}
+        self._seen_children: dict[tuple[str, str, str], str] = {}
+        """Fingerprint of each child (kind, namespace, name) as last seen."""
         self._failures: dict[JobKey, int] = {}
         self._next_looks: dict[JobKey, asyncio.TimerHandle] = {}
         self._phases = PhaseTracker()
@@ -183,14 +184,20 @@ class Reconciler:
         job_name = (meta.get("labels") or {}).get(LABEL_JOB)
         if not job_name or not namespace:
             return
-        child_key = (namespace, meta["name"])
+        self.backends.get(_owner_of(child)).child_seen(child.kind, event_type, document)
+        child_key = (child.kind, namespace, meta["name"])
         if event_type == "DELETED":
-            self._seen_children.pop(child_key, None)
+            last = self._seen_children.pop(child_key, child.unseen)
+            if child.unseen is not None and last == child.unseen:
+                return
         else:
             fingerprint = child.fingerprint(document)
-            if self._seen_children.get(child_key) == fingerprint:
+            if self._seen_children.get(child_key, child.unseen) == fingerprint:
                 return
-            self._seen_children[child_key] = fingerprint
+            if fingerprint == child.unseen:
+                self._seen_children.pop(child_key, None)  # as if never seen: nothing kept per quiet child
+            else:
+                self._seen_children[child_key] = fingerprint
         await self.reconcile((namespace, job_name), None, recipes)
 
     async def shared_deleted(self, backend_name: BackendName, namespace: str) -> None:
@@ -378,7 +385,9 @@ class Reconciler:
         for child in BACKENDS[job.spec.backend].watches.children:
             if child.kind == ref.kind:
                 first_event = {"metadata": {"uid": ref.uid}}
-                self._seen_children[(job.metadata.namespace or "", ref.name)] = child.fingerprint(first_event)
+                self._seen_children[(child.kind, job.metadata.namespace or "", ref.name)] = child.fingerprint(
+                    first_event
+                )
 
     def _next_look(self, job: FineTuneJob, plan: Plan, now: datetime) -> float | None:
         """When to reconcile again without an event: the backend's poll, the runtime deadline
@@ -557,6 +566,11 @@ def needs_finalizer(spec: Mapping[str, Any]) -> bool:
         return backend_class(BackendName(spec.get("backend", default))).needs_finalizer
     except (ValueError, SpecError):
         return False
+
+
+def _owner_of(child: ChildKind) -> BackendName:
+    """The backend that declared ``child`` among its watches."""
+    return next(name for name, registration in BACKENDS.items() if child in registration.watches.children)
 
 
 def key_args(key: JobKey) -> tuple[str, str, str]:

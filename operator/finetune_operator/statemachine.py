@@ -475,7 +475,12 @@ def _follow(b: _Builder, observation: Observation) -> None:
         b.phase(_waiting_phase(b), "Continued", f"Attempt {b.status.current_attempt} continues")
         return
     if observation.state == AttemptState.RUNNING:
-        b.condition(CONDITION_RUNNING, True, observation.reason or "Running", observation.message)
+        # A running attempt with a blocked pod (a worker the scheduler cannot place) says so in
+        # AttemptBlocked; its reason and message are the blocker's, not the attempt's.
+        said = (
+            ("Running", "") if observation.blocked else (observation.reason or "Running", observation.message)
+        )
+        b.condition(CONDITION_RUNNING, True, *said)
         b.phase(Phase.RUNNING, "Running", f"Attempt {b.status.current_attempt} is running")
     elif observation.suspended or observation.state == AttemptState.SUSPENDED:
         # Suspended by someone else (a Kueue queue waiting for quota): wait, do not fight it.
