@@ -89,6 +89,20 @@ def format_metrics_line(report: StepReport) -> str:
     return line
 
 
+VALIDATION_METRIC_NAMES = {
+    "validationLoss": "validation_loss",
+    "validationRewardAccuracy": "validation_reward_accuracy",
+}
+"""The validation metrics' names on the stdout line, which SageMaker's MetricDefinitions parse."""
+
+
+def format_validation_line(step: int, metrics: Mapping[str, float]) -> str:
+    """The stdout line of the validation pass, for the SageMaker backend's MetricDefinitions
+    (``validation:loss``, ``validation:reward_accuracy``)."""
+    parts = [f"{name}={metrics[key]:.6g}" for key, name in VALIDATION_METRIC_NAMES.items() if key in metrics]
+    return f"finetune-metrics validation step={step} " + " ".join(parts)
+
+
 def build_progress_record(report: StepReport) -> dict[str, Any]:
     """One `progress.jsonl` line for a logged step.
 
@@ -368,6 +382,7 @@ class ProgressSink:
     def validation(self, step: int, metrics: Mapping[str, float]) -> None:
         attempt = self._last_report.attempt if self._last_report is not None else None
         self._append(build_validation_record(attempt, step, metrics))
+        print(format_validation_line(step, metrics), flush=True)
         if self._writer is not None:
             for key, value in metrics.items():
                 self._writer.add_scalar(f"validation/{key}", value, step)
