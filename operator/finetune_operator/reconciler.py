@@ -53,6 +53,7 @@ from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS
 from finetune_operator.naming import GROUP, LABEL_JOB, VERSION
 from finetune_operator.recipes import ParsedRecipes, format_validation_error, recipe_changes
 from finetune_operator.statemachine import (
+    ATTEMPT_CHECK_SECONDS,
     Plan,
     SetSuspended,
     StopAttempt,
@@ -198,7 +199,11 @@ class Reconciler:
                 self._seen_children.pop(child_key, None)  # as if never seen: nothing kept per quiet child
             else:
                 self._seen_children[child_key] = fingerprint
-        await self.reconcile((namespace, job_name), None, recipes)
+        key = (namespace, job_name)
+        due = self.next_look_in(key)
+        if child.waits_for_due_look and due is not None and due <= ATTEMPT_CHECK_SECONDS:
+            return  # that look sees this child as it is then
+        await self.reconcile(key, None, recipes)
 
     async def shared_deleted(self, backend_name: BackendName, namespace: str) -> None:
         """Part of a backend's per-namespace objects was deleted: the backend puts it back

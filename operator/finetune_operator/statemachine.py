@@ -89,6 +89,9 @@ class Plan:
     status: FineTuneJobStatus
     events: tuple[JobEvent, ...] = ()
     action: Action | None = None
+    look_again: bool = False
+    """The attempt is blocked by something no watch event reports the end of (a storage claim):
+    look at it again in ``ATTEMPT_CHECK_SECONDS``."""
 
 
 def format_time(moment: datetime) -> str:
@@ -108,6 +111,7 @@ class _Builder:
     status: FineTuneJobStatus
     events: list[JobEvent] = field(default_factory=list)
     action: Action | None = None
+    look_again: bool = False
 
     def condition(self, type_: str, true: bool, reason: str, message: str = "") -> None:
         value = "True" if true else "False"
@@ -149,7 +153,9 @@ class _Builder:
     def build(self) -> Plan:
         self.status.observed_generation = self.job.metadata.generation
         _drop_stale_estimate(self.status)
-        return Plan(status=self.status, events=tuple(self.events), action=self.action)
+        return Plan(
+            status=self.status, events=tuple(self.events), action=self.action, look_again=self.look_again
+        )
 
 
 def _drop_stale_estimate(status: FineTuneJobStatus) -> None:
@@ -230,18 +236,18 @@ def _mirror_blocked(b: _Builder, observation: Observation) -> None:
         if current is None or current.status != "True" or current.reason != observation.reason:
             b.events.append(JobEvent("Warning", observation.reason, observation.message))
         b.condition(CONDITION_ATTEMPT_BLOCKED, True, observation.reason, observation.message)
+        b.look_again = not observation.blocker_watched
     else:
         b.condition(CONDITION_ATTEMPT_BLOCKED, False, "NotBlocked")
 
 
 def attempt_check_in(plan: Plan) -> float | None:
     """Seconds until the current attempt is looked at without an event: soon after it was
-    submitted, and again while it is blocked; None otherwise."""
-    status = plan.status
-    if status.phase.is_terminal:
+    submitted, and again while it is blocked by what no watch reports (a storage claim); None
+    otherwise (a pod's blocker comes and goes with the pod's events)."""
+    if plan.status.phase.is_terminal:
         return None
-    blocked = any(c.type == CONDITION_ATTEMPT_BLOCKED and c.status == "True" for c in status.conditions)
-    return ATTEMPT_CHECK_SECONDS if blocked or isinstance(plan.action, Submit) else None
+    return ATTEMPT_CHECK_SECONDS if plan.look_again or isinstance(plan.action, Submit) else None
 
 
 def runtime_deadline(job: FineTuneJob) -> datetime | None:

@@ -32,6 +32,11 @@ class ChildKind:
     unseen: str | None = None
     """The fingerprint a child not seen yet counts as: one first seen (or deleted) with it wakes
     nobody. None: every new or deleted child reconciles its job (an attempt's own object)."""
+    waits_for_due_look: bool = False
+    """Whether its events leave the job to a look already due within ``ATTEMPT_CHECK_SECONDS``
+    (the one after each submission) instead of reconciling at once: many such children (pods)
+    change just after their attempt is submitted, and that look sees them all for one set of
+    reads."""
 
 
 @dataclass(frozen=True)

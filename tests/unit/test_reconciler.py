@@ -310,7 +310,10 @@ def test_a_pod_that_cannot_run_blocks_the_attempt_in_a_condition_and_one_event(h
         assert len(harness.kube.requests) == requests
 
         del harness.events[:]
+        # Just after the submission, the look due in 15 s will see it: nothing is read now.
         await harness.reconciler.child_event(POD_CHILD, "ADDED", UNSCHEDULABLE_POD, RECIPES)
+        assert len(harness.kube.requests) == requests and harness.events == []
+        await harness.reconciler.reconcile(KEY, None, RECIPES)  # that look
         status = harness.status()
         blocked = next(c for c in status["conditions"] if c["type"] == "AttemptBlocked")
         assert (status["phase"], status["reason"], blocked["status"], blocked["reason"]) == (
@@ -325,7 +328,8 @@ def test_a_pod_that_cannot_run_blocks_the_attempt_in_a_condition_and_one_event(h
         ]
         # The look itself read the job, the PyTorchJob and the claim, and no pod.
         assert not [r for r in harness.kube.requests[requests:] if "/pods" in r[1]]
-        assert harness.reconciler.next_look_in(KEY) == pytest.approx(ATTEMPT_CHECK_SECONDS, abs=1)
+        # No look every 15 s while a pod blocks it (as for a claim): the pod's events will say.
+        assert harness.reconciler.next_look_in(KEY) is None
 
         # The same blocker seen again, or looked at again: no second Event.
         changed = {

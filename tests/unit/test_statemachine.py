@@ -511,6 +511,21 @@ def test_the_eta_of_the_new_attempt_stays_while_it_resumes() -> None:
     assert eta(decide(job, Observation(AttemptState.PENDING), NOW)) == "2026-11-22T11:00:00Z"
 
 
+def test_a_blocker_a_watch_reports_the_end_of_needs_no_periodic_look() -> None:
+    job = start(make_job())
+    claim = Observation(AttemptState.PENDING, reason="ClaimNotFound", message="no claim", blocked=True)
+    assert attempt_check_in(decide(job, claim, NOW)) == ATTEMPT_CHECK_SECONDS
+    pod = Observation(
+        AttemptState.PENDING,
+        reason="Unschedulable",
+        message="pod j-a1-master-0",
+        blocked=True,
+        blocker_watched=True,
+    )
+    plan = decide(job, pod, NOW)
+    assert conditions(plan)["AttemptBlocked"] == "True" and attempt_check_in(plan) is None
+
+
 def test_status_reason_says_why_the_job_is_in_its_phase() -> None:
     """The REASON printer column: one field, whatever the phase."""
     job = make_job()

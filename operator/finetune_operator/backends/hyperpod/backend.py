@@ -160,12 +160,16 @@ class HyperPodBackend(Backend):
         blocking = None
         if observation.state == AttemptState.PENDING:
             blocking = self._claim_blocking(job, namespace, name)
-        if blocking is None:
-            with self._lock:
-                blocking = pods_blocking(dict(self._pod_blockers.get((namespace, name), {})))
         if blocking is not None:
             reason, message = blocking
             return dataclasses.replace(observation, reason=reason, message=message, blocked=True)
+        with self._lock:
+            blocking = pods_blocking(dict(self._pod_blockers.get((namespace, name), {})))
+        if blocking is not None:
+            reason, message = blocking
+            return dataclasses.replace(
+                observation, reason=reason, message=message, blocked=True, blocker_watched=True
+            )
         return observation
 
     def _claim_blocking(self, job: FineTuneJob, namespace: str, name: str) -> tuple[str, str] | None:

@@ -16,9 +16,10 @@ POD_KIND = "Pod"
 HYPERPOD_WATCHES = Watches(
     children=(
         ChildKind(PYTORCHJOB_API_VERSION, PYTORCHJOB_KIND, PYTORCHJOB_PLURAL, observation_fingerprint),
-        # Pods only wake their job when what blocks them changes; the backend keeps their
-        # blockers from these events, so observing an attempt reads no pod.
-        ChildKind("v1", POD_KIND, "pods", pod_fingerprint, unseen=""),
+        # Pods only wake their job when what blocks them changes, and not before the look due
+        # after a submission; the backend keeps their blockers from these events, so observing
+        # an attempt reads no pod.
+        ChildKind("v1", POD_KIND, "pods", pod_fingerprint, unseen="", waits_for_due_look=True),
     ),
     shared=tuple(
         SharedKind(api_version, plural, trainer_identity_labels())
