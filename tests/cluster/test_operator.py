@@ -364,13 +364,19 @@ def test_a_pod_the_scheduler_cannot_place_is_named_in_a_condition_within_seconds
     create_job(
         custom_objects,
         namespace,
-        job_manifest("big", resources={"instanceType": "ml.c5.4xlarge", "nodes": 3}),
+        job_manifest(
+            "big", model={"name": "tiny-llama"}, resources={"instanceType": "ml.c5.4xlarge", "nodes": 3}
+        ),
     )
 
     def blocked() -> dict[str, Any] | None:
         job = get_job(custom_objects, namespace, "big")
         found = condition(job, "AttemptBlocked")
-        return job if found is not None and found["status"] == "True" else None
+        return (
+            job
+            if found is not None and found["status"] == "True" and found["reason"] != "ClaimNotBound"
+            else None
+        )
 
     job = wait_for(blocked, timeout=60, message="condition AttemptBlocked")
     # At the latest at the look 15 s after the submission (pod events just after a submission
@@ -396,7 +402,9 @@ def test_a_pod_the_scheduler_cannot_place_is_named_in_a_condition_within_seconds
     create_job(
         custom_objects,
         namespace,
-        job_manifest("fits", resources={"instanceType": "ml.c5.4xlarge", "nodes": 1}),
+        job_manifest(
+            "fits", model={"name": "tiny-llama"}, resources={"instanceType": "ml.c5.4xlarge", "nodes": 1}
+        ),
     )
 
     def runs_unblocked() -> dict[str, Any] | None:

@@ -107,6 +107,12 @@ def test_an_unbound_claim_blocks_only_when_the_scheduler_says_so() -> None:
         "PersistentVolumeClaim fsx-claim in namespace team-a is not bound to a PersistentVolume "
         f"(phase Pending); the attempt's pods wait for it (scheduler: {said})"
     )
+    # A claim still being bound is not why a pod too big for every node waits (seen on the bed:
+    # a new namespace's claim, and "Insufficient cpu" called ClaimNotBound).
+    too_big = (
+        "0/11 nodes are available: 2 Insufficient cpu, 9 node(s) didn't match Pod's node affinity/selector."
+    )
+    assert claim_blocking("fsx-claim", "team-a", pending, [unschedulable(too_big)]) is None
 
 
 # --- What keeps a pod from running (issue 23, friction point 2) -----------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from finetune_contract.constants import EXIT_INVALID_CONFIG
@@ -47,15 +48,23 @@ def observe_pytorchjob(
     return Observation(state=AttemptState.PENDING, reason="Created", message="", suspended=suspended)
 
 
+VOLUME_WORDS = re.compile(r"volume|pvc", re.IGNORECASE)
+"""What the scheduler's words about a pod's volumes contain (its VolumeBinding plugin: "pod has
+unbound immediate PersistentVolumeClaims", "didn't find available persistent volumes to bind",
+"volume node affinity conflict", "pvc(s) bound to non-existent pv(s)")."""
+
+
 def claim_blocking(
     claim: str, namespace: str, pvc: dict[str, Any] | None, pods: list[dict[str, Any]]
 ) -> tuple[str, str] | None:
     """(reason, message) when the storage claim keeps a pending attempt's pods from starting.
 
     A claim that does not exist, or has lost its volume, blocks them for certain. An unbound
-    (Pending) claim blocks them only when the scheduler says a pod cannot be placed: with
-    ``WaitForFirstConsumer`` a claim is Pending until its first pod is scheduled. The pods
-    start by themselves once the claim is there and bound (the scheduler retries them).
+    (Pending) claim blocks them only when the scheduler says a pod cannot be placed for its
+    volumes: with ``WaitForFirstConsumer`` a claim is Pending until its first pod is scheduled,
+    and a claim still being bound (a new namespace's) is not why a pod that asks for more CPU
+    than a node has waits (that pod's own blocker says so, ``pod_blocker``). The pods start by
+    themselves once the claim is there and bound (the scheduler retries them).
     """
     where = f"PersistentVolumeClaim {claim} in namespace {namespace}"
     if pvc is None:
@@ -76,7 +85,9 @@ def claim_blocking(
         condition.get("message") or condition.get("reason") or "unschedulable"
         for pod in pods
         for condition in (pod.get("status") or {}).get("conditions") or []
-        if condition.get("type") == "PodScheduled" and condition.get("status") == "False"
+        if condition.get("type") == "PodScheduled"
+        and condition.get("status") == "False"
+        and VOLUME_WORDS.search(condition.get("message") or "")
     ]
     if not unschedulable:
         return None
