@@ -103,9 +103,14 @@ class Observation:
     suspended: bool = False
     """Whether the backend object is asked to be suspended (may differ from ``state``)."""
     blocked: bool = False
-    """A pending attempt that cannot start until something outside it changes; ``reason`` and
-    ``message`` say what (hyperpod: its storage claim is missing or unbound). It starts by
-    itself once that is fixed; until then the job shows it as condition AttemptBlocked."""
+    """An attempt that cannot start (or, running, has a pod that cannot run) until something
+    outside it changes; ``reason`` and ``message`` say what (hyperpod: its storage claim is
+    missing or unbound, or a pod is unschedulable, cannot pull its image, crash-loops, or
+    names a Secret or ConfigMap that is missing). It goes on by itself once that is fixed;
+    until then the job shows it as condition AttemptBlocked."""
+    blocker_watched: bool = False
+    """Whether a watch event tells the operator when the blocker goes (a pod's: the pod watch);
+    otherwise (a storage claim) the operator looks again every ``ATTEMPT_CHECK_SECONDS``."""
     resumable: bool = True
     """False when a failed attempt ended in a way a new attempt must not undo: a person
     stopped it, or it spent its runtime budget. The job then fails instead of resuming."""

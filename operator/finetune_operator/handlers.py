@@ -8,6 +8,7 @@ Watches of backend objects are registered from the backends' declarations in
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -37,6 +38,10 @@ def configure_kopf(settings: kopf.OperatorSettings, memo: kopf.Memo, **_: Any) -
     settings.persistence.finalizer = FINALIZER
     # Post only our own Events (one per transition), not one per kopf log line.
     settings.posting.level = logging.CRITICAL + 1
+    # Events say who wrote them (kubectl describe's "From"): this operator, and which of its pods
+    # (a pod's host name is its name).
+    settings.posting.reporting_component = MANAGED_BY
+    settings.posting.reporting_instance = socket.gethostname()
     settings.execution.max_workers = memo.reconciler.max_workers
     settings.watching.server_timeout = 300
     settings.networking.request_timeout = 60

@@ -53,6 +53,7 @@ from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS
 from finetune_operator.naming import GROUP, LABEL_JOB, VERSION
 from finetune_operator.recipes import ParsedRecipes, format_validation_error, recipe_changes
 from finetune_operator.statemachine import (
+    ATTEMPT_CHECK_SECONDS,
     Plan,
     SetSuspended,
     StopAttempt,
@@ -134,7 +135,8 @@ class Reconciler:
         self._locks: dict[JobKey, asyncio.Lock] = {}
         self._seen: dict[JobKey, str] = {}
         """Fingerprint of each job as last decided on: its echo (and trainer progress) is skipped."""
-        self._seen_children: dict[tuple[str, str], str] = {}
+        self._seen_children: dict[tuple[str, str, str], str] = {}
+        """Fingerprint of each child (kind, namespace, name) as last seen."""
         self._failures: dict[JobKey, int] = {}
         self._next_looks: dict[JobKey, asyncio.TimerHandle] = {}
         self._phases = PhaseTracker()
@@ -183,15 +185,25 @@ class Reconciler:
         job_name = (meta.get("labels") or {}).get(LABEL_JOB)
         if not job_name or not namespace:
             return
-        child_key = (namespace, meta["name"])
+        self.backends.get(_owner_of(child)).child_seen(child.kind, event_type, document)
+        child_key = (child.kind, namespace, meta["name"])
         if event_type == "DELETED":
-            self._seen_children.pop(child_key, None)
+            last = self._seen_children.pop(child_key, child.unseen)
+            if child.unseen is not None and last == child.unseen:
+                return
         else:
             fingerprint = child.fingerprint(document)
-            if self._seen_children.get(child_key) == fingerprint:
+            if self._seen_children.get(child_key, child.unseen) == fingerprint:
                 return
-            self._seen_children[child_key] = fingerprint
-        await self.reconcile((namespace, job_name), None, recipes)
+            if fingerprint == child.unseen:
+                self._seen_children.pop(child_key, None)  # as if never seen: nothing kept per quiet child
+            else:
+                self._seen_children[child_key] = fingerprint
+        key = (namespace, job_name)
+        due = self.next_look_in(key)
+        if child.waits_for_due_look and due is not None and due <= ATTEMPT_CHECK_SECONDS:
+            return  # that look sees this child as it is then
+        await self.reconcile(key, None, recipes)
 
     async def shared_deleted(self, backend_name: BackendName, namespace: str) -> None:
         """Part of a backend's per-namespace objects was deleted: the backend puts it back
@@ -378,7 +390,9 @@ class Reconciler:
         for child in BACKENDS[job.spec.backend].watches.children:
             if child.kind == ref.kind:
                 first_event = {"metadata": {"uid": ref.uid}}
-                self._seen_children[(job.metadata.namespace or "", ref.name)] = child.fingerprint(first_event)
+                self._seen_children[(child.kind, job.metadata.namespace or "", ref.name)] = child.fingerprint(
+                    first_event
+                )
 
     def _next_look(self, job: FineTuneJob, plan: Plan, now: datetime) -> float | None:
         """When to reconcile again without an event: the backend's poll, the runtime deadline
@@ -480,6 +494,7 @@ class Reconciler:
             "metadata": {"resourceVersion": document["metadata"]["resourceVersion"]},
             "status": {
                 "phase": "Failed",
+                "reason": error.reason,
                 "observedGeneration": generation,
                 "completionTime": stamp,
                 "conditions": [condition.model_dump(mode="json", exclude_none=True)],
@@ -558,6 +573,11 @@ def needs_finalizer(spec: Mapping[str, Any]) -> bool:
         return False
 
 
+def _owner_of(child: ChildKind) -> BackendName:
+    """The backend that declared ``child`` among its watches."""
+    return next(name for name, registration in BACKENDS.items() if child in registration.watches.children)
+
+
 def key_args(key: JobKey) -> tuple[str, str, str]:
     """(namespace, plural, name): the FineTuneJob arguments of CustomObjectsApi calls."""
     return key[0], PLURAL, key[1]
@@ -577,15 +597,31 @@ def _release_requested(document: dict[str, Any]) -> bool:
 
 
 def _status_patch(job: FineTuneJob, plan: Plan) -> dict[str, Any]:
-    """The top-level status keys the plan changed.
+    """The JSON merge patch (RFC 7386) from the job's status to the plan's: only what changed.
 
     The trainer-owned keys are compared too: they differ only where the plan set them (a
-    backend that finds checkpoints itself), and the write is resourceVersion-guarded, so a
-    report the trainer made meanwhile is never overwritten.
+    backend that finds checkpoints itself, an ETA dropped when the job stops running), and the
+    write is resourceVersion-guarded, so a report the trainer made meanwhile is never
+    overwritten.
     """
     old = job.status.model_dump(mode="json", exclude_none=True)
     new = plan.status.model_dump(mode="json", exclude_none=True)
-    return {k: new.get(k) for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+    return merge_patch(old, new)
+
+
+def merge_patch(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The merge patch that turns ``old`` into ``new``: a key gone from a nested object must be
+    sent as null, or the API server keeps it (a merge patch merges objects, replaces lists)."""
+    patch: dict[str, Any] = {}
+    for key in old.keys() | new.keys():
+        before, after = old.get(key), new.get(key)
+        if before == after:
+            continue
+        if isinstance(before, dict) and isinstance(after, dict):
+            patch[key] = merge_patch(before, after)
+        else:
+            patch[key] = after
+    return patch
 
 
 def _fingerprint(document: dict[str, Any]) -> str:

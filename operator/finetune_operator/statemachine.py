@@ -51,6 +51,7 @@ later) sends the operator no event of its own, so the first look must not wait f
 the condition must not go stale."""
 
 REASON_SUSPENDED_BY_SPEC = "SuspendedBySpec"
+REASON_ALREADY_FINISHED = "AlreadyFinished"
 REASON_RECIPE_CHANGED = "RecipeChangedSinceSubmission"
 
 
@@ -88,6 +89,9 @@ class Plan:
     status: FineTuneJobStatus
     events: tuple[JobEvent, ...] = ()
     action: Action | None = None
+    look_again: bool = False
+    """The attempt is blocked by something no watch event reports the end of (a storage claim):
+    look at it again in ``ATTEMPT_CHECK_SECONDS``."""
 
 
 def format_time(moment: datetime) -> str:
@@ -107,6 +111,7 @@ class _Builder:
     status: FineTuneJobStatus
     events: list[JobEvent] = field(default_factory=list)
     action: Action | None = None
+    look_again: bool = False
 
     def condition(self, type_: str, true: bool, reason: str, message: str = "") -> None:
         value = "True" if true else "False"
@@ -143,10 +148,26 @@ class _Builder:
         if self.status.phase != phase:
             self.events.append(JobEvent("Warning" if phase == Phase.FAILED else "Normal", reason, message))
         self.status.phase = phase
+        self.status.reason = reason
 
     def build(self) -> Plan:
         self.status.observed_generation = self.job.metadata.generation
-        return Plan(status=self.status, events=tuple(self.events), action=self.action)
+        _drop_stale_estimate(self.status)
+        return Plan(
+            status=self.status, events=tuple(self.events), action=self.action, look_again=self.look_again
+        )
+
+
+def _drop_stale_estimate(status: FineTuneJobStatus) -> None:
+    """``progress.estimatedCompletionTime`` only while the attempt that reported it may still be
+    training: a finished or suspended job, or a job whose reporting attempt has ended (Resuming),
+    keeps its last progress figures but no ETA."""
+    progress = status.progress
+    if progress is None or progress.estimated_completion_time is None:
+        return
+    live = status.phase in (Phase.SUBMITTED, Phase.RUNNING, Phase.RESUMING)
+    if not live or progress.attempt != status.current_attempt:
+        status.progress = progress.model_copy(update={"estimated_completion_time": None})
 
 
 def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> Plan:
@@ -155,14 +176,17 @@ def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> 
     status = b.status
     if status.phase.is_terminal:
         rejected_before_running = status.phase == Phase.FAILED and status.current_attempt == 0
-        if rejected_before_running and (
-            job.metadata.generation != status.observed_generation or waits_for_recipe(status)
+        if (
+            rejected_before_running
+            and not job.spec.suspend
+            and (job.metadata.generation != status.observed_generation or waits_for_recipe(status))
         ):
             # Rejected before anything ran, and the spec has changed since or the rejection was
             # only a recipe not (yet) seen: judge it again. A recipe applied together with its
             # job (one GitOps sync) may reach the operator just after the job.
             b.status = status = FineTuneJobStatus()
         else:
+            _ignore_suspend_of_finished(b)
             return b.build()
 
     if status.current_attempt == 0:
@@ -182,7 +206,26 @@ def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> 
         _stop_out_of_runtime(b)
     else:
         _follow(b, observation)
+        if observation.blocked:
+            b.status.reason = observation.reason  # what keeps it waiting, for the REASON column
     return b.build()
+
+
+def _ignore_suspend_of_finished(b: _Builder) -> None:
+    """A finished job has nothing to suspend or continue: spec.suspend set on it changes
+    nothing (phase, conditions and completionTime stay) and is answered with one Event, on
+    the generation that set it. The CRD refuses such a change at admission; this covers jobs
+    stored before that rule, or a CRD without it."""
+    job, status = b.job, b.status
+    if job.spec.suspend and job.metadata.generation != status.observed_generation:
+        b.events.append(
+            JobEvent(
+                "Warning",
+                REASON_ALREADY_FINISHED,
+                f"spec.suspend is ignored: the job has already finished (phase {status.phase.value}); "
+                "nothing of it runs. Create a new FineTuneJob to train again",
+            )
+        )
 
 
 def _mirror_blocked(b: _Builder, observation: Observation) -> None:
@@ -193,18 +236,18 @@ def _mirror_blocked(b: _Builder, observation: Observation) -> None:
         if current is None or current.status != "True" or current.reason != observation.reason:
             b.events.append(JobEvent("Warning", observation.reason, observation.message))
         b.condition(CONDITION_ATTEMPT_BLOCKED, True, observation.reason, observation.message)
+        b.look_again = not observation.blocker_watched
     else:
         b.condition(CONDITION_ATTEMPT_BLOCKED, False, "NotBlocked")
 
 
 def attempt_check_in(plan: Plan) -> float | None:
     """Seconds until the current attempt is looked at without an event: soon after it was
-    submitted, and again while it is blocked; None otherwise."""
-    status = plan.status
-    if status.phase.is_terminal:
+    submitted, and again while it is blocked by what no watch reports (a storage claim); None
+    otherwise (a pod's blocker comes and goes with the pod's events)."""
+    if plan.status.phase.is_terminal:
         return None
-    blocked = any(c.type == CONDITION_ATTEMPT_BLOCKED and c.status == "True" for c in status.conditions)
-    return ATTEMPT_CHECK_SECONDS if blocked or isinstance(plan.action, Submit) else None
+    return ATTEMPT_CHECK_SECONDS if plan.look_again or isinstance(plan.action, Submit) else None
 
 
 def runtime_deadline(job: FineTuneJob) -> datetime | None:
@@ -354,7 +397,7 @@ def _succeed(b: _Builder, observation: Observation) -> None:
     b.status.completion_time = b.now
     if observation.output_path:
         b.status.output = OutputStatus(path=observation.output_path)
-    b.condition(CONDITION_RUNNING, False, "Completed")
+    _end_live_conditions(b, "Completed")
     b.condition(CONDITION_SUCCEEDED, True, observation.reason or "Succeeded", observation.message)
     b.phase(
         Phase.SUCCEEDED,
@@ -367,9 +410,15 @@ def _succeed(b: _Builder, observation: Observation) -> None:
 def _fail(b: _Builder, reason: str, message: str) -> None:
     if b.status.phase != Phase.FAILED:  # judged again and still failing: nothing new to record
         b.status.completion_time = b.now
-    b.condition(CONDITION_RUNNING, False, reason)
+    _end_live_conditions(b, reason)
     b.condition(CONDITION_FAILED, True, reason, message)
     b.phase(Phase.FAILED, reason, message)
+
+
+def _end_live_conditions(b: _Builder, reason: str) -> None:
+    """A finished job neither runs, nor is suspended, nor waits for anything."""
+    for type_ in (CONDITION_RUNNING, CONDITION_SUSPENDED, CONDITION_ATTEMPT_BLOCKED):
+        b.condition(type_, False, reason)
 
 
 def _attempt_failed(b: _Builder, observation: Observation, now: datetime) -> None:
@@ -420,6 +469,7 @@ def _follow(b: _Builder, observation: Observation) -> None:
     if want_suspended:
         if not observation.suspended:
             b.action = SetSuspended(True)
+        b.condition(CONDITION_RUNNING, False, REASON_SUSPENDED_BY_SPEC, "spec.suspend is true")
         b.condition(CONDITION_SUSPENDED, True, REASON_SUSPENDED_BY_SPEC, "spec.suspend is true")
         b.phase(Phase.SUSPENDED, REASON_SUSPENDED_BY_SPEC, f"Attempt {b.status.current_attempt} suspended")
         return
@@ -427,13 +477,20 @@ def _follow(b: _Builder, observation: Observation) -> None:
         if observation.suspended:
             b.action = SetSuspended(False)
         b.condition(CONDITION_SUSPENDED, False, "Continued", "spec.suspend is false")
+        b.condition(CONDITION_RUNNING, False, "Continued", "waiting for the attempt's pods to run again")
         b.phase(_waiting_phase(b), "Continued", f"Attempt {b.status.current_attempt} continues")
         return
     if observation.state == AttemptState.RUNNING:
-        b.condition(CONDITION_RUNNING, True, observation.reason or "Running", observation.message)
+        # A running attempt with a blocked pod (a worker the scheduler cannot place) says so in
+        # AttemptBlocked; its reason and message are the blocker's, not the attempt's.
+        said = (
+            ("Running", "") if observation.blocked else (observation.reason or "Running", observation.message)
+        )
+        b.condition(CONDITION_RUNNING, True, *said)
         b.phase(Phase.RUNNING, "Running", f"Attempt {b.status.current_attempt} is running")
     elif observation.suspended or observation.state == AttemptState.SUSPENDED:
         # Suspended by someone else (a Kueue queue waiting for quota): wait, do not fight it.
+        b.condition(CONDITION_RUNNING, False, "Queued", "the attempt waits for admission by its queue")
         b.phase(_waiting_phase(b), "Queued", f"Attempt {b.status.current_attempt} waits for admission")
     else:
         b.phase(_waiting_phase(b), "Submitted", f"Attempt {b.status.current_attempt} waits for its pods")

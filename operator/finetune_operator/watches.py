@@ -20,13 +20,23 @@ class ChildKind:
 
     Its objects carry the managed-by and ``finetune.dev/job`` labels; every event whose
     ``fingerprint`` differs from the last one seen reconciles the owning job, so that the
-    many status rewrites that cannot change the attempt's Observation wake nobody.
+    many status rewrites that cannot change the attempt's Observation wake nobody. Every
+    event also reaches the backend (``Backend.child_seen``), for backends that keep what
+    they need of such objects in memory instead of reading them on each look.
     """
 
     api_version: str
     kind: str
     plural: str
     fingerprint: Callable[[dict[str, Any]], str]
+    unseen: str | None = None
+    """The fingerprint a child not seen yet counts as: one first seen (or deleted) with it wakes
+    nobody. None: every new or deleted child reconciles its job (an attempt's own object)."""
+    waits_for_due_look: bool = False
+    """Whether its events leave the job to a look already due within ``ATTEMPT_CHECK_SECONDS``
+    (the one after each submission) instead of reconciling at once: many such children (pods)
+    change just after their attempt is submitted, and that look sees them all for one set of
+    reads."""
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,7 @@ def test_kubectl_get_shows_progress_as_a_percentage_and_the_eta_wide(testbed, na
         "percent": "25%",
         "loss": 1.5,
         "reward": 0.5,
+        "validationLoss": 0.82,
         "estimatedCompletionTime": "2026-11-22T12:00:00Z",
         "updatedAt": "2026-11-22T10:00:00Z",
     }
@@ -86,7 +87,7 @@ def test_kubectl_get_shows_progress_as_a_percentage_and_the_eta_wide(testbed, na
         namespace,
         "finetunejobs",
         "progress",
-        {"status": {"phase": "Running", "currentAttempt": 1, "progress": progress}},
+        {"status": {"phase": "Running", "reason": "Running", "currentAttempt": 1, "progress": progress}},
     )
 
     def table(*wide: str) -> dict[str, str]:
@@ -95,8 +96,9 @@ def test_kubectl_get_shows_progress_as_a_percentage_and_the_eta_wide(testbed, na
         header, row = result.stdout.splitlines()
         return dict(zip(header.split(), row.split(), strict=True))
 
-    assert table()["PROGRESS"] == "25%"
+    assert (table()["PROGRESS"], table()["REASON"]) == ("25%", "Running")
     wide = table("-o", "wide")
+    assert wide["VAL-LOSS"] == "0.82"  # issue 23, friction point 6
     assert (wide["PROGRESS"], wide["STEP"], wide["TOTAL"], wide["ETA"], wide["REWARD"]) == (
         "25%",
         "250",
@@ -104,3 +106,21 @@ def test_kubectl_get_shows_progress_as_a_percentage_and_the_eta_wide(testbed, na
         "2026-11-22T12:00:00Z",
         "0.5",
     )
+
+
+def test_suspend_cannot_change_once_the_job_has_finished(testbed, namespace, custom_objects):
+    """Issue 23, friction point 7: `suspend` on a finished job said "suspended"; the CRD's rule sees
+    the stored status and refuses the change, naming why."""
+    job = job_manifest("done")
+    custom_objects.create_namespaced_custom_object("finetune.dev", "v1alpha1", namespace, "finetunejobs", job)
+    args = ("finetune.dev", "v1alpha1", namespace, "finetunejobs", "done")
+    custom_objects.patch_namespaced_custom_object(*args, {"spec": {"suspend": True}})  # not finished yet
+    custom_objects.patch_namespaced_custom_object(*args, {"spec": {"suspend": False}})
+    custom_objects.patch_namespaced_custom_object_status(*args, {"status": {"phase": "Failed"}})
+    result = kubectl(
+        testbed, "patch", "ftj", "done", "-n", namespace, "--type=merge", "-p", '{"spec":{"suspend":true}}'
+    )
+    assert result.returncode != 0
+    assert "spec.suspend cannot change once the job has finished" in result.stderr, result.stderr
+    # Other changes that may be made stay possible.
+    custom_objects.patch_namespaced_custom_object(*args, {"spec": {"resume": {"maxAttempts": 4}}})

@@ -354,6 +354,69 @@ def test_a_missing_storage_claim_is_named_and_the_job_starts_once_the_claim_exis
         core_v1.delete_persistent_volume(volume["metadata"]["name"])
 
 
+def test_a_pod_the_scheduler_cannot_place_is_named_in_a_condition_within_seconds(
+    operator, custom_objects, core_v1, namespace
+) -> None:
+    """Issue 23, friction point 2: a job showed Submitted/Running for 3.5 minutes while its pod was
+    FailedScheduling (Insufficient cpu). Three ml.c5.4xlarge pods, each asking for most of one of
+    the bed's two such nodes: one cannot be placed, and the job says which and why."""
+    started = time.monotonic()
+    create_job(
+        custom_objects,
+        namespace,
+        job_manifest(
+            "big", model={"name": "tiny-llama"}, resources={"instanceType": "ml.c5.4xlarge", "nodes": 3}
+        ),
+    )
+
+    def blocked() -> dict[str, Any] | None:
+        job = get_job(custom_objects, namespace, "big")
+        found = condition(job, "AttemptBlocked")
+        return (
+            job
+            if found is not None and found["status"] == "True" and found["reason"] != "ClaimNotBound"
+            else None
+        )
+
+    job = wait_for(blocked, timeout=60, message="condition AttemptBlocked")
+    # At the latest at the look 15 s after the submission (pod events just after a submission
+    # wait for it), plus this 2-core bed's lag; it said nothing for minutes before.
+    assert time.monotonic() - started < 40
+    found = condition(job, "AttemptBlocked")
+    assert found is not None and found["reason"] == "Unschedulable", found
+    assert found["message"].startswith("pod big-a1-") and "Insufficient cpu" in found["message"], found
+    assert job["status"]["reason"] == "Unschedulable"
+
+    def blocked_events() -> list[Any]:
+        events = core_v1.list_namespaced_event(namespace, field_selector="involvedObject.name=big").items
+        return [e for e in events if e.reason == "Unschedulable"]
+
+    (event,) = wait_for(blocked_events, timeout=30, message="the Unschedulable Event")
+    assert event.type == "Warning" and "Insufficient cpu" in event.message
+    # Events name the operator (they said component kopf, instance dev).
+    assert (event.reporting_component, event.source.component) == ("finetune-operator", "finetune-operator")
+    assert event.reporting_instance and event.reporting_instance != "dev"
+
+    # The job deleted, its pods go: one that fits runs, with nothing blocking it.
+    custom_objects.delete_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "big")
+    create_job(
+        custom_objects,
+        namespace,
+        job_manifest(
+            "fits", model={"name": "tiny-llama"}, resources={"instanceType": "ml.c5.4xlarge", "nodes": 1}
+        ),
+    )
+
+    def runs_unblocked() -> dict[str, Any] | None:
+        job = get_job(custom_objects, namespace, "fits")
+        found = condition(job, "AttemptBlocked")
+        running = (job.get("status") or {}).get("phase") == "Running"
+        return job if running and (found is None or found["status"] == "False") else None
+
+    wait_for(runs_unblocked, timeout=90, message="fits Running and not blocked")
+    assert len(blocked_events()) == 1  # said once
+
+
 def test_a_job_applied_before_its_recipe_starts_once_the_recipe_arrives(
     operator, custom_objects, namespace
 ) -> None:
@@ -480,10 +543,13 @@ def test_suspend_maps_to_run_policy(operator, custom_objects, core_v1, namespace
     custom_objects.patch_namespaced_custom_object(
         GROUP, VERSION, namespace, PLURAL, "sus", {"spec": {"suspend": True}}
     )
-    wait_phase(custom_objects, namespace, "sus", "Suspended")
+    job = wait_phase(custom_objects, namespace, "sus", "Suspended")
     assert pytorchjobs(custom_objects, namespace)[0]["spec"]["runPolicy"]["suspend"] is True
+    # Issue 23, friction point 7: Running stayed True while Suspended.
+    assert condition(job, "Running")["status"] == "False" and job["status"]["reason"] == "SuspendedBySpec"
     custom_objects.patch_namespaced_custom_object(
         GROUP, VERSION, namespace, PLURAL, "sus", {"spec": {"suspend": False}}
     )
-    wait_phase(custom_objects, namespace, "sus", "Running")
+    job = wait_phase(custom_objects, namespace, "sus", "Running")
     assert pytorchjobs(custom_objects, namespace)[0]["spec"]["runPolicy"]["suspend"] is False
+    assert condition(job, "Suspended")["status"] == "False" and condition(job, "Running")["status"] == "True"

@@ -13,6 +13,7 @@ the recipe model, which also checks ``spec.recipe.overrides``.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from enum import Enum
@@ -291,4 +292,15 @@ def test_crd_has_status_subresource_and_columns() -> None:
     assert version["subresources"] == {"status": {}}
     assert crd["spec"]["names"]["shortNames"] == ["ftj"]
     columns = [c["name"] for c in version["additionalPrinterColumns"] if not c.get("priority")]
-    assert columns == ["Phase", "Method", "Model", "Progress", "Loss", "Age"]
+    assert columns == ["Phase", "Reason", "Method", "Model", "Progress", "Loss", "Age"]
+
+
+def test_the_trainer_admission_policy_keeps_every_operator_owned_status_field_from_trainers() -> None:
+    """A status field the policy does not list could be written by any trainer pod (and the REASON
+    column read from it): every field but progress and checkpoint is the operator's."""
+    template = (CRD_DIR.parent / "charts/finetune-operator/templates/trainer-admission.yaml").read_text()
+    listed = re.search(r"\$operatorOwned := list ((?:\"\w+\" ?)+)", template)
+    assert listed is not None
+    operator_owned = set(re.findall(r"\"(\w+)\"", listed.group(1)))
+    status_fields = {field.alias or name for name, field in FineTuneJobStatus.model_fields.items()}
+    assert operator_owned == status_fields - {"progress", "checkpoint"}

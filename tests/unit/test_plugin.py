@@ -688,3 +688,33 @@ def test_copy_through_pod_streams_the_file_and_always_deletes_the_pod(
         with pytest.raises(ClusterError, match=r"cannot copy .* computed checksum did NOT match"):
             cluster.copy_through_pod(pod, source, print)
     assert core.created == [pod] and core.deleted == ["up-upload-1"]
+
+
+def test_status_and_list_show_the_validation_loss() -> None:
+    """Issue 23, friction point 6: validation loss in status and the plugin."""
+    job = yaml.safe_load((TESTDATA / "succeeded.yaml").read_text())
+    job["status"]["progress"].update({"validationLoss": 0.8234, "validationRewardAccuracy": 0.75})
+    now = datetime.now(UTC)
+    assert "validation loss 0.8234  reward accuracy 75.0%" in view.render_status(job, [], now)
+    header, row = view.render_list([job], now).splitlines()
+    assert dict(zip(header.split(), row.split(), strict=True))["VAL-LOSS"] == "0.8234"
+
+
+def test_status_names_what_blocks_the_attempt_under_its_progress() -> None:
+    """Issue 23, friction point 2: a pod the scheduler cannot place looked like a starting job."""
+    job = yaml.safe_load((TESTDATA / "running.yaml").read_text())
+    job["status"]["conditions"].append(
+        {
+            "type": "AttemptBlocked",
+            "status": "True",
+            "reason": "Unschedulable",
+            "message": "pod running-a1-master-0: 0/3 nodes are available: 3 Insufficient cpu.",
+            "lastTransitionTime": "2026-11-22T10:00:00Z",
+        }
+    )
+    lines = view.render_status(job, [], datetime.now(UTC)).splitlines()
+    assert lines[2] == (
+        "blocked: Unschedulable: pod running-a1-master-0: 0/3 nodes are available: 3 Insufficient cpu."
+    )
+    job["status"]["conditions"][-1]["status"] = "False"
+    assert "blocked:" not in view.render_status(job, [], datetime.now(UTC))

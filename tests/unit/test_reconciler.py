@@ -31,7 +31,8 @@ JOB = f"{JOBS}/j"
 PYTORCHJOBS = f"/apis/kubeflow.org/v1/namespaces/{NAMESPACE}/pytorchjobs"
 KEY = (NAMESPACE, "j")
 RECIPES: list[Recipe] = load_recipes_dir(BUILTIN_RECIPES_DIR)
-(PYTORCHJOB_CHILD,) = BACKENDS[BackendName.HYPERPOD].watches.children
+PYTORCHJOB_CHILD, POD_CHILD = BACKENDS[BackendName.HYPERPOD].watches.children
+PODS = f"/api/v1/namespaces/{NAMESPACE}/pods"
 
 
 CLAIMS = f"/api/v1/namespaces/{NAMESPACE}/persistentvolumeclaims"
@@ -222,6 +223,24 @@ def test_the_job_follows_its_pytorchjob(harness: Harness) -> None:
     assert status["output"]["path"] == f"/fsx/finetune/{NAMESPACE}/j/output"
 
 
+def test_a_suspended_job_keeps_its_progress_but_not_its_eta(harness: Harness) -> None:
+    """A key dropped from a nested status object goes out as null: a merge patch would keep it."""
+    harness.create_job()
+    harness.reconcile()
+    harness.kube.write(
+        f"{PYTORCHJOBS}/j-a1", {"status": {"conditions": [{"type": "Running", "status": "True"}]}}
+    )
+    harness.reconcile()
+    progress = {"attempt": 1, "step": 5, "totalSteps": 10, "estimatedCompletionTime": "2026-11-28T13:00:00Z"}
+    harness.kube.write(JOB, {"spec": {"suspend": True}, "status": {"progress": progress}})
+    harness.reconcile()
+    status = harness.status()
+    assert status["phase"] == "Suspended"
+    assert status["progress"] == {"attempt": 1, "step": 5, "totalSteps": 10}
+    running = next(c for c in status["conditions"] if c["type"] == "Running")
+    assert running["status"] == "False"
+
+
 def test_events_that_change_nothing_wake_nobody(harness: Harness) -> None:
     async def scenario() -> None:
         harness.create_job()
@@ -247,6 +266,129 @@ def test_events_that_change_nothing_wake_nobody(harness: Harness) -> None:
         assert harness.status()["phase"] == "Running"
 
     asyncio.run(scenario())
+
+
+def attempt_pod(name: str, **status: Any) -> dict[str, Any]:
+    """A pod of attempt 1 as the training-operator creates it (the pod template's labels)."""
+    labels = {
+        "app.kubernetes.io/managed-by": "finetune-operator",
+        "finetune.dev/job": "j",
+        "training.kubeflow.org/job-name": "j-a1",
+    }
+    return {
+        "metadata": {"name": name, "namespace": NAMESPACE, "uid": f"uid-{name}", "labels": labels},
+        "status": status,
+    }
+
+
+UNSCHEDULABLE_POD = attempt_pod(
+    "j-a1-master-0",
+    phase="Pending",
+    conditions=[
+        {
+            "type": "PodScheduled",
+            "status": "False",
+            "reason": "Unschedulable",
+            "message": "0/3 nodes are available: 3 Insufficient cpu.",
+        }
+    ],
+)
+
+
+def test_a_pod_that_cannot_run_blocks_the_attempt_in_a_condition_and_one_event(harness: Harness) -> None:
+    """Issue 23, friction point 2: a job showed Submitted for minutes while its pod was
+    FailedScheduling. Pod events that say nothing new wake nobody, and a look reads no pod."""
+
+    async def scenario() -> None:
+        harness.create_job()
+        await harness.reconciler.job_event("ADDED", harness.job(), RECIPES)
+        requests = len(harness.kube.requests)
+        # A pod on its way (created, scheduled, container creating) wakes nobody.
+        starting = attempt_pod("j-a1-master-0", phase="Pending")
+        await harness.reconciler.child_event(POD_CHILD, "ADDED", starting, RECIPES)
+        await harness.reconciler.child_event(POD_CHILD, "DELETED", starting, RECIPES)
+        assert len(harness.kube.requests) == requests
+
+        del harness.events[:]
+        # Just after the submission, the look due in 15 s will see it: nothing is read now.
+        await harness.reconciler.child_event(POD_CHILD, "ADDED", UNSCHEDULABLE_POD, RECIPES)
+        assert len(harness.kube.requests) == requests and harness.events == []
+        await harness.reconciler.reconcile(KEY, None, RECIPES)  # that look
+        status = harness.status()
+        blocked = next(c for c in status["conditions"] if c["type"] == "AttemptBlocked")
+        assert (status["phase"], status["reason"], blocked["status"], blocked["reason"]) == (
+            "Submitted",
+            "Unschedulable",
+            "True",
+            "Unschedulable",
+        )
+        assert blocked["message"] == "pod j-a1-master-0: 0/3 nodes are available: 3 Insufficient cpu."
+        assert [(e.type, e.reason, e.message) for _, e in harness.events] == [
+            ("Warning", "Unschedulable", blocked["message"])
+        ]
+        # The look itself read the job, the PyTorchJob and the claim, and no pod.
+        assert not [r for r in harness.kube.requests[requests:] if "/pods" in r[1]]
+        # No look every 15 s while a pod blocks it (as for a claim): the pod's events will say.
+        assert harness.reconciler.next_look_in(KEY) is None
+
+        # The same blocker seen again, or looked at again: no second Event.
+        changed = {
+            **UNSCHEDULABLE_POD,
+            "status": {
+                **UNSCHEDULABLE_POD["status"],
+                "conditions": [
+                    {
+                        **UNSCHEDULABLE_POD["status"]["conditions"][0],
+                        "message": "0/4 nodes are available: 4 Insufficient cpu.",
+                    }
+                ],
+            },
+        }
+        await harness.reconciler.child_event(POD_CHILD, "MODIFIED", changed, RECIPES)
+        assert harness.reconcile().events == []
+        blocked = next(c for c in harness.status()["conditions"] if c["type"] == "AttemptBlocked")
+        assert blocked["message"] == "pod j-a1-master-0: 0/4 nodes are available: 4 Insufficient cpu."
+        assert len(harness.events) == 1
+
+        # Scheduled and running: the condition clears.
+        running = attempt_pod(
+            "j-a1-master-0", phase="Running", conditions=[{"type": "PodScheduled", "status": "True"}]
+        )
+        await harness.reconciler.child_event(POD_CHILD, "MODIFIED", running, RECIPES)
+        blocked = next(c for c in harness.status()["conditions"] if c["type"] == "AttemptBlocked")
+        assert (blocked["status"], blocked["reason"]) == ("False", "NotBlocked")
+        assert harness.status()["reason"] == "Submitted"
+
+    asyncio.run(scenario())
+
+
+def test_a_running_attempt_with_a_worker_that_cannot_pull_its_image_says_so(harness: Harness) -> None:
+    harness.create_job()
+    harness.reconcile()
+    harness.kube.write(
+        f"{PYTORCHJOBS}/j-a1", {"status": {"conditions": [{"type": "Running", "status": "True"}]}}
+    )
+    worker = attempt_pod(
+        "j-a1-worker-0",
+        phase="Pending",
+        containerStatuses=[
+            {"name": "pytorch", "image": "trainer:9", "state": {"waiting": {"reason": "ImagePullBackOff"}}}
+        ],
+    )
+    harness.reconciler.backends.get(BackendName.HYPERPOD).child_seen("Pod", "ADDED", worker)
+    harness.reconcile()
+    status = harness.status()
+    conditions = {c["type"]: c for c in status["conditions"]}
+    assert (status["phase"], status["reason"]) == ("Running", "ImagePullBackOff")
+    assert conditions["Running"]["reason"] == "Running"
+    assert conditions["AttemptBlocked"]["message"] == (
+        "pod j-a1-worker-0, container pytorch (image trainer:9): ImagePullBackOff"
+    )
+    harness.reconciler.backends.get(BackendName.HYPERPOD).child_seen("Pod", "DELETED", worker)
+    harness.reconcile()
+    assert (
+        next(c for c in harness.status()["conditions"] if c["type"] == "AttemptBlocked")["status"] == "False"
+    )
 
 
 def test_api_errors_are_retried_with_backoff(harness: Harness) -> None:

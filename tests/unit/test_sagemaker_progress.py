@@ -55,3 +55,29 @@ def test_percent_is_rounded_down_as_the_trainer_does() -> None:
 
     for step, total in [(0, 10), (1, 3), (199, 200), (200, 200), (250, 200), (5, 0)]:
         assert percent_complete(step, total) == trainers(step, total)
+
+
+def test_the_validation_pass_after_the_last_step_is_progress_too() -> None:
+    """Issue 23, friction point 6, on sagemaker: the trainer's validation record reaches status."""
+    tail = "\n".join(
+        [
+            json.dumps({"type": "validation", "attempt": 1, "step": 150, "validationLoss": 2.0}),
+            line(attempt=2, step=200, loss=0.4),
+            json.dumps({"type": "checkpoint", "attempt": 2, "step": 200, "path": "/opt/ml/checkpoints/s"}),
+            json.dumps(
+                {
+                    "type": "validation",
+                    "attempt": 2,
+                    "step": 200,
+                    "validationLoss": 0.82,
+                    "validationRewardAccuracy": 0.7,
+                }
+            ),
+        ]
+    )
+    progress = progress_from_records(tail, 2, starts_mid_line=False)
+    assert progress is not None and progress.step == 200
+    assert (progress.validation_loss, progress.validation_reward_accuracy) == (0.82, 0.7)
+    # Attempt 1's pass is not attempt 2's, nor a pass before any step of the asked attempt.
+    earlier = progress_from_records("\n".join(tail.splitlines()[:2]), 2, starts_mid_line=False)
+    assert earlier is not None and earlier.validation_loss is None

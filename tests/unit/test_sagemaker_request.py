@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +29,11 @@ from tests.sagemaker_fixtures import (
 )
 
 from finetune_operator.attempt import AttemptRequest
-from finetune_operator.backends.sagemaker.request import build_create_training_job_request
+from finetune_operator.backends.sagemaker.request import METRIC_DEFINITIONS, build_create_training_job_request
 from finetune_operator.backends.sagemaker.s3access import S3LocationNotAllowedError
 from finetune_operator.backends.sagemaker.validation import validate_request
 from finetune_operator.errors import InvalidSpecError
+from finetune_trainer.progress import StepReport, format_metrics_line, format_validation_line
 
 GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden" / "sagemaker"
 LLAMA = {"model": {"name": "llama-3.1-8b", "uri": "s3://ml-models/llama-3.1-8b/"}}
@@ -431,3 +433,27 @@ def test_the_trainer_image_follows_the_instance_types_family() -> None:
     assert plan.request["AlgorithmSpecification"]["TrainingImage"] == cuda
     neuron = build_create_training_job_request(open_lora(), settings)
     assert neuron.request["AlgorithmSpecification"]["TrainingImage"] == settings.trainer_image
+
+
+def test_metric_definitions_read_the_trainers_lines_and_nothing_else() -> None:
+    """SageMaker parses the trainer's stdout: each metric from its own line and name only (issue 23,
+    point 6: the validation loss was nowhere)."""
+    step = format_metrics_line(StepReport(1, 40, 50, 0.8, 0.4, 1e-4, 900.0, 0.0, extra={"reward": 0.5}))
+    validation = format_validation_line(50, {"validationLoss": 0.82, "validationRewardAccuracy": 0.75})
+
+    def parsed(line: str) -> dict[str, str]:
+        found = {d["Name"]: re.search(d["Regex"], line) for d in METRIC_DEFINITIONS}
+        return {name: match.group(1) for name, match in found.items() if match}
+
+    assert parsed(step) == {
+        "train:loss": "0.4",
+        "train:learning_rate": "0.0001",
+        "train:tokens_per_second": "900.0",
+        "train:step": "40",
+        "train:reward": "0.5",
+    }
+    assert parsed(validation) == {
+        "train:step": "50",
+        "validation:loss": "0.82",
+        "validation:reward_accuracy": "0.75",
+    }

@@ -391,3 +391,163 @@ def test_deletion_blocked_adds_one_condition_and_keeps_the_others() -> None:
     later = deletion_blocked(job, "AwsUnreachable", "Stopping failed 2 time(s)", NOW + timedelta(minutes=1))
     assert later[-1].message == "Stopping failed 2 time(s)"
     assert later[-1].last_transition_time == blocked[-1].last_transition_time
+
+
+# --- Stale state (issue 23, friction point 7): every case the issue lists -------------------------
+
+
+def with_spec(job: FineTuneJob, generation: int, **changes: object) -> FineTuneJob:
+    """``job`` after a spec edit (a new generation), as the API server would store it."""
+    return job.model_copy(
+        update={
+            "spec": job.spec.model_copy(update=changes),
+            "metadata": job.metadata.model_copy(update={"generation": generation}),
+        }
+    )
+
+
+def progress_with_eta(attempt: int = 1) -> Progress:
+    return Progress(attempt=attempt, step=5, total_steps=10, estimated_completion_time="2026-11-22T11:00:00Z")
+
+
+def test_suspend_of_a_succeeded_job_changes_nothing_and_says_so_once() -> None:
+    job = start(make_job())
+    done = apply(job, decide(job, Observation(AttemptState.SUCCEEDED, output_path="/fsx/o"), NOW))
+    suspended = with_spec(done, 2, suspend=True)
+    plan = decide(suspended, None, NOW + timedelta(hours=1))
+    assert plan.action is None and plan.status.phase == Phase.SUCCEEDED
+    assert plan.status.completion_time == done.status.completion_time
+    assert conditions(plan) == conditions(decide(done, None, NOW))  # no Suspended condition
+    assert [(e.type, e.reason) for e in plan.events] == [("Warning", "AlreadyFinished")]
+    assert "already finished (phase Succeeded)" in plan.events[0].message
+    # Said once: the next look at the same generation is silent.
+    assert decide(apply(suspended, plan), None, NOW + timedelta(hours=2)).events == ()
+
+
+def test_suspend_of_a_job_that_failed_before_submission_never_makes_it_suspended() -> None:
+    """The issue's case: Failed -> Suspended with completionTime cleared."""
+    job = make_job()
+    failed = apply(job, rejected(job, decide(job, None, NOW), RecipeNotFoundError("no recipe"), NOW))
+    suspended = with_spec(failed, 2, suspend=True)
+    plan = decide(suspended, None, NOW + timedelta(minutes=5))
+    assert plan.action is None and plan.status.phase == Phase.FAILED
+    assert plan.status.completion_time == failed.status.completion_time
+    assert "Suspended" not in conditions(plan)
+    assert [e.reason for e in plan.events] == ["AlreadyFinished"]
+
+
+def test_a_job_resumed_after_suspension_before_submission_keeps_no_stale_suspended() -> None:
+    """Suspended before submission, then resumed; a refused submission leaves Suspended False."""
+    job = make_job({"suspend": True})
+    job = apply(job, decide(job, None, NOW))
+    assert conditions(decide(job, None, NOW))["Suspended"] == "True"
+    resumed = with_spec(job, 2, suspend=False)
+    plan = decide(resumed, None, NOW)
+    assert isinstance(plan.action, Submit) and conditions(plan)["Suspended"] == "False"
+    refused = rejected(resumed, plan, RecipeNotFoundError("no recipe"), NOW)
+    assert refused.status.phase == Phase.FAILED
+    assert conditions(refused)["Suspended"] == "False"
+
+
+def test_running_is_not_true_while_suspended_nor_after_continuing() -> None:
+    job = start(make_job())
+    job = apply(job, decide(job, Observation(AttemptState.RUNNING), NOW))
+    assert conditions(decide(job, Observation(AttemptState.RUNNING), NOW))["Running"] == "True"
+    suspending = decide(with_spec(job, 2, suspend=True), Observation(AttemptState.RUNNING), NOW)
+    assert suspending.status.phase == Phase.SUSPENDED
+    assert conditions(suspending)["Running"] == "False"
+    job = apply(with_spec(job, 2, suspend=True), suspending)
+    continued = decide(
+        with_spec(job, 3, suspend=False), Observation(AttemptState.SUSPENDED, suspended=True), NOW
+    )
+    assert continued.status.phase == Phase.SUBMITTED
+    assert conditions(continued) == {"Submitted": "True", "Running": "False", "Suspended": "False"}
+    job = apply(with_spec(job, 3, suspend=False), continued)
+    again = decide(job, Observation(AttemptState.RUNNING), NOW)
+    assert conditions(again)["Running"] == "True" and again.status.phase == Phase.RUNNING
+
+
+def test_a_queued_attempt_is_not_running() -> None:
+    job = start(make_job({"scheduling": {"queueName": "q"}}))
+    job = apply(job, decide(job, Observation(AttemptState.RUNNING), NOW))
+    plan = decide(job, Observation(AttemptState.PENDING, suspended=True), NOW)
+    assert plan.status.phase == Phase.SUBMITTED and conditions(plan)["Running"] == "False"
+
+
+def test_a_finished_suspended_job_keeps_no_suspended_condition() -> None:
+    """An attempt that fails for good while the job is suspended ends the job: not suspended."""
+    job = start(make_job({"resume": {"maxAttempts": 1}}))
+    job = with_spec(job, 2, suspend=True)
+    job = apply(job, decide(job, Observation(AttemptState.RUNNING), NOW))
+    plan = decide(job, Observation(AttemptState.FAILED, exit_code=1), NOW)
+    assert plan.status.phase == Phase.FAILED
+    assert conditions(plan)["Suspended"] == "False" and conditions(plan).get("Running", "False") == "False"
+
+
+def eta(plan: Plan) -> str | None:
+    return plan.status.progress.estimated_completion_time if plan.status.progress else None
+
+
+def test_the_eta_is_kept_while_running_and_dropped_when_not_running() -> None:
+    job = start(make_job())
+    job = apply(job, decide(job, Observation(AttemptState.RUNNING), NOW))
+    job = job.model_copy(update={"status": job.status.model_copy(update={"progress": progress_with_eta()})})
+    assert eta(decide(job, Observation(AttemptState.RUNNING), NOW)) == "2026-11-22T11:00:00Z"
+    suspended = decide(with_spec(job, 2, suspend=True), Observation(AttemptState.RUNNING), NOW)
+    assert eta(suspended) is None and suspended.status.progress.step == 5  # the figures stay
+    succeeded = decide(job, Observation(AttemptState.SUCCEEDED), NOW)
+    assert eta(succeeded) is None
+    failed = decide(job, Observation(AttemptState.FAILED, exit_code=2), NOW)
+    assert eta(failed) is None
+    resuming = decide(job, Observation(AttemptState.FAILED, exit_code=1), NOW)
+    assert resuming.status.phase == Phase.RESUMING and eta(resuming) is None  # attempt 1's ETA
+
+
+def test_the_eta_of_the_new_attempt_stays_while_it_resumes() -> None:
+    job = start(make_job())
+    job = apply(job, decide(job, Observation(AttemptState.FAILED, exit_code=1), NOW))
+    assert job.status.phase == Phase.RESUMING and job.status.current_attempt == 2
+    job = job.model_copy(update={"status": job.status.model_copy(update={"progress": progress_with_eta(2)})})
+    assert eta(decide(job, Observation(AttemptState.PENDING), NOW)) == "2026-11-22T11:00:00Z"
+
+
+def test_a_blocker_a_watch_reports_the_end_of_needs_no_periodic_look() -> None:
+    job = start(make_job())
+    claim = Observation(AttemptState.PENDING, reason="ClaimNotFound", message="no claim", blocked=True)
+    assert attempt_check_in(decide(job, claim, NOW)) == ATTEMPT_CHECK_SECONDS
+    pod = Observation(
+        AttemptState.PENDING,
+        reason="Unschedulable",
+        message="pod j-a1-master-0",
+        blocked=True,
+        blocker_watched=True,
+    )
+    plan = decide(job, pod, NOW)
+    assert conditions(plan)["AttemptBlocked"] == "True" and attempt_check_in(plan) is None
+
+
+def test_status_reason_says_why_the_job_is_in_its_phase() -> None:
+    """The REASON printer column: one field, whatever the phase."""
+    job = make_job()
+    assert decide(job, None, NOW).status.reason == "Submitted"
+    job = start(job)
+    blocked = Observation(
+        AttemptState.PENDING, reason="Unschedulable", message="pod j-a1-master-0: ...", blocked=True
+    )
+    assert decide(job, blocked, NOW).status.reason == "Unschedulable"
+    running = decide(job, Observation(AttemptState.RUNNING), NOW)
+    assert running.status.reason == "Running"
+    failed = decide(
+        job.model_copy(
+            update={
+                "spec": job.spec.model_copy(
+                    update={"resume": job.spec.resume.model_copy(update={"max_attempts": 1})}
+                )
+            }
+        ),
+        Observation(AttemptState.FAILED, exit_code=1),
+        NOW,
+    )
+    assert failed.status.reason == "MaxAttemptsReached"
+    assert decide(make_job({"suspend": True}), None, NOW).status.reason == "SuspendedBySpec"
+    assert rejected(make_job(), None, InvalidSpecError("bad"), NOW).status.reason == "InvalidSpec"

@@ -505,6 +505,10 @@ class Progress(LenientApiModel):
     tokens_per_second: float | None = None
     reward: float | None = None
     """GRPO: mean reward of the last logged step."""
+    validation_loss: float | None = None
+    """Mean loss over the validation examples, from the pass after the last step."""
+    validation_reward_accuracy: float | None = None
+    """DPO: share of validation pairs whose chosen answer the model rewards above the rejected one."""
     updated_at: str | None = None
 
 
@@ -556,6 +560,9 @@ class SageMakerStatus(LenientApiModel):
 
 class FineTuneJobStatus(LenientApiModel):
     phase: Phase = Phase.PENDING
+    reason: str | None = None
+    """Why the job is in its phase, in one word (the reason of the phase's last Event, or what
+    blocks a waiting attempt): kubectl's REASON column, which cannot pick among conditions."""
     observed_generation: int | None = None
     conditions: list[Condition] = Field(default_factory=list)
     recipe: RecipeStatus | None = None

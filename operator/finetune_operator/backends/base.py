@@ -84,5 +84,10 @@ class Backend(ABC):
     def cancel(self, job: FineTuneJob, attempt: int) -> bool:
         """Stop the attempt; return True once nothing of it is running any more."""
 
+    def child_seen(self, kind: str, event_type: str, document: dict[str, Any]) -> None:  # noqa: B027 - only for backends that keep children in memory
+        """A watch event of one of this backend's ChildKinds (``kind``), before the operator
+        decides whether it wakes the job: a backend may keep what ``observe`` needs of such
+        objects instead of reading them on every look."""
+
     def restore_shared(self, namespace: str) -> None:  # noqa: B027 - only for backends with SharedKinds
         """Re-create what is missing of this backend's per-namespace objects (its SharedKinds)."""

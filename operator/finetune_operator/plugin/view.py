@@ -74,6 +74,16 @@ def progress_line(progress: dict[str, Any], now: datetime) -> str:
     return "  ".join(parts)
 
 
+def blocked_line(status: dict[str, Any]) -> str | None:
+    """What keeps the attempt from starting (condition AttemptBlocked: a pod the scheduler cannot
+    place, an image that cannot be pulled, a crash loop, a missing claim), right under the
+    progress line that would otherwise only say that nothing was reported yet."""
+    for condition in status.get("conditions") or []:
+        if condition.get("type") == "AttemptBlocked" and condition.get("status") == "True":
+            return f"blocked: {condition.get('reason', '')}: {condition.get('message', '')}"
+    return None
+
+
 def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -> str:
     meta, spec, status = job["metadata"], job.get("spec") or {}, job.get("status") or {}
     model = (spec.get("model") or {}).get("name") or (spec.get("model") or {}).get("uri")
@@ -85,6 +95,9 @@ def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -
         f"on {spec.get('backend', 'hyperpod')}",
         progress_line(status.get("progress") or {}, now),
     ]
+    blocked = blocked_line(status)
+    if blocked:
+        lines.append(blocked)
     sagemaker = status.get("sagemaker") or {}
     if sagemaker:
         secondary = f"/{sagemaker['secondaryStatus']}" if sagemaker.get("secondaryStatus") else ""
@@ -92,6 +105,10 @@ def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -
     progress = status.get("progress") or {}
     if progress.get("loss") is not None:
         lines.append(f"loss {progress['loss']:.4g}  {sparkline(losses)}")
+    if progress.get("validationLoss") is not None:
+        accuracy = progress.get("validationRewardAccuracy")
+        ranked = f"  reward accuracy {accuracy:.1%}" if accuracy is not None else ""
+        lines.append(f"validation loss {progress['validationLoss']:.4g}{ranked}")
     latest = (status.get("checkpoint") or {}).get("latest")
     if latest:
         lines.append(f"checkpoint step {latest['step']}: {latest['path']}")
@@ -131,7 +148,12 @@ BLOCKER_RANK = 3
 
 
 def list_reason(job: dict[str, Any]) -> str:
-    """The reason of the job's most relevant true condition (CONDITION_RANK), '-' if none."""
+    """The job's ``status.reason`` (the operator's own choice, as the REASON printer column shows
+    it); for an operator that does not write it, the reason of the most relevant true condition
+    (CONDITION_RANK); '-' if none."""
+    reason = (job.get("status") or {}).get("reason")
+    if reason:
+        return str(reason)
     conditions = [c for c in (job.get("status") or {}).get("conditions") or [] if c.get("status") == "True"]
     if not conditions:
         return "-"
@@ -149,6 +171,7 @@ def render_list(jobs: Sequence[dict[str, Any]], now: datetime, with_namespace: b
         "BACKEND",
         "PROGRESS",
         "LOSS",
+        "VAL-LOSS",
         "ATTEMPT",
         "ETA",
         "AGE",
@@ -168,6 +191,7 @@ def render_list(jobs: Sequence[dict[str, Any]], now: datetime, with_namespace: b
             str(spec.get("backend", "hyperpod")),
             progress.get("percent") or "-",
             f"{progress['loss']:.4g}" if progress.get("loss") is not None else "-",
+            f"{progress['validationLoss']:.4g}" if progress.get("validationLoss") is not None else "-",
             str(status.get("currentAttempt", 0)),
             human_duration((parse_time(estimate) - now).total_seconds())
             if estimate and status.get("phase") not in TERMINAL_PHASES

@@ -17,6 +17,7 @@ import pytest
 from finetune_trainer.progress import (
     CheckpointReport,
     KubernetesStatusClient,
+    ProgressSink,
     StatusReporter,
     StepReport,
     build_progress_record,
@@ -227,3 +228,35 @@ def test_a_grpo_step_reports_its_mean_reward_in_status_and_every_metric_in_the_r
     assert "reward" not in build_status_patch(REPORT, None)["status"]["progress"]
     record = build_progress_record(report)
     assert record["rewards"] == {"correct": 0.5, "short": -0.04} and record["toolCallsPerRollout"] == 1.5
+
+
+VALIDATION = {"validationLoss": 0.8234567, "validationRewardAccuracy": 0.75}
+
+
+def test_the_validation_pass_reaches_status_progress_with_its_step() -> None:
+    """Issue 23, friction point 6: metrics.json had a validation loss, status never showed it."""
+    progress = build_status_patch(REPORT, None, VALIDATION)["status"]["progress"]
+    assert (progress["validationLoss"], progress["validationRewardAccuracy"]) == (0.823457, 0.75)
+    assert progress["attempt"] == 2 and progress["step"] == 120  # the admission policy needs the attempt
+    assert "validationLoss" not in build_status_patch(REPORT, None)["status"]["progress"]
+
+
+def test_the_sink_sends_the_validation_pass_at_once_and_records_its_attempt(
+    tmp_path: Path, api_server: tuple[str, type[_Recorder]]
+) -> None:
+    url, handler = api_server
+    token = tmp_path / "token"
+    token.write_text("t")
+    reporter = StatusReporter(_client(url, token).patch, interval_s=60.0)
+    sink = ProgressSink(tmp_path / "progress.jsonl", None, reporter)
+    sink.step(dataclasses.replace(REPORT, extra={}))
+    _wait_for(lambda: len(handler.requests) == 1)
+    handler.fail_next = 1  # its first patch fails: it is kept and sent again (here: at close)
+    sink.validation(120, {"validationLoss": 0.82})
+    _wait_for(lambda: len(handler.requests) == 2)
+    sink.close()
+    assert len(handler.requests) == 3
+    sent = [r["body"]["status"]["progress"] for r in handler.requests]
+    assert sent[-1]["validationLoss"] == 0.82 and sent[-1]["step"] == 120
+    records = [json.loads(line) for line in (tmp_path / "progress.jsonl").read_text().splitlines()]
+    assert records[-1] == {"type": "validation", "attempt": 2, "step": 120, "validationLoss": 0.82}

@@ -21,9 +21,16 @@ from finetune_operator.api.job import NOVA_MODEL_NAMES, BackendRef, FineTuneJob
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.attempt import AttemptRequest, AttemptState, Observation, attempt_name
 from finetune_operator.backends.base import Backend
-from finetune_operator.backends.hyperpod.observe import claim_blocking, observe_pytorchjob
+from finetune_operator.backends.hyperpod.observe import (
+    PodBlocker,
+    claim_blocking,
+    observe_pytorchjob,
+    pod_blocker,
+    pods_blocking,
+)
 from finetune_operator.backends.hyperpod.render import render_attempt, render_trainer_identity
 from finetune_operator.backends.hyperpod.watches import (
+    POD_KIND,
     PYTORCHJOB_API_VERSION,
     PYTORCHJOB_KIND,
     PYTORCHJOB_PLURAL,
@@ -46,6 +53,9 @@ class HyperPodBackend(Backend):
         self._lock = threading.Lock()
         self._identity_namespaces: set[str] = set()
         """Namespaces whose trainer identity this process has created or found."""
+        self._pod_blockers: dict[tuple[str, str], dict[str, PodBlocker]] = {}
+        """What keeps pods from running, by (namespace, PyTorchJob) and pod name, from the pod
+        watch (``child_seen``): only blocked pods are kept, and observing reads no pod."""
 
     @property
     def api(self) -> client.ApiClient:
@@ -94,6 +104,27 @@ class HyperPodBackend(Backend):
         with self._lock:
             self._identity_namespaces.add(namespace)
 
+    def child_seen(self, kind: str, event_type: str, document: dict[str, Any]) -> None:
+        if kind != POD_KIND:
+            return
+        meta = document.get("metadata") or {}
+        pytorchjob = (meta.get("labels") or {}).get(TRAINING_OPERATOR_JOB_LABEL)
+        if not pytorchjob:
+            return
+        key = (meta.get("namespace") or "", pytorchjob)
+        pod = str(meta.get("name") or "")
+        blocker = None if event_type == "DELETED" else pod_blocker(document)
+        with self._lock:
+            blocked = self._pod_blockers.get(key, {})
+            if blocker is None:
+                blocked.pop(pod, None)
+            else:
+                blocked[pod] = blocker
+            if blocked:
+                self._pod_blockers[key] = blocked
+            else:
+                self._pod_blockers.pop(key, None)
+
     def observe(self, job: FineTuneJob, attempt: int, ref: BackendRef | None) -> Observation:
         namespace = job.metadata.namespace or ""
         name = attempt_name(job.metadata.name, attempt)
@@ -124,11 +155,21 @@ class HyperPodBackend(Backend):
         observation = observe_pytorchjob(
             pytorchjob, pods, output_path=storage_dirs(job, self._config.storage).output_dir
         )
-        if observation.state == AttemptState.PENDING and not observation.suspended:
+        if observation.suspended or observation.state not in (AttemptState.PENDING, AttemptState.RUNNING):
+            return observation
+        blocking = None
+        if observation.state == AttemptState.PENDING:
             blocking = self._claim_blocking(job, namespace, name)
-            if blocking is not None:
-                reason, message = blocking
-                return dataclasses.replace(observation, reason=reason, message=message, blocked=True)
+        if blocking is not None:
+            reason, message = blocking
+            return dataclasses.replace(observation, reason=reason, message=message, blocked=True)
+        with self._lock:
+            blocking = pods_blocking(dict(self._pod_blockers.get((namespace, name), {})))
+        if blocking is not None:
+            reason, message = blocking
+            return dataclasses.replace(
+                observation, reason=reason, message=message, blocked=True, blocker_watched=True
+            )
         return observation
 
     def _claim_blocking(self, job: FineTuneJob, namespace: str, name: str) -> tuple[str, str] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from finetune_contract.constants import EXIT_INVALID_CONFIG
@@ -47,15 +48,23 @@ def observe_pytorchjob(
     return Observation(state=AttemptState.PENDING, reason="Created", message="", suspended=suspended)
 
 
+VOLUME_WORDS = re.compile(r"volume|pvc", re.IGNORECASE)
+"""What the scheduler's words about a pod's volumes contain (its VolumeBinding plugin: "pod has
+unbound immediate PersistentVolumeClaims", "didn't find available persistent volumes to bind",
+"volume node affinity conflict", "pvc(s) bound to non-existent pv(s)")."""
+
+
 def claim_blocking(
     claim: str, namespace: str, pvc: dict[str, Any] | None, pods: list[dict[str, Any]]
 ) -> tuple[str, str] | None:
     """(reason, message) when the storage claim keeps a pending attempt's pods from starting.
 
     A claim that does not exist, or has lost its volume, blocks them for certain. An unbound
-    (Pending) claim blocks them only when the scheduler says a pod cannot be placed: with
-    ``WaitForFirstConsumer`` a claim is Pending until its first pod is scheduled. The pods
-    start by themselves once the claim is there and bound (the scheduler retries them).
+    (Pending) claim blocks them only when the scheduler says a pod cannot be placed for its
+    volumes: with ``WaitForFirstConsumer`` a claim is Pending until its first pod is scheduled,
+    and a claim still being bound (a new namespace's) is not why a pod that asks for more CPU
+    than a node has waits (that pod's own blocker says so, ``pod_blocker``). The pods start by
+    themselves once the claim is there and bound (the scheduler retries them).
     """
     where = f"PersistentVolumeClaim {claim} in namespace {namespace}"
     if pvc is None:
@@ -76,7 +85,9 @@ def claim_blocking(
         condition.get("message") or condition.get("reason") or "unschedulable"
         for pod in pods
         for condition in (pod.get("status") or {}).get("conditions") or []
-        if condition.get("type") == "PodScheduled" and condition.get("status") == "False"
+        if condition.get("type") == "PodScheduled"
+        and condition.get("status") == "False"
+        and VOLUME_WORDS.search(condition.get("message") or "")
     ]
     if not unschedulable:
         return None
@@ -85,6 +96,73 @@ def claim_blocking(
         f"{where} is not bound to a PersistentVolume (phase {phase or 'Pending'}); the attempt's pods wait "
         f"for it (scheduler: {unschedulable[0]})",
     )
+
+
+BLOCKING_WAITING_REASONS = {
+    "ErrImagePull": "ImagePullBackOff",
+    "ImagePullBackOff": "ImagePullBackOff",
+    "InvalidImageName": "InvalidImageName",
+    "CrashLoopBackOff": "CrashLoopBackOff",
+    "CreateContainerConfigError": "CreateContainerConfigError",
+    "CreateContainerError": "CreateContainerError",
+    "RunContainerError": "RunContainerError",
+}
+"""A container's waiting reasons that keep a pod from running until something outside it changes
+(an image, a Secret or ConfigMap it names, the program itself), to the reason the job shows.
+ErrImagePull and ImagePullBackOff are one: the kubelet alternates between them while it retries,
+and the job's condition and its one Event must not follow every flip. ContainerCreating and
+PodInitializing are a pod on its way and block nothing."""
+
+PodBlocker = tuple[str, str]
+"""(reason, message) of what keeps one pod from running; the message names the pod."""
+
+
+def pod_blocker(pod: dict[str, Any]) -> PodBlocker | None:
+    """What keeps ``pod`` from running, if anything: the scheduler cannot place it
+    (``Unschedulable``, with the scheduler's words), or one of its init containers or containers
+    waits for something that will not come by itself (``BLOCKING_WAITING_REASONS``)."""
+    meta = pod.get("metadata") or {}
+    status = pod.get("status") or {}
+    if meta.get("deletionTimestamp") or status.get("phase") in ("Succeeded", "Failed"):
+        return None
+    name = f"pod {meta.get('name')}"
+    for condition in status.get("conditions") or []:
+        if (
+            condition.get("type") == "PodScheduled"
+            and condition.get("status") == "False"
+            and condition.get("reason") == "Unschedulable"
+        ):
+            return "Unschedulable", f"{name}: {condition.get('message') or 'no node can take it'}"
+    for kind, key in (("init container", "initContainerStatuses"), ("container", "containerStatuses")):
+        for container in status.get(key) or []:
+            waiting = (container.get("state") or {}).get("waiting") or {}
+            reason = BLOCKING_WAITING_REASONS.get(waiting.get("reason") or "")
+            if reason is None:
+                continue
+            said = waiting.get("message")
+            detail = f"{waiting['reason']}: {said}" if said else waiting["reason"]
+            image = f" (image {container['image']})" if container.get("image") else ""
+            return reason, f"{name}, {kind} {container.get('name')}{image}: {detail}"
+    return None
+
+
+def pods_blocking(blockers: dict[str, PodBlocker]) -> PodBlocker | None:
+    """The blocker the job shows, of its attempt's blocked pods (by pod name): the first pod's
+    (the master before the workers), with how many more are blocked."""
+    if not blockers:
+        return None
+    first, *others = sorted(blockers)
+    reason, message = blockers[first]
+    if others:
+        message = f"{message} (and {len(others)} more pod{'s' if len(others) > 1 else ''} blocked)"
+    return reason, message
+
+
+def pod_fingerprint(pod: dict[str, Any]) -> str:
+    """What of a pod can change its job's Observation: the reason it is blocked ("" when it is
+    not, which is also what a pod not seen yet counts as, so that a pod on its way wakes nobody)."""
+    blocker = pod_blocker(pod)
+    return blocker[0] if blocker else ""
 
 
 def failure_exit_code(pods: list[dict[str, Any]]) -> int | None:

@@ -22,6 +22,10 @@ PROGRESS_TAIL_BYTES = 64 * 1024
 holds the last hundred or more logged steps, and the file may grow for days."""
 
 
+VALIDATION_FIELDS = ("validationLoss", "validationRewardAccuracy")
+"""What a ``validation`` record (the pass after the last step) adds to ``status.progress``."""
+
+
 def percent_complete(step: int, total_steps: int) -> str | None:
     """Whole percent done, rounded down as the trainer does (100% means finished)."""
     if total_steps <= 0:
@@ -30,7 +34,8 @@ def percent_complete(step: int, total_steps: int) -> str | None:
 
 
 def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> Progress | None:
-    """``status.progress`` from the newest step record of ``attempt`` in ``tail``, if any.
+    """``status.progress`` from the newest step record of ``attempt`` in ``tail``, if any, with
+    the validation pass that followed it.
 
     ``starts_mid_line``: the tail was cut from a longer file, so its first line is partial
     and skipped. A line SageMaker caught half-written (the last one) does not parse and is
@@ -40,12 +45,19 @@ def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> 
     lines = tail.splitlines()
     if starts_mid_line:
         lines = lines[1:]
+    validation: dict[str, object] = {}
     for line in reversed(lines):
         try:
             record = json.loads(line)
         except ValueError:
             continue
-        if not isinstance(record, dict) or record.get("type") != "step" or record.get("attempt") != attempt:
+        if not isinstance(record, dict) or record.get("attempt") != attempt:
+            continue
+        if record.get("type") == "validation" and not validation:
+            # The pass after the last step, written after it: newer, so met first.
+            validation = {key: record.get(key) for key in VALIDATION_FIELDS}
+            continue
+        if record.get("type") != "step":
             continue
         step, total = record.get("step"), record.get("totalSteps")
         if not isinstance(step, int) or not isinstance(total, int):
@@ -62,6 +74,7 @@ def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> 
             "tokensPerSecond": record.get("tokensPerSecond"),
             "reward": record.get("reward"),  # GRPO: the step's mean reward
             "updatedAt": record.get("time"),
+            **validation,
         }
         # A NaN loss (the trainer's last record before it fails) is not JSON the API server takes.
         finite = {k: v for k, v in fields.items() if not (isinstance(v, float) and not math.isfinite(v))}

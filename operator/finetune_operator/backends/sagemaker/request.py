@@ -86,9 +86,17 @@ METRIC_DEFINITIONS = [
     {"Name": "train:tokens_per_second", "Regex": rf"finetune-metrics .*\btokens_per_second={_NUMBER}"},
     {"Name": "train:step", "Regex": rf"finetune-metrics .*\bstep={_NUMBER}"},
     {"Name": "train:reward", "Regex": rf"finetune-metrics .*\breward={_NUMBER}"},
+    {"Name": "validation:loss", "Regex": rf"finetune-metrics .*\bvalidation_loss={_NUMBER}"},
+    {
+        "Name": "validation:reward_accuracy",
+        "Regex": rf"finetune-metrics .*\bvalidation_reward_accuracy={_NUMBER}",
+    },
 ]
 """Parse the trainer's ``finetune-metrics step=.. loss=.. lr=.. tokens_per_second=..``
-stdout lines (docs/trainer-contract.md, section 3); GRPO steps add ``reward=<mean reward>``."""
+stdout lines (docs/trainer-contract.md, section 3); GRPO steps add ``reward=<mean reward>``,
+and the validation pass after the last step prints ``finetune-metrics validation step=..
+validation_loss=..`` (DPO: ``validation_reward_accuracy=..``). ``\b`` keeps ``loss=`` and
+``reward=`` from matching inside the validation names."""
 
 
 @dataclass(frozen=True)

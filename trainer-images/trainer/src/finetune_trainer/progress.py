@@ -89,6 +89,20 @@ def format_metrics_line(report: StepReport) -> str:
     return line
 
 
+VALIDATION_METRIC_NAMES = {
+    "validationLoss": "validation_loss",
+    "validationRewardAccuracy": "validation_reward_accuracy",
+}
+"""The validation metrics' names on the stdout line, which SageMaker's MetricDefinitions parse."""
+
+
+def format_validation_line(step: int, metrics: Mapping[str, float]) -> str:
+    """The stdout line of the validation pass, for the SageMaker backend's MetricDefinitions
+    (``validation:loss``, ``validation:reward_accuracy``)."""
+    parts = [f"{name}={metrics[key]:.6g}" for key, name in VALIDATION_METRIC_NAMES.items() if key in metrics]
+    return f"finetune-metrics validation step={step} " + " ".join(parts)
+
+
 def build_progress_record(report: StepReport) -> dict[str, Any]:
     """One `progress.jsonl` line for a logged step.
 
@@ -124,8 +138,29 @@ def build_checkpoint_record(checkpoint: CheckpointReport) -> dict[str, Any]:
     }
 
 
-def build_status_patch(report: StepReport | None, checkpoint: CheckpointReport | None) -> dict[str, Any]:
-    """The JSON merge patch for the FineTuneJob status subresource (contract, section 3)."""
+VALIDATION_STATUS_KEYS = ("validationLoss", "validationRewardAccuracy")
+"""The validation pass's metrics that go to ``status.progress`` (the rest stay in the files)."""
+
+
+def build_validation_record(attempt: int | None, step: int, metrics: Mapping[str, float]) -> dict[str, Any]:
+    """One `progress.jsonl` line for the validation pass after step ``step`` of ``attempt`` (None:
+    this process logged no step, so it does not know its attempt from a report)."""
+    record: dict[str, Any] = {"type": "validation", "step": step, **metrics}
+    if attempt is not None:
+        record["attempt"] = attempt
+    return record
+
+
+def build_status_patch(
+    report: StepReport | None,
+    checkpoint: CheckpointReport | None,
+    validation: Mapping[str, float] | None = None,
+) -> dict[str, Any]:
+    """The JSON merge patch for the FineTuneJob status subresource (contract, section 3).
+
+    ``validation`` (the validation pass's metrics) rides with ``report``, the step it followed:
+    a merge patch keeps it in ``status.progress`` until the next attempt's first report.
+    """
     status: dict[str, Any] = {}
     if report is not None:
         progress: dict[str, Any] = {
@@ -143,6 +178,9 @@ def build_status_patch(report: StepReport | None, checkpoint: CheckpointReport |
             progress["reward"] = round(report.extra["reward"], 6)
         if report.estimated_completion is not None:
             progress["estimatedCompletionTime"] = utc_timestamp(report.estimated_completion)
+        for key in VALIDATION_STATUS_KEYS:
+            if validation is not None and key in validation:
+                progress[key] = round(validation[key], 6)
         status["progress"] = {k: v for k, v in progress.items() if v is not None}
     if checkpoint is not None:
         status["checkpoint"] = {
@@ -231,6 +269,8 @@ class StatusReporter:
         self._lock = threading.Condition()
         self._report: StepReport | None = None
         self._checkpoint: CheckpointReport | None = None
+        self._validation: tuple[Mapping[str, float], StepReport] | None = None
+        """The validation pass's metrics and the report of the step it followed, until sent."""
         self._last_sent = float("-inf")
         self._closing = False
         self._thread = threading.Thread(target=self._run, name="status-reporter", daemon=True)
@@ -249,8 +289,16 @@ class StatusReporter:
             self._last_sent = float("-inf")  # a checkpoint goes out immediately
             self._lock.notify()
 
+    def validation(self, metrics: Mapping[str, float], report: StepReport) -> None:
+        """The validation pass after ``report``'s step: sent at once with that report, and kept
+        until a patch carrying it succeeds (it comes once, at the end of the run)."""
+        with self._lock:
+            self._validation = (metrics, report)
+            self._last_sent = float("-inf")
+            self._lock.notify()
+
     def _due(self) -> bool:
-        has_news = self._report is not None or self._checkpoint is not None
+        has_news = self._report is not None or self._checkpoint is not None or self._validation is not None
         return has_news and self._clock() - self._last_sent >= self._interval_s
 
     def _run(self) -> None:
@@ -259,17 +307,21 @@ class StatusReporter:
                 while not self._closing and not self._due():
                     wait = self._interval_s - (self._clock() - self._last_sent)
                     self._lock.wait(timeout=max(0.05, min(wait, self._interval_s)))
-                if self._closing and not (self._report or self._checkpoint):
+                if self._closing and not (self._report or self._checkpoint or self._validation):
                     return
-                report, checkpoint = self._report, self._checkpoint
+                report, checkpoint, validation = self._report, self._checkpoint, self._validation
+                if validation is not None and (report is None or report.step <= validation[1].step):
+                    report = validation[1]
                 self._report = None
                 self._last_sent = self._clock()
                 closing = self._closing
             try:
-                self._send(build_status_patch(report, checkpoint))
+                self._send(build_status_patch(report, checkpoint, validation[0] if validation else None))
                 with self._lock:
                     if self._checkpoint is checkpoint:
                         self._checkpoint = None
+                    if self._validation is validation:
+                        self._validation = None
             except (OSError, urllib.error.URLError, ValueError) as exc:
                 log.warning("status patch failed (retried with the next report): %s", exc)
             if closing:
@@ -328,10 +380,14 @@ class ProgressSink:
             self._status.step(report)
 
     def validation(self, step: int, metrics: Mapping[str, float]) -> None:
-        self._append({"type": "validation", "step": step, **metrics})
+        attempt = self._last_report.attempt if self._last_report is not None else None
+        self._append(build_validation_record(attempt, step, metrics))
+        print(format_validation_line(step, metrics), flush=True)
         if self._writer is not None:
             for key, value in metrics.items():
                 self._writer.add_scalar(f"validation/{key}", value, step)
+        if self._status is not None and self._last_report is not None:
+            self._status.validation(metrics, self._last_report)
 
     def checkpoint(self, checkpoint: CheckpointReport) -> None:
         self._append(build_checkpoint_record(checkpoint))
