@@ -11,10 +11,11 @@ import signal
 
 EXIT_OK = 0
 EXIT_TRAINING_ERROR = 1
-"""NaN loss, unreadable input: the operator may retry."""
+"""NaN loss, a storage or network failure, a crash: another attempt may not meet it, so the operator
+may retry."""
 EXIT_INVALID_CONFIG = 2
-"""Invalid config, `--resume-from` or device setup, or bad data beyond the error budget: retrying
-cannot help."""
+"""A spec error: invalid config, `--resume-from` or device setup, a missing or unusable input (data,
+model, tokenizer), an unsupported model, or bad data beyond the error budget. Retrying cannot help."""
 EXIT_STOPPED = 128 + signal.SIGTERM
 """143: stopped by SIGTERM after writing a clean checkpoint."""
 
