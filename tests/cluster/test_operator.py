@@ -122,7 +122,8 @@ def test_job_succeeds_on_trn1_nodes(operator, custom_objects, core_v1, namespace
     assert done.returncode == 0, done.stderr
     job = get_job(custom_objects, namespace, "ok")
     assert job["status"]["phase"] == "Succeeded"
-    assert job["status"]["output"]["path"] == f"/fsx/finetune/{namespace}/ok/output"
+    # The run's own directory (the job's uid): a later job of this name never overwrites it.
+    assert job["status"]["output"]["path"] == f"/fsx/finetune/{namespace}/ok/output/{job['metadata']['uid']}"
     assert job["status"]["attempts"][0]["result"] == "Succeeded"
 
     def reasons() -> set[str]:

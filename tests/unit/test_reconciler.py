@@ -219,7 +219,9 @@ def test_the_job_follows_its_pytorchjob(harness: Harness) -> None:
     assert [e.reason for e in harness.reconcile().events] == ["Succeeded"]
     status = harness.status()
     assert status["phase"] == "Succeeded"
-    assert status["output"]["path"] == f"/fsx/finetune/{NAMESPACE}/j/output"
+    assert (
+        status["output"]["path"] == f"/fsx/finetune/{NAMESPACE}/j/output/{harness.job()['metadata']['uid']}"
+    )
 
 
 def test_a_trainer_that_exits_2_ends_the_job_invalid_spec_after_one_attempt(harness: Harness) -> None:

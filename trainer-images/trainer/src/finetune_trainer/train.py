@@ -22,7 +22,7 @@ import torch
 import torch.distributed as dist
 from torch import nn
 
-from finetune_contract.constants import EXIT_OK, EXIT_STOPPED, PROGRESS_FILE
+from finetune_contract.constants import EXIT_OK, EXIT_STOPPED, run_progress_file
 from finetune_contract.formats import Conversation, Example, Preference, Prompt
 from finetune_trainer import checkpoint_layout
 from finetune_trainer.config import TrainConfig
@@ -188,7 +188,11 @@ class Trainer:
                 # Status is a convenience for the operator; the files and logs still report, and
                 # the operator finds checkpoints with --resume-from auto. Training goes on.
                 log.error("status reporting disabled: %s", exc)
-        return ProgressSink(self.checkpoint_dir / PROGRESS_FILE, self.config.logging.tensorboard_dir, status)
+        return ProgressSink(
+            self.checkpoint_dir / run_progress_file(self.config.job.uid),
+            self.config.logging.tensorboard_dir,
+            status,
+        )
 
     def _total_steps(self, stream: SequenceStream) -> int:
         if self.config.training.max_steps > 0:
