@@ -221,24 +221,6 @@ def test_failed_worker_resumes_then_exhausts_attempts(operator, custom_objects, 
     assert [j["metadata"]["name"] for j in pytorchjobs(custom_objects, namespace)] == ["rs-a1", "rs-a2"]
 
 
-def test_a_trainer_exit_2_fails_the_job_invalid_spec_without_a_second_attempt(
-    operator, custom_objects, core_v1, namespace
-) -> None:
-    """Issue 23, item 3: the trainer's spec-error exit (a missing data file) ends the job after
-    one attempt, however many attempts remain."""
-    create_job(custom_objects, namespace, job_manifest("spec2", resume={"maxAttempts": 3}))
-    pods = wait_for(lambda: running_pods(core_v1, namespace, "spec2-a1"), message="attempt 1's pods running")
-    wait_phase(custom_objects, namespace, "spec2", "Running")
-    finish_pod(core_v1, namespace, pods[0].metadata.name, 2)
-    job = wait_phase(custom_objects, namespace, "spec2", "Failed")
-    failed = condition(job, "Failed")
-    assert failed is not None and failed["reason"] == "InvalidSpec", failed
-    assert "(exit code 2)" in failed["message"]
-    time.sleep(3)  # a second attempt would be created within the operator's next decision
-    assert [j["metadata"]["name"] for j in pytorchjobs(custom_objects, namespace)] == ["spec2-a1"]
-    assert [a["attempt"] for a in get_job(custom_objects, namespace, "spec2")["status"]["attempts"]] == [1]
-
-
 # --- 3. invalid specs: rejected at admission or Failed, never wedging the operator ---------
 
 
