@@ -132,7 +132,7 @@ def main() -> int:
     finished = container_times(masters[0])[1]
     assert finished is not None, "attempt 2's master has no finishedAt"
     trainer_wall = (crashed - attempt_started[1]) + (finished - attempt_started[2])
-    records = bed.progress_records(status)
+    records = bed.progress_records(NAMESPACE, NAME)
     figures = {
         "benchmark": "e2e",
         "smoke": args.smoke,

@@ -42,6 +42,8 @@ import torch
 import yaml
 from hack.tiny_model import save_tiny_model
 
+from finetune_contract.constants import run_progress_file
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 """Where the benchmark modules run from: `python -m bench.trainer` in the repository's root."""
 LORA_TARGETS = ["q_proj", "v_proj"]
@@ -192,7 +194,8 @@ def train_and_read_steps(root: Path, config: dict[str, Any]) -> list[dict[str, A
         stdout=subprocess.DEVNULL,
     )
     records = [
-        json.loads(line) for line in (root / "checkpoints" / "progress.jsonl").read_text().splitlines()
+        json.loads(line)
+        for line in (root / "checkpoints" / run_progress_file(config["job"]["uid"])).read_text().splitlines()
     ]
     return [r for r in records if r["type"] == "step"]
 

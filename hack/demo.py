@@ -154,7 +154,7 @@ def main() -> int:
     print(bed.kubectl("get", "finetunejob", name, "-n", NAMESPACE), end="")
 
     say("The loss, as the trainer logged it (progress.jsonl on the shared file system)")
-    steps = [r for r in bed.progress_records(status) if r.get("type") == "step"]
+    steps = [r for r in bed.progress_records(NAMESPACE, name) if r.get("type") == "step"]
     print(loss_plot(steps))
 
     say("Attempts")

@@ -27,6 +27,7 @@ from hack.testbed.layout import REPO_ROOT, Layout, layout
 from hack.testbed.node import NODE_NAME
 from kubernetes import client, config
 
+from finetune_contract.constants import run_progress_file
 from finetune_operator.storage import StoragePolicy
 
 GROUP, VERSION, PLURAL = "finetune.dev", "v1alpha1", "finetunejobs"
@@ -221,12 +222,14 @@ class RealNodeBed:
             "exec", "-n", namespace, pod, "-c", "pytorch", "--", "python", "-c", KILL_TRAINING_PROCESS
         )
 
-    def progress_records(self, status: dict[str, Any]) -> list[dict[str, Any]]:
-        """The trainer's progress.jsonl (every logged step of every attempt), read from the shared volume."""
-        directory = status.get("checkpointDir")
+    def progress_records(self, namespace: str, name: str) -> list[dict[str, Any]]:
+        """The run's progress.jsonl (every logged step of every attempt of the job as it exists now),
+        read from the shared volume: `<checkpointDir>/runs/<uid>/progress.jsonl`."""
+        job = self.job(namespace, name)
+        directory = (job.get("status") or {}).get("checkpointDir")
         if not directory:
             return []
-        path = self.host_path(directory) / "progress.jsonl"
+        path = self.host_path(directory) / run_progress_file(job["metadata"]["uid"])
         if not path.exists():
             return []
         return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]

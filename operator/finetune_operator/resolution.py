@@ -66,21 +66,35 @@ def storage_dirs(job: FineTuneJob, policy: StoragePolicy) -> StorageDirs:
     """Where ``spec.storage`` puts this job's checkpoints, outputs and TensorBoard logs:
     by default in the job's own directory of the platform's ``policy``, normalised.
 
+    Outputs and TensorBoard logs are the run's own: ``<outputDir>/<uid>`` and
+    ``<tensorboardDir>/<uid>``, keyed on the job's uid, so that a job re-created under an
+    old name never overwrites or mixes with the earlier run's files, while the attempts of
+    one job share them. The checkpoint directory is shared by the name's runs: each
+    checkpoint's manifest records the uid that wrote it, and the trainer resumes only from
+    its own job's (docs/trainer-contract.md, section 2).
+
     They go into every resolved config, so the config hash covers them on every backend
     (a backend whose container sees other paths, like SageMaker's, maps them when it
     renders; the hash stays the one the job's status records).
     """
     storage = job.spec.storage
     base = policy.for_job(job.metadata.namespace or "", job.metadata.name).write_root
+    uid = job.metadata.uid or ""
 
     def chosen(value: str | None, default: str) -> str:
         return normalise(value) if value else default
 
     return StorageDirs(
         checkpoint_dir=chosen(storage.checkpoint_dir, f"{base}/checkpoints"),
-        output_dir=chosen(storage.output_dir, f"{base}/output"),
-        tensorboard_dir=chosen(storage.tensorboard_dir, f"{base}/tensorboard"),
+        output_dir=run_dir(chosen(storage.output_dir, f"{base}/output"), uid),
+        tensorboard_dir=run_dir(chosen(storage.tensorboard_dir, f"{base}/tensorboard"), uid),
     )
+
+
+def run_dir(parent: str, uid: str) -> str:
+    """One run's directory below ``parent``: ``<parent>/<uid>`` (``parent`` itself for a job
+    with no uid yet, which only a unit test builds)."""
+    return normalise(f"{parent}/{uid}") if uid else parent
 
 
 # --- overrides ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from finetune_contract.constants import EXIT_INVALID_CONFIG, RESUME_AUTO
 from finetune_operator.api.job import (
     AttemptStatus,
     BackendRef,
+    CheckpointRef,
     CheckpointStatus,
     Condition,
     FineTuneJob,
@@ -455,7 +456,16 @@ def _attempt_failed(b: _Builder, observation: Observation, now: datetime) -> Non
     resume_from = latest.path if latest else RESUME_AUTO
     _begin_attempt(b, attempt + 1, resume_from, now)
     b.condition(CONDITION_RUNNING, False, "AttemptFailed", f"Attempt {attempt} failed: {detail}")
-    b.phase(Phase.RESUMING, "Resuming", f"Attempt {attempt + 1} of {max_attempts} resumes from {resume_from}")
+    b.phase(Phase.RESUMING, "Resuming", f"Attempt {attempt + 1} of {max_attempts} {resume_plan(latest)}")
+
+
+def resume_plan(latest: CheckpointRef | None) -> str:
+    """What the next attempt starts from, in words: the step and path of the newest checkpoint
+    the job reported, or a fresh start. With none reported the attempt passes ``--resume-from
+    auto``, so a checkpoint that was written but never reported is still used."""
+    if latest is None:
+        return "starts from scratch: no checkpoint reported (the trainer still resumes from one it finds)"
+    return f"resumes from step {latest.step} (checkpoint {latest.path})"
 
 
 def _waiting_phase(b: _Builder) -> Phase:

@@ -77,7 +77,9 @@ def test_a_grpo_job_gets_its_configmap_reward_and_succeeds(
 
     finish_pod(core_v1, namespace, pod.metadata.name, 0)
     job = wait_phase(custom_objects, namespace, "grpo", "Succeeded")
-    assert job["status"]["output"]["path"] == f"/fsx/finetune/{namespace}/grpo/output"
+    assert (
+        job["status"]["output"]["path"] == f"/fsx/finetune/{namespace}/grpo/output/{job['metadata']['uid']}"
+    )
     assert [j["metadata"]["name"] for j in pytorchjobs(custom_objects, namespace)] == ["grpo-a1"]
 
 

@@ -122,7 +122,8 @@ def test_job_succeeds_on_trn1_nodes(operator, custom_objects, core_v1, namespace
     assert done.returncode == 0, done.stderr
     job = get_job(custom_objects, namespace, "ok")
     assert job["status"]["phase"] == "Succeeded"
-    assert job["status"]["output"]["path"] == f"/fsx/finetune/{namespace}/ok/output"
+    # The run's own directory (the job's uid): a later job of this name never overwrites it.
+    assert job["status"]["output"]["path"] == f"/fsx/finetune/{namespace}/ok/output/{job['metadata']['uid']}"
     assert job["status"]["attempts"][0]["result"] == "Succeeded"
 
     def reasons() -> set[str]:
@@ -201,6 +202,14 @@ def test_failed_worker_resumes_then_exhausts_attempts(operator, custom_objects, 
     )
     assert job["status"]["attempts"][0]["result"] == "Failed"
     assert job["status"]["attempts"][1]["resumedFrom"] == checkpoint
+
+    def resuming() -> list[str]:
+        events = core_v1.list_namespaced_event(namespace, field_selector="involvedObject.name=rs").items
+        return [e.message for e in events if e.reason == "Resuming"]
+
+    # The Event says what attempt 2 starts from, not the keyword it passes (issue 23, item 3).
+    (said,) = wait_for(resuming, timeout=30, message="the Resuming Event")
+    assert said == f"Attempt 2 of 2 resumes from step 20 (checkpoint {checkpoint})"
 
     wait_for(lambda: len(running_pods(core_v1, namespace, "rs-a2")) == 2, message="attempt 2 pods")
     master = running_pods(core_v1, namespace, "rs-a2")[0]

@@ -87,7 +87,7 @@ def grpo_run(testbed) -> dict[str, Any]:
         JOB_TIMEOUT_S,
         "Succeeded",
     )
-    return {"status": status, "records": bed.progress_records(status), "bed": bed}
+    return {"status": status, "records": bed.progress_records(namespace, JOB), "bed": bed}
 
 
 def test_a_grpo_lora_job_with_a_configmap_reward_succeeds_and_reports_its_reward(grpo_run) -> None:

@@ -85,7 +85,7 @@ def demo(bed: RealNodeBed) -> DemoRun:
         "name"
     ]
     status = bed.status(DEMO_NAMESPACE, name)
-    records = bed.progress_records(status)
+    records = bed.progress_records(DEMO_NAMESPACE, name)
     return DemoRun(
         stdout=result.stdout,
         seconds=seconds,
@@ -373,7 +373,7 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
         "Succeeded",
         show=False,
     )
-    records = bed.progress_records(status)
+    records = bed.progress_records(real_namespace, "dpo")
     return DeletedPodRun(
         status=status,
         deleted_at=deleted_at,

@@ -220,7 +220,49 @@ def test_the_job_follows_its_pytorchjob(harness: Harness) -> None:
     assert [e.reason for e in harness.reconcile().events] == ["Succeeded"]
     status = harness.status()
     assert status["phase"] == "Succeeded"
-    assert status["output"]["path"] == f"/fsx/finetune/{NAMESPACE}/j/output"
+    assert (
+        status["output"]["path"] == f"/fsx/finetune/{NAMESPACE}/j/output/{harness.job()['metadata']['uid']}"
+    )
+
+
+def test_a_trainer_that_exits_2_ends_the_job_invalid_spec_after_one_attempt(harness: Harness) -> None:
+    """Issue 23, item 3: a missing data file is the trainer's exit 2; the job fails InvalidSpec
+    with the trainer's words (key and path) in its condition, and no second attempt is made."""
+    harness.create_job()
+    harness.reconcile()
+    said = f"invalid input: data.train[0].path: /fsx/data/{NAMESPACE}/train.jsonl does not exist"
+    terminated = {"exitCode": 2, "reason": "Error", "message": said}
+    harness.kube.add(
+        f"/api/v1/namespaces/{NAMESPACE}/pods",
+        {
+            "metadata": {"name": "j-a1-master-0", "labels": {"training.kubeflow.org/job-name": "j-a1"}},
+            "spec": {"containers": [{"name": "pytorch", "image": "trainer"}]},
+            "status": {
+                "containerStatuses": [
+                    {
+                        "name": "pytorch",
+                        "image": "trainer",
+                        "imageID": "",
+                        "ready": False,
+                        "restartCount": 0,
+                        "state": {"terminated": terminated},
+                    }
+                ]
+            },
+        },
+    )
+    harness.kube.write(
+        f"{PYTORCHJOBS}/j-a1", {"status": {"conditions": [{"type": "Failed", "status": "True"}]}}
+    )
+    outcome = harness.reconcile()
+    status = harness.status()
+    (failed,) = [c for c in status["conditions"] if c["type"] == "Failed"]
+    assert (status["phase"], failed["reason"]) == ("Failed", "InvalidSpec")
+    assert said in failed["message"] and "(exit code 2)" in failed["message"]
+    assert [e.reason for e in outcome.events] == ["AttemptFailed", "InvalidSpec"]
+    assert [a["attempt"] for a in status["attempts"]] == [1]
+    assert harness.kube.get(f"{PYTORCHJOBS}/j-a2") is None
+    assert harness.reconcile().events == []  # and stays so
 
 
 def test_a_suspended_job_keeps_its_progress_but_not_its_eta(harness: Harness) -> None:

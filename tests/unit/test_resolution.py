@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from finetune_contract.constants import run_progress_file
 from finetune_operator import yamlio
 from finetune_operator.admission import parse_job
 from finetune_operator.api.job import FineTuneJob
@@ -25,6 +26,7 @@ from finetune_operator.recipes import (
     select_recipe,
 )
 from finetune_operator.resolution import NEURON_LORA_TARGETS, resolve
+from finetune_operator.storage import within
 
 RECIPES = load_recipes_dir(BUILTIN_RECIPES_DIR)
 HYPERPOD_RECIPES = [r for r in RECIPES if BackendName.HYPERPOD in r.spec.backends]
@@ -41,6 +43,44 @@ BASE = "  model: {name: llama-3.1-8b}\n  method: lora\n  data: {train: {path: /f
 def resolved(spec: str):
     j = job(spec)
     return resolve(j, select_recipe(j, RECIPES), OperatorConfig(), 1)
+
+
+def test_two_runs_of_one_job_name_write_disjoint_outputs_and_tensorboard_logs() -> None:
+    """Issue 23, item 4: a job deleted and created again under its name (a new uid) never writes
+    into the earlier run's output or TensorBoard directory, whether they are the defaults or set
+    in spec.storage; the checkpoint directory is the name's (its manifests carry the uid), and the
+    runs' progress files below it are their own."""
+    for storage in (
+        "",
+        "  storage: {outputDir: /fsx/finetune/team-a/j/out, tensorboardDir: /fsx/finetune/team-a/j/tb}\n",
+    ):
+        text = BASE + storage
+        runs = []
+        for uid in ("uid-first", "uid-second"):
+            document = yamlio.load_documents(
+                f"kind: FineTuneJob\nmetadata: {{name: j, namespace: team-a, uid: {uid}}}\nspec:\n{text}"
+            )[0]
+            j = parse_job(document)
+            runs.append(resolve(j, select_recipe(j, RECIPES), OperatorConfig(), 1).config)
+        first, second = runs
+        for a, b in [
+            (first.output.dir, second.output.dir),
+            (first.logging.tensorboard_dir, second.logging.tensorboard_dir),
+        ]:
+            assert a != b and not within(a, b) and not within(b, a), (a, b)
+        assert first.output.dir.endswith("/uid-first") and second.output.dir.endswith("/uid-second")
+        assert first.checkpointing.dir == second.checkpointing.dir
+        progress = {run_progress_file(run.job.uid) for run in runs}
+        assert progress == {"runs/uid-first/progress.jsonl", "runs/uid-second/progress.jsonl"}
+
+
+def test_the_attempts_of_one_job_share_its_run_directories() -> None:
+    j = job(BASE)
+    first, third = (resolve(j, select_recipe(j, RECIPES), OperatorConfig(), n).config for n in (1, 3))
+    assert (first.output.dir, first.logging.tensorboard_dir) == (
+        third.output.dir,
+        third.logging.tensorboard_dir,
+    )
 
 
 def test_builtin_recipes_cover_every_model_and_method() -> None:
@@ -125,7 +165,8 @@ def test_defaults_and_paths() -> None:
     config = result.config
     assert config.model.path == "/fsx/models/llama-3.1-8b"
     assert config.checkpointing.dir == "/fsx/finetune/team-a/j/checkpoints"
-    assert config.output.dir == "/fsx/finetune/team-a/j/output"
+    assert config.output.dir == "/fsx/finetune/team-a/j/output/u-1"
+    assert config.logging.tensorboard_dir == "/fsx/finetune/team-a/j/tensorboard/u-1"
     assert config.data.format.value == "messages"
     assert config.lora is not None and config.dpo is None
     assert result.recipe.hash.startswith("sha256:") and config.recipe.hash == result.recipe.hash

@@ -378,7 +378,8 @@ def test_a_checkpoint_prefix_no_longer_allowed_is_not_read(aws: MotoSageMaker) -
     )
     ref = backend_for(aws).submit(request_for(job))
     assert backend_for(aws).observe(job, 1, ref).state == AttemptState.PENDING
-    assert ("GET", "/ml-data/team-a/checkpoints/progress.jsonl") in aws.s3_requests_to("ml-data")
+    progress_key = f"/ml-data/team-a/checkpoints/runs/{job.metadata.uid}/progress.jsonl"
+    assert ("GET", progress_key) in aws.s3_requests_to("ml-data")
     aws.s3_requests.clear()
     narrowed = backend_for(aws, allowed_s3_prefixes={})
     observation = narrowed.observe(job, 1, ref)
@@ -647,8 +648,8 @@ def test_observe_again_in_follows_the_poll_schedule(aws: MotoSageMaker) -> None:
 
 
 def test_progress_comes_from_the_trainers_records_synced_to_s3(aws: MotoSageMaker, tmp_path) -> None:
-    """The trainer's own ProgressSink writes progress.jsonl in its checkpoint directory, which
-    SageMaker syncs to the checkpoint prefix: the backend reads its tail and reports the
+    """The trainer's own ProgressSink writes runs/<uid>/progress.jsonl in its checkpoint directory,
+    which SageMaker syncs to the checkpoint prefix: the backend reads its tail and reports the
     current attempt's newest step, percent and ETA included."""
     from finetune_trainer.progress import ProgressSink, StepReport
 
@@ -657,6 +658,14 @@ def test_progress_comes_from_the_trainers_records_synced_to_s3(aws: MotoSageMake
     job = lora_job()
     ref = backend.submit(request_for(job, attempt=2))
     assert backend.observe(job, 2, ref).progress is None  # nothing written yet
+    prefix = "finetune/team-a/llama-lora-83c4c819/checkpoints/"
+    # An earlier job of the same name, in the same checkpoint prefix (a shared checkpointS3Uri):
+    # its records are its run's own and never read as this job's (issue 23, item 4).
+    earlier = b'{"type": "step", "attempt": 2, "step": 999, "totalSteps": 1000, "loss": 9.0}\n'
+    for key in ("progress.jsonl", "runs/an-earlier-uid/progress.jsonl"):
+        aws.client("s3").put_object(Bucket="ml-artifacts", Key=prefix + key, Body=earlier)
+    clock.now += 3600
+    assert backend.observe(job, 2, ref).progress is None
 
     records = tmp_path / "progress.jsonl"
     sink = ProgressSink(records, None, None)
@@ -670,7 +679,7 @@ def test_progress_comes_from_the_trainers_records_synced_to_s3(aws: MotoSageMake
     half_synced = b'{"type": "step", "attempt": 2, "step": 54'
     aws.client("s3").put_object(
         Bucket="ml-artifacts",
-        Key="finetune/team-a/llama-lora-83c4c819/checkpoints/progress.jsonl",
+        Key=f"{prefix}runs/{job.metadata.uid}/progress.jsonl",
         Body=written + half_synced,
     )
     clock.now += 3600  # the next DescribeTrainingJob is due

@@ -457,3 +457,32 @@ def test_metric_definitions_read_the_trainers_lines_and_nothing_else() -> None:
         "validation:loss": "0.82",
         "validation:reward_accuracy": "0.75",
     }
+
+
+def test_two_runs_of_one_job_name_keep_disjoint_s3_locations() -> None:
+    """Issue 23, item 4 on SageMaker: a job re-created under its name (a new uid) gets its own S3
+    root (checkpoints, output, TensorBoard) and its own training job names, so its model.tar.gz
+    (status.output.path, under the training job's name) never replaces the earlier run's. (With a
+    checkpointS3Uri the two share, each run's progress has its own key: test_sagemaker_backend.py.)"""
+    spec = {
+        **LLAMA,
+        "method": "lora",
+        "data": {"train": {"path": "s3://ml-data/chat/train.jsonl"}},
+    }
+    plans = [
+        build_create_training_job_request(
+            attempt_request(make_job(spec, uid=uid), open_model_recipe("lora"), sagemaker_settings()),
+            sagemaker_settings(),
+        )
+        for uid in ("uid-first", "uid-second")
+    ]
+    first, second = (plan.locations for plan in plans)
+    for a, b in [
+        (first.root, second.root),
+        (first.output, second.output),
+        (first.tensorboard, second.tensorboard),
+    ]:
+        assert a != b and not a.startswith(b) and not b.startswith(a), (a, b)
+    assert plans[0].name != plans[1].name
+    tensorboard = [plan.request["TensorBoardOutputConfig"]["S3OutputPath"] for plan in plans]
+    assert tensorboard == [first.tensorboard, second.tensorboard]

@@ -128,12 +128,20 @@ def test_failure_with_attempts_left_resumes_from_latest_checkpoint() -> None:
     assert (first.result, first.exit_code, first.end_time) == ("Failed", 1, "2026-11-22T10:00:00Z")
     assert second.resumed_from == "/fsx/c/step-00000020" and second.end_time is None
     assert [e.reason for e in plan.events] == ["AttemptFailed", "Resuming"]
+    # The Event says what the attempt starts from, not the keyword it passes (issue 23).
+    assert plan.events[-1].message == (
+        "Attempt 2 of 3 resumes from step 20 (checkpoint /fsx/c/step-00000020)"
+    )
 
 
 def test_failure_without_checkpoint_resumes_auto() -> None:
     job = start(make_job())
     plan = decide(job, Observation(AttemptState.FAILED, exit_code=143), NOW)
     assert isinstance(plan.action, Submit) and plan.action.resume_from == "auto"
+    assert plan.events[-1].message == (
+        "Attempt 2 of 3 starts from scratch: no checkpoint reported "
+        "(the trainer still resumes from one it finds)"
+    )
 
 
 def test_missing_child_counts_as_a_failed_attempt() -> None:

@@ -300,13 +300,19 @@ class Storage(ApiModel):
         default=None,
         max_length=MAX_LOCATION_LENGTH,
         pattern=ABSOLUTE_PATH,
-        description="Default <job directory>/output; must lie in the job's directory.",
+        description=(
+            "Default <job directory>/output; must lie in the job's directory. Each run writes to "
+            "<outputDir>/<uid>."
+        ),
     )
     tensorboard_dir: str | None = Field(
         default=None,
         max_length=MAX_LOCATION_LENGTH,
         pattern=ABSOLUTE_PATH,
-        description="Default <job directory>/tensorboard; must lie in the job's directory.",
+        description=(
+            "Default <job directory>/tensorboard; must lie in the job's directory. Each run writes to "
+            "<tensorboardDir>/<uid>."
+        ),
     )
     compile_cache_dir: str | None = Field(
         default=None,

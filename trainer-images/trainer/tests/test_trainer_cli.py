@@ -142,3 +142,82 @@ def test_a_single_process_run_binds_no_port(tmp_path: Path, tiny_model: Path) ->
         port = str(taken.getsockname()[1])
         result = kit.run_trainer(config, env=kit.trainer_env(MASTER_PORT=port))
     assert result.returncode == 0, result.stderr[-3000:]
+
+
+# -- spec errors: what no retry can fix exits 2, naming the config key and the path --------------
+
+
+def _model_dir(root: Path, model_type: str = "llama", weights: bool = True) -> Path:
+    """A directory that passes for a model up to what a check reads (config.json, weight names)."""
+    directory = root / "model"
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "config.json").write_text(json.dumps({"model_type": model_type}), encoding="utf-8")
+    if weights:
+        (directory / "model.safetensors").write_bytes(b"")
+    return directory
+
+
+def _run_expecting_spec_error(tmp_path: Path, config: dict) -> str:
+    result = kit.run_trainer(kit.write_config(tmp_path, config), timeout=120)
+    assert result.returncode == 2, result.stderr[-3000:]
+    return result.stderr
+
+
+def test_a_missing_data_file_exits_2_naming_the_key_and_the_path(tmp_path: Path) -> None:
+    missing = tmp_path / "data" / "train.jsonl"
+    stderr = _run_expecting_spec_error(tmp_path, kit.make_config(tmp_path, _model_dir(tmp_path), [missing]))
+    assert f"invalid input: data.train[0].path: {missing} does not exist" in stderr
+    # Checked first: no process group, no tokenizer, no weights were touched.
+    assert "model:" not in stderr and "Traceback" not in stderr
+
+
+def test_a_missing_validation_file_and_a_directory_for_data_exit_2(tmp_path: Path) -> None:
+    data = kit.write_jsonl(tmp_path / "train.jsonl", kit.messages_records(4, seed=0))
+    config = kit.make_config(
+        tmp_path, _model_dir(tmp_path), [data], **{"data.validation": {"path": str(tmp_path / "v")}}
+    )
+    assert f"data.validation.path: {tmp_path / 'v'} does not exist" in _run_expecting_spec_error(
+        tmp_path, config
+    )
+    config = kit.make_config(tmp_path, _model_dir(tmp_path), [tmp_path])
+    assert f"data.train[0].path: {tmp_path} is a directory" in _run_expecting_spec_error(tmp_path, config)
+
+
+def test_a_missing_model_or_tokenizer_directory_exits_2(tmp_path: Path) -> None:
+    data = kit.write_jsonl(tmp_path / "train.jsonl", kit.messages_records(4, seed=0))
+    config = kit.make_config(tmp_path, tmp_path / "no-model", [data])
+    assert f"model.path: {tmp_path / 'no-model'} does not exist" in _run_expecting_spec_error(
+        tmp_path, config
+    )
+    config = kit.make_config(
+        tmp_path, _model_dir(tmp_path), [data], **{"model.tokenizer": str(tmp_path / "tok")}
+    )
+    assert f"model.tokenizer: {tmp_path / 'tok'} does not exist" in _run_expecting_spec_error(
+        tmp_path, config
+    )
+
+
+def test_a_model_of_an_unknown_architecture_or_without_weights_exits_2(tmp_path: Path) -> None:
+    data = kit.write_jsonl(tmp_path / "train.jsonl", kit.messages_records(4, seed=0))
+    config = kit.make_config(tmp_path, _model_dir(tmp_path / "a", model_type="no-such-arch"), [data])
+    assert "names model_type 'no-such-arch', an architecture" in _run_expecting_spec_error(tmp_path, config)
+    config = kit.make_config(tmp_path, _model_dir(tmp_path / "b", weights=False), [data])
+    assert (
+        "model.path: " in (stderr := _run_expecting_spec_error(tmp_path, config))
+        and "holds no weights" in stderr
+    )
+
+
+def test_a_model_directory_without_a_tokenizer_exits_2(tmp_path: Path) -> None:
+    data = kit.write_jsonl(tmp_path / "train.jsonl", kit.messages_records(4, seed=0))
+    model = _model_dir(tmp_path)
+    stderr = _run_expecting_spec_error(tmp_path, kit.make_config(tmp_path, model, [data]))
+    assert f"invalid configuration: model.path: cannot load a tokenizer from {model}" in stderr
+
+
+def test_lora_target_modules_the_model_lacks_exit_2(tmp_path: Path, tiny_model: Path) -> None:
+    data = kit.write_jsonl(tmp_path / "train.jsonl", kit.messages_records(8, seed=0))
+    config = kit.make_config(tmp_path, tiny_model, [data], **{"lora.targetModules": ["no_such_proj"]})
+    assert "lora.targetModules ['no_such_proj'] do not fit this model" in _run_expecting_spec_error(
+        tmp_path, config
+    )

@@ -409,7 +409,7 @@ def test_sigterm_during_a_step_checkpoints_and_exits_143(
         stderr=subprocess.PIPE,
         text=True,
     )
-    progress = tmp_path / "checkpoints" / "progress.jsonl"
+    progress = kit.progress_file(tmp_path / "checkpoints")
     deadline = time.monotonic() + RUN_TIMEOUT_S
     while not (progress.exists() and progress.read_text().count("\n") >= 3):
         assert time.monotonic() < deadline and process.poll() is None, "training never started"
@@ -459,7 +459,7 @@ def test_architectures_optimum_neuron_cannot_train_exit_2_before_training(
     run = neuron_run(tmp_path, case.config(tmp_path, models, data))
     assert run.result.returncode == 2, run.result.stderr[-4000:]
     assert "cannot train on Neuron" in run.result.stderr, run.result.stderr[-4000:]
-    assert not (run.checkpoints / "progress.jsonl").exists()
+    assert not kit.progress_file(run.checkpoints).exists()
 
 
 def test_grpo_is_refused_on_neuron_with_exit_2(tmp_path: Path, models: Path) -> None:

@@ -12,7 +12,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from finetune_trainer.storage import StorageError, cache_path_for, localize
+from finetune_trainer.storage import InputMissing, StorageError, cache_path_for, localize
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def test_a_local_path_is_used_in_place(tmp_path: Path) -> None:
     data = tmp_path / "train.jsonl"
     data.write_text("{}\n")
     assert localize(str(data), local_rank=0, cache_dir=tmp_path / "cache") == data
-    with pytest.raises(StorageError, match="no such file or directory"):
+    with pytest.raises(InputMissing, match="no such file or directory"):
         localize(str(tmp_path / "missing.jsonl"), local_rank=0, cache_dir=tmp_path / "cache")
 
 
@@ -59,7 +59,7 @@ def test_an_s3_prefix_is_downloaded_as_a_directory(tmp_path: Path, s3: Any) -> N
 
 
 def test_a_missing_s3_object_is_a_clear_error(tmp_path: Path, s3: Any) -> None:
-    with pytest.raises(StorageError, match=r"s3://data/nope\.jsonl: no such object or prefix"):
+    with pytest.raises(InputMissing, match=r"s3://data/nope\.jsonl: no such object or prefix"):
         localize("s3://data/nope.jsonl", local_rank=0, cache_dir=tmp_path, client=s3)
 
 
@@ -125,3 +125,25 @@ def test_training_reads_model_and_data_from_s3_through_the_node_cache(
     assert (cache / "s3" / "fsx-export" / "models" / "tiny" / "config.json").is_file()
     assert (cache / "s3" / "fsx-export" / "models" / "tiny.download-complete").is_file()
     assert not list(cache.rglob("*.partial"))
+
+
+class _FailingS3:
+    """An S3 client whose every call fails with one botocore-shaped error code."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def get_paginator(self, name: str) -> Any:
+        from botocore.exceptions import ClientError
+
+        raise ClientError({"Error": {"Code": self.code, "Message": self.code}}, "ListObjectsV2")
+
+
+def test_missing_or_forbidden_s3_inputs_are_spec_errors_and_other_failures_are_not(tmp_path: Path) -> None:
+    for code in ("NoSuchBucket", "AccessDenied", "403"):
+        with pytest.raises(InputMissing, match=r"s3://data/x\.jsonl: no such object or prefix, or no access"):
+            localize("s3://data/x.jsonl", local_rank=0, cache_dir=tmp_path, client=_FailingS3(code))
+    for code in ("SlowDown", "InternalError"):
+        with pytest.raises(StorageError, match="cannot fetch") as raised:
+            localize("s3://data/x.jsonl", local_rank=0, cache_dir=tmp_path, client=_FailingS3(code))
+        assert not isinstance(raised.value, InputMissing)

@@ -165,7 +165,7 @@ def test_sigterm_checkpoints_and_exits_143_within_the_grace_period(
         stderr=subprocess.PIPE,
         text=True,
     )
-    progress = tmp_path / "checkpoints" / "progress.jsonl"
+    progress = kit.progress_file(tmp_path / "checkpoints")
     deadline = time.monotonic() + 120
     while not (progress.exists() and progress.read_text().count("\n") >= 3):
         assert time.monotonic() < deadline and process.poll() is None, "training never started"
@@ -308,3 +308,54 @@ def test_other_formats_and_unpacked_batches_train(
     assert [r["step"] for r in records_logged] == [1, 2, 3]
     assert all(math.isfinite(r["loss"]) for r in records_logged)
     assert (tmp_path / "output" / "adapter" / "adapter_model.safetensors").is_file()
+
+
+def _snapshot(directory: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()
+    }
+
+
+def test_a_second_run_under_the_same_name_leaves_the_first_runs_files_alone(
+    tmp_path: Path, tiny_model: Path, chat_data: Path
+) -> None:
+    """Issue 23, item 4: a job deleted and created again under its name (same checkpoint directory,
+    a new uid) writes its progress, outputs and TensorBoard logs into its own run directories
+    (`<dir>/<uid>` as the operator resolves them, `runs/<uid>/progress.jsonl` below the shared
+    checkpoints) and changes nothing of the earlier run's; the earlier run's checkpoints are kept."""
+
+    def run(uid: str) -> None:
+        config = kit.make_config(
+            tmp_path,
+            tiny_model,
+            [chat_data],
+            **{
+                "job.uid": uid,
+                "training.maxSteps": 4,
+                "checkpointing.everySteps": 2,
+                "output.dir": str(tmp_path / "output" / uid),
+                "logging.tensorboardDir": str(tmp_path / "tensorboard" / uid),
+            },
+        )
+        _ok(kit.run_trainer(kit.write_config(tmp_path, config), resume_from="auto"))
+
+    checkpoints = tmp_path / "checkpoints"
+    run("uid-first")
+    first = {
+        "output": _snapshot(tmp_path / "output" / "uid-first"),
+        "tensorboard": _snapshot(tmp_path / "tensorboard" / "uid-first"),
+        "progress": kit.progress_file(checkpoints, "uid-first").read_bytes(),
+    }
+    assert "adapter/adapter_model.safetensors" in first["output"] and "metrics.json" in first["output"]
+    assert first["tensorboard"], "the first run wrote no TensorBoard events"
+
+    run("uid-second")
+    assert _snapshot(tmp_path / "output" / "uid-first") == first["output"]
+    assert _snapshot(tmp_path / "tensorboard" / "uid-first") == first["tensorboard"]
+    assert kit.progress_file(checkpoints, "uid-first").read_bytes() == first["progress"]
+    # The second run trained from scratch (not from the first's checkpoints) and logged only itself.
+    assert [r["step"] for r in kit.progress_records(checkpoints, uid="uid-second")] == [1, 2, 3, 4]
+    assert (tmp_path / "output" / "uid-second" / "metrics.json").is_file()
+    # The first run's checkpoints of the same steps were moved aside, never deleted.
+    assert len(list(checkpoints.glob("step-00000004.other-job-*"))) == 1
+    assert not (checkpoints / "progress.jsonl").exists()

@@ -27,6 +27,8 @@ import yaml
 from hack.tiny_model import save_tiny_model, train_tokenizer
 from hack.tiny_model import write_jsonl as write_jsonl  # the tests write their data with it
 
+from finetune_contract.constants import run_progress_file
+
 SYLLABLES = ["ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "vu", "ze", "ba", "do", "fi", "gu"]
 
 
@@ -211,8 +213,15 @@ def run_trainer(
     )
 
 
-def progress_records(checkpoint_dir: Path, kind: str = "step") -> list[dict[str, Any]]:
-    lines = (checkpoint_dir / "progress.jsonl").read_text(encoding="utf-8").splitlines()
+def progress_file(checkpoint_dir: Path, uid: str = BASE_CONFIG["job"]["uid"]) -> Path:
+    """The run's progress.jsonl (the contract's `runs/<uid>/progress.jsonl` below the checkpoints)."""
+    return checkpoint_dir / run_progress_file(uid)
+
+
+def progress_records(
+    checkpoint_dir: Path, kind: str = "step", uid: str = BASE_CONFIG["job"]["uid"]
+) -> list[dict[str, Any]]:
+    lines = progress_file(checkpoint_dir, uid).read_text(encoding="utf-8").splitlines()
     return [r for r in map(json.loads, lines) if r["type"] == kind]
 
 

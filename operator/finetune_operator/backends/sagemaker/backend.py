@@ -36,7 +36,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 from kubernetes import client
 
-from finetune_contract.constants import PROGRESS_FILE
+from finetune_contract.constants import run_progress_file
 from finetune_operator.api.job import (
     BackendRef,
     CheckpointRef,
@@ -420,10 +420,12 @@ class SageMakerBackend(Backend):
     def _latest_progress(self, job: FineTuneJob, attempt: int) -> Progress | None:
         """The newest step record of ``attempt`` in the trainer's progress file in S3.
 
-        The trainer appends to ``progress.jsonl`` in ``/opt/ml/checkpoints``, which SageMaker
-        syncs to the checkpoint prefix as it changes; only the file's tail is read (a ranged
-        GET), as it grows with every logged step. None until the file exists (Nova images
-        write none; their ``ProgressInfo`` is in ``status.sagemaker``).
+        The trainer appends to ``runs/<job uid>/progress.jsonl`` in ``/opt/ml/checkpoints``,
+        which SageMaker syncs to the checkpoint prefix as it changes; only the file's tail is
+        read (a ranged GET), as it grows with every logged step. The uid keeps an earlier job of
+        the same name (sharing a ``checkpointS3Uri``) from being read as this one. None until
+        the file exists (Nova images write none; their ``ProgressInfo`` is in
+        ``status.sagemaker``).
         """
         checkpoints = job_locations(job, self._settings).checkpoints
         if not self._may_read(job, checkpoints):
@@ -431,7 +433,9 @@ class SageMakerBackend(Backend):
         bucket, prefix = parse_s3_uri(checkpoints)
         try:
             tail = self.s3.get_object(
-                Bucket=bucket, Key=prefix + PROGRESS_FILE, Range=f"bytes=-{PROGRESS_TAIL_BYTES}"
+                Bucket=bucket,
+                Key=prefix + run_progress_file(job.metadata.uid or ""),
+                Range=f"bytes=-{PROGRESS_TAIL_BYTES}",
             )
         except ClientError as error:
             if _error_code(error) in ("404", "NoSuchKey", "NotFound", "InvalidRange"):

@@ -2,8 +2,8 @@
 
 On HyperPod the trainer patches ``status.progress`` with its pod's token. A SageMaker
 training job has no Kubernetes identity, so the operator reads what the trainer writes
-anyway: rank 0 appends one JSON line per logged step to ``progress.jsonl`` in its
-checkpoint directory (docs/trainer-contract.md, section 3), and SageMaker syncs that
+anyway: rank 0 appends one JSON line per logged step to ``runs/<job uid>/progress.jsonl`` in
+its checkpoint directory (docs/trainer-contract.md, section 3), and SageMaker syncs that
 directory to the job's checkpoint S3 URI while it trains. The backend fetches the file's
 tail with a ranged GET; this module turns that tail into ``status.progress``.
 """

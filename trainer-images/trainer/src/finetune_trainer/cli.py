@@ -3,9 +3,12 @@
 | code | meaning |
 |------|---------|
 | 0    | finished; outputs written |
-| 1    | training error (NaN loss, unreadable input) |
-| 2    | invalid config or --resume-from, or data beyond the error budget |
+| 1    | training error that another attempt may not meet (NaN loss, a storage or network failure, a crash) |
+| 2    | a spec error no retry can fix: invalid config or --resume-from, a missing or unusable input, an
+|      | unsupported model or device, data beyond the error budget |
 | 143  | stopped by SIGTERM after a clean checkpoint |
+
+docs/trainer.md lists which error is which ("Spec errors and retried errors").
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from finetune_contract.constants import EXIT_INVALID_CONFIG, EXIT_TRAINING_ERROR
 from finetune_trainer.checkpoint_layout import CheckpointNotUsable
 from finetune_trainer.config import ConfigError, load_config
 from finetune_trainer.dataset import DataError
+from finetune_trainer.inputs import InputError, check_local_inputs
 from finetune_trainer.runtime import UnsupportedDevice
-from finetune_trainer.storage import StorageError
+from finetune_trainer.storage import InputMissing, StorageError
 
 log = logging.getLogger("finetune_trainer")
 
@@ -57,27 +61,38 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(rank)
     try:
         config = load_config(args.config)
+        # Before the process group, the device or any weights: a missing input fails in seconds.
+        check_local_inputs(config)
         from finetune_trainer.device import start_platform
 
         return Trainer(config, start_platform(config), os.environ).run(args.resume_from)
     except (ConfigError, CheckpointNotUsable, UnsupportedDevice) as exc:
-        log.error("invalid configuration: %s", exc)
-        write_termination_message(f"invalid configuration: {exc}")
-        return EXIT_INVALID_CONFIG
+        return _give_up(EXIT_INVALID_CONFIG, "invalid configuration", exc)
+    except (InputError, InputMissing) as exc:
+        # A missing or unusable input is missing for every attempt: retrying cannot help.
+        return _give_up(EXIT_INVALID_CONFIG, "invalid input", exc)
     except DataError as exc:
         # The same data fails every attempt the same way: retrying cannot help.
-        log.error("invalid training data: %s", exc)
-        write_termination_message(f"invalid training data: {exc}")
-        return EXIT_INVALID_CONFIG
+        return _give_up(EXIT_INVALID_CONFIG, "invalid training data", exc)
     except (StorageError, TrainingError) as exc:
-        log.error("training failed: %s", exc)
-        write_termination_message(f"training failed: {exc}")
+        return _give_up(EXIT_TRAINING_ERROR, "training failed", exc)
+    except Exception as exc:
+        # Anything else (a crash, out of memory, a lost peer) may not happen again: the operator
+        # retries, and the condition still says what ended the attempt.
+        log.exception("training failed")
+        write_termination_message(f"training failed: {type(exc).__name__}: {exc}")
         return EXIT_TRAINING_ERROR
     finally:
         import torch.distributed as dist
 
         if dist.is_initialized():
             dist.destroy_process_group()
+
+
+def _give_up(code: int, what: str, exc: BaseException) -> int:
+    log.error("%s: %s", what, exc)
+    write_termination_message(f"{what}: {exc}")
+    return code
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ REPORTED_INDIVIDUALLY = 20
 
 
 class DataError(RuntimeError):
-    """The data cannot be trained on: too many bad records, or nothing left to train on (exit code 1)."""
+    """The data cannot be trained on: too many bad records, or nothing left to train on (exit code 2)."""
 
 
 @dataclasses.dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Protocol
 
+from finetune_contract.config_schema import ConfigError
 from finetune_contract.formats import Conversation, Preference, Prompt, RecordError, Turn
 
 IGNORE_INDEX = -100
@@ -95,8 +96,10 @@ def _chat_spans(
 ) -> tuple[str, list[tuple[int, int]]]:
     """The full rendered text and the character spans of the assistant turns to learn."""
     if not tokenizer.chat_template:
-        raise ValueError(
-            "the tokenizer has no chat template; set one on the tokenizer or use prompt-completion data"
+        # The tokenizer, not a record, is wrong: every attempt would fail the same way (exit 2).
+        raise ConfigError(
+            "model.tokenizer: the tokenizer has no chat template; set one on the tokenizer or use "
+            "prompt-completion data"
         )
     full = _render(tokenizer, turns, generation_prompt=False)
     spans = []

@@ -33,6 +33,7 @@ import torch
 from torch import nn
 from torch.utils.checkpoint import checkpoint
 
+from finetune_contract.config_schema import ConfigError
 from finetune_trainer.encoding import IGNORE_INDEX
 
 CHUNK_ELEMENTS = 1 << 24
@@ -135,5 +136,8 @@ def labelled_logprobs(
     finally:
         handle.remove()
     if "logprobs" not in captured:
-        raise RuntimeError(f"{type(model).__name__} did not call its output head; cannot score tokens")
+        raise ConfigError(
+            f"model.path: {type(model).__name__} did not call its output head; this trainer cannot score "
+            "its tokens (an unsupported architecture)"
+        )
     return LabelledLogprobs(captured["logprobs"], rows)

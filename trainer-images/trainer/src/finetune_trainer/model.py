@@ -15,15 +15,20 @@ import torch
 from torch import nn
 from torch.distributed.fsdp import MixedPrecisionPolicy, fully_shard
 
+from finetune_contract.config_schema import ConfigError
 from finetune_trainer.config import LoraSpec, TrainConfig
 
 log = logging.getLogger(__name__)
 
 
-def load_tokenizer(path: str) -> Any:
+def load_tokenizer(path: str, field: str = "model.tokenizer") -> Any:
+    """The tokenizer at `path`; one that does not load is a spec error (`field` names the config key)."""
     from transformers import AutoTokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(path)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(path)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ConfigError(f"{field}: cannot load a tokenizer from {path}: {exc}") from exc
     if tokenizer.pad_token_id is None:
         # Padding positions never carry a label or receive attention, so any id is safe.
         tokenizer.pad_token = tokenizer.eos_token
@@ -52,7 +57,7 @@ def add_lora(model: nn.Module, spec: LoraSpec, seed: int) -> nn.Module:
     try:
         peft_model: nn.Module = get_peft_model(model, config)
     except ValueError as exc:
-        raise ValueError(
+        raise ConfigError(
             f"lora.targetModules {list(spec.target_modules)} do not fit this model: {exc}"
         ) from exc
     return peft_model
@@ -71,7 +76,10 @@ def shard(model: nn.Module, dtype: torch.dtype) -> nn.Module:
     layer_classes = _layer_classes(model)
     layers = [m for m in model.modules() if type(m).__name__ in layer_classes]
     if not layers:
-        raise ValueError("cannot find the model's decoder layers (no _no_split_modules) to shard")
+        raise ConfigError(
+            "model.path: cannot find the model's decoder layers (no _no_split_modules) to shard; FSDP "
+            "cannot train this architecture"
+        )
     for layer in layers:
         fully_shard(layer, mp_policy=policy)
     fully_shard(model, mp_policy=policy)

@@ -1,6 +1,6 @@
 """The progress channel of docs/trainer-contract.md, section 3.
 
-Rank 0 reports every logged step to the files (`progress.jsonl` beside the checkpoints,
+Rank 0 reports every logged step to the files (the run's `progress.jsonl` below the checkpoints,
 TensorBoard, one `finetune-metrics` stdout line for SageMaker's metric regexes) and, when the
 operator asks for it, to the FineTuneJob's status subresource as a JSON merge patch. The patch goes
 out from a background thread: a slow or failing API server is logged and retried with the next

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 import torch
 from torch import nn
 
+from finetune_contract.config_schema import ConfigError
 from finetune_trainer.encoding import TokenizedPrompt, prompt_messages
 from finetune_trainer.rewards import Toolbox
 
@@ -103,7 +104,9 @@ def tool_turn_suffix(
     before = render(messages, False)
     after = render(messages + [{"role": "tool", "content": r.content} for r in results], True)
     if not after.startswith(before):
-        raise ValueError("the chat template does not render tool messages as a continuation of the chat")
+        raise ConfigError(
+            "tools: the model's chat template does not render tool messages as a continuation of the chat"
+        )
     return after[len(before) :]
 
 

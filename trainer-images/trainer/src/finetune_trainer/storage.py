@@ -18,7 +18,24 @@ COMPLETE_MARKER = ".download-complete"
 
 
 class StorageError(RuntimeError):
-    """An input cannot be read: a missing local path or an S3 object or prefix that cannot be fetched."""
+    """An input cannot be fetched now (a network or S3 service error): the operator may retry (exit 1)."""
+
+
+class InputMissing(StorageError):
+    """An input is not there, or this job may not read it: a missing local path, or S3 answering that
+    the bucket, object or prefix does not exist or access is denied. Retrying cannot help (exit 2)."""
+
+
+MISSING_S3_CODES = frozenset({"404", "403", "NoSuchKey", "NoSuchBucket", "AccessDenied", "AllAccessDisabled"})
+"""S3 error codes that say the input is not there for this job; any other error may pass."""
+
+
+def _s3_error_code(exc: BaseException) -> str | None:
+    response = getattr(exc, "response", None)
+    if isinstance(response, dict):
+        code = (response.get("Error") or {}).get("Code")
+        return str(code) if code is not None else None
+    return None
 
 
 def split_s3_uri(uri: str) -> tuple[str, str]:
@@ -26,7 +43,7 @@ def split_s3_uri(uri: str) -> tuple[str, str]:
         raise ValueError(f"not an s3:// URI: {uri}")
     bucket, _, key = uri[len("s3://") :].partition("/")
     if not bucket:
-        raise StorageError(f"{uri}: the URI names no bucket")
+        raise InputMissing(f"{uri}: the URI names no bucket")
     return bucket, key
 
 
@@ -36,7 +53,21 @@ def cache_path_for(uri: str, cache_dir: Path) -> Path:
 
 
 def _download(uri: str, target: Path, client: Any) -> None:
-    """Downloads one object, or every object under a prefix (a model directory), into `target`."""
+    """Downloads one object, or every object under a prefix (a model directory), into `target`.
+
+    Raises InputMissing when S3 says the input is not there (or not for this job), StorageError
+    on any other failure."""
+    try:
+        _fetch(uri, target, client)
+    except StorageError:
+        raise
+    except Exception as exc:
+        if _s3_error_code(exc) in MISSING_S3_CODES:
+            raise InputMissing(f"{uri}: no such object or prefix, or no access ({exc})") from exc
+        raise StorageError(f"{uri}: cannot fetch ({exc})") from exc
+
+
+def _fetch(uri: str, target: Path, client: Any) -> None:
     bucket, key = split_s3_uri(uri)
     prefix = key.rstrip("/") + "/" if key else ""
     keys: list[str] = []
@@ -50,10 +81,7 @@ def _download(uri: str, target: Path, client: Any) -> None:
             _download_file(client, bucket, object_key, destination)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        _download_file(client, bucket, key, target)
-    except Exception as exc:
-        raise StorageError(f"{uri}: no such object or prefix, or no access ({exc})") from exc
+    _download_file(client, bucket, key, target)
 
 
 def _download_file(client: Any, bucket: str, key: str, destination: Path) -> None:
@@ -78,7 +106,7 @@ def localize(
     if not path.startswith("s3://"):
         local = Path(path)
         if not local.exists():
-            raise StorageError(f"{path}: no such file or directory")
+            raise InputMissing(f"{path}: no such file or directory")
         return local
     target = cache_path_for(path, cache_dir)
     marker = _marker(target)

@@ -22,7 +22,7 @@ import torch
 import torch.distributed as dist
 from torch import nn
 
-from finetune_contract.constants import EXIT_OK, EXIT_STOPPED, PROGRESS_FILE
+from finetune_contract.constants import EXIT_OK, EXIT_STOPPED, run_progress_file
 from finetune_contract.formats import Conversation, Example, Preference, Prompt
 from finetune_trainer import checkpoint_layout
 from finetune_trainer.config import TrainConfig
@@ -35,6 +35,7 @@ from finetune_trainer.encoding import (
     encode_preference,
     encode_prompt,
 )
+from finetune_trainer.inputs import field_of
 from finetune_trainer.methods import Method, StepTotals
 from finetune_trainer.mixture import DocumentRef, SequenceStream, build_epoch_documents, shuffle_rows
 from finetune_trainer.model import load_tokenizer, trainable_parameter_count
@@ -47,7 +48,7 @@ from finetune_trainer.progress import (
     StepReport,
 )
 from finetune_trainer.rewards import Reward, Toolbox, load_rewards, load_tools
-from finetune_trainer.storage import localize
+from finetune_trainer.storage import InputMissing, localize
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +172,10 @@ class Trainer:
     # -- setup ---------------------------------------------------------------------------------
 
     def _local(self, path: str) -> Path:
-        return localize(path, local_rank=self.runtime.local_rank)
+        try:
+            return localize(path, local_rank=self.runtime.local_rank)
+        except InputMissing as exc:
+            raise InputMissing(f"{field_of(self.config, path)}: {exc}") from exc
 
     def _progress_sink(self) -> ProgressSink | None:
         if not self.runtime.is_main or self.precompile:
@@ -184,7 +188,11 @@ class Trainer:
                 # Status is a convenience for the operator; the files and logs still report, and
                 # the operator finds checkpoints with --resume-from auto. Training goes on.
                 log.error("status reporting disabled: %s", exc)
-        return ProgressSink(self.checkpoint_dir / PROGRESS_FILE, self.config.logging.tensorboard_dir, status)
+        return ProgressSink(
+            self.checkpoint_dir / run_progress_file(self.config.job.uid),
+            self.config.logging.tensorboard_dir,
+            status,
+        )
 
     def _total_steps(self, stream: SequenceStream) -> int:
         if self.config.training.max_steps > 0:
@@ -210,7 +218,9 @@ class Trainer:
         torch.manual_seed(config.training.seed)
         model_path = str(self._local(config.model.path))
         tokenizer_path = str(self._local(config.model.tokenizer_path))
-        tokenizer = load_tokenizer(tokenizer_path)
+        tokenizer = load_tokenizer(
+            tokenizer_path, "model.tokenizer" if config.model.tokenizer else "model.path"
+        )
         # User code is checked before anything heavy loads: a bad module is exit 2 within seconds.
         toolbox = load_tools(config.tools) if config.tools is not None else None
         data = load_data(
