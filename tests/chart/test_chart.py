@@ -67,6 +67,7 @@ def test_chart_installs_every_builtin_recipe_as_a_hook_the_next_upgrade_adopts()
     for name, recipe in rendered.items():
         annotations = recipe["metadata"]["annotations"]
         assert annotations["helm.sh/hook"] == "post-install,post-upgrade"
+        assert annotations["finetune.dev/installed-by"] == "hook"
         assert annotations["meta.helm.sh/release-name"] == "fo"
         assert annotations["meta.helm.sh/release-namespace"] == "finetune-system"
         assert recipe["metadata"]["labels"]["app.kubernetes.io/managed-by"] == "Helm"

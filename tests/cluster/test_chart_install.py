@@ -71,9 +71,10 @@ def builtin_recipes(api_client) -> dict[str, dict]:
 
 def test_helm_upgrade_patches_the_builtin_recipes_instead_of_recreating_them(testbed, api_client):
     """Issue 23: as post-upgrade hooks the recipes were deleted and created anew on every
-    upgrade. From the first upgrade after the install that brought their CRD, they are the
-    release's own resources: same objects (uid) after any number of upgrades."""
-    result = helm_upgrade(testbed)  # adopts recipes that the install created as hooks
+    upgrade. Created as hooks by the install that brought their CRD, they are adopted by the next
+    upgrade and are the release's own objects from then on: the same objects (uid) after any
+    number of upgrades, and after three the install's marker is gone (templates/recipes.yaml)."""
+    result = helm_upgrade(testbed)  # adopts the recipes the install created as hooks
     assert result.returncode == 0, result.stderr
     before = {name: r["metadata"]["uid"] for name, r in builtin_recipes(api_client).items()}
     assert before
@@ -82,7 +83,12 @@ def test_helm_upgrade_patches_the_builtin_recipes_instead_of_recreating_them(tes
         assert result.returncode == 0, result.stderr
     after = builtin_recipes(api_client)
     assert {name: r["metadata"]["uid"] for name, r in after.items()} == before
-    assert not [n for n, r in after.items() if "helm.sh/hook" in (r["metadata"].get("annotations") or {})]
+    still_marked = [
+        name
+        for name, recipe in after.items()
+        if "finetune.dev/installed-by" in (recipe["metadata"].get("annotations") or {})
+    ]
+    assert still_marked == []
     manifest = subprocess.run(
         [
             str(testbed.binary("helm")),
