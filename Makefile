@@ -19,7 +19,7 @@ PARALLEL ?= -n 4
 export PYTHONPATH := $(CURDIR)/operator:$(CURDIR)/trainer-images/trainer/src:$(CURDIR)/trainer-images/contract/src
 
 .PHONY: help system-packages install neuron-env testbed-binaries images prepare lint test pytest test-unit test-cluster cluster-up cluster-down \
-        cluster-status cluster-kubeconfig chart-crds trainer-config-schema demo bench clean
+        cluster-status cluster-kubeconfig chart-crds trainer-config-schema chart-values-schema demo bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-20s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -48,6 +48,9 @@ lint: install testbed-binaries ## ruff, mypy, hadolint on the Dockerfiles, check
 
 trainer-config-schema: install ## Regenerate the trainer config's JSON Schema (in the contract package) from the operator's model
 	$(PY) hack/trainer_config_schema.py
+
+chart-values-schema: install ## Regenerate the `config` section of the chart's values.schema.json from the operator's config model
+	$(PY) -m hack.chart_values_schema
 
 prepare: system-packages ## Install both virtualenvs, build the test-bed binaries and the images side by side (pip and the image builds wait on the network and the disk, go on the CPU)
 	@$(MAKE) --no-print-directory -j4 install neuron-env testbed-binaries images

@@ -4,7 +4,7 @@
 # Why a script and not `go install` everywhere: k8s.io/kubernetes and etcd's server
 # module carry replace directives, so `go install pkg@version` refuses them. For those
 # two we generate a tiny wrapper module that pins every replaced module to its
-# published tag. The others (kwok, training-operator, helm, crictl) install directly; CoreDNS
+# published tag. The others (kwok, training-operator, helm, crictl, promtool) install directly; CoreDNS
 # gets a wrapper main with the bed's plugins only.
 #
 # Binaries land in $TESTBED_CACHE/bin/<name>-<version>; a binary that already exists
@@ -142,14 +142,15 @@ func main() { coremain.Run() }
 GO
 }
 
-# `go install pkg@version` into a temporary GOBIN, then rename with the version.
+# `go install pkg@version` into a temporary GOBIN, then rename with the version; a fourth
+# argument is a comma-separated list of build tags.
 go_install() {
-  local name=$1 pkg=$2 version=$3
+  local name=$1 pkg=$2 version=$3 tags=${4:-}
   [ -x "$bin/$name-$version" ] && return 0
-  log "go install $pkg@$version"
+  log "go install $pkg@$version${tags:+ (tags $tags)}"
   local tmp
   tmp=$(mktemp -d)
-  GOBIN=$tmp go install -trimpath -ldflags "-s -w" "$pkg@$version"
+  GOBIN=$tmp go install -trimpath -tags "$tags" -ldflags "-s -w" "$pkg@$version"
   mv "$tmp/$(basename "$pkg")" "$bin/$name-$version"
   rm -rf "$tmp"
 }
@@ -175,7 +176,7 @@ build_pause() {
   mv "$bin/pause-$KUBERNETES_VERSION.tmp" "$bin/pause-$KUBERNETES_VERSION"
 }
 
-components=${*:-kubernetes etcd kwok training-operator helm coredns crictl pause}
+components=${*:-kubernetes etcd kwok training-operator helm coredns crictl pause promtool}
 for component in $components; do
   case $component in
     kubernetes) build_kubernetes ;;
@@ -189,6 +190,10 @@ for component in $components; do
     helm) go_install helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION" ;;
     coredns) build_coredns ;;
     crictl) go_install crictl sigs.k8s.io/cri-tools/cmd/crictl "$CRI_TOOLS_VERSION" ;;
+    # Not a bed component: the chart tests check the PrometheusRule with it (promtool check/test rules).
+    # remove_all_sd leaves out Prometheus' service-discovery plugins (every cloud SDK), which
+    # checking and testing rules never use: a fraction of the packages to compile.
+    promtool) go_install promtool github.com/prometheus/prometheus/cmd/promtool "$PROMETHEUS_VERSION" remove_all_sd ;;
     pause) build_pause ;;
     *) echo "unknown component $component" >&2; exit 2 ;;
   esac

@@ -142,7 +142,10 @@ def install_release(
     layout: Any, kubeconfig: str, release: str, namespace: str, values: dict[str, Any]
 ) -> None:
     """Install a further release of the chart beside the bed's (no CRDs, no recipes: those belong
-    to the bed's release), into ``namespace``, which is created; for tests of the chart's RBAC."""
+    to the bed's release), into ``namespace``, which is created; for tests of the chart's RBAC.
+
+    Such a release runs no operator (its tests give it a nodeSelector no node has), so it has no
+    config-check hook either: the check's pod would wait for a node until the hook timed out."""
     kubectl = [str(layout.binary("kubectl")), f"--kubeconfig={kubeconfig}"]
     subprocess.run([*kubectl, "create", "namespace", namespace], capture_output=True)
     helm = [
@@ -154,7 +157,14 @@ def install_release(
     ]
     result = subprocess.run(
         [*helm, "--namespace", namespace, "--values", "-", "--kubeconfig", kubeconfig],
-        input=json.dumps({**values, "crds": {"enabled": False}, "recipes": {"builtin": False}}),
+        input=json.dumps(
+            {
+                **values,
+                "crds": {"enabled": False},
+                "recipes": {"builtin": False},
+                "configCheck": {"enabled": False},
+            }
+        ),
         capture_output=True,
         text=True,
     )

@@ -61,6 +61,7 @@ class Layout:
             "kube-proxy": "KUBERNETES_VERSION",
             "coredns": "COREDNS_VERSION",
             "crictl": "CRI_TOOLS_VERSION",
+            "promtool": "PROMETHEUS_VERSION",
         }.get(name)
         if version_key is None:  # Debian's containerd, runc and ctr, installed by apt-get
             return Path(shutil.which(name) or f"/usr/bin/{name}")

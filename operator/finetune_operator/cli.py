@@ -8,6 +8,7 @@ functions as the operator. An invalid job exits non-zero with a readable message
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,7 +43,23 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--namespace", action="append", default=[], help="watch only this namespace (repeatable)"
     )
-    run.add_argument("--verbose", action="store_true", help="debug logging")
+    run.add_argument(
+        "--log-level",
+        choices=["debug", "info", "warning", "error"],
+        default="info",
+        help="what the operator logs (default info; the chart's logLevel)",
+    )
+    run.add_argument("--verbose", action="store_true", help="the same as --log-level debug")
+
+    check = sub.add_parser(
+        "check-config",
+        help="validate an operator config file as `run` would, then exit (the chart's upgrade hook)",
+    )
+    source = check.add_mutually_exclusive_group(required=True)
+    source.add_argument("--config", type=Path, help="operator config YAML (OperatorConfig)")
+    source.add_argument(
+        "--config-env", metavar="NAME", help="read the config YAML from environment variable NAME"
+    )
 
     add_render_arguments(sub.add_parser("render", help=RENDER_HELP))
     return parser
@@ -158,16 +175,42 @@ def run_render(args: argparse.Namespace) -> int:
         return EXIT_INVALID_CONFIG
 
 
+def check_config(path: Path | None, env_name: str | None) -> int:
+    """Validate the config at ``path`` (or in environment variable ``env_name``) as ``run`` does
+    at start-up, backend sections included; exit code 2 and the reasons on stderr when the
+    operator would refuse it."""
+    source = str(path) if path is not None else f"${env_name}"
+    try:
+        if path is not None:
+            config = OperatorConfig.from_file(path)
+        else:
+            config = OperatorConfig.model_validate(yaml.safe_load(os.environ[env_name or ""]) or {})
+        check_backend_settings(config)
+    except KeyError:
+        print(f"error: environment variable {env_name} is not set", file=sys.stderr)
+        return EXIT_INVALID_CONFIG
+    except SpecError as err:
+        print(f"error: {source}: the operator refuses this config: {err}", file=sys.stderr)
+        return EXIT_INVALID_CONFIG
+    except (OSError, ValueError, yaml.YAMLError) as err:
+        print(f"error: {source}: the operator refuses this config: {err}", file=sys.stderr)
+        return EXIT_INVALID_CONFIG
+    print(f"{source}: the operator accepts this config")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "render":
         return run_render(args)
+    if args.command == "check-config":
+        return check_config(args.config, args.config_env)
     from finetune_operator.operator import run_operator
 
     config = OperatorConfig.from_file(args.config) if args.config else OperatorConfig()
     if args.namespace:
         config = config.model_copy(update={"namespaces": args.namespace})
-    return run_operator(config, verbose=args.verbose)
+    return run_operator(config, log_level="debug" if args.verbose else args.log_level)
 
 
 if __name__ == "__main__":

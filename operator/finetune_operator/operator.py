@@ -18,12 +18,41 @@ from finetune_operator.config import OperatorConfig
 from finetune_operator.kube import new_api_client
 from finetune_operator.reconciler import Reconciler
 
+LOG_LEVELS = {
+    "debug": logging.DEBUG,
+    "info": logging.INFO,
+    "warning": logging.WARNING,
+    "error": logging.ERROR,
+}
+"""The operator's log levels (``run --log-level``, the chart's ``logLevel``)."""
 
-def run_operator(config: OperatorConfig, verbose: bool = False) -> int:
-    kopf.configure(verbose=verbose, log_format=kopf.LogFormat.JSON, log_prefix=True)
-    if not verbose:
-        # kopf logs every handler call at INFO; at scale that is most of the CPU time.
-        logging.getLogger("kopf").setLevel(logging.WARNING)
+HEALTH_PROBE_PATH = "/healthz"
+
+
+class HealthProbeAccessFilter(logging.Filter):
+    """Drops the access-log lines of kopf's /healthz endpoint.
+
+    The kubelet probes it every few seconds (liveness and readiness), and aiohttp logs each
+    request at INFO: without this filter those lines are most of the operator's log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return f" {HEALTH_PROBE_PATH} " not in record.getMessage()
+
+
+def configure_logging(log_level: str) -> None:
+    """JSON logs at ``log_level`` (a key of LOG_LEVELS), without health-probe access lines."""
+    level = LOG_LEVELS[log_level]
+    kopf.configure(verbose=level == logging.DEBUG, log_format=kopf.LogFormat.JSON, log_prefix=True)
+    logging.getLogger().setLevel(level)
+    logging.getLogger("finetune_operator").setLevel(level)
+    # kopf logs every handler call at INFO; at scale that is most of the CPU time, so below
+    # debug it says only warnings and errors.
+    logging.getLogger("kopf").setLevel(level if level == logging.DEBUG else max(level, logging.WARNING))
+    logging.getLogger("aiohttp.access").addFilter(HealthProbeAccessFilter())
+
+
+def run_operator(config: OperatorConfig, log_level: str = "info") -> int:
+    configure_logging(log_level)
     reconciler = Reconciler(
         config,
         new_api_client(config.max_workers),

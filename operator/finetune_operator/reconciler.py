@@ -49,7 +49,7 @@ from finetune_operator.errors import (
     OwnershipConflictError,
     SpecError,
 )
-from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS, PhaseTracker
+from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS, JobMetrics, PhaseTracker
 from finetune_operator.naming import GROUP, LABEL_JOB, VERSION
 from finetune_operator.recipes import ParsedRecipes, format_validation_error, recipe_changes
 from finetune_operator.statemachine import (
@@ -140,6 +140,7 @@ class Reconciler:
         self._failures: dict[JobKey, int] = {}
         self._next_looks: dict[JobKey, asyncio.TimerHandle] = {}
         self._phases = PhaseTracker()
+        self._job_metrics = JobMetrics()
         self._waiting_for_recipe: set[JobKey] = set()
         """Jobs Failed with RecipeNotFound or RecipeInvalid before they ran: looked at again when
         recipes change."""
@@ -156,6 +157,8 @@ class Reconciler:
         if event_type == "DELETED":
             self.forget(key)
             return
+        # Before the fingerprint check below: the trainer's progress reports change no fingerprint.
+        self._job_metrics.observe(key, document)
         if _release_requested(document):
             loop = asyncio.get_running_loop()
             if await loop.run_in_executor(self._executor, self._release_finalizer, document):
@@ -241,6 +244,7 @@ class Reconciler:
         self._failures.pop(key, None)
         self._cancel_next_look(key)
         self._phases.forget(key)
+        self._job_metrics.forget(key)
 
     # --- the loop ----------------------------------------------------------------------
 

@@ -7,53 +7,22 @@ covers everything the operator creates.
 
 from __future__ import annotations
 
-import re
-import subprocess
+import json
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from hack.testbed.layout import layout
+from hack import chart_values_schema
 
+from finetune_contract.constants import EXIT_INVALID_CONFIG
+from finetune_operator import cli
 from finetune_operator.api.job import FineTuneJobStatus
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.backends.sagemaker.settings import SageMakerSettings
 from finetune_operator.config import OperatorConfig
+from tests.chart.helm import CHART, Yaml12Loader, by_kind, helm, render
 from tests.conftest import REPO_ROOT
-
-CHART = REPO_ROOT / "charts" / "finetune-operator"
-HELM = layout().binary("helm")
-
-
-class Yaml12Loader(yaml.SafeLoader):
-    """Reads floats as YAML 1.2 (and Go, hence Helm and the API server) do: `5e-06` is a float.
-
-    PyYAML follows YAML 1.1, where a float needs a dot, so it would read Helm's `toYaml`
-    output `5e-06` as a string.
-    """
-
-
-Yaml12Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
-    list("-+0123456789"),
-)
-
-
-def helm(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    assert HELM.exists(), f"{HELM} is missing: run `make testbed-binaries`"
-    return subprocess.run([str(HELM), *args], capture_output=True, text=True, check=check)
-
-
-def render(*set_values: str) -> list[dict]:
-    args = ["template", "fo", str(CHART), "--namespace", "finetune-system", "--kube-version", "1.33.0"]
-    for value in set_values:
-        args += ["--set", value]
-    return [doc for doc in yaml.load_all(helm(*args).stdout, Loader=Yaml12Loader) if doc]
-
-
-def by_kind(documents: list[dict], kind: str) -> list[dict]:
-    return [d for d in documents if d["kind"] == kind]
 
 
 def load_dir(directory: Path) -> dict[str, dict]:
@@ -87,12 +56,21 @@ def test_crds_are_not_kept_on_uninstall_when_asked():
     assert not by_kind(render("crds.enabled=false"), "CustomResourceDefinition")
 
 
-def test_chart_installs_every_builtin_recipe_as_a_post_install_hook():
+def test_chart_installs_every_builtin_recipe_as_a_hook_the_next_upgrade_adopts():
+    """Offline (`helm template` cannot look up the CRD) the recipes render as on the first install
+    that brings their CRD: post-install hooks, with the release's ownership metadata, so that the
+    next upgrade adopts them as ordinary resources and patches them instead of recreating them
+    (tests/cluster/test_chart_install.py checks that on the bed)."""
     rendered = {d["metadata"]["name"]: d for d in by_kind(render(), "ClusterFineTuneRecipe")}
     source = load_dir(REPO_ROOT / "recipes")
     assert rendered.keys() == source.keys() and rendered
     for name, recipe in rendered.items():
-        assert recipe["metadata"]["annotations"]["helm.sh/hook"] == "post-install,post-upgrade"
+        annotations = recipe["metadata"]["annotations"]
+        assert annotations["helm.sh/hook"] == "post-install,post-upgrade"
+        assert annotations["finetune.dev/installed-by"] == "hook"
+        assert annotations["meta.helm.sh/release-name"] == "fo"
+        assert annotations["meta.helm.sh/release-namespace"] == "finetune-system"
+        assert recipe["metadata"]["labels"]["app.kubernetes.io/managed-by"] == "Helm"
         assert recipe["spec"] == source[name]["spec"]
     assert not by_kind(render("recipes.builtin=false"), "ClusterFineTuneRecipe")
 
@@ -108,7 +86,13 @@ def test_rendered_operator_config_is_a_valid_operator_config():
     assert config.metrics_port == 9191
     deployment = by_kind(documents, "Deployment")[0]
     container = deployment["spec"]["template"]["spec"]["containers"][0]
-    assert container["args"] == ["run", "--config", "/etc/finetune-operator/config.yaml"]
+    assert container["args"] == [
+        "run",
+        "--config",
+        "/etc/finetune-operator/config.yaml",
+        "--log-level",
+        "info",
+    ]
     assert {"name": "metrics", "containerPort": 9191} in container["ports"]
     assert deployment["spec"]["replicas"] == 1 and deployment["spec"]["strategy"]["type"] == "Recreate"
 
@@ -127,14 +111,6 @@ def test_per_namespace_resource_limits_reach_the_operator_config():
     assert limits["*"].max_processes_per_node == 32
 
 
-def test_operator_config_typo_is_rejected_by_the_operator_model():
-    documents = render("config.trainer_imagee=x")
-    with pytest.raises(ValueError, match="trainer_imagee"):
-        OperatorConfig.model_validate(
-            yaml.safe_load(by_kind(documents, "ConfigMap")[0]["data"]["config.yaml"])
-        )
-
-
 @pytest.mark.parametrize(
     ("value", "complaint"),
     [
@@ -144,6 +120,14 @@ def test_operator_config_typo_is_rejected_by_the_operator_model():
         ("config.metrics_port=1", "config"),
         ("config.resource_limits.team-a.max_nodes=513", "maximum"),
         ("config.resource_limits.team-a.gpus=1", "gpus"),
+        # issue 23: keys and values the operator's model refuses, refused before anything changes
+        ("config.log_level=debug", "log_level"),
+        ("config.trainer_imagee=x", "trainer_imagee"),
+        ("config.sagemaker.regoin=us-west-2", "regoin"),
+        ("config.trainer_images.tpu=x", "tpu"),
+        ("config.storage.run_as.uid=0", "minimum"),
+        ("config.max_workers=0", "minimum"),
+        ("logLevel=verbose", "logLevel"),
     ],
 )
 def test_values_schema_rejects_bad_values(value: str, complaint: str):
@@ -151,6 +135,143 @@ def test_values_schema_rejects_bad_values(value: str, complaint: str):
     result = helm(*args, check=False)
     assert result.returncode != 0
     assert complaint in result.stderr
+
+
+def test_the_values_schemas_config_section_is_generated_from_the_operator_model(tmp_path: Path):
+    """values.schema.json's `config` is OperatorConfig's schema (hack/chart_values_schema.py):
+    stale after a change to the model until `make chart-values-schema` runs."""
+    assert chart_values_schema.main(["--check"]) == 0, (
+        f"{chart_values_schema.SCHEMA_FILE} is stale; run `make chart-values-schema`"
+    )
+    stale = tmp_path / "values.schema.json"
+    document = json.loads(chart_values_schema.SCHEMA_FILE.read_text())
+    del document["properties"]["config"]["properties"]["model_root"]
+    stale.write_text(json.dumps(document, indent=2) + "\n")
+    original = chart_values_schema.SCHEMA_FILE
+    try:
+        chart_values_schema.SCHEMA_FILE = stale
+        assert chart_values_schema.main(["--check"]) == 1
+    finally:
+        chart_values_schema.SCHEMA_FILE = original
+    config = document["properties"]["config"]
+    assert config["additionalProperties"] is False
+    assert set(OperatorConfig.model_fields) - {"backend_settings", *chart_values_schema.SET_BY_THE_CHART} == (
+        set(json.loads(original.read_text())["properties"]["config"]["properties"]) - {"sagemaker"}
+    )
+
+
+def test_every_config_the_chart_accepts_for_these_fields_the_operator_accepts():
+    """The values the schema admits reach a config the operator's model admits."""
+    documents = render(
+        "config.trainer_images.cuda=ecr/t:1",
+        "config.default_accelerator_family=cuda",
+        "config.storage.run_as.uid=2000",
+        "config.sagemaker.role_allowlist={arn:aws:iam::111122223333:role/x}",
+        "config.max_workers=4",
+    )
+    (config_map,) = by_kind(documents, "ConfigMap")
+    OperatorConfig.model_validate(yaml.safe_load(config_map["data"]["config.yaml"]))
+
+
+def test_helm_template_and_lint_need_no_flags():
+    """Helm's default Kubernetes version (v1.20) no longer fails the chart (issue 23): the
+    supported versions are checked on what a cluster serves (templates/_helpers.tpl)."""
+    result = helm("template", "fo", str(CHART), check=False)
+    assert result.returncode == 0, result.stderr
+    assert by_kind([d for d in yaml.load_all(result.stdout, Loader=Yaml12Loader) if d], "Deployment")
+    assert "0 chart(s) failed" in helm("lint", str(CHART)).stdout
+    assert "kubeVersion" not in yaml.safe_load((CHART / "Chart.yaml").read_text())
+
+
+def test_a_cluster_without_validating_admission_policy_v1_is_refused():
+    served_by_1_29 = ["admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration"]
+    args = ["template", "fo", str(CHART)] + [a for api in served_by_1_29 for a in ("--api-versions", api)]
+    result = helm(*args, check=False)
+    assert result.returncode != 0
+    assert "needs Kubernetes 1.30 or later" in result.stderr
+    served_by_1_30 = [*served_by_1_29, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy"]
+    args = ["template", "fo", str(CHART)] + [a for api in served_by_1_30 for a in ("--api-versions", api)]
+    assert helm(*args, check=False).returncode == 0
+
+
+def test_log_level_reaches_the_operator():
+    (deployment,) = by_kind(render("logLevel=debug"), "Deployment")
+    (container,) = deployment["spec"]["template"]["spec"]["containers"]
+    assert container["args"][-2:] == ["--log-level", "debug"]
+    (default,) = by_kind(render(), "Deployment")
+    assert default["spec"]["template"]["spec"]["containers"][0]["args"][-2:] == ["--log-level", "info"]
+
+
+def config_check_job(*set_values: str) -> dict:
+    (job,) = [
+        d for d in by_kind(render(*set_values), "Job") if d["metadata"]["name"].endswith("-config-check")
+    ]
+    return job
+
+
+def test_the_new_config_is_checked_by_the_new_image_before_an_upgrade_changes_anything(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    """A config that passes the values schema but not the operator's own validators (a write root
+    without {name}) fails the pre-upgrade hook, so the Recreate strategy never stops the running
+    operator for a replacement that will not start (issue 23)."""
+    job = config_check_job()
+    assert job["metadata"]["annotations"]["helm.sh/hook"] == "pre-install,pre-upgrade"
+    assert job["spec"]["backoffLimit"] == 0
+    pod = job["spec"]["template"]["spec"]
+    (container,) = pod["containers"]
+    (deployment,) = by_kind(render(), "Deployment")
+    assert container["image"] == deployment["spec"]["template"]["spec"]["containers"][0]["image"]
+    assert pod["automountServiceAccountToken"] is False
+    assert not (
+        set(job["spec"]["template"]["metadata"]["labels"].items())
+        >= set(deployment["spec"]["selector"]["matchLabels"].items())
+    ), "the metrics Service must not select the check's pod"
+
+    def check(job: dict) -> int:
+        (container,) = job["spec"]["template"]["spec"]["containers"]
+        for env in container["env"]:
+            monkeypatch.setenv(env["name"], env["value"])
+        return cli.main(container["args"])
+
+    assert check(config_check_job("config.namespaces={team-a}")) == 0
+    assert check(config_check_job("config.storage.write_root=/fsx/shared")) == EXIT_INVALID_CONFIG
+    assert "must contain {name}" in capsys.readouterr().err
+    assert not [d for d in by_kind(render("configCheck.enabled=false"), "Job")]
+
+
+def render_notes(tmp_path: Path, *set_values: str) -> str:
+    """NOTES.txt as `helm install` prints it, rendered offline: `helm install --dry-run` wants a
+    cluster, and `helm template` skips NOTES.txt, so a copy of the chart renders its define."""
+    chart = tmp_path / "chart"
+    if not chart.exists():
+        shutil.copytree(CHART, chart)  # the files/ links are followed
+        probe = 'notes: {{ include "finetune-operator.notes" . | quote }}\n'
+        (chart / "templates" / "notes-probe.yaml").write_text(probe)
+    args = [
+        "template",
+        "fo",
+        str(chart),
+        "--namespace",
+        "finetune-system",
+        "--show-only",
+        "templates/notes-probe.yaml",
+    ]
+    for value in set_values:
+        args += ["--set", value]
+    notes: str = yaml.safe_load(helm(*args).stdout)["notes"]
+    return notes
+
+
+def test_notes_say_where_the_operator_watches_and_how_to_check_it(tmp_path: Path):
+    assert (
+        CHART / "templates" / "NOTES.txt"
+    ).read_text().strip() == '{{- include "finetune-operator.notes" . }}'
+    notes = render_notes(tmp_path, "config.namespaces={team-a,team-b}")
+    assert "It watches FineTuneJobs in: team-a, team-b." in notes
+    assert "config.namespaces" in notes
+    assert "kubectl -n finetune-system logs deployment/fo-finetune-operator" in notes
+    assert "It watches FineTuneJobs in every namespace." in render_notes(tmp_path)
 
 
 def rules_of(documents: list[dict], name: str) -> list[dict]:
