@@ -167,10 +167,14 @@ def test_progress_and_eta_come_from_the_trainers_records_in_s3(
 ):
     """A training job cannot patch status; its trainer's progress.jsonl, synced by SageMaker
     from /opt/ml/checkpoints to the checkpoint S3 URI, is read by the operator instead."""
+    from finetune_contract.constants import run_progress_file
     from finetune_trainer.progress import ProgressSink, StepReport
 
     start_operator()
     create(custom_objects, namespace, manifest("prog"))
+    uid = custom_objects.get_namespaced_custom_object(GROUP, VERSION, namespace, PLURAL, "prog")["metadata"][
+        "uid"
+    ]
     name = training_job(custom_objects, namespace, "prog")
     aws.set_status(name, "InProgress", "Training")
     wait_status(custom_objects, namespace, "prog", lambda s: s.get("phase") == "Running", "Running")
@@ -181,7 +185,9 @@ def test_progress_and_eta_come_from_the_trainers_records_in_s3(
     for steps in ((10, 20), (30, 40)):
         for step in steps:
             sink.step(StepReport(1, step, 200, 0.1, 2.0 - step / 100, 1e-4, 900.0, start + 3 * step))
-        aws.client("s3").put_object(Bucket=bucket, Key=f"{prefix}progress.jsonl", Body=records.read_bytes())
+        aws.client("s3").put_object(
+            Bucket=bucket, Key=prefix + run_progress_file(uid), Body=records.read_bytes()
+        )
         last = steps[-1]
         progress = wait_status(
             custom_objects,
