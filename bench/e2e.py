@@ -17,7 +17,7 @@ process's clock while polling the job's status and its pods every 0.2 s:
 
 Needs the bed up with its real node (`make cluster-up`). Usage: ``python -m bench.e2e [--steps N]
 [--checkpoint-every K]`` (the recipe's 60 and 10 by default, set as the job's recipe overrides);
-``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is 30 and 5 for `make test`. The last line of output is one
+``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is 16 and 4 for `make test`. The last line of output is one
 JSON object.
 """
 
@@ -37,9 +37,9 @@ from hack.real_job import RealNodeBed, demo_job
 NAME = "bench-e2e"
 TIMEOUT_S = 600
 POLL_S = 0.2
-SMOKE = {"steps": 30, "checkpoint_every": 5}
+SMOKE = {"steps": 16, "checkpoint_every": 4}
 """`--smoke`'s sizes (docs/operations.md, "Benchmarks"): a crash and a resume still happen (the kill
-follows the first checkpoint, with 25 steps left to land in); its figures mean nothing."""
+follows the first checkpoint, with 12 steps left to land in); its figures mean nothing."""
 
 
 def container_times(pod: Any) -> tuple[float | None, float | None]:

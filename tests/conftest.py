@@ -36,10 +36,8 @@ CLUSTER_TESTS = "tests/cluster/"
 BED_LANES = {
     "tests/cluster/[real-node lane]": (
         "tests/cluster/test_testbed_smoke.py",
-        "tests/cluster/test_testbed_lifecycle.py",
         "tests/cluster/test_chart_install.py",
         "tests/cluster/test_operator_in_cluster.py",
-        "tests/cluster/test_gitops.py",
         "tests/cluster/test_bench_smoke.py",
         "tests/cluster/test_real_grpo.py",
         "tests/cluster/test_real_node.py",
@@ -55,16 +53,19 @@ BED_LANES = {
         "tests/cluster/test_grpo.py",
         "tests/cluster/test_trainer_identity.py",
         "tests/cluster/test_kubectl.py",
+        "tests/cluster/test_gitops.py",
+        "tests/cluster/test_testbed_lifecycle.py",
     ),
 }
 """The cluster modules in two lanes, each run in order on one xdist worker, side by side on the
 one bed (each test has its own namespace, and its own operator process or chart release).
 
 The real-node lane holds what trains on the bed's real node, what uses the in-cluster operator
-(the chart's shared release: its tests upgrade it) and the bed's own smoke tests; light modules
-first, so the real node's CPU-bound pods come when the trainer modules on the other workers are
-done. The API lane holds the tests whose pods land on kwok nodes; the modules that install the
-chart's second release (tenant isolation, chart RBAC) share it, so they must not overlap. A test
+(the chart's shared release: its tests upgrade it) and the bed's own smoke tests, light modules
+first. It is the longer lane, so the API lane also takes what needs neither: the tests whose
+pods land on kwok nodes, GitOps (its own operator process) and the second bed's lifecycle; the
+modules that install the chart's second release (tenant isolation, chart RBAC) are both in it,
+so they never overlap. A test
 that disturbs the whole bed (an API server restart, a node marked NotReady) is marked
 ``bed_exclusive`` and runs with the other lane paused (tests/cluster/conftest.py)."""
 
