@@ -18,11 +18,12 @@ before the Deployment changes (templates/config-check.yaml).
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 from typing import Any
+
+from hack.generated_file import write_or_check
 
 from finetune_operator.backends.registry import BACKENDS, backend_settings_model
 from finetune_operator.config import OperatorConfig
@@ -99,19 +100,10 @@ def render(current: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if the file differs from the model")
-    args = parser.parse_args(argv)
-    current = SCHEMA_FILE.read_text(encoding="utf-8")
-    rendered = render(current)
-    if args.check:
-        if current != rendered:
-            print(f"{SCHEMA_FILE} is stale; run `make chart-values-schema`", file=sys.stderr)
-            return 1
-        return 0
-    SCHEMA_FILE.write_text(rendered, encoding="utf-8")
-    print(f"wrote {SCHEMA_FILE}")
-    return 0
+    def rendered() -> str:
+        return render(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+    return write_or_check(__doc__.splitlines()[0], SCHEMA_FILE, rendered, "chart-values-schema", argv)
 
 
 if __name__ == "__main__":

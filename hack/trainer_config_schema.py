@@ -14,11 +14,11 @@ disagree on the contract). Unknown keys are forbidden here; the trainer ignores 
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
+from hack.generated_file import write_or_check
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
@@ -55,18 +55,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if the file differs from the model")
-    args = parser.parse_args(argv)
-    rendered = render()
-    if args.check:
-        if not SCHEMA_FILE.is_file() or SCHEMA_FILE.read_text(encoding="utf-8") != rendered:
-            print(f"{SCHEMA_FILE} is stale; run `make trainer-config-schema`", file=sys.stderr)
-            return 1
-        return 0
-    SCHEMA_FILE.write_text(rendered, encoding="utf-8")
-    print(f"wrote {SCHEMA_FILE}")
-    return 0
+    return write_or_check(__doc__.splitlines()[0], SCHEMA_FILE, render, "trainer-config-schema", argv)
 
 
 if __name__ == "__main__":

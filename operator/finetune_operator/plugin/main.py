@@ -451,17 +451,12 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
             data.check_s3_input(aws.client("s3"), flag, path)
             verbose(args, f"checked {path}")
 
+    def run_uploads() -> None:
+        image = upload_image(args, request.image, operator)
+        do_uploads(args.verbose, options, uploads, bucket, aws, cluster, config, image)
+
     if args.output:
-        do_uploads(
-            args.verbose,
-            options,
-            uploads,
-            bucket,
-            aws,
-            cluster,
-            config,
-            upload_image(args, request.image, operator),
-        )
+        run_uploads()
         out.write(yamlio.dump_documents(documents))
         return 0
     assert cluster is not None
@@ -487,16 +482,7 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     for document in documents:
         cluster.write(document, dry_run=True)  # everything valid before anything is uploaded or created
-    do_uploads(
-        args.verbose,
-        options,
-        uploads,
-        bucket,
-        aws,
-        cluster,
-        config,
-        upload_image(args, request.image, operator),
-    )
+    run_uploads()
     if recipe_document:
         cluster.write(recipe_document, dry_run=False)
         out.write(
