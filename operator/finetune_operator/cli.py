@@ -189,10 +189,7 @@ def check_config(path: Path | None, env_name: str | None) -> int:
     except KeyError:
         print(f"error: environment variable {env_name} is not set", file=sys.stderr)
         return EXIT_INVALID_CONFIG
-    except SpecError as err:
-        print(f"error: {source}: the operator refuses this config: {err}", file=sys.stderr)
-        return EXIT_INVALID_CONFIG
-    except (OSError, ValueError, yaml.YAMLError) as err:
+    except (SpecError, OSError, ValueError, yaml.YAMLError) as err:
         print(f"error: {source}: the operator refuses this config: {err}", file=sys.stderr)
         return EXIT_INVALID_CONFIG
     print(f"{source}: the operator accepts this config")
