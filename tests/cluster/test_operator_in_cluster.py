@@ -33,7 +33,8 @@ def test_chart_runs_the_operator_image_ready_on_the_real_node(api_client, core_v
     namespace = core_v1.read_namespace(CHART_NAMESPACE)
     assert namespace.metadata.labels["pod-security.kubernetes.io/enforce"] == "restricted"
     pods = core_v1.list_namespaced_pod(
-        CHART_NAMESPACE, label_selector=f"app.kubernetes.io/instance={CHART_RELEASE}"
+        CHART_NAMESPACE,
+        label_selector=f"app.kubernetes.io/name=finetune-operator,app.kubernetes.io/instance={CHART_RELEASE}",
     ).items
     assert [p.spec.node_name for p in pods if p.status.phase == "Running"] == [NODE_NAME]
 
