@@ -10,7 +10,7 @@ from pathlib import Path
 import trainer_testkit as kit
 
 from finetune_trainer.cli import main
-from finetune_trainer.launch import exit_code_for_workers
+from finetune_trainer.launch import container_cpu_limit, exit_code_for_workers, worker_threads
 
 
 def test_an_invalid_config_exits_2(tmp_path: Path, caplog) -> None:
@@ -80,6 +80,31 @@ def test_launcher_maps_worker_exit_codes_to_the_contract() -> None:
     assert exit_code_for_workers([143, -15]) == 143
     assert exit_code_for_workers([1, 143]) == 1
     assert exit_code_for_workers([-9]) == 1
+
+
+def test_the_container_cpu_limit_is_read_from_cgroup_v2_and_v1(tmp_path: Path) -> None:
+    v2 = tmp_path / "v2"
+    v2.mkdir()
+    (v2 / "cpu.max").write_text("150000 100000\n")
+    assert container_cpu_limit(v2) == 1.5
+    (v2 / "cpu.max").write_text("max 100000\n")
+    assert container_cpu_limit(v2) is None
+    v1 = tmp_path / "v1" / "cpu,cpuacct"
+    v1.mkdir(parents=True)
+    (v1 / "cpu.cfs_period_us").write_text("100000\n")
+    (v1 / "cpu.cfs_quota_us").write_text("100000\n")
+    assert container_cpu_limit(v1.parent) == 1.0
+    (v1 / "cpu.cfs_quota_us").write_text("-1\n")
+    assert container_cpu_limit(v1.parent) is None
+    assert container_cpu_limit(tmp_path / "no-cgroup-fs") is None
+
+
+def test_worker_threads_share_the_containers_cpus_among_its_workers() -> None:
+    assert worker_threads(1.0, cpus_visible=2, processes=1) == 1  # the bed's 1-CPU pod on a 2-CPU node
+    assert worker_threads(7.0, cpus_visible=8, processes=1) == 7
+    assert worker_threads(1.5, cpus_visible=8, processes=1) == 1
+    assert worker_threads(None, cpus_visible=192, processes=8) == 24
+    assert worker_threads(2.0, cpus_visible=192, processes=8) == 1  # never fewer than one
 
 
 def test_an_invalid_config_under_the_two_process_launcher_exits_2(tmp_path: Path, tiny_model: Path) -> None:

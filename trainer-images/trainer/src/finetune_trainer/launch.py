@@ -8,6 +8,8 @@ process: see `main`) and maps its outcome back to the workers' codes.
 
 Give the workers enough time to checkpoint after SIGTERM: torchrun SIGKILLs them after
 `--shutdown-timeout` (or TORCH_ELASTIC_SHUTDOWN_TIMEOUT) seconds, 30 by default.
+
+It also sizes the workers' CPU thread pools to the container's CPU limit (`worker_threads`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from types import FrameType
 
 from finetune_contract.constants import EXIT_INVALID_CONFIG, EXIT_STOPPED, EXIT_TRAINING_ERROR
@@ -39,6 +42,38 @@ def exit_code_for_workers(codes: Iterable[int]) -> int:
     return EXIT_TRAINING_ERROR
 
 
+def container_cpu_limit(cgroup_root: Path = Path("/sys/fs/cgroup")) -> float | None:
+    """The CPUs this container may use per period (its `limits.cpu`), or None without a limit.
+
+    cgroup v2 keeps it in `cpu.max` ("max 100000" or "150000 100000"); v1 in the cpu
+    controller's `cpu.cfs_quota_us` (-1: none) over `cpu.cfs_period_us`. Inside a container the
+    runtime mounts the container's own cgroup at these paths.
+    """
+    v2 = cgroup_root / "cpu.max"
+    if v2.is_file():
+        quota, _, period = v2.read_text().strip().partition(" ")
+        return None if quota == "max" else int(quota) / int(period or 100000)
+    for controller in ("cpu", "cpu,cpuacct"):
+        quota_file = cgroup_root / controller / "cpu.cfs_quota_us"
+        if quota_file.is_file():
+            quota_us = int(quota_file.read_text())
+            period_us = int((cgroup_root / controller / "cpu.cfs_period_us").read_text())
+            return None if quota_us <= 0 else quota_us / period_us
+    return None
+
+
+def worker_threads(cpu_limit: float | None, cpus_visible: int, processes: int) -> int:
+    """Intra-op threads per worker: the CPUs the container may use, shared by its workers.
+
+    torch sizes its pool by the CPUs it sees, not by the container's quota: a pod limited to 1
+    CPU on a 2-CPU node runs 2 threads per worker, which the kernel throttles while they wait for
+    each other (docs/trainer.md has the measurement). torchrun itself only sets
+    OMP_NUM_THREADS=1 for more than one worker, whatever the limit.
+    """
+    usable = cpus_visible if cpu_limit is None else min(cpus_visible, int(cpu_limit))
+    return max(1, usable // max(1, processes))
+
+
 def launch(argv: list[str]) -> int:
     """torchrun in this process, its outcome mapped to one exit code of the contract."""
     from torch.distributed.elastic.multiprocessing.api import SignalException
@@ -47,6 +82,11 @@ def launch(argv: list[str]) -> int:
 
     torchrun_options, trainer_options = split_arguments(argv)
     args = parse_args([*torchrun_options, "-m", "finetune_trainer.cli", *trainer_options])
+    if "OMP_NUM_THREADS" not in os.environ and str(args.nproc_per_node).isdigit():
+        # The workers inherit it; a value the image or the user set wins.
+        visible = len(os.sched_getaffinity(0))
+        threads = worker_threads(container_cpu_limit(), visible, int(args.nproc_per_node))
+        os.environ["OMP_NUM_THREADS"] = str(threads)
     try:
         run(args)
     except SignalException as exc:
