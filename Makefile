@@ -9,10 +9,15 @@ CACHE       := $(HOME)/.cache/finetune-operator
 # library, so cluster-up/down work before the virtualenv exists (and in .ci/run's exit trap).
 TESTBED     := python3 -m hack.testbed
 PYTEST_ARGS ?=
-# Three pytest-xdist workers: the cluster tests (one scope, tests/conftest.py) on one, the unit and
-# trainer modules on the other two, so the bed's waits overlap the trainer's CPU work and the
+# Four pytest-xdist workers: the two bed lanes (BED_LANES in tests/conftest.py) on two, the unit
+# and trainer modules on the others, so the bed's waits overlap the trainer's CPU work and the
 # Neuron module (minutes of one process) runs beside the rest.
 PARALLEL ?= -n 4
+# One intra-op thread per test process: the workers already share the cores (torch would start
+# one thread per CPU in each). The trainer tests' own runs set the same (trainer_testkit.py).
+PYTEST      := OMP_NUM_THREADS=1 $(PY) -m pytest
+# mypy's cache outlives the checkout, so a fresh clone's lint checks only what changed.
+export MYPY_CACHE_DIR := $(CACHE)/mypy
 # The venv under ~/.cache is shared by every checkout of this machine, and its editable
 # install points at one of them: this checkout's code always comes first (the operator, the
 # trainer and the contract package both install, docs/architecture.md).
@@ -59,13 +64,13 @@ test: prepare ## Run everything: lint beside the unit tests and the cluster test
 	@$(MAKE) --no-print-directory -j2 lint pytest
 
 pytest: prepare ## The whole pytest suite, without lint (what `make test` runs beside lint: its first minute starts the bed and waits)
-	$(PY) -m pytest $(PARALLEL) $(PYTEST_ARGS)
+	$(PYTEST) $(PARALLEL) $(PYTEST_ARGS)
 
 test-unit: install neuron-env ## Unit tests only (no cluster; the trainer's Neuron tests included)
-	$(PY) -m pytest -m unit $(PYTEST_ARGS)
+	$(PYTEST) -m unit $(PYTEST_ARGS)
 
 test-cluster: install testbed-binaries images ## Cluster tests only (starts or reuses the bed)
-	$(PY) -m pytest -m cluster $(PYTEST_ARGS)
+	$(PYTEST) -m cluster $(PYTEST_ARGS)
 
 cluster-up: testbed-binaries images ## Start the local bed: control plane, etcd, kwok nodes, the real node, training-operator
 	@$(TESTBED) up

@@ -166,9 +166,10 @@ def run_on_this_machine(bed: RealNodeBed, config: dict[str, Any], directory: Pat
     path = directory / "config.yaml"
     path.write_text(yaml.safe_dump(local))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PET_", "RANK", "WORLD_SIZE", "MASTER_"))}
-    # Each pod's torch uses every CPU it sees (torchrun sets 1 thread only when it starts several
-    # processes): the same intra-op thread count keeps the float reductions in the same order.
-    env["OMP_NUM_THREADS"] = str(len(os.sched_getaffinity(0)))
+    # Each pod's launcher gives its one worker the pod's CPU limit as threads, 1 CPU on the bed's
+    # ml.m5.large (finetune_trainer.launch.worker_threads): the same intra-op thread count keeps the
+    # float reductions in the same order.
+    env["OMP_NUM_THREADS"] = "1"
     result = subprocess.run(
         [
             sys.executable,
