@@ -25,6 +25,10 @@ images=$TESTBED_CACHE/images
 layout=$images/oci
 bin=$TESTBED_CACHE/bin
 mkdir -p "$images"
+# One build at a time per machine (several checkouts share this cache): a push while another
+# build prunes the layout could lose its index entry or its blobs.
+exec 9>"$images/build.lock"
+flock 9
 work_root=$images/work
 # debootstrap mounts /proc and /sys inside its target: never leave a mount or a half-built tree behind.
 cleanup() {
@@ -137,4 +141,12 @@ for name in ${*:-base pause init-pytorch operator trainer-cpu}; do
   cleanup
   log "  $name built in $((SECONDS - started))s"
 done
+# Bound the cache (hack/prune_images.py): the refs no longer in the layout leave buildah's storage
+# too. `rmi` keeps the layers the kept images still stand on (the torch layer), so no rebuild follows.
+current=()
+for name in base pause init-pytorch operator trainer-cpu; do current+=("$(ref "$name")"); done
+python3 "$here/prune_images.py" "$layout" "${current[@]}" | while read -r pruned; do log "pruned $pruned"; done
+python3 "$here/prune_images.py" --listed "$layout" >"$images/listed"
+bah images --format '{{.Name}}:{{.Tag}}' | grep '^localhost/finetune-testbed/' | grep -vxFf "$images/listed" |
+  while read -r stray; do bah rmi "$stray" >/dev/null 2>&1 || true; done
 log "all images present in $layout"

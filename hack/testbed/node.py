@@ -20,7 +20,7 @@ import tarfile
 import time
 from pathlib import Path
 
-from hack.image_keys import image_refs
+from hack.image_keys import REGISTRY, image_refs
 from hack.testbed.layout import CACHE_DIR, POD_CIDR, Layout, log
 from hack.testbed.processes import apply_objects, http_ok, kubectl, pid_alive, start_process, wait_until
 
@@ -422,6 +422,13 @@ def import_images(lay: Layout, images: dict[str, str]) -> None:
         if process.wait() != 0:
             raise SystemExit(f"[testbed] importing {ref} into containerd failed: {stderr.strip()}")
         log(f"imported {ref} into the node's containerd in {time.monotonic() - started:.0f}s")
+    # What hack/build-images.sh pruned from the layout leaves the node too (containerd's garbage
+    # collector then frees the layers no image or running container uses).
+    listed = set(by_ref) | set(images.values())
+    pruned = [ref for ref in present if ref.startswith(f"{REGISTRY}/") and ref not in listed]
+    if pruned:
+        quiet(*ctr, "images", "remove", *pruned, check=False)
+        log(f"removed {len(pruned)} pruned image(s) from the node's containerd")
 
 
 def add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
