@@ -81,7 +81,7 @@ class OperatorConfig(BaseModel):
         default_factory=PriceTable,
         description=(
             "Price per instance-hour by instance type, each with its source and date, for each job's "
-            "status.usage.estimatedCost (the chart ships defaults; docs/operations.md)."
+            "status.usage.estimatedCost; a type without a price gets usage but no cost (docs/operations.md)."
         ),
     )
     namespaces: list[str] = Field(

@@ -216,11 +216,12 @@ def observed_usage(pytorchjob: dict[str, Any], pods: list[dict[str, Any]], over:
     started_at = min((start for start in starts if start is not None), default=None)
     if not over:
         return ObservedUsage(started_at=started_at)
-    ends = [_trainer_finished_at(pod) for pod in pods]
-    if pods and all(end is not None for end in ends):
-        ended_at = max(end for end in ends if end is not None)
-    else:
-        ended_at = _time((pytorchjob.get("status") or {}).get("completionTime"))
+    ends = [end for end in map(_trainer_finished_at, pods) if end is not None]
+    ended_at = (
+        max(ends)
+        if pods and len(ends) == len(pods)
+        else _time((pytorchjob.get("status") or {}).get("completionTime"))
+    )
     return ObservedUsage(started_at=started_at, ended_at=ended_at)
 
 
