@@ -193,7 +193,9 @@ def _totals(entries: list[AttemptUsage], tokens: int | None, prices: PriceTable)
             entry.billable_seconds * count / SECONDS_PER_HOUR if entry.billable_seconds is not None else hours
         )
         cost += billed_hours * price.per_hour
-    priced = not unpriced
+    # A cost only once some attempt is over, and only a whole one: a sum without an unpriced
+    # attempt would look like the job's cost and be less.
+    priced = not unpriced and any(entry.wall_seconds is not None for entry in entries)
     return UsageStatus(
         attempts=entries,
         wall_seconds=wall,

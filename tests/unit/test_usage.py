@@ -53,7 +53,7 @@ def test_a_running_attempt_shows_its_start_but_counts_only_once_over() -> None:
     assert usage.attempts == [AttemptUsage(attempt=1, instance_type="ml.g5.xlarge", instance_count=2)]
     running = attempt_observed(usage, 1, ObservedUsage(started_at=at(10)), False, 500, PRICES, at(100))
     assert running.attempts[0].start_time == iso(10) and running.attempts[0].wall_seconds is None
-    assert (running.instance_hours, running.wall_seconds, running.estimated_cost) == (0.0, 0, 0.0)
+    assert (running.instance_hours, running.wall_seconds, running.estimated_cost) == (0.0, 0, None)
     assert running.tokens_processed == 500
     # A later look that changes nothing writes nothing: the same status comes back.
     assert (
