@@ -136,6 +136,7 @@ def test_usage_in_status_agrees_with_the_pods_start_and_end_times(demo: DemoRun,
     before attempt 2 starts; the totals are the attempts' wall times on 2 x ml.m5.large (2 vCPUs
     each), and the tokens are the trainer's last report. The chart ships no price for ml.m5.large."""
     usage = demo.status["usage"]
+    print(f"status.usage: {json.dumps(usage)}")
     first, second = usage["attempts"]
     assert [first["attempt"], second["attempt"]] == [1, 2]
     # Succeeded pods are kept (cleanPodPolicy Running): the master's at least.
