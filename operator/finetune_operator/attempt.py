@@ -19,6 +19,7 @@ from finetune_operator.api.training_config import ResolvedTrainingConfig
 from finetune_operator.code import CodeFiles, CodeModule
 from finetune_operator.instances import AcceleratorFamily
 from finetune_operator.storage import JobStorage
+from finetune_operator.usage import ObservedUsage
 
 DELETION_POLICY_ANNOTATION = "finetune.dev/deletion-policy"
 """``retain``: deleting the FineTuneJob leaves the backend's attempt running."""
@@ -125,3 +126,6 @@ class Observation:
     summary: ApiModel | None = None
     """The backend's own account of the attempt (SageMaker: its DescribeTrainingJob summary),
     written unread to ``status.<backend name>``; None leaves that field as it is."""
+    usage: ObservedUsage | None = None
+    """When the attempt's machines started and stopped, as far as the backend saw them
+    (``usage.py`` turns it into ``status.usage``); None: the backend saw nothing new."""

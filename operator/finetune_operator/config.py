@@ -26,6 +26,7 @@ from finetune_operator.limits import ResourceLimits
 from finetune_operator.naming import DEFAULT_TRAINER_CLUSTER_ROLE
 from finetune_operator.patterns import matches_any
 from finetune_operator.storage import StoragePolicy
+from finetune_operator.usage import PriceTable
 
 Settings = TypeVar("Settings", bound=BaseModel)
 
@@ -75,6 +76,13 @@ class OperatorConfig(BaseModel):
     storage: StoragePolicy = Field(
         default_factory=StoragePolicy,
         description="Where each namespace's jobs may read and write on the shared file system (hyperpod).",
+    )
+    prices: PriceTable = Field(
+        default_factory=PriceTable,
+        description=(
+            "Price per instance-hour by instance type, each with its source and date, for each job's "
+            "status.usage.estimatedCost; a type without a price gets usage but no cost (docs/operations.md)."
+        ),
     )
     namespaces: list[str] = Field(
         default_factory=list,

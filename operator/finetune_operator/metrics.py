@@ -1,4 +1,5 @@
-"""Prometheus metrics: jobs by phase, reconcile latency, API errors, and each job's phase and progress.
+"""Prometheus metrics: jobs by phase, reconcile latency, API errors, each job's phase and progress,
+and each namespace's usage (instance-hours, accelerator-hours, estimated cost).
 
 The per-job series (``finetune_job_*``, labelled by namespace and job) are what the chart's
 PrometheusRule alerts on and its Grafana dashboard shows (charts/finetune-operator/files/); a test
@@ -94,6 +95,27 @@ JOB_TRAINING_SECONDS = Gauge(
     "Seconds the cloud counts as training (SageMaker: status.sagemaker.trainingTimeInSeconds).",
     JOB_LABELS,
 )
+NAMESPACE_INSTANCE_HOURS = Gauge(
+    "finetune_namespace_instance_hours",
+    "Instance-hours of the finished attempts of the namespace's FineTuneJobs (status.usage.instanceHours, "
+    "summed over the jobs that exist).",
+    ["namespace"],
+)
+NAMESPACE_ACCELERATOR_HOURS = Gauge(
+    "finetune_namespace_accelerator_hours",
+    "Accelerator-hours of the same attempts, by accelerator (GPU, NeuronCore, vCPU; "
+    "status.usage.acceleratorHours).",
+    ["namespace", "accelerator"],
+)
+NAMESPACE_ESTIMATED_COST = Gauge(
+    "finetune_namespace_estimated_cost",
+    "Estimated cost of the same attempts, by currency (status.usage.estimatedCost of the jobs that "
+    "have one).",
+    ["namespace", "currency"],
+)
+UsageSeries = tuple[Gauge, tuple[str, ...]]
+"""A namespace usage gauge and its label values."""
+
 PER_JOB_GAUGES = (
     JOB_ATTEMPT,
     JOB_STEP,
@@ -160,6 +182,25 @@ def job_samples(document: Mapping[str, Any]) -> tuple[str, dict[Gauge, float]]:
     return phase, {gauge: value for gauge, value in values.items() if value is not None}
 
 
+def usage_samples(namespace: str, document: Mapping[str, Any]) -> dict[UsageSeries, float]:
+    """What the job adds to its namespace's usage gauges, from its ``status.usage``."""
+    usage = (document.get("status") or {}).get("usage") or {}
+    if not usage:
+        return {}
+    samples: dict[UsageSeries, float] = {}
+    hours = _number(usage.get("instanceHours"))
+    if hours is not None:
+        samples[(NAMESPACE_INSTANCE_HOURS, (namespace,))] = hours
+    for kind, value in (usage.get("acceleratorHours") or {}).items():
+        number = _number(value)
+        if number is not None:
+            samples[(NAMESPACE_ACCELERATOR_HOURS, (namespace, str(kind)))] = number
+    cost = _number(usage.get("estimatedCost"))
+    if cost is not None and usage.get("currency"):
+        samples[(NAMESPACE_ESTIMATED_COST, (namespace, str(usage["currency"])))] = cost
+    return samples
+
+
 class JobMetrics:
     """Keeps the per-job gauges equal to the status of the jobs that exist.
 
@@ -169,8 +210,11 @@ class JobMetrics:
 
     def __init__(self) -> None:
         self._shown: dict[tuple[str, str], tuple[str, set[Gauge]]] = {}
+        self._usage: dict[tuple[str, str], dict[UsageSeries, float]] = {}
+        """Each job's part of its namespace's usage gauges, which are the sums of these."""
 
     def observe(self, key: tuple[str, str], document: Mapping[str, Any]) -> None:
+        self._set_usage(key, usage_samples(key[0], document))
         phase, samples = job_samples(document)
         previous_phase, previous_gauges = self._shown.get(key, (None, set()))
         if previous_phase is not None and previous_phase != phase:
@@ -182,7 +226,26 @@ class JobMetrics:
             gauge.labels(*key).set(value)
         self._shown[key] = (phase, set(samples))
 
+    def _set_usage(self, key: tuple[str, str], samples: dict[UsageSeries, float]) -> None:
+        """Record the job's usage and re-sum each namespace series it changes (a series no job
+        contributes to any more is removed)."""
+        previous = self._usage.get(key, {})
+        if samples == previous:
+            return
+        if samples:
+            self._usage[key] = samples
+        else:
+            self._usage.pop(key, None)
+        for series in previous.keys() | samples.keys():
+            gauge, labels = series
+            parts = [part[series] for job, part in self._usage.items() if job[0] == key[0] and series in part]
+            if parts:
+                gauge.labels(*labels).set(sum(parts))
+            else:
+                gauge.remove(*labels)
+
     def forget(self, key: tuple[str, str]) -> None:
+        self._set_usage(key, {})
         shown = self._shown.pop(key, None)
         if shown is None:
             return

@@ -27,7 +27,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, cast
 
@@ -38,7 +38,14 @@ from pydantic import ValidationError
 from finetune_operator.admission import check_rules
 from finetune_operator.api.job import PLURAL, BackendRef, Condition, FineTuneJob, FineTuneJobSpec
 from finetune_operator.api.recipe import BackendName, Recipe
-from finetune_operator.attempt import DELETION_POLICY_ANNOTATION, RELEASE_FINALIZER_ANNOTATION, JobEvent
+from finetune_operator.api.usage import UsageStatus
+from finetune_operator.attempt import (
+    DELETION_POLICY_ANNOTATION,
+    RELEASE_FINALIZER_ANNOTATION,
+    AttemptState,
+    JobEvent,
+    Observation,
+)
 from finetune_operator.attempts import build_attempt_request
 from finetune_operator.backends.registry import BACKENDS, BackendCache, backend_class
 from finetune_operator.code import config_map_names, config_maps_of_namespace
@@ -68,6 +75,7 @@ from finetune_operator.statemachine import (
     submitted,
     waits_for_recipe,
 )
+from finetune_operator.usage import all_closed, attempt_observed, attempt_submitted
 from finetune_operator.watches import ChildKind
 
 logger = logging.getLogger("finetune_operator")
@@ -334,6 +342,8 @@ class Reconciler:
         if job.metadata.deletion_timestamp:
             return Outcome()
         plan = self._plan(job, recipes, now)
+        if plan.status.phase.is_terminal:
+            plan = _with_usage(plan, all_closed(plan.status.usage, now, self._config.prices))
         self._write_status(job, document, plan)
         self._seen[key] = _fingerprint(_document_after(document, plan))
         self._phases.set(key, plan.status.phase.value)
@@ -355,6 +365,8 @@ class Reconciler:
         if attempt and not job.status.phase.is_terminal:
             observation = backend.observe(job, attempt, job.status.backend_ref)
         plan = decide(job, observation, now)
+        if observation is not None:
+            plan = _with_usage(plan, self._observed_usage(job, attempt, observation, now))
         action = plan.action
         try:
             if isinstance(action, Submit):
@@ -373,6 +385,17 @@ class Reconciler:
                 # that write is in flight, and it says nothing the operator does not know.
                 self._expect_first_event(job, ref)
                 plan = submitted(plan, ref, recipe_status, request.config.checkpointing.dir)
+                resources = request.resources
+                plan = _with_usage(
+                    plan,
+                    attempt_submitted(
+                        plan.status.usage,
+                        action.attempt,
+                        resources.instance_type,
+                        resources.nodes,
+                        self._config.prices,
+                    ),
+                )
                 if action.attempt > 1:
                     plan = recipe_checked(job, plan, recipe_changes(job, recipes), now)
                 return plan
@@ -389,6 +412,20 @@ class Reconciler:
                 raise
             return rejected(job, plan, InvalidSpecError(server_refusal(err)), now)
         return plan
+
+    def _observed_usage(
+        self, job: FineTuneJob, attempt: int, observation: Observation, now: datetime
+    ) -> UsageStatus:
+        progress = job.status.progress
+        return attempt_observed(
+            job.status.usage,
+            attempt,
+            observation.usage,
+            over=observation.state in ATTEMPT_OVER,
+            tokens_seen=progress.tokens_seen if progress is not None else None,
+            prices=self._config.prices,
+            now=now,
+        )
 
     def _expect_first_event(self, job: FineTuneJob, ref: BackendRef) -> None:
         for child in BACKENDS[job.spec.backend].watches.children:
@@ -598,6 +635,14 @@ def _release_requested(document: dict[str, Any]) -> bool:
         and (meta.get("annotations") or {}).get(RELEASE_FINALIZER_ANNOTATION) == "true"
         and FINALIZER in (meta.get("finalizers") or [])
     )
+
+
+ATTEMPT_OVER = (AttemptState.SUCCEEDED, AttemptState.FAILED, AttemptState.MISSING)
+"""Observed states in which an attempt's machines no longer run it (its usage is final)."""
+
+
+def _with_usage(plan: Plan, usage: UsageStatus | None) -> Plan:
+    return replace(plan, status=plan.status.model_copy(update={"usage": usage}))
 
 
 def _status_patch(job: FineTuneJob, plan: Plan) -> dict[str, Any]:

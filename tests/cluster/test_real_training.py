@@ -119,6 +119,58 @@ def test_attempt_2_resumes_from_the_checkpoint_attempt_1_reported(demo: DemoRun)
     assert second["result"] == "Succeeded"
 
 
+USAGE_TOLERANCE_S = 3
+"""How far status.usage may be from the pods' own times: both are whole seconds (the API's
+timestamps), and the operator reads the pods the training-operator reports on."""
+
+
+def _utc(value: Any) -> float:
+    return (
+        datetime.fromisoformat(value.replace("Z", "+00:00")) if isinstance(value, str) else value
+    ).timestamp()
+
+
+def test_usage_in_status_agrees_with_the_pods_start_and_end_times(demo: DemoRun, bed: RealNodeBed) -> None:
+    """status.usage of the demo's two attempts (issue 25): the finished attempt 2's times are its
+    pods' (first pod start, last trainer finish); attempt 1, whose pods the failure removed, ends
+    before attempt 2 starts; the totals are the attempts' wall times on 2 x ml.m5.large (2 vCPUs
+    each), and the tokens are the trainer's last report. The chart ships no price for ml.m5.large."""
+    usage = demo.status["usage"]
+    print(f"status.usage: {json.dumps(usage)}")
+    first, second = usage["attempts"]
+    assert [first["attempt"], second["attempt"]] == [1, 2]
+    # Succeeded pods are kept (cleanPodPolicy Running): the master's at least.
+    pods = [
+        p for p in bed.attempt_pods(DEMO_NAMESPACE, demo.status["attempts"][1]["name"]) if p.status.start_time
+    ]
+    assert pods, "no pod of attempt 2 is left"
+    pod_start = min(p.status.start_time.timestamp() for p in pods)
+    trainers = [
+        c
+        for p in pods
+        for c in p.status.container_statuses or []
+        if c.name == "pytorch" and c.state.terminated is not None
+    ]
+    trainer_start = min(c.state.terminated.started_at.timestamp() for c in trainers)
+    trainer_end = max(c.state.terminated.finished_at.timestamp() for c in trainers)
+    assert abs(_utc(second["startTime"]) - pod_start) <= USAGE_TOLERANCE_S, (second, pod_start)
+    assert _utc(second["startTime"]) <= trainer_start + USAGE_TOLERANCE_S, (second, trainer_start)
+    assert abs(_utc(second["endTime"]) - trainer_end) <= USAGE_TOLERANCE_S, (second, trainer_end)
+    assert second["wallSeconds"] == round(_utc(second["endTime"]) - _utc(second["startTime"]))
+    assert (
+        first["wallSeconds"] > 0 and _utc(first["endTime"]) <= _utc(second["startTime"]) + USAGE_TOLERANCE_S
+    )
+    for entry in (first, second):
+        assert (entry["instanceType"], entry["instanceCount"]) == ("ml.m5.large", 2), entry
+    wall = first["wallSeconds"] + second["wallSeconds"]
+    assert usage["wallSeconds"] == wall
+    assert usage["instanceHours"] == pytest.approx(wall * 2 / 3600, abs=1e-4)
+    assert usage["acceleratorHours"] == {"vCPU": pytest.approx(wall * 4 / 3600, abs=1e-4)}
+    assert usage["tokensProcessed"] == demo.steps[-1]["tokensSeen"] > 0
+    assert "estimatedCost" not in usage and usage["unpricedInstanceTypes"] == ["ml.m5.large"]
+    assert "INSTANCE-HOURS" in demo.stdout  # the printer column, in the demo's `kubectl get`
+
+
 def test_a_crash_loses_at_most_one_checkpoint_interval(demo: DemoRun, bed: RealNodeBed) -> None:
     config = attempt_config(bed, DEMO_NAMESPACE, demo.status["attempts"][0]["name"])
     interval = config["checkpointing"]["everySteps"]

@@ -292,7 +292,7 @@ def test_crd_has_status_subresource_and_columns() -> None:
     assert version["subresources"] == {"status": {}}
     assert crd["spec"]["names"]["shortNames"] == ["ftj"]
     columns = [c["name"] for c in version["additionalPrinterColumns"] if not c.get("priority")]
-    assert columns == ["Phase", "Reason", "Method", "Model", "Progress", "Loss", "Age"]
+    assert columns == ["Phase", "Reason", "Method", "Model", "Progress", "Loss", "Instance-Hours", "Age"]
 
 
 def test_the_trainer_admission_policy_keeps_every_operator_owned_status_field_from_trainers() -> None:

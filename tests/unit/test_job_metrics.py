@@ -16,6 +16,7 @@ from finetune_operator.metrics import (
     JOB_LAST_PROGRESS,
     JOB_VALIDATION_LOSS,
     JOB_WAITING_SINCE,
+    JobMetrics,
     job_samples,
 )
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
@@ -136,3 +137,35 @@ def test_samples_come_only_from_what_the_status_has() -> None:
     assert samples[JOB_LAST_PROGRESS] == attempt_2_start, "a new attempt restarts the stall clock"
     assert samples[JOB_BILLABLE_SECONDS] == 600
     assert JOB_VALIDATION_LOSS not in samples
+
+
+def usage_job(name: str, instance_hours: float, cost: float | None) -> dict[str, Any]:
+    usage: dict[str, Any] = {"instanceHours": instance_hours, "acceleratorHours": {"GPU": instance_hours * 8}}
+    if cost is not None:
+        usage.update(estimatedCost=cost, currency="USD")
+    return {
+        "metadata": {"name": name, "namespace": "team-usage"},
+        "status": {"phase": "Running", "usage": usage},
+    }
+
+
+def test_a_namespaces_usage_is_the_sum_of_its_jobs_and_a_deleted_job_leaves_it() -> None:
+    metrics = JobMetrics()
+
+    def namespace_value(name: str, **labels: str) -> float | None:
+        return REGISTRY.get_sample_value(name, {"namespace": "team-usage", **labels})
+
+    metrics.observe(("team-usage", "a"), usage_job("a", 1.5, 30.0))
+    metrics.observe(("team-usage", "b"), usage_job("b", 0.5, None))
+    assert namespace_value("finetune_namespace_instance_hours") == 2.0
+    assert namespace_value("finetune_namespace_accelerator_hours", accelerator="GPU") == 16.0
+    assert namespace_value("finetune_namespace_estimated_cost", currency="USD") == 30.0
+    metrics.observe(("team-usage", "a"), usage_job("a", 2.5, 50.0))  # a's next attempt ended
+    assert namespace_value("finetune_namespace_instance_hours") == 3.0
+    assert namespace_value("finetune_namespace_estimated_cost", currency="USD") == 50.0
+    metrics.forget(("team-usage", "a"))
+    assert namespace_value("finetune_namespace_instance_hours") == 0.5
+    assert namespace_value("finetune_namespace_estimated_cost", currency="USD") is None
+    metrics.forget(("team-usage", "b"))
+    assert namespace_value("finetune_namespace_instance_hours") is None
+    assert namespace_value("finetune_namespace_accelerator_hours", accelerator="GPU") is None

@@ -718,3 +718,63 @@ def test_status_names_what_blocks_the_attempt_under_its_progress() -> None:
     )
     job["status"]["conditions"][-1]["status"] = "False"
     assert "blocked:" not in view.render_status(job, [], datetime.now(UTC))
+
+
+USAGE_JOB = {
+    "metadata": {"name": "u", "namespace": "team-a", "creationTimestamp": "2026-12-07T04:00:00Z"},
+    "spec": {"method": "lora", "model": {"name": "llama-3.1-8b"}},
+    "status": {
+        "phase": "Running",
+        "currentAttempt": 2,
+        "attempts": [
+            {"attempt": 1, "name": "u-a1", "startTime": "2026-12-07T04:00:00Z", "result": "Failed"},
+            {"attempt": 2, "name": "u-a2", "startTime": "2026-12-07T05:00:00Z"},
+        ],
+        "usage": {
+            "attempts": [
+                {
+                    "attempt": 1,
+                    "instanceType": "ml.g5.xlarge",
+                    "instanceCount": 2,
+                    "startTime": "2026-12-07T04:00:00Z",
+                    "endTime": "2026-12-07T04:30:00Z",
+                    "wallSeconds": 1800,
+                },
+                {
+                    "attempt": 2,
+                    "instanceType": "ml.g5.xlarge",
+                    "instanceCount": 2,
+                    "startTime": "2026-12-07T05:00:00Z",
+                },
+            ],
+            "wallSeconds": 1800,
+            "instanceHours": 1.0,
+            "acceleratorHours": {"GPU": 1.0},
+            "tokensProcessed": 123456,
+            "estimatedCost": 1.41,
+            "currency": "USD",
+        },
+    },
+}
+
+
+def test_status_shows_usage_and_how_long_the_running_attempt_has_run() -> None:
+    now = datetime(2026, 12, 7, 5, 10, tzinfo=UTC)
+    text = view.render_status(USAGE_JOB, [], now)
+    assert (
+        "usage 1 instance-hours, 1 GPU-hours, 123,456 tokens, est. cost 1.41 USD, "
+        "attempt 2 running for 10m00s on 2 x ml.g5.xlarge"
+    ) in text
+    assert "  1  u-a1  Failed, ran 30m00s" in text
+    unpriced = {
+        **USAGE_JOB["status"]["usage"],
+        "estimatedCost": None,
+        "unpricedInstanceTypes": ["ml.g5.xlarge"],
+    }
+    assert "no price for ml.g5.xlarge" in view.usage_line(unpriced, now)
+
+
+def test_list_shows_instance_hours_and_cost() -> None:
+    table = view.render_list([USAGE_JOB], datetime(2026, 12, 7, 5, 10, tzinfo=UTC)).splitlines()
+    header, row = table[0].split(), table[1].split()
+    assert row[header.index("INST-HOURS")] == "1" and row[header.index("COST")] == "1.41"

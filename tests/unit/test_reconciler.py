@@ -225,6 +225,58 @@ def test_the_job_follows_its_pytorchjob(harness: Harness) -> None:
     )
 
 
+def trainer_pod(name: str, started: str, finished: str | None) -> dict[str, Any]:
+    state = {"terminated": {"exitCode": 0, "finishedAt": finished}} if finished else {"running": {}}
+    return {
+        "metadata": {"name": name, "labels": {"training.kubeflow.org/job-name": "j-a1"}},
+        "spec": {"containers": [{"name": "pytorch", "image": "trainer"}]},
+        "status": {
+            "startTime": started,
+            "containerStatuses": [
+                {
+                    "name": "pytorch",
+                    "image": "trainer",
+                    "imageID": "",
+                    "ready": False,
+                    "restartCount": 0,
+                    "state": state,
+                }
+            ],
+        },
+    }
+
+
+def test_status_usage_comes_from_the_attempts_pods(harness: Harness) -> None:
+    """Issue 25: the attempt's pods are read once when it first shows Running (its start) and once
+    when it is over (its end); the job's status.usage is their first start to their last finish,
+    on the attempt's resolved instances."""
+    harness.create_job()
+    harness.reconcile()
+    (submitted,) = harness.status()["usage"]["attempts"]
+    instance_type, count = submitted["instanceType"], submitted["instanceCount"]
+    assert count >= 1 and instance_type.startswith("ml.")
+    harness.kube.add(PODS, trainer_pod("j-a1-master-0", "2026-11-22T10:00:05Z", None))
+    child = f"{PYTORCHJOBS}/j-a1"
+    harness.kube.write(child, {"status": {"conditions": [{"type": "Running", "status": "True"}]}})
+    harness.reconcile()
+    (running,) = harness.status()["usage"]["attempts"]
+    assert running["startTime"] == "2026-11-22T10:00:05Z" and "wallSeconds" not in running
+    pod_lists = harness.kube.count("GET", PODS)
+    harness.reconcile()
+    assert harness.kube.count("GET", PODS) == pod_lists  # the start is recorded: no more reads
+    harness.kube.write(
+        f"{PODS}/j-a1-master-0", trainer_pod("j-a1-master-0", "2026-11-22T10:00:05Z", "2026-11-22T11:00:05Z")
+    )
+    harness.kube.write(child, {"status": {"conditions": [{"type": "Succeeded", "status": "True"}]}})
+    harness.reconcile()
+    status = harness.status()
+    assert status["phase"] == "Succeeded"
+    (done,) = status["usage"]["attempts"]
+    assert (done["endTime"], done["wallSeconds"]) == ("2026-11-22T11:00:05Z", 3600)
+    assert status["usage"]["instanceHours"] == count
+    assert status["usage"]["unpricedInstanceTypes"] == [instance_type]  # no price table
+
+
 def test_a_trainer_that_exits_2_ends_the_job_invalid_spec_after_one_attempt(harness: Harness) -> None:
     """Issue 23, item 3: a missing data file is the trainer's exit 2; the job fails InvalidSpec
     with the trainer's words (key and path) in its condition, and no second attempt is made."""

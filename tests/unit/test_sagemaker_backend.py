@@ -7,7 +7,7 @@ duplicate name is ResourceInUse, StopTrainingJob exists, throttling can be injec
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -45,6 +45,7 @@ from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.reconciler import Reconciler
 from finetune_operator.statemachine import RUNTIME_GRACE_SECONDS
+from finetune_operator.usage import InstancePrice, PriceTable
 
 pytest_plugins = ["tests.sagemaker_fixtures"]
 
@@ -178,12 +179,30 @@ def test_spot_interruption_is_running_with_a_reason_and_resumes(aws: MotoSageMak
     clock.now += 60
     resumed = backend.observe(job, 1, ref)
     assert (resumed.state, resumed.reason) == (AttemptState.RUNNING, "Training")
+    started = aws.job(ref.name).training_start_time
     aws.set_status(
-        ref.name, "Completed", "Completed", training_time_in_seconds=1000, billable_time_in_seconds=300
+        ref.name,
+        "Completed",
+        "Completed",
+        training_time_in_seconds=1000,
+        billable_time_in_seconds=300,
+        training_end_time=started + timedelta(seconds=1000),
     )
     clock.now += 60
-    summary = backend.observe(job, 1, ref).summary
+    completed = backend.observe(job, 1, ref)
+    summary = completed.summary
     assert summary is not None and summary.spot_savings_percent == 70.0
+    # status.usage's view, from the same DescribeTrainingJob answer (botocore parses the times).
+    usage = completed.usage
+    resources = aws.job(ref.name).resource_config
+    assert usage is not None and usage.started_at is not None and usage.ended_at is not None
+    assert abs(usage.started_at.timestamp() - started.timestamp()) < 1
+    assert (usage.ended_at - usage.started_at).total_seconds() == 1000
+    assert (usage.instance_type, usage.instance_count) == (
+        resources["InstanceType"],
+        resources["InstanceCount"],
+    )
+    assert (usage.billable_seconds, usage.spot_savings_percent) == (300, 70.0)
 
 
 def test_latest_complete_checkpoint_is_found_in_s3(aws: MotoSageMaker) -> None:
@@ -268,10 +287,13 @@ class Operator:
     JOBS = "/apis/finetune.dev/v1alpha1/namespaces/team-a/finetunejobs"
     JOB = f"{JOBS}/j"
 
-    def __init__(self, aws: MotoSageMaker, **settings: Any) -> None:
+    def __init__(self, aws: MotoSageMaker, prices: PriceTable | None = None, **settings: Any) -> None:
         self.kube = FakeKube()
         self.now = NOW
-        config = OperatorConfig(sagemaker=sagemaker_settings(endpoint_url=aws.endpoint_url, **settings))
+        config = OperatorConfig(
+            sagemaker=sagemaker_settings(endpoint_url=aws.endpoint_url, **settings),
+            prices=prices or PriceTable(),
+        )
         self.reconciler = Reconciler(config, self.kube.api_client(), lambda: self.now, lambda t, e: None)
 
     def create(self, spec: dict[str, Any], annotations: dict[str, str] | None = None) -> None:
@@ -426,6 +448,40 @@ def test_a_runtime_limit_set_or_lowered_on_a_running_attempt_stops_it(
     )
     assert aws.calls["stop_training_job"] == 1
     assert aws.job(name).training_job_status == "Stopping"
+
+
+def test_status_usage_of_a_spot_job_is_what_sagemaker_bills(aws: MotoSageMaker) -> None:
+    """The reconciler records the attempt's machines at submit and, once SageMaker says the job
+    is over, its times and BillableTimeInSeconds: the cost is billable time x instances x price."""
+    price = InstancePrice(per_hour=10.0, source="test", as_of=date(2026, 12, 7))
+    operator = Operator(aws, prices=PriceTable(instance_hour={"ml.trn1.32xlarge": price}))
+    operator.create({**LORA_SPEC, "sagemaker": {"roleArn": ROLE_ARN, "spot": {"enabled": True}}})
+    operator.reconcile()
+    (submitted,) = operator.status()["usage"]["attempts"]
+    assert submitted == {"attempt": 1, "instanceType": "ml.trn1.32xlarge", "instanceCount": 1}
+    name = operator.status()["backendRef"]["name"]
+    started = aws.job(name).training_start_time
+    aws.set_status(
+        name,
+        "Completed",
+        "Completed",
+        training_time_in_seconds=7200,
+        billable_time_in_seconds=1800,
+        training_end_time=started + timedelta(seconds=7200),
+    )
+    operator.now = NOW + timedelta(seconds=7300)
+    operator.reconcile()
+    status = operator.status()
+    assert status["phase"] == "Succeeded"
+    usage = status["usage"]
+    (attempt,) = usage["attempts"]
+    assert (attempt["wallSeconds"], attempt["billableSeconds"], attempt["spotSavingsPercent"]) == (
+        7200,
+        1800,
+        75.0,
+    )
+    assert usage["instanceHours"] == 2.0 and usage["acceleratorHours"] == {"NeuronCore": 64.0}
+    assert (usage["estimatedCost"], usage["currency"]) == (5.0, "USD")  # 0.5 billable hours x 10
 
 
 def test_role_outside_allowlist_is_rejected_before_any_call(aws: MotoSageMaker) -> None:

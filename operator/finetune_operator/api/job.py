@@ -41,6 +41,7 @@ from finetune_operator.api.training_config import (
     Method,
     ValidationSplit,
 )
+from finetune_operator.api.usage import UsageStatus
 
 KIND = "FineTuneJob"
 PLURAL = "finetunejobs"
@@ -515,6 +516,8 @@ class Progress(LenientApiModel):
     """Mean loss over the validation examples, from the pass after the last step."""
     validation_reward_accuracy: float | None = None
     """DPO: share of validation pairs whose chosen answer the model rewards above the rejected one."""
+    tokens_seen: int | None = None
+    """Tokens trained on up to this step, over the whole run (restored from the checkpoint on resume)."""
     updated_at: str | None = None
 
 
@@ -579,6 +582,7 @@ class FineTuneJobStatus(LenientApiModel):
     checkpoint: CheckpointStatus | None = None
     output: OutputStatus | None = None
     sagemaker: SageMakerStatus | None = None
+    usage: UsageStatus | None = None
     start_time: str | None = None
     completion_time: str | None = None
     checkpoint_dir: str | None = None

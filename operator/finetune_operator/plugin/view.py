@@ -84,6 +84,31 @@ def blocked_line(status: dict[str, Any]) -> str | None:
     return None
 
 
+def usage_line(usage: dict[str, Any], now: datetime) -> str | None:
+    """``status.usage`` in one line: the finished attempts' totals, and how long the running
+    attempt has run so far (status counts it once it is over)."""
+    if not usage:
+        return None
+    parts = [f"usage {usage.get('instanceHours', 0):.4g} instance-hours"]
+    parts += [f"{hours:.4g} {kind}-hours" for kind, hours in (usage.get("acceleratorHours") or {}).items()]
+    if usage.get("tokensProcessed") is not None:
+        parts.append(f"{usage['tokensProcessed']:,} tokens")
+    if usage.get("estimatedCost") is not None:
+        parts.append(f"est. cost {usage['estimatedCost']:.2f} {usage.get('currency') or ''}".rstrip())
+    elif usage.get("unpricedInstanceTypes"):
+        parts.append(f"no price for {', '.join(usage['unpricedInstanceTypes'])}")
+    for entry in usage.get("attempts") or []:
+        if entry.get("wallSeconds") is None and entry.get("startTime"):
+            machines = (
+                f" on {entry.get('instanceCount', 1)} x {entry['instanceType']}"
+                if entry.get("instanceType")
+                else ""
+            )
+            running = human_duration((now - parse_time(entry["startTime"])).total_seconds())
+            parts.append(f"attempt {entry['attempt']} running for {running}{machines}")
+    return ", ".join(parts)
+
+
 def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -> str:
     meta, spec, status = job["metadata"], job.get("spec") or {}, job.get("status") or {}
     model = (spec.get("model") or {}).get("name") or (spec.get("model") or {}).get("uri")
@@ -109,17 +134,26 @@ def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -
         accuracy = progress.get("validationRewardAccuracy")
         ranked = f"  reward accuracy {accuracy:.1%}" if accuracy is not None else ""
         lines.append(f"validation loss {progress['validationLoss']:.4g}{ranked}")
+    used = usage_line(status.get("usage") or {}, now)
+    if used:
+        lines.append(used)
     latest = (status.get("checkpoint") or {}).get("latest")
     if latest:
         lines.append(f"checkpoint step {latest['step']}: {latest['path']}")
     attempts = status.get("attempts") or []
     if attempts:
         lines.append("attempts:")
+        walls = {
+            entry["attempt"]: entry["wallSeconds"]
+            for entry in (status.get("usage") or {}).get("attempts") or []
+            if entry.get("wallSeconds") is not None
+        }
         for a in attempts:
             outcome = a.get("result") or "running"
             why = f" ({a['reason']})" if a.get("reason") else ""
             resumed = f", resumed from {a['resumedFrom']}" if a.get("resumedFrom") else ""
-            lines.append(f"  {a['attempt']}  {a['name']}  {outcome}{why}{resumed}")
+            wall = f", ran {human_duration(walls[a['attempt']])}" if a["attempt"] in walls else ""
+            lines.append(f"  {a['attempt']}  {a['name']}  {outcome}{why}{resumed}{wall}")
     conditions = status.get("conditions") or []
     if conditions:
         lines.append("conditions:")
@@ -174,12 +208,15 @@ def render_list(jobs: Sequence[dict[str, Any]], now: datetime, with_namespace: b
         "VAL-LOSS",
         "ATTEMPT",
         "ETA",
+        "INST-HOURS",
+        "COST",
         "AGE",
     )
     rows = [("NAMESPACE", *header) if with_namespace else header]
     for job in jobs:
         spec, status = job.get("spec") or {}, job.get("status") or {}
         progress = status.get("progress") or {}
+        usage = status.get("usage") or {}
         estimate = progress.get("estimatedCompletionTime")
         created = job["metadata"].get("creationTimestamp")
         row = (
@@ -196,6 +233,8 @@ def render_list(jobs: Sequence[dict[str, Any]], now: datetime, with_namespace: b
             human_duration((parse_time(estimate) - now).total_seconds())
             if estimate and status.get("phase") not in TERMINAL_PHASES
             else "-",
+            f"{usage['instanceHours']:.4g}" if usage.get("instanceHours") is not None else "-",
+            f"{usage['estimatedCost']:.2f}" if usage.get("estimatedCost") is not None else "-",
             human_duration((now - parse_time(created)).total_seconds()) if created else "-",
         )
         rows.append((str(job["metadata"].get("namespace", "")), *row) if with_namespace else row)

@@ -69,6 +69,10 @@ def test_a_corrupt_newest_checkpoint_is_skipped_and_training_resumes_from_the_pr
     assert "skipping checkpoint" in result.stderr and "resumed from" in result.stderr
     resumed_steps = [r["step"] for r in kit.progress_records(checkpoints) if r["attempt"] == 2]
     assert resumed_steps == list(range(6, 13))
+    # The tokens trained on (status.usage.tokensProcessed) go on from the checkpoint's count:
+    # step 6 trained the same batch in both attempts.
+    seen = {(r["attempt"], r["step"]): r["tokensSeen"] for r in kit.progress_records(checkpoints)}
+    assert seen[(2, 6)] == seen[(1, 6)] > seen[(1, 5)] > 0
     # The torn checkpoint was moved aside (never deleted) and replaced by a complete step 10.
     assert json.loads((checkpoints / "step-00000010" / "COMPLETE").read_text())["attempt"] == 2
     assert len(list(checkpoints.glob("step-00000010.damaged-*"))) == 1

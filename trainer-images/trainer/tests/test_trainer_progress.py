@@ -40,6 +40,7 @@ REPORT = StepReport(
     time=NOW,
     extra={"gradNorm": 0.5},
     estimated_completion=NOW + 880 * 12.0,
+    tokens_seen=7864320,
 )
 CHECKPOINT = CheckpointReport(
     path="/fsx/finetune/team-a/llama-lora/checkpoints/step-00000100", step=100, attempt=2, time=NOW - 20
@@ -73,6 +74,7 @@ def test_metrics_line_and_progress_record() -> None:
     record = build_progress_record(REPORT)
     assert record["type"] == "step" and record["time"] == "2026-11-22T10:00:00Z" and record["gradNorm"] == 0.5
     assert record["estimatedCompletionTime"] == "2026-11-22T12:56:00Z"  # 880 steps at 12 s
+    assert record["tokensSeen"] == 7864320  # the operator's status.usage.tokensProcessed
     unknown = build_progress_record(dataclasses.replace(REPORT, estimated_completion=None))
     assert "estimatedCompletionTime" not in unknown
 

@@ -25,6 +25,7 @@ from finetune_operator.backends.hyperpod.observe import (
     PodBlocker,
     claim_blocking,
     observe_pytorchjob,
+    observed_usage,
     pod_blocker,
     pods_blocking,
 )
@@ -155,6 +156,11 @@ class HyperPodBackend(Backend):
         observation = observe_pytorchjob(
             pytorchjob, pods, output_path=storage_dirs(job, self._config.storage).output_dir
         )
+        over = observation.state in (AttemptState.SUCCEEDED, AttemptState.FAILED)
+        if over or (observation.state == AttemptState.RUNNING and not _start_recorded(job, attempt)):
+            # The pods' times, read twice per attempt: once running (its start) and once over.
+            pods = pods or self._pods_of(namespace, name)
+            observation = dataclasses.replace(observation, usage=observed_usage(pytorchjob, pods, over))
         if observation.suspended or observation.state not in (AttemptState.PENDING, AttemptState.RUNNING):
             return observation
         blocking = None
@@ -288,6 +294,14 @@ class HyperPodBackend(Backend):
             return obj
         result: dict[str, Any] = self.api.sanitize_for_serialization(obj)
         return result
+
+
+def _start_recorded(job: FineTuneJob, attempt: int) -> bool:
+    """Whether the job's status already holds when ``attempt``'s pods started."""
+    usage = job.status.usage
+    return usage is not None and any(
+        entry.attempt == attempt and entry.start_time for entry in usage.attempts
+    )
 
 
 def _has_true_condition(obj: dict[str, Any], condition_type: str) -> bool:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 
 from finetune_contract.constants import EXIT_INVALID_CONFIG
 from finetune_operator.attempt import AttemptState, Observation
+from finetune_operator.usage import ObservedUsage, parse_time
 
 REPLICA_TYPE_LABEL = "training.kubeflow.org/replica-type"
 REPLICA_INDEX_LABEL = "training.kubeflow.org/replica-index"
@@ -202,6 +204,37 @@ def _telling_failure(pods: list[dict[str, Any]]) -> tuple[dict[str, Any], int, s
         if failure[1] == EXIT_INVALID_CONFIG:
             return failure
     return failures[0] if failures else None
+
+
+def observed_usage(pytorchjob: dict[str, Any], pods: list[dict[str, Any]], over: bool) -> ObservedUsage:
+    """When the attempt's pods ran: the first pod's start (``status.startTime``, when its node took
+    it) and, once the attempt is ``over``, its trainers' last end (the ``pytorch`` containers'
+    ``finishedAt``). While a pod of a finished attempt has no finished trainer (the
+    training-operator deletes pods still running when an attempt fails), the attempt ends at the
+    PyTorchJob's ``completionTime``, when the training-operator saw it end."""
+    starts = [_time((pod.get("status") or {}).get("startTime")) for pod in pods]
+    started_at = min((start for start in starts if start is not None), default=None)
+    if not over:
+        return ObservedUsage(started_at=started_at)
+    ends = [end for end in map(_trainer_finished_at, pods) if end is not None]
+    ended_at = (
+        max(ends)
+        if pods and len(ends) == len(pods)
+        else _time((pytorchjob.get("status") or {}).get("completionTime"))
+    )
+    return ObservedUsage(started_at=started_at, ended_at=ended_at)
+
+
+def _trainer_finished_at(pod: dict[str, Any]) -> datetime | None:
+    for container in (pod.get("status") or {}).get("containerStatuses") or []:
+        if container.get("name") == "pytorch":
+            return _time(((container.get("state") or {}).get("terminated") or {}).get("finishedAt"))
+    return None
+
+
+def _time(value: Any) -> datetime | None:
+    """A pod or PyTorchJob timestamp as the API (``...Z``) or the Python client (``+00:00``) writes it."""
+    return parse_time(value) if isinstance(value, str) and value else None
 
 
 def observation_fingerprint(pytorchjob: dict[str, Any]) -> str:

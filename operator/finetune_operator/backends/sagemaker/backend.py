@@ -75,6 +75,7 @@ from finetune_operator.backends.sagemaker.status import AttemptEnd, map_training
 from finetune_operator.backends.sagemaker.validation import validate_request
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import BackendUnreachableError, InvalidSpecError, SpecError
+from finetune_operator.usage import ObservedUsage
 
 TRAINING_JOB_KIND = "TrainingJob"
 TRAINING_JOB_API_VERSION = "sagemaker.amazonaws.com/v1"
@@ -554,6 +555,22 @@ def _observation(
         checkpoint=checkpoint,
         progress=progress,
         summary=training_job_summary(described),
+        usage=training_job_usage(described),
+    )
+
+
+def training_job_usage(described: dict[str, Any]) -> ObservedUsage:
+    """The training job's machines as SageMaker bills them: TrainingStartTime to TrainingEndTime on
+    ResourceConfig's instances, BillableTimeInSeconds of each, and the managed spot savings."""
+    resources = described.get("ResourceConfig") or {}
+    summary = training_job_summary(described)
+    return ObservedUsage(
+        started_at=described.get("TrainingStartTime"),
+        ended_at=described.get("TrainingEndTime"),
+        instance_type=resources.get("InstanceType"),
+        instance_count=resources.get("InstanceCount"),
+        billable_seconds=summary.billable_time_in_seconds,
+        spot_savings_percent=summary.spot_savings_percent,
     )
 
 

@@ -72,6 +72,7 @@ def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> 
             "loss": record.get("loss"),
             "learningRate": record.get("learningRate"),
             "tokensPerSecond": record.get("tokensPerSecond"),
+            "tokensSeen": record.get("tokensSeen"),
             "reward": record.get("reward"),  # GRPO: the step's mean reward
             "updatedAt": record.get("time"),
             **validation,

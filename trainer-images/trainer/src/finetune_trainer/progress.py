@@ -47,6 +47,9 @@ class StepReport:
     """Method metrics: numbers, or one level of named numbers (GRPO's `rewards`: name -> mean)."""
     estimated_completion: float | None = None
     """Wall-clock time the run should end at, from `estimate_completion`; None until known."""
+    tokens_seen: int | None = None
+    """Real (unpadded) tokens trained on up to this step over the whole run, resumed attempts
+    included (the count is restored from the checkpoint): the operator's `status.usage`."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -122,6 +125,8 @@ def build_progress_record(report: StepReport) -> dict[str, Any]:
         "time": utc_timestamp(report.time),
         **dict(report.extra),
     }
+    if report.tokens_seen is not None:
+        record["tokensSeen"] = report.tokens_seen
     if report.estimated_completion is not None:
         record["estimatedCompletionTime"] = utc_timestamp(report.estimated_completion)
     return record
@@ -172,6 +177,7 @@ def build_status_patch(
             "loss": round(report.loss, 6),
             "learningRate": report.learning_rate,
             "tokensPerSecond": round(report.tokens_per_second, 1),
+            "tokensSeen": report.tokens_seen,
             "updatedAt": utc_timestamp(report.time),
         }
         if "reward" in report.extra:  # GRPO: the mean reward of the step's rollouts

@@ -375,6 +375,7 @@ class Trainer:
                         tokens_per_second=summed[1] / max(elapsed, 1e-9),
                         time=time.time(),
                         extra=extra,
+                        tokens_seen=tokens_seen,
                     )
                 )
 
