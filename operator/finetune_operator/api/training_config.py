@@ -209,7 +209,7 @@ class DivergencePolicy(StrEnum):
 
 
 DivergenceSpikeDeviations = Annotated[float, Field(ge=2, le=1000)]
-DivergenceWindow = Annotated[int, Field(ge=4, le=10_000)]
+DivergenceWindow = Annotated[int, Field(ge=2, le=10_000)]
 DivergenceLearningRateFactor = Annotated[float, Field(gt=0, lt=1)]
 DivergenceMaxRollbacks = Annotated[int, Field(ge=1, le=100)]
 
