@@ -20,6 +20,7 @@ from finetune_trainer.divergence import (
     MAD_TO_SIGMA,
     Divergence,
     LossMonitor,
+    monitor_for,
     refusal,
     robust_centre_and_scale,
 )
@@ -84,6 +85,26 @@ def test_policy_off_detects_no_spike_but_still_a_non_finite_loss() -> None:
     monitor = LossMonitor(spike_deviations=2, window=2, detect_spikes=False)
     assert [monitor.observe(s, loss) for s, loss in ((1, 1.0), (2, 1.0), (3, 1000.0))] == [None] * 3
     assert monitor.observe(4, math.nan) is not None
+
+
+def test_a_loss_near_zero_needs_a_rise_of_more_than_the_absolute_floor() -> None:
+    """DPO late in training: losses of a few thousandths whose MAD is tinier still; a batch a few
+    hundredths worse is no spike (the floor is 0.01 nats), a loss of 0.2 is."""
+    monitor = LossMonitor(spike_deviations=8, window=4)
+    for step, loss in enumerate([0.0020, 0.0021, 0.0019, 0.0020], 1):
+        assert monitor.observe(step, loss) is None
+    assert monitor.observe(5, 0.05) is None
+    assert monitor.observe(6, 0.2) is not None
+
+
+def test_grpo_gets_the_non_finite_test_only() -> None:
+    """GRPO's surrogate loss is exactly 0 for batches whose groups all scored alike: with a spike
+    test, the first step with a signal would be a spike."""
+    monitor = monitor_for(_spec(), uses_rewards=True)
+    assert [monitor.observe(step, 0.0) for step in range(1, 6)] == [None] * 5
+    assert monitor.observe(6, 0.3) is None
+    assert monitor.observe(7, math.nan) is not None
+    assert monitor_for(_spec(), uses_rewards=False).detect_spikes
 
 
 def _spec(policy: str = "rollback", max_rollbacks: int = 2) -> DivergenceSpec:

@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     rank = int(os.environ.get("RANK", "0"))
-    from finetune_trainer.train import Diverged, Trainer, TrainingError, configure_logging
+    from finetune_trainer.train import Diverged, Trainer, configure_logging
 
     configure_logging(rank)
     try:
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         # The same config diverges the same way again: the operator fails the job `Diverged`.
         write_sagemaker_failure(f"{exc} (exit code {EXIT_DIVERGED})")
         return _give_up(EXIT_DIVERGED, "diverged", exc)
-    except (StorageError, TrainingError) as exc:
+    except StorageError as exc:
         return _give_up(EXIT_TRAINING_ERROR, "training failed", exc)
     except Exception as exc:
         # Anything else (a crash, out of memory, a lost peer) may not happen again: the operator

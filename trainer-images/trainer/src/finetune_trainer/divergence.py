@@ -13,6 +13,8 @@ compare with, and a loss that falls steeply at the start would otherwise make th
 meaningless. The deviation has a floor (`RELATIVE_SCALE_FLOOR` of the median's size), so a loss
 that has gone flat does not turn every small wiggle into a spike.
 
+GRPO's loss gets only the non-finite test (`monitor_for` says why).
+
 Every rank sees the same loss (summed over replicas before the check), so every rank takes the
 same decision at the same step with no extra collective.
 """
@@ -30,8 +32,9 @@ MAD_TO_SIGMA = 1.4826
 """MAD x this estimates the standard deviation of normally distributed values."""
 RELATIVE_SCALE_FLOOR = 0.01
 """The robust deviation is at least this share of the median's magnitude."""
-ABSOLUTE_SCALE_FLOOR = 1e-6
-"""...and at least this, for losses near zero (GRPO's surrogate loss)."""
+ABSOLUTE_SCALE_FLOOR = 0.01
+"""...and at least this many nats: a loss near zero (DPO's late in training) with a tiny MAD would
+otherwise call a batch a little harder than the last ones a spike."""
 
 POLICY_ROLLBACK = "rollback"
 POLICY_FAIL = "fail"
@@ -97,8 +100,12 @@ def robust_centre_and_scale(values: list[float]) -> tuple[float, float]:
     return centre, scale
 
 
-def monitor_for(spec: DivergenceSpec) -> LossMonitor:
-    return LossMonitor(spec.spike_deviations, spec.window, detect_spikes=spec.policy != POLICY_OFF)
+def monitor_for(spec: DivergenceSpec, uses_rewards: bool) -> LossMonitor:
+    """The run's monitor. GRPO (``uses_rewards``) gets no spike test: its loss is a policy-gradient
+    surrogate centred on zero by its normalised advantages (exactly zero for a batch whose groups
+    all scored alike), whose rises say nothing about divergence; a non-finite loss still counts."""
+    detect_spikes = spec.policy != POLICY_OFF and not uses_rewards
+    return LossMonitor(spec.spike_deviations, spec.window, detect_spikes=detect_spikes)
 
 
 def refusal(spec: DivergenceSpec, divergence: Divergence, rollbacks: int, has_checkpoint: bool) -> str | None:

@@ -62,10 +62,6 @@ traces the graphs that create the optimizer state, the second and third the stea
 every later step reuses."""
 
 
-class TrainingError(RuntimeError):
-    """Training cannot continue: exit code 1, the operator may resume."""
-
-
 class Diverged(RuntimeError):
     """The loss diverged and the divergence policy allows no rollback: exit code 3, no resume."""
 
@@ -326,7 +322,7 @@ class Trainer:
         config, runtime = self.config, self.runtime
         micro, accumulation = config.training.micro_batch_size, config.training.gradient_accumulation_steps
         last_checkpoint_step = step
-        monitor, rollbacks = monitor_for(config.divergence), 0
+        monitor, rollbacks = monitor_for(config.divergence, config.uses_rewards), 0
         loss_value: float | None = None  # stays None when resuming a run that had already finished
         model.train()
         while step < total_steps:
