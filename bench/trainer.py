@@ -175,6 +175,15 @@ def _finetune_train_config(
         "tools": None,
         "parallelism": {"tensorParallel": 1, "zero1": False},
         "neuron": {"precompile": False},
+        # A divergence ends a benchmark run (exit 3) rather than rolling back: a rollback would
+        # change the steps it measures.
+        "divergence": {
+            "policy": "fail",
+            "spikeDeviations": 8.0,
+            "window": 32,
+            "learningRateFactor": 0.5,
+            "maxRollbacks": 3,
+        },
         "checkpointing": {"dir": str(root / "checkpoints"), "everySteps": steps, "keepLast": 1},
         "output": {"dir": str(root / "output"), "merge": False},
         "logging": {"everySteps": 1, "tensorboardDir": ""},

@@ -674,19 +674,24 @@ def merge_patch(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 def _fingerprint(document: dict[str, Any]) -> str:
-    """What a job event can change that matters to us: generation, spec and our part of status."""
+    """What a job event can change that matters to us: generation, spec, our part of status and the
+    trainer's rollbacks."""
     status = {k: v for k, v in (document.get("status") or {}).items() if k not in TRAINER_OWNED_STATUS}
+    # A rollback the trainer reports is copied to status.health at once (statemachine).
+    rollbacks = ((document.get("status") or {}).get("progress") or {}).get("rollbacks")
     meta = document.get("metadata") or {}
     return json.dumps(
-        [meta.get("generation"), meta.get("deletionTimestamp"), document.get("spec"), status],
+        [meta.get("generation"), meta.get("deletionTimestamp"), document.get("spec"), status, rollbacks],
         sort_keys=True,
         default=str,
     )
 
 
 def _document_after(document: dict[str, Any], plan: Plan) -> dict[str, Any]:
+    """The job as our status write leaves it; the trainer's part stays as the trainer wrote it."""
     status = plan.status.model_dump(mode="json", exclude_none=True, exclude=TRAINER_OWNED_STATUS)
-    return {**document, "status": status}
+    trainers = {k: v for k, v in (document.get("status") or {}).items() if k in TRAINER_OWNED_STATUS}
+    return {**document, "status": {**status, **trainers}}
 
 
 def refused_for_good(err: ApiException) -> bool:

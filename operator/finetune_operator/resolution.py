@@ -231,6 +231,7 @@ def resolve(job: FineTuneJob, recipe: Recipe, operator: OperatorConfig, attempt:
         tools=resolve_tools(spec),
         parallelism=tunables.parallelism,
         neuron=tunables.neuron,
+        divergence=spec.health.divergence,
         checkpointing=CheckpointingSection(dir=paths.checkpoint_dir, **tunables.checkpointing.model_dump()),
         output=OutputSection(dir=paths.output_dir, **tunables.output.model_dump()),
         logging=LoggingSection(tensorboard_dir=paths.tensorboard_dir, **tunables.logging.model_dump()),

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from finetune_contract.constants import EXIT_INVALID_CONFIG, RESUME_AUTO
+from finetune_contract.constants import EXIT_DIVERGED, EXIT_INVALID_CONFIG, RESUME_AUTO
 from finetune_operator.api.job import (
     AttemptStatus,
     BackendRef,
@@ -29,6 +29,7 @@ from finetune_operator.api.job import (
     Condition,
     FineTuneJob,
     FineTuneJobStatus,
+    HealthStatus,
     OutputStatus,
     Phase,
     RecipeStatus,
@@ -51,6 +52,8 @@ again: what keeps an attempt from starting (a storage claim missing, or created 
 later) sends the operator no event of its own, so the first look must not wait for one, and
 the condition must not go stale."""
 
+REASON_DIVERGED = "Diverged"
+REASON_ROLLED_BACK = "RolledBack"
 REASON_SUSPENDED_BY_SPEC = "SuspendedBySpec"
 REASON_ALREADY_FINISHED = "AlreadyFinished"
 REASON_RECIPE_CHANGED = "RecipeChangedSinceSubmission"
@@ -197,6 +200,7 @@ def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> 
     if observation is None:
         raise ValueError("a job with a current attempt needs an observation of it")
     _record_backend_view(b, observation)
+    _record_rollbacks(b)
     _mirror_blocked(b, observation)
     state = observation.state
     if state == AttemptState.SUCCEEDED:
@@ -339,6 +343,30 @@ def _record_backend_view(b: _Builder, observation: Observation) -> None:
         b.status.progress = observation.progress
 
 
+def _record_rollbacks(b: _Builder) -> None:
+    """Copy the rollbacks the trainer reported (``progress.rollbacks``: the reporting attempt's)
+    to ``status.health.rollbacks``, which keeps every attempt's, with a Warning Event for each
+    new one. The trainer's list is replaced whole by each report, so a rollback is known by its
+    attempt, step and time."""
+    reported = (b.status.progress.rollbacks if b.status.progress else None) or []
+    health = b.status.health or HealthStatus()
+    known = {(r.attempt, r.step, r.time) for r in health.rollbacks}
+    new = [r for r in reported if (r.attempt, r.step, r.time) not in known]
+    if not new:
+        return
+    b.status.health = health.model_copy(update={"rollbacks": [*health.rollbacks, *new]})
+    for rollback in new:
+        b.events.append(
+            JobEvent(
+                "Warning",
+                REASON_ROLLED_BACK,
+                f"Attempt {rollback.attempt} diverged at step {rollback.step} ({rollback.reason}); "
+                f"rolled back to the checkpoint of step {rollback.restored_step} with learning rate "
+                f"{rollback.learning_rate:.3g}",
+            )
+        )
+
+
 def _start(b: _Builder, now: datetime) -> None:
     spec = b.job.spec
     if spec.suspend:
@@ -432,6 +460,10 @@ def _attempt_failed(b: _Builder, observation: Observation, now: datetime) -> Non
     if observation.exit_code == EXIT_INVALID_CONFIG:
         _fail(b, "InvalidSpec", f"The trainer rejected its configuration in attempt {attempt}: {detail}")
         return
+    if observation.exit_code == EXIT_DIVERGED:
+        # The same config diverges again on another attempt: none is spent on it.
+        _fail(b, REASON_DIVERGED, f"Training diverged in attempt {attempt}: {detail}{_rollbacks_said(b)}")
+        return
     if not observation.resumable:
         # Stopped by a person, or out of runtime: a new attempt would undo a decision.
         _fail(
@@ -457,6 +489,14 @@ def _attempt_failed(b: _Builder, observation: Observation, now: datetime) -> Non
     _begin_attempt(b, attempt + 1, resume_from, now)
     b.condition(CONDITION_RUNNING, False, "AttemptFailed", f"Attempt {attempt} failed: {detail}")
     b.phase(Phase.RESUMING, "Resuming", f"Attempt {attempt + 1} of {max_attempts} {resume_plan(latest)}")
+
+
+def _rollbacks_said(b: _Builder) -> str:
+    """How many rollbacks the job made before it diverged for good, for the Diverged message."""
+    count = len(b.status.health.rollbacks) if b.status.health else 0
+    if not count:
+        return ""
+    return f" ({count} rollback{'s' if count > 1 else ''} before, in status.health.rollbacks)"
 
 
 def resume_plan(latest: CheckpointRef | None) -> str:

@@ -251,7 +251,7 @@ def real_namespace(bed: RealNodeBed, demo: DemoRun) -> Iterator[str]:
 
     Depends on the demo so that the demo's job has the node to itself."""
     bed.prepare_namespace(REAL_TRAINING_NAMESPACE)
-    for job in ("bad-data", "dpo", UPLOADED_JOB):
+    for job in ("bad-data", DIVERGING_JOB, "dpo", UPLOADED_JOB):
         bed.forget_job_directory(REAL_TRAINING_NAMESPACE, job)
     bed.write_model()
     yield REAL_TRAINING_NAMESPACE
@@ -288,6 +288,86 @@ def test_bad_training_data_fails_the_job_as_invalid_spec_naming_file_and_line(ba
     assert "exit code 2" in failed["message"]
     assert [a["attempt"] for a in status["attempts"]] == [1] and status["currentAttempt"] == 1
     assert status["attempts"][0]["exitCode"] == 2
+
+
+DIVERGING_JOB = "diverging"
+SPIKING_RECIPE = {
+    "apiVersion": "finetune.dev/v1alpha1",
+    "kind": "FineTuneRecipe",
+    "metadata": {"name": "tiny-llama-cpu-sft-lr1"},
+    "spec": {
+        "model": "tiny-llama",
+        "method": "sft",
+        "description": "Full fine-tuning at a learning rate of 1: the loss spikes at step 3 by itself.",
+        "acceleratorFamily": "cpu",
+        "backends": ["hyperpod"],
+        "resources": {"instanceType": "ml.m5.large", "nodes": 1},
+        "config": {
+            "training": {
+                "seqLength": 256,
+                "microBatchSize": 4,
+                "gradientAccumulationSteps": 1,
+                "maxSteps": 6,
+                "precision": "fp32",
+                "packing": True,
+                "gradientCheckpointing": False,
+            },
+            "optimizer": {"learningRate": 1.0, "scheduler": "constant", "warmupSteps": 0},
+            "parallelism": {"tensorParallel": 1, "zero1": False},
+            "checkpointing": {"everySteps": 1, "keepLast": 2},
+            "logging": {"everySteps": 1},
+        },
+    },
+}
+"""A recipe whose run diverges with no injected fault (trainer-images/trainer/tests/
+test_trainer_divergence.py has the losses: 7.7, 6.2, then 27.6 at step 3)."""
+
+
+@pytest.fixture(scope="module")
+def diverging_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> dict[str, Any]:
+    """Full fine-tuning whose loss spikes at step 3, rolled back once at 0.9 times the learning
+    rate (too little: it spikes again) with a rollback limit of 1, and 3 attempts it must not use.
+    After the bad-data job, so that the node runs one job at a time."""
+    path = f"{FSX_MOUNT}/data/{real_namespace}/diverging/train.jsonl"
+    write_jsonl(bed.host_path(path), chat_records(100, seed=4))
+    bed.apply({**SPIKING_RECIPE, "metadata": {**SPIKING_RECIPE["metadata"], "namespace": real_namespace}})
+    job = demo_job(real_namespace, DIVERGING_JOB)
+    job["spec"] |= {
+        "method": "sft",
+        "recipe": {"name": SPIKING_RECIPE["metadata"]["name"], "kind": "FineTuneRecipe"},
+        "data": {"format": "messages", "train": {"path": path}},
+        "resources": {"instanceType": "ml.m5.large", "nodes": 1},
+        "resume": {"maxAttempts": 3},
+        "health": {"divergence": {"window": 2, "learningRateFactor": 0.9, "maxRollbacks": 1}},
+    }
+    started = time.monotonic()
+    bed.apply(job)
+    watch(bed, real_namespace, DIVERGING_JOB, in_phase("Failed"), JOB_TIMEOUT_S, "Failed", show=False)
+    seconds = time.monotonic() - started
+    time.sleep(5)  # time enough for a wrong retry to show
+    status = bed.status(real_namespace, DIVERGING_JOB)
+    print(f"diverging job: Failed after {seconds:.0f} s; {json.dumps(status.get('health'))}")
+    return status
+
+
+def test_a_diverging_job_rolls_back_then_fails_diverged_without_spending_attempts(diverging_job) -> None:
+    status = diverging_job
+    failed = next(c for c in status["conditions"] if c["type"] == "Failed")
+    assert (failed["status"], failed["reason"], status["reason"]) == ("True", "Diverged", "Diverged")
+    message = failed["message"]
+    assert message.startswith("Training diverged in attempt 1: "), message
+    assert re.search(r"training diverged at step 3: loss \d+(\.\d+)? is [\d.]+ robust deviations", message), (
+        message
+    )
+    assert (
+        "after 1 rollback(s) (spec.health.divergence.maxRollbacks 1)" in message and "exit code 3" in message
+    )
+    assert [a["attempt"] for a in status["attempts"]] == [1] and status["currentAttempt"] == 1
+    assert status["attempts"][0]["exitCode"] == 3
+    (rollback,) = status["health"]["rollbacks"]
+    assert (rollback["attempt"], rollback["step"], rollback["restoredStep"]) == (1, 3, 1), rollback
+    assert rollback["learningRate"] == pytest.approx(0.9) and rollback["loss"] > 15
+    assert "robust deviations above the median" in rollback["reason"]
 
 
 FOREIGN_REPORT = """

@@ -33,8 +33,10 @@ def _job_spec_schema() -> dict[str, Any]:
 
 
 def test_the_exit_codes_are_the_documented_ones() -> None:
-    """docs/trainer-contract.md: 2 = invalid config (no retry), 143 = stopped after a checkpoint."""
+    """docs/trainer-contract.md: 2 = invalid config (no retry), 3 = diverged (no retry), 143 = stopped
+    after a checkpoint."""
     assert constants.EXIT_INVALID_CONFIG == 2
+    assert constants.EXIT_DIVERGED == 3
     assert constants.EXIT_STOPPED == 143
     assert constants.EXIT_TRAINING_ERROR == 1
 

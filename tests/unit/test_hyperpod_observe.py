@@ -55,6 +55,13 @@ def test_failure_names_the_replica_and_its_exit_code() -> None:
     )
 
 
+def test_the_diverged_exit_code_wins_over_a_peer_that_ended_with_1() -> None:
+    pods = [pod("j-a1-master-0", "master", "0", 1), pod("j-a1-worker-0", "worker", "0", 3)]
+    observed = observe_pytorchjob(FAILED, pods, "/fsx/out")
+    assert observed.exit_code == 3
+    assert observed.message.startswith("worker 0 (pod j-a1-worker-0) exited with code 3; ")
+
+
 def test_invalid_config_exit_code_wins_over_others() -> None:
     pods = [pod("j-a1-worker-0", "worker", "0", 1), pod("j-a1-master-0", "master", "0", 2)]
     observed = observe_pytorchjob(FAILED, pods, "/fsx/out")

@@ -575,6 +575,24 @@ def test_status_view_of_a_captured_running_job() -> None:
     assert "Running=True" in text and "checkpoint step 100" in text
 
 
+def test_status_view_lists_the_rollbacks_after_a_diverging_loss() -> None:
+    job = yaml.safe_load((TESTDATA / "running.yaml").read_text())
+    job["status"]["health"] = {
+        "rollbacks": [
+            {
+                "attempt": 1,
+                "step": 57,
+                "reason": "loss is nan",
+                "restoredStep": 50,
+                "learningRate": 1e-4,
+                "time": "2026-11-22T10:00:00Z",
+            }
+        ]
+    }
+    text = view.render_status(job, [1.0], datetime.now(UTC))
+    assert "rollbacks:\n  attempt 1 step 57 -> step 50, learning rate 0.0001: loss is nan" in text
+
+
 def test_status_view_shows_a_grpo_jobs_mean_reward() -> None:
     line = view.progress_line({"step": 4, "totalSteps": 20, "reward": 0.4375}, datetime.now(UTC))
     assert "step 4/20" in line and "reward 0.4375" in line

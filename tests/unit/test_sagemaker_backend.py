@@ -130,23 +130,28 @@ def test_submit_then_completed_with_artifacts(aws: MotoSageMaker) -> None:
     assert aws.calls["create_training_job"] == 1
 
 
-def test_failed_job_reports_reason_and_exit_code(aws: MotoSageMaker) -> None:
+@pytest.mark.parametrize(
+    ("failure_reason", "exit_code"),
+    [
+        ("AlgorithmError: training failed, exit code: 2. Check logs.", 2),
+        # What the trainer writes to /opt/ml/output/failure when the loss diverged for good.
+        ("AlgorithmError: training diverged at step 41: loss is nan (exit code 3)", 3),
+    ],
+)
+def test_failed_job_reports_reason_and_exit_code(
+    aws: MotoSageMaker, failure_reason: str, exit_code: int
+) -> None:
     backend = backend_for(aws)
     job = lora_job()
     ref = backend.submit(request_for(job))
-    aws.set_status(
-        ref.name,
-        "Failed",
-        "Failed",
-        failure_reason="AlgorithmError: training failed, exit code: 2. Check logs.",
-    )
+    aws.set_status(ref.name, "Failed", "Failed", failure_reason=failure_reason)
     observed = backend.observe(job, 1, ref)
     assert (observed.state, observed.reason, observed.exit_code) == (
         AttemptState.FAILED,
         "TrainingJobFailed",
-        2,
+        exit_code,
     )
-    assert "exit code: 2" in observed.message
+    assert observed.message == failure_reason
     assert isinstance(observed.summary, SageMakerStatus)
     assert observed.summary.failure_reason.startswith("AlgorithmError")
     assert observed.resumable

@@ -81,3 +81,27 @@ def test_the_validation_pass_after_the_last_step_is_progress_too() -> None:
     # Attempt 1's pass is not attempt 2's, nor a pass before any step of the asked attempt.
     earlier = progress_from_records("\n".join(tail.splitlines()[:2]), 2, starts_mid_line=False)
     assert earlier is not None and earlier.validation_loss is None
+
+
+def test_the_attempts_rollbacks_ride_with_its_progress() -> None:
+    def rollback(attempt: int, step: int) -> str:
+        return json.dumps(
+            {
+                "type": "rollback",
+                "attempt": attempt,
+                "step": step,
+                "reason": "loss is nan",
+                "restoredStep": step - 5,
+                "learningRate": 1e-4,
+                "time": "2026-11-22T10:00:00Z",
+            }
+        )
+
+    tail = "\n".join(
+        [rollback(1, 30), line(attempt=2, step=8, loss=2.0), rollback(2, 9), line(attempt=2, step=7)]
+    )
+    progress = progress_from_records(tail, 2, starts_mid_line=False)
+    assert progress is not None and progress.rollbacks is not None
+    assert [(r.attempt, r.step, r.restored_step) for r in progress.rollbacks] == [(2, 9, 4)]
+    without = progress_from_records(line(attempt=2, step=8, loss=2.0), 2, starts_mid_line=False)
+    assert without is not None and without.rollbacks is None

@@ -168,6 +168,67 @@ def test_exit_code_two_is_invalid_spec_without_resume() -> None:
     assert next(c for c in plan.status.conditions if c.type == "Failed").reason == "InvalidSpec"
 
 
+def _rollback(attempt: int, step: int, time: str) -> dict:
+    return {
+        "attempt": attempt,
+        "step": step,
+        "reason": "loss is nan",
+        "restoredStep": step - 2,
+        "learningRate": 5e-5,
+        "time": time,
+    }
+
+
+def test_rollbacks_the_trainer_reports_are_kept_in_health_with_one_event_each() -> None:
+    job = start(make_job())
+    first = _rollback(1, 12, "2026-11-22T09:58:00Z")
+    job = job.model_copy(
+        update={
+            "status": job.status.model_copy(
+                update={"progress": Progress.model_validate({"attempt": 1, "step": 12, "rollbacks": [first]})}
+            )
+        }
+    )
+    plan = decide(job, Observation(AttemptState.RUNNING), NOW)
+    assert plan.status.health is not None
+    assert [(r.attempt, r.step, r.restored_step, r.learning_rate) for r in plan.status.health.rollbacks] == [
+        (1, 12, 10, 5e-5)
+    ]
+    (event,) = [e for e in plan.events if e.reason == "RolledBack"]
+    assert event.type == "Warning" and "diverged at step 12 (loss is nan)" in event.message
+    assert "step 10 with learning rate 5e-05" in event.message
+    # The next report carries the attempt's whole list again: only the new rollback is added.
+    job = apply(job, plan)
+    second = _rollback(1, 30, "2026-11-22T09:59:00Z")
+    progress = Progress.model_validate({"attempt": 1, "step": 30, "rollbacks": [first, second]})
+    job = job.model_copy(update={"status": job.status.model_copy(update={"progress": progress})})
+    plan = decide(job, Observation(AttemptState.RUNNING), NOW)
+    assert [r.step for r in plan.status.health.rollbacks] == [12, 30]
+    assert len([e for e in plan.events if e.reason == "RolledBack"]) == 1
+    assert decide(apply(job, plan), Observation(AttemptState.RUNNING), NOW).events == ()
+
+
+def test_exit_code_three_fails_diverged_without_spending_an_attempt() -> None:
+    job = start(make_job({"resume": {"maxAttempts": 3}}))
+    progress = Progress.model_validate(
+        {"attempt": 1, "step": 40, "rollbacks": [_rollback(1, 20, "2026-11-22T09:58:00Z")]}
+    )
+    job = job.model_copy(update={"status": job.status.model_copy(update={"progress": progress})})
+    said = (
+        "worker 0 (pod j-a1-worker-0) exited with code 3: diverged: training diverged at step 41: "
+        "loss is nan, after 1 rollback(s) (spec.health.divergence.maxRollbacks 1)"
+    )
+    plan = decide(job, Observation(AttemptState.FAILED, message=said, exit_code=3), NOW)
+    assert plan.action is None and plan.status.phase == Phase.FAILED and plan.status.reason == "Diverged"
+    assert plan.status.current_attempt == 1 and len(plan.status.attempts) == 1
+    failed = next(c for c in plan.status.conditions if c.type == "Failed")
+    assert failed.reason == "Diverged"
+    assert failed.message.startswith("Training diverged in attempt 1: worker 0")
+    assert "at step 41: loss is nan" in failed.message and "(exit code 3)" in failed.message
+    assert failed.message.endswith("(1 rollback before, in status.health.rollbacks)")
+    assert any(e.reason == "Diverged" and e.type == "Warning" for e in plan.events)
+
+
 def test_max_runtime_exceeded_does_not_resume() -> None:
     job = start(make_job({"maxRuntimeSeconds": 60}))
     plan = decide(

@@ -37,6 +37,7 @@ from finetune_operator.api.training_config import (
     CheckpointEverySteps,
     CheckpointKeepLast,
     DataFormat,
+    DivergenceSection,
     ErrorBudget,
     Method,
     ValidationSplit,
@@ -328,6 +329,15 @@ class Checkpointing(ApiModel):
     keep_last: CheckpointKeepLast | None = Field(default=None, description="Keep the newest K checkpoints.")
 
 
+class Health(ApiModel):
+    """How the job's training health is watched and repaired (docs/operations.md, "Training health")."""
+
+    divergence: DivergenceSection = Field(
+        default_factory=DivergenceSection,
+        description="Non-finite loss and loss spikes: detected by the trainer, rolled back in process.",
+    )
+
+
 class AutoResume(StrEnum):
     """Whether HyperPod's own job auto-resume annotations are added."""
 
@@ -422,6 +432,7 @@ class FineTuneJobSpec(ApiModel):
     storage: Storage = Field(default_factory=Storage)
     checkpointing: Checkpointing = Field(default_factory=Checkpointing)
     resume: Resume = Field(default_factory=Resume)
+    health: Health = Field(default_factory=Health)
     scheduling: Scheduling = Field(default_factory=Scheduling)
     sagemaker: SageMakerSpec | None = None
     rewards: list[RewardSpec] = Field(
@@ -500,6 +511,23 @@ class AttemptStatus(LenientApiModel):
     resumed_from: str | None = None
 
 
+class Rollback(LenientApiModel):
+    """One in-process rollback of the trainer after a diverging loss (docs/trainer.md, "Divergence")."""
+
+    attempt: int
+    step: int
+    """The step whose loss diverged."""
+    reason: str
+    """What the trainer saw, e.g. ``loss is nan`` or ``loss 9.1 is 14.2 deviations above ...``."""
+    restored_step: int
+    """The checkpoint's step that training went back to."""
+    learning_rate: float
+    """The peak learning rate from then on."""
+    loss: float | None = None
+    """The diverging loss, when finite (JSON has no NaN)."""
+    time: str | None = None
+
+
 class Progress(LenientApiModel):
     attempt: int | None = None
     step: int | None = None
@@ -518,7 +546,14 @@ class Progress(LenientApiModel):
     """DPO: share of validation pairs whose chosen answer the model rewards above the rejected one."""
     tokens_seen: int | None = None
     """Tokens trained on up to this step, over the whole run (restored from the checkpoint on resume)."""
+    rollbacks: list[Rollback] | None = None
+    """The reporting attempt's rollbacks; the operator copies them to ``status.health.rollbacks``."""
     updated_at: str | None = None
+
+
+class HealthStatus(LenientApiModel):
+    rollbacks: list[Rollback] = Field(default_factory=list)
+    """Every rollback of every attempt, oldest first, copied from the trainer's reports."""
 
 
 class CheckpointRef(LenientApiModel):
@@ -581,6 +616,7 @@ class FineTuneJobStatus(LenientApiModel):
     progress: Progress | None = None
     checkpoint: CheckpointStatus | None = None
     output: OutputStatus | None = None
+    health: HealthStatus | None = None
     sagemaker: SageMakerStatus | None = None
     usage: UsageStatus | None = None
     start_time: str | None = None

@@ -196,6 +196,47 @@ class NeuronSection(ApiModel):
     )
 
 
+class DivergencePolicy(StrEnum):
+    """What the trainer does when the loss diverges (docs/trainer.md, "Divergence")."""
+
+    ROLLBACK = "rollback"
+    """Reload the newest checkpoint, lower the learning rate, skip the data since it, continue;
+    fail ``Diverged`` after ``maxRollbacks`` of them."""
+    FAIL = "fail"
+    """Fail ``Diverged`` at the first non-finite loss or spike."""
+    OFF = "off"
+    """No spike detection; a non-finite loss, which no step can continue from, still fails ``Diverged``."""
+
+
+DivergenceSpikeDeviations = Annotated[float, Field(ge=2, le=1000)]
+DivergenceWindow = Annotated[int, Field(ge=2, le=10_000)]
+DivergenceLearningRateFactor = Annotated[float, Field(gt=0, lt=1)]
+DivergenceMaxRollbacks = Annotated[int, Field(ge=1, le=100)]
+
+
+class DivergenceSection(ApiModel):
+    """Loss divergence detection and in-process rollback; the job's ``spec.health.divergence``."""
+
+    policy: DivergencePolicy = Field(default=DivergencePolicy.ROLLBACK, description="rollback, fail or off.")
+    spike_deviations: DivergenceSpikeDeviations = Field(
+        default=8.0,
+        description=(
+            "A loss this many robust deviations (1.4826 x MAD) above the median of the last window "
+            "steps is a spike."
+        ),
+    )
+    window: DivergenceWindow = Field(
+        default=32,
+        description="Steps whose losses the spike test compares with; no spike is called before it is full.",
+    )
+    learning_rate_factor: DivergenceLearningRateFactor = Field(
+        default=0.5, description="Each rollback multiplies the learning rate by this."
+    )
+    max_rollbacks: DivergenceMaxRollbacks = Field(
+        default=3, description="Rollbacks per attempt; the next divergence fails the job Diverged."
+    )
+
+
 class CheckpointingTunables(ApiModel):
     every_steps: CheckpointEverySteps = Field(
         default=100, description="Write a checkpoint every N optimizer steps."
@@ -329,6 +370,7 @@ class ResolvedTrainingConfig(ApiModel):
     tools: ToolsConfig | None = None
     parallelism: ParallelismSection
     neuron: NeuronSection
+    divergence: DivergenceSection = Field(default_factory=DivergenceSection)
     checkpointing: CheckpointingSection
     output: OutputSection
     logging: LoggingSection

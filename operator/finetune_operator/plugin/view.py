@@ -140,6 +140,14 @@ def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -
     latest = (status.get("checkpoint") or {}).get("latest")
     if latest:
         lines.append(f"checkpoint step {latest['step']}: {latest['path']}")
+    rollbacks = (status.get("health") or {}).get("rollbacks") or []
+    if rollbacks:
+        lines.append("rollbacks:")
+        for r in rollbacks:
+            lines.append(
+                f"  attempt {r['attempt']} step {r['step']} -> step {r['restoredStep']}, "
+                f"learning rate {r['learningRate']:.3g}: {r['reason']}"
+            )
     attempts = status.get("attempts") or []
     if attempts:
         lines.append("attempts:")

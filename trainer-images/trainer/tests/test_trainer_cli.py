@@ -80,6 +80,8 @@ def test_a_corrupt_newest_checkpoint_is_skipped_and_training_resumes_from_the_pr
 
 def test_launcher_maps_worker_exit_codes_to_the_contract() -> None:
     assert exit_code_for_workers([2, 1]) == 2  # any rank rejecting the config: do not retry
+    assert exit_code_for_workers([1, 3]) == 3  # diverged for good (a peer may have died of it): do not retry
+    assert exit_code_for_workers([3, 2]) == 2
     assert exit_code_for_workers([143, 143]) == 143  # stopped after a checkpoint: resume
     assert exit_code_for_workers([143, -15]) == 143
     assert exit_code_for_workers([1, 143]) == 1
@@ -129,6 +131,17 @@ def test_termination_message_is_written_only_where_kubernetes_provides_the_file(
     absent.touch()
     write_termination_message("x" * (TERMINATION_MESSAGE_BYTES + 10), absent)
     assert absent.read_text() == "x" * TERMINATION_MESSAGE_BYTES
+
+
+def test_the_sagemaker_failure_file_is_written_only_inside_a_sagemaker_container(tmp_path: Path) -> None:
+    from finetune_trainer.cli import write_sagemaker_failure
+
+    outside = tmp_path / "no-opt-ml-output" / "failure"
+    write_sagemaker_failure("diverged (exit code 3)", outside)
+    assert not outside.parent.exists()
+    inside = tmp_path / "failure"
+    write_sagemaker_failure("diverged (exit code 3)", inside)
+    assert inside.read_text() == "diverged (exit code 3)"
 
 
 def test_sigterm_while_waiting_for_the_rendezvous_exits_143_at_once(tmp_path: Path, tiny_model: Path) -> None:

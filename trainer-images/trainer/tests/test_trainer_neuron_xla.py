@@ -437,6 +437,32 @@ def test_a_fused_gate_up_adapter_trains_and_consolidates_to_peft_names(
     report("lora bf16 gate_proj+up_proj llama-3.1", run, outputsLoad=True)
 
 
+# -- divergence: the rollback reloads through the Neuron checkpoint path -----------------------------
+
+
+def test_a_spiking_run_rolls_back_through_zero1_and_finishes(
+    tmp_path: Path, models: Path, data: dict[str, Path]
+) -> None:
+    """The CPU path's spiking run (test_trainer_divergence.py: full fine-tuning at a learning rate
+    of 1) on Neuron, in bf16 with ZeRO-1, whose optimizer wraps the one the scheduler drives: the
+    spike is caught, the checkpoint before it is reloaded mid-run, the lowered learning rate
+    reaches the steps after it, and the run finishes with its outputs."""
+    config = Case("sft", "bf16").config(tmp_path, models, data)
+    config["training"]["maxSteps"] = 6
+    config["optimizer"].update(learningRate=1.0, scheduler="constant")
+    config["checkpointing"]["everySteps"] = 1
+    config["divergence"].update(window=2, learningRateFactor=0.1, maxRollbacks=2)
+    run = neuron_run(tmp_path, config).ok()
+    (rollback,) = kit.progress_records(run.checkpoints, "rollback")
+    assert rollback["step"] == 3 and rollback["restoredStep"] == 1, rollback
+    assert rollback["learningRate"] == pytest.approx(0.1)
+    after = [r for r in kit.progress_records(run.checkpoints) if r["time"] >= rollback["time"]][-5:]
+    assert [r["step"] for r in after] == [2, 3, 4, 5, 6]
+    assert all(r["learningRate"] == pytest.approx(0.1) and r["loss"] < 10 for r in after), after
+    assert_model_loads(run.output / "model")
+    report("sft bf16 full llama-3.1, a spike rolled back", run, rollback=rollback["reason"])
+
+
 # -- the other architectures the trn1 recipes name, and what the Neuron path refuses ------------------
 
 

@@ -138,6 +138,13 @@ BASE_CONFIG: dict[str, Any] = {
     "tools": None,
     "parallelism": {"tensorParallel": 8, "zero1": True},
     "neuron": {"precompile": False},
+    "divergence": {
+        "policy": "rollback",
+        "spikeDeviations": 8.0,
+        "window": 32,
+        "learningRateFactor": 0.5,
+        "maxRollbacks": 3,
+    },
     "checkpointing": {"dir": "", "everySteps": 5, "keepLast": 3},
     "output": {"dir": "", "merge": False},
     "logging": {"everySteps": 1, "tensorboardDir": ""},

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from finetune_contract.constants import EXIT_INVALID_CONFIG
+from finetune_contract.constants import EXIT_DIVERGED, EXIT_INVALID_CONFIG
 from finetune_operator.attempt import AttemptState, Observation
 from finetune_operator.usage import ObservedUsage, parse_time
 
@@ -168,7 +168,8 @@ def pod_fingerprint(pod: dict[str, Any]) -> str:
 
 
 def failure_exit_code(pods: list[dict[str, Any]]) -> int | None:
-    """The trainer exit code that explains a failure: 2 (invalid config) first, then any non-zero."""
+    """The trainer exit code that explains a failure: 2 (invalid config) first, then 3 (diverged),
+    then any non-zero."""
     failure = _telling_failure(pods)
     return failure[1] if failure else None
 
@@ -189,7 +190,7 @@ def failed_replica(pods: list[dict[str, Any]]) -> str | None:
 
 def _telling_failure(pods: list[dict[str, Any]]) -> tuple[dict[str, Any], int, str | None] | None:
     """The pod, exit code and termination message that explain a failure: code 2 (invalid config)
-    first, then the first."""
+    first, then 3 (diverged: the other ranks may have ended 1 when it left), then the first."""
     failures: list[tuple[dict[str, Any], int, str | None]] = []
     for pod in pods:
         for container in (pod.get("status") or {}).get("containerStatuses") or []:
@@ -200,9 +201,10 @@ def _telling_failure(pods: list[dict[str, Any]]) -> tuple[dict[str, Any], int, s
                 code = terminated.get("exitCode")
                 if isinstance(code, int) and code != 0:
                     failures.append((pod, code, terminated.get("message")))
-    for failure in failures:
-        if failure[1] == EXIT_INVALID_CONFIG:
-            return failure
+    for telling in (EXIT_INVALID_CONFIG, EXIT_DIVERGED):
+        for failure in failures:
+            if failure[1] == telling:
+                return failure
     return failures[0] if failures else None
 
 

@@ -15,7 +15,7 @@ import math
 
 from pydantic import ValidationError
 
-from finetune_operator.api.job import Progress
+from finetune_operator.api.job import Progress, Rollback
 
 PROGRESS_TAIL_BYTES = 64 * 1024
 """How much of the file's end is read: a step record is a few hundred bytes, so the tail
@@ -46,6 +46,7 @@ def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> 
     if starts_mid_line:
         lines = lines[1:]
     validation: dict[str, object] = {}
+    rollbacks = _rollbacks(lines, attempt)
     for line in reversed(lines):
         try:
             record = json.loads(line)
@@ -75,6 +76,7 @@ def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> 
             "tokensSeen": record.get("tokensSeen"),
             "reward": record.get("reward"),  # GRPO: the step's mean reward
             "updatedAt": record.get("time"),
+            "rollbacks": rollbacks or None,
             **validation,
         }
         # A NaN loss (the trainer's last record before it fails) is not JSON the API server takes.
@@ -84,3 +86,25 @@ def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> 
         except ValidationError:
             continue  # not a record this trainer writes
     return None
+
+
+def _rollbacks(lines: list[str], attempt: int) -> list[Rollback]:
+    """The ``rollback`` records of ``attempt`` in the tail, oldest first (the trainer's
+    ``status.progress.rollbacks`` on HyperPod)."""
+    found = []
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if (
+            not isinstance(record, dict)
+            or record.get("type") != "rollback"
+            or record.get("attempt") != attempt
+        ):
+            continue
+        try:
+            found.append(Rollback.model_validate({k: v for k, v in record.items() if k != "type"}))
+        except ValidationError:
+            continue  # not a record this trainer writes
+    return found

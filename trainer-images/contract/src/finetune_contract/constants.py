@@ -1,7 +1,8 @@
 """The names the operator and the trainer agree on besides the config document (docs/trainer-contract.md).
 
 The exit codes tell the operator whether to retry: 143 means "stopped after a clean checkpoint,
-resume me", 2 means "this config will never run, do not retry". `--resume-from auto` asks for the
+resume me", 2 means "this config will never run, do not retry", 3 means "this config diverged,
+do not retry". `--resume-from auto` asks for the
 newest complete checkpoint this job wrote.
 """
 
@@ -11,11 +12,15 @@ import signal
 
 EXIT_OK = 0
 EXIT_TRAINING_ERROR = 1
-"""NaN loss, a storage or network failure, a crash: another attempt may not meet it, so the operator
+"""A storage or network failure, a crash: another attempt may not meet it, so the operator
 may retry."""
 EXIT_INVALID_CONFIG = 2
 """A spec error: invalid config, `--resume-from` or device setup, a missing or unusable input (data,
 model, tokenizer), an unsupported model, or bad data beyond the error budget. Retrying cannot help."""
+EXIT_DIVERGED = 3
+"""The loss diverged (a non-finite loss or a spike) and the divergence policy allows no further
+rollback (`divergence.maxRollbacks` spent, or policy fail or off). The same config diverges again:
+the operator fails the job `Diverged` and spends no further attempt."""
 EXIT_STOPPED = 128 + signal.SIGTERM
 """143: stopped by SIGTERM after writing a clean checkpoint."""
 

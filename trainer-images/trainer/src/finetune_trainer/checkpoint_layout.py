@@ -253,6 +253,26 @@ def publish(directory: Path, step: int, job_uid: str) -> Path:
     return final
 
 
+def set_aside_after(directory: Path, restored: Path, job_uid: str) -> list[Path]:
+    """After a rollback to ``restored``: moves this job's newer checkpoints aside as
+    `step-N.diverged-<time>` (their weights led to the diverging loss; kept, not deleted, for
+    whoever wants to inspect them) and points `latest` back at ``restored``, so that neither
+    `--resume-from auto` nor the operator resumes from them. Rank 0 only."""
+    restored_step = read_manifest(restored).step
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    moved = []
+    for path, manifest in complete_checkpoints(directory):
+        if manifest.job_uid == job_uid and manifest.step > restored_step:
+            aside = directory / f"{path.name}.diverged-{stamp}"
+            log.warning("moving %s aside to %s: the loss diverged after it", path, aside)
+            path.rename(aside)
+            moved.append(aside)
+    latest_partial = directory / f".{LATEST}.partial"
+    latest_partial.write_text(restored.name, encoding="utf-8")
+    latest_partial.replace(directory / LATEST)
+    return moved
+
+
 def prune(directory: Path, keep_last: int, job_uid: str) -> list[Path]:
     """Deletes complete checkpoints older than the newest `keep_last` that this job wrote itself."""
     found = complete_checkpoints(directory)

@@ -3,9 +3,10 @@
 | code | meaning |
 |------|---------|
 | 0    | finished; outputs written |
-| 1    | training error that another attempt may not meet (NaN loss, a storage or network failure, a crash) |
+| 1    | training error that another attempt may not meet (a storage or network failure, a crash) |
 | 2    | a spec error no retry can fix: invalid config or --resume-from, a missing or unusable input, an
 |      | unsupported model or device, data beyond the error budget |
+| 3    | the loss diverged and the divergence policy allows no (further) rollback |
 | 143  | stopped by SIGTERM after a clean checkpoint |
 
 docs/trainer.md lists which error is which ("Spec errors and retried errors").
@@ -19,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from finetune_contract.constants import EXIT_INVALID_CONFIG, EXIT_TRAINING_ERROR, RESUME_AUTO
+from finetune_contract.constants import EXIT_DIVERGED, EXIT_INVALID_CONFIG, EXIT_TRAINING_ERROR, RESUME_AUTO
 from finetune_trainer.checkpoint_layout import CheckpointNotUsable
 from finetune_trainer.config import ConfigError, load_config
 from finetune_trainer.dataset import DataError
@@ -41,6 +42,18 @@ def write_termination_message(message: str, path: Path = TERMINATION_LOG) -> Non
         path.write_bytes(message.encode()[:TERMINATION_MESSAGE_BYTES])
 
 
+SAGEMAKER_FAILURE_FILE = Path("/opt/ml/output/failure")
+"""SageMaker quotes this file's content in the training job's FailureReason; it exists (its
+directory does) only in a SageMaker training container."""
+
+
+def write_sagemaker_failure(message: str, path: Path = SAGEMAKER_FAILURE_FILE) -> None:
+    """Leaves why the trainer gave up where SageMaker reports it. The message names the exit code,
+    which the operator reads from FailureReason (every rank writes the same)."""
+    if path.parent.is_dir():
+        path.write_text(message[:TERMINATION_MESSAGE_BYTES], encoding="utf-8")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="finetune-train", description=__doc__.splitlines()[0])
     parser.add_argument("--config", required=True, help="resolved training config (YAML)")
@@ -56,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     rank = int(os.environ.get("RANK", "0"))
-    from finetune_trainer.train import Trainer, TrainingError, configure_logging
+    from finetune_trainer.train import Diverged, Trainer, configure_logging
 
     configure_logging(rank)
     try:
@@ -74,7 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         # The same data fails every attempt the same way: retrying cannot help.
         return _give_up(EXIT_INVALID_CONFIG, "invalid training data", exc)
-    except (StorageError, TrainingError) as exc:
+    except Diverged as exc:
+        # The same config diverges the same way again: the operator fails the job `Diverged`.
+        write_sagemaker_failure(f"{exc} (exit code {EXIT_DIVERGED})")
+        return _give_up(EXIT_DIVERGED, "diverged", exc)
+    except StorageError as exc:
         return _give_up(EXIT_TRAINING_ERROR, "training failed", exc)
     except Exception as exc:
         # Anything else (a crash, out of memory, a lost peer) may not happen again: the operator

@@ -171,6 +171,17 @@ class NeuronSpec:
 
 
 @dataclasses.dataclass(frozen=True)
+class DivergenceSpec:
+    """Divergence detection and rollback (contract: `DivergenceSection`; docs/trainer.md, "Divergence")."""
+
+    policy: str  # rollback | fail | off
+    spike_deviations: float
+    window: int
+    learning_rate_factor: float
+    max_rollbacks: int
+
+
+@dataclasses.dataclass(frozen=True)
 class LoggingSpec:
     every_steps: int
     tensorboard_dir: str  # empty: no TensorBoard events (runs outside the operator, tests)
@@ -194,6 +205,7 @@ class TrainConfig:
     logging: LoggingSpec
     parallelism: ParallelismSpec
     neuron: NeuronSpec
+    divergence: DivergenceSpec
 
     @property
     def uses_lora(self) -> bool:
@@ -256,6 +268,7 @@ def parse_config(doc: Any) -> TrainConfig:
         logging=_record(LoggingSpec, doc["logging"]),
         parallelism=_record(ParallelismSpec, doc["parallelism"]),
         neuron=_record(NeuronSpec, doc["neuron"]),
+        divergence=_record(DivergenceSpec, doc["divergence"]),
     )
 
 

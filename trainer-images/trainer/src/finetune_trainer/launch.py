@@ -2,7 +2,7 @@
 
 torchrun with the contract's exit codes. Plain torchrun exits 1 both when it was stopped by SIGTERM
 (after the workers checkpointed and exited 143) and when a worker rejected its config (exit 2).
-The operator needs them apart: 143 means "resume me", 2 means "do not retry", and a PyTorchJob
+The operator needs them apart: 143 means "resume me", 2 and 3 mean "do not retry", and a PyTorchJob
 with `restartPolicy: ExitCode` only retries codes >= 128. This wrapper runs torchrun (in a child
 process: see `main`) and maps its outcome back to the workers' codes.
 
@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import FrameType
 
-from finetune_contract.constants import EXIT_INVALID_CONFIG, EXIT_STOPPED, EXIT_TRAINING_ERROR
+from finetune_contract.constants import EXIT_DIVERGED, EXIT_INVALID_CONFIG, EXIT_STOPPED, EXIT_TRAINING_ERROR
 
 
 def split_arguments(argv: list[str]) -> tuple[list[str], list[str]]:
@@ -37,6 +37,8 @@ def exit_code_for_workers(codes: Iterable[int]) -> int:
     codes = list(codes)
     if EXIT_INVALID_CONFIG in codes:
         return EXIT_INVALID_CONFIG
+    if EXIT_DIVERGED in codes:
+        return EXIT_DIVERGED
     if codes and all(code in (EXIT_STOPPED, -signal.SIGTERM) for code in codes):
         return EXIT_STOPPED
     return EXIT_TRAINING_ERROR

@@ -13,6 +13,7 @@ import dataclasses
 import datetime
 import json
 import logging
+import math
 import ssl
 import threading
 import time
@@ -57,6 +58,22 @@ class CheckpointReport:
     path: str
     step: int
     attempt: int
+    time: float
+
+
+@dataclasses.dataclass(frozen=True)
+class RollbackReport:
+    """One in-process rollback after a diverging loss (docs/trainer.md, "Divergence")."""
+
+    attempt: int
+    step: int
+    """The step whose loss diverged."""
+    loss: float
+    reason: str
+    restored_step: int
+    """The checkpoint's step training went back to."""
+    learning_rate: float
+    """The peak learning rate from then on."""
     time: float
 
 
@@ -143,6 +160,30 @@ def build_checkpoint_record(checkpoint: CheckpointReport) -> dict[str, Any]:
     }
 
 
+def build_rollback_record(rollback: RollbackReport) -> dict[str, Any]:
+    """One `progress.jsonl` line for a rollback (and one element of `status.progress.rollbacks`).
+
+    A non-finite loss is left out: JSON has no NaN, and the reason says what it was.
+    """
+    record: dict[str, Any] = {
+        "type": "rollback",
+        "attempt": rollback.attempt,
+        "step": rollback.step,
+        "reason": rollback.reason,
+        "restoredStep": rollback.restored_step,
+        "learningRate": rollback.learning_rate,
+        "time": utc_timestamp(rollback.time),
+    }
+    if math.isfinite(rollback.loss):
+        record["loss"] = rollback.loss
+    return record
+
+
+def rollback_status(rollback: RollbackReport) -> dict[str, Any]:
+    """An element of `status.progress.rollbacks`: the record without its type."""
+    return {k: v for k, v in build_rollback_record(rollback).items() if k != "type"}
+
+
 VALIDATION_STATUS_KEYS = ("validationLoss", "validationRewardAccuracy")
 """The validation pass's metrics that go to ``status.progress`` (the rest stay in the files)."""
 
@@ -160,11 +201,14 @@ def build_status_patch(
     report: StepReport | None,
     checkpoint: CheckpointReport | None,
     validation: Mapping[str, float] | None = None,
+    rollbacks: tuple[RollbackReport, ...] = (),
 ) -> dict[str, Any]:
     """The JSON merge patch for the FineTuneJob status subresource (contract, section 3).
 
     ``validation`` (the validation pass's metrics) rides with ``report``, the step it followed:
     a merge patch keeps it in ``status.progress`` until the next attempt's first report.
+    ``rollbacks`` (all of this attempt's, as a merge patch replaces a list whole) ride with
+    ``report`` too, which names the attempt (the trainer admission policy checks it).
     """
     status: dict[str, Any] = {}
     if report is not None:
@@ -187,6 +231,8 @@ def build_status_patch(
         for key in VALIDATION_STATUS_KEYS:
             if validation is not None and key in validation:
                 progress[key] = round(validation[key], 6)
+        if rollbacks:
+            progress["rollbacks"] = [rollback_status(rollback) for rollback in rollbacks]
         status["progress"] = {k: v for k, v in progress.items() if v is not None}
     if checkpoint is not None:
         status["checkpoint"] = {
@@ -277,6 +323,8 @@ class StatusReporter:
         self._checkpoint: CheckpointReport | None = None
         self._validation: tuple[Mapping[str, float], StepReport] | None = None
         """The validation pass's metrics and the report of the step it followed, until sent."""
+        self._rollbacks: tuple[tuple[RollbackReport, ...], StepReport] | None = None
+        """The attempt's rollbacks and the report they ride with, until sent."""
         self._last_sent = float("-inf")
         self._closing = False
         self._thread = threading.Thread(target=self._run, name="status-reporter", daemon=True)
@@ -303,8 +351,21 @@ class StatusReporter:
             self._last_sent = float("-inf")
             self._lock.notify()
 
+    def rollbacks(self, rollbacks: tuple[RollbackReport, ...], report: StepReport) -> None:
+        """The attempt's rollbacks, sent at once with ``report`` and kept until a patch carrying
+        them succeeds."""
+        with self._lock:
+            self._rollbacks = (rollbacks, report)
+            self._last_sent = float("-inf")
+            self._lock.notify()
+
+    def _pending(self) -> bool:
+        return any(
+            item is not None for item in (self._report, self._checkpoint, self._validation, self._rollbacks)
+        )
+
     def _due(self) -> bool:
-        has_news = self._report is not None or self._checkpoint is not None or self._validation is not None
+        has_news = self._pending()
         return has_news and self._clock() - self._last_sent >= self._interval_s
 
     def _run(self) -> None:
@@ -313,17 +374,29 @@ class StatusReporter:
                 while not self._closing and not self._due():
                     wait = self._interval_s - (self._clock() - self._last_sent)
                     self._lock.wait(timeout=max(0.05, min(wait, self._interval_s)))
-                if self._closing and not (self._report or self._checkpoint or self._validation):
+                if self._closing and not self._pending():
                     return
                 report, checkpoint, validation = self._report, self._checkpoint, self._validation
+                rollbacks = self._rollbacks
                 if validation is not None and (report is None or report.step <= validation[1].step):
                     report = validation[1]
+                if rollbacks is not None and report is None:
+                    report = rollbacks[1]
                 self._report = None
                 self._last_sent = self._clock()
                 closing = self._closing
             try:
-                self._send(build_status_patch(report, checkpoint, validation[0] if validation else None))
+                self._send(
+                    build_status_patch(
+                        report,
+                        checkpoint,
+                        validation[0] if validation else None,
+                        rollbacks[0] if rollbacks else (),
+                    )
+                )
                 with self._lock:
+                    if self._rollbacks is rollbacks:
+                        self._rollbacks = None
                     if self._checkpoint is checkpoint:
                         self._checkpoint = None
                     if self._validation is validation:
@@ -357,6 +430,8 @@ class ProgressSink:
             self._writer = SummaryWriter(log_dir=tensorboard_dir)
         self._last_report: StepReport | None = None
         self._first_report: StepReport | None = None
+        self._rollbacks: tuple[RollbackReport, ...] = ()
+        self._rollbacks_unsent = False
 
     def _append(self, record: Mapping[str, Any]) -> None:
         with self._progress_file.open("a", encoding="utf-8") as handle:
@@ -384,6 +459,7 @@ class ProgressSink:
                     self._writer.add_scalar(f"train/{key}", value, report.step)
         if self._status is not None:
             self._status.step(report)
+        self._send_rollbacks()
 
     def validation(self, step: int, metrics: Mapping[str, float]) -> None:
         attempt = self._last_report.attempt if self._last_report is not None else None
@@ -394,6 +470,28 @@ class ProgressSink:
                 self._writer.add_scalar(f"validation/{key}", value, step)
         if self._status is not None and self._last_report is not None:
             self._status.validation(metrics, self._last_report)
+
+    def rollback(self, rollback: RollbackReport) -> None:
+        self._rollbacks = (*self._rollbacks, rollback)
+        self._append(build_rollback_record(rollback))
+        log.warning(
+            "rolled back to step %d after step %d (%s); learning rate now %.3g",
+            rollback.restored_step,
+            rollback.step,
+            rollback.reason,
+            rollback.learning_rate,
+        )
+        if self._writer is not None:
+            self._writer.add_scalar("train/rollbacks", len(self._rollbacks), rollback.step)
+        self._rollbacks_unsent = True
+        self._send_rollbacks()
+
+    def _send_rollbacks(self) -> None:
+        """To the status patcher with the newest report, which names the attempt: at once, or with
+        the first report after a rollback that came before any."""
+        if self._status is not None and self._rollbacks_unsent and self._last_report is not None:
+            self._status.rollbacks(self._rollbacks, self._last_report)
+            self._rollbacks_unsent = False
 
     def checkpoint(self, checkpoint: CheckpointReport) -> None:
         self._append(build_checkpoint_record(checkpoint))

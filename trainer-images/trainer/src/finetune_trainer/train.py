@@ -28,6 +28,7 @@ from finetune_trainer import checkpoint_layout
 from finetune_trainer.config import TrainConfig
 from finetune_trainer.dataset import Encoded, LoadedData, load_data
 from finetune_trainer.device import Platform
+from finetune_trainer.divergence import Divergence, monitor_for, refusal
 from finetune_trainer.encoding import (
     TokenizedPair,
     TokenizedPrompt,
@@ -44,10 +45,12 @@ from finetune_trainer.progress import (
     CheckpointReport,
     KubernetesStatusClient,
     ProgressSink,
+    RollbackReport,
     StatusReporter,
     StepReport,
 )
 from finetune_trainer.rewards import Reward, Toolbox, load_rewards, load_tools
+from finetune_trainer.schedule import lower_learning_rate
 from finetune_trainer.storage import InputMissing, localize
 
 log = logging.getLogger(__name__)
@@ -59,8 +62,8 @@ traces the graphs that create the optimizer state, the second and third the stea
 every later step reuses."""
 
 
-class TrainingError(RuntimeError):
-    """Training cannot continue (NaN loss, ...): exit code 1, the operator may resume."""
+class Diverged(RuntimeError):
+    """The loss diverged and the divergence policy allows no rollback: exit code 3, no resume."""
 
 
 class StopRequest:
@@ -319,6 +322,7 @@ class Trainer:
         config, runtime = self.config, self.runtime
         micro, accumulation = config.training.micro_batch_size, config.training.gradient_accumulation_steps
         last_checkpoint_step = step
+        monitor, rollbacks = monitor_for(config.divergence, config.uses_rewards), 0
         loss_value: float | None = None  # stays None when resuming a run that had already finished
         model.train()
         while step < total_steps:
@@ -354,10 +358,21 @@ class Trainer:
             )
             loss_value = summed[0] / normaliser
             # A compile trial's outputs are invalid by design (neuron_parallel_compile).
-            if not math.isfinite(loss_value) and not self.precompile:
-                raise TrainingError(
-                    f"loss is {loss_value} at step {step}; lower optimizer.learningRate or check data"
+            divergence = None if self.precompile else monitor.observe(step, loss_value)
+            if divergence is not None:
+                target = self._rollback_target(divergence.step)
+                why = refusal(config.divergence, divergence, rollbacks, target is not None)
+                if why is not None:
+                    raise Diverged(why)
+                assert target is not None  # `refusal` refuses without one
+                rollbacks += 1
+                # The data of the steps since the checkpoint led here: `position` stays past them.
+                step, tokens_seen = self._roll_back(
+                    target, model, method, optimizer, scheduler, sink, divergence
                 )
+                last_checkpoint_step = step
+                monitor.forget_after(step)
+                continue
             tokens_seen += int(summed[1])
             elapsed = time.perf_counter() - started
             if sink is not None and (step % config.logging.every_steps == 0 or step == total_steps):
@@ -451,6 +466,70 @@ class Trainer:
             sink.checkpoint(
                 CheckpointReport(path=str(path), step=step, attempt=self.config.job.attempt, time=time.time())
             )
+
+    def _rollback_target(self, diverged_step: int) -> Path | None:
+        """The newest complete checkpoint of this job that an accepted loss vouched for.
+
+        A step's loss is computed with the weights the step before left, so the loss of
+        ``diverged_step`` condemns the weights of step ``diverged_step - 1`` (and its checkpoint, if
+        one was written then); a checkpoint of step s is good once the loss of step s + 1 was
+        accepted, which holds for every s <= diverged_step - 2.
+        """
+        good = [
+            path
+            for path, manifest in checkpoint_layout.complete_checkpoints(self.checkpoint_dir)
+            if manifest.job_uid == self.config.job.uid and manifest.step <= diverged_step - 2
+        ]
+        return good[-1] if good else None
+
+    def _roll_back(
+        self,
+        checkpoint: Path,
+        model: nn.Module,
+        method: Method,
+        optimizer: torch.optim.Optimizer,
+        scheduler: torch.optim.lr_scheduler.LRScheduler,
+        sink: ProgressSink | None,
+        divergence: Divergence,
+    ) -> tuple[int, int]:
+        """Reloads ``checkpoint`` (model, optimizer, scheduler, RNG, method state) through the same
+        path a resume takes, lowers the learning rate the run diverged with by the configured
+        factor, and reports it; returns the checkpoint's (step, tokens seen). Collective: every
+        rank saw the same loss and rolls back together."""
+        log.warning("%s; rolling back to %s", divergence.reason, checkpoint)
+        optimizer.zero_grad(set_to_none=True)
+        diverged_peaks = [float(peak) for peak in scheduler.base_lrs]
+        state = self.platform.load(checkpoint, model=model, optimizer=optimizer, scheduler=scheduler)
+        method_state = checkpoint / checkpoint_layout.method_state_file(self.runtime.rank)
+        if method_state.is_file():
+            method.restore(torch.load(method_state, weights_only=False))
+        learning_rate = lower_learning_rate(
+            scheduler, optimizer, diverged_peaks, self.config.divergence.learning_rate_factor
+        )
+        if self.runtime.is_main:
+            # Every rank has loaded `checkpoint` already; the next collective orders this before
+            # any rank looks at the directory again.
+            checkpoint_layout.set_aside_after(self.checkpoint_dir, checkpoint, self.config.job.uid)
+        if sink is not None:
+            # The restored checkpoint is the latest again: a new attempt must not resume from a
+            # checkpoint set aside.
+            sink.checkpoint(
+                CheckpointReport(
+                    path=str(checkpoint), step=state.step, attempt=self.config.job.attempt, time=time.time()
+                )
+            )
+            sink.rollback(
+                RollbackReport(
+                    attempt=self.config.job.attempt,
+                    step=divergence.step,
+                    loss=divergence.loss,
+                    reason=divergence.reason,
+                    restored_step=state.step,
+                    learning_rate=learning_rate,
+                    time=time.time(),
+                )
+            )
+        return state.step, state.tokens_seen
 
     @torch.no_grad()
     def _validate(self, model: nn.Module, method: Method, data: LoadedData) -> dict[str, float]:
