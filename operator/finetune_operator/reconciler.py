@@ -49,7 +49,25 @@ from finetune_operator.errors import (
     OwnershipConflictError,
     SpecError,
 )
-from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS, JobMetrics, PhaseTracker
+from finetune_operator.health import (
+    REASON_STALLED,
+    HealthVerdict,
+    ProgressHistory,
+    find_slowdown,
+    find_stall,
+    health_look_wanted,
+    progress_of,
+    record_progress,
+    stall_check_in,
+)
+from finetune_operator.metrics import (
+    API_ERRORS,
+    RECONCILE_SECONDS,
+    STALLS,
+    TRANSITIONS,
+    JobMetrics,
+    PhaseTracker,
+)
 from finetune_operator.naming import GROUP, LABEL_JOB, VERSION
 from finetune_operator.recipes import ParsedRecipes, format_validation_error, recipe_changes
 from finetune_operator.statemachine import (
@@ -141,6 +159,8 @@ class Reconciler:
         self._next_looks: dict[JobKey, asyncio.TimerHandle] = {}
         self._phases = PhaseTracker()
         self._job_metrics = JobMetrics()
+        self._progress: dict[JobKey, ProgressHistory] = {}
+        """The step reports of each job's current attempt, as seen (``health.py``)."""
         self._waiting_for_recipe: set[JobKey] = set()
         """Jobs Failed with RecipeNotFound or RecipeInvalid before they ran: looked at again when
         recipes change."""
@@ -159,6 +179,7 @@ class Reconciler:
             return
         # Before the fingerprint check below: the trainer's progress reports change no fingerprint.
         self._job_metrics.observe(key, document)
+        health_look = self._progress_seen(key, document)
         if _release_requested(document):
             loop = asyncio.get_running_loop()
             if await loop.run_in_executor(self._executor, self._release_finalizer, document):
@@ -170,7 +191,7 @@ class Reconciler:
                 )
                 self._post_event(_event_target(document), JobEvent("Warning", "FinalizerReleased", message))
             return
-        if self._seen.get(key) == _fingerprint(document):
+        if self._seen.get(key) == _fingerprint(document) and not health_look:
             return  # our own status write echoed back, or only trainer-reported progress changed
         if needs_finalizer(document.get("spec") or {}) and FINALIZER not in (meta.get("finalizers") or []):
             # Nothing is submitted before kopf's finalizer is on the job: a delete that came first
@@ -178,6 +199,17 @@ class Reconciler:
             # finalizer is an update, whose event reconciles.
             return
         await self.reconcile(key, document, recipes)
+
+    def _progress_seen(self, key: JobKey, document: dict[str, Any]) -> bool:
+        """Add the job's reported step to its history; whether its health conditions should be
+        looked at again because of it."""
+        status = document.get("status") or {}
+        now = self._clock()
+        history = record_progress(self._progress.get(key), progress_of(status), now)
+        if history is None:
+            return False
+        self._progress[key] = history
+        return health_look_wanted(status, history, self._config.progress_health, now)
 
     async def child_event(
         self, child: ChildKind, event_type: str, document: dict[str, Any], recipes: list[Recipe]
@@ -245,6 +277,7 @@ class Reconciler:
         self._cancel_next_look(key)
         self._phases.forget(key)
         self._job_metrics.forget(key)
+        self._progress.pop(key, None)
 
     # --- the loop ----------------------------------------------------------------------
 
@@ -335,6 +368,9 @@ class Reconciler:
             return Outcome()
         plan = self._plan(job, recipes, now)
         self._write_status(job, document, plan)
+        for event in plan.events:
+            if event.reason == REASON_STALLED:
+                STALLS.labels(key[0], job.spec.health.stall.policy.value).inc()
         self._seen[key] = _fingerprint(_document_after(document, plan))
         self._phases.set(key, plan.status.phase.value)
         if waits_for_recipe(plan.status):
@@ -354,7 +390,7 @@ class Reconciler:
         observation = None
         if attempt and not job.status.phase.is_terminal:
             observation = backend.observe(job, attempt, job.status.backend_ref)
-        plan = decide(job, observation, now)
+        plan = decide(job, observation, now, self._health(job, now))
         action = plan.action
         try:
             if isinstance(action, Submit):
@@ -368,6 +404,11 @@ class Reconciler:
                     self._read_config_maps(job),
                     self.recipes.invalid,
                 )
+                if action.replaces is not None:
+                    # Stopped before the next attempt is created: never two live attempts. If the
+                    # operator stops between the two calls, the next look finds the stopped one
+                    # missing and submits (or adopts) the same next attempt.
+                    backend.cancel(job, action.replaces)
                 ref = backend.submit(request)
                 # Noted before the status write: the child's first event usually arrives while
                 # that write is in flight, and it says nothing the operator does not know.
@@ -390,6 +431,20 @@ class Reconciler:
             return rejected(job, plan, InvalidSpecError(server_refusal(err)), now)
         return plan
 
+    def _health(self, job: FineTuneJob, now: datetime) -> HealthVerdict | None:
+        """What the job's step reports say of its health; None for backends whose trainer
+        cannot report live (SageMaker: its reports arrive with the checkpoint sync, whose delay
+        SageMaker does not bound)."""
+        if not backend_class(job.spec.backend).reports_progress_live:
+            return None
+        key = (job.metadata.namespace or "", job.metadata.name)
+        history = self._progress.get(key)
+        settings = self._config.progress_health
+        return HealthVerdict(
+            stall=find_stall(job, history, settings, now),
+            slowdown=find_slowdown(history, settings, now),
+        )
+
     def _expect_first_event(self, job: FineTuneJob, ref: BackendRef) -> None:
         for child in BACKENDS[job.spec.backend].watches.children:
             if child.kind == ref.kind:
@@ -407,7 +462,16 @@ class Reconciler:
         poll = self.backends.get(job.spec.backend).observe_again_in(job, plan.status.current_attempt)
         deadline = runtime_check_in(job.model_copy(update={"status": plan.status}), now)
         check = attempt_check_in(plan)
-        return min((d for d in (poll, deadline, check) if d is not None), default=None)
+        stall = None
+        if backend_class(job.spec.backend).reports_progress_live:
+            key = (job.metadata.namespace or "", job.metadata.name)
+            stall = stall_check_in(
+                job.model_copy(update={"status": plan.status}),
+                self._progress.get(key),
+                self._config.progress_health,
+                now,
+            )
+        return min((d for d in (poll, deadline, check, stall) if d is not None), default=None)
 
     # --- the API server ----------------------------------------------------------------
 

@@ -346,6 +346,37 @@ class Resume(ApiModel):
     )
 
 
+class StallPolicy(StrEnum):
+    """What the operator does when a running attempt reports no step for longer than its window."""
+
+    RESTART = "Restart"
+    FAIL = "Fail"
+
+
+STALL_WINDOW_MIN_SECONDS = 10
+STALL_WINDOW_MAX_SECONDS = 7 * 24 * 3600
+
+
+class StallCheck(ApiModel):
+    window_seconds: int | None = Field(
+        default=None,
+        ge=STALL_WINDOW_MIN_SECONDS,
+        le=STALL_WINDOW_MAX_SECONDS,
+        description=(
+            "Seconds without a reported step, after the attempt's first, before it counts as stalled; "
+            "default derived from the job's own step reports within the operator's floor and ceiling."
+        ),
+    )
+    policy: StallPolicy = Field(
+        default=StallPolicy.RESTART,
+        description="Restart: a new attempt resumes from the latest checkpoint. Fail: the job fails (Stalled).",
+    )
+
+
+class Health(ApiModel):
+    stall: StallCheck = Field(default_factory=StallCheck, description="Hang detection.")
+
+
 class Scheduling(ApiModel):
     queue_name: str | None = Field(
         default=None,
@@ -422,6 +453,7 @@ class FineTuneJobSpec(ApiModel):
     checkpointing: Checkpointing = Field(default_factory=Checkpointing)
     resume: Resume = Field(default_factory=Resume)
     scheduling: Scheduling = Field(default_factory=Scheduling)
+    health: Health = Field(default_factory=Health)
     sagemaker: SageMakerSpec | None = None
     rewards: list[RewardSpec] = Field(
         default_factory=list,

@@ -40,6 +40,9 @@ class Backend(ABC):
     name: ClassVar[BackendName]
     needs_finalizer: ClassVar[bool] = False
     """True when deleting the FineTuneJob must first stop something Kubernetes does not own."""
+    reports_progress_live: ClassVar[bool] = False
+    """True when the trainer writes ``status.progress`` itself as it trains, so that a silence
+    means a hang and the operator judges the attempt's health from it (``health.py``)."""
 
     def __init__(self, config: OperatorConfig, api_client: client.ApiClient | None = None) -> None:
         """``api_client``: the operator's Kubernetes client, for backends that create

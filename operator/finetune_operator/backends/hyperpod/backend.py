@@ -47,6 +47,7 @@ TRAINING_OPERATOR_JOB_LABEL = "training.kubeflow.org/job-name"
 
 class HyperPodBackend(Backend):
     name: ClassVar[BackendName] = BackendName.HYPERPOD
+    reports_progress_live: ClassVar[bool] = True
 
     def __init__(self, config: OperatorConfig, api_client: client.ApiClient | None = None) -> None:
         super().__init__(config, api_client)
