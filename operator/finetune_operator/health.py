@@ -22,6 +22,7 @@ report's time is the trainer's ``updatedAt``.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -84,7 +85,8 @@ class Stall:
 
 @dataclass(frozen=True)
 class Slowdown:
-    """Tokens/s stayed below ``slow_ratio`` of the attempt's median for ``seconds``."""
+    """Tokens/s stayed below ``slow_ratio`` of the attempt's median for ``seconds`` (since the
+    last report at normal speed)."""
 
     tokens_per_second: float
     median: float
@@ -144,7 +146,9 @@ def report_interval(history: ProgressHistory | None) -> float | None:
     if history is None or len(history.reports) < 2:
         return None
     times = [r.seen for r in history.reports]
-    return statistics.median((later - earlier).total_seconds() for earlier, later in zip(times, times[1:]))
+    return statistics.median(
+        (later - earlier).total_seconds() for earlier, later in itertools.pairwise(times)
+    )
 
 
 def stall_window(history: ProgressHistory | None, settings: ProgressHealth, override: int | None) -> float:
@@ -213,7 +217,9 @@ def stall_check_in(
     return max((last[1] - now).total_seconds() + window, 0.0) + 1.0
 
 
-def find_slowdown(history: ProgressHistory | None, settings: ProgressHealth, now: datetime) -> Slowdown | None:
+def find_slowdown(
+    history: ProgressHistory | None, settings: ProgressHealth, now: datetime
+) -> Slowdown | None:
     """A sustained slowdown: every report of the last ``slow_seconds`` (at least
     ``MIN_SLOW_REPORTS``) below ``slow_ratio`` of the median of the reports before them (at least
     ``MIN_BASELINE_REPORTS``)."""
@@ -227,7 +233,10 @@ def find_slowdown(history: ProgressHistory | None, settings: ProgressHealth, now
     median = statistics.median(r.tokens_per_second or 0.0 for r in before)
     if median <= 0 or any((r.tokens_per_second or 0.0) >= settings.slow_ratio * median for r in since):
         return None
-    return Slowdown(since[-1].tokens_per_second or 0.0, median, (now - before[-1].seen).total_seconds())
+    threshold = settings.slow_ratio * median
+    normal = [r for r in before if (r.tokens_per_second or 0.0) >= threshold]
+    slow_since = normal[-1].seen if normal else before[0].seen
+    return Slowdown(since[-1].tokens_per_second or 0.0, median, (now - slow_since).total_seconds())
 
 
 def health_look_wanted(

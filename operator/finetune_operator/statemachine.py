@@ -247,7 +247,9 @@ def _stalled(b: _Builder, stall: Stall, now: datetime) -> None:
     attempt = b.status.current_attempt
     observation = Observation(AttemptState.FAILED, reason=REASON_STALLED, message=stall.message)
     if stall.policy == StallPolicy.FAIL:
-        said = f"{stall.message}: stopped, the job fails (spec.health.stall.policy Fail; checkpoints are kept)"
+        said = (
+            f"{stall.message}: stopped, the job fails (spec.health.stall.policy Fail; checkpoints are kept)"
+        )
         b.condition(CONDITION_STALLED, True, REASON_NO_PROGRESS, said)
         b.events.append(JobEvent("Warning", REASON_STALLED, said))
         _close_attempt(b, "Failed", observation)

@@ -369,7 +369,9 @@ class StallCheck(ApiModel):
     )
     policy: StallPolicy = Field(
         default=StallPolicy.RESTART,
-        description="Restart: a new attempt resumes from the latest checkpoint. Fail: the job fails (Stalled).",
+        description=(
+            "Restart: a new attempt resumes from the latest checkpoint. Fail: the job fails (Stalled)."
+        ),
     )
 
 

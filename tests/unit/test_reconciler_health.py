@@ -1,0 +1,112 @@
+"""A hung attempt through the reconcile loop (fake API server, fixed clock): the trainer's progress
+reports come in as FineTuneJob events, the reconciler's own timer looks when the window ends, and
+the stalled PyTorchJob is replaced by the next attempt, never doubled, also when the operator stops
+between deleting the old attempt and writing status."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+from datetime import timedelta
+from typing import Any
+
+from prometheus_client import REGISTRY
+from tests.unit.test_reconciler import JOB, NAMESPACE, NOW, PYTORCHJOBS, RECIPES, Harness
+
+from finetune_operator.config import OperatorConfig
+from finetune_operator.reconciler import Reconciler
+
+WINDOW = 20
+RUNNING = {"status": {"conditions": [{"type": "Running", "status": "True"}]}}
+
+
+def stalls_counted(policy: str) -> float:
+    return (
+        REGISTRY.get_sample_value("finetune_stalls_total", {"namespace": NAMESPACE, "policy": policy}) or 0.0
+    )
+
+
+class Clocked(Harness):
+    def __init__(self) -> None:
+        super().__init__()
+        self.now = NOW
+        self.reconciler = Reconciler(
+            OperatorConfig(max_workers=2),
+            self.kube.api_client(),
+            clock=lambda: self.now,
+            post_event=lambda target, event: self.events.append((target, event)),
+        )
+
+    def report(self, seconds: float, step: int, attempt: int = 1) -> None:
+        """The trainer's status patch at ``seconds`` after NOW, and its event reaching the operator."""
+        self.now = NOW + timedelta(seconds=seconds)
+        stamp = self.now.strftime("%Y-%m-%dT%H:%M:%SZ")
+        progress = {"attempt": attempt, "step": step, "totalSteps": 100, "updatedAt": stamp}
+        self.kube.write(JOB, {"status": {"progress": progress}})
+        asyncio.run(self.reconciler.job_event("MODIFIED", self.job(), RECIPES))
+
+
+def running_with_reports(harness: Clocked, **stall: Any) -> None:
+    harness.create_job(health={"stall": {"windowSeconds": WINDOW, **stall}})
+    harness.reconcile()
+    harness.kube.write(f"{PYTORCHJOBS}/j-a1", RUNNING)
+    harness.reconcile()
+    checkpoint = {"path": f"/fsx/finetune/{NAMESPACE}/j/checkpoints/step-4", "step": 4, "attempt": 1}
+    harness.kube.write(JOB, {"status": {"checkpoint": {"latest": checkpoint}}})
+    for i, step in enumerate(range(1, 6)):
+        harness.report(5.0 * i, step)
+
+
+def test_a_silent_attempt_is_replaced_by_one_that_resumes_from_its_checkpoint() -> None:
+    harness = Clocked()
+    running_with_reports(harness)  # the last report (step 5) at 20 s
+    before = stalls_counted("Restart")
+    harness.now = NOW + timedelta(seconds=25)
+    outcome = harness.reconcile()
+    assert harness.status()["phase"] == "Running"
+    assert outcome.next_look_in == 20 + WINDOW - 25 + 1  # the reconciler's timer: the window's end
+    harness.now = NOW + timedelta(seconds=20 + WINDOW + 1)
+    outcome = harness.reconcile()
+    status = harness.status()
+    assert [p["metadata"]["name"] for p in harness.kube.under(PYTORCHJOBS)] == ["j-a2"]
+    assert status["phase"] == "Resuming" and status["currentAttempt"] == 2
+    first, second = status["attempts"]
+    assert (first["result"], first["reason"]) == ("Failed", "Stalled")
+    assert second["resumedFrom"] == f"/fsx/finetune/{NAMESPACE}/j/checkpoints/step-4"
+    stalled = next(c for c in status["conditions"] if c["type"] == "Stalled")
+    assert stalled["status"] == "True" and "after step 5" in stalled["message"]
+    assert [e.reason for e in outcome.events] == ["Stalled", "AttemptFailed", "Resuming"]
+    assert stalls_counted("Restart") == before + 1
+    # Attempt 2 starts: no window runs before its first step, however long that takes.
+    harness.kube.write(f"{PYTORCHJOBS}/j-a2", RUNNING)
+    harness.now = NOW + timedelta(seconds=3600)
+    harness.reconcile()
+    assert [p["metadata"]["name"] for p in harness.kube.under(PYTORCHJOBS)] == ["j-a2"]
+    # Its first step clears Stalled (the report itself wakes the look).
+    harness.report(3601, 5, attempt=2)
+    stalled = next(c for c in harness.status()["conditions"] if c["type"] == "Stalled")
+    assert (stalled["status"], stalled["reason"]) == ("False", "Progressing")
+
+
+def test_an_operator_stopped_after_deleting_the_stalled_attempt_submits_the_same_next_one() -> None:
+    harness = Clocked()
+    running_with_reports(harness)
+    before = copy.deepcopy(harness.status())
+    harness.now = NOW + timedelta(seconds=20 + WINDOW + 1)
+    harness.reconcile()
+    harness.kube.write(JOB, {"status": None})
+    harness.kube.write(JOB, {"status": before})  # the status write was lost
+    harness.reconcile()  # attempt 1 is gone: attempt 2 is submitted again, and adopted
+    assert [p["metadata"]["name"] for p in harness.kube.under(PYTORCHJOBS)] == ["j-a2"]
+    assert harness.status()["currentAttempt"] == 2
+
+
+def test_the_fail_policy_deletes_the_attempt_and_fails_the_job() -> None:
+    harness = Clocked()
+    running_with_reports(harness, policy="Fail")
+    harness.now = NOW + timedelta(seconds=20 + WINDOW + 1)
+    outcome = harness.reconcile()
+    status = harness.status()
+    assert (status["phase"], status["reason"]) == ("Failed", "Stalled")
+    assert harness.kube.under(PYTORCHJOBS) == []
+    assert outcome.next_look_in is None
