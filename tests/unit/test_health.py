@@ -33,6 +33,7 @@ from finetune_operator.health import (
     stall_check_in,
     stall_window,
 )
+from finetune_operator.metrics import JOB_DEGRADED, job_samples
 from finetune_operator.statemachine import StopAttempt, Submit, decide
 
 NOW = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)
@@ -336,3 +337,12 @@ def test_without_a_verdict_health_conditions_are_left_alone() -> None:
     plan = decide(job, RUNNING, at(86400), None)
     assert plan.action is None
     assert not {"Stalled", "Degraded"} & {c.type for c in plan.status.conditions}
+
+
+def test_the_degraded_gauge_follows_the_condition() -> None:
+    def samples(conditions: list[dict[str, Any]]) -> dict[Any, float]:
+        return job_samples({"status": {"phase": "Running", "conditions": conditions}})[1]
+
+    assert JOB_DEGRADED not in samples([])
+    assert samples([{"type": "Degraded", "status": "True"}])[JOB_DEGRADED] == 1.0
+    assert samples([{"type": "Degraded", "status": "False"}])[JOB_DEGRADED] == 0.0
