@@ -213,6 +213,12 @@ class SageMakerBackend(Backend):
                 "spec.storage applies only to backend hyperpod: a SageMaker training job does not mount the "
                 "cluster's storage; it reads and writes S3 (spec.sagemaker.outputS3Uri and checkpointS3Uri)"
             )
+        if "stall" in spec.health.model_fields_set:
+            raise InvalidSpecError(
+                "spec.health.stall applies only to backend hyperpod: a SageMaker trainer cannot report "
+                "its steps live, so the operator cannot tell a hang from a slow upload; "
+                "spec.maxRuntimeSeconds bounds a hung SageMaker job"
+            )
         if spec.suspend:
             raise InvalidSpecError(
                 "spec.suspend is not supported by backend sagemaker: a SageMaker training job cannot be "
