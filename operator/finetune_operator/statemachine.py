@@ -257,14 +257,16 @@ def _stalled(b: _Builder, stall: Stall, now: datetime) -> None:
         _fail(b, REASON_STALLED, said)
         return
     latest = b.status.checkpoint.latest if b.status.checkpoint else None
-    said = f"{stall.message}: stopped; the next attempt {resume_plan(latest)}"
-    b.condition(CONDITION_STALLED, True, REASON_NO_PROGRESS, said)
-    b.events.append(JobEvent("Warning", REASON_STALLED, said))
+    first_event = len(b.events)
     _attempt_failed(b, observation, now)
     if isinstance(b.action, Submit):
         b.action = replace(b.action, replaces=attempt)
+        said = f"{stall.message}: stopped; the next attempt {resume_plan(latest)}"
     else:
         b.action = StopAttempt(attempt)  # no attempt left (or out of runtime): the job failed
+        said = f"{stall.message}: stopped; no attempt is left ({b.status.reason})"
+    b.condition(CONDITION_STALLED, True, REASON_NO_PROGRESS, said)
+    b.events.insert(first_event, JobEvent("Warning", REASON_STALLED, said))
 
 
 def _judge_health(b: _Builder, health: HealthVerdict) -> None:

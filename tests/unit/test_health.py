@@ -289,6 +289,8 @@ def test_a_stall_of_the_last_attempt_stops_it_and_fails_the_job() -> None:
     plan = decide(job, RUNNING, at(25), HealthVerdict(stall=stall))
     assert plan.action == StopAttempt(3)
     assert (plan.status.phase, plan.status.reason) == (Phase.FAILED, "MaxAttemptsReached")
+    stalled = next(c for c in plan.status.conditions if c.type == "Stalled")
+    assert stalled.message.endswith("stopped; no attempt is left (MaxAttemptsReached)")
 
 
 def test_a_stall_verdict_on_an_attempt_that_no_longer_runs_is_not_acted_on() -> None:
