@@ -408,7 +408,7 @@ class Reconciler:
                     # Stopped before the next attempt is created: never two live attempts. If the
                     # operator stops between the two calls, the next look finds the stopped one
                     # missing and submits (or adopts) the same next attempt.
-                    backend.cancel(job, action.replaces)
+                    backend.cancel(job, action.replaces, hung=True)
                 ref = backend.submit(request)
                 # Noted before the status write: the child's first event usually arrives while
                 # that write is in flight, and it says nothing the operator does not know.
@@ -422,7 +422,7 @@ class Reconciler:
             if isinstance(action, StopAttempt):
                 # Before the status write: if the backend cannot be reached, the reconcile is
                 # retried and the job stays live until its attempt was stopped.
-                backend.cancel(job, action.attempt)
+                backend.cancel(job, action.attempt, hung=action.hung)
         except SpecError as err:
             return rejected(job, plan, err, now)
         except ApiException as err:

@@ -85,9 +85,12 @@ class SetSuspended:
 
 @dataclass(frozen=True)
 class StopAttempt:
-    """Stop the attempt: the job's runtime budget is spent (its checkpoints are kept)."""
+    """Stop the attempt: the job's runtime budget is spent, or it stalled and the job fails
+    (its checkpoints are kept)."""
 
     attempt: int
+    hung: bool = False
+    """It stalled: its trainers cannot act on SIGTERM (``Backend.cancel``)."""
 
 
 Action = Submit | SetSuspended | StopAttempt
@@ -253,7 +256,7 @@ def _stalled(b: _Builder, stall: Stall, now: datetime) -> None:
         b.condition(CONDITION_STALLED, True, REASON_NO_PROGRESS, said)
         b.events.append(JobEvent("Warning", REASON_STALLED, said))
         _close_attempt(b, "Failed", observation)
-        b.action = StopAttempt(attempt)
+        b.action = StopAttempt(attempt, hung=True)
         _fail(b, REASON_STALLED, said)
         return
     latest = b.status.checkpoint.latest if b.status.checkpoint else None
@@ -263,7 +266,7 @@ def _stalled(b: _Builder, stall: Stall, now: datetime) -> None:
         b.action = replace(b.action, replaces=attempt)
         said = f"{stall.message}: stopped; the next attempt {resume_plan(latest)}"
     else:
-        b.action = StopAttempt(attempt)  # no attempt left (or out of runtime): the job failed
+        b.action = StopAttempt(attempt, hung=True)  # no attempt left (or out of runtime): the job failed
         said = f"{stall.message}: stopped; no attempt is left ({b.status.reason})"
     b.condition(CONDITION_STALLED, True, REASON_NO_PROGRESS, said)
     b.events.insert(first_event, JobEvent("Warning", REASON_STALLED, said))

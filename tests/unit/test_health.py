@@ -275,7 +275,7 @@ def test_the_fail_policy_stops_the_attempt_and_fails_the_job_stalled() -> None:
     job = running_job({"attempt": 1, "step": 30, "updatedAt": stamp(0)}, stall={"policy": "Fail"})
     stall = Stall(attempt=1, step=30, silent_seconds=25, window_seconds=20, policy=StallPolicy.FAIL)
     plan = decide(job, RUNNING, at(25), HealthVerdict(stall=stall))
-    assert plan.action == StopAttempt(1)
+    assert plan.action == StopAttempt(1, hung=True)
     assert (plan.status.phase, plan.status.reason) == (Phase.FAILED, "Stalled")
     failed = next(c for c in plan.status.conditions if c.type == "Failed")
     assert failed.reason == "Stalled" and "after step 30" in failed.message
@@ -287,7 +287,7 @@ def test_a_stall_of_the_last_attempt_stops_it_and_fails_the_job() -> None:
     job = running_job({"attempt": 3, "step": 30, "updatedAt": stamp(0)}, attempt=3)
     stall = Stall(attempt=3, step=30, silent_seconds=25, window_seconds=20, policy=StallPolicy.RESTART)
     plan = decide(job, RUNNING, at(25), HealthVerdict(stall=stall))
-    assert plan.action == StopAttempt(3)
+    assert plan.action == StopAttempt(3, hung=True)
     assert (plan.status.phase, plan.status.reason) == (Phase.FAILED, "MaxAttemptsReached")
     stalled = next(c for c in plan.status.conditions if c.type == "Stalled")
     assert stalled.message.endswith("stopped; no attempt is left (MaxAttemptsReached)")

@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from prometheus_client import REGISTRY
-from tests.unit.test_reconciler import JOB, NAMESPACE, NOW, PYTORCHJOBS, RECIPES, Harness
+from tests.unit.test_reconciler import JOB, NAMESPACE, NOW, PODS, PYTORCHJOBS, RECIPES, Harness, attempt_pod
 
 from finetune_operator.config import OperatorConfig
 from finetune_operator.reconciler import Reconciler
@@ -60,6 +60,8 @@ def running_with_reports(harness: Clocked, **stall: Any) -> None:
 def test_a_silent_attempt_is_replaced_by_one_that_resumes_from_its_checkpoint() -> None:
     harness = Clocked()
     running_with_reports(harness)  # the last report (step 5) at 20 s
+    for pod in ("j-a1-master-0", "j-a1-worker-0"):
+        harness.kube.add(PODS, attempt_pod(pod, phase="Running"))
     before = stalls_counted("Restart")
     harness.now = NOW + timedelta(seconds=25)
     outcome = harness.reconcile()
@@ -69,6 +71,9 @@ def test_a_silent_attempt_is_replaced_by_one_that_resumes_from_its_checkpoint() 
     outcome = harness.reconcile()
     status = harness.status()
     assert [p["metadata"]["name"] for p in harness.kube.under(PYTORCHJOBS)] == ["j-a2"]
+    # Its frozen pods are deleted at once (with a short grace), not left to garbage collection.
+    assert harness.kube.under(PODS) == []
+    assert harness.kube.count("DELETE", PODS) == 2
     assert status["phase"] == "Resuming" and status["currentAttempt"] == 2
     first, second = status["attempts"]
     assert (first["result"], first["reason"]) == ("Failed", "Stalled")

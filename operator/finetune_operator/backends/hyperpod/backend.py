@@ -43,6 +43,9 @@ from finetune_operator.resolution import storage_dirs
 
 PYTORCHJOB_GROUP, PYTORCHJOB_VERSION = PYTORCHJOB_API_VERSION.split("/")
 TRAINING_OPERATOR_JOB_LABEL = "training.kubeflow.org/job-name"
+HUNG_POD_GRACE_SECONDS = 5
+"""Grace period of a stalled attempt's pods (not render's 120 s): a frozen trainer cannot write
+its SIGTERM checkpoint, and its pods would hold the nodes the next attempt needs."""
 
 
 class HyperPodBackend(Backend):
@@ -198,19 +201,35 @@ class HyperPodBackend(Backend):
             {"spec": {"runPolicy": {"suspend": suspended}}},
         )
 
-    def cancel(self, job: FineTuneJob, attempt: int) -> bool:
+    def cancel(self, job: FineTuneJob, attempt: int, hung: bool = False) -> bool:
+        """Delete the attempt's PyTorchJob; its pods go with it (garbage collection), each
+        with its grace period for the SIGTERM checkpoint. A hung attempt's pods are deleted
+        at once with ``HUNG_POD_GRACE_SECONDS`` instead: after the PyTorchJob, so that the
+        training-operator does not create them again."""
+        namespace = job.metadata.namespace or ""
+        name = attempt_name(job.metadata.name, attempt)
         try:
             client.CustomObjectsApi(self.api).delete_namespaced_custom_object(
                 PYTORCHJOB_GROUP,
                 PYTORCHJOB_VERSION,
-                job.metadata.namespace or "",
+                namespace,
                 PYTORCHJOB_PLURAL,
-                attempt_name(job.metadata.name, attempt),
+                name,
                 propagation_policy="Background",
             )
         except ApiException as err:
             if err.status != 404:
                 raise
+        if hung:
+            core = client.CoreV1Api(self.api)
+            for pod in self._pods_of(namespace, name):
+                try:
+                    core.delete_namespaced_pod(
+                        pod["metadata"]["name"], namespace, grace_period_seconds=HUNG_POD_GRACE_SECONDS
+                    )
+                except ApiException as err:
+                    if err.status != 404:
+                        raise
         return True
 
     # --- helpers ------------------------------------------------------------------------

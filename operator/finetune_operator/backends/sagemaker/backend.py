@@ -466,7 +466,8 @@ class SageMakerBackend(Backend):
 
     # --- cancel -----------------------------------------------------------------------------
 
-    def cancel(self, job: FineTuneJob, attempt: int) -> bool:
+    def cancel(self, job: FineTuneJob, attempt: int, hung: bool = False) -> bool:
+        """StopTrainingJob; its grace period (120 s) is SageMaker's, ``hung`` or not."""
         name = self._job_name(job, attempt)
         with self._state.lock:
             state = self._state.cancels.setdefault(name, _CancelState())
