@@ -7,15 +7,26 @@ from __future__ import annotations
 
 import asyncio
 import copy
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from prometheus_client import REGISTRY
-from tests.unit.test_reconciler import JOB, NAMESPACE, NOW, PODS, PYTORCHJOBS, RECIPES, Harness, attempt_pod
+from tests.fake_kube import FakeKube
 
+from finetune_operator.api.recipe import Recipe
+from finetune_operator.attempt import JobEvent
 from finetune_operator.config import OperatorConfig
+from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipes_dir
 from finetune_operator.reconciler import Reconciler
 
+NOW = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)
+NAMESPACE = "team-h"
+JOBS = f"/apis/finetune.dev/v1alpha1/namespaces/{NAMESPACE}/finetunejobs"
+JOB = f"{JOBS}/j"
+PYTORCHJOBS = f"/apis/kubeflow.org/v1/namespaces/{NAMESPACE}/pytorchjobs"
+PODS = f"/api/v1/namespaces/{NAMESPACE}/pods"
+KEY = (NAMESPACE, "j")
+RECIPES: list[Recipe] = load_recipes_dir(BUILTIN_RECIPES_DIR)
 WINDOW = 20
 RUNNING = {"status": {"conditions": [{"type": "Running", "status": "True"}]}}
 
@@ -26,9 +37,24 @@ def stalls_counted(policy: str) -> float:
     )
 
 
-class Clocked(Harness):
+def attempt_pod(name: str) -> dict[str, Any]:
+    """A running pod of attempt 1 as the training-operator creates it."""
+    labels = {"finetune.dev/job": "j", "training.kubeflow.org/job-name": "j-a1"}
+    return {
+        "metadata": {"name": name, "namespace": NAMESPACE, "labels": labels},
+        "status": {"phase": "Running"},
+    }
+
+
+class Clocked:
+    """The Reconciler on a fake API server (the namespace has its bound storage claim), with a
+    settable clock and a list as its Event sink."""
+
     def __init__(self) -> None:
-        super().__init__()
+        self.kube = FakeKube()
+        claim = {"metadata": {"name": "fsx-claim", "namespace": NAMESPACE}, "status": {"phase": "Bound"}}
+        self.kube.add(f"/api/v1/namespaces/{NAMESPACE}/persistentvolumeclaims", claim)
+        self.events: list[tuple[dict[str, Any], JobEvent]] = []
         self.now = NOW
         self.reconciler = Reconciler(
             OperatorConfig(max_workers=2),
@@ -36,6 +62,31 @@ class Clocked(Harness):
             clock=lambda: self.now,
             post_event=lambda target, event: self.events.append((target, event)),
         )
+
+    def create_job(self, **spec: Any) -> None:
+        document = {
+            "apiVersion": "finetune.dev/v1alpha1",
+            "kind": "FineTuneJob",
+            "metadata": {"name": "j"},
+            "spec": {
+                "model": {"name": "llama-3.2-1b"},
+                "method": "lora",
+                "data": {"train": {"path": f"/fsx/data/{NAMESPACE}/train.jsonl"}},
+                **spec,
+            },
+        }
+        self.kube.add(JOBS, document)
+
+    def job(self) -> dict[str, Any]:
+        stored = self.kube.get(JOB)
+        assert stored is not None
+        return stored
+
+    def status(self) -> dict[str, Any]:
+        return dict(self.job().get("status") or {})
+
+    def reconcile(self) -> Any:
+        return self.reconciler.reconcile_now(KEY, None, RECIPES)
 
     def report(self, seconds: float, step: int, attempt: int = 1) -> None:
         """The trainer's status patch at ``seconds`` after NOW, and its event reaching the operator."""
@@ -61,7 +112,7 @@ def test_a_silent_attempt_is_replaced_by_one_that_resumes_from_its_checkpoint() 
     harness = Clocked()
     running_with_reports(harness)  # the last report (step 5) at 20 s
     for pod in ("j-a1-master-0", "j-a1-worker-0"):
-        harness.kube.add(PODS, attempt_pod(pod, phase="Running"))
+        harness.kube.add(PODS, attempt_pod(pod))
     before = stalls_counted("Restart")
     harness.now = NOW + timedelta(seconds=25)
     outcome = harness.reconcile()
