@@ -179,7 +179,9 @@ class Reconciler:
             return
         # Before the fingerprint check below: the trainer's progress reports change no fingerprint.
         self._job_metrics.observe(key, document)
-        health_look = self._progress_seen(key, document)
+        health_look, stall_check = self._progress_seen(key, document)
+        if stall_check is not None:
+            self._look_no_later_than(key, stall_check, recipes)
         if _release_requested(document):
             loop = asyncio.get_running_loop()
             if await loop.run_in_executor(self._executor, self._release_finalizer, document):
@@ -200,16 +202,34 @@ class Reconciler:
             return
         await self.reconcile(key, document, recipes)
 
-    def _progress_seen(self, key: JobKey, document: dict[str, Any]) -> bool:
-        """Add the job's reported step to its history; whether its health conditions should be
-        looked at again because of it."""
+    def _progress_seen(self, key: JobKey, document: dict[str, Any]) -> tuple[bool, float | None]:
+        """Add the job's reported step to its history. Returns whether its health conditions
+        should be looked at now because of it, and, for a new step, the seconds until its stall
+        window ends (a step report wakes no reconcile, so nothing else would look then)."""
         status = document.get("status") or {}
         now = self._clock()
-        history = record_progress(self._progress.get(key), progress_of(status), now)
+        previous = self._progress.get(key)
+        history = record_progress(previous, progress_of(status), now)
         if history is None:
-            return False
+            return False, None
         self._progress[key] = history
-        return health_look_wanted(status, history, self._config.progress_health, now)
+        look = health_look_wanted(status, history, self._config.progress_health, now)
+        if history is previous:
+            return look, None
+        try:
+            job = FineTuneJob.model_validate(document)
+            if not backend_class(job.spec.backend).reports_progress_live:
+                return look, None
+        except (ValidationError, SpecError):
+            return look, None  # the reconcile says what is wrong with it
+        return look, stall_check_in(job, history, self._config.progress_health, now)
+
+    def _look_no_later_than(self, key: JobKey, delay: float, recipes: list[Recipe]) -> None:
+        """Schedule the job's next look in ``delay`` seconds unless one is due sooner (that look
+        schedules the next one from what it then sees)."""
+        due = self.next_look_in(key)
+        if due is None or delay < due:
+            self._look_again(key, delay, recipes)
 
     async def child_event(
         self, child: ChildKind, event_type: str, document: dict[str, Any], recipes: list[Recipe]

@@ -55,6 +55,7 @@ class Clocked:
         claim = {"metadata": {"name": "fsx-claim", "namespace": NAMESPACE}, "status": {"phase": "Bound"}}
         self.kube.add(f"/api/v1/namespaces/{NAMESPACE}/persistentvolumeclaims", claim)
         self.events: list[tuple[dict[str, Any], JobEvent]] = []
+        self.looks: list[float | None] = []
         self.now = NOW
         self.reconciler = Reconciler(
             OperatorConfig(max_workers=2),
@@ -89,12 +90,20 @@ class Clocked:
         return self.reconciler.reconcile_now(KEY, None, RECIPES)
 
     def report(self, seconds: float, step: int, attempt: int = 1) -> None:
-        """The trainer's status patch at ``seconds`` after NOW, and its event reaching the operator."""
+        """The trainer's status patch at ``seconds`` after NOW, and its event reaching the operator;
+        notes when the job's next look is then due (``looks``)."""
         self.now = NOW + timedelta(seconds=seconds)
         stamp = self.now.strftime("%Y-%m-%dT%H:%M:%SZ")
         progress = {"attempt": attempt, "step": step, "totalSteps": 100, "updatedAt": stamp}
         self.kube.write(JOB, {"status": {"progress": progress}})
-        asyncio.run(self.reconciler.job_event("MODIFIED", self.job(), RECIPES))
+
+        async def event() -> float | None:
+            await self.reconciler.job_event("MODIFIED", self.job(), RECIPES)
+            due = self.reconciler.next_look_in(KEY)
+            self.reconciler._cancel_next_look(KEY)  # its event loop ends here: the test looks itself
+            return None if due is None else round(due)
+
+        self.looks.append(asyncio.run(event()))
 
 
 def running_with_reports(harness: Clocked, **stall: Any) -> None:
@@ -114,6 +123,8 @@ def test_a_silent_attempt_is_replaced_by_one_that_resumes_from_its_checkpoint() 
     for pod in ("j-a1-master-0", "j-a1-worker-0"):
         harness.kube.add(PODS, attempt_pod(pod))
     before = stalls_counted("Restart")
+    # Each new step scheduled a look at the end of its window: a step report wakes no reconcile.
+    assert harness.looks[-1] == WINDOW + 1
     harness.now = NOW + timedelta(seconds=25)
     outcome = harness.reconcile()
     assert harness.status()["phase"] == "Running"
