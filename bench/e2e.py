@@ -138,6 +138,7 @@ def main() -> int:
     first_step = crashed = resumed_first_step = succeeded = None
     stopped = stalled = stalled_resumed_first_step = None
     stalled_message = stopped_at_checkpoint = ""
+    stopped_checkpoint_attempt = None
     max_live = 0
     attempt_started: dict[int, float] = {}
     children: dict[int, str] = {}
@@ -172,10 +173,13 @@ def main() -> int:
             if worker is not None:
                 bed.stop_training_processes(NAMESPACE, worker.metadata.name)
                 stopped = time.time()
-                stopped_at_checkpoint = latest["path"]
         condition = stalled_condition(status)
         if stopped is not None and stalled is None and condition is not None:
             stalled, stalled_message = now, condition["message"]
+            # The newest checkpoint reported before the hang (the trainer ran on while the
+            # SIGSTOP was on its way): what attempt 3 must resume from.
+            stopped_at_checkpoint = latest.get("path") or ""
+            stopped_checkpoint_attempt = latest.get("attempt")
         if stalled is not None and stalled_resumed_first_step is None and progress.get("attempt") == 3:
             stalled_resumed_first_step = now
         max_live = max(max_live, live_pytorchjobs(bed))
@@ -217,6 +221,7 @@ def main() -> int:
         "stalled": stalled_message,
         "attempt_results": [[a.get("result"), a.get("reason")] for a in status["attempts"]],
         "stopped_at_checkpoint": stopped_at_checkpoint,
+        "stopped_checkpoint_attempt": stopped_checkpoint_attempt,
         "resumed_from_each": [a.get("resumedFrom") for a in status["attempts"]],
         "max_live_pytorchjobs": max_live,
         "note": "container timestamps have 1 s resolution; status is polled every 0.2 s",

@@ -75,5 +75,7 @@ def test_the_e2e_benchmark_trains_crashes_hangs_and_resumes_on_the_real_node(tes
     assert figures["attempts"] == 3, figures
     assert [reason for _, reason in figures["attempt_results"]][1] == "Stalled", figures["attempt_results"]
     assert figures["attempt_results"][2][0] == "Succeeded", figures["attempt_results"]
+    # From the newest checkpoint reported before the hang, attempt 2's own.
     assert figures["resumed_from_each"][2] == figures["stopped_at_checkpoint"], figures
+    assert figures["stopped_checkpoint_attempt"] == 2, figures
     assert figures["max_live_pytorchjobs"] == 1, figures  # never a duplicate child

@@ -204,10 +204,14 @@ class HyperPodBackend(Backend):
     def cancel(self, job: FineTuneJob, attempt: int, hung: bool = False) -> bool:
         """Delete the attempt's PyTorchJob; its pods go with it (garbage collection), each
         with its grace period for the SIGTERM checkpoint. A hung attempt's pods are deleted
-        at once with ``HUNG_POD_GRACE_SECONDS`` instead: after the PyTorchJob, so that the
-        training-operator does not create them again."""
+        with ``HUNG_POD_GRACE_SECONDS`` instead: before the PyTorchJob, so that the short grace
+        is the first one the kubelet gets (on the bed, pods the garbage collector had deleted
+        first kept their 120 s), and again after it, for any the training-operator created
+        in between."""
         namespace = job.metadata.namespace or ""
         name = attempt_name(job.metadata.name, attempt)
+        if hung:
+            self._delete_pods_at_once(namespace, name)
         try:
             client.CustomObjectsApi(self.api).delete_namespaced_custom_object(
                 PYTORCHJOB_GROUP,
@@ -221,16 +225,23 @@ class HyperPodBackend(Backend):
             if err.status != 404:
                 raise
         if hung:
-            core = client.CoreV1Api(self.api)
-            for pod in self._pods_of(namespace, name):
-                try:
-                    core.delete_namespaced_pod(
-                        pod["metadata"]["name"], namespace, grace_period_seconds=HUNG_POD_GRACE_SECONDS
-                    )
-                except ApiException as err:
-                    if err.status != 404:
-                        raise
+            self._delete_pods_at_once(namespace, name)
         return True
+
+    def _delete_pods_at_once(self, namespace: str, pytorchjob_name: str) -> None:
+        core = client.CoreV1Api(self.api)
+        for pod in self._pods_of(namespace, pytorchjob_name):
+            if (pod["metadata"].get("deletionGracePeriodSeconds") or HUNG_POD_GRACE_SECONDS + 1) <= (
+                HUNG_POD_GRACE_SECONDS
+            ):
+                continue  # already going, as fast
+            try:
+                core.delete_namespaced_pod(
+                    pod["metadata"]["name"], namespace, grace_period_seconds=HUNG_POD_GRACE_SECONDS
+                )
+            except ApiException as err:
+                if err.status != 404:
+                    raise
 
     # --- helpers ------------------------------------------------------------------------
 
