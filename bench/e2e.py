@@ -2,22 +2,33 @@
 that is the platform's (operator, training-operator, kubelet) rather than the trainer's.
 
 One run of the demo's job (examples/tiny-llama-cpu-lora.yaml: LoRA, 2 nodes x 1 process on
-ml.m5.large) through the in-cluster operator, with a real crash: once attempt 1 reported a
-checkpoint, the worker's training process is SIGKILLed; attempt 2 resumes. Measured from this
-process's clock while polling the job's status and its pods every 0.2 s:
+ml.m5.large) through the in-cluster operator, with a real crash and a real hang: once attempt 1
+reported a checkpoint, the worker's training process is SIGKILLed; attempt 2 resumes. Once
+attempt 2 reported a checkpoint of its own, the worker's training process is SIGSTOPped: the
+master waits in its all-reduce, no step is reported, and the operator finds the attempt Stalled
+after the job's stall window (``spec.health.stall.windowSeconds``, STALL_WINDOW_S), stops it and
+starts attempt 3 from that checkpoint. Measured from this process's clock while polling the
+job's status, its PyTorchJobs and its pods every 0.2 s:
 
 - ``apply_to_first_step_s``: `kubectl apply` until status.progress first shows a step;
 - ``apply_to_succeeded_s``: until phase Succeeded;
 - ``trainer_wall_s``: the trainer's own time, summed over attempts: from its containers' start
-  (the earliest `startedAt` of the attempt's pods) until the crash (attempt 1) or its master's
-  `finishedAt` (attempt 2);
-- ``operator_overhead_s``: the difference: admission, rendering, scheduling, pod start-up,
-  noticing the crash and starting attempt 2;
-- ``crash_to_resumed_first_step_s``: the kill until status shows attempt 2's first step.
+  (the earliest `startedAt` of the attempt's pods) until the crash (attempt 1), the SIGSTOP
+  (attempt 2) or its master's `finishedAt` (attempt 3);
+- ``operator_overhead_s``: apply → Succeeded less the trainer's wall time and the stall window's
+  wait (SIGSTOP → Stalled, which the job asked for): admission, rendering, scheduling, pod
+  start-up, noticing the crash, stopping the stalled attempt and starting the next ones;
+- ``crash_to_resumed_first_step_s``: the kill until status shows attempt 2's first step;
+- ``sigstop_to_stalled_s``: the SIGSTOP until status shows condition Stalled True (at most the
+  window plus the operator's look, at least the window less the time since the last report);
+- ``stalled_to_resumed_first_step_s``: Stalled until status shows attempt 3's first step (the
+  stalled pods' termination, which frees the node's CPUs, included);
+- ``max_live_pytorchjobs``: the most PyTorchJobs of the job seen at once that had not ended
+  (1: the stalled attempt is gone before the next one exists, never a duplicate).
 
 Needs the bed up with its real node (`make cluster-up`). Usage: ``python -m bench.e2e [--steps N]
 [--checkpoint-every K]`` (the recipe's 60 and 10 by default, set as the job's recipe overrides);
-``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is 16 and 4 for `make test`. The last line of output is one
+``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is 24 and 4 for `make test`. The last line of output is one
 JSON object.
 """
 
@@ -37,9 +48,37 @@ from hack.real_job import RealNodeBed, demo_job
 NAME = "bench-e2e"
 TIMEOUT_S = 600
 POLL_S = 0.2
-SMOKE = {"steps": 16, "checkpoint_every": 4}
-"""`--smoke`'s sizes (docs/operations.md, "Benchmarks"): a crash and a resume still happen (the kill
-follows the first checkpoint, with 12 steps left to land in); its figures mean nothing."""
+SMOKE = {"steps": 24, "checkpoint_every": 4}
+"""`--smoke`'s sizes (docs/operations.md, "Benchmarks"): a crash, a hang and two resumes still happen
+(the kill follows the first checkpoint, the SIGSTOP attempt 2's first, with 16 steps left to land
+in); its figures mean nothing."""
+STALL_WINDOW_S = 20
+"""The job's stall window: 4 times the trainer's status interval (5 s) and a margin for steps slowed
+by a busy machine; the operator's default window is at least 10 minutes (docs/operations.md,
+"Training health")."""
+JOB_LABEL = "finetune.dev/job"
+
+
+def live_pytorchjobs(bed: RealNodeBed) -> int:
+    """The job's PyTorchJobs that exist and have not ended (no Succeeded or Failed condition)."""
+    children = bed.custom.list_namespaced_custom_object(
+        "kubeflow.org", "v1", NAMESPACE, "pytorchjobs", label_selector=f"{JOB_LABEL}={NAME}"
+    )["items"]
+    return sum(
+        1
+        for child in children
+        if not child["metadata"].get("deletionTimestamp")
+        and not any(
+            c.get("type") in ("Succeeded", "Failed") and c.get("status") == "True"
+            for c in (child.get("status") or {}).get("conditions") or []
+        )
+    )
+
+
+def stalled_condition(status: dict[str, Any]) -> dict[str, Any] | None:
+    return next(
+        (c for c in status.get("conditions") or [] if c["type"] == "Stalled" and c["status"] == "True"), None
+    )
 
 
 def container_times(pod: Any) -> tuple[float | None, float | None]:
@@ -92,10 +131,15 @@ def main() -> int:
     job = demo_job(NAMESPACE, NAME)
     if overrides:
         job["spec"]["recipe"] = {"overrides": overrides}
+    job["spec"]["health"] = {"stall": {"windowSeconds": STALL_WINDOW_S}}
 
     applied = time.time()
     bed.apply(job)
     first_step = crashed = resumed_first_step = succeeded = None
+    stopped = stalled = stalled_resumed_first_step = None
+    stalled_message = stopped_at_checkpoint = ""
+    stopped_checkpoint_attempt = None
+    max_live = 0
     attempt_started: dict[int, float] = {}
     children: dict[int, str] = {}
     status: dict[str, Any] = {}
@@ -123,15 +167,37 @@ def main() -> int:
                 crashed = time.time()
         if crashed is not None and resumed_first_step is None and progress.get("attempt") == 2:
             resumed_first_step = now
+        latest = (status.get("checkpoint") or {}).get("latest") or {}
+        if stopped is None and attempt == 2 and latest.get("attempt") == 2:
+            worker = bed.running_pod(NAMESPACE, children[2], "worker")
+            if worker is not None:
+                bed.stop_training_processes(NAMESPACE, worker.metadata.name)
+                stopped = time.time()
+        condition = stalled_condition(status)
+        if stopped is not None and stalled is None and condition is not None:
+            stalled, stalled_message = now, condition["message"]
+            # The newest checkpoint reported before the hang (the trainer ran on while the
+            # SIGSTOP was on its way): what attempt 3 must resume from.
+            stopped_at_checkpoint = latest.get("path") or ""
+            stopped_checkpoint_attempt = latest.get("attempt")
+        if stalled is not None and stalled_resumed_first_step is None and progress.get("attempt") == 3:
+            stalled_resumed_first_step = now
+        max_live = max(max_live, live_pytorchjobs(bed))
         if status.get("phase") == "Succeeded":
             succeeded = now
         time.sleep(POLL_S)
 
     assert first_step and crashed and resumed_first_step
-    masters = [p for p in bed.attempt_pods(NAMESPACE, children[2]) if p.metadata.name.endswith("-master-0")]
+    assert stopped and stalled and stalled_resumed_first_step, (stopped, stalled, stalled_resumed_first_step)
+    final = len(status["attempts"])
+    masters = [
+        p for p in bed.attempt_pods(NAMESPACE, children[final]) if p.metadata.name.endswith("-master-0")
+    ]
     finished = container_times(masters[0])[1]
-    assert finished is not None, "attempt 2's master has no finishedAt"
-    trainer_wall = (crashed - attempt_started[1]) + (finished - attempt_started[2])
+    assert finished is not None, f"attempt {final}'s master has no finishedAt"
+    trainer_wall = (
+        (crashed - attempt_started[1]) + (stopped - attempt_started[2]) + (finished - attempt_started[final])
+    )
     records = bed.progress_records(NAMESPACE, NAME)
     figures = {
         "benchmark": "e2e",
@@ -147,8 +213,17 @@ def main() -> int:
         "apply_to_first_step_s": round(first_step - applied, 1),
         "apply_to_succeeded_s": round(succeeded - applied, 1),
         "trainer_wall_s": round(trainer_wall, 1),
-        "operator_overhead_s": round(succeeded - applied - trainer_wall, 1),
+        "operator_overhead_s": round(succeeded - applied - trainer_wall - (stalled - stopped), 1),
         "crash_to_resumed_first_step_s": round(resumed_first_step - crashed, 1),
+        "stall_window_s": STALL_WINDOW_S,
+        "sigstop_to_stalled_s": round(stalled - stopped, 1),
+        "stalled_to_resumed_first_step_s": round(stalled_resumed_first_step - stalled, 1),
+        "stalled": stalled_message,
+        "attempt_results": [[a.get("result"), a.get("reason")] for a in status["attempts"]],
+        "stopped_at_checkpoint": stopped_at_checkpoint,
+        "stopped_checkpoint_attempt": stopped_checkpoint_attempt,
+        "resumed_from_each": [a.get("resumedFrom") for a in status["attempts"]],
+        "max_live_pytorchjobs": max_live,
         "note": "container timestamps have 1 s resolution; status is polled every 0.2 s",
     }
     print(json.dumps(figures))

@@ -39,20 +39,22 @@ DEMO_JOB = REPO_ROOT / "examples" / "tiny-llama-cpu-lora.yaml"
 TRAIN_RECORDS, VALIDATION_RECORDS = 2000, 100
 JOB_LABEL = "finetune.dev/job"
 TRAINING_PROCESS = "finetune_trainer.cli"
-KILL_TRAINING_PROCESS = f"""
-import os, signal
+SIGNAL_TRAINING_PROCESS = f"""
+import os, signal, sys
 mine = os.getpid()
+sent = getattr(signal, sys.argv[1])
 for pid in filter(str.isdigit, os.listdir("/proc")):
     try:
         argv = open(f"/proc/{{pid}}/cmdline", "rb").read().split(b"\\0")
     except OSError:
         continue
     if int(pid) != mine and b"{TRAINING_PROCESS}" in argv:
-        os.kill(int(pid), signal.SIGKILL)
-        print("killed", pid, b" ".join(argv).decode())
+        os.kill(int(pid), sent)
+        print(sys.argv[1], pid, b" ".join(argv).decode())
 """
-"""Runs inside the trainer container: SIGKILL every training process (the children of torchrun),
-as an out-of-memory kill or a segfault would end them."""
+"""Runs inside the trainer container: sends the signal named by its argument to every training
+process (the children of torchrun): SIGKILL as an out-of-memory kill or a segfault would end them,
+SIGSTOP as a hang would freeze them (a rank stuck in a collective or on a dead mount)."""
 
 POD_SECURITY_LABELS = {
     "pod-security.kubernetes.io/enforce": "baseline",
@@ -218,9 +220,18 @@ class RealNodeBed:
 
     def kill_training_processes(self, namespace: str, pod: str) -> str:
         """`kubectl exec` into the trainer container and SIGKILL its training processes."""
+        return self.signal_training_processes(namespace, pod, "SIGKILL")
+
+    def stop_training_processes(self, namespace: str, pod: str) -> str:
+        """`kubectl exec` into the trainer container and SIGSTOP its training processes: they
+        stay, frozen, and report nothing more (a hang)."""
+        return self.signal_training_processes(namespace, pod, "SIGSTOP")
+
+    def signal_training_processes(self, namespace: str, pod: str, signal_name: str) -> str:
         return self.kubectl(
-            "exec", "-n", namespace, pod, "-c", "pytorch", "--", "python", "-c", KILL_TRAINING_PROCESS
-        )
+            "exec", "-n", namespace, pod, "-c", "pytorch", "--",
+            "python", "-c", SIGNAL_TRAINING_PROCESS, signal_name,
+        )  # fmt: skip
 
     def progress_records(self, namespace: str, name: str) -> list[dict[str, Any]]:
         """The run's progress.jsonl (every logged step of every attempt of the job as it exists now),

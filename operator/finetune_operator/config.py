@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from finetune_operator.api.job import STALL_WINDOW_MAX_SECONDS, STALL_WINDOW_MIN_SECONDS
 from finetune_operator.api.recipe import BackendName
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.instances import DEFAULT_ACCELERATOR_FAMILY, AcceleratorFamily
@@ -29,6 +30,62 @@ from finetune_operator.storage import StoragePolicy
 from finetune_operator.usage import PriceTable
 
 Settings = TypeVar("Settings", bound=BaseModel)
+
+
+class ProgressHealth(BaseModel):
+    """How the operator judges a running attempt from its trainer's step reports
+    (``health.py``; docs/operations.md, "Training health")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    stall_window_factor: float = Field(
+        default=10.0,
+        ge=2.0,
+        le=1000.0,
+        description=(
+            "A job's stall window is this many times the median time between its step reports "
+            "(spec.health.stall.windowSeconds overrides it)."
+        ),
+    )
+    stall_window_floor_seconds: int = Field(
+        default=600,
+        ge=STALL_WINDOW_MIN_SECONDS,
+        le=STALL_WINDOW_MAX_SECONDS,
+        description=(
+            "The shortest derived stall window: covers a checkpoint write or an evaluation pass "
+            "between two reports."
+        ),
+    )
+    stall_window_ceiling_seconds: int = Field(
+        default=7200,
+        ge=STALL_WINDOW_MIN_SECONDS,
+        le=STALL_WINDOW_MAX_SECONDS,
+        description=(
+            "The longest derived stall window, and the window while only one report of the attempt "
+            "is known (after its first step, or after an operator restart)."
+        ),
+    )
+    slow_ratio: float = Field(
+        default=0.5,
+        gt=0.0,
+        lt=1.0,
+        description="A job is Degraded while its tokens/s stays below this share of its own median.",
+    )
+    slow_seconds: int = Field(
+        default=900,
+        ge=10,
+        le=STALL_WINDOW_MAX_SECONDS,
+        description="How long tokens/s must stay that low before the job is Degraded.",
+    )
+
+    @model_validator(mode="after")
+    def _floor_below_ceiling(self) -> ProgressHealth:
+        if self.stall_window_floor_seconds > self.stall_window_ceiling_seconds:
+            raise ValueError(
+                f"progress_health.stall_window_floor_seconds ({self.stall_window_floor_seconds}) exceeds "
+                f"stall_window_ceiling_seconds ({self.stall_window_ceiling_seconds})"
+            )
+        return self
 
 
 class OperatorConfig(BaseModel):
@@ -104,6 +161,10 @@ class OperatorConfig(BaseModel):
         default=16,
         ge=1,
         description="Threads for blocking API calls; bounds how many jobs are reconciled at once.",
+    )
+    progress_health: ProgressHealth = Field(
+        default_factory=ProgressHealth,
+        description="Hang and slowness detection from the trainers' step reports (backend hyperpod).",
     )
     backend_settings: dict[BackendName, Any] = Field(
         default_factory=dict,

@@ -24,6 +24,12 @@ API_ERRORS = Counter(
     "finetune_api_errors_total", "Failed calls to the Kubernetes or cloud APIs, by HTTP status.", ["status"]
 )
 TRANSITIONS = Counter("finetune_phase_transitions_total", "Phase transitions, by target phase.", ["phase"])
+STALLS = Counter(
+    "finetune_stalls_total",
+    "Attempts stopped because they reported no step for longer than their stall window, by the job's "
+    "namespace and spec.health.stall.policy (Restart, Fail).",
+    ["namespace", "policy"],
+)
 
 
 class PhaseTracker:
@@ -116,6 +122,12 @@ NAMESPACE_ESTIMATED_COST = Gauge(
 UsageSeries = tuple[Gauge, tuple[str, ...]]
 """A namespace usage gauge and its label values."""
 
+JOB_DEGRADED = Gauge(
+    "finetune_job_degraded",
+    "1 while the job's condition Degraded is True (tokens/s far below its own median), 0 once it was "
+    "and is no longer; no series before.",
+    JOB_LABELS,
+)
 PER_JOB_GAUGES = (
     JOB_ATTEMPT,
     JOB_STEP,
@@ -127,6 +139,7 @@ PER_JOB_GAUGES = (
     JOB_WAITING_SINCE,
     JOB_BILLABLE_SECONDS,
     JOB_TRAINING_SECONDS,
+    JOB_DEGRADED,
 )
 WAITING_PHASES = ("Pending", "Submitted", "Resuming")
 
@@ -146,6 +159,14 @@ def _timestamp(value: Any) -> float | None:
     except ValueError:
         return None
     return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).timestamp()
+
+
+def _condition_value(status: Mapping[str, Any], type_: str) -> float | None:
+    """1.0 for a True condition ``type_``, 0.0 for any other status, None without it."""
+    for condition in status.get("conditions") or []:
+        if isinstance(condition, Mapping) and condition.get("type") == type_:
+            return 1.0 if condition.get("status") == "True" else 0.0
+    return None
 
 
 def job_samples(document: Mapping[str, Any]) -> tuple[str, dict[Gauge, float]]:
@@ -178,6 +199,7 @@ def job_samples(document: Mapping[str, Any]) -> tuple[str, dict[Gauge, float]]:
         JOB_WAITING_SINCE: waiting_since,
         JOB_BILLABLE_SECONDS: _number(sagemaker.get("billableTimeInSeconds")),
         JOB_TRAINING_SECONDS: _number(sagemaker.get("trainingTimeInSeconds")),
+        JOB_DEGRADED: _condition_value(status, "Degraded"),
     }
     return phase, {gauge: value for gauge, value in values.items() if value is not None}
 

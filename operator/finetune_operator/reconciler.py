@@ -56,7 +56,25 @@ from finetune_operator.errors import (
     OwnershipConflictError,
     SpecError,
 )
-from finetune_operator.metrics import API_ERRORS, RECONCILE_SECONDS, TRANSITIONS, JobMetrics, PhaseTracker
+from finetune_operator.health import (
+    REASON_STALLED,
+    HealthVerdict,
+    ProgressHistory,
+    find_slowdown,
+    find_stall,
+    health_look_wanted,
+    progress_of,
+    record_progress,
+    stall_check_in,
+)
+from finetune_operator.metrics import (
+    API_ERRORS,
+    RECONCILE_SECONDS,
+    STALLS,
+    TRANSITIONS,
+    JobMetrics,
+    PhaseTracker,
+)
 from finetune_operator.naming import GROUP, LABEL_JOB, VERSION
 from finetune_operator.recipes import ParsedRecipes, format_validation_error, recipe_changes
 from finetune_operator.statemachine import (
@@ -149,6 +167,8 @@ class Reconciler:
         self._next_looks: dict[JobKey, asyncio.TimerHandle] = {}
         self._phases = PhaseTracker()
         self._job_metrics = JobMetrics()
+        self._progress: dict[JobKey, ProgressHistory] = {}
+        """The step reports of each job's current attempt, as seen (``health.py``)."""
         self._waiting_for_recipe: set[JobKey] = set()
         """Jobs Failed with RecipeNotFound or RecipeInvalid before they ran: looked at again when
         recipes change."""
@@ -167,6 +187,9 @@ class Reconciler:
             return
         # Before the fingerprint check below: the trainer's progress reports change no fingerprint.
         self._job_metrics.observe(key, document)
+        health_look, stall_check = self._progress_seen(key, document)
+        if stall_check is not None:
+            self._look_no_later_than(key, stall_check, recipes)
         if _release_requested(document):
             loop = asyncio.get_running_loop()
             if await loop.run_in_executor(self._executor, self._release_finalizer, document):
@@ -178,7 +201,7 @@ class Reconciler:
                 )
                 self._post_event(_event_target(document), JobEvent("Warning", "FinalizerReleased", message))
             return
-        if self._seen.get(key) == _fingerprint(document):
+        if self._seen.get(key) == _fingerprint(document) and not health_look:
             return  # our own status write echoed back, or only trainer-reported progress changed
         if needs_finalizer(document.get("spec") or {}) and FINALIZER not in (meta.get("finalizers") or []):
             # Nothing is submitted before kopf's finalizer is on the job: a delete that came first
@@ -186,6 +209,35 @@ class Reconciler:
             # finalizer is an update, whose event reconciles.
             return
         await self.reconcile(key, document, recipes)
+
+    def _progress_seen(self, key: JobKey, document: dict[str, Any]) -> tuple[bool, float | None]:
+        """Add the job's reported step to its history. Returns whether its health conditions
+        should be looked at now because of it, and, for a new step, the seconds until its stall
+        window ends (a step report wakes no reconcile, so nothing else would look then)."""
+        status = document.get("status") or {}
+        now = self._clock()
+        previous = self._progress.get(key)
+        history = record_progress(previous, progress_of(status), now)
+        if history is None:
+            return False, None
+        self._progress[key] = history
+        look = health_look_wanted(status, history, self._config.progress_health, now)
+        if history is previous:
+            return look, None
+        try:
+            job = FineTuneJob.model_validate(document)
+            if not backend_class(job.spec.backend).reports_progress_live:
+                return look, None
+        except (ValidationError, SpecError):
+            return look, None  # the reconcile says what is wrong with it
+        return look, stall_check_in(job, history, self._config.progress_health, now)
+
+    def _look_no_later_than(self, key: JobKey, delay: float, recipes: list[Recipe]) -> None:
+        """Schedule the job's next look in ``delay`` seconds unless one is due sooner (that look
+        schedules the next one from what it then sees)."""
+        due = self.next_look_in(key)
+        if due is None or delay < due:
+            self._look_again(key, delay, recipes)
 
     async def child_event(
         self, child: ChildKind, event_type: str, document: dict[str, Any], recipes: list[Recipe]
@@ -253,6 +305,7 @@ class Reconciler:
         self._cancel_next_look(key)
         self._phases.forget(key)
         self._job_metrics.forget(key)
+        self._progress.pop(key, None)
 
     # --- the loop ----------------------------------------------------------------------
 
@@ -345,6 +398,9 @@ class Reconciler:
         if plan.status.phase.is_terminal:
             plan = _with_usage(plan, all_closed(plan.status.usage, now, self._config.prices))
         self._write_status(job, document, plan)
+        for event in plan.events:
+            if event.reason == REASON_STALLED:
+                STALLS.labels(key[0], job.spec.health.stall.policy.value).inc()
         self._seen[key] = _fingerprint(_document_after(document, plan))
         self._phases.set(key, plan.status.phase.value)
         if waits_for_recipe(plan.status):
@@ -364,7 +420,7 @@ class Reconciler:
         observation = None
         if attempt and not job.status.phase.is_terminal:
             observation = backend.observe(job, attempt, job.status.backend_ref)
-        plan = decide(job, observation, now)
+        plan = decide(job, observation, now, self._health(job, now))
         if observation is not None:
             plan = _with_usage(plan, self._observed_usage(job, attempt, observation, now))
         action = plan.action
@@ -380,6 +436,11 @@ class Reconciler:
                     self._read_config_maps(job),
                     self.recipes.invalid,
                 )
+                if action.replaces is not None:
+                    # Stopped before the next attempt is created: never two live attempts. If the
+                    # operator stops between the two calls, the next look finds the stopped one
+                    # missing and submits (or adopts) the same next attempt.
+                    backend.cancel(job, action.replaces, hung=True)
                 ref = backend.submit(request)
                 # Noted before the status write: the child's first event usually arrives while
                 # that write is in flight, and it says nothing the operator does not know.
@@ -404,7 +465,7 @@ class Reconciler:
             if isinstance(action, StopAttempt):
                 # Before the status write: if the backend cannot be reached, the reconcile is
                 # retried and the job stays live until its attempt was stopped.
-                backend.cancel(job, action.attempt)
+                backend.cancel(job, action.attempt, hung=action.hung)
         except SpecError as err:
             return rejected(job, plan, err, now)
         except ApiException as err:
@@ -427,6 +488,20 @@ class Reconciler:
             now=now,
         )
 
+    def _health(self, job: FineTuneJob, now: datetime) -> HealthVerdict | None:
+        """What the job's step reports say of its health; None for backends whose trainer
+        cannot report live (SageMaker: its reports arrive with the checkpoint sync, whose delay
+        SageMaker does not bound)."""
+        if not backend_class(job.spec.backend).reports_progress_live:
+            return None
+        key = (job.metadata.namespace or "", job.metadata.name)
+        history = self._progress.get(key)
+        settings = self._config.progress_health
+        return HealthVerdict(
+            stall=find_stall(job, history, settings, now),
+            slowdown=find_slowdown(history, settings, now),
+        )
+
     def _expect_first_event(self, job: FineTuneJob, ref: BackendRef) -> None:
         for child in BACKENDS[job.spec.backend].watches.children:
             if child.kind == ref.kind:
@@ -444,7 +519,16 @@ class Reconciler:
         poll = self.backends.get(job.spec.backend).observe_again_in(job, plan.status.current_attempt)
         deadline = runtime_check_in(job.model_copy(update={"status": plan.status}), now)
         check = attempt_check_in(plan)
-        return min((d for d in (poll, deadline, check) if d is not None), default=None)
+        stall = None
+        if backend_class(job.spec.backend).reports_progress_live:
+            key = (job.metadata.namespace or "", job.metadata.name)
+            stall = stall_check_in(
+                job.model_copy(update={"status": plan.status}),
+                self._progress.get(key),
+                self._config.progress_health,
+                now,
+            )
+        return min((d for d in (poll, deadline, check, stall) if d is not None), default=None)
 
     # --- the API server ----------------------------------------------------------------
 

@@ -17,7 +17,7 @@ starts once its recipe exists and is valid.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from finetune_contract.constants import EXIT_DIVERGED, EXIT_INVALID_CONFIG, RESUME_AUTO
@@ -33,9 +33,21 @@ from finetune_operator.api.job import (
     OutputStatus,
     Phase,
     RecipeStatus,
+    StallPolicy,
 )
 from finetune_operator.attempt import AttemptState, JobEvent, Observation, attempt_name
 from finetune_operator.errors import RecipeInvalidError, RecipeNotFoundError, SpecError
+from finetune_operator.health import (
+    CONDITION_DEGRADED,
+    CONDITION_STALLED,
+    REASON_NO_PROGRESS,
+    REASON_NORMAL_SPEED,
+    REASON_PROGRESSING,
+    REASON_SLOW,
+    REASON_STALLED,
+    HealthVerdict,
+    Stall,
+)
 
 CONDITION_SUBMITTED = "Submitted"
 CONDITION_RUNNING = "Running"
@@ -64,6 +76,9 @@ class Submit:
     attempt: int
     resume_from: str | None
     remaining_runtime_seconds: int | None
+    replaces: int | None = None
+    """A stalled attempt, still running, that is stopped before this one is submitted: the job
+    never has two live attempts."""
 
 
 @dataclass(frozen=True)
@@ -73,9 +88,12 @@ class SetSuspended:
 
 @dataclass(frozen=True)
 class StopAttempt:
-    """Stop the attempt: the job's runtime budget is spent (its checkpoints are kept)."""
+    """Stop the attempt: the job's runtime budget is spent, or it stalled and the job fails
+    (its checkpoints are kept)."""
 
     attempt: int
+    hung: bool = False
+    """It stalled: its trainers cannot act on SIGTERM (``Backend.cancel``)."""
 
 
 Action = Submit | SetSuspended | StopAttempt
@@ -174,8 +192,12 @@ def _drop_stale_estimate(status: FineTuneJobStatus) -> None:
         status.progress = progress.model_copy(update={"estimated_completion_time": None})
 
 
-def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> Plan:
-    """Next status and action for ``job`` given what the backend shows of its current attempt."""
+def decide(
+    job: FineTuneJob, observation: Observation | None, now: datetime, health: HealthVerdict | None = None
+) -> Plan:
+    """Next status and action for ``job`` given what the backend shows of its current attempt
+    and, for backends whose trainer reports progress live, what its reports say of its health
+    (``health.py``; None: not judged, its conditions are left as they are)."""
     b = _Builder(job=job, now=format_time(now), status=job.status.model_copy(deep=True))
     status = b.status
     if status.phase.is_terminal:
@@ -209,11 +231,74 @@ def decide(job: FineTuneJob, observation: Observation | None, now: datetime) -> 
         _attempt_failed(b, observation, now)
     elif _out_of_runtime(b.job, observation, now):
         _stop_out_of_runtime(b)
+    elif health is not None and health.stall is not None and _runs(b.job, observation):
+        _stalled(b, health.stall, now)
     else:
         _follow(b, observation)
         if observation.blocked:
             b.status.reason = observation.reason  # what keeps it waiting, for the REASON column
+        if health is not None and b.status.phase == Phase.RUNNING:
+            _judge_health(b, health)
     return b.build()
+
+
+def _runs(job: FineTuneJob, observation: Observation) -> bool:
+    return observation.state == AttemptState.RUNNING and not observation.suspended and not job.spec.suspend
+
+
+def _stalled(b: _Builder, stall: Stall, now: datetime) -> None:
+    """The running attempt went silent past its window: restart it from the latest checkpoint
+    (a new attempt, which counts against ``resume.maxAttempts``: a job that hangs again and
+    again must not run forever), or fail the job, as ``spec.health.stall.policy`` says. Either
+    way the silent attempt is stopped; its checkpoints are kept."""
+    attempt = b.status.current_attempt
+    observation = Observation(AttemptState.FAILED, reason=REASON_STALLED, message=stall.message)
+    if stall.policy == StallPolicy.FAIL:
+        said = (
+            f"{stall.message}: stopped, the job fails (spec.health.stall.policy Fail; checkpoints are kept)"
+        )
+        b.condition(CONDITION_STALLED, True, REASON_NO_PROGRESS, said)
+        b.events.append(JobEvent("Warning", REASON_STALLED, said))
+        _close_attempt(b, "Failed", observation)
+        b.action = StopAttempt(attempt, hung=True)
+        _fail(b, REASON_STALLED, said)
+        return
+    latest = b.status.checkpoint.latest if b.status.checkpoint else None
+    first_event = len(b.events)
+    _attempt_failed(b, observation, now)
+    if isinstance(b.action, Submit):
+        b.action = replace(b.action, replaces=attempt)
+        said = f"{stall.message}: stopped; the next attempt {resume_plan(latest)}"
+    else:
+        b.action = StopAttempt(attempt, hung=True)  # no attempt left (or out of runtime): the job failed
+        said = f"{stall.message}: stopped; no attempt is left ({b.status.reason})"
+    b.condition(CONDITION_STALLED, True, REASON_NO_PROGRESS, said)
+    b.events.insert(first_event, JobEvent("Warning", REASON_STALLED, said))
+
+
+def _judge_health(b: _Builder, health: HealthVerdict) -> None:
+    """A running attempt's health conditions: Stalled ends once the attempt after a stall reports
+    a step; Degraded follows the slowdown verdict (a condition and an Event, no action)."""
+    progress = b.status.progress
+    if (
+        b.condition_is_true(CONDITION_STALLED)
+        and progress is not None
+        and progress.attempt == b.status.current_attempt
+    ):
+        b.condition(
+            CONDITION_STALLED,
+            False,
+            REASON_PROGRESSING,
+            f"attempt {progress.attempt} reported step {progress.step}",
+        )
+    slowdown = health.slowdown
+    if slowdown is not None:
+        if not b.condition_is_true(CONDITION_DEGRADED):
+            b.events.append(JobEvent("Warning", REASON_SLOW, f"Training is slow: {slowdown.message}"))
+        b.condition(CONDITION_DEGRADED, True, REASON_SLOW, slowdown.message)
+    elif b.condition_is_true(CONDITION_DEGRADED):
+        b.condition(CONDITION_DEGRADED, False, REASON_NORMAL_SPEED, "tokens/s is back near its median")
+        b.events.append(JobEvent("Normal", REASON_NORMAL_SPEED, "Training speed is back near its median"))
 
 
 def _ignore_suspend_of_finished(b: _Builder) -> None:
@@ -446,7 +531,7 @@ def _fail(b: _Builder, reason: str, message: str) -> None:
 
 def _end_live_conditions(b: _Builder, reason: str) -> None:
     """A finished job neither runs, nor is suspended, nor waits for anything."""
-    for type_ in (CONDITION_RUNNING, CONDITION_SUSPENDED, CONDITION_ATTEMPT_BLOCKED):
+    for type_ in (CONDITION_RUNNING, CONDITION_SUSPENDED, CONDITION_ATTEMPT_BLOCKED, CONDITION_DEGRADED):
         b.condition(type_, False, reason)
 
 

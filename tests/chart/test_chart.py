@@ -324,6 +324,7 @@ def test_the_operator_may_bind_only_the_trainers_cluster_role_and_creates_no_rol
         "the operator reads only the ConfigMaps a job names"
     )
     assert allows(operator, "", "persistentvolumeclaims", "get"), "a pending attempt's claim is checked"
+    assert allows(operator, "", "pods", "delete"), "a stalled attempt's pods are deleted with a short grace"
     (config_map,) = by_kind(documents, "ConfigMap")
     assert (
         yaml.safe_load(config_map["data"]["config.yaml"])["trainer_cluster_role"]

@@ -54,6 +54,7 @@ VIOLATIONS = {
     "neither model name nor uri": job(model={}),
     "storage on sagemaker": job(backend="sagemaker", storage={"checkpointDir": "/fsx/../x"}),
     "empty storage on sagemaker": job(backend="sagemaker", storage={}),
+    "stall check on sagemaker": job(backend="sagemaker", health={"stall": {"policy": "Fail"}}),
 }
 
 
@@ -67,6 +68,8 @@ def test_violation_is_refused_with_the_crd_message(case: str) -> None:
 def test_allowed_combinations_pass() -> None:
     check_rules(job(backend="sagemaker", model={"name": "nova-lite"}))
     check_rules(job(suspend=True))
+    check_rules(job(health={"stall": {"windowSeconds": 60, "policy": "Fail"}}))
+    check_rules(job(backend="sagemaker", health={}))
 
 
 def test_storage_of_a_sagemaker_job_submitted_before_the_rule_does_not_fail_it() -> None:

@@ -329,15 +329,6 @@ class Checkpointing(ApiModel):
     keep_last: CheckpointKeepLast | None = Field(default=None, description="Keep the newest K checkpoints.")
 
 
-class Health(ApiModel):
-    """How the job's training health is watched and repaired (docs/operations.md, "Training health")."""
-
-    divergence: DivergenceSection = Field(
-        default_factory=DivergenceSection,
-        description="Non-finite loss and loss spikes: detected by the trainer, rolled back in process.",
-    )
-
-
 class AutoResume(StrEnum):
     """Whether HyperPod's own job auto-resume annotations are added."""
 
@@ -355,6 +346,45 @@ class Resume(ApiModel):
     auto_resume_max_retries: int = Field(
         default=1, ge=1, le=100, description="sagemaker.amazonaws.com/job-max-retry-count within one attempt."
     )
+
+
+class StallPolicy(StrEnum):
+    """What the operator does when a running attempt reports no step for longer than its window."""
+
+    RESTART = "Restart"
+    FAIL = "Fail"
+
+
+STALL_WINDOW_MIN_SECONDS = 10
+STALL_WINDOW_MAX_SECONDS = 7 * 24 * 3600
+
+
+class StallCheck(ApiModel):
+    window_seconds: int | None = Field(
+        default=None,
+        ge=STALL_WINDOW_MIN_SECONDS,
+        le=STALL_WINDOW_MAX_SECONDS,
+        description=(
+            "Seconds without a reported step, after the attempt's first, before it counts as stalled; "
+            "default derived from the job's own step reports within the operator's floor and ceiling."
+        ),
+    )
+    policy: StallPolicy = Field(
+        default=StallPolicy.RESTART,
+        description=(
+            "Restart: a new attempt resumes from the latest checkpoint. Fail: the job fails (Stalled)."
+        ),
+    )
+
+
+class Health(ApiModel):
+    """How the job's training health is watched and repaired (docs/operations.md, "Training health")."""
+
+    divergence: DivergenceSection = Field(
+        default_factory=DivergenceSection,
+        description="Non-finite loss and loss spikes: detected by the trainer, rolled back in process.",
+    )
+    stall: StallCheck = Field(default_factory=StallCheck, description="Hang detection.")
 
 
 class Scheduling(ApiModel):

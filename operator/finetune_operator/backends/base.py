@@ -40,6 +40,9 @@ class Backend(ABC):
     name: ClassVar[BackendName]
     needs_finalizer: ClassVar[bool] = False
     """True when deleting the FineTuneJob must first stop something Kubernetes does not own."""
+    reports_progress_live: ClassVar[bool] = False
+    """True when the trainer writes ``status.progress`` itself as it trains, so that a silence
+    means a hang and the operator judges the attempt's health from it (``health.py``)."""
 
     def __init__(self, config: OperatorConfig, api_client: client.ApiClient | None = None) -> None:
         """``api_client``: the operator's Kubernetes client, for backends that create
@@ -81,8 +84,12 @@ class Backend(ABC):
         """Pause or continue the attempt without losing its checkpoints."""
 
     @abstractmethod
-    def cancel(self, job: FineTuneJob, attempt: int) -> bool:
-        """Stop the attempt; return True once nothing of it is running any more."""
+    def cancel(self, job: FineTuneJob, attempt: int, hung: bool = False) -> bool:
+        """Stop the attempt; return True once nothing of it is running any more.
+
+        ``hung``: the attempt stalled (``health.py``), so its trainers cannot act on SIGTERM
+        and write the checkpoint they would on a stop; a backend that can need not give them
+        the grace period for it (waiting for a frozen process only holds the nodes)."""
 
     def child_seen(self, kind: str, event_type: str, document: dict[str, Any]) -> None:  # noqa: B027 - only for backends that keep children in memory
         """A watch event of one of this backend's ChildKinds (``kind``), before the operator

@@ -44,10 +44,14 @@ from finetune_operator.resolution import storage_dirs
 
 PYTORCHJOB_GROUP, PYTORCHJOB_VERSION = PYTORCHJOB_API_VERSION.split("/")
 TRAINING_OPERATOR_JOB_LABEL = "training.kubeflow.org/job-name"
+HUNG_POD_GRACE_SECONDS = 5
+"""Grace period of a stalled attempt's pods (not render's 120 s): a frozen trainer cannot write
+its SIGTERM checkpoint, and its pods would hold the nodes the next attempt needs."""
 
 
 class HyperPodBackend(Backend):
     name: ClassVar[BackendName] = BackendName.HYPERPOD
+    reports_progress_live: ClassVar[bool] = True
 
     def __init__(self, config: OperatorConfig, api_client: client.ApiClient | None = None) -> None:
         super().__init__(config, api_client)
@@ -203,20 +207,47 @@ class HyperPodBackend(Backend):
             {"spec": {"runPolicy": {"suspend": suspended}}},
         )
 
-    def cancel(self, job: FineTuneJob, attempt: int) -> bool:
+    def cancel(self, job: FineTuneJob, attempt: int, hung: bool = False) -> bool:
+        """Delete the attempt's PyTorchJob; its pods go with it (garbage collection), each
+        with its grace period for the SIGTERM checkpoint. A hung attempt's pods are deleted
+        with ``HUNG_POD_GRACE_SECONDS`` instead: before the PyTorchJob, so that the short grace
+        is the first one the kubelet gets (on the bed, pods the garbage collector had deleted
+        first kept their 120 s), and again after it, for any the training-operator created
+        in between."""
+        namespace = job.metadata.namespace or ""
+        name = attempt_name(job.metadata.name, attempt)
+        if hung:
+            self._delete_pods_at_once(namespace, name)
         try:
             client.CustomObjectsApi(self.api).delete_namespaced_custom_object(
                 PYTORCHJOB_GROUP,
                 PYTORCHJOB_VERSION,
-                job.metadata.namespace or "",
+                namespace,
                 PYTORCHJOB_PLURAL,
-                attempt_name(job.metadata.name, attempt),
+                name,
                 propagation_policy="Background",
             )
         except ApiException as err:
             if err.status != 404:
                 raise
+        if hung:
+            self._delete_pods_at_once(namespace, name)
         return True
+
+    def _delete_pods_at_once(self, namespace: str, pytorchjob_name: str) -> None:
+        core = client.CoreV1Api(self.api)
+        for pod in self._pods_of(namespace, pytorchjob_name):
+            if (pod["metadata"].get("deletionGracePeriodSeconds") or HUNG_POD_GRACE_SECONDS + 1) <= (
+                HUNG_POD_GRACE_SECONDS
+            ):
+                continue  # already going, as fast
+            try:
+                core.delete_namespaced_pod(
+                    pod["metadata"]["name"], namespace, grace_period_seconds=HUNG_POD_GRACE_SECONDS
+                )
+            except ApiException as err:
+                if err.status != 404:
+                    raise
 
     # --- helpers ------------------------------------------------------------------------
 

@@ -214,6 +214,12 @@ class SageMakerBackend(Backend):
                 "spec.storage applies only to backend hyperpod: a SageMaker training job does not mount the "
                 "cluster's storage; it reads and writes S3 (spec.sagemaker.outputS3Uri and checkpointS3Uri)"
             )
+        if "stall" in spec.health.model_fields_set:
+            raise InvalidSpecError(
+                "spec.health.stall applies only to backend hyperpod: a SageMaker trainer cannot report "
+                "its steps live, so the operator cannot tell a hang from a slow upload; "
+                "spec.maxRuntimeSeconds bounds a hung SageMaker job"
+            )
         if spec.suspend:
             raise InvalidSpecError(
                 "spec.suspend is not supported by backend sagemaker: a SageMaker training job cannot be "
@@ -461,7 +467,8 @@ class SageMakerBackend(Backend):
 
     # --- cancel -----------------------------------------------------------------------------
 
-    def cancel(self, job: FineTuneJob, attempt: int) -> bool:
+    def cancel(self, job: FineTuneJob, attempt: int, hung: bool = False) -> bool:
+        """StopTrainingJob; its grace period (120 s) is SageMaker's, ``hung`` or not."""
         name = self._job_name(job, attempt)
         with self._state.lock:
             state = self._state.cancels.setdefault(name, _CancelState())
