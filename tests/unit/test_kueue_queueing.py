@@ -3,17 +3,33 @@ FineTuneJob's transitions while its attempt is queued, preempted and admitted ag
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tests.unit.test_statemachine import NOW, apply, make_job, start
-
-from finetune_operator.api.job import CheckpointRef, CheckpointStatus, FineTuneJob, Phase, Progress
+from finetune_operator.api.job import (
+    BackendRef,
+    CheckpointRef,
+    CheckpointStatus,
+    FineTuneJob,
+    Phase,
+    Progress,
+    RecipeStatus,
+)
+from finetune_operator.api.recipe import RecipeKind
 from finetune_operator.attempt import AttemptState, Observation, QueueView
 from finetune_operator.backends.hyperpod.queueing import current_workload, queue_view
 from finetune_operator.metrics import JOB_WAITING_SINCE, job_samples
-from finetune_operator.statemachine import SetSuspended, StopAttempt, Submit, attempt_check_in, decide
+from finetune_operator.statemachine import (
+    Plan,
+    SetSuspended,
+    StopAttempt,
+    Submit,
+    attempt_check_in,
+    decide,
+    submitted,
+)
 
+NOW = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
 QUEUE = "hyperpod-ns-team-a-localqueue"
 QUEUED_SPEC = {"scheduling": {"queueName": QUEUE, "priorityClass": "experimentation-priority"}}
 PREEMPTED_MESSAGE = (
@@ -61,6 +77,33 @@ REQUEUED = [
     condition("Preempted", "False", "InClusterQueue", PREEMPTED_MESSAGE),
     condition("Requeued", "True", "Preempted", PREEMPTED_MESSAGE),
 ]
+
+
+def make_job(spec_extra: dict[str, Any]) -> FineTuneJob:
+    return FineTuneJob.model_validate(
+        {
+            "metadata": {"name": "j", "namespace": "n", "uid": "u", "generation": 1},
+            "spec": {
+                "model": {"name": "llama-3.1-8b"},
+                "method": "lora",
+                "data": {"train": {"path": "/fsx/d.jsonl"}},
+                **spec_extra,
+            },
+        }
+    )
+
+
+def apply(job: FineTuneJob, plan: Plan) -> FineTuneJob:
+    """What the API server would hold after the handler wrote the plan's status."""
+    return job.model_copy(update={"status": plan.status})
+
+
+def start(job: FineTuneJob) -> FineTuneJob:
+    """The job with its attempt 1 submitted."""
+    plan = decide(job, None, NOW)
+    recipe = RecipeStatus(name="r", kind=RecipeKind.CLUSTER_FINE_TUNE_RECIPE, hash="h")
+    ref = BackendRef(kind="PyTorchJob", name="j-a1", uid="pj-1")
+    return apply(job, submitted(plan, ref, recipe, "/fsx/finetune/n/j/checkpoints"))
 
 
 # -- reading the Workload -------------------------------------------------------------------------
