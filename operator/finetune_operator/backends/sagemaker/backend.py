@@ -213,6 +213,12 @@ class SageMakerBackend(Backend):
                 "spec.storage applies only to backend hyperpod: a SageMaker training job does not mount the "
                 "cluster's storage; it reads and writes S3 (spec.sagemaker.outputS3Uri and checkpointS3Uri)"
             )
+        if spec.scheduling.queue_name or spec.scheduling.priority_class:
+            raise InvalidSpecError(
+                "spec.scheduling.queueName and priorityClass apply only to backend hyperpod: Kueue (HyperPod "
+                "task governance) queues the cluster's PyTorchJobs; SageMaker training jobs are not queued "
+                "by it"
+            )
         if spec.suspend:
             raise InvalidSpecError(
                 "spec.suspend is not supported by backend sagemaker: a SageMaker training job cannot be "
