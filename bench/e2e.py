@@ -3,21 +3,29 @@ that is the platform's (operator, training-operator, kubelet) rather than the tr
 
 One run of the demo's job (examples/tiny-llama-cpu-lora.yaml: LoRA, 2 nodes x 1 process on
 ml.m5.large) through the in-cluster operator, with a real crash: once attempt 1 reported a
-checkpoint, the worker's training process is SIGKILLed; attempt 2 resumes. Measured from this
-process's clock while polling the job's status and its pods every 0.2 s:
+checkpoint, the worker's training process is SIGKILLed; attempt 2 resumes. The job runs in a team
+namespace under HyperPod task governance (Kueue on the bed: hack/testbed/kueue.py), with the
+lowest priority; once attempt 2 trains, a job of a higher priority that does not fit beside it is
+applied, Kueue preempts attempt 2 (its trainers checkpoint on SIGTERM), and admits it again once
+that job has finished. Measured from this process's clock while polling the job's status and its
+pods every 0.2 s:
 
 - ``apply_to_first_step_s``: `kubectl apply` until status.progress first shows a step;
 - ``apply_to_succeeded_s``: until phase Succeeded;
 - ``trainer_wall_s``: the trainer's own time, summed over attempts: from its containers' start
-  (the earliest `startedAt` of the attempt's pods) until the crash (attempt 1) or its master's
-  `finishedAt` (attempt 2);
-- ``operator_overhead_s``: the difference: admission, rendering, scheduling, pod start-up,
-  noticing the crash and starting attempt 2;
-- ``crash_to_resumed_first_step_s``: the kill until status shows attempt 2's first step.
+  (the earliest `startedAt` of the attempt's pods) until the crash (attempt 1), the preemption,
+  or its master's `finishedAt` (attempt 2 once admitted again);
+- ``preempted_wait_s``: the preemption until Kueue admitted the job again (the higher-priority
+  job's whole run: neither the trainer's time nor the platform's overhead);
+- ``operator_overhead_s``: the rest: admission, rendering, scheduling, pod start-up, noticing
+  the crash and starting attempt 2, and starting attempt 2's pods again after the preemption;
+- ``crash_to_resumed_first_step_s``: the kill until status shows attempt 2's first step;
+- ``preempt_to_resumed_first_step_s``: the preemption (the PyTorchJob seen suspended) until status
+  shows a step after the checkpoint attempt 2 wrote on SIGTERM (``preempted_wait_s`` included).
 
 Needs the bed up with its real node (`make cluster-up`). Usage: ``python -m bench.e2e [--steps N]
 [--checkpoint-every K]`` (the recipe's 60 and 10 by default, set as the job's recipe overrides);
-``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is 16 and 4 for `make test`. The last line of output is one
+``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is 40 and 4 for `make test`. The last line of output is one
 JSON object.
 """
 
@@ -30,16 +38,21 @@ import sys
 import time
 from typing import Any
 
-from hack.chart import REAL_TRAINING_NAMESPACE as NAMESPACE
+from hack.chart import GOVERNED_NAMESPACE as NAMESPACE
 from hack.chart import install_chart
 from hack.real_job import RealNodeBed, demo_job
+from hack.testbed.kueue import local_queue_name, priority_classes, team_queues
+from hack.testbed.node import NODE_NAME
 
 NAME = "bench-e2e"
+PREEMPTOR = "bench-e2e-preemptor"
+TEAM = NAMESPACE.removeprefix("hyperpod-ns-")
 TIMEOUT_S = 600
 POLL_S = 0.2
-SMOKE = {"steps": 16, "checkpoint_every": 4}
-"""`--smoke`'s sizes (docs/operations.md, "Benchmarks"): a crash and a resume still happen (the kill
-follows the first checkpoint, with 12 steps left to land in); its figures mean nothing."""
+SMOKE = {"steps": 40, "checkpoint_every": 4}
+"""`--smoke`'s sizes (docs/operations.md, "Benchmarks"): a crash, a preemption and two resumes still
+happen (the kill follows the first checkpoint; attempt 2 trains 36 steps, a few seconds, which the
+preemption must land in); its figures mean nothing."""
 
 
 def container_times(pod: Any) -> tuple[float | None, float | None]:
@@ -55,6 +68,14 @@ def container_times(pod: Any) -> tuple[float | None, float | None]:
         if state and state.running:
             return state.running.started_at.timestamp(), None
     return None, None
+
+
+def suspended(bed: RealNodeBed, pytorchjob: str) -> bool:
+    """Whether Kueue has suspended the attempt's PyTorchJob (it does so to preempt it)."""
+    child = bed.custom.get_namespaced_custom_object(
+        "kubeflow.org", "v1", NAMESPACE, "pytorchjobs", pytorchjob
+    )
+    return bool(((child.get("spec") or {}).get("runPolicy") or {}).get("suspend"))
 
 
 def main() -> int:
@@ -86,16 +107,35 @@ def main() -> int:
     bed.real_node_ready()
     install_chart(bed.layout, str(bed.layout.kubeconfig))
     bed.prepare_namespace(NAMESPACE)
-    bed.forget_job_directory(NAMESPACE, NAME)
+    for name in (NAME, PREEMPTOR):
+        bed.forget_job_directory(NAMESPACE, name)
     bed.write_model()
     bed.write_chat_data(NAMESPACE)
+    # The team's queue, as HyperPod task governance makes it: the real node's CPU and memory.
+    allocatable = bed.core.read_node(NODE_NAME).status.allocatable
+    queues = team_queues(TEAM, allocatable["cpu"], allocatable["memory"])
+    bed.apply({"apiVersion": "v1", "kind": "List", "items": [*priority_classes(), *queues]})
     job = demo_job(NAMESPACE, NAME)
+    job["spec"]["scheduling"] = {
+        "queueName": local_queue_name(TEAM),
+        "priorityClass": "experimentation-priority",
+    }
     if overrides:
         job["spec"]["recipe"] = {"overrides": overrides}
+    # One node of a higher priority: it does not fit beside the job's two in the node's quota.
+    preemptor = demo_job(NAMESPACE, PREEMPTOR)
+    preemptor["spec"]["resources"]["nodes"] = 1
+    preemptor["spec"]["scheduling"] = {
+        "queueName": local_queue_name(TEAM),
+        "priorityClass": "training-priority",
+    }
+    preemptor["spec"]["recipe"] = {"overrides": {"training.maxSteps": 1}}
 
     applied = time.time()
     bed.apply(job)
     first_step = crashed = resumed_first_step = succeeded = None
+    preempted = readmitted = preempt_resumed_first_step = restarted = None
+    resumed_from_step = 0
     attempt_started: dict[int, float] = {}
     children: dict[int, str] = {}
     status: dict[str, Any] = {}
@@ -123,15 +163,42 @@ def main() -> int:
                 crashed = time.time()
         if crashed is not None and resumed_first_step is None and progress.get("attempt") == 2:
             resumed_first_step = now
+            bed.apply(preemptor)
+        if resumed_first_step is not None and preempted is None and suspended(bed, children[2]):
+            preempted = now
+        if (
+            preempted is not None
+            and readmitted is None
+            and (status.get("queue") or {}).get("state") == "Admitted"
+        ):
+            readmitted = now
+            # Steps after this are new: past the SIGTERM checkpoint and the last step reported before it.
+            checkpoint = ((status.get("checkpoint") or {}).get("latest") or {}).get("step") or 0
+            resumed_from_step = max(checkpoint, progress.get("step") or 0)
+        if readmitted is not None and restarted is None:
+            # attempt 2's pods as Kueue's re-admission made them again (the same names)
+            starts = [container_times(p)[0] for p in bed.attempt_pods(NAMESPACE, children[2])]
+            known = [s for s in starts if s is not None and s >= preempted]
+            restarted = min(known) if known else None
+        if (
+            readmitted is not None
+            and preempt_resumed_first_step is None
+            and (progress.get("step") or 0) > resumed_from_step
+        ):
+            preempt_resumed_first_step = now
         if status.get("phase") == "Succeeded":
             succeeded = now
         time.sleep(POLL_S)
 
-    assert first_step and crashed and resumed_first_step
+    assert first_step and crashed and resumed_first_step, "no crash and resume"
+    assert preempted and readmitted and restarted and preempt_resumed_first_step, (
+        f"attempt 2 was not preempted, or not admitted again: {status}"
+    )
     masters = [p for p in bed.attempt_pods(NAMESPACE, children[2]) if p.metadata.name.endswith("-master-0")]
     finished = container_times(masters[0])[1]
     assert finished is not None, "attempt 2's master has no finishedAt"
-    trainer_wall = (crashed - attempt_started[1]) + (finished - attempt_started[2])
+    trainer_wall = (crashed - attempt_started[1]) + (preempted - attempt_started[2]) + (finished - restarted)
+    preempted_wait = readmitted - preempted
     records = bed.progress_records(NAMESPACE, NAME)
     figures = {
         "benchmark": "e2e",
@@ -147,8 +214,12 @@ def main() -> int:
         "apply_to_first_step_s": round(first_step - applied, 1),
         "apply_to_succeeded_s": round(succeeded - applied, 1),
         "trainer_wall_s": round(trainer_wall, 1),
-        "operator_overhead_s": round(succeeded - applied - trainer_wall, 1),
+        "preempted_wait_s": round(preempted_wait, 1),
+        "operator_overhead_s": round(succeeded - applied - trainer_wall - preempted_wait, 1),
         "crash_to_resumed_first_step_s": round(resumed_first_step - crashed, 1),
+        "preemptions": (status.get("queue") or {}).get("preemptions"),
+        "steps_lost_to_the_preemption": (status.get("queue") or {}).get("stepsLost"),
+        "preempt_to_resumed_first_step_s": round(preempt_resumed_first_step - preempted, 1),
         "note": "container timestamps have 1 s resolution; status is polled every 0.2 s",
     }
     print(json.dumps(figures))

@@ -56,6 +56,8 @@ def test_the_e2e_benchmark_trains_crashes_and_resumes_on_the_real_node(testbed) 
             "trainer_wall_s",
             "operator_overhead_s",
             "crash_to_resumed_first_step_s",
+            "preempted_wait_s",
+            "preempt_to_resumed_first_step_s",
         },
         timeout=600,
     )
