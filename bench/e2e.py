@@ -25,7 +25,7 @@ pods every 0.2 s:
 
 Needs the bed up with its real node (`make cluster-up`). Usage: ``python -m bench.e2e [--steps N]
 [--checkpoint-every K]`` (the recipe's 60 and 10 by default, set as the job's recipe overrides);
-``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is 40 and 4 for `make test`. The last line of output is one
+``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is 80 and 4 for `make test`. The last line of output is one
 JSON object.
 """
 
@@ -49,9 +49,9 @@ PREEMPTOR = "bench-e2e-preemptor"
 TEAM = NAMESPACE.removeprefix("hyperpod-ns-")
 TIMEOUT_S = 600
 POLL_S = 0.2
-SMOKE = {"steps": 40, "checkpoint_every": 4}
+SMOKE = {"steps": 80, "checkpoint_every": 4}
 """`--smoke`'s sizes (docs/operations.md, "Benchmarks"): a crash, a preemption and two resumes still
-happen (the kill follows the first checkpoint; attempt 2 trains 36 steps, a few seconds, which the
+happen (the kill follows the first checkpoint; attempt 2 trains 76 steps, several seconds, which the
 preemption must land in); its figures mean nothing."""
 
 
