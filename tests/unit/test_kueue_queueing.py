@@ -132,6 +132,12 @@ def test_an_evicted_workload_is_not_admitted_and_counts_only_preemptions() -> No
     assert view.preemption_reason == "InClusterQueue" and view.preemption_message == PREEMPTED_MESSAGE
 
 
+def test_a_preemption_seen_only_after_readmission_has_no_made_up_reason() -> None:
+    readmitted = [*ADMITTED, condition("Preempted", "False", "QuotaReserved", PREEMPTED_MESSAGE)]
+    view = queue_view(QUEUE, workload(readmitted, preemptions=1))
+    assert view.admitted and view.preemptions == 1 and view.preemption_reason == ""
+
+
 def test_the_newest_live_workload_is_the_current_one() -> None:
     old = {"metadata": {"name": "a", "creationTimestamp": "2026-11-22T09:00:00Z"}}
     new = {"metadata": {"name": "b", "creationTimestamp": "2026-11-22T10:00:00Z"}}

@@ -70,6 +70,11 @@ def queue_view(queue_name: str, workload: dict[str, Any] | None) -> QueueView:
         reason=reason,
         message=message,
         preemptions=preemptions,
-        preemption_reason=(preempted or {}).get("reason") or "" if preemptions else "",
-        preemption_message=(preempted or {}).get("message") or "" if preemptions else "",
+        # Kueue resets the Preempted condition (reason QuotaReserved) once it admits the Workload again.
+        preemption_reason=preempted.get("reason") or ""
+        if preempted is not None and _is_true(preempted)
+        else "",
+        preemption_message=preempted.get("message") or ""
+        if preempted is not None and _is_true(preempted)
+        else "",
     )
