@@ -499,7 +499,10 @@ def _follow(b: _Builder, observation: Observation) -> None:
         b.condition(CONDITION_RUNNING, False, "Continued", "waiting for the attempt's pods to run again")
         b.phase(_waiting_phase(b), "Continued", f"Attempt {b.status.current_attempt} continues")
         return
-    if observation.state == AttemptState.RUNNING:
+    if observation.queue is not None and (observation.suspended or not observation.queue.admitted):
+        # Before the training-operator has stopped the pods of an attempt Kueue evicted, too.
+        _queued(b, observation.queue)
+    elif observation.state == AttemptState.RUNNING:
         # A running attempt with a blocked pod (a worker the scheduler cannot place) says so in
         # AttemptBlocked; its reason and message are the blocker's, not the attempt's.
         said = (
@@ -507,8 +510,6 @@ def _follow(b: _Builder, observation: Observation) -> None:
         )
         b.condition(CONDITION_RUNNING, True, *said)
         b.phase(Phase.RUNNING, "Running", f"Attempt {b.status.current_attempt} is running")
-    elif observation.queue is not None and (observation.suspended or not observation.queue.admitted):
-        _queued(b, observation.queue)
     elif observation.suspended or observation.state == AttemptState.SUSPENDED:
         # Suspended by someone else (a Kueue queue waiting for quota): wait, do not fight it.
         b.condition(CONDITION_RUNNING, False, "Queued", "the attempt waits for admission by its queue")

@@ -226,6 +226,14 @@ def test_a_preempted_attempt_is_recorded_spends_no_attempt_and_resumes_from_its_
     assert plan.status.phase == Phase.SUCCEEDED and len(plan.status.attempts) == 1
 
 
+def test_an_evicted_attempt_is_queued_before_its_pods_have_stopped() -> None:
+    """Kueue suspends the PyTorchJob; the training-operator has not yet turned its Running
+    condition off: the job already says it is preempted, not Running."""
+    job = running(queued_job())
+    plan = decide(job, observed(AttemptState.RUNNING, queue_view(QUEUE, workload(PREEMPTED, 1)), True), NOW)
+    assert plan.status.phase == Phase.QUEUED and plan.status.reason == "Requeued"
+
+
 def test_steps_lost_are_those_between_the_checkpoint_and_the_last_reported_step() -> None:
     job = running(queued_job(), step=11)
     job.status.checkpoint = CheckpointStatus(latest=CheckpointRef(path="/fsx/c/step-9", step=9, attempt=1))
