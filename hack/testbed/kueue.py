@@ -107,12 +107,28 @@ WEBHOOK_PATHS = ("kueue-x-k8s-io", "kubeflow-org-v1-pytorchjob")
 others are for integrations the bed leaves off; Kueue does not serve them."""
 
 
-def webhook_configurations(lay: Layout, parsed: dict[str, Any], port: int) -> list[dict[str, Any]]:
-    """Kueue's webhook configurations (``parsed``: its module's manifests as a kubectl List), less
-    the integrations the bed leaves off, calling Kueue's webhook server on this host."""
+def json_stream(text: str) -> list[dict[str, Any]]:
+    """The JSON objects of ``text``, one after another (kubectl's ``-o json`` of several documents),
+    or the items of a List."""
+    decoder = json.JSONDecoder()
+    objects: list[dict[str, Any]] = []
+    position = 0
+    while True:
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position == len(text):
+            break
+        value, position = decoder.raw_decode(text, position)
+        objects.extend(value.get("items", []) if value.get("kind") == "List" else [value])
+    return objects
+
+
+def webhook_configurations(lay: Layout, parsed: list[dict[str, Any]], port: int) -> list[dict[str, Any]]:
+    """Kueue's webhook configurations (``parsed``: its module's manifests), less the integrations
+    the bed leaves off, calling Kueue's webhook server on this host."""
     ca_bundle = base64.b64encode((lay.pki / "ca.crt").read_bytes()).decode()
     configurations = []
-    for item in parsed["items"]:
+    for item in parsed:
         webhooks = []
         for webhook in item.get("webhooks", []):
             path = webhook["clientConfig"]["service"]["path"]

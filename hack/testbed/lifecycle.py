@@ -361,7 +361,10 @@ def start_kueue(lay: Layout, state: dict, ports: dict[str, int]) -> None:
         env={"KUBECONFIG": str(lay.state / "kueue.kubeconfig")},
     )
     webhooks = kueue.manifests_dir() / "webhooks.yaml"
-    parsed = json.loads(kubectl(lay, "create", "--dry-run=client", "-o", "json", "-f", str(webhooks)).stdout)
+    # The bed reads YAML through its kubectl (the standard library has no YAML parser): one JSON
+    # object per document, one after another.
+    printed = kubectl(lay, "create", "--dry-run=client", "-o", "json", "-f", str(webhooks)).stdout
+    parsed = kueue.json_stream(printed)
     apply_objects(lay, kueue.webhook_configurations(lay, parsed, ports["kueue-webhook"]))
     wait_until(
         "kueue /readyz", lambda: http_ok(f"http://127.0.0.1:{ports['kueue-health']}/readyz"), 90, lay, "kueue"
