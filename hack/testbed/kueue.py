@@ -61,6 +61,12 @@ def crd_files() -> list[Path]:
     return sorted(manifests_dir().glob("kueue.x-k8s.io_*.yaml"))
 
 
+def crd_name(path: Path) -> str:
+    """The CRD's name from its file's (``kueue.x-k8s.io_workloads.yaml``: workloads.kueue.x-k8s.io)."""
+    group, _, plural = path.stem.partition("_")
+    return f"{plural}.{group}"
+
+
 def serving_cert_dir(lay: Layout) -> Path:
     return lay.state / "kueue-certs"
 

@@ -349,8 +349,12 @@ def up(args: argparse.Namespace) -> None:
 
 def start_kueue(lay: Layout, state: dict, ports: dict[str, int]) -> None:
     """Kueue's CRDs, its namespace and webhooks, then its controller manager (hack/testbed/kueue.py)."""
-    for crd in kueue.crd_files():
+    crds = kueue.crd_files()
+    for crd in crds:
         kubectl(lay, "apply", "--server-side", "-f", str(crd))
+    # Kueue exits at once if one of its kinds is not served yet.
+    names = [f"crd/{kueue.crd_name(crd)}" for crd in crds]
+    kubectl(lay, "wait", "--for=condition=Established", "--timeout=60s", *names)
     kubectl(lay, "create", "namespace", kueue.KUEUE_NAMESPACE)
     config = kueue.write_config(lay, ports)
     start_process(
