@@ -135,6 +135,7 @@ def main() -> int:
     bed.apply(job)
     first_step = crashed = resumed_first_step = succeeded = None
     preempted = readmitted = preempt_resumed_first_step = restarted = None
+    requeued = False
     resumed_from_step = 0
     attempt_started: dict[int, float] = {}
     children: dict[int, str] = {}
@@ -166,11 +167,10 @@ def main() -> int:
             bed.apply(preemptor)
         if resumed_first_step is not None and preempted is None and suspended(bed, children[2]):
             preempted = now
-        if (
-            preempted is not None
-            and readmitted is None
-            and (status.get("queue") or {}).get("state") == "Admitted"
-        ):
+        queue_state = (status.get("queue") or {}).get("state")
+        # The status says Admitted until the operator has seen the preemption: wait for that first.
+        requeued = requeued or (preempted is not None and queue_state == "Preempted")
+        if requeued and readmitted is None and queue_state == "Admitted":
             readmitted = now
             # Steps after this are new: past the SIGTERM checkpoint and the last step reported before it.
             checkpoint = ((status.get("checkpoint") or {}).get("latest") or {}).get("step") or 0
