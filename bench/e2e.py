@@ -2,33 +2,41 @@
 that is the platform's (operator, training-operator, kubelet) rather than the trainer's.
 
 One run of the demo's job (examples/tiny-llama-cpu-lora.yaml: LoRA, 2 nodes x 1 process on
-ml.m5.large) through the in-cluster operator, with a real crash and a real hang: once attempt 1
-reported a checkpoint, the worker's training process is SIGKILLed; attempt 2 resumes. Once
-attempt 2 reported a checkpoint of its own, the worker's training process is SIGSTOPped: the
-master waits in its all-reduce, no step is reported, and the operator finds the attempt Stalled
-after the job's stall window (``spec.health.stall.windowSeconds``, STALL_WINDOW_S), stops it and
-starts attempt 3 from that checkpoint. Measured from this process's clock while polling the
-job's status, its PyTorchJobs and its pods every 0.2 s:
+ml.m5.large) through the in-cluster operator, with a real crash: once attempt 1 reported a
+checkpoint, the worker's training process is SIGKILLed; attempt 2 resumes. Once attempt 2 reported
+a checkpoint of its own, the worker's training process is SIGSTOPped: the master waits in its
+all-reduce, no step is reported, and the operator finds the attempt Stalled after the job's stall
+window (``spec.health.stall.windowSeconds``, STALL_WINDOW_S), stops it and starts attempt 3 from
+that checkpoint. The job runs in a team namespace under HyperPod task governance (Kueue on the
+bed: hack/testbed/kueue.py), with the lowest priority; once attempt 3 trains, a job of a higher
+priority that does not fit beside it is applied, Kueue preempts attempt 3 (its trainers
+checkpoint on SIGTERM), and admits it again once that job has finished. Measured from this
+process's clock while polling the job's status, its PyTorchJobs and its pods every 0.2 s:
 
 - ``apply_to_first_step_s``: `kubectl apply` until status.progress first shows a step;
 - ``apply_to_succeeded_s``: until phase Succeeded;
 - ``trainer_wall_s``: the trainer's own time, summed over attempts: from its containers' start
   (the earliest `startedAt` of the attempt's pods) until the crash (attempt 1), the SIGSTOP
-  (attempt 2) or its master's `finishedAt` (attempt 3);
-- ``operator_overhead_s``: apply → Succeeded less the trainer's wall time and the stall window's
-  wait (SIGSTOP → Stalled, which the job asked for): admission, rendering, scheduling, pod
-  start-up, noticing the crash, stopping the stalled attempt and starting the next ones;
+  (attempt 2), the preemption, or its master's `finishedAt` (attempt 3 once admitted again);
+- ``preempted_wait_s``: the preemption until Kueue admitted the job again (the higher-priority
+  job's whole run: neither the trainer's time nor the platform's overhead);
+- ``operator_overhead_s``: the rest, less the stall window's wait (SIGSTOP → Stalled, which the
+  job asked for): admission, rendering, scheduling, pod start-up, noticing the crash, stopping the
+  stalled attempt and starting the next one, and starting attempt 3's pods again after the
+  preemption;
 - ``crash_to_resumed_first_step_s``: the kill until status shows attempt 2's first step;
 - ``sigstop_to_stalled_s``: the SIGSTOP until status shows condition Stalled True (at most the
   window plus the operator's look, at least the window less the time since the last report);
 - ``stalled_to_resumed_first_step_s``: Stalled until status shows attempt 3's first step (the
   stalled pods' termination, which frees the node's CPUs, included);
+- ``preempt_to_resumed_first_step_s``: the preemption (the PyTorchJob seen suspended) until status
+  shows a step after the checkpoint attempt 3 wrote on SIGTERM (``preempted_wait_s`` included);
 - ``max_live_pytorchjobs``: the most PyTorchJobs of the job seen at once that had not ended
   (1: the stalled attempt is gone before the next one exists, never a duplicate).
 
 Needs the bed up with its real node (`make cluster-up`). Usage: ``python -m bench.e2e [--steps N]
 [--checkpoint-every K]`` (the recipe's 60 and 10 by default, set as the job's recipe overrides);
-``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is 24 and 4 for `make test`. The last line of output is one
+``--smoke`` (or FINETUNE_BENCH_SMOKE=1) is 80 and 4 for `make test`. The last line of output is one
 JSON object.
 """
 
@@ -41,22 +49,42 @@ import sys
 import time
 from typing import Any
 
-from hack.chart import REAL_TRAINING_NAMESPACE as NAMESPACE
+from hack.chart import GOVERNED_NAMESPACE as NAMESPACE
 from hack.chart import install_chart
 from hack.real_job import RealNodeBed, demo_job
+from hack.testbed.kueue import local_queue_name, priority_classes, team_queues
+from hack.testbed.node import NODE_NAME
 
 NAME = "bench-e2e"
+PREEMPTOR = "bench-e2e-preemptor"
+TEAM = NAMESPACE.removeprefix("hyperpod-ns-")
 TIMEOUT_S = 600
 POLL_S = 0.2
-SMOKE = {"steps": 24, "checkpoint_every": 4}
-"""`--smoke`'s sizes (docs/operations.md, "Benchmarks"): a crash, a hang and two resumes still happen
-(the kill follows the first checkpoint, the SIGSTOP attempt 2's first, with 16 steps left to land
-in); its figures mean nothing."""
+SMOKE = {"steps": 80, "checkpoint_every": 4}
+"""`--smoke`'s sizes (docs/operations.md, "Benchmarks"): a crash, a hang, a preemption and three
+resumes still happen (the kill follows the first checkpoint, the SIGSTOP attempt 2's first; attempt
+3 trains about 70 steps, several seconds, which the preemption must land in); its figures mean
+nothing."""
 STALL_WINDOW_S = 20
 """The job's stall window: 4 times the trainer's status interval (5 s) and a margin for steps slowed
 by a busy machine; the operator's default window is at least 10 minutes (docs/operations.md,
 "Training health")."""
 JOB_LABEL = "finetune.dev/job"
+
+
+def container_times(pod: Any) -> tuple[float | None, float | None]:
+    """(startedAt, finishedAt) of a pod's first `pytorch` container run, as far as they are known."""
+    for container in pod.status.container_statuses or []:
+        if container.name != "pytorch":
+            continue
+        first = container.last_state.terminated if container.last_state else None
+        state = container.state
+        run = first or (state.terminated if state else None)
+        if run is not None:
+            return run.started_at.timestamp(), run.finished_at.timestamp()
+        if state and state.running:
+            return state.running.started_at.timestamp(), None
+    return None, None
 
 
 def live_pytorchjobs(bed: RealNodeBed) -> int:
@@ -81,19 +109,12 @@ def stalled_condition(status: dict[str, Any]) -> dict[str, Any] | None:
     )
 
 
-def container_times(pod: Any) -> tuple[float | None, float | None]:
-    """(startedAt, finishedAt) of a pod's first `pytorch` container run, as far as they are known."""
-    for container in pod.status.container_statuses or []:
-        if container.name != "pytorch":
-            continue
-        first = container.last_state.terminated if container.last_state else None
-        state = container.state
-        run = first or (state.terminated if state else None)
-        if run is not None:
-            return run.started_at.timestamp(), run.finished_at.timestamp()
-        if state and state.running:
-            return state.running.started_at.timestamp(), None
-    return None, None
+def suspended(bed: RealNodeBed, pytorchjob: str) -> bool:
+    """Whether Kueue has suspended the attempt's PyTorchJob (it does so to preempt it)."""
+    child = bed.custom.get_namespaced_custom_object(
+        "kubeflow.org", "v1", NAMESPACE, "pytorchjobs", pytorchjob
+    )
+    return bool(((child.get("spec") or {}).get("runPolicy") or {}).get("suspend"))
 
 
 def main() -> int:
@@ -125,17 +146,37 @@ def main() -> int:
     bed.real_node_ready()
     install_chart(bed.layout, str(bed.layout.kubeconfig))
     bed.prepare_namespace(NAMESPACE)
-    bed.forget_job_directory(NAMESPACE, NAME)
+    for name in (NAME, PREEMPTOR):
+        bed.forget_job_directory(NAMESPACE, name)
     bed.write_model()
     bed.write_chat_data(NAMESPACE)
+    # The team's queue, as HyperPod task governance makes it: the real node's CPU and memory.
+    allocatable = bed.core.read_node(NODE_NAME).status.allocatable
+    queues = team_queues(TEAM, allocatable["cpu"], allocatable["memory"])
+    bed.apply({"apiVersion": "v1", "kind": "List", "items": [*priority_classes(), *queues]})
     job = demo_job(NAMESPACE, NAME)
+    job["spec"]["scheduling"] = {
+        "queueName": local_queue_name(TEAM),
+        "priorityClass": "experimentation-priority",
+    }
+    job["spec"]["health"] = {"stall": {"windowSeconds": STALL_WINDOW_S}}
     if overrides:
         job["spec"]["recipe"] = {"overrides": overrides}
-    job["spec"]["health"] = {"stall": {"windowSeconds": STALL_WINDOW_S}}
+    # One node of a higher priority: it does not fit beside the job's two in the node's quota.
+    preemptor = demo_job(NAMESPACE, PREEMPTOR)
+    preemptor["spec"]["resources"]["nodes"] = 1
+    preemptor["spec"]["scheduling"] = {
+        "queueName": local_queue_name(TEAM),
+        "priorityClass": "training-priority",
+    }
+    preemptor["spec"]["recipe"] = {"overrides": {"training.maxSteps": 1}}
 
     applied = time.time()
     bed.apply(job)
     first_step = crashed = resumed_first_step = succeeded = None
+    preempted = readmitted = preempt_resumed_first_step = restarted = None
+    requeued = False
+    resumed_from_step = 0
     stopped = stalled = stalled_resumed_first_step = None
     stalled_message = stopped_at_checkpoint = ""
     stopped_checkpoint_attempt = None
@@ -182,13 +223,38 @@ def main() -> int:
             stopped_checkpoint_attempt = latest.get("attempt")
         if stalled is not None and stalled_resumed_first_step is None and progress.get("attempt") == 3:
             stalled_resumed_first_step = now
+            bed.apply(preemptor)
+        if stalled_resumed_first_step is not None and preempted is None and suspended(bed, children[3]):
+            preempted = now
+        queue_state = (status.get("queue") or {}).get("state")
+        # The status says Admitted until the operator has seen the preemption: wait for that first.
+        requeued = requeued or (preempted is not None and queue_state == "Preempted")
+        if requeued and readmitted is None and queue_state == "Admitted":
+            readmitted = now
+            # Steps after this are new: past the SIGTERM checkpoint and the last step reported before it.
+            checkpoint = ((status.get("checkpoint") or {}).get("latest") or {}).get("step") or 0
+            resumed_from_step = max(checkpoint, progress.get("step") or 0)
+        if readmitted is not None and restarted is None:
+            # attempt 3's pods as Kueue's re-admission made them again (the same names)
+            starts = [container_times(p)[0] for p in bed.attempt_pods(NAMESPACE, children[3])]
+            known = [s for s in starts if s is not None and s >= preempted]
+            restarted = min(known) if known else None
+        if (
+            readmitted is not None
+            and preempt_resumed_first_step is None
+            and (progress.get("step") or 0) > resumed_from_step
+        ):
+            preempt_resumed_first_step = now
         max_live = max(max_live, live_pytorchjobs(bed))
         if status.get("phase") == "Succeeded":
             succeeded = now
         time.sleep(POLL_S)
 
-    assert first_step and crashed and resumed_first_step
+    assert first_step and crashed and resumed_first_step, "no crash and resume"
     assert stopped and stalled and stalled_resumed_first_step, (stopped, stalled, stalled_resumed_first_step)
+    assert preempted and readmitted and restarted and preempt_resumed_first_step, (
+        f"attempt 3 was not preempted, or not admitted again: {status}"
+    )
     final = len(status["attempts"])
     masters = [
         p for p in bed.attempt_pods(NAMESPACE, children[final]) if p.metadata.name.endswith("-master-0")
@@ -196,8 +262,13 @@ def main() -> int:
     finished = container_times(masters[0])[1]
     assert finished is not None, f"attempt {final}'s master has no finishedAt"
     trainer_wall = (
-        (crashed - attempt_started[1]) + (stopped - attempt_started[2]) + (finished - attempt_started[final])
+        (crashed - attempt_started[1])
+        + (stopped - attempt_started[2])
+        + (preempted - attempt_started[3])
+        + (finished - restarted)
     )
+    preempted_wait = readmitted - preempted
+    stall_wait = stalled - stopped
     records = bed.progress_records(NAMESPACE, NAME)
     figures = {
         "benchmark": "e2e",
@@ -213,10 +284,11 @@ def main() -> int:
         "apply_to_first_step_s": round(first_step - applied, 1),
         "apply_to_succeeded_s": round(succeeded - applied, 1),
         "trainer_wall_s": round(trainer_wall, 1),
-        "operator_overhead_s": round(succeeded - applied - trainer_wall - (stalled - stopped), 1),
+        "preempted_wait_s": round(preempted_wait, 1),
+        "operator_overhead_s": round(succeeded - applied - trainer_wall - preempted_wait - stall_wait, 1),
         "crash_to_resumed_first_step_s": round(resumed_first_step - crashed, 1),
         "stall_window_s": STALL_WINDOW_S,
-        "sigstop_to_stalled_s": round(stalled - stopped, 1),
+        "sigstop_to_stalled_s": round(stall_wait, 1),
         "stalled_to_resumed_first_step_s": round(stalled_resumed_first_step - stalled, 1),
         "stalled": stalled_message,
         "attempt_results": [[a.get("result"), a.get("reason")] for a in status["attempts"]],
@@ -224,6 +296,9 @@ def main() -> int:
         "stopped_checkpoint_attempt": stopped_checkpoint_attempt,
         "resumed_from_each": [a.get("resumedFrom") for a in status["attempts"]],
         "max_live_pytorchjobs": max_live,
+        "preemptions": (status.get("queue") or {}).get("preemptions"),
+        "steps_lost_to_the_preemption": (status.get("queue") or {}).get("stepsLost"),
+        "preempt_to_resumed_first_step_s": round(preempt_resumed_first_step - preempted, 1),
         "note": "container timestamps have 1 s resolution; status is polled every 0.2 s",
     }
     print(json.dumps(figures))

@@ -4,8 +4,9 @@
 # Why a script and not `go install` everywhere: k8s.io/kubernetes and etcd's server
 # module carry replace directives, so `go install pkg@version` refuses them. For those
 # two we generate a tiny wrapper module that pins every replaced module to its
-# published tag. The others (kwok, training-operator, helm, crictl, promtool) install directly; CoreDNS
-# gets a wrapper main with the bed's plugins only.
+# published tag. The others (kwok, training-operator, kueue, helm, crictl, promtool) install directly;
+# CoreDNS gets a wrapper main with the bed's plugins only. Kueue builds in the background, beside the
+# others: it shares no binary with them and its module downloads overlap their compiles.
 #
 # Binaries land in $TESTBED_CACHE/bin/<name>-<version>; a binary that already exists
 # for the pinned version is never rebuilt.
@@ -176,9 +177,32 @@ build_pause() {
   mv "$bin/pause-$KUBERNETES_VERSION.tmp" "$bin/pause-$KUBERNETES_VERSION"
 }
 
-components=${*:-kubernetes etcd kwok training-operator helm coredns crictl pause promtool}
+# Kueue's CRDs and webhook configurations ship inside its module (config/components/); the bed applies
+# the CRDs and rewrites the webhooks' clientConfig to its own address (hack/testbed/kueue.py).
+copy_kueue_manifests() {
+  local dest=$TESTBED_CACHE/crds/kueue-$KUEUE_VERSION
+  [ -f "$dest/webhooks.yaml" ] && return 0
+  local moddir
+  moddir=$(cd "$TESTBED_CACHE/wrappers" && go mod download -json "sigs.k8s.io/kueue@$KUEUE_VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+  mkdir -p "$dest.tmp"
+  cp "$moddir"/config/components/crd/bases/kueue.x-k8s.io_*.yaml "$dest.tmp/"
+  cp "$moddir/config/components/webhook/manifests.yaml" "$dest.tmp/webhooks.yaml"
+  rm -rf "$dest"
+  mv "$dest.tmp" "$dest"
+}
+
+build_kueue() {
+  go_install kueue sigs.k8s.io/kueue/cmd/kueue "$KUEUE_VERSION"
+  copy_kueue_manifests
+}
+
+background_pids=()
+components=${*:-kueue kubernetes etcd kwok training-operator helm coredns crictl pause promtool}
 for component in $components; do
   case $component in
+    kueue)
+      build_kueue &
+      background_pids+=($!) ;;
     kubernetes) build_kubernetes ;;
     etcd) build_etcd ;;
     kwok)
@@ -198,4 +222,5 @@ for component in $components; do
     *) echo "unknown component $component" >&2; exit 2 ;;
   esac
 done
+for pid in "${background_pids[@]}"; do wait "$pid"; done
 log "all test-bed binaries present in $bin"

@@ -30,6 +30,9 @@ DEMO_NAMESPACE = "team-a"
 IN_CLUSTER_NAMESPACE = "team-in-cluster"
 REAL_TRAINING_NAMESPACE = "team-real-training"
 """Where tests/cluster/test_real_training.py and bench/e2e.py run jobs that really train."""
+GOVERNED_NAMESPACE = "hyperpod-ns-research"
+"""A team namespace under HyperPod task governance (Kueue, hack/testbed/kueue.py): where
+tests/cluster/test_kueue_preemption.py and bench/e2e.py's preemption run queue their jobs."""
 OPERATOR_RESOURCES_ON_THE_BED = {"requests": {"cpu": "0", "memory": "128Mi"}, "limits": {"memory": "256Mi"}}
 """The bed's one real node is an ml.m5.large (2 vCPUs): a 2-node job on it places both trainer
 pods there, each requesting the 1 vCPU its shape grants a trainer (instances.py), which is the
@@ -48,7 +51,7 @@ def chart_values() -> dict[str, Any]:
         "config": {
             "trainer_image": images["trainer-cpu"],
             "trainer_images": {"cpu": images["trainer-cpu"]},
-            "namespaces": [DEMO_NAMESPACE, IN_CLUSTER_NAMESPACE, REAL_TRAINING_NAMESPACE],
+            "namespaces": [DEMO_NAMESPACE, IN_CLUSTER_NAMESPACE, REAL_TRAINING_NAMESPACE, GOVERNED_NAMESPACE],
         },
     }
 

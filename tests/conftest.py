@@ -42,6 +42,7 @@ BED_LANES = {
         "tests/cluster/test_real_grpo.py",
         "tests/cluster/test_real_node.py",
         "tests/cluster/test_real_training.py",
+        "tests/cluster/test_kueue_preemption.py",
     ),
     "tests/cluster/[api lane]": (
         "tests/cluster/test_operator.py",

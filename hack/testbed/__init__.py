@@ -1,5 +1,5 @@
-"""The local Kubernetes test bed: a real control plane, kwok nodes, one real CPU node and the
-Kubeflow training-operator.
+"""The local Kubernetes test bed: a real control plane, kwok nodes, one real CPU node, the
+Kubeflow training-operator and Kueue.
 
 Why our own supervisor: there is no Docker engine here, so kind/k3d are out, and every
 component runs as a plain local process built from Go modules (see hack/build-testbed.sh).
@@ -10,6 +10,7 @@ This package owns their lifecycle, one module per concern:
 - `processes`: starting, waiting for and stopping the components, and the bed's kubectl;
 - `kwok_cluster`: the simulated HyperPod cluster (kwok nodes, the FSx PV per namespace);
 - `node`: the real node (containerd, kubelet, CNI bridge, kube-proxy, CoreDNS);
+- `kueue`: Kueue (HyperPod task governance): its configuration, webhooks and team queues;
 - `lifecycle`: `up`, `down` and `status`, in start order;
 - `cli`: the command line, also run as `python3 -m hack.testbed`.
 

@@ -56,6 +56,7 @@ class Layout:
             "kwok": "KWOK_VERSION",
             "kwokctl": "KWOK_VERSION",
             "training-operator": "TRAINING_OPERATOR_VERSION",
+            "kueue": "KUEUE_VERSION",
             "helm": "HELM_VERSION",
             "kubelet": "KUBERNETES_VERSION",
             "kube-proxy": "KUBERNETES_VERSION",

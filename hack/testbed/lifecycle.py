@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from hack.testbed import kueue
 from hack.testbed.kwok_cluster import (
     CPU_NODES,
     GPU_NODES,
@@ -67,6 +68,7 @@ COMPONENTS = (
     "kube-proxy",
     "coredns",
     "training-operator",
+    "kueue",
 )
 
 
@@ -177,6 +179,8 @@ def up(args: argparse.Namespace) -> None:
             "kube-proxy-metrics",
             "coredns-health",
             "coredns-ready",
+            "kueue-webhook",
+            "kueue-health",
         )
     }
     state: dict = {"ports": ports, "pids": {}, "components": list(components)}
@@ -215,6 +219,7 @@ def up(args: argparse.Namespace) -> None:
         "scheduler",
         "kwok",
         "training-operator",
+        "kueue",
         "kubelet",
         "kube-proxy",
         "coredns",
@@ -329,6 +334,7 @@ def up(args: argparse.Namespace) -> None:
         lay,
         "training-operator",
     )
+    start_kueue(lay, state, ports)
     wait_until("all kwok nodes Ready", lambda: ready_nodes(lay) >= KWOK_NODES, 60, lay, "kwok")
     if has_node:
         wait_node_ready(lay, ports)
@@ -339,6 +345,34 @@ def up(args: argparse.Namespace) -> None:
         lay,
     )
     log(f"ready in {time.monotonic() - started:.1f}s; KUBECONFIG={lay.kubeconfig}; logs in {lay.logs}")
+
+
+def start_kueue(lay: Layout, state: dict, ports: dict[str, int]) -> None:
+    """Kueue's CRDs, its namespace and webhooks, then its controller manager (hack/testbed/kueue.py)."""
+    crds = kueue.crd_files()
+    for crd in crds:
+        kubectl(lay, "apply", "--server-side", "-f", str(crd))
+    # Kueue exits at once if one of its kinds is not served yet.
+    names = [f"crd/{kueue.crd_name(crd)}" for crd in crds]
+    kubectl(lay, "wait", "--for=condition=Established", "--timeout=60s", *names)
+    kubectl(lay, "create", "namespace", kueue.KUEUE_NAMESPACE)
+    config = kueue.write_config(lay, ports)
+    start_process(
+        lay,
+        state,
+        "kueue",
+        kueue.argv(lay, config),
+        env={"KUBECONFIG": str(lay.state / "kueue.kubeconfig")},
+    )
+    webhooks = kueue.manifests_dir() / "webhooks.yaml"
+    # The bed reads YAML through its kubectl (the standard library has no YAML parser): one JSON
+    # object per document, one after another.
+    printed = kubectl(lay, "create", "--dry-run=client", "-o", "json", "-f", str(webhooks)).stdout
+    parsed = kueue.json_stream(printed)
+    apply_objects(lay, kueue.webhook_configurations(lay, parsed, ports["kueue-webhook"]))
+    wait_until(
+        "kueue /readyz", lambda: http_ok(f"http://127.0.0.1:{ports['kueue-health']}/readyz"), 90, lay, "kueue"
+    )
 
 
 def ready_nodes(lay: Layout) -> int:
@@ -369,6 +403,9 @@ def down(_args: argparse.Namespace) -> None:
             remove_pod_sandboxes(lay)
         if stop_process_group(pid):
             log(f"stopped {name} (pid {pid})")
+    if "kubelet" in state.get("components", ()):
+        # A bed without the node runs beside the one with it, whose Kueue shares these files.
+        kueue.remove_host_files()
     release_node(lay)
     if lay.state_file.exists():
         lay.state_file.unlink()
@@ -406,6 +443,9 @@ def status(_args: argparse.Namespace) -> None:
     if alive.get("training-operator"):
         health = http_ok(f"http://127.0.0.1:{ports['training-operator-health']}/readyz")
         print(f"{'training-operator /readyz':26} {'ok' if health else 'FAILING'}")
+    if alive.get("kueue"):
+        health = http_ok(f"http://127.0.0.1:{ports['kueue-health']}/readyz")
+        print(f"{'kueue /readyz':26} {'ok' if health else 'FAILING'}")
     print(f"{'kubeconfig':26} {lay.kubeconfig}")
     print(f"{'logs':26} {lay.logs}")
     if not all(alive.values()):

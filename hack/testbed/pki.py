@@ -16,7 +16,7 @@ def openssl(*args: str, cwd: Path) -> None:
 
 
 # Bump when the set of certificates changes: a bed with an older PKI regenerates it.
-PKI_VERSION = "2-real-node"
+PKI_VERSION = "3-kueue"
 
 
 def ensure_pki(lay: Layout) -> None:
@@ -57,6 +57,8 @@ def ensure_pki(lay: Layout) -> None:
     (pki / "kubelet-serving.ext").write_text(
         f"subjectAltName=IP:{NODE_GATEWAY},DNS:{NODE_NAME}\nextendedKeyUsage=serverAuth\n"
     )
+    # Kueue's webhook server, which the API server calls at 127.0.0.1 (hack/testbed/kueue.py).
+    (pki / "kueue-serving.ext").write_text("subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n")
     (pki / "client.ext").write_text("extendedKeyUsage=clientAuth\n")
     certs = {
         "apiserver": ("/CN=kube-apiserver", "apiserver.ext"),
@@ -67,6 +69,9 @@ def ensure_pki(lay: Layout) -> None:
         "kwok": ("/O=system:masters/CN=kwok-controller", "client.ext"),
         # training-operator runs out of cluster; its in-cluster RBAC would be a ClusterRole.
         "training-operator": ("/O=system:masters/CN=training-operator", "client.ext"),
+        # Kueue runs out of cluster too; in-cluster its ClusterRole is as wide (every job kind).
+        "kueue": ("/O=system:masters/CN=kueue", "client.ext"),
+        "kueue-serving": ("/CN=kueue-webhook", "kueue-serving.ext"),
         "kubelet": (f"/O=system:nodes/CN=system:node:{NODE_NAME}", "client.ext"),
         "kubelet-serving": (f"/CN={NODE_NAME}", "kubelet-serving.ext"),
         # The API server's identity towards the kubelet (logs, exec); kubeadm's is cluster-admin too.

@@ -92,6 +92,24 @@ class JobEvent:
 
 
 @dataclass(frozen=True)
+class QueueView:
+    """What the attempt's Kueue queue says of it (HyperPod task governance): read from the
+    Workload Kueue keeps for the attempt's backend object."""
+
+    queue_name: str
+    admitted: bool
+    reason: str = ""
+    """Kueue's reason: of the Workload's Evicted condition while evicted, else of QuotaReserved
+    (``Pending`` while it waits for quota), or ``Admitted``."""
+    message: str = ""
+    preemptions: int = 0
+    """How many times Kueue has preempted the attempt so far (its Workload's eviction counts)."""
+    preemption_reason: str = ""
+    """Why the last preemption happened (the Preempted condition's reason, e.g. InClusterQueue)."""
+    preemption_message: str = ""
+
+
+@dataclass(frozen=True)
 class Observation:
     """What the backend sees of one attempt right now."""
 
@@ -123,6 +141,9 @@ class Observation:
     progress: Progress | None = None
     """The attempt's training progress as the backend read it, for the same backends
     (SageMaker: the trainer's progress records, synced to S3 with its checkpoints)."""
+    queue: QueueView | None = None
+    """The attempt's place in its Kueue queue, for attempts that have one (hyperpod with
+    spec.scheduling.queueName); None otherwise, or before Kueue made its Workload."""
     summary: ApiModel | None = None
     """The backend's own account of the attempt (SageMaker: its DescribeTrainingJob summary),
     written unread to ``status.<backend name>``; None leaves that field as it is."""

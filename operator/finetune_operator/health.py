@@ -41,6 +41,8 @@ MIN_SLOW_REPORTS = 2
 
 CONDITION_STALLED = "Stalled"
 CONDITION_DEGRADED = "Degraded"
+CONDITION_RUNNING = "Running"
+"""The state machine's condition (statemachine.py imports this module, so it is named here too)."""
 REASON_NO_PROGRESS = "NoProgress"
 REASON_STALLED = "Stalled"
 REASON_PROGRESSING = "Progressing"
@@ -167,18 +169,35 @@ def stall_window(history: ProgressHistory | None, settings: ProgressHealth, over
 
 
 def _last_report(job: FineTuneJob, history: ProgressHistory | None) -> tuple[int, datetime] | None:
-    """(step, when) of the current attempt's newest report; None before its first step."""
+    """(step, when) of the current attempt's newest report since it last started running; None
+    before its first step.
+
+    An attempt runs again, under the same number, after spec.suspend is lifted or when Kueue
+    admits it again after a preemption: its pods start anew, so a report from before that
+    (condition Running's last transition to True) says nothing of them and the attempt is starting.
+    """
     progress = job.status.progress
     attempt = job.status.current_attempt
     if progress is None or progress.step is None or progress.attempt != attempt:
         return None
+    last: tuple[int, datetime] | None = None
     if history is not None and history.attempt == attempt and history.reports:
-        last = history.reports[-1]
-        if last.step == progress.step:
-            return last.step, last.seen
-    if not progress.updated_at:
+        newest = history.reports[-1]
+        if newest.step == progress.step:
+            last = newest.step, newest.seen
+    if last is None and progress.updated_at:
+        last = progress.step, _parse(progress.updated_at)
+    running_since = _running_since(job)
+    if last is not None and running_since is not None and last[1] < running_since:
         return None
-    return progress.step, _parse(progress.updated_at)
+    return last
+
+
+def _running_since(job: FineTuneJob) -> datetime | None:
+    running = next(
+        (c for c in job.status.conditions if c.type == CONDITION_RUNNING and c.status == "True"), None
+    )
+    return _parse(running.last_transition_time) if running is not None else None
 
 
 def _watched(job: FineTuneJob) -> bool:

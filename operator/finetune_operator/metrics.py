@@ -87,8 +87,8 @@ JOB_LAST_PROGRESS = Gauge(
 )
 JOB_WAITING_SINCE = Gauge(
     "finetune_job_waiting_since_timestamp_seconds",
-    "While the job waits to run (Pending: since its creation; Submitted or Resuming: since its current "
-    "attempt was submitted); no series otherwise.",
+    "While the job waits to run (Pending: since its creation; Submitted, Resuming or Queued: since its "
+    "current attempt was submitted, or last preempted); no series otherwise.",
     JOB_LABELS,
 )
 JOB_BILLABLE_SECONDS = Gauge(
@@ -141,7 +141,7 @@ PER_JOB_GAUGES = (
     JOB_TRAINING_SECONDS,
     JOB_DEGRADED,
 )
-WAITING_PHASES = ("Pending", "Submitted", "Resuming")
+WAITING_PHASES = ("Pending", "Submitted", "Resuming", "Queued")
 
 
 def _number(value: Any) -> float | None:
@@ -185,7 +185,10 @@ def job_samples(document: Mapping[str, Any]) -> tuple[str, dict[Gauge, float]]:
     if phase == "Pending":
         waiting_since = _timestamp((document.get("metadata") or {}).get("creationTimestamp"))
     elif phase in WAITING_PHASES:
-        waiting_since = attempt_start
+        # Queued again after a preemption: it waits since then, not since it was submitted.
+        records = [p for p in current.get("preemptions") or [] if isinstance(p, dict)]
+        preempted = [_timestamp(p.get("time")) for p in records]
+        waiting_since = max((t for t in (attempt_start, *preempted) if t is not None), default=None)
     else:
         waiting_since = None
     values = {

@@ -6,10 +6,11 @@ action (submit an attempt, suspend or continue one). Everything here is determin
 and tested in tests/unit/test_statemachine.py; the handlers only carry it out.
 
 Phases: Pending -> Submitted -> Running -> Succeeded, with Resuming after a failed attempt
-that has attempts left, Suspended while spec.suspend holds, and Failed when the spec is
-invalid, the trainer rejects its config, the runtime is exceeded (an attempt still running
-then is stopped), attempts run out, or the backend says the attempt must not be resumed
-(stopped by a person, out of time).
+that has attempts left, Queued while a Kueue queue holds the attempt back (before admission,
+and again after a preemption, which spends no attempt), Suspended while spec.suspend holds,
+and Failed when the spec is invalid, the trainer rejects its config, the runtime is exceeded
+(an attempt still running then is stopped), attempts or preemptions run out, or the backend
+says the attempt must not be resumed (stopped by a person, out of time).
 A job Failed with RecipeNotFound or RecipeInvalid before it ran is judged again whenever
 it is looked at (the reconciler looks again when recipes are added or changed), so it
 starts once its recipe exists and is valid.
@@ -32,13 +33,16 @@ from finetune_operator.api.job import (
     HealthStatus,
     OutputStatus,
     Phase,
+    PreemptionRecord,
+    QueueStatus,
     RecipeStatus,
     StallPolicy,
 )
-from finetune_operator.attempt import AttemptState, JobEvent, Observation, attempt_name
+from finetune_operator.attempt import AttemptState, JobEvent, Observation, QueueView, attempt_name
 from finetune_operator.errors import RecipeInvalidError, RecipeNotFoundError, SpecError
 from finetune_operator.health import (
     CONDITION_DEGRADED,
+    CONDITION_RUNNING,
     CONDITION_STALLED,
     REASON_NO_PROGRESS,
     REASON_NORMAL_SPEED,
@@ -50,13 +54,13 @@ from finetune_operator.health import (
 )
 
 CONDITION_SUBMITTED = "Submitted"
-CONDITION_RUNNING = "Running"
 CONDITION_SUSPENDED = "Suspended"
 CONDITION_SUCCEEDED = "Succeeded"
 CONDITION_FAILED = "Failed"
 CONDITION_DELETION_BLOCKED = "DeletionBlocked"
 CONDITION_RECIPE_CHANGED = "RecipeChanged"
 CONDITION_ATTEMPT_BLOCKED = "AttemptBlocked"
+CONDITION_QUEUED = "Queued"
 
 ATTEMPT_CHECK_SECONDS = 15.0
 """When a just-submitted attempt is looked at once, and how often a blocked one is looked at
@@ -224,6 +228,9 @@ def decide(
     _record_backend_view(b, observation)
     _record_rollbacks(b)
     _mirror_blocked(b, observation)
+    if observation.queue is not None and _follow_queue(b, observation.queue):
+        _stop_too_often_preempted(b, observation.queue)
+        return b.build()
     state = observation.state
     if state == AttemptState.SUCCEEDED:
         _succeed(b, observation)
@@ -531,7 +538,13 @@ def _fail(b: _Builder, reason: str, message: str) -> None:
 
 def _end_live_conditions(b: _Builder, reason: str) -> None:
     """A finished job neither runs, nor is suspended, nor waits for anything."""
-    for type_ in (CONDITION_RUNNING, CONDITION_SUSPENDED, CONDITION_ATTEMPT_BLOCKED, CONDITION_DEGRADED):
+    for type_ in (
+        CONDITION_RUNNING,
+        CONDITION_SUSPENDED,
+        CONDITION_ATTEMPT_BLOCKED,
+        CONDITION_DEGRADED,
+        CONDITION_QUEUED,
+    ):
         b.condition(type_, False, reason)
 
 
@@ -602,7 +615,9 @@ def _follow(b: _Builder, observation: Observation) -> None:
     want_suspended = b.job.spec.suspend
     we_suspended = b.condition_is_true(CONDITION_SUSPENDED)
     if want_suspended:
-        if not observation.suspended:
+        # A queued attempt is suspended by Kueue, which would continue it once admitted: it is
+        # suspended through its queue (once; the backend knows how) even while it waits.
+        if not observation.suspended or (observation.queue is not None and not we_suspended):
             b.action = SetSuspended(True)
         b.condition(CONDITION_RUNNING, False, REASON_SUSPENDED_BY_SPEC, "spec.suspend is true")
         b.condition(CONDITION_SUSPENDED, True, REASON_SUSPENDED_BY_SPEC, "spec.suspend is true")
@@ -615,7 +630,10 @@ def _follow(b: _Builder, observation: Observation) -> None:
         b.condition(CONDITION_RUNNING, False, "Continued", "waiting for the attempt's pods to run again")
         b.phase(_waiting_phase(b), "Continued", f"Attempt {b.status.current_attempt} continues")
         return
-    if observation.state == AttemptState.RUNNING:
+    if observation.queue is not None and (observation.suspended or not observation.queue.admitted):
+        # Before the training-operator has stopped the pods of an attempt Kueue evicted, too.
+        _queued(b, observation.queue)
+    elif observation.state == AttemptState.RUNNING:
         # A running attempt with a blocked pod (a worker the scheduler cannot place) says so in
         # AttemptBlocked; its reason and message are the blocker's, not the attempt's.
         said = (
@@ -629,6 +647,127 @@ def _follow(b: _Builder, observation: Observation) -> None:
         b.phase(_waiting_phase(b), "Queued", f"Attempt {b.status.current_attempt} waits for admission")
     else:
         b.phase(_waiting_phase(b), "Submitted", f"Attempt {b.status.current_attempt} waits for its pods")
+
+
+# --- Kueue queues (HyperPod task governance) ----------------------------------------------
+
+
+REASON_PREEMPTED = "Preempted"
+REASON_REQUEUED = "Requeued"
+REASON_MAX_PREEMPTIONS = "MaxPreemptionsReached"
+
+
+def _queued(b: _Builder, queue: QueueView) -> None:
+    """The attempt waits for admission by its queue: phase Queued, never a failure. Reason
+    Requeued when it waits again after a preemption (it continues from its checkpoint)."""
+    attempt = b.status.current_attempt
+    record = _current_record(b)
+    requeued = bool(record and record.preemptions and record.preemptions[-1].resumed_from_step is None)
+    said = f"LocalQueue {queue.queue_name}: {queue.reason}" + (f": {queue.message}" if queue.message else "")
+    b.condition(CONDITION_QUEUED, True, queue.reason or "Pending", said)
+    b.condition(CONDITION_RUNNING, False, "Queued", "the attempt waits for admission by its queue")
+    b.look_again = True  # Kueue's reasons change on its Workload, which sends the operator no event
+    if requeued:
+        b.phase(
+            Phase.QUEUED,
+            REASON_REQUEUED,
+            f"Attempt {attempt} waits for admission by LocalQueue {queue.queue_name} again after a "
+            "preemption; it continues from its latest checkpoint when admitted",
+        )
+    else:
+        waits = f"Attempt {attempt} waits for admission by LocalQueue {queue.queue_name}"
+        b.phase(Phase.QUEUED, "Queued", waits)
+
+
+def _follow_queue(b: _Builder, queue: QueueView) -> bool:
+    """Record what the attempt's queue did: each new preemption (an Event, the attempt's record
+    with the step it had reached), the step it continues from once admitted again (so the steps
+    lost), and ``status.queue``. True when the job has now been preempted more often than
+    ``spec.resume.maxPreemptions`` allows. A preemption never spends an attempt."""
+    status, attempt = b.status, b.status.current_attempt
+    record = _current_record(b)
+    if record is None:
+        return False
+    records = list(record.preemptions or [])
+    progress = status.progress
+    step = progress.step if progress is not None and progress.attempt == attempt else None
+    limit = b.job.spec.resume.max_preemptions
+    earlier = (status.queue.preemptions if status.queue else 0) - len(records)
+    for _ in range(queue.preemptions - len(records)):
+        records.append(
+            PreemptionRecord(
+                time=b.now,
+                reason=queue.preemption_reason or REASON_PREEMPTED,
+                message=queue.preemption_message,
+                step_reached=step,
+            )
+        )
+        b.events.append(
+            JobEvent(
+                "Warning",
+                REASON_PREEMPTED,
+                f"Attempt {attempt} preempted by its Kueue queue ({records[-1].reason}"
+                + (f": {queue.preemption_message}" if queue.preemption_message else "")
+                + f"); preemption {earlier + len(records)} of at most {limit} (spec.resume.maxPreemptions), "
+                "no attempt spent: it continues from its checkpoint when admitted again",
+            )
+        )
+    if records and records[-1].resumed_from_step is None:
+        last = records[-1]
+        if not queue.admitted:
+            # The trainer's last reports (its SIGTERM checkpoint) may reach status after the eviction.
+            if step is not None and (last.step_reached is None or step > last.step_reached):
+                records[-1] = last.model_copy(update={"step_reached": step})
+        else:
+            latest = status.checkpoint.latest if status.checkpoint else None
+            resumed = latest.step if latest is not None else 0
+            lost = None if last.step_reached is None else max(0, last.step_reached - resumed)
+            records[-1] = last.model_copy(update={"resumed_from_step": resumed, "steps_lost": lost})
+            b.events.append(
+                JobEvent(
+                    "Normal",
+                    "Readmitted",
+                    f"Attempt {attempt} admitted again by LocalQueue {queue.queue_name}; it continues from "
+                    f"step {resumed}" + (f" ({lost} steps trained again)" if lost is not None else ""),
+                )
+            )
+    record.preemptions = records or None
+    total = earlier + len(records)
+    lost_total = sum(
+        p.steps_lost or 0 for a in status.attempts for p in (a.preemptions or []) if a.attempt != attempt
+    ) + sum(p.steps_lost or 0 for p in records)
+    if queue.admitted:
+        state = "Admitted"
+    elif records and records[-1].resumed_from_step is None:
+        state = REASON_PREEMPTED
+    else:
+        state = "Queued"
+    status.queue = QueueStatus(
+        name=queue.queue_name,
+        state=state,
+        reason=queue.reason,
+        message=queue.message,
+        preemptions=total,
+        steps_lost=lost_total,
+    )
+    if queue.admitted:
+        b.condition(CONDITION_QUEUED, False, "Admitted", f"admitted by LocalQueue {queue.queue_name}")
+    return total > limit
+
+
+def _stop_too_often_preempted(b: _Builder, queue: QueueView) -> None:
+    limit = b.job.spec.resume.max_preemptions
+    attempt = b.status.current_attempt
+    message = (
+        f"preempted {b.status.queue.preemptions if b.status.queue else 0} times by LocalQueue "
+        f"{queue.queue_name}, more than spec.resume.maxPreemptions ({limit}): the operator stopped "
+        f"attempt {attempt} (checkpoints are kept)"
+    )
+    _close_attempt(
+        b, REASON_PREEMPTED, Observation(AttemptState.FAILED, reason=REASON_MAX_PREEMPTIONS, message=message)
+    )
+    b.action = StopAttempt(attempt)
+    _fail(b, REASON_MAX_PREEMPTIONS, message)
 
 
 def deletion_blocked(job: FineTuneJob, reason: str, message: str, now: datetime) -> list[Condition]:

@@ -45,11 +45,13 @@ def test_the_reconcile_benchmark_times_the_floor_and_the_operator(testbed) -> No
     )
 
 
-def test_the_e2e_benchmark_trains_crashes_hangs_and_resumes_on_the_real_node(testbed) -> None:
+def test_the_e2e_benchmark_trains_crashes_hangs_is_preempted_and_resumes_on_the_real_node(testbed) -> None:
     """Also the hang test of issue 25: the SIGSTOPped attempt 2 is found Stalled within its window,
     stopped and replaced by attempt 3, which resumes from attempt 2's checkpoint, and the job
-    Succeeds (run_bench_smoke fails otherwise). One job for the crash and the hang: the real node
-    runs one job at a time, and a second job would cost its own start-up and training."""
+    Succeeds (run_bench_smoke fails otherwise). Attempt 3 is then preempted by Kueue and admitted
+    again, which spends no attempt (issue 24's figure). One job for the crash, the hang and the
+    preemption: the real node runs one job at a time, and a second job would cost its own start-up
+    and training."""
     figures = run_bench_smoke(
         "e2e",
         {
@@ -63,6 +65,8 @@ def test_the_e2e_benchmark_trains_crashes_hangs_and_resumes_on_the_real_node(tes
             "sigstop_to_stalled_s",
             "stalled_to_resumed_first_step_s",
             "max_live_pytorchjobs",
+            "preempted_wait_s",
+            "preempt_to_resumed_first_step_s",
         },
         timeout=600,
     )
@@ -71,8 +75,10 @@ def test_the_e2e_benchmark_trains_crashes_hangs_and_resumes_on_the_real_node(tes
     # operator's look; at least the window less the trainer's status interval (5 s) after it.
     assert window - 6 <= figures["sigstop_to_stalled_s"] <= window + 10, figures
     assert "reported no step for" in figures["stalled"], figures["stalled"]
-    # One attempt for the crash, one for the hang: a stall restart spends an attempt.
+    # One attempt for the crash, one for the hang: a stall restart spends an attempt, a preemption
+    # none.
     assert figures["attempts"] == 3, figures
+    assert figures["preemptions"] == 1, figures
     assert [reason for _, reason in figures["attempt_results"]][1] == "Stalled", figures["attempt_results"]
     assert figures["attempt_results"][2][0] == "Succeeded", figures["attempt_results"]
     # From the newest checkpoint reported before the hang, attempt 2's own.

@@ -10,7 +10,8 @@ bounds and pattern). Each spec is drawn in one of three ways:
 
 Each one goes in by server-side apply while the operator runs. Every spec must be rejected
 at admission, or end Failed with a condition within 20 s, or be a valid job that is submitted
-(Submitted, Running or Suspended). No operator crash, no job without a phase after 20 s.
+(Submitted, Queued, Running or Suspended: a job naming a queue is queued by the bed's Kueue).
+No operator crash, no job without a phase after 20 s.
 
 hypothesis runs the admission half: an answer other than a refusal (400/422, or 500 for a
 value of the wrong JSON type) or an acceptance fails the example, which it shrinks and
@@ -39,7 +40,7 @@ from tests.conftest import REPO_ROOT
 SPECS = int(os.environ.get("FINETUNE_FUZZ_SPECS", "300"))
 SEED = int(os.environ.get("FINETUNE_FUZZ_SEED", "12"))
 SETTLE_SECONDS = 20.0
-VALID_PHASES = {"Submitted", "Running", "Suspended"}
+VALID_PHASES = {"Submitted", "Queued", "Running", "Suspended"}
 
 HOSTILE_STRINGS = [
     "",

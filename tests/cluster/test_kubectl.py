@@ -81,13 +81,22 @@ def test_kubectl_get_shows_progress_as_a_percentage_and_the_eta_wide(testbed, na
         "estimatedCompletionTime": "2026-11-22T12:00:00Z",
         "updatedAt": "2026-11-22T10:00:00Z",
     }
+    queue = {"name": "hyperpod-ns-team-a-localqueue", "state": "Admitted", "preemptions": 1, "stepsLost": 0}
     custom_objects.patch_namespaced_custom_object_status(
         "finetune.dev",
         "v1alpha1",
         namespace,
         "finetunejobs",
         "progress",
-        {"status": {"phase": "Running", "reason": "Running", "currentAttempt": 1, "progress": progress}},
+        {
+            "status": {
+                "phase": "Running",
+                "reason": "Running",
+                "currentAttempt": 1,
+                "progress": progress,
+                "queue": queue,
+            }
+        },
     )
 
     def table(*wide: str) -> dict[str, str]:
@@ -99,6 +108,7 @@ def test_kubectl_get_shows_progress_as_a_percentage_and_the_eta_wide(testbed, na
     assert (table()["PROGRESS"], table()["REASON"]) == ("25%", "Running")
     wide = table("-o", "wide")
     assert wide["VAL-LOSS"] == "0.82"  # issue 23, friction point 6
+    assert (wide["QUEUE"], wide["PREEMPTIONS"]) == ("hyperpod-ns-team-a-localqueue", "1")  # issue 24
     assert (wide["PROGRESS"], wide["STEP"], wide["TOTAL"], wide["ETA"], wide["REWARD"]) == (
         "25%",
         "250",

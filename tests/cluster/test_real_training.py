@@ -15,10 +15,8 @@ The pods run on the one real node (2 vCPUs, each trainer pod requests 1), so job
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
-import os
 import re
 import subprocess
 import sys
@@ -47,9 +45,9 @@ from hack.tiny_model import chat_records, preference_records, write_jsonl
 from safetensors.torch import load_file
 
 from finetune_operator.storage import PosixUser
+from tests.cluster.uninterrupted import attempt_config, run_on_this_machine
 from tests.conftest import KUBECTL_FINETUNE, REPO_ROOT
 
-CONFIG_ANNOTATION = "finetune.dev/trainer-config"
 JOB_TIMEOUT_S = 300
 REPLICA_TYPE = "training.kubeflow.org/replica-type"
 PLATFORM_USER = PosixUser()
@@ -193,53 +191,6 @@ def test_the_crashed_and_resumed_job_writes_the_adapter_of_an_uninterrupted_run(
     assert resumed.keys() == reference.keys() and reference
     for key, tensor in reference.items():
         torch.testing.assert_close(resumed[key], tensor, rtol=1e-4, atol=1e-5, msg=key)
-
-
-def attempt_config(bed: RealNodeBed, namespace: str, pytorchjob: str) -> dict[str, Any]:
-    """The resolved training config the operator gave an attempt (its PyTorchJob's pod annotation)."""
-    child = bed.custom.get_namespaced_custom_object(
-        "kubeflow.org", "v1", namespace, "pytorchjobs", pytorchjob
-    )
-    annotations = child["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["metadata"]["annotations"]
-    return dict(yaml.safe_load(annotations[CONFIG_ANNOTATION]))
-
-
-def run_on_this_machine(bed: RealNodeBed, config: dict[str, Any], directory: Path) -> dict[str, torch.Tensor]:
-    """The same config, trained without a crash by the same trainer on this machine (torchrun, 2 gloo
-    processes as the two pods were); returns its adapter."""
-    local = copy.deepcopy(config)
-    local["model"]["path"] = str(bed.host_path(config["model"]["path"]))
-    for source in local["data"]["train"]:
-        source["path"] = str(bed.host_path(source["path"]))
-    local["data"]["validation"]["path"] = str(bed.host_path(config["data"]["validation"]["path"]))
-    local["checkpointing"]["dir"] = str(directory / "checkpoints")
-    local["output"]["dir"] = str(directory / "output")
-    local["logging"]["tensorboardDir"] = str(directory / "tensorboard")
-    path = directory / "config.yaml"
-    path.write_text(yaml.safe_dump(local))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PET_", "RANK", "WORLD_SIZE", "MASTER_"))}
-    # Each pod's launcher gives its one worker the pod's CPU limit as threads, 1 CPU on the bed's
-    # ml.m5.large (finetune_trainer.launch.worker_threads): the same intra-op thread count keeps the
-    # float reductions in the same order.
-    env["OMP_NUM_THREADS"] = "1"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "finetune_trainer.launch",
-            "--standalone",
-            "--nproc_per_node=2",
-            "--",
-            "--config",
-            str(path),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=JOB_TIMEOUT_S,
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    return load_file(str(directory / "output" / "adapter" / "adapter_model.safetensors"))
 
 
 # -- jobs of their own, in REAL_TRAINING_NAMESPACE ------------------------------------------------

@@ -207,6 +207,31 @@ def test_suspended_or_not_running_jobs_are_not_watched() -> None:
         assert stall_check_in(quiet, None, SETTINGS, at(0)) is None
 
 
+def test_an_attempt_running_again_after_a_preemption_or_suspend_is_starting_until_its_next_step() -> None:
+    """Kueue's re-admission and a lifted spec.suspend start the same attempt's pods anew: its last
+    report, from before the pause, must not make it Stalled the moment it runs again."""
+    history = history_of([0, 5, 10])
+    running_again = [
+        {"type": "Running", "status": "True", "reason": "Running", "lastTransitionTime": stamp(300)}
+    ]
+    job = running_job(
+        {"attempt": 1, "step": 3, "updatedAt": stamp(10)},
+        stall={"windowSeconds": 20},
+        conditions=running_again,
+    )
+    assert find_stall(job, history, SETTINGS, at(301)) is None
+    assert find_stall(job, history, SETTINGS, at(3600)) is None  # nothing is judged before a new step
+    assert stall_check_in(job, history, SETTINGS, at(301)) is None
+    history = record_progress(history, Progress(attempt=1, step=4, updated_at=stamp(340)), at(340))
+    job = running_job(
+        {"attempt": 1, "step": 4, "updatedAt": stamp(340)},
+        stall={"windowSeconds": 20},
+        conditions=running_again,
+    )
+    assert find_stall(job, history, SETTINGS, at(360)) is None
+    assert find_stall(job, history, SETTINGS, at(361)) is not None
+
+
 # --- slowness -----------------------------------------------------------------------------------
 
 

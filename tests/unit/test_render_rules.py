@@ -150,6 +150,18 @@ def test_every_attempt_resumes_and_runs_through_the_launcher() -> None:
     assert {"name": "FINETUNE_ATTEMPT", "value": "2"} in second["env"]
 
 
+def test_a_queued_attempt_resumes_from_its_own_newest_checkpoint() -> None:
+    """Kueue re-admits a preempted attempt by recreating its pods from the same command: an attempt
+    in a queue that started from a named checkpoint must still continue from its SIGTERM one."""
+    job = _job(
+        "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
+        "spec: {model: {name: llama-3.2-1b}, method: sft, data: {train: {path: /fsx/data/n/t.jsonl}},\n"
+        "  scheduling: {queueName: hyperpod-ns-n-localqueue}}"
+    )
+    third = _master_container(_render(job, 3, "/fsx/finetune/n/j/checkpoints/step-00000100")[-1])
+    assert third["command"][-2:] == ["--resume-from", "auto"]
+
+
 def test_pods_wait_longer_than_torchrun_shutdown_timeout() -> None:
     """A pod deletion must leave torchrun's 100 s (TORCH_ELASTIC_SHUTDOWN_TIMEOUT in the images) for
     the SIGTERM checkpoint; the kubelet's default grace is 30 s."""

@@ -346,6 +346,12 @@ class Resume(ApiModel):
     auto_resume_max_retries: int = Field(
         default=1, ge=1, le=100, description="sagemaker.amazonaws.com/job-max-retry-count within one attempt."
     )
+    max_preemptions: int = Field(
+        default=10,
+        ge=0,
+        le=100,
+        description="Kueue preemptions the job accepts; one more fails it (MaxPreemptionsReached).",
+    )
 
 
 class StallPolicy(StrEnum):
@@ -490,6 +496,7 @@ class FineTuneJobSpec(ApiModel):
 class Phase(StrEnum):
     PENDING = "Pending"
     SUBMITTED = "Submitted"
+    QUEUED = "Queued"
     RUNNING = "Running"
     RESUMING = "Resuming"
     SUSPENDED = "Suspended"
@@ -529,6 +536,21 @@ class BackendRef(LenientApiModel):
     arn: str | None = None
 
 
+class PreemptionRecord(LenientApiModel):
+    """One preemption of an attempt by its Kueue queue (HyperPod task governance)."""
+
+    time: str
+    reason: str
+    """Kueue's: why the Workload was preempted (InClusterQueue, InCohortReclamation, ...)."""
+    message: str = ""
+    step_reached: int | None = None
+    """The last step the attempt reported before it stopped."""
+    resumed_from_step: int | None = None
+    """The step of the checkpoint it continued from once admitted again."""
+    steps_lost: int | None = None
+    """Steps trained again after the preemption: step reached less the step resumed from."""
+
+
 class AttemptStatus(LenientApiModel):
     attempt: int
     name: str
@@ -539,6 +561,24 @@ class AttemptStatus(LenientApiModel):
     message: str | None = None
     exit_code: int | None = None
     resumed_from: str | None = None
+    preemptions: list[PreemptionRecord] | None = None
+    """Each time Kueue preempted this attempt (it stays the same backend object and continues
+    from its checkpoint when admitted again); none of them spends an attempt."""
+
+
+class QueueStatus(LenientApiModel):
+    """Where the current attempt stands in its Kueue queue (spec.scheduling.queueName)."""
+
+    name: str
+    state: str
+    """Queued (waits for admission), Admitted, or Preempted (waits for admission again)."""
+    reason: str = ""
+    """Kueue's reason (of the Workload's QuotaReserved or Evicted condition)."""
+    message: str = ""
+    preemptions: int = 0
+    """Preemptions of the job, all attempts together (bounded by spec.resume.maxPreemptions)."""
+    steps_lost: int = 0
+    """Steps trained again because of preemptions, all attempts together."""
 
 
 class Rollback(LenientApiModel):
@@ -649,6 +689,7 @@ class FineTuneJobStatus(LenientApiModel):
     health: HealthStatus | None = None
     sagemaker: SageMakerStatus | None = None
     usage: UsageStatus | None = None
+    queue: QueueStatus | None = None
     start_time: str | None = None
     completion_time: str | None = None
     checkpoint_dir: str | None = None

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from finetune_operator.api.job import FineTuneJobSpec, OverrideValue, Resources
+from finetune_operator.api.job import FineTuneJobSpec, OverrideValue, Resources, Resume, Scheduling
 from finetune_operator.api.recipe import API_GROUP, API_VERSION, BackendName
 from finetune_operator.api.training_config import Method
 from finetune_operator.instances import INSTANCE_SHAPES
@@ -66,6 +66,9 @@ class SubmitOptions:
     backend: str | None = None
     instance_type: str | None = None
     nodes: int | None = None
+    queue: str | None = None
+    priority: str | None = None
+    max_preemptions: int | None = None
     rewards: Path | None = None
     dry_run: bool = False
     output: str | None = None
@@ -86,10 +89,23 @@ def check_combinations(options: SubmitOptions) -> None:
         raise UsageError("choose a recipe: --training-type (auto-select) or --recipe-yaml FILE")
     if options.dry_run and options.output:
         raise UsageError("--dry-run and -o exclude each other: -o writes the job instead of submitting it")
-    for bounded, number in (("--max-run", options.max_run), ("--nodes", options.nodes)):
-        if number is not None:
-            check_flag_bounds(bounded, number)
+    for bounded, value in (
+        ("--max-run", options.max_run),
+        ("--nodes", options.nodes),
+        ("--queue", options.queue),
+        ("--priority", options.priority),
+        ("--max-preemptions", options.max_preemptions),
+    ):
+        if value is not None:
+            check_flag_bounds(bounded, value)
     backend = backend_for(options)
+    if backend == BackendName.SAGEMAKER:
+        for flag, given in (("--queue", options.queue), ("--priority", options.priority)):
+            if given:
+                raise UsageError(
+                    f"{flag} applies to --backend hyperpod only: Kueue (HyperPod task governance) queues "
+                    "PyTorchJobs on the cluster, SageMaker training jobs are not queued by it"
+                )
     if options.instance_type:
         check_instance_type(options.instance_type, backend)
     if backend != BackendName.SAGEMAKER:
@@ -109,6 +125,9 @@ def check_combinations(options: SubmitOptions) -> None:
 FLAG_FIELDS: dict[str, tuple[str, type[BaseModel], str]] = {
     "--nodes": ("spec.resources.nodes", Resources, "nodes"),
     "--max-run": ("spec.maxRuntimeSeconds", FineTuneJobSpec, "max_runtime_seconds"),
+    "--queue": ("spec.scheduling.queueName", Scheduling, "queue_name"),
+    "--priority": ("spec.scheduling.priorityClass", Scheduling, "priority_class"),
+    "--max-preemptions": ("spec.resume.maxPreemptions", Resume, "max_preemptions"),
 }
 """Flags that set one field of the job: (its API path, model, field). A flag has the field's
 bounds, read from the model, so it refuses what the API server would, naming the flag."""
@@ -346,6 +365,11 @@ def build_job(
         spec["resources"] = resources
     if options.max_run is not None:
         spec["maxRuntimeSeconds"] = options.max_run
+    scheduling = {k: v for k, v in (("queueName", options.queue), ("priorityClass", options.priority)) if v}
+    if scheduling:
+        spec["scheduling"] = scheduling
+    if options.max_preemptions is not None:
+        spec["resume"] = {"maxPreemptions": options.max_preemptions}
     sagemaker: dict[str, Any] = {}
     if options.role:
         sagemaker["roleArn"] = options.role

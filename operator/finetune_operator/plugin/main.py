@@ -146,6 +146,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--instance-type", help="instance type, e.g. ml.trn1.32xlarge (default: the recipe's)"
     )
     submit.add_argument("--nodes", type=int, help="number of instances (default: the recipe's)")
+    submit.add_argument(
+        "--queue",
+        "--queue-name",
+        dest="queue",
+        help="hyperpod: the Kueue LocalQueue (HyperPod task governance), e.g. hyperpod-ns-<team>-localqueue",
+    )
+    submit.add_argument(
+        "--priority",
+        help="hyperpod: the Kueue WorkloadPriorityClass, e.g. training-priority (with --queue)",
+    )
+    submit.add_argument(
+        "--max-preemptions",
+        type=int,
+        help="preemptions by the queue the job accepts (spec.resume.maxPreemptions; default 10)",
+    )
     submit.add_argument("--image", help="trainer image of the job (spec.image; default: the operator's)")
     submit.add_argument(
         "--rewards",
@@ -247,6 +262,9 @@ def submit_options(args: argparse.Namespace, namespace: str) -> SubmitOptions:
         backend=args.backend,
         instance_type=args.instance_type,
         nodes=args.nodes,
+        queue=args.queue,
+        priority=args.priority,
+        max_preemptions=args.max_preemptions,
         rewards=args.rewards,
         dry_run=args.dry_run,
         output=args.output,

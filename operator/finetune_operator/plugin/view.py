@@ -109,6 +109,26 @@ def usage_line(usage: dict[str, Any], now: datetime) -> str | None:
     return ", ".join(parts)
 
 
+def queue_line(status: dict[str, Any]) -> str | None:
+    """Where the attempt stands in its Kueue queue (HyperPod task governance): queued, admitted
+    or preempted, with Kueue's reason while it waits, and what preemptions have cost so far."""
+    queue = status.get("queue") or {}
+    if not queue:
+        return None
+    line = f"queue {queue['name']}: {queue.get('state', '-')}"
+    if queue.get("state") != "Admitted" and queue.get("reason"):
+        line += f" ({queue['reason']}" + (f": {queue['message']}" if queue.get("message") else "") + ")"
+    if queue.get("preemptions"):
+        line += f"  preemptions {queue['preemptions']} ({queue.get('stepsLost', 0)} steps trained again)"
+    return line
+
+
+def queue_cell(status: dict[str, Any]) -> str:
+    """``list``'s QUEUE: the LocalQueue and the attempt's state in it, '-' for a job without one."""
+    queue = status.get("queue") or {}
+    return f"{queue['name']}/{queue.get('state', '-')}" if queue else "-"
+
+
 def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -> str:
     meta, spec, status = job["metadata"], job.get("spec") or {}, job.get("status") or {}
     model = (spec.get("model") or {}).get("name") or (spec.get("model") or {}).get("uri")
@@ -123,6 +143,9 @@ def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -
     blocked = blocked_line(status)
     if blocked:
         lines.append(blocked)
+    queued = queue_line(status)
+    if queued:
+        lines.append(queued)
     sagemaker = status.get("sagemaker") or {}
     if sagemaker:
         secondary = f"/{sagemaker['secondaryStatus']}" if sagemaker.get("secondaryStatus") else ""
@@ -161,7 +184,9 @@ def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -
             why = f" ({a['reason']})" if a.get("reason") else ""
             resumed = f", resumed from {a['resumedFrom']}" if a.get("resumedFrom") else ""
             wall = f", ran {human_duration(walls[a['attempt']])}" if a["attempt"] in walls else ""
-            lines.append(f"  {a['attempt']}  {a['name']}  {outcome}{why}{resumed}{wall}")
+            preempted = a.get("preemptions") or []
+            times = f", preempted {len(preempted)}x ({preempted[-1].get('reason')})" if preempted else ""
+            lines.append(f"  {a['attempt']}  {a['name']}  {outcome}{why}{resumed}{times}{wall}")
     conditions = status.get("conditions") or []
     if conditions:
         lines.append("conditions:")
@@ -215,6 +240,7 @@ def render_list(jobs: Sequence[dict[str, Any]], now: datetime, with_namespace: b
         "LOSS",
         "VAL-LOSS",
         "ATTEMPT",
+        "QUEUE",
         "ETA",
         "INST-HOURS",
         "COST",
@@ -238,6 +264,7 @@ def render_list(jobs: Sequence[dict[str, Any]], now: datetime, with_namespace: b
             f"{progress['loss']:.4g}" if progress.get("loss") is not None else "-",
             f"{progress['validationLoss']:.4g}" if progress.get("validationLoss") is not None else "-",
             str(status.get("currentAttempt", 0)),
+            queue_cell(status),
             human_duration((parse_time(estimate) - now).total_seconds())
             if estimate and status.get("phase") not in TERMINAL_PHASES
             else "-",

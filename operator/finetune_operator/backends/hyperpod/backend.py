@@ -29,6 +29,14 @@ from finetune_operator.backends.hyperpod.observe import (
     pod_blocker,
     pods_blocking,
 )
+from finetune_operator.backends.hyperpod.queueing import (
+    JOB_UID_LABEL,
+    WORKLOAD_GROUP,
+    WORKLOAD_PLURAL,
+    WORKLOAD_VERSION,
+    current_workload,
+    queue_view,
+)
 from finetune_operator.backends.hyperpod.render import render_attempt, render_trainer_identity
 from finetune_operator.backends.hyperpod.watches import (
     POD_KIND,
@@ -165,6 +173,10 @@ class HyperPodBackend(Backend):
             # The pods' times, read twice per attempt: once running (its start) and once over.
             pods = pods or self._pods_of(namespace, name)
             observation = dataclasses.replace(observation, usage=observed_usage(pytorchjob, pods, over))
+        queue_name = job.spec.scheduling.queue_name
+        if queue_name and observation.state not in (AttemptState.SUCCEEDED, AttemptState.FAILED):
+            workload = self._workload_of(namespace, pytorchjob["metadata"].get("uid") or "")
+            observation = dataclasses.replace(observation, queue=queue_view(queue_name, workload))
         if observation.suspended or observation.state not in (AttemptState.PENDING, AttemptState.RUNNING):
             return observation
         blocking = None
@@ -197,13 +209,50 @@ class HyperPodBackend(Backend):
         pods = [] if pvc is None or bound else self._pods_of(namespace, name)
         return claim_blocking(claim, namespace, pvc, pods)
 
+    def _workload_of(self, namespace: str, pytorchjob_uid: str) -> dict[str, Any] | None:
+        """The Kueue Workload of a queued PyTorchJob, or None while Kueue has made none."""
+        found = self._as_dict(
+            client.CustomObjectsApi(self.api).list_namespaced_custom_object(
+                WORKLOAD_GROUP,
+                WORKLOAD_VERSION,
+                namespace,
+                WORKLOAD_PLURAL,
+                label_selector=f"{JOB_UID_LABEL}={pytorchjob_uid}",
+            )
+        )
+        return current_workload(found.get("items") or [])
+
     def set_suspended(self, job: FineTuneJob, attempt: int, suspended: bool) -> None:
-        client.CustomObjectsApi(self.api).patch_namespaced_custom_object(
+        """Under Kueue (a queue name), Kueue owns ``runPolicy.suspend``: it would continue a job
+        the operator suspended as long as its Workload is admitted. There, spec.suspend
+        deactivates the Workload (``spec.active``, Kueue's way to stop a job it admitted: it
+        evicts it and suspends the job) and continuing activates it again (it queues anew)."""
+        custom = client.CustomObjectsApi(self.api)
+        namespace = job.metadata.namespace or ""
+        name = attempt_name(job.metadata.name, attempt)
+        if job.spec.scheduling.queue_name:
+            pytorchjob = self._as_dict(
+                custom.get_namespaced_custom_object(
+                    PYTORCHJOB_GROUP, PYTORCHJOB_VERSION, namespace, PYTORCHJOB_PLURAL, name
+                )
+            )
+            workload = self._workload_of(namespace, pytorchjob["metadata"].get("uid") or "")
+            if workload is not None:
+                custom.patch_namespaced_custom_object(
+                    WORKLOAD_GROUP,
+                    WORKLOAD_VERSION,
+                    namespace,
+                    WORKLOAD_PLURAL,
+                    workload["metadata"]["name"],
+                    {"spec": {"active": not suspended}},
+                )
+                return
+        custom.patch_namespaced_custom_object(
             PYTORCHJOB_GROUP,
             PYTORCHJOB_VERSION,
-            job.metadata.namespace or "",
+            namespace,
             PYTORCHJOB_PLURAL,
-            attempt_name(job.metadata.name, attempt),
+            name,
             {"spec": {"runPolicy": {"suspend": suspended}}},
         )
 

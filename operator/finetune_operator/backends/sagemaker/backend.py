@@ -220,6 +220,12 @@ class SageMakerBackend(Backend):
                 "its steps live, so the operator cannot tell a hang from a slow upload; "
                 "spec.maxRuntimeSeconds bounds a hung SageMaker job"
             )
+        if spec.scheduling.queue_name or spec.scheduling.priority_class:
+            raise InvalidSpecError(
+                "spec.scheduling.queueName and priorityClass apply only to backend hyperpod: Kueue (HyperPod "
+                "task governance) queues the cluster's PyTorchJobs; SageMaker training jobs are not queued "
+                "by it"
+            )
         if spec.suspend:
             raise InvalidSpecError(
                 "spec.suspend is not supported by backend sagemaker: a SageMaker training job cannot be "
