@@ -147,6 +147,8 @@ current=()
 for name in base pause init-pytorch operator trainer-cpu; do current+=("$(ref "$name")"); done
 python3 "$here/prune_images.py" "$layout" "${current[@]}" | while read -r pruned; do log "pruned $pruned"; done
 python3 "$here/prune_images.py" --listed "$layout" >"$images/listed"
-bah images --format '{{.Name}}:{{.Tag}}' | grep '^localhost/finetune-testbed/' | grep -vxFf "$images/listed" |
-  while read -r stray; do bah rmi "$stray" >/dev/null 2>&1 || true; done
+# (grep exits 1 when it selects nothing: no stray is no error)
+strays=$(bah images --format '{{.Name}}:{{.Tag}}' | { grep '^localhost/finetune-testbed/' || true; } |
+  { grep -vxFf "$images/listed" || true; })
+for stray in $strays; do bah rmi "$stray" >/dev/null 2>&1 || true; done
 log "all images present in $layout"
