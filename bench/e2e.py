@@ -52,12 +52,9 @@ from typing import Any
 from hack.chart import GOVERNED_NAMESPACE as NAMESPACE
 from hack.chart import install_chart
 from hack.real_job import RealNodeBed, demo_job
-from hack.testbed.kueue import local_queue_name, priority_classes, team_queues
-from hack.testbed.node import NODE_NAME
 
 NAME = "bench-e2e"
 PREEMPTOR = "bench-e2e-preemptor"
-TEAM = NAMESPACE.removeprefix("hyperpod-ns-")
 TIMEOUT_S = 600
 POLL_S = 0.2
 SMOKE = {"steps": 80, "checkpoint_every": 4}
@@ -150,13 +147,10 @@ def main() -> int:
         bed.forget_job_directory(NAMESPACE, name)
     bed.write_model()
     bed.write_chat_data(NAMESPACE)
-    # The team's queue, as HyperPod task governance makes it: the real node's CPU and memory.
-    allocatable = bed.core.read_node(NODE_NAME).status.allocatable
-    queues = team_queues(TEAM, allocatable["cpu"], allocatable["memory"])
-    bed.apply({"apiVersion": "v1", "kind": "List", "items": [*priority_classes(), *queues]})
+    queue = bed.govern(NAMESPACE)
     job = demo_job(NAMESPACE, NAME)
     job["spec"]["scheduling"] = {
-        "queueName": local_queue_name(TEAM),
+        "queueName": queue,
         "priorityClass": "experimentation-priority",
     }
     job["spec"]["health"] = {"stall": {"windowSeconds": STALL_WINDOW_S}}
@@ -166,7 +160,7 @@ def main() -> int:
     preemptor = demo_job(NAMESPACE, PREEMPTOR)
     preemptor["spec"]["resources"]["nodes"] = 1
     preemptor["spec"]["scheduling"] = {
-        "queueName": local_queue_name(TEAM),
+        "queueName": queue,
         "priorityClass": "training-priority",
     }
     preemptor["spec"]["recipe"] = {"overrides": {"training.maxSteps": 1}}

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import yaml
 from hack import tiny_model
 from hack.chart import chart_values, install_chart
+from hack.testbed.kueue import local_queue_name, priority_classes, team_queues
 from hack.testbed.kwok_cluster import local_fsx_volume
 from hack.testbed.layout import REPO_ROOT, Layout, layout
 from hack.testbed.node import NODE_NAME
@@ -187,6 +188,16 @@ class RealNodeBed:
         tiny_model.write_jsonl(train, tiny_model.chat_records(TRAIN_RECORDS, seed=1))
         tiny_model.write_jsonl(validation, tiny_model.chat_records(VALIDATION_RECORDS, seed=2))
         return train, validation
+
+    def govern(self, namespace: str) -> str:
+        """The team's queues and the cluster's priority classes, as HyperPod task governance makes
+        them for the team of ``hyperpod-ns-<team>`` (hack/testbed/kueue.py): the ClusterQueue's
+        quota is the real node's CPU and memory. Returns the team's LocalQueue."""
+        team = namespace.removeprefix("hyperpod-ns-")
+        allocatable = self.core.read_node(NODE_NAME).status.allocatable
+        queues = team_queues(team, allocatable["cpu"], allocatable["memory"])
+        self.apply({"apiVersion": "v1", "kind": "List", "items": [*priority_classes(), *queues]})
+        return local_queue_name(team)
 
     def forget_job_directory(self, namespace: str, name: str) -> None:
         """Removes what an earlier run of this job (deleted with its namespace) left under the write root."""

@@ -33,10 +33,7 @@ from hack.testbed.kueue import (
     QUEUE_NAME_LABEL,
     cluster_queue_name,
     local_queue_name,
-    priority_classes,
-    team_queues,
 )
-from hack.testbed.node import NODE_NAME
 from safetensors.torch import load_file
 
 from tests.cluster.uninterrupted import attempt_config, run_on_this_machine
@@ -105,9 +102,7 @@ def governed_namespace(bed: RealNodeBed) -> Iterator[str]:
         bed.forget_job_directory(GOVERNED_NAMESPACE, name)
     bed.write_model()
     bed.write_chat_data(GOVERNED_NAMESPACE)
-    allocatable = bed.core.read_node(NODE_NAME).status.allocatable
-    queues = team_queues(TEAM, allocatable["cpu"], allocatable["memory"])
-    bed.apply({"apiVersion": "v1", "kind": "List", "items": [*priority_classes(), *queues]})
+    bed.govern(GOVERNED_NAMESPACE)
     yield GOVERNED_NAMESPACE
 
 
