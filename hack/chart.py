@@ -112,8 +112,29 @@ def install_chart(layout: Any, kubeconfig: str) -> None:
     digest = release_digest()
     marker = Path(layout.state) / "chart-release.json"
     deployed = deployed_revision(layout, kubeconfig)
-    if deployed is not None and marker.exists() and json.loads(marker.read_text()) == [digest, deployed]:
-        return  # this chart with these values is the release already: no upgrade, no config-check pod
+    bound = subprocess.run(
+        [
+            *kubectl,
+            "get",
+            "rolebindings",
+            "--all-namespaces",
+            f"--field-selector=metadata.name={CHART_RELEASE}",
+            "-o",
+            "jsonpath={.items[*].metadata.namespace}",
+        ],
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    if (
+        deployed is not None
+        and marker.exists()
+        and json.loads(marker.read_text()) == [digest, deployed]
+        and set(chart_values()["config"]["namespaces"]) <= set(bound)
+    ):
+        # This chart with these values is the release already, and every watched namespace (tests
+        # delete and create theirs again) still has the operator's RoleBinding: no upgrade, so no
+        # config-check pod.
+        return
     helm = [
         str(layout.binary("helm")),
         "upgrade",

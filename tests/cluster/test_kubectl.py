@@ -95,6 +95,7 @@ def test_kubectl_get_shows_progress_as_a_percentage_and_the_eta_wide(testbed, na
                 "currentAttempt": 1,
                 "progress": progress,
                 "queue": queue,
+                "usage": {"instanceHours": 1.25, "estimatedCost": 30.9, "currency": "USD"},
             }
         },
     )
@@ -105,8 +106,9 @@ def test_kubectl_get_shows_progress_as_a_percentage_and_the_eta_wide(testbed, na
         header, row = result.stdout.splitlines()
         return dict(zip(header.split(), row.split(), strict=True))
 
-    assert (table()["PROGRESS"], table()["REASON"]) == ("25%", "Running")
+    assert (table()["PROGRESS"], table()["REASON"], table()["INSTANCE-HOURS"]) == ("25%", "Running", "1.25")
     wide = table("-o", "wide")
+    assert wide["COST"] == "30.9"  # issue 25, usage
     assert wide["VAL-LOSS"] == "0.82"  # issue 23, friction point 6
     assert (wide["QUEUE"], wide["PREEMPTIONS"]) == ("hyperpod-ns-team-a-localqueue", "1")  # issue 24
     assert (wide["PROGRESS"], wide["STEP"], wide["TOTAL"], wide["ETA"], wide["REWARD"]) == (
