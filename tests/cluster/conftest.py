@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from hack.chart import chart_values, install_release, uninstall_release
 from hack.operator_process import OperatorProcess
+from hack.real_job import RealNodeBed
 
 from tests.cluster.helpers import RELEASE, RELEASE_NAMESPACE
 
@@ -22,6 +23,15 @@ def operator(testbed, namespace, tmp_path) -> Iterator[OperatorProcess]:
         yield process
     finally:
         process.stop()
+
+
+@pytest.fixture(scope="module")
+def bed(testbed) -> RealNodeBed:
+    """The bed's real node, ready, for a module whose jobs really train (one per module: each
+    module's jobs run one after another on it)."""
+    real = RealNodeBed.connect()
+    real.real_node_ready()
+    return real
 
 
 @pytest.fixture

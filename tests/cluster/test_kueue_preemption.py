@@ -88,13 +88,6 @@ class PreemptionRun:
 
 
 @pytest.fixture(scope="module")
-def bed(testbed) -> RealNodeBed:
-    real = RealNodeBed.connect()
-    real.real_node_ready()
-    return real
-
-
-@pytest.fixture(scope="module")
 def governed_namespace(bed: RealNodeBed) -> Iterator[str]:
     """The team's namespace, data and queues, as HyperPod task governance makes them for a team."""
     bed.prepare_namespace(GOVERNED_NAMESPACE)

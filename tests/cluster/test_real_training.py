@@ -64,13 +64,6 @@ class DemoRun:
 
 
 @pytest.fixture(scope="module")
-def bed(testbed) -> RealNodeBed:
-    real = RealNodeBed.connect()
-    real.real_node_ready()
-    return real
-
-
-@pytest.fixture(scope="module")
 def demo(bed: RealNodeBed) -> DemoRun:
     """`make demo`'s script, run once for the module."""
     started = time.monotonic()
