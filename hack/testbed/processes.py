@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import socket
 import ssl
@@ -108,10 +109,28 @@ def kubectl(
     return result
 
 
+EPHEMERAL_PORTS = Path("/proc/sys/net/ipv4/ip_local_port_range")
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A free port below the kernel's ephemeral range, for a component to listen on.
+
+    A bed picks all its ports first and starts the components one after another over a minute.
+    A port from the ephemeral range (what binding port 0 returns) can be taken meanwhile by any
+    outgoing connection on the machine (the tests make thousands), and the component then fails
+    with "address already in use". Below the range only another listener can take it.
+    """
+    ephemeral_low = int(EPHEMERAL_PORTS.read_text().split()[0]) if EPHEMERAL_PORTS.exists() else 32768
+    rng = random.SystemRandom()
+    for _ in range(200):
+        port = rng.randrange(max(1024, ephemeral_low - 12000), ephemeral_low)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise SystemExit(f"[testbed] no free port below {ephemeral_low}")
 
 
 def stop_process_group(pid: int, grace_s: float = 10.0) -> bool:
