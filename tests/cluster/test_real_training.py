@@ -130,12 +130,18 @@ def test_usage_in_status_agrees_with_the_pods_start_and_end_times(demo: DemoRun,
     print(f"status.usage: {json.dumps(usage)}")
     first, second = usage["attempts"]
     assert [first["attempt"], second["attempt"]] == [1, 2]
-    # Succeeded pods are kept (cleanPodPolicy Running): the master's at least.
-    pods = [
-        p for p in bed.attempt_pods(DEMO_NAMESPACE, demo.status["attempts"][1]["name"]) if p.status.start_time
-    ]
+    # Succeeded pods are kept (cleanPodPolicy Running): the master's at least. The worker's may be
+    # gone, so its start is read from when the scheduler placed it (the kubelet starts a pod it is
+    # given at once; its status.startTime is that moment).
+    child = demo.status["attempts"][1]["name"]
+    pods = [p for p in bed.attempt_pods(DEMO_NAMESPACE, child) if p.status.start_time]
     assert pods, "no pod of attempt 2 is left"
-    pod_start = min(p.status.start_time.timestamp() for p in pods)
+    scheduled = [
+        (event.event_time or event.first_timestamp).timestamp()
+        for event in bed.core.list_namespaced_event(DEMO_NAMESPACE, field_selector="reason=Scheduled").items
+        if event.involved_object.name.startswith(f"{child}-")
+    ]
+    pod_start = min([p.status.start_time.timestamp() for p in pods] + scheduled)
     trainers = [
         c
         for p in pods
