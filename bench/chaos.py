@@ -28,7 +28,7 @@ import uuid
 from typing import Any
 
 from bench.reconcile import job_manifest
-from hack.chart import install_chart
+from hack.chart import install_chart_once_per_test_run
 from hack.operator_process import OperatorProcess
 from hack.testbed.kwok_cluster import fsx_volume
 from hack.testbed.layout import REPO_ROOT, layout
@@ -106,7 +106,7 @@ def run(n: int, kills: int, seed: int) -> dict[str, Any]:
     lay = layout()
     kubeconfig = str(lay.kubeconfig)
     api = config.new_client_from_config(config_file=kubeconfig)
-    install_chart(lay, kubeconfig)
+    install_chart_once_per_test_run(lay, kubeconfig)
     core, custom = client.CoreV1Api(api), client.CustomObjectsApi(api)
     namespaces = make_namespaces(core)
     workdir = REPO_ROOT / ".testbed" / "chaos"

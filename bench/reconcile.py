@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from hack import manifests
-from hack.chart import install_chart
+from hack.chart import install_chart_once_per_test_run
 from hack.operator_process import OperatorProcess
 from hack.testbed.kwok_cluster import fsx_volume
 from hack.testbed.layout import REPO_ROOT, layout
@@ -350,7 +350,7 @@ def main() -> None:
     n = args.n
     kubeconfig = os.environ.get("KUBECONFIG") or str(REPO_ROOT / ".testbed" / "kubeconfig")
     api = config.new_client_from_config(config_file=kubeconfig)
-    install_chart(layout(), kubeconfig)
+    install_chart_once_per_test_run(layout(), kubeconfig)
     custom, core = client.CustomObjectsApi(api), client.CoreV1Api(api)
     workdir = REPO_ROOT / ".testbed" / "bench"
     workdir.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -262,3 +263,24 @@ def uninstall_release(layout: Any, kubeconfig: str, release: str, namespace: str
         ],
         capture_output=True,
     )
+
+
+def install_chart_once_per_test_run(layout: Any, kubeconfig: str) -> None:
+    """Install the chart once per test run, by whichever bed lane comes here first; outside a
+    test run (`make bench`), this is `install_chart`.
+
+    Both lanes' workers share one bed and one release. Had the second lane upgraded the release
+    as well, its `helm upgrade` (and its config-check hook pod) would overlap the first lane's
+    tests, which by then upgrade the release themselves ("another operation is in progress")
+    and count the operator's pods. xdist gives all workers of one run the same run id; a run
+    without xdist is one session and installs once anyway. A benchmark's smoke run, a child of a
+    test worker, inherits the run id: it finds the chart installed and does not upgrade the release
+    under the chart tests of the other lane.
+    """
+    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    marker = Path(layout.state) / "chart-installed-by-run"
+    if run_id and marker.exists() and marker.read_text() == run_id:
+        return
+    install_chart(layout, kubeconfig)
+    if run_id:
+        marker.write_text(run_id)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hack.chart import install_chart
+from hack.chart import install_chart_once_per_test_run
 from hack.testbed.kwok_cluster import fsx_volume
 from hack.testbed.layout import BIN_DIR, Layout, layout
 from hack.testbed.lifecycle import running_components
@@ -56,6 +56,7 @@ BED_LANES = {
         "tests/cluster/test_kubectl.py",
         "tests/cluster/test_gitops.py",
         "tests/cluster/test_testbed_lifecycle.py",
+        "tests/cluster/test_bench_control_plane_smoke.py",
     ),
 }
 """The cluster modules in two lanes, each run in order on one xdist worker, side by side on the
@@ -159,24 +160,6 @@ class Testbed:
         return self.layout.binary(name)
 
 
-def install_chart_once_per_run(lay: Layout, kubeconfig: str) -> None:
-    """Install the chart once per test run, by whichever bed lane comes here first.
-
-    Both lanes' workers share one bed and one release. Had the second lane upgraded the release
-    as well, its `helm upgrade` (and its config-check hook pod) would overlap the first lane's
-    tests, which by then upgrade the release themselves ("another operation is in progress")
-    and count the operator's pods. xdist gives all workers of one run the same run id; a run
-    without xdist is one session and installs once anyway.
-    """
-    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID")
-    marker = lay.state / "chart-installed-by-run"
-    if run_id and marker.exists() and marker.read_text() == run_id:
-        return
-    install_chart(lay, kubeconfig)
-    if run_id:
-        marker.write_text(run_id)
-
-
 @pytest.fixture(scope="session")
 def testbed(request: pytest.FixtureRequest) -> Iterator[Testbed]:
     lay = layout()
@@ -196,7 +179,7 @@ def testbed(request: pytest.FixtureRequest) -> Iterator[Testbed]:
             kubeconfig = str(lay.kubeconfig)
         previous = os.environ.get("KUBECONFIG")
         os.environ["KUBECONFIG"] = kubeconfig
-        install_chart_once_per_run(lay, kubeconfig)
+        install_chart_once_per_test_run(lay, kubeconfig)
     worker_output = getattr(request.config, "workeroutput", None)
     if started_here and worker_output is not None:
         worker_output["started_bed"] = True  # the controller stops it (pytest_testnodedown)
