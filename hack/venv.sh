@@ -2,8 +2,10 @@
 # Creates (once) the project's virtualenv under ~/.cache and links it at ./.venv.
 #
 # The venv's folder name is a hash of every file that pins a Python dependency, so a
-# warm machine reuses it as is and a changed pin builds a fresh one. torch alone is
-# about 3 GB, which is why this lives in ~/.cache and not in the checkout.
+# warm machine reuses it as is, and a changed pin renames the newest venv and lets pip
+# install only what changed (a package no longer pinned stays installed until
+# ~/.cache/finetune-operator/venvs is deleted). torch alone is about 3 GB, which is why
+# this lives in ~/.cache and not in the checkout.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -18,7 +20,19 @@ for path in ("pyproject.toml", "trainer-images/trainer/pyproject.toml"):
 PY
 )
 venv=$cache/venvs/py-$key
-if [ ! -f "$venv/.complete" ]; then
+# The newest complete venv of other pins, if any: a changed pin updates it in place rather than
+# downloading torch and everything else again (minutes, 5.7 GB).
+previous=$(ls -1td "$cache"/venvs/py-*/.complete 2>/dev/null | head -1 | xargs -r dirname)
+if [ ! -f "$venv/.complete" ] && [ -n "$previous" ]; then
+  echo "[venv] pins changed: updating $previous in place as $venv" >&2
+  rm -rf "$venv"
+  mv "$previous" "$venv"
+  rm -f "$venv/.complete"
+  # A venv writes its own path into its scripts' shebangs and activate scripts: point them here.
+  grep -rlI --null -F "$previous" "$venv/bin" "$venv/pyvenv.cfg" | xargs -0 -r sed -i "s#$previous#$venv#g"
+  "$venv/bin/python" -m pip install --quiet -e ".[dev]" -e "trainer-images/trainer" -e "trainer-images/contract"
+  touch "$venv/.complete"
+elif [ ! -f "$venv/.complete" ]; then
   echo "[venv] creating $venv (first time: several minutes, torch is large)" >&2
   rm -rf "$venv"
   mkdir -p "$cache/venvs"
