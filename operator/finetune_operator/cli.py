@@ -82,9 +82,11 @@ def add_render_arguments(render: argparse.ArgumentParser) -> None:
     )
     render.add_argument("--recipes-dir", type=Path, help="directory of recipe YAML files")
     render.add_argument("--config", type=Path, help="operator config YAML (OperatorConfig)")
-    render.add_argument("--attempt", type=int, default=1, help="attempt number to render (default 1)")
     render.add_argument(
-        "--resume-from", help="checkpoint path or 'auto' for attempts after the first (default auto)"
+        "--attempt",
+        type=int,
+        default=1,
+        help="attempt number to render (default 1; every attempt resumes from the job's newest checkpoint)",
     )
 
 
@@ -142,7 +144,7 @@ def render(args: argparse.Namespace) -> int:
         job.spec.recipe.kind = recipes[0].kind
     if args.attempt < 1:
         raise SpecError("--attempt must be 1 or more")
-    resume_from = None if args.attempt == 1 else (args.resume_from or RESUME_AUTO)
+    resume_from = None if args.attempt == 1 else RESUME_AUTO
     request, _ = build_attempt_request(
         job, recipes, config, args.attempt, resume_from, job.spec.max_runtime_seconds, config_maps
     )

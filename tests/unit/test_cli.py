@@ -62,25 +62,12 @@ def test_recipes_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert "name: team-8b-lora" in capsys.readouterr().out
 
 
-def test_attempt_and_resume_from(capsys: pytest.CaptureFixture[str]) -> None:
-    assert (
-        main(
-            [
-                "render",
-                "-f",
-                str(EXAMPLE),
-                "--attempt",
-                "2",
-                "--resume-from",
-                "/fsx/finetune/team-a/llama-lora/checkpoints/step-00000010",
-            ]
-        )
-        == 0
-    )
+def test_a_later_attempt_is_named_for_it_and_resumes_from_the_newest_checkpoint(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["render", "-f", str(EXAMPLE), "--attempt", "2"]) == 0
     out = capsys.readouterr().out
-    assert (
-        "name: llama-lora-a2" in out and "- /fsx/finetune/team-a/llama-lora/checkpoints/step-00000010" in out
-    )
+    assert "name: llama-lora-a2" in out and "- --resume-from\n" in out and "- auto\n" in out
 
 
 @pytest.mark.parametrize(

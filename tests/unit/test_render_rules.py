@@ -125,9 +125,12 @@ def _master_container(pytorchjob: dict) -> dict:
     return pytorchjob["spec"]["pytorchReplicaSpecs"]["Master"]["template"]["spec"]["containers"][0]
 
 
-def test_every_attempt_resumes_and_runs_through_the_launcher() -> None:
-    """Attempt 1 passes --resume-from auto too: HyperPod auto-resume recreates attempt 1's pods, and
-    they must continue from their own checkpoint. The launcher keeps exit codes 143 and 2 apart."""
+def test_every_attempt_resumes_auto_and_runs_through_the_launcher() -> None:
+    """Every attempt passes --resume-from auto, never its starting checkpoint by name: HyperPod
+    auto-resume, an un-suspend, Kueue's re-admission or a pod restarted after exit 143 recreate an
+    attempt's pods from the same command, and they must continue from the attempt's newest
+    checkpoint, which keepLast may have made the only one left. The launcher keeps exit codes 143
+    and 2 apart."""
     job = _job(
         "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
         "spec: {model: {name: llama-3.2-1b}, method: sft, data: {train: {path: /fsx/data/n/t.jsonl}}}"
@@ -143,23 +146,18 @@ def test_every_attempt_resumes_and_runs_through_the_launcher() -> None:
         # torchrun options before `--`, finetune-train options after it
         separator = command.index("--")
         assert command[separator + 1 : separator + 3] == ["--config", "/etc/finetune/config.yaml"]
-    assert first["command"][-2:] == ["--resume-from", "auto"]
-    assert second["command"][-2:] == ["--resume-from", "auto"]
-    assert third["command"][-2:] == ["--resume-from", "/fsx/finetune/n/j/checkpoints/step-00000100"]
+        assert command[-2:] == ["--resume-from", "auto"]
     assert second_job["metadata"]["name"] == "j-a2"
     assert {"name": "FINETUNE_ATTEMPT", "value": "2"} in second["env"]
 
 
-def test_a_queued_attempt_resumes_from_its_own_newest_checkpoint() -> None:
-    """Kueue re-admits a preempted attempt by recreating its pods from the same command: an attempt
-    in a queue that started from a named checkpoint must still continue from its SIGTERM one."""
+def test_an_attempt_starts_only_from_its_own_jobs_checkpoint() -> None:
     job = _job(
         "kind: FineTuneJob\nmetadata: {name: j, namespace: n, uid: u}\n"
-        "spec: {model: {name: llama-3.2-1b}, method: sft, data: {train: {path: /fsx/data/n/t.jsonl}},\n"
-        "  scheduling: {queueName: hyperpod-ns-n-localqueue}}"
+        "spec: {model: {name: llama-3.2-1b}, method: sft, data: {train: {path: /fsx/data/n/t.jsonl}}}"
     )
-    third = _master_container(_render(job, 3, "/fsx/finetune/n/j/checkpoints/step-00000100")[-1])
-    assert third["command"][-2:] == ["--resume-from", "auto"]
+    with pytest.raises(InvalidSpecError, match="outside this job's checkpoint directory"):
+        _render(job, 2, "/fsx/finetune/n/other/checkpoints/step-00000100")
 
 
 def test_pods_wait_longer_than_torchrun_shutdown_timeout() -> None:

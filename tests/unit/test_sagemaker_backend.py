@@ -225,11 +225,11 @@ def test_latest_complete_checkpoint_is_found_in_s3(aws: MotoSageMaker) -> None:
     assert checkpoint is not None
     assert (checkpoint.path, checkpoint.step) == (f"s3://ml-artifacts/{prefix}step-00000010", 10)
 
+    # Attempt 2 gets the job's checkpoints copied back to /opt/ml/checkpoints, and the trainer's
+    # `auto` takes the newest complete one there (step 10: step 20 has no COMPLETE), as it does
+    # again when SageMaker restarts the same training job after a spot interruption.
     resumed = backend.plan(request_for(job, attempt=2, resume_from=checkpoint.path))
-    assert (
-        resumed.request["AlgorithmSpecification"]["ContainerArguments"][-1]
-        == "/opt/ml/checkpoints/step-00000010"
-    )
+    assert resumed.request["AlgorithmSpecification"]["ContainerArguments"][-2:] == ["--resume-from", "auto"]
     assert resumed.request["CheckpointConfig"]["S3Uri"] == f"s3://ml-artifacts/{prefix}"
 
 

@@ -193,16 +193,16 @@ def render_trainer_config(request: AttemptRequest) -> str:
 def trainer_command(request: AttemptRequest) -> list[str]:
     """The trainer's launcher (torchrun with contract exit codes); rendezvous comes from PET_* env.
 
-    Every attempt passes ``--resume-from``: attempt 1 passes ``auto`` too, so that when HyperPod
-    auto-resume (or an un-suspend) recreates attempt 1's pods, training continues from the
-    attempt's own latest checkpoint instead of starting over (with none, ``auto`` starts fresh).
-    An attempt in a Kueue queue passes ``auto`` whatever checkpoint it starts from: Kueue admits a
-    preempted attempt again by recreating its pods from this same command, and they must continue
-    from the checkpoint they wrote on SIGTERM, not from the one the attempt started from (which
-    ``keepLast`` may have removed since). ``auto`` takes this job's newest complete checkpoint,
-    which on the attempt's first start is the one ``status.attempts[].resumedFrom`` names.
+    Every attempt passes ``--resume-from auto``, never the checkpoint it starts from by name: an
+    attempt's pods are recreated from this same command within the attempt (HyperPod auto-resume,
+    an un-suspend, Kueue admitting a preempted attempt again, the training-operator restarting a
+    pod that exited 143), and they must continue from the newest checkpoint the attempt wrote
+    since, not from the one it started from, which ``keepLast`` may have removed meanwhile (the
+    trainer would refuse the missing checkpoint with exit 2, and the job would fail
+    ``InvalidSpec``). ``auto`` takes this job's newest complete checkpoint (with none, it starts
+    fresh); on the attempt's first start that is the one ``status.attempts[].resumedFrom`` names,
+    or a newer one the trainer wrote after its last report.
     """
-    queued = request.job.spec.scheduling.queue_name is not None
     train = [
         *LAUNCHER,
         f"--nproc_per_node={request.resources.processes_per_node}",
@@ -210,7 +210,7 @@ def trainer_command(request: AttemptRequest) -> list[str]:
         "--config",
         TRAINER_CONFIG_PATH,
         "--resume-from",
-        RESUME_AUTO if queued else request.resume_from or RESUME_AUTO,
+        RESUME_AUTO,
     ]
     if request.attempt == 1 and request.config.neuron.precompile and request.resources.neuron_devices:
         # The trial run only extracts and compiles graphs; its outputs are invalid, so it must not

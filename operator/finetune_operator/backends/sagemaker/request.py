@@ -303,13 +303,17 @@ def build_create_training_job_request(
                 f"trainer, or ask the operator administrator to set sagemaker.trainer_images.{family.value} "
                 "(or sagemaker.trainer_image)"
             )
-        # Attempt 1 passes `auto` too: a managed-spot interruption or an internal-error retry
-        # restarts the same training job with the checkpoints copied back to /opt/ml/checkpoints.
+        # Every attempt passes `auto`, never the checkpoint it starts from by name: a managed-spot
+        # interruption or an internal-error retry restarts the same training job with the
+        # checkpoints copied back to /opt/ml/checkpoints, and it must continue from the newest, not
+        # from one `keepLast` may have removed since. The one it starts from must be this job's.
+        if request.resume_from:
+            checkpoint_local_path(request.resume_from, locations)
         arguments = [
             "--config",
             f"{CHANNELS_DIR}/{CONFIG_CHANNEL}/{CONFIG_FILE}",
             "--resume-from",
-            checkpoint_local_path(request.resume_from or RESUME_AUTO, locations),
+            RESUME_AUTO,
         ]
         algorithm = {
             "TrainingImage": trainer_image,
