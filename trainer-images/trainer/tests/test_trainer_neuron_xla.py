@@ -11,7 +11,8 @@ by the Neuron environment's transformers (`neuron_fixtures/build_models.py`); th
 with the main environment's transformers and PEFT, as a user would load them.
 
 A run costs about 20 s of CPU, most of it importing torch-xla, neuronx-distributed and
-optimum-neuron, so one run serves several checks: the straight runs of the matrix are cached for
+optimum-neuron (compiling is cached between test runs: `xla_compile_cache`), so one run serves
+several checks: the straight runs of the matrix are cached for
 the module (`runs`), and the resume and parity tests compare against them. `-s` prints each row
 of the method x precision x target-set table as `neuron-run: {...}`.
 """
@@ -46,6 +47,22 @@ STEPS, CHECKPOINT_EVERY = 8, 4
 # XLA's CPU backend without its expensive LLVM passes: compiling is most of a run's device time here,
 # and the graphs are what Trainium compiles with neuronx-cc, not these CPU executables.
 XLA_CPU_FLAGS = "--xla_backend_optimization_level=0 --xla_llvm_disable_expensive_passes=true"
+XLA_CACHE_LIMIT_BYTES = 512 * 2**20
+
+
+def xla_compile_cache() -> Path:
+    """torch-xla's persistent compilation cache (`XLA_PERSISTENT_CACHE_PATH`), kept under ~/.cache
+    per Neuron environment, so a warm `make test` loads the CPU executables of graphs it compiled
+    before (about a fifth of a run's CPU), as a trn1 job reads its NEFFs from the compile cache on
+    FSx. Entries are keyed by the graph's hash, so a changed graph compiles anew; the folder is
+    emptied once it outgrows XLA_CACHE_LIMIT_BYTES."""
+    environment = NEURON_PYTHON.parents[1].resolve().name  # neuron-<hash of its pins>
+    cache = Path.home() / ".cache" / "finetune-operator" / "xla-cache" / environment
+    if cache.is_dir() and sum(f.stat().st_size for f in cache.iterdir()) > XLA_CACHE_LIMIT_BYTES:
+        for entry in cache.iterdir():
+            entry.unlink()
+    cache.mkdir(parents=True, exist_ok=True)
+    return cache
 
 
 def shipped_trn1_target_sets() -> list[tuple[str, ...]]:
@@ -70,6 +87,7 @@ def neuron_env(standins_dir: Path) -> dict[str, str]:
         PJRT_DEVICE="CPU",
         CPU_NUM_DEVICES="1",
         XLA_FLAGS=XLA_CPU_FLAGS,
+        XLA_PERSISTENT_CACHE_PATH=str(xla_compile_cache()),
         # The stand-ins first, then this checkout's trainer and contract package (the environment's
         # copy of the trainer only provides the `finetune-train` entry point).
         PYTHONPATH=os.pathsep.join(map(str, (FIXTURES, TRAINER_SRC, CONTRACT_SRC))),
