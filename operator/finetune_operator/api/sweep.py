@@ -45,7 +45,7 @@ class Scale(StrEnum):
 
 class Parameter(ApiModel):
     path: str = Field(
-        description="A recipe.overrides dot-path (e.g. optimizer.learningRate); each trial sets it in its overrides."
+        description="A recipe.overrides dot-path (e.g. optimizer.learningRate), set in each trial."
     )
     type: ParameterType = Field(description="float, int or categorical.")
     min: float | None = Field(default=None, description="float and int: the smallest value.")
@@ -61,7 +61,7 @@ class Parameter(ApiModel):
         default=None,
         ge=2,
         le=MAX_GRID_POINTS,
-        description="float with algorithm grid: evenly spaced points from min to max (in log space for scale log).",
+        description="float, algorithm grid: evenly spaced points from min to max (log space for scale log).",
     )
 
 
@@ -115,9 +115,7 @@ class EarlyStopping(ApiModel):
         default=0,
         ge=0,
         le=10_000_000,
-        description=(
-            "No trial is stopped before this step (successiveHalving: its first rung, at least 1)."
-        ),
+        description=("No trial is stopped before this step (successiveHalving: its first rung, at least 1)."),
     )
     reduction_factor: int = Field(
         default=3, ge=2, le=10, description="successiveHalving: 1 in this many trials goes on at each rung."

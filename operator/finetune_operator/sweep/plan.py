@@ -281,7 +281,8 @@ def _judge_phase(b: _Builder, conflict: str | None, budget_left: bool) -> None:
                 b,
                 SweepPhase.FAILED,
                 "NoTrialSucceeded",
-                f"none of the {len(status.trials)} trials finished with objective {spec.objective.metric.value}",
+                f"none of the {len(status.trials)} trials finished with objective "
+                f"{spec.objective.metric.value}",
             )
             return
         best = status.best_trial
@@ -313,4 +314,3 @@ def _finish(b: _Builder, phase: SweepPhase, reason: str, message: str) -> None:
     b.condition(CONDITION_SUCCEEDED, succeeded, reason, message if succeeded else "")
     b.condition(CONDITION_FAILED, not succeeded, reason, "" if succeeded else message)
     b.phase(phase, reason, message)
-

@@ -28,6 +28,7 @@ from typing import Any
 import optuna
 from optuna.pruners import BasePruner, MedianPruner, SuccessiveHalvingPruner
 from optuna.samplers import BaseSampler, GridSampler, RandomSampler, TPESampler
+from optuna.study import StudyDirection
 from optuna.trial import FrozenTrial, create_trial
 from optuna.trial import TrialState as OptunaState
 
@@ -39,7 +40,7 @@ from finetune_operator.api.sweep import (
     FineTuneSweepSpec,
     TrialState,
 )
-from finetune_operator.sweep.space import ParamValue, distributions, grid, grid_points, grid_size
+from finetune_operator.sweep.space import ParamValue, distributions, grid, grid_size
 
 optuna.logging.set_verbosity(logging.WARNING)
 
@@ -83,12 +84,16 @@ def search_exhausted(spec: FineTuneSweepSpec, created: int) -> bool:
     return created >= limit
 
 
-def next_params(spec: FineTuneSweepSpec, number: int, earlier: Sequence[TrialRecord]) -> dict[str, ParamValue]:
+def next_params(
+    spec: FineTuneSweepSpec, number: int, earlier: Sequence[TrialRecord]
+) -> dict[str, ParamValue]:
     """Trial ``number``'s parameters: a pure function of the seed, the spec and ``earlier``."""
     sampler = _sampler(spec, number)
     study = _study(spec, sampler, None)
     for record in earlier:
-        study.add_trial(_frozen(spec, record))
+        study.add_trial(
+            _frozen(spec, record, grid_sampler=sampler if isinstance(sampler, GridSampler) else None)
+        )
     trial = study.ask(distributions(spec))
     return {path: _plain(trial.params[path]) for path in (p.path for p in spec.parameters)}
 
@@ -137,9 +142,11 @@ def _halving_stops(
 
 
 def _sampler(spec: FineTuneSweepSpec, number: int) -> BaseSampler:
-    seed = trial_seed(spec.seed, number)
     if spec.algorithm == Algorithm.GRID:
-        return GridSampler(grid(spec), seed=seed)  # type: ignore[arg-type]
+        # One seed for every trial: it shuffles the grid (a grid point's id is its place in that
+        # order), and the point picked next depends only on the points not yet visited.
+        return GridSampler(grid(spec), seed=spec.seed)
+    seed = trial_seed(spec.seed, number)
     if spec.algorithm == Algorithm.RANDOM:
         return RandomSampler(seed=seed)
     return TPESampler(seed=seed, n_startup_trials=tpe_startup_trials(spec.max_trials))
@@ -154,7 +161,9 @@ def _pruner(early: EarlyStopping) -> BasePruner:
 
 
 def _study(spec: FineTuneSweepSpec, sampler: BaseSampler, pruner: BasePruner | None) -> optuna.Study:
-    direction = "maximize" if spec.objective.goal == Direction.MAXIMIZE else "minimize"
+    direction = (
+        StudyDirection.MAXIMIZE if spec.objective.goal == Direction.MAXIMIZE else StudyDirection.MINIMIZE
+    )
     return optuna.create_study(direction=direction, sampler=sampler, pruner=pruner)
 
 
@@ -163,17 +172,22 @@ def _frozen(
     record: TrialRecord,
     state: OptunaState | None = None,
     intermediate: bool = True,
+    grid_sampler: GridSampler | None = None,
 ) -> FrozenTrial:
     dists = distributions(spec)
     params = {path: value for path, value in record.params.items() if path in dists}
-    state = state or OPTUNA_STATES[record.state]
+    if state is None:
+        state = OPTUNA_STATES[record.state]
     if state == OptunaState.COMPLETE and record.objective is None:
         state = OptunaState.FAIL  # succeeded without reporting the objective: nothing to learn from
     system_attrs: dict[str, Any] = {}
-    if spec.algorithm == Algorithm.GRID:
-        points = grid_points(spec)
-        if params in points:
-            system_attrs = {"grid_id": points.index(params), "search_space": grid(spec)}
+    if grid_sampler is not None:
+        # GridSampler knows the points it visited by these attributes of the study's trials (its
+        # shuffled grid, _all_grids, is where a point's id comes from: tests/unit/test_sweep.py).
+        point = tuple(params.get(name) for name in sorted(params))
+        shuffled = grid_sampler._all_grids
+        if len(params) == len(dists) and point in shuffled:
+            system_attrs = {"grid_id": shuffled.index(point), "search_space": grid(spec)}
     return create_trial(
         state=state,
         value=record.objective if state == OptunaState.COMPLETE else None,
@@ -199,4 +213,4 @@ def _plain(value: Any) -> ParamValue:
         value = value.item()
     if isinstance(value, float):
         return float(f"{value:.6g}")
-    return value  # type: ignore[no-any-return]
+    return value

@@ -148,7 +148,11 @@ def _check_shape(where: str, parameter: Parameter, algorithm: Algorithm) -> None
         float(parameter.min).is_integer() and float(parameter.max).is_integer()
     ):
         raise InvalidSpecError(f"{where}: an int parameter's min and max are integers")
-    if algorithm == Algorithm.GRID and parameter.type == ParameterType.FLOAT and parameter.grid_points is None:
+    if (
+        algorithm == Algorithm.GRID
+        and parameter.type == ParameterType.FLOAT
+        and parameter.grid_points is None
+    ):
         raise InvalidSpecError(f"{where}: algorithm grid needs gridPoints on a float parameter")
 
 

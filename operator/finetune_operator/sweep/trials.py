@@ -23,15 +23,12 @@ from finetune_operator.api.sweep import (
     ObjectiveMetric,
     TrialState,
 )
+from finetune_operator.attempt import STOP_ANNOTATION
 from finetune_operator.naming import GROUP, LABEL_MANAGED_BY, MANAGED_BY, VERSION
 from finetune_operator.sweep.space import ParamValue, trial_overrides
 
 LABEL_SWEEP = f"{GROUP}/sweep"
 LABEL_TRIAL = f"{GROUP}/trial"
-STOP_ANNOTATION = f"{GROUP}/stop"
-"""Set on a FineTuneJob, it asks the operator to stop the job's attempt and end the job in phase
-Stopped (checkpoints kept); its value says who asked and why. A sweep stops a trial early with
-it (docs/api.md, "FineTuneSweep")."""
 
 
 def trial_name(sweep_name: str, number: int) -> str:
