@@ -128,7 +128,8 @@ def check_parameters(sweep: FineTuneSweep) -> FineTuneJob:
 
 
 def _as_parameter(message: str) -> str:
-    return message.replace("spec.recipe.overrides", "override")
+    """An override's error as the parameter's: the path is named already."""
+    return message.replace("spec.recipe.overrides: ", "").replace("spec.recipe.overrides", "override")
 
 
 def _check_shape(where: str, parameter: Parameter, algorithm: Algorithm) -> None:
