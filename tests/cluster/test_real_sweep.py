@@ -33,7 +33,7 @@ SWEEP = "lr-sweep"
 TRIALS = 4
 STEPS = 12
 BAD_RATE = 1e-6
-GOOD_RATES = (0.01, 0.02, 0.04)
+GOOD_RATES = (0.02, 0.05, 0.1)
 SWEEP_TIMEOUT_S = 600
 OPERATOR_PODS = f"app.kubernetes.io/name=finetune-operator,app.kubernetes.io/instance={CHART_RELEASE}"
 
