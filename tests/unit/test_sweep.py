@@ -18,6 +18,9 @@ from finetune_operator.api.job import FineTuneJob, Phase
 from finetune_operator.api.sweep import FineTuneSweep, TrialState
 from finetune_operator.attempt import STOP_ANNOTATION, AttemptState, JobEvent, Observation
 from finetune_operator.errors import InvalidSpecError
+from finetune_operator.plugin.flags import UsageError
+from finetune_operator.plugin.main import main as plugin_main
+from finetune_operator.plugin.sweep import parse_param, render_sweep_list, render_sweep_status
 from finetune_operator.resolution import override_paths
 from finetune_operator.statemachine import StopAttempt, decide
 from finetune_operator.sweep.controller import SweepController
@@ -459,3 +462,94 @@ def test_a_running_trials_hours_count_up_to_now() -> None:
     harness.finish("lr-t001", 2.0)
     harness.controller().reconcile_now(key, None)
     assert len(harness.trials()) == 2, "the budget is spent: no trial starts"
+
+
+# --- kubectl finetune sweep ------------------------------------------------------------------
+
+
+def test_the_tuners_ranges_become_parameters() -> None:
+    assert parse_param("optimizer.learning_rate=log:1e-7:1e-5") == {
+        "path": LR,
+        "type": "float",
+        "min": 1e-7,
+        "max": 1e-5,
+        "scale": "log",
+    }
+    assert parse_param("training.batch_size=int:1:4") == {"path": BATCH, "type": "int", "min": 1, "max": 4}
+    assert parse_param("optimizer.scheduler=choice:cosine,linear")["values"] == ["cosine", "linear"]
+    assert parse_param(f"{LR}=float:0.1:0.2:3")["gridPoints"] == 3
+    for bad, message in (
+        (f"{LR}", "expected PATH="),
+        (f"{LR}=normal:0:1", "unknown range kind 'normal'"),
+        (f"{LR}=log:a:b", "must be numbers"),
+        (f"{BATCH}=int:1:4:2", "only a float range takes a number of grid points"),
+    ):
+        with pytest.raises(UsageError, match=message):
+            parse_param(bad)
+
+
+def test_sweep_create_dry_run_prints_the_sweep_and_its_first_trials(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The seed's HyperparameterTuner as flags; --dry-run needs no cluster."""
+    code = plugin_main(
+        [
+            *("sweep", "create", "tune", "-n", NAMESPACE),
+            *("--model-name", "llama-3.2-1b", "--training-type", "lora"),
+            *("--data-jsonl", "s3://bucket-x/train.jsonl", "--validation-jsonl", "s3://bucket-x/val.jsonl"),
+            *("--backend", "sagemaker", "--objective", "eval_loss", "--minimize"),
+            *("--param", "optimizer.learning_rate=log:1e-7:1e-5", "--param", "training.batch_size=int:1:4"),
+            *("--max-trials", "10", "--max-parallel", "2", "--early-stopping", "median", "--dry-run"),
+        ]
+    )
+    assert code == 0
+    sweep, *trials = yaml.safe_load_all(capsys.readouterr().out)
+    assert sweep["kind"] == "FineTuneSweep" and sweep["spec"]["maxParallelTrials"] == 2
+    assert sweep["spec"]["objective"] == {"metric": "eval_loss", "direction": "minimize"}
+    assert [t["metadata"]["name"] for t in trials] == ["tune-t000", "tune-t001"]
+    for trial in trials:
+        overrides = trial["spec"]["recipe"]["overrides"]
+        assert 1e-7 <= overrides[LR] <= 1e-5 and overrides[BATCH] in (1, 2, 3, 4)
+        assert trial["spec"]["backend"] == "sagemaker"
+
+
+def test_sweep_create_refuses_a_range_outside_the_overrides_bounds(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = plugin_main(
+        [
+            *("sweep", "create", "tune", "--model-name", "llama-3.2-1b", "--training-type", "lora"),
+            *(
+                "--data-jsonl",
+                "/fsx/data/t.jsonl",
+                "--param",
+                "optimizer.learningRate=log:1e-3:5",
+                "-o",
+                "yaml",
+            ),
+        ]
+    )
+    assert code == 2
+    assert "spec.parameters[0] (optimizer.learningRate)" in capsys.readouterr().err
+
+
+def test_sweep_status_shows_the_trials_and_the_best() -> None:
+    sweep = sweep_document()
+    plan = decide_sweep(
+        FineTuneSweep.model_validate(sweep),
+        [
+            view(
+                0, TrialState.SUCCEEDED, 0.01, step=6, intermediate=3.0, objective=2.0, output_path="/fsx/o/0"
+            ),
+            view(1, TrialState.STOPPED, 1e-5, step=3, intermediate=7.0),
+        ],
+        NOW,
+    )
+    sweep["status"] = plan.status.model_dump(mode="json", exclude_none=True)
+    text = render_sweep_status(sweep)
+    assert "sweep lr: Running" in text and "best: lr-t000 eval_loss 2 optimizer.learningRate=0.01" in text
+    assert "output: /fsx/o/0" in text
+    assert any(line.split()[:3] == ["lr-t001", "Stopped", "-"] for line in text.splitlines())
+    listing = render_sweep_list([sweep]).splitlines()
+    assert listing[0].split() == ["NAME", "PHASE", "DONE", "RUNNING", "TOTAL", "BEST", "BEST-TRIAL"]
+    assert listing[1].split() == ["lr", "Running", "2", "2", "4", "2", "lr-t000"]
