@@ -533,6 +533,20 @@ def test_sweep_create_refuses_a_range_outside_the_overrides_bounds(
     assert "spec.parameters[0] (optimizer.learningRate)" in capsys.readouterr().err
 
 
+def test_sweep_create_refuses_more_parallel_trials_than_the_crd_admits(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = plugin_main(
+        [
+            *("sweep", "create", "tune", "--model-name", "llama-3.2-1b", "--training-type", "lora"),
+            *("--data-jsonl", "/fsx/data/t.jsonl", "--param", "lora.rank=int:4:64", "--max-parallel", "101"),
+            "--dry-run",
+        ]
+    )
+    assert code == 2
+    assert "maxParallelTrials" in capsys.readouterr().err
+
+
 def test_sweep_status_shows_the_trials_and_the_best() -> None:
     sweep = sweep_document()
     plan = decide_sweep(

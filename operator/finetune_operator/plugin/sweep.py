@@ -16,9 +16,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from pydantic import ValidationError
+
 from finetune_operator.api.sweep import MAX_TRIALS, FineTuneSweep
 from finetune_operator.errors import InvalidSpecError
 from finetune_operator.plugin.flags import UsageError, recipe_override, typed_value
+from finetune_operator.recipes import format_validation_error
 from finetune_operator.sweep.plan import decide_sweep
 from finetune_operator.sweep.space import check_parameters
 
@@ -118,9 +121,12 @@ def build_sweep(
 def first_trials(document: dict[str, Any], now: datetime) -> list[dict[str, Any]]:
     """The FineTuneJobs the operator would create first for ``document`` (the dry run), after the
     checks it makes (InvalidSpecError names what to fix)."""
-    sweep = FineTuneSweep.model_validate(
-        {**document, "metadata": {**document["metadata"], "uid": "00000000-0000-0000-0000-000000000000"}}
-    )
+    try:
+        sweep = FineTuneSweep.model_validate(
+            {**document, "metadata": {**document["metadata"], "uid": "00000000-0000-0000-0000-000000000000"}}
+        )
+    except ValidationError as err:  # the CRD's bounds (e.g. --max-parallel above 100)
+        raise InvalidSpecError(f"FineTuneSweep: {format_validation_error(err)}") from None
     check_parameters(sweep)
     plan = decide_sweep(sweep, [], now)
     if plan.status.phase == "Failed":
