@@ -160,7 +160,7 @@ def sweep_run(bed: RealNodeBed) -> dict[str, Any]:
     table = [
         f"{t['name']:<14} lr={t['params']['optimizer.learningRate']:<8g} "
         f"objective={t.get('objective', '-')!s:<10} state={t['state']:<10} step={steps.get(t['name'])!s:<4} "
-        f"{t.get('reason') or ''}"
+        f"{t.get('reason') or ''} {t.get('message') or ''}"
         for t in status["trials"]
     ]
     print(

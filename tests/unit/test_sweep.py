@@ -4,7 +4,9 @@ safety: no trial is created twice)."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -567,3 +569,25 @@ def test_sweep_status_shows_the_trials_and_the_best() -> None:
     listing = render_sweep_list([sweep]).splitlines()
     assert listing[0].split() == ["NAME", "PHASE", "DONE", "RUNNING", "TOTAL", "BEST", "BEST-TRIAL"]
     assert listing[1].split() == ["lr", "Running", "2", "2", "4", "2", "lr-t000"]
+
+
+def test_a_burst_of_trial_events_is_served_by_two_looks() -> None:
+    """Each step report of a trial is an event: those arriving while a look runs share one more look
+    (on fresh data), so that early stopping never waits behind a queue of stale looks."""
+    harness = Harness()
+    controller = harness.controller()
+    looks: list[Any] = []
+
+    def look(key: Any, document: Any) -> tuple[None, list[JobEvent]]:
+        looks.append(document)
+        time.sleep(0.05)
+        return None, []
+
+    controller.reconcile_now = look  # type: ignore[method-assign]
+    trial = {"metadata": {"name": "lr-t000", "namespace": NAMESPACE, "labels": {"finetune.dev/sweep": "lr"}}}
+
+    async def burst() -> None:
+        await asyncio.gather(*(controller.trial_event("MODIFIED", trial) for _ in range(20)))
+
+    asyncio.run(burst())
+    assert len(looks) == 2 and looks == [None, None]

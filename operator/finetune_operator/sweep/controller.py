@@ -58,6 +58,8 @@ class SweepController:
         """Each sweep's spec and status as last written: their echo is skipped."""
         self._failures: dict[SweepKey, int] = {}
         self._retries: dict[SweepKey, asyncio.TimerHandle] = {}
+        self._waiting: set[SweepKey] = set()
+        """Sweeps with a look queued behind the one in progress: further events join it."""
 
     async def sweep_event(self, event_type: str, document: dict[str, Any]) -> None:
         meta = document["metadata"]
@@ -80,10 +82,20 @@ class SweepController:
             await self.reconcile((meta["namespace"], sweep), None)
 
     async def reconcile(self, key: SweepKey, document: dict[str, Any] | None) -> None:
+        """One look at the sweep. Events coalesce: every trial's step report is an event, and while
+        one look runs, all events that arrive meanwhile are served by one more look, which reads
+        everything fresh (a queue of stale looks would delay early stopping by its length)."""
+        if key in self._waiting:
+            return
         loop = asyncio.get_running_loop()
         events: list[JobEvent] = []
         target: dict[str, Any] | None = None
-        async with self._locks.setdefault(key, asyncio.Lock()):
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        if lock.locked():
+            self._waiting.add(key)
+            document = None
+        async with lock:
+            self._waiting.discard(key)
             try:
                 target, events = await loop.run_in_executor(self._executor, self.reconcile_now, key, document)
             except ApiException as err:
