@@ -137,8 +137,7 @@ def test_every_phase_has_real_testdata() -> None:
 
 def test_every_sweep_phase_has_testdata() -> None:
     """Each phase the operator writes on a FineTuneSweep, and no status at all. These objects are
-    the operator's own decisions (sweep/plan.py) on trials in each state; the real-node sweep test
-    (tests/cluster/test_real_sweep.py) runs health.lua on the sweep it ran too."""
+    the operator's own decisions (sweep/plan.py) on trials in each state."""
     phases = set()
     for case in health_cases(FINETUNESWEEP):
         obj = load_yaml(FINETUNESWEEP / case["inputPath"])
