@@ -311,6 +311,14 @@ def test_no_trial_starts_once_the_instance_hours_are_spent() -> None:
     done = decide_sweep(sweep.model_copy(update={"status": plan.status}), trials, NOW)
     assert done.status.phase == "Succeeded" and done.status.reason == "MaxInstanceHoursReached"
     assert len(done.status.trials) == 2
+    # A larger budget (a new generation) reopens the sweep.
+    raised = sweep_of(maxInstanceHours=5.0)
+    raised.metadata.generation = 2
+    more = decide_sweep(raised.model_copy(update={"status": done.status}), trials, NOW)
+    assert len(more.creates) == 2 and more.status.phase == "Running"
+    assert [c.status for c in more.status.conditions if c.type == "BudgetExhausted"] == ["False"]
+    assert [c.status for c in more.status.conditions if c.type == "Succeeded"] == ["False"]
+    assert more.status.completion_time is None
 
 
 @pytest.mark.parametrize(("metric", "best"), [("eval_loss", "lr-t001"), ("eval_reward", "lr-t000")])

@@ -129,6 +129,8 @@ def decide_sweep(sweep: FineTuneSweep, views: list[TrialView], now: datetime) ->
             f"{b.status.instance_hours:.3g} of spec.maxInstanceHours {spec.max_instance_hours:g} "
             "instance-hours used: no further trial starts",
         )
+    else:
+        b.condition(CONDITION_BUDGET, False, "WithinBudget")  # e.g. spec.maxInstanceHours raised
     if conflict is None and not spec.suspend and budget_left:
         while not search_exhausted(spec, len(records)) and _running(records) < spec.max_parallel_trials:
             number = len(records)
@@ -294,6 +296,10 @@ def _judge_phase(b: _Builder, conflict: str | None, budget_left: bool) -> None:
             f"{best.objective:.6g}",
         )
         return
+    # Live (again: a finished sweep whose spec changed goes on).
+    b.status.completion_time = None
+    b.condition(CONDITION_SUCCEEDED, False, "Reopened")
+    b.condition(CONDITION_FAILED, False, "Reopened")
     if spec.suspend:
         b.condition(CONDITION_RUNNING, False, "Suspended")
         b.condition(CONDITION_SUSPENDED, True, "SuspendedBySpec", "spec.suspend: no trial starts")
