@@ -31,7 +31,7 @@ from finetune_operator.sweep.trials import LABEL_SWEEP, trial_name
 
 SWEEP = "lr-sweep"
 TRIALS = 4
-STEPS = 24
+STEPS = 40
 BAD_RATE = 1e-6
 GOOD_RATES = (0.02, 0.03, 0.05)
 SWEEP_TIMEOUT_S = 600
