@@ -24,6 +24,7 @@ CRD_NAMES = (
     "finetunejobs.finetune.dev",
     "finetunerecipes.finetune.dev",
     "clusterfinetunerecipes.finetune.dev",
+    "finetunesweeps.finetune.dev",
 )
 # The namespaces the in-cluster operator watches: the demo's (hack/demo.py) and the in-cluster
 # tests'. Tests that run their own operator process use namespaces of their own, so no

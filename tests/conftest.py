@@ -40,6 +40,7 @@ BED_LANES = {
         "tests/cluster/test_operator_in_cluster.py",
         "tests/cluster/test_bench_smoke.py",
         "tests/cluster/test_real_grpo.py",
+        "tests/cluster/test_real_sweep.py",
         "tests/cluster/test_real_node.py",
         "tests/cluster/test_real_training.py",
         "tests/cluster/test_kueue_preemption.py",

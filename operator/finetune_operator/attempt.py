@@ -23,6 +23,10 @@ from finetune_operator.usage import ObservedUsage
 
 DELETION_POLICY_ANNOTATION = "finetune.dev/deletion-policy"
 """``retain``: deleting the FineTuneJob leaves the backend's attempt running."""
+STOP_ANNOTATION = "finetune.dev/stop"
+"""Set on a FineTuneJob (any value: who asks, and why), it asks the operator to stop the job's
+attempt and end the job in phase Stopped, checkpoints kept. A FineTuneSweep stops a trial early
+with it; a person may too."""
 RELEASE_FINALIZER_ANNOTATION = "finetune.dev/release-finalizer"
 """``"true"``, set by an administrator: stop trying to stop the attempt and let the delete
 finish. The attempt may keep running; the operator says so in an Event."""

@@ -1,6 +1,7 @@
-"""kopf wiring: which events reach the Reconciler (finetune_operator/reconciler.py).
+"""kopf wiring: which events reach the Reconciler (finetune_operator/reconciler.py) and the
+SweepController (finetune_operator/sweep/controller.py).
 
-The Reconciler comes in kopf's ``memo`` (``operator.py`` passes it to ``kopf.operator``).
+Both come in kopf's ``memo`` (``operator.py`` passes it to ``kopf.operator``).
 Watches of backend objects are registered from the backends' declarations in
 ``backends/registry.py``; nothing here names a backend.
 """
@@ -16,10 +17,12 @@ import kopf
 
 from finetune_operator.api.job import PLURAL
 from finetune_operator.api.recipe import BackendName, Recipe, RecipeKind
+from finetune_operator.api.sweep import SWEEP_PLURAL
 from finetune_operator.attempt import JobEvent
 from finetune_operator.backends.registry import BACKENDS
 from finetune_operator.naming import GROUP, LABEL_MANAGED_BY, MANAGED_BY, VERSION
 from finetune_operator.reconciler import FINALIZER, needs_finalizer, plain
+from finetune_operator.sweep.trials import LABEL_SWEEP
 from finetune_operator.watches import ChildKind
 
 OURS = {LABEL_MANAGED_BY: MANAGED_BY}
@@ -78,6 +81,17 @@ async def on_recipe_event(type: str, namespace: str | None, memo: kopf.Memo, **k
 @kopf.on.event(GROUP, VERSION, PLURAL)
 async def on_job_event(type: str, body: kopf.Body, memo: kopf.Memo, **kwargs: Any) -> None:
     await memo.reconciler.job_event(type, plain(body), _recipes(memo, kwargs))
+
+
+@kopf.on.event(GROUP, VERSION, SWEEP_PLURAL)
+async def on_sweep_event(type: str, body: kopf.Body, memo: kopf.Memo, **_: Any) -> None:
+    await memo.sweeps.sweep_event(type, plain(body))
+
+
+@kopf.on.event(GROUP, VERSION, PLURAL, labels={LABEL_SWEEP: kopf.PRESENT})
+async def on_trial_event(type: str, body: kopf.Body, memo: kopf.Memo, **_: Any) -> None:
+    """A sweep's trial changed (progress included): its sweep decides again (sweep/controller.py)."""
+    await memo.sweeps.trial_event(type, plain(body))
 
 
 @kopf.on.delete(GROUP, VERSION, PLURAL, when=lambda spec, **_: needs_finalizer(spec))

@@ -17,6 +17,7 @@ from finetune_operator import handlers
 from finetune_operator.config import OperatorConfig
 from finetune_operator.kube import new_api_client
 from finetune_operator.reconciler import Reconciler
+from finetune_operator.sweep.controller import SweepController
 
 LOG_LEVELS = {
     "debug": logging.DEBUG,
@@ -53,12 +54,14 @@ def configure_logging(log_level: str) -> None:
 
 def run_operator(config: OperatorConfig, log_level: str = "info") -> int:
     configure_logging(log_level)
+    api_client = new_api_client(config.max_workers)
     reconciler = Reconciler(
         config,
-        new_api_client(config.max_workers),
+        api_client,
         clock=lambda: datetime.now(UTC),
         post_event=handlers.post_event,
     )
+    sweeps = SweepController(api_client, clock=lambda: datetime.now(UTC), post_event=handlers.post_event)
     start_http_server(config.metrics_port)
     logging.getLogger("finetune_operator").info(
         "starting", extra={"namespaces": config.namespaces or ["*"], "metricsPort": config.metrics_port}
@@ -69,7 +72,7 @@ def run_operator(config: OperatorConfig, log_level: str = "info") -> int:
             clusterwide=not config.namespaces,
             namespaces=config.namespaces,
             liveness_endpoint=f"http://0.0.0.0:{config.liveness_port}/healthz",
-            memo=kopf.Memo(reconciler=reconciler),
+            memo=kopf.Memo(reconciler=reconciler, sweeps=sweeps),
         )
     )
     return 0

@@ -42,6 +42,7 @@ from finetune_operator.api.usage import UsageStatus
 from finetune_operator.attempt import (
     DELETION_POLICY_ANNOTATION,
     RELEASE_FINALIZER_ANNOTATION,
+    STOP_ANNOTATION,
     AttemptState,
     JobEvent,
     Observation,
@@ -758,14 +759,22 @@ def merge_patch(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 def _fingerprint(document: dict[str, Any]) -> str:
-    """What a job event can change that matters to us: generation, spec, our part of status and the
-    trainer's rollbacks."""
+    """What a job event can change that matters to us: generation, spec, our part of status, the
+    trainer's rollbacks and a request to stop (an annotation: no new generation)."""
     status = {k: v for k, v in (document.get("status") or {}).items() if k not in TRAINER_OWNED_STATUS}
     # A rollback the trainer reports is copied to status.health at once (statemachine).
     rollbacks = ((document.get("status") or {}).get("progress") or {}).get("rollbacks")
     meta = document.get("metadata") or {}
+    stop = (meta.get("annotations") or {}).get(STOP_ANNOTATION)
     return json.dumps(
-        [meta.get("generation"), meta.get("deletionTimestamp"), document.get("spec"), status, rollbacks],
+        [
+            meta.get("generation"),
+            meta.get("deletionTimestamp"),
+            document.get("spec"),
+            status,
+            rollbacks,
+            stop,
+        ],
         sort_keys=True,
         default=str,
     )

@@ -38,7 +38,14 @@ from finetune_operator.api.job import (
     RecipeStatus,
     StallPolicy,
 )
-from finetune_operator.attempt import AttemptState, JobEvent, Observation, QueueView, attempt_name
+from finetune_operator.attempt import (
+    STOP_ANNOTATION,
+    AttemptState,
+    JobEvent,
+    Observation,
+    QueueView,
+    attempt_name,
+)
 from finetune_operator.errors import RecipeInvalidError, RecipeNotFoundError, SpecError
 from finetune_operator.health import (
     CONDITION_DEGRADED,
@@ -57,6 +64,7 @@ CONDITION_SUBMITTED = "Submitted"
 CONDITION_SUSPENDED = "Suspended"
 CONDITION_SUCCEEDED = "Succeeded"
 CONDITION_FAILED = "Failed"
+CONDITION_STOPPED = "Stopped"
 CONDITION_DELETION_BLOCKED = "DeletionBlocked"
 CONDITION_RECIPE_CHANGED = "RecipeChanged"
 CONDITION_ATTEMPT_BLOCKED = "AttemptBlocked"
@@ -219,8 +227,12 @@ def decide(
             _ignore_suspend_of_finished(b)
             return b.build()
 
+    stop = job.metadata.annotations.get(STOP_ANNOTATION)
     if status.current_attempt == 0:
-        _start(b, now)
+        if stop is not None:
+            _stop_requested(b, stop)
+        else:
+            _start(b, now)
         return b.build()
 
     if observation is None:
@@ -228,6 +240,9 @@ def decide(
     _record_backend_view(b, observation)
     _record_rollbacks(b)
     _mirror_blocked(b, observation)
+    if stop is not None and observation.state != AttemptState.SUCCEEDED:
+        _stop_requested(b, stop)
+        return b.build()
     if observation.queue is not None and _follow_queue(b, observation.queue):
         _stop_too_often_preempted(b, observation.queue)
         return b.build()
@@ -379,6 +394,23 @@ def _out_of_runtime(job: FineTuneJob, observation: Observation, now: datetime) -
         and deadline is not None
         and (now - deadline).total_seconds() >= RUNTIME_GRACE_SECONDS
     )
+
+
+def _stop_requested(b: _Builder, why: str) -> None:
+    """Annotation finetune.dev/stop: the attempt is stopped as on delete (checkpoints kept) and
+    recorded as Stopped, not Failed; the job ends in phase Stopped."""
+    attempt = b.status.current_attempt
+    message = why or f"stopped on request ({STOP_ANNOTATION})"
+    if attempt:
+        _close_attempt(
+            b, "Stopped", Observation(AttemptState.FAILED, reason="StopRequested", message=message)
+        )
+        b.action = StopAttempt(attempt)
+    if b.status.phase != Phase.STOPPED:
+        b.status.completion_time = b.now
+    _end_live_conditions(b, "StopRequested")
+    b.condition(CONDITION_STOPPED, True, "StopRequested", message)
+    b.phase(Phase.STOPPED, "StopRequested", message)
 
 
 def _stop_out_of_runtime(b: _Builder) -> None:

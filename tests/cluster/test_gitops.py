@@ -31,7 +31,11 @@ pytest_plugins = ["tests.sagemaker_fixtures"]
 GITOPS_MANAGER = "argocd-controller"
 EXAMPLES = sorted((REPO_ROOT / "examples").glob("*.yaml"))
 GROUP, VERSION = "finetune.dev", "v1alpha1"
-PLURALS = {"FineTuneJob": "finetunejobs", "FineTuneRecipe": "finetunerecipes"}
+PLURALS = {
+    "FineTuneJob": "finetunejobs",
+    "FineTuneRecipe": "finetunerecipes",
+    "FineTuneSweep": "finetunesweeps",
+}
 PROMPT_RECORD = {"prompt": "What is 2 + 3?", "answer": "5"}
 BEDROCK_RECORD = {
     "schemaVersion": "bedrock-conversation-2024",
@@ -60,11 +64,17 @@ def example_documents(path: Path) -> list[dict[str, Any]]:
     for document in documents:
         document["metadata"].pop("namespace", None)
         document["metadata"]["name"] = prefix + document["metadata"]["name"]
-        spec = document.get("spec") or {}
+        spec = job_spec(document)
         for source in [*(spec.get("rewards") or []), spec.get("tools") or {}]:
             if "configMap" in source:
                 source["configMap"]["name"] = prefix + source["configMap"]["name"]
     return documents
+
+
+def job_spec(document: dict[str, Any]) -> dict[str, Any]:
+    """A job's spec, or the one a sweep's trials start from."""
+    spec = document.get("spec") or {}
+    return dict((spec.get("template") or {}).get("spec") or spec)
 
 
 def s3_uris(value: Any) -> Iterator[str]:
@@ -100,7 +110,7 @@ def gitops_operator(
     buckets: set[str] = set()
     for path in EXAMPLES:
         for document in example_documents(path):
-            spec = document.get("spec") or {}
+            spec = job_spec(document)
             record = (
                 BEDROCK_RECORD if (spec.get("data") or {}).get("format") == "bedrock-conversation" else RECORD
             )
@@ -176,6 +186,35 @@ def test_examples_applied_by_gitops_never_drift(testbed, namespace, gitops_opera
     }
     # The operator really ran every example (an attempt each), and failed none of them.
     assert all(s["currentAttempt"] >= 1 and s["phase"] != "Failed" for s in statuses.values()), statuses
+
+    # The sweep example (the seed's tuner) on SageMaker: its first trials are FineTuneJobs it owns,
+    # each a training job on moto, with TPE's parameters in their overrides.
+    (sweep,) = [d for p in EXAMPLES for d in example_documents(p) if d["kind"] == "FineTuneSweep"]
+
+    def trials_submitted() -> list[dict[str, Any]] | None:
+        trials = [
+            j
+            for j in custom_objects.list_namespaced_custom_object(GROUP, VERSION, namespace, "finetunejobs")[
+                "items"
+            ]
+            if (j["metadata"].get("labels") or {}).get("finetune.dev/sweep") == sweep["metadata"]["name"]
+        ]
+        submitted = [
+            t for t in trials if ((t.get("status") or {}).get("sagemaker") or {}).get("trainingJobName")
+        ]
+        return trials if len(submitted) == sweep["spec"]["maxParallelTrials"] == len(trials) else None
+
+    trials = wait_for(trials_submitted, timeout=120, message="the sweep's first trials on SageMaker")
+    sweep_status = custom_objects.get_namespaced_custom_object(
+        GROUP, VERSION, namespace, "finetunesweeps", sweep["metadata"]["name"]
+    )["status"]
+    assert sweep_status["phase"] == "Running" and sweep_status["trialsRunning"] == 2, sweep_status
+    for trial in trials:
+        overrides = trial["spec"]["recipe"]["overrides"]
+        assert 1e-7 <= overrides["optimizer.learningRate"] <= 1e-5 and overrides[
+            "training.microBatchSize"
+        ] in range(1, 5)
+        assert trial["metadata"]["ownerReferences"][0]["kind"] == "FineTuneSweep"
 
     for path in EXAMPLES:
         diff = server_side(testbed, "diff", namespace, path)

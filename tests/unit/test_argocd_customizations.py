@@ -20,7 +20,8 @@ from hack import argocd_cm
 REPO = Path(__file__).resolve().parents[2]
 CUSTOMIZATIONS = REPO / "argocd" / "resource_customizations"
 FINETUNEJOB = CUSTOMIZATIONS / "finetune.dev" / "FineTuneJob"
-ACTIONS = FINETUNEJOB / "actions"
+FINETUNESWEEP = CUSTOMIZATIONS / "finetune.dev" / "FineTuneSweep"
+KINDS = (FINETUNEJOB, FINETUNESWEEP)
 UNAVAILABLE_IN_ARGOCD = ("io", "os", "debug", "package", "require", "dofile", "loadfile", "load")
 
 
@@ -75,40 +76,52 @@ def load_yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text())
 
 
-def health_cases() -> list[dict[str, Any]]:
-    return list(load_yaml(FINETUNEJOB / "health_test.yaml")["tests"])
+def health_cases(kind: Path = FINETUNEJOB) -> list[dict[str, Any]]:
+    return list(load_yaml(kind / "health_test.yaml")["tests"])
 
 
-def action_file() -> dict[str, Any]:
-    return dict(load_yaml(ACTIONS / "action_test.yaml"))
+def action_file(kind: Path = FINETUNEJOB) -> dict[str, Any]:
+    return dict(load_yaml(kind / "actions" / "action_test.yaml"))
 
 
-@pytest.mark.parametrize("case", health_cases(), ids=lambda c: Path(c["inputPath"]).stem)
-def test_health(case: dict[str, Any]) -> None:
-    obj = load_yaml(FINETUNEJOB / case["inputPath"])
-    assert run_script(FINETUNEJOB / "health.lua", obj) == case["healthStatus"]
+def kind_cases(cases: str) -> list[Any]:
+    """(kind directory, case) of every kind's health or discovery or action tests."""
+    found = []
+    for kind in KINDS:
+        listed = health_cases(kind) if cases == "health" else action_file(kind)[cases]
+        found.extend(pytest.param(kind, case, id=f"{kind.name}-{_case_id(case)}") for case in listed)
+    return found
 
 
-@pytest.mark.parametrize("case", action_file()["discoveryTests"], ids=lambda c: Path(c["inputPath"]).stem)
-def test_action_discovery(case: dict[str, Any]) -> None:
-    obj = load_yaml(ACTIONS / case["inputPath"])
-    offered = run_script(ACTIONS / "discovery.lua", obj)
+def _case_id(case: dict[str, Any]) -> str:
+    stem = Path(case["inputPath"]).stem
+    return f"{case['action']}-{stem}" if "action" in case else stem
+
+
+@pytest.mark.parametrize(("kind", "case"), kind_cases("health"))
+def test_health(kind: Path, case: dict[str, Any]) -> None:
+    obj = load_yaml(kind / case["inputPath"])
+    assert run_script(kind / "health.lua", obj) == case["healthStatus"]
+
+
+@pytest.mark.parametrize(("kind", "case"), kind_cases("discoveryTests"))
+def test_action_discovery(kind: Path, case: dict[str, Any]) -> None:
+    actions = kind / "actions"
+    obj = load_yaml(actions / case["inputPath"])
+    offered = run_script(actions / "discovery.lua", obj)
     assert sorted(({"name": k, **v} for k, v in offered.items()), key=lambda a: a["name"]) == sorted(
         case["result"], key=lambda a: a["name"]
     )
 
 
-@pytest.mark.parametrize(
-    "case",
-    action_file()["actionTests"],
-    ids=lambda c: f"{c['action']}-{Path(c['inputPath']).stem}",
-)
-def test_action(case: dict[str, Any]) -> None:
-    """Paths are relative to actions/, as in Argo CD: inputs are the captured objects in
-    ../testdata, expected outputs (the input with the action's change) in actions/testdata."""
-    obj = load_yaml(ACTIONS / case["inputPath"])
-    result = run_script(ACTIONS / case["action"] / "action.lua", obj)
-    expected = load_yaml(ACTIONS / case["expectedOutputPath"])
+@pytest.mark.parametrize(("kind", "case"), kind_cases("actionTests"))
+def test_action(kind: Path, case: dict[str, Any]) -> None:
+    """Paths are relative to actions/, as in Argo CD: inputs are the objects in ../testdata,
+    expected outputs (the input with the action's change) in actions/testdata."""
+    actions = kind / "actions"
+    obj = load_yaml(actions / case["inputPath"])
+    result = run_script(actions / case["action"] / "action.lua", obj)
+    expected = load_yaml(actions / case["expectedOutputPath"])
     assert without_empty(result) == without_empty(expected)
 
 
@@ -122,14 +135,27 @@ def test_every_phase_has_real_testdata() -> None:
     assert {None, "Submitted", "Running", "Resuming", "Suspended", "Succeeded", "Failed"} <= phases
 
 
-def test_every_testdata_file_is_used() -> None:
-    used = {(FINETUNEJOB / case["inputPath"]).resolve() for case in health_cases()}
-    actions = action_file()
+def test_every_sweep_phase_has_testdata() -> None:
+    """Each phase the operator writes on a FineTuneSweep, and no status at all. These objects are
+    the operator's own decisions (sweep/plan.py) on trials in each state."""
+    phases = set()
+    for case in health_cases(FINETUNESWEEP):
+        obj = load_yaml(FINETUNESWEEP / case["inputPath"])
+        assert obj["kind"] == "FineTuneSweep" and obj["metadata"].get("uid"), case["inputPath"]
+        phases.add((obj.get("status") or {}).get("phase"))
+    assert {None, "Running", "Suspended", "Succeeded", "Failed"} <= phases
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_every_testdata_file_is_used(kind: Path) -> None:
+    used = {(kind / case["inputPath"]).resolve() for case in health_cases(kind)}
+    actions = action_file(kind)
+    root = kind / "actions"
     for case in actions["discoveryTests"]:
-        used.add((ACTIONS / case["inputPath"]).resolve())
+        used.add((root / case["inputPath"]).resolve())
     for case in actions["actionTests"]:
-        used |= {(ACTIONS / case["inputPath"]).resolve(), (ACTIONS / case["expectedOutputPath"]).resolve()}
-    on_disk = {p.resolve() for p in FINETUNEJOB.glob("**/testdata/*.yaml")}
+        used |= {(root / case["inputPath"]).resolve(), (root / case["expectedOutputPath"]).resolve()}
+    on_disk = {p.resolve() for p in kind.glob("**/testdata/*.yaml")}
     assert on_disk == used
 
 
@@ -140,14 +166,14 @@ def test_a_script_using_a_library_argo_cd_lacks_fails(tmp_path: Path) -> None:
         run_script(script, {"kind": "FineTuneJob"})
 
 
-def test_argocd_cm_snippet_carries_the_scripts_verbatim() -> None:
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_argocd_cm_snippet_carries_the_scripts_verbatim(kind: Path) -> None:
     data = yaml.safe_load(yaml.safe_dump({"data": argocd_cm.configmap_data()}))["data"]
     assert (
-        data["resource.customizations.health.finetune.dev_FineTuneJob"]
-        == (FINETUNEJOB / "health.lua").read_text()
+        data[f"resource.customizations.health.finetune.dev_{kind.name}"] == (kind / "health.lua").read_text()
     )
-    actions = yaml.safe_load(data["resource.customizations.actions.finetune.dev_FineTuneJob"])
-    assert actions["discovery.lua"] == (ACTIONS / "discovery.lua").read_text()
+    actions = yaml.safe_load(data[f"resource.customizations.actions.finetune.dev_{kind.name}"])
+    assert actions["discovery.lua"] == (kind / "actions" / "discovery.lua").read_text()
     assert {a["name"]: a["action.lua"] for a in actions["definitions"]} == {
-        name: (ACTIONS / name / "action.lua").read_text() for name in ("resume", "suspend")
+        name: (kind / "actions" / name / "action.lua").read_text() for name in ("resume", "suspend")
     }

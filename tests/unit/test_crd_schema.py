@@ -27,6 +27,7 @@ from pydantic import BaseModel
 
 from finetune_operator.api.job import FineTuneJobSpec, FineTuneJobStatus, Resources
 from finetune_operator.api.recipe import RecipeConfig, RecipeResources, RecipeSpec
+from finetune_operator.api.sweep import FineTuneSweepSpec, FineTuneSweepStatus
 from finetune_operator.resolution import RECIPE_FIELDS_A_JOB_SETS
 
 CRD_DIR = Path(__file__).resolve().parents[2] / "crds"
@@ -168,6 +169,8 @@ def compare_annotation(
             typing.get_args(annotation)
         ):
             errors.append(f"{path}: CRD does not match Literal{typing.get_args(annotation)}")
+    elif origin in (typing.Union, types.UnionType) and schema.get("x-kubernetes-preserve-unknown-fields"):
+        pass  # a scalar of several types (a sweep's categorical value): the CRD leaves it free-form
     elif annotation in TYPE_OF:
         if schema.get("type") != TYPE_OF[annotation]:
             errors.append(f"{path}: CRD type {schema.get('type')!r}, model {TYPE_OF[annotation]!r}")
@@ -182,6 +185,8 @@ def compare_annotation(
         ("finetunejobs", "status", FineTuneJobStatus),
         ("finetunerecipes", "spec", RecipeSpec),
         ("clusterfinetunerecipes", "spec", RecipeSpec),
+        ("finetunesweeps", "spec", FineTuneSweepSpec),
+        ("finetunesweeps", "status", FineTuneSweepStatus),
     ],
 )
 def test_crd_matches_model(plural: str, part: str, model: type[BaseModel]) -> None:

@@ -502,10 +502,12 @@ class Phase(StrEnum):
     SUSPENDED = "Suspended"
     SUCCEEDED = "Succeeded"
     FAILED = "Failed"
+    STOPPED = "Stopped"
+    """Stopped on request (annotation finetune.dev/stop, e.g. by its sweep's early stopping)."""
 
     @property
     def is_terminal(self) -> bool:
-        return self in (Phase.SUCCEEDED, Phase.FAILED)
+        return self in (Phase.SUCCEEDED, Phase.FAILED, Phase.STOPPED)
 
 
 class Condition(LenientApiModel):

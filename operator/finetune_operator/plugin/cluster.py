@@ -105,6 +105,34 @@ class Cluster:
             listing["items"], key=lambda j: (j["metadata"].get("namespace", ""), j["metadata"]["name"])
         )
 
+    def sweep(self, namespace: str, name: str) -> dict[str, Any]:
+        try:
+            return dict(
+                self.custom.get_namespaced_custom_object(GROUP, VERSION, namespace, "finetunesweeps", name)
+            )
+        except ApiException as err:
+            if err.status == 404:
+                raise ClusterError(f"finetunesweep {name!r} not found in namespace {namespace!r}") from None
+            raise ClusterError(api_message(err)) from None
+
+    def sweeps(self, namespace: str) -> list[dict[str, Any]]:
+        try:
+            listing = self.custom.list_namespaced_custom_object(GROUP, VERSION, namespace, "finetunesweeps")
+        except ApiException as err:
+            raise ClusterError(api_message(err)) from None
+        return sorted(listing["items"], key=lambda s: s["metadata"]["name"])
+
+    def create_sweep(self, document: dict[str, Any]) -> dict[str, Any]:
+        meta = document["metadata"]
+        try:
+            return dict(
+                self.custom.create_namespaced_custom_object(
+                    GROUP, VERSION, meta["namespace"], "finetunesweeps", document, field_manager=FIELD_MANAGER
+                )
+            )
+        except ApiException as err:
+            raise ClusterError(f"FineTuneSweep {meta['name']}: {api_message(err)}") from None
+
     def recipes(self, namespace: str) -> list[Recipe]:
         """The recipes the operator sees for a job in ``namespace``; invalid ones skipped, as it does."""
         found: list[Recipe] = []

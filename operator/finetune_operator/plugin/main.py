@@ -34,6 +34,7 @@ from finetune_operator.errors import SpecError
 from finetune_operator.instances import accelerator_family
 from finetune_operator.naming import LABEL_RECIPE_FOR_JOB
 from finetune_operator.plugin import data, flags, view
+from finetune_operator.plugin import sweep as sweep_flags
 from finetune_operator.plugin.cluster import Cluster, ClusterError, Terminated, signals_raise
 from finetune_operator.plugin.flags import SubmitOptions, UsageError
 from finetune_operator.plugin.logs import (
@@ -54,6 +55,7 @@ from finetune_operator.plugin.operator_config import (
 from finetune_operator.plugin.tensorboard import TENSORBOARD_PORT, build_tensorboard_pod, port_forward_command
 from finetune_operator.recipes import BUILTIN_RECIPES_DIR, load_recipe_file, load_recipes_dir, select_recipe
 from finetune_operator.resolution import storage_dirs
+from finetune_operator.yamlio import load_file
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -237,7 +239,157 @@ def build_parser() -> argparse.ArgumentParser:
     board.add_argument("--image", help="image with TensorBoard (default: the job's trainer image)")
     board.add_argument("--operator-namespace", help="where the operator's config lies (default: search)")
     add_render_arguments(sub.add_parser("render", help=RENDER_HELP))
+    add_sweep_arguments(sub, common)
     return parser
+
+
+def add_sweep_arguments(sub: Any, common: argparse.ArgumentParser) -> None:
+    """``sweep create|status|list`` (docs/cli.md, "sweep")."""
+    sweep = sub.add_parser("sweep", help="hyperparameter sweeps: FineTuneSweeps (docs/cli.md)")
+    verbs = sweep.add_subparsers(dest="sweep_command", required=True, parser_class=Parser)
+    create = verbs.add_parser(
+        "create",
+        parents=[common],
+        help="create a FineTuneSweep from a job's flags (as submit's) or a FineTuneJob file, and its ranges",
+    )
+    create.add_argument("name", help="name of the FineTuneSweep (its trials are <name>-t000, -t001, ...)")
+    create.add_argument(
+        "--from-job", type=Path, help="a FineTuneJob YAML file whose spec every trial starts from"
+    )
+    create.add_argument("--model-name", help="as submit's (without --from-job)")
+    create.add_argument("--training-type", choices=flags.TRAINING_TYPES, help="as submit's")
+    create.add_argument("--data-jsonl", help="as submit's (s3:// URI or a path on the job's storage)")
+    create.add_argument("--validation-jsonl", help="as submit's; objective eval_loss needs validation data")
+    create.add_argument("--recipe-override", help="overrides every trial has: key1.key2=value,...")
+    create.add_argument("--hyperparameters", help="more overrides: key=value,... by flat name or full path")
+    create.add_argument("--backend", choices=[b.value for b in BackendName], help="as submit's")
+    create.add_argument("--instance-type", help="as submit's")
+    create.add_argument("--nodes", type=int, help="as submit's")
+    create.add_argument("--role", help="IAM execution role ARN (sagemaker)")
+    create.add_argument("--max-run", type=int, help="maximum runtime of each trial in seconds")
+    create.add_argument("--image", help="trainer image of the trials")
+    create.add_argument("--rewards", type=Path, help="grpo and grpo-lora: a YAML list of the rewards")
+    create.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="PATH=SPEC",
+        help=f"a range to search (repeat the flag): {sweep_flags.PARAM_FORMAT}",
+    )
+    create.add_argument(
+        "--objective", choices=sweep_flags.OBJECTIVES, default="eval_loss", help="default eval_loss"
+    )
+    direction = create.add_mutually_exclusive_group()
+    direction.add_argument("--maximize", action="store_true", default=None, help="default for eval_reward")
+    direction.add_argument("--minimize", action="store_true", default=None, help="default for the losses")
+    create.add_argument("--algorithm", choices=sweep_flags.ALGORITHMS, default="tpe", help="default tpe")
+    create.add_argument("--max-trials", type=int, default=10, help="trials in total (default 10)")
+    create.add_argument("--max-parallel", type=int, default=1, help="trials at once (default 1)")
+    create.add_argument(
+        "--max-instance-hours", type=float, help="no trial starts once the trials used this many"
+    )
+    create.add_argument("--seed", type=int, help="seed of the search (default 0)")
+    create.add_argument(
+        "--early-stopping", choices=sorted(sweep_flags.EARLY_STOPPING), help="stop trials that fall behind"
+    )
+    create.add_argument(
+        "--dry-run", action="store_true", help="print the sweep and its first trials; create nothing"
+    )
+    create.add_argument(
+        "-o", "--output", choices=["yaml"], help="write the FineTuneSweep instead of creating it"
+    )
+    status = verbs.add_parser(
+        "status", parents=[common], help="a sweep's trials and best trial (exit 3 while it runs)"
+    )
+    status.add_argument("name")
+    verbs.add_parser("list", parents=[common], help="FineTuneSweeps in the namespace")
+
+
+def sweep_template(args: argparse.Namespace, namespace: str) -> dict[str, Any]:
+    """The trials' FineTuneJob spec: --from-job's, or the one submit's flags describe."""
+    if args.from_job:
+        jobs = [d for d in load_file(args.from_job) if isinstance(d, dict) and d.get("kind") == "FineTuneJob"]
+        if len(jobs) != 1:
+            raise UsageError(f"--from-job {args.from_job}: expected one FineTuneJob, found {len(jobs)}")
+        document = jobs[0]
+        return dict(document.get("spec") or {})
+    if not (args.model_name and args.training_type and args.data_jsonl):
+        raise UsageError("give --from-job FILE, or --model-name, --training-type and --data-jsonl")
+    options = flags.SubmitOptions(
+        job_name=args.name,
+        namespace=namespace,
+        model_name=args.model_name,
+        training_type=args.training_type,
+        data_jsonl=args.data_jsonl,
+        validation_jsonl=args.validation_jsonl,
+        recipe_override=args.recipe_override,
+        hyperparameters=args.hyperparameters,
+        role=args.role,
+        max_run=args.max_run,
+        backend=args.backend,
+        instance_type=args.instance_type,
+        nodes=args.nodes,
+        rewards=args.rewards,
+    )
+    flags.check_combinations(options)
+    method = flags.method_for(args.training_type)
+    flags.check_rewards(method, options.rewards)
+    rewards = flags.load_rewards(options.rewards) if options.rewards else None
+    overrides = flags.collect_overrides(options.recipe_override, options.hyperparameters)
+    paths = {
+        "train": args.data_jsonl,
+        **({"validation": args.validation_jsonl} if args.validation_jsonl else {}),
+    }
+    spec = flags.build_job(options, paths, method, None, overrides, rewards)["spec"]
+    if args.image:
+        spec["image"] = args.image
+    return dict(spec)
+
+
+def sweep_command(args: argparse.Namespace, out: TextIO) -> int:
+    local = args.sweep_command == "create" and (args.dry_run or args.output)
+    cluster = None if local else Cluster.connect(args.kubeconfig)
+    namespace = args.namespace or (cluster.default_namespace if cluster else "default")
+    if args.sweep_command == "list":
+        assert cluster is not None
+        out.write(sweep_flags.render_sweep_list(cluster.sweeps(namespace)) + "\n")
+        return 0
+    if args.sweep_command == "status":
+        assert cluster is not None
+        document = cluster.sweep(namespace, args.name)
+        out.write(sweep_flags.render_sweep_status(document) + "\n")
+        return (
+            view.exit_code_for(phase)
+            if (phase := (document.get("status") or {}).get("phase"))
+            in (
+                "Succeeded",
+                "Failed",
+            )
+            else EXIT_RUNNING
+        )
+    document = sweep_flags.build_sweep(
+        args.name,
+        namespace,
+        sweep_template(args, namespace),
+        args.param,
+        args.objective,
+        True if args.maximize else False if args.minimize else None,
+        args.algorithm,
+        args.max_trials,
+        args.max_parallel,
+        args.seed,
+        args.max_instance_hours,
+        args.early_stopping,
+    )
+    trials = sweep_flags.first_trials(document, view.now_utc())  # the operator's checks and first decision
+    if args.output or args.dry_run:
+        shown = [document, *trials] if args.dry_run else [document]
+        out.write(yaml.safe_dump_all(shown, sort_keys=False))
+        return 0
+    assert cluster is not None
+    cluster.create_sweep(document)
+    out.write(f"finetunesweep.finetune.dev/{args.name} created\n")
+    return 0
 
 
 # --- submit ------------------------------------------------------------------------------------
@@ -823,6 +975,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return run_render(args)
     if args.command == "submit":
         return submit(args, out)
+    if args.command == "sweep":
+        return sweep_command(args, out)
     cluster = Cluster.connect(args.kubeconfig)
     namespace = args.namespace or cluster.default_namespace
     if args.command == "status":

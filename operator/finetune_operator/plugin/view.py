@@ -13,7 +13,7 @@ from typing import Any
 
 SPARK = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 30
-TERMINAL_PHASES = ("Succeeded", "Failed")
+TERMINAL_PHASES = ("Succeeded", "Failed", "Stopped")
 
 
 def progress_bar(step: int, total: int, width: int = BAR_WIDTH) -> str:

@@ -1,5 +1,5 @@
 -- Argo CD health of a finetune.dev/v1alpha1 FineTuneJob (docs/operations.md, "Argo CD").
--- Progressing while Pending/Submitted/Running/Resuming, Healthy once Succeeded, Degraded when
+-- Progressing while Pending/Submitted/Running/Resuming, Healthy once Succeeded or Stopped, Degraded when
 -- Failed, while a delete or the current attempt is blocked (e.g. its storage claim is missing)
 -- or the spec is invalid, Suspended while suspended.
 -- The message carries the step, the attempt and the reason. Lua 5.1 (Argo CD's gopher-lua).
@@ -91,6 +91,14 @@ if phase == "Succeeded" then
     message = message .. "; output at " .. status.output.path
   end
   hs.message = message
+  return hs
+end
+
+-- Stopped on request (annotation finetune.dev/stop, e.g. early stopping by its FineTuneSweep):
+-- what was asked for; checkpoints are kept.
+if phase == "Stopped" then
+  hs.status = "Healthy"
+  hs.message = describe(obj, status, "Stopped", true_condition(status, "Stopped", nil))
   return hs
 end
 

@@ -5,7 +5,7 @@ local actions = {}
 local spec = obj.spec or {}
 local status = obj.status or {}
 local suspended = spec.suspend == true
-local finished = status.phase == "Succeeded" or status.phase == "Failed"
+local finished = status.phase == "Succeeded" or status.phase == "Failed" or status.phase == "Stopped"
 actions["suspend"] = {["disabled"] = suspended or finished or spec.backend == "sagemaker"}
 actions["resume"] = {["disabled"] = not suspended}
 return actions
