@@ -1,10 +1,30 @@
-"""The benchmark that needs the bed's real node, at smoke size (tests/bench_smoke.py): it completes
+"""The benchmarks run in the real-node lane, at smoke sizes (tests/bench_smoke.py): each completes
 and prints its figures. The figures themselves are `make bench`'s (docs/operations.md,
-"Benchmarks"); the control plane's benchmarks are in test_bench_control_plane_smoke.py."""
+"Benchmarks"); the reconcile benchmark is in test_bench_control_plane_smoke.py (the API lane)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.bench_smoke import run_bench_smoke
+
+
+@pytest.mark.bed_exclusive  # it restarts the API server
+def test_the_chaos_benchmark_survives_a_kill_and_an_api_server_restart(testbed) -> None:
+    run_bench_smoke(
+        "chaos",
+        {
+            "jobs",
+            "operator_kills",
+            "api_server_restarts",
+            "duplicates",
+            "orphans",
+            "unconverged",
+            "api_restart_recovery_seconds",
+            "operator_alive_at_end",
+        },
+        timeout=420,
+    )
 
 
 def test_the_e2e_benchmark_trains_crashes_hangs_is_preempted_and_resumes_on_the_real_node(testbed) -> None:

@@ -256,10 +256,8 @@ def test_spot_interruption_then_a_resumed_attempt_from_the_s3_checkpoint(
     second = training_job(custom_objects, namespace, "spot", attempt=2)
     resumed = aws.job(second)
     assert resumed.checkpoint_config["S3Uri"] == checkpoints
-    assert resumed.algorithm_specification["ContainerArguments"][-2:] == [
-        "--resume-from",
-        "/opt/ml/checkpoints/step-00000010",
-    ]
+    # The checkpoints come back to /opt/ml/checkpoints, and the trainer takes the newest complete one.
+    assert resumed.algorithm_specification["ContainerArguments"][-2:] == ["--resume-from", "auto"]
     recorded = status(custom_objects, namespace, "spot")
     assert recorded["attempts"][1]["resumedFrom"] == latest["path"]
     wait_for(
