@@ -2,10 +2,10 @@
 (hack/build-testbed.sh), where `spec.publish` pushes adapters (issue 26).
 
 It runs as a host process like the bed's other components. With the real node it listens on the
-node bridge's address (``NODE_GATEWAY``), which the node's pods reach as they reach the API server,
-so a publish pod pushes to ``oci://<NODE_GATEWAY>:<port>/...`` over plain HTTP (the operator config
-lists it in ``publish.insecure_registries``). Without the node it listens on 127.0.0.1. Its blobs
-live in the bed's state directory and go with the bed.
+node bridge's address (``NODE_GATEWAY``, port ``NODE_PORT``), which the node's pods reach as they
+reach the API server, so a publish pod pushes to ``oci://10.244.255.1:5000/...`` over plain HTTP
+(the operator config lists it in ``publish.insecure_registries``). Without the node it listens on
+127.0.0.1. Its blobs live in the bed's state directory and go with the bed.
 
 The same functions serve the unit tests, which run a registry of their own on a free port
 (tests/unit/test_publish_oci.py).
@@ -21,8 +21,17 @@ import urllib.request
 from pathlib import Path
 
 from hack.testbed.layout import Layout
+from hack.testbed.node import NODE_GATEWAY
 
 COMPONENT = "registry"
+NODE_PORT = 5000
+"""The registry's port on the node bridge's address: fixed, so that the chart's operator config on the
+bed can name it (nothing else listens on the bridge's address)."""
+
+
+def node_address() -> str:
+    """Where the real node's pods (and this host) reach the bed's registry."""
+    return f"{NODE_GATEWAY}:{NODE_PORT}"
 
 
 def write_config(directory: Path, address: str) -> Path:

@@ -108,6 +108,11 @@ def _check_grpo(spec: FineTuneJobSpec) -> None:
 def _check_publish(spec: FineTuneJobSpec) -> None:
     """The CRD's rules on spec.publish.when: it tests the final evaluation, and a metric the job's
     method reports (finetune_contract.evaluation)."""
+    if spec.backend == BackendName.SAGEMAKER and spec.publish is not None:
+        raise InvalidSpecError(
+            "spec.publish applies only to backend hyperpod for now: a SageMaker job's output is its "
+            "model.tar.gz in spec.sagemaker.outputS3Uri (status.output.path)"
+        )
     when = spec.publish.when if spec.publish else None
     if when is None:
         return

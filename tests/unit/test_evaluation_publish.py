@@ -3,25 +3,61 @@ rules, the publish allowlist, and what a succeeded attempt's evaluation does to 
 
 from __future__ import annotations
 
+import json
 import math
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from tests.unit.test_statemachine import NOW, apply, conditions, make_job, start
 
 from finetune_contract.evaluation import gate_metric_message, gate_verdict
 from finetune_operator.admission import check_rules
-from finetune_operator.api.job import FineTuneJob, Phase, Progress
+from finetune_operator.api.job import BackendRef, FineTuneJob, Phase, Progress, RecipeStatus
+from finetune_operator.api.recipe import RecipeKind
 from finetune_operator.attempt import AttemptState, Observation
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError
+from finetune_operator.publish_step import advance, publish_outcome, publishing, render_publish_job
 from finetune_operator.publishing import (
     PublishTargetNotAllowedError,
     allowlist_key,
     check_publish_target,
     parse_target,
 )
-from finetune_operator.statemachine import decide
+from finetune_operator.statemachine import Plan, decide, submitted
+
+NOW = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
+
+
+def make_job(spec_extra: dict[str, Any]) -> FineTuneJob:
+    return FineTuneJob.model_validate(
+        {
+            "metadata": {"name": "j", "namespace": "n", "uid": "u", "generation": 1},
+            "spec": {
+                "model": {"name": "llama-3.1-8b"},
+                "method": "lora",
+                "data": {"train": {"path": "/fsx/d.jsonl"}},
+                **spec_extra,
+            },
+        }
+    )
+
+
+def apply(job: FineTuneJob, plan: Plan) -> FineTuneJob:
+    return job.model_copy(update={"status": plan.status})
+
+
+def conditions(plan: Plan) -> dict[str, str]:
+    return {c.type: c.status for c in plan.status.conditions}
+
+
+def start(job: FineTuneJob) -> FineTuneJob:
+    """Attempt 1 submitted."""
+    plan = decide(job, None, NOW)
+    ref = BackendRef(kind="PyTorchJob", name="j-a1", uid="pj-1")
+    recipe = RecipeStatus(name="r", kind=RecipeKind.CLUSTER_FINE_TUNE_RECIPE, hash="h")
+    return apply(job, submitted(plan, ref, recipe, "/fsx/finetune/n/j/checkpoints"))
+
 
 EVALUATION = {"attempt": 1, "metrics": {"evalLoss": 0.9, "evalPerplexity": 2.46}, "examples": 12}
 
@@ -177,3 +213,126 @@ def test_a_gate_on_a_missing_evaluation_does_not_publish() -> None:
     assert published.reason == "NotEvaluated"
     job = apply(make_job({"evaluation": {}, "publish": publish}), plan)
     assert job.status.phase == Phase.SUCCEEDED
+
+
+# --- the publish step (publish_step.py) ------------------------------------------------------------
+
+PUBLISH_CONFIG = OperatorConfig.model_validate(
+    {
+        "trainer_images": {"cpu": "finetune-trainer-cpu:1"},
+        "publish": {
+            "allowlist": {"n": ["oci://10.244.255.1:5000/**"]},
+            "credentials": {"n": {"secret": "registry-push"}},
+            "insecure_registries": ["10.244.255.1:5000"],
+            "backoff_limit": 4,
+        },
+    }
+)
+
+
+def _publishing_job(target: str = "oci://10.244.255.1:5000/team/adapter:v1") -> FineTuneJob:
+    plan = _succeeded({"evaluation": {}, "publish": {"target": target}}, EVALUATION)
+    return apply(make_job({"evaluation": {}, "publish": {"target": target}}), plan)
+
+
+def test_the_publish_job_mounts_the_output_read_only_with_the_namespaces_credentials() -> None:
+    job = _publishing_job()
+    assert publishing(job.status)
+    rendered = render_publish_job(job, PUBLISH_CONFIG)
+    assert rendered["metadata"]["name"] == "j-publish"
+    assert rendered["metadata"]["ownerReferences"][0]["uid"] == "u"
+    spec = rendered["spec"]
+    assert spec["backoffLimit"] == 4
+    assert spec["podFailurePolicy"]["rules"][0]["onExitCodes"]["values"] == [2]
+    pod = spec["template"]["spec"]
+    (container,) = pod["containers"]
+    assert container["image"] == "finetune-trainer-cpu:1"
+    command = container["command"]
+    assert command[:3] == ["python", "-m", "finetune_trainer.publish"]
+    assert command[command.index("--source") + 1] == "/fsx/o/adapter"  # a LoRA job publishes its adapter
+    assert "--insecure-registry=10.244.255.1:5000" in command
+    assert "--docker-config=/etc/finetune/publish/config.json" in command
+    assert "--annotation=dev.finetune.method=lora" in command
+    assert '--annotation=dev.finetune.evaluation={"evalLoss": 0.9, "evalPerplexity": 2.46}' in command
+    output_mount = next(m for m in container["volumeMounts"] if m["name"] == "output")
+    assert output_mount == {"name": "output", "mountPath": "/fsx/o", "subPath": "o", "readOnly": True}
+    claim = next(v for v in pod["volumes"] if v["name"] == "output")["persistentVolumeClaim"]
+    assert claim == {"claimName": "fsx-claim", "readOnly": True}
+    secret = next(v for v in pod["volumes"] if v["name"] == "registry-credentials")["secret"]
+    assert secret["secretName"] == "registry-push"
+    assert pod["automountServiceAccountToken"] is False and pod["restartPolicy"] == "Never"
+    assert pod["securityContext"]["runAsNonRoot"] is True
+
+
+def test_an_s3_publish_job_gets_the_keys_as_environment() -> None:
+    config = PUBLISH_CONFIG.model_copy(
+        update={"publish": PUBLISH_CONFIG.publish.model_copy(update={"s3_endpoint_url": "http://moto:5000"})}
+    )
+    rendered = render_publish_job(_publishing_job("s3://models/team-a/run-1"), config)
+    (container,) = rendered["spec"]["template"]["spec"]["containers"]
+    assert container["envFrom"] == [{"secretRef": {"name": "registry-push"}}]
+    assert "--s3-endpoint-url=http://moto:5000" in container["command"]
+    assert not any(a.startswith("--docker-config") for a in container["command"])
+
+
+def _pod(phase: str, message: dict[str, Any], created: str) -> dict[str, Any]:
+    terminated = {"exitCode": 0 if phase == "Succeeded" else 1, "message": json.dumps(message)}
+    return {
+        "metadata": {"creationTimestamp": created},
+        "status": {"phase": phase, "containerStatuses": [{"state": {"terminated": terminated}}]},
+    }
+
+
+def test_a_retried_push_then_its_success_lands_in_status() -> None:
+    job = _publishing_job()
+    status, events = advance(job, job.status, None, "2026-11-22T10:01:00Z")
+    assert [e.reason for e in events] == ["Publishing"] and status.publish is not None
+    job = job.model_copy(update={"status": status})
+
+    down = {"error": "PUT http://10.244.255.1:5000/v2/...: Connection refused"}
+    outcome = publish_outcome({"status": {"failed": 1, "active": 1}}, [_pod("Failed", down, "t1")])
+    status, events = advance(job, job.status, outcome, "2026-11-22T10:01:20Z")
+    assert [(e.type, e.reason) for e in events] == [("Warning", "PublishRetrying")]
+    assert "Connection refused" in events[0].message and publishing(status)
+    assert status.publish is not None and status.publish.attempts == 2
+    job = job.model_copy(update={"status": status})
+    assert advance(job, job.status, outcome, "2026-11-22T10:01:30Z")[1] == []  # said once
+
+    done = {"reference": "10.244.255.1:5000/team/adapter@sha256:abc", "digest": "sha256:abc"}
+    outcome = publish_outcome(
+        {"status": {"failed": 1, "succeeded": 1}}, [_pod("Failed", down, "t1"), _pod("Succeeded", done, "t2")]
+    )
+    status, events = advance(job, job.status, outcome, "2026-11-22T10:02:00Z")
+    assert [e.reason for e in events] == ["Published"] and not publishing(status)
+    (published,) = [c for c in status.conditions if c.type == "Published"]
+    assert (published.status, published.reason) == ("True", "Published")
+    assert status.output is not None and status.output.path == "/fsx/o"
+    assert (status.output.reference, status.output.digest) == (done["reference"], "sha256:abc")
+    assert status.phase == Phase.SUCCEEDED
+
+
+def test_spent_retries_leave_the_job_succeeded_unpublished_and_the_output_named() -> None:
+    job = _publishing_job()
+    refused = {"error": "PUT ...: HTTP 401 unauthorized"}
+    outcome = publish_outcome(
+        {"status": {"failed": 5, "conditions": [{"type": "Failed", "status": "True"}]}},
+        [_pod("Failed", refused, "t5")],
+    )
+    status, events = advance(job, job.status, outcome, "2026-11-22T10:05:00Z")
+    (published,) = [c for c in status.conditions if c.type == "Published"]
+    assert (published.status, published.reason) == ("False", "PublishFailed")
+    assert "HTTP 401" in published.message and "the output is unchanged" in published.message
+    assert [(e.type, e.reason) for e in events] == [("Warning", "PublishFailed")]
+    assert status.phase == Phase.SUCCEEDED and status.output is not None and status.output.path == "/fsx/o"
+
+
+def test_sagemaker_jobs_are_refused_publish_for_now() -> None:
+    job = make_job(
+        {
+            "backend": "sagemaker",
+            "sagemaker": {"roleArn": "arn:aws:iam::123456789012:role/x"},
+            "publish": {"target": "s3://models/x"},
+        }
+    )
+    with pytest.raises(InvalidSpecError, match=r"spec\.publish applies only to backend hyperpod"):
+        check_rules(job)
