@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from finetune_contract.evaluation import gate_metric_message, gate_verdict
+from finetune_operator import yamlio
 from finetune_operator.admission import check_rules
 from finetune_operator.api.job import BackendRef, FineTuneJob, Phase, Progress, RecipeStatus
 from finetune_operator.api.recipe import RecipeKind
 from finetune_operator.attempt import AttemptState, Observation
 from finetune_operator.config import OperatorConfig
 from finetune_operator.errors import InvalidSpecError
+from finetune_operator.plugin import flags, view
+from finetune_operator.plugin.main import main
 from finetune_operator.publish_step import advance, publish_outcome, publishing, render_publish_job
 from finetune_operator.publishing import (
     PublishTargetNotAllowedError,
@@ -336,3 +340,82 @@ def test_sagemaker_jobs_are_refused_publish_for_now() -> None:
     )
     with pytest.raises(InvalidSpecError, match=r"spec\.publish applies only to backend hyperpod"):
         check_rules(job)
+
+
+# --- kubectl finetune ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expression", "when"),
+    [
+        ("evalLoss<1.2", {"metric": "evalLoss", "below": 1.2}),
+        (" evalRewardAccuracy > 0.6 ", {"metric": "evalRewardAccuracy", "above": 0.6}),
+        ("evalReward>-1e-3", {"metric": "evalReward", "above": -0.001}),
+    ],
+)
+def test_publish_if_becomes_the_gate(expression: str, when: dict[str, Any]) -> None:
+    assert flags.publish_gate(expression) == when
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("evalLoss<=1.2", "write <metric><<|>><number>"),
+        ("loss<1.2", "loss is not a metric; one of evalLoss"),
+        ("evalLoss<1..2", "is not a number"),
+    ],
+)
+def test_a_bad_publish_if_is_refused_naming_the_metrics(expression: str, message: str) -> None:
+    with pytest.raises(flags.UsageError, match=re.escape(message)):
+        flags.publish_gate(expression)
+
+
+def test_submit_writes_evaluation_and_publish(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = [
+        *("submit", "--job-name", "j", "--model-name", "llama-3.1-8b", "--training-type", "lora"),
+        *("--data-jsonl", "/fsx/data/team-a/train.jsonl", "--eval-data", "/fsx/data/team-a/held-out.jsonl"),
+        *("--publish", "oci://registry.example/team-a/j:v1", "--publish-if", "evalLoss<1.2"),
+        *("-n", "team-a", "-o", "yaml"),
+    ]
+    assert main(argv, None) == 0
+    (job,) = yamlio.load_documents(capsys.readouterr().out)
+    assert job["spec"]["evaluation"] == {"data": {"path": "/fsx/data/team-a/held-out.jsonl"}}
+    assert job["spec"]["publish"] == {
+        "target": "oci://registry.example/team-a/j:v1",
+        "when": {"metric": "evalLoss", "below": 1.2},
+    }
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--publish-if", "evalLoss<1"], "--publish-if gates --publish"),
+        (["--publish", "oci://Registry/x"], "--publish oci://Registry/x: String should match pattern"),
+    ],
+)
+def test_bad_publish_flags(extra: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = [
+        *("submit", "--job-name", "j", "--model-name", "llama-3.1-8b", "--training-type", "lora"),
+        *("--data-jsonl", "/fsx/data/team-a/train.jsonl", *extra, "-n", "team-a", "-o", "yaml"),
+    ]
+    assert main(argv, None) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_status_shows_the_evaluation_and_where_publishing_stands() -> None:
+    status = {
+        "phase": "Succeeded",
+        "evaluation": {
+            "metrics": {"evalLoss": 0.91, "evalPerplexity": 2.48},
+            "examples": 12,
+            "artifact": "/fsx/g",
+        },
+        "output": {"path": "/fsx/o", "reference": "r.example/a@sha256:abc"},
+        "conditions": [{"type": "Published", "status": "True", "reason": "Published", "message": "m"}],
+    }
+    job = {"metadata": {"name": "j"}, "spec": {"method": "lora"}, "status": status}
+    text = view.render_status(job, [], NOW)
+    assert "evaluation: evalLoss 0.91  evalPerplexity 2.48  (12 held-out examples)" in text
+    assert "generations: /fsx/g" in text and "published: r.example/a@sha256:abc" in text
+    status["conditions"] = [{"type": "Published", "status": "False", "reason": "GateFailed", "message": "x"}]
+    assert "not published: GateFailed: x" in view.render_status(job, [], NOW)
