@@ -140,7 +140,7 @@ def test_the_image_is_reproducible_and_names_its_layer_in_the_config(adapter: Pa
     assert first.manifest == second.manifest and first.digest == second.digest
     config = json.loads(first.config.data)
     assert config["rootfs"]["diff_ids"] == ["sha256:" + hashlib.sha256(first.layer.data).hexdigest()]
-    assert (config["os"], config["architecture"]) == ("linux", "amd64")
+    assert "os" not in config and "architecture" not in config  # platform-independent (KAITO)
 
 
 def test_credentials_come_from_the_docker_config() -> None:

@@ -8,9 +8,9 @@ The layout follows what serving pulls (docs/operations.md, "Publishing", records
 - KAITO's adapter images (`adapters[].source.image`) are copied from `/data`.
 
 So the image has one layer, an uncompressed tar with the output's files under `models/` and the same
-files again under `data/` as hard links (no second copy of the bytes), and an image config with
-`os`/`architecture` and the layer's diff id, so that container runtimes, `crane`, `oras` and
-containerd pull it as any image. The tar is reproducible (sorted names, zero times and owners):
+files again under `data/` as hard links (no second copy of the bytes), no image index, and an image
+config with the layer's diff id and no `os`/`architecture` (platform-independent, as KAITO's adapter
+image specification asks), which containerd, `crane` and `oras` pull. The tar is reproducible (sorted names, zero times and owners):
 the same output always gives the same digest, so a retried push changes nothing.
 
 Push: every blob with a monolithic upload (`POST /v2/<name>/blobs/uploads/`, then `PUT
@@ -99,9 +99,9 @@ def layer_tar(directory: Path) -> bytes:
 def build_image(directory: Path, annotations: Mapping[str, str]) -> Image:
     """The image of ``directory`` (the adapter, or the merged or full model) with ``annotations``."""
     layer = Blob(LAYER_MEDIA_TYPE, layer_tar(directory))
+    # No os/architecture: the files fit every platform, and KAITO's adapter image specification asks
+    # for a platform-independent config (containerd accepts it); rootfs.diff_ids it requires.
     config_document = {
-        "architecture": "amd64",
-        "os": "linux",
         "config": {"Labels": dict(sorted(annotations.items()))},
         "rootfs": {"type": "layers", "diff_ids": [layer.digest]},
     }
