@@ -221,8 +221,9 @@ def publish_outcome(publish_job: dict[str, Any], pods: list[dict[str, Any]]) -> 
     ordered = sorted(pods, key=lambda p: (p.get("metadata") or {}).get("creationTimestamp") or "")
     succeeded = [p for p in ordered if (p.get("status") or {}).get("phase") == "Succeeded"]
     failed = [p for p in ordered if (p.get("status") or {}).get("phase") == "Failed"]
-    if int(status.get("succeeded") or 0) > 0 and succeeded:
-        return PublishOutcome("Succeeded", failures, _termination_message(succeeded[-1]))
+    if int(status.get("succeeded") or 0) > 0:
+        # Its pod normally stays (the Job has no TTL); if someone deleted it, the push still happened.
+        return PublishOutcome("Succeeded", failures, _termination_message(succeeded[-1]) if succeeded else {})
     job_failed = any(
         c.get("type") == "Failed" and c.get("status") == "True" for c in status.get("conditions") or []
     )
