@@ -10,8 +10,9 @@ The layout follows what serving pulls (docs/operations.md, "Publishing", records
 So the image has one layer, an uncompressed tar with the output's files under `models/` and the same
 files again under `data/` as hard links (no second copy of the bytes), no image index, and an image
 config with the layer's diff id and no `os`/`architecture` (platform-independent, as KAITO's adapter
-image specification asks), which containerd, `crane` and `oras` pull. The tar is reproducible (sorted names, zero times and owners):
-the same output always gives the same digest, so a retried push changes nothing.
+image specification asks), which containerd, `crane` and `oras` pull. The tar is reproducible
+(sorted names, zero times and owners): the same output always gives the same digest, so a retried
+push changes nothing.
 
 Push: every blob with a monolithic upload (`POST /v2/<name>/blobs/uploads/`, then `PUT
 <location>?digest=`), skipped when `HEAD` finds it, then `PUT /v2/<name>/manifests/<tag>`. A
