@@ -227,7 +227,7 @@ def main() -> int:
         print(f"    {record['prompt']!r} -> {record['answer']!r}")
 
     say(f"Publishing to {job['spec']['publish']['target']} (gate: evalLoss below 20)")
-    status = watch(bed, NAMESPACE, name, published, PUBLISH_TIMEOUT_S, "Published")
+    status = watch(bed, NAMESPACE, name, published, PUBLISH_TIMEOUT_S, "Published", after_the_end=True)
     reference = status["output"]["reference"]
     print(f"  pushed: {reference}")
     print(

@@ -297,8 +297,11 @@ def watch(
     timeout: float,
     what: str,
     show: bool = True,
+    after_the_end: bool = False,
 ) -> T:
-    """Polls the job's status until `until(status)` is truthy, printing a progress line meanwhile."""
+    """Polls the job's status until `until(status)` is truthy, printing a progress line meanwhile.
+    A job that finished first is an error, unless ``after_the_end``: what is awaited comes after it
+    (the publish step's outcome)."""
     started = time.monotonic()
     shown = ""
     tty = sys.stdout.isatty()
@@ -313,7 +316,7 @@ def watch(
             if show and tty:
                 print()
             return result
-        if status.get("phase") in ("Failed", "Succeeded"):
+        if status.get("phase") in ("Failed", "Succeeded") and not after_the_end:
             raise RuntimeError(f"the job ended {status.get('phase')} while waiting for {what}: {status}")
         if time.monotonic() - started > timeout:
             raise TimeoutError(f"{what}: not reached within {timeout:.0f} s; last status: {describe(status)}")

@@ -708,6 +708,7 @@ def plugin_run(bed: RealNodeBed, real_namespace: str, dpo_job, tmp_path_factory)
             JOB_TIMEOUT_S,
             "a failed publish try",
             show=False,
+            after_the_end=True,
         )
     finally:
         restart_registry()
@@ -723,6 +724,7 @@ def plugin_run(bed: RealNodeBed, real_namespace: str, dpo_job, tmp_path_factory)
         JOB_TIMEOUT_S,
         "Published",
         show=False,
+        after_the_end=True,
     )
     print(f"published {time.monotonic() - started:.0f} s after training ended, the registry down at first")
     shown = kubectl_finetune(bed, real_namespace, "status", UPLOADED_JOB)
