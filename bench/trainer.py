@@ -184,6 +184,7 @@ def _finetune_train_config(
             "learningRateFactor": 0.5,
             "maxRollbacks": 3,
         },
+        "evaluation": None,
         "checkpointing": {"dir": str(root / "checkpoints"), "everySteps": steps, "keepLast": 1},
         "output": {"dir": str(root / "output"), "merge": False},
         "logging": {"everySteps": 1, "tensorboardDir": ""},

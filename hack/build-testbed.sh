@@ -197,7 +197,7 @@ build_kueue() {
 }
 
 background_pids=()
-components=${*:-kueue kubernetes etcd kwok training-operator helm coredns crictl pause promtool}
+components=${*:-kueue kubernetes etcd kwok training-operator helm coredns crictl pause promtool registry}
 for component in $components; do
   case $component in
     kueue)
@@ -212,6 +212,8 @@ for component in $components; do
       go_install training-operator github.com/kubeflow/training-operator/cmd/training-operator.v1 "$TRAINING_OPERATOR_VERSION"
       copy_pytorchjob_crd ;;
     helm) go_install helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION" ;;
+    # The OCI registry spec.publish pushes to (hack/testbed/registry.py).
+    registry) go_install registry github.com/distribution/distribution/v3/cmd/registry "$DISTRIBUTION_VERSION" ;;
     coredns) build_coredns ;;
     crictl) go_install crictl sigs.k8s.io/cri-tools/cmd/crictl "$CRI_TOOLS_VERSION" ;;
     # Not a bed component: the chart tests check the PrometheusRule with it (promtool check/test rules).

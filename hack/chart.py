@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hack.image_keys import files_digest, image_refs
+from hack.testbed import registry
 from hack.testbed.kwok_cluster import fsx_volume
 from hack.testbed.node import NODE_INSTANCE_TYPE
 
@@ -55,6 +56,15 @@ def chart_values() -> dict[str, Any]:
             "trainer_image": images["trainer-cpu"],
             "trainer_images": {"cpu": images["trainer-cpu"]},
             "namespaces": [DEMO_NAMESPACE, IN_CLUSTER_NAMESPACE, REAL_TRAINING_NAMESPACE, GOVERNED_NAMESPACE],
+            # spec.publish to the bed's registry (hack/testbed/registry.py), from two namespaces only.
+            "publish": {
+                "allowlist": {
+                    DEMO_NAMESPACE: [f"oci://{registry.node_address()}/{DEMO_NAMESPACE}/*"],
+                    REAL_TRAINING_NAMESPACE: [f"oci://{registry.node_address()}/{REAL_TRAINING_NAMESPACE}/*"],
+                },
+                "insecure_registries": [registry.node_address()],
+                "backoff_limit": 6,
+            },
         },
     }
 

@@ -17,7 +17,11 @@ What happens, on the bed's real API server, scheduler, training-operator and rea
 5. the operator starts attempt 2 resuming from the checkpoint in status; it finishes and
    writes the adapter;
 6. the loss curve (from the trainer's progress.jsonl), the attempts and the adapter's path
-   are printed.
+   are printed;
+7. the trainer's final evaluation (loss and perplexity on the validation set, answers to three
+   test prompts) is in the job's status; as the evaluation loss passes the job's gate, the
+   operator's publish step pushes the adapter to the bed's OCI registry, and the demo pulls it
+   back, checks it byte for byte against the adapter on the file system and loads it with PEFT.
 
 Nothing here plays a component's part: the demo does what a user does (kubectl apply, exec,
 reading status and the shared file system).
@@ -25,17 +29,23 @@ reading status and the shared file system).
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 import yaml
 from hack.chart import CHART_NAMESPACE, CHART_RELEASE, install_chart
 from hack.chart import DEMO_NAMESPACE as NAMESPACE
-from hack.real_job import DEMO_JOB, RealNodeBed, in_phase, watch
+from hack.real_job import DEMO_JOB, FSX_MOUNT, MODEL_NAME, RealNodeBed, in_phase, watch
 from hack.testbed.layout import REPO_ROOT
 
+from finetune_contract.oci import RegistryClient, extract_layer
+
+PUBLISH_TIMEOUT_S = 180
 ATTEMPT_1_TIMEOUT_S = 300  # image already on the node: pods start in seconds, the first step in ~30 s
 FINISH_TIMEOUT_S = 300
 
@@ -82,6 +92,47 @@ def attempts_table(status: dict[str, Any]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join(
         "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows
+    )
+
+
+def published(status: dict[str, Any]) -> dict[str, Any] | None:
+    """A `watch` condition: the status once condition Published is decided (True, or False for a
+    reason other than publishing in progress)."""
+    for condition in status.get("conditions") or []:
+        if condition["type"] == "Published" and condition["reason"] != "Publishing":
+            if condition["status"] != "True":
+                raise RuntimeError(f"not published: {condition['reason']}: {condition['message']}")
+            return status
+    return None
+
+
+def pull_and_load(bed: RealNodeBed, reference: str, adapter_dir: Path) -> str:
+    """Pulls ``reference`` (``<registry>/<repository>@<digest>``), compares its files with
+    ``adapter_dir``'s and loads them onto the base model with PEFT; returns what it found."""
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM
+
+    name, _, digest = reference.partition("@")
+    registry, _, repository = name.partition("/")
+    manifest, (layer,) = RegistryClient(registry, insecure=True).pull(repository, digest)
+    pulled = extract_layer(layer)
+    on_disk = {
+        p.relative_to(adapter_dir).as_posix(): p.read_bytes() for p in adapter_dir.rglob("*") if p.is_file()
+    }
+    if pulled != on_disk:
+        raise RuntimeError(
+            f"the pulled adapter differs from {adapter_dir}: {sorted(pulled)} vs {sorted(on_disk)}"
+        )
+    with tempfile.TemporaryDirectory() as directory:
+        for relative, data in pulled.items():
+            (Path(directory) / relative).parent.mkdir(parents=True, exist_ok=True)
+            (Path(directory) / relative).write_bytes(data)
+        base = AutoModelForCausalLM.from_pretrained(str(bed.host_path(f"{FSX_MOUNT}/models/{MODEL_NAME}")))
+        model = PeftModel.from_pretrained(base, directory)
+        adapted = sum(1 for name, _ in model.named_parameters() if "lora_" in name)
+    return (
+        f"  {len(pulled)} files, {len(layer)} bytes in layer {manifest['layers'][0]['digest'][:19]}..., "
+        f"identical to {adapter_dir}\n  PeftModel.from_pretrained: {adapted} LoRA tensors loaded"
     )
 
 
@@ -165,6 +216,27 @@ def main() -> int:
     adapter = f"{output}/adapter/adapter_model.safetensors"
     print(f"  in the pods' file system: {adapter}")
     print(f"  on this machine:          {bed.host_path(adapter)}")
+
+    say("The final evaluation (status.evaluation)")
+    evaluation = status.get("evaluation") or {}
+    for metric, value in sorted((evaluation.get("metrics") or {}).items()):
+        print(f"  {metric:16} {value:.4f}")
+    print(f"  on {evaluation.get('examples')} held-out examples; answers to the test prompts:")
+    for line in bed.host_path(evaluation["artifact"]).read_text().splitlines():
+        record = json.loads(line)
+        print(f"    {record['prompt']!r} -> {record['answer']!r}")
+
+    say(f"Publishing to {job['spec']['publish']['target']} (gate: evalLoss below 20)")
+    status = watch(bed, NAMESPACE, name, published, PUBLISH_TIMEOUT_S, "Published", after_the_end=True)
+    reference = status["output"]["reference"]
+    print(f"  pushed: {reference}")
+    print(
+        bed.kubectl("get", "events", "-n", NAMESPACE, "--field-selector", f"involvedObject.name={name}"),
+        end="",
+    )
+
+    say("Pulled back from the registry: the same bytes, and PEFT loads it")
+    print(pull_and_load(bed, reference, bed.host_path(f"{output}/adapter")))
     print(f"  phase: {status['phase']}; demo took {time.monotonic() - started:.0f} s")
     print(
         "\nThe bed keeps running: export KUBECONFIG=$(make -s cluster-kubeconfig); "

@@ -80,13 +80,21 @@ def chat_data(namespace: str) -> tuple[str, str]:
     )
 
 
+def test_prompts(namespace: str) -> str:
+    """The demo's test prompts (spec.evaluation.prompts), as pods see them."""
+    return f"{FSX_MOUNT}/data/{namespace}/chats/prompts.jsonl"
+
+
 def demo_job(namespace: str, name: str) -> dict[str, Any]:
-    """examples/tiny-llama-cpu-lora.yaml, in another namespace and under another name."""
+    """examples/tiny-llama-cpu-lora.yaml, in another namespace and under another name, without its
+    evaluation and publishing (a test that wants them sets its own)."""
     job = yaml.safe_load(DEMO_JOB.read_text())
     job["metadata"] |= {"namespace": namespace, "name": name}
     train, validation = chat_data(namespace)
     job["spec"]["data"]["train"]["path"] = train
     job["spec"]["data"]["validation"]["path"] = validation
+    job["spec"].pop("evaluation")
+    job["spec"].pop("publish")
     return dict(job)
 
 
@@ -187,6 +195,11 @@ class RealNodeBed:
         train, validation = (self.host_path(p) for p in chat_data(namespace))
         tiny_model.write_jsonl(train, tiny_model.chat_records(TRAIN_RECORDS, seed=1))
         tiny_model.write_jsonl(validation, tiny_model.chat_records(VALIDATION_RECORDS, seed=2))
+        prompts = [
+            {"prompt": next(m["content"] for m in record["messages"] if m["role"] == "user")}
+            for record in tiny_model.chat_records(3, seed=3)
+        ]
+        tiny_model.write_jsonl(self.host_path(test_prompts(namespace)), prompts)
         return train, validation
 
     def govern(self, namespace: str) -> str:
@@ -284,8 +297,11 @@ def watch(
     timeout: float,
     what: str,
     show: bool = True,
+    after_the_end: bool = False,
 ) -> T:
-    """Polls the job's status until `until(status)` is truthy, printing a progress line meanwhile."""
+    """Polls the job's status until `until(status)` is truthy, printing a progress line meanwhile.
+    A job that finished first is an error, unless ``after_the_end``: what is awaited comes after it
+    (the publish step's outcome)."""
     started = time.monotonic()
     shown = ""
     tty = sys.stdout.isatty()
@@ -300,7 +316,7 @@ def watch(
             if show and tty:
                 print()
             return result
-        if status.get("phase") in ("Failed", "Succeeded"):
+        if status.get("phase") in ("Failed", "Succeeded") and not after_the_end:
             raise RuntimeError(f"the job ended {status.get('phase')} while waiting for {what}: {status}")
         if time.monotonic() - started > timeout:
             raise TimeoutError(f"{what}: not reached within {timeout:.0f} s; last status: {describe(status)}")

@@ -63,6 +63,7 @@ class Layout:
             "coredns": "COREDNS_VERSION",
             "crictl": "CRI_TOOLS_VERSION",
             "promtool": "PROMETHEUS_VERSION",
+            "registry": "DISTRIBUTION_VERSION",
         }.get(name)
         if version_key is None:  # Debian's containerd, runc and ctr, installed by apt-get
             return Path(shutil.which(name) or f"/usr/bin/{name}")

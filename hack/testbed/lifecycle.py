@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from hack.testbed import kueue
+from hack.testbed import kueue, registry
 from hack.testbed.kwok_cluster import (
     CPU_NODES,
     GPU_NODES,
@@ -69,6 +69,7 @@ COMPONENTS = (
     "coredns",
     "training-operator",
     "kueue",
+    "registry",
 )
 
 
@@ -181,6 +182,7 @@ def up(args: argparse.Namespace) -> None:
             "coredns-ready",
             "kueue-webhook",
             "kueue-health",
+            "registry",
         )
     }
     state: dict = {"ports": ports, "pids": {}, "components": list(components)}
@@ -335,6 +337,7 @@ def up(args: argparse.Namespace) -> None:
         "training-operator",
     )
     start_kueue(lay, state, ports)
+    start_registry(lay, state)
     wait_until("all kwok nodes Ready", lambda: ready_nodes(lay) >= KWOK_NODES, 60, lay, "kwok")
     if has_node:
         wait_node_ready(lay, ports)
@@ -345,6 +348,36 @@ def up(args: argparse.Namespace) -> None:
         lay,
     )
     log(f"ready in {time.monotonic() - started:.1f}s; KUBECONFIG={lay.kubeconfig}; logs in {lay.logs}")
+
+
+def registry_address(state: dict) -> str:
+    """Where the bed's OCI registry listens: on the node bridge's address, which the real node's pods
+    reach, or on 127.0.0.1 in a bed without the node (hack/testbed/registry.py)."""
+    if "kubelet" in state.get("components", COMPONENTS):
+        return registry.node_address()
+    return f"127.0.0.1:{state['ports']['registry']}"
+
+
+def start_registry(lay: Layout, state: dict) -> None:
+    """The bed's OCI registry (spec.publish's target in the tests and the demo)."""
+    address = registry_address(state)
+    config = registry.write_config(lay.state / "registry", address)
+    start_process(lay, state, registry.COMPONENT, registry.argv(lay, config), env=registry.ENV)
+    wait_until("registry /v2/", lambda: registry.serving(address), 30, lay, registry.COMPONENT)
+
+
+def stop_registry() -> None:
+    """Stop the bed's registry, keeping its blobs (a test's registry outage); start_registry again."""
+    lay = layout()
+    state = load_state(lay)
+    pid = state["pids"].get(registry.COMPONENT)
+    if pid and pid_alive(pid):
+        stop_process_group(pid)
+
+
+def restart_registry() -> None:
+    lay = layout()
+    start_registry(lay, load_state(lay))
 
 
 def start_kueue(lay: Layout, state: dict, ports: dict[str, int]) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from finetune_contract.constants import MAX_JOB_NAME_LENGTH
+from finetune_contract.evaluation import gate_metric_message, metrics_of
 from finetune_contract.methods import (
     AcceleratorFamily,
     family_problem,
@@ -59,6 +60,7 @@ def check_rules(job: FineTuneJob) -> None:
     if (spec.data.train is None) == (spec.data.mixture is None):
         raise InvalidSpecError("set exactly one of spec.data.train or spec.data.mixture")
     _check_grpo(spec)
+    _check_publish(spec)
     backend_class(spec.backend).check_spec(job)
 
 
@@ -101,6 +103,25 @@ def _check_grpo(spec: FineTuneJobSpec) -> None:
             "a SageMaker training job cannot read the job's storage: give the modules of spec.rewards and "
             "spec.tools as configMap or s3Uri, not path"
         )
+
+
+def _check_publish(spec: FineTuneJobSpec) -> None:
+    """The CRD's rules on spec.publish.when: it tests the final evaluation, and a metric the job's
+    method reports (finetune_contract.evaluation)."""
+    if spec.backend == BackendName.SAGEMAKER and spec.publish is not None:
+        raise InvalidSpecError(
+            "spec.publish applies only to backend hyperpod for now: a SageMaker job's output is its "
+            "model.tar.gz in spec.sagemaker.outputS3Uri (status.output.path)"
+        )
+    when = spec.publish.when if spec.publish else None
+    if when is None:
+        return
+    if spec.evaluation is None:
+        raise InvalidSpecError(
+            "spec.publish.when tests the final evaluation's metrics: set spec.evaluation too"
+        )
+    if when.metric not in metrics_of(spec.method):
+        raise InvalidSpecError(gate_metric_message())
 
 
 def _check_reward(reward: RewardSpec) -> None:

@@ -10,6 +10,7 @@ from finetune_operator.attempt import AttemptRequest
 from finetune_operator.code import ConfigMapData, check_config_maps, code_files, code_modules
 from finetune_operator.config import OperatorConfig
 from finetune_operator.limits import check_resource_limits
+from finetune_operator.publishing import check_publish_target
 from finetune_operator.recipes import InvalidRecipe, frozen_recipe, select_recipe
 from finetune_operator.resolution import check_accelerator, resolve
 
@@ -59,6 +60,7 @@ def attempt_request_for_recipe(
     check_accelerator(resolution.config, resources.accelerator_family, resources.instance_type)
     namespace = job.metadata.namespace or ""
     check_config_maps(job.spec, namespace, config_maps or {})
+    check_publish_target(job.spec.publish, namespace, operator.publish.allowed_in(namespace))
     request = AttemptRequest(
         job=job,
         attempt=attempt,

@@ -104,10 +104,10 @@ def _recipes_for_render(files: list[Path], directory: Path | None) -> list[Recip
 def render_config(path: Path | None) -> OperatorConfig:
     """The operator config a dry run renders with.
 
-    Without ``--config`` the administrator's SageMaker role allowlist, allowed S3 prefixes and
-    image allowlist are unknown, so the dry run accepts the role, S3 locations and image the
-    spec names (still checked against their patterns) and says so on stderr; the running
-    operator enforces its real allowlists.
+    Without ``--config`` the administrator's SageMaker role allowlist, allowed S3 prefixes, image
+    allowlist and publish allowlist are unknown, so the dry run accepts the role, S3 locations,
+    image and publish target the spec names (still checked against their patterns) and says so on
+    stderr; the running operator enforces its real allowlists.
     """
     if path is not None:
         config = OperatorConfig.from_file(path)
@@ -116,6 +116,7 @@ def render_config(path: Path | None) -> OperatorConfig:
     return OperatorConfig.model_validate(
         {
             "image_allowlist": {"*": [ANY]},
+            "publish": {"allowlist": {"*": ["oci://**", "s3://**"]}},
             BackendName.SAGEMAKER.value: {
                 "role_allowlist": [ANY],
                 "allowed_s3_prefixes": {"*": [ANY_BUCKET]},

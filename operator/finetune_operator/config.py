@@ -88,6 +88,67 @@ class ProgressHealth(BaseModel):
         return self
 
 
+class PublishCredentials(BaseModel):
+    """What a namespace's publish step authenticates with: never the job's spec (docs/security.md)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    secret: str | None = Field(
+        default=None,
+        description=(
+            "A Secret in the job's namespace: for oci:// targets a kubernetes.io/dockerconfigjson "
+            "Secret (mounted, its .dockerconfigjson read for the registry's credentials); for s3:// "
+            "targets its keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) become the "
+            "step's environment."
+        ),
+    )
+    service_account: str | None = Field(
+        default=None,
+        description="The ServiceAccount the publish step runs as (e.g. one with an IAM role for S3).",
+    )
+
+
+class PublishSettings(BaseModel):
+    """Where jobs may publish their output (spec.publish) and with what (docs/operations.md, "Publishing")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    allowlist: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description=(
+            "Per namespace, the targets its jobs may publish to, as patterns of "
+            "oci://<registry>/<repository> or s3://<bucket>/<prefix> ('*' stops at '/', '**' crosses "
+            "it); '*' as the namespace applies to every namespace. Empty: no job publishes."
+        ),
+    )
+    credentials: dict[str, PublishCredentials] = Field(
+        default_factory=dict,
+        description="Per namespace ('*': every namespace without its own), the publish step's credentials.",
+    )
+    insecure_registries: list[str] = Field(
+        default_factory=list,
+        description="Registries (host:port) reached over plain HTTP: test beds only.",
+    )
+    s3_endpoint_url: str | None = Field(
+        default=None, description="An S3 endpoint other than AWS's (an S3-compatible store, a test bed's)."
+    )
+    backoff_limit: int = Field(
+        default=6,
+        ge=0,
+        le=20,
+        description=(
+            "Retries of a failed publish step (its Job's backoffLimit: 10 s, 20 s, 40 s ... apart); "
+            "the output is never touched by a retry."
+        ),
+    )
+
+    def allowed_in(self, namespace: str) -> list[str]:
+        return [*self.allowlist.get("*", []), *self.allowlist.get(namespace, [])]
+
+    def credentials_for(self, namespace: str) -> PublishCredentials:
+        return self.credentials.get(namespace) or self.credentials.get("*") or PublishCredentials()
+
+
 class OperatorConfig(BaseModel):
     """Defaults and limits for every FineTuneJob this operator reconciles."""
 
@@ -144,6 +205,10 @@ class OperatorConfig(BaseModel):
     namespaces: list[str] = Field(
         default_factory=list,
         description="Namespaces to watch; empty watches the whole cluster.",
+    )
+    publish: PublishSettings = Field(
+        default_factory=PublishSettings,
+        description="Where jobs may publish their output (spec.publish), with which credentials.",
     )
     trainer_cluster_role: str = Field(
         default=DEFAULT_TRAINER_CLUSTER_ROLE,

@@ -36,7 +36,7 @@ from kubernetes.client.exceptions import ApiException
 from pydantic import ValidationError
 
 from finetune_operator.admission import check_rules
-from finetune_operator.api.job import PLURAL, BackendRef, Condition, FineTuneJob, FineTuneJobSpec
+from finetune_operator.api.job import PLURAL, BackendRef, Condition, FineTuneJob, FineTuneJobSpec, Phase
 from finetune_operator.api.recipe import BackendName, Recipe
 from finetune_operator.api.usage import UsageStatus
 from finetune_operator.attempt import (
@@ -77,6 +77,13 @@ from finetune_operator.metrics import (
     PhaseTracker,
 )
 from finetune_operator.naming import GROUP, LABEL_JOB, VERSION
+from finetune_operator.publish_step import (
+    PUBLISH_LOOK_SECONDS,
+    PublishStep,
+    advance,
+    publish_refused,
+    publishing,
+)
 from finetune_operator.recipes import ParsedRecipes, format_validation_error, recipe_changes
 from finetune_operator.statemachine import (
     ATTEMPT_CHECK_SECONDS,
@@ -155,6 +162,7 @@ class Reconciler:
         self._clock = clock
         self._post_event = post_event
         self.backends = backends or BackendCache(config, api_client)
+        self._publish_step = PublishStep(config, api_client)
         self.recipes = ParsedRecipes()
         self.max_workers = config.max_workers
         """Threads for blocking API calls; bounds how many jobs are reconciled at once."""
@@ -424,6 +432,8 @@ class Reconciler:
         plan = decide(job, observation, now, self._health(job, now))
         if observation is not None:
             plan = _with_usage(plan, self._observed_usage(job, attempt, observation, now))
+        if plan.status.phase == Phase.SUCCEEDED and publishing(plan.status):
+            return self._publish(job, plan, now)
         action = plan.action
         try:
             if isinstance(action, Submit):
@@ -475,6 +485,17 @@ class Reconciler:
             return rejected(job, plan, InvalidSpecError(server_refusal(err)), now)
         return plan
 
+    def _publish(self, job: FineTuneJob, plan: Plan, now: datetime) -> Plan:
+        """One look at the succeeded job's publish step (publish_step.py): create it, or read how it went."""
+        decided = job.model_copy(update={"status": plan.status})
+        try:
+            outcome = self._publish_step.outcome(decided)
+        except SpecError as err:
+            status, events = publish_refused(decided, plan.status, err, format_time(now))
+            return replace(plan, status=status, events=(*plan.events, *events))
+        status, events = advance(decided, plan.status, outcome, format_time(now))
+        return replace(plan, status=status, events=(*plan.events, *events))
+
     def _observed_usage(
         self, job: FineTuneJob, attempt: int, observation: Observation, now: datetime
     ) -> UsageStatus:
@@ -515,6 +536,8 @@ class Reconciler:
         """When to reconcile again without an event: the backend's poll, the runtime deadline
         (a backend's own deadline cannot be moved once an attempt runs), or a check of a new or
         blocked attempt."""
+        if plan.status.phase == Phase.SUCCEEDED and publishing(plan.status):
+            return PUBLISH_LOOK_SECONDS  # the step's Job is not watched
         if plan.status.phase.is_terminal or not plan.status.current_attempt:
             return None
         poll = self.backends.get(job.spec.backend).observe_again_in(job, plan.status.current_attempt)

@@ -22,6 +22,7 @@ from finetune_operator.api.recipe import Recipe, RecipeConfig
 from finetune_operator.api.training_config import (
     CheckpointingSection,
     DataConfig,
+    EvaluationConfig,
     GenerationEngine,
     JobIdentity,
     LoggingSection,
@@ -232,6 +233,7 @@ def resolve(job: FineTuneJob, recipe: Recipe, operator: OperatorConfig, attempt:
         parallelism=tunables.parallelism,
         neuron=tunables.neuron,
         divergence=spec.health.divergence,
+        evaluation=_resolve_evaluation(job, tunables),
         checkpointing=CheckpointingSection(dir=paths.checkpoint_dir, **tunables.checkpointing.model_dump()),
         output=OutputSection(dir=paths.output_dir, **tunables.output.model_dump()),
         logging=LoggingSection(tensorboard_dir=paths.tensorboard_dir, **tunables.logging.model_dump()),
@@ -248,8 +250,9 @@ def resolve(job: FineTuneJob, recipe: Recipe, operator: OperatorConfig, attempt:
 
 
 def config_hash(config: ResolvedTrainingConfig) -> str:
-    """sha256 over everything that shapes training: the config minus job identity and the hash itself."""
-    document = config.model_dump(mode="json", exclude={"job": True, "recipe": {"hash"}})
+    """sha256 over everything that shapes training: the config minus job identity, the hash itself and
+    the final evaluation (it runs after training and changes none of it)."""
+    document = config.model_dump(mode="json", exclude={"job": True, "recipe": {"hash"}, "evaluation": True})
     canonical = json.dumps(document, sort_keys=True, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -301,6 +304,25 @@ def _resolve_data(job: FineTuneJob, tunables: RecipeConfig) -> DataConfig:
         validation=validation,
         validation_split=tunables.data.validation_split,
         error_budget=tunables.data.error_budget,
+    )
+
+
+def _resolve_evaluation(job: FineTuneJob, tunables: RecipeConfig) -> EvaluationConfig | None:
+    """``spec.evaluation`` for the trainer; refuses an evaluation with no held-out set to run on."""
+    evaluation = job.spec.evaluation
+    if evaluation is None:
+        return None
+    data = job.spec.data
+    if evaluation.data is None and data.validation is None and tunables.data.validation_split == 0:
+        raise InvalidSpecError(
+            "spec.evaluation has no held-out set: give spec.evaluation.data.path or "
+            "spec.data.validation.path, or hold out a share of the training data with "
+            "spec.data.validationSplit (the recipe's is 0)"
+        )
+    return EvaluationConfig(
+        path=_location(evaluation.data.path) if evaluation.data else None,
+        prompts=_location(evaluation.prompts.path) if evaluation.prompts else None,
+        max_new_tokens=evaluation.max_new_tokens,
     )
 
 

@@ -59,6 +59,7 @@ from finetune_operator.health import (
     HealthVerdict,
     Stall,
 )
+from finetune_operator.publishing import CONDITION_PUBLISHED, evaluated, publish_verdict
 
 CONDITION_SUBMITTED = "Submitted"
 CONDITION_SUSPENDED = "Suspended"
@@ -162,8 +163,10 @@ class _Builder:
                     observed_generation=generation,
                 )
                 return
-        if not true and type_ != CONDITION_SUCCEEDED:
-            return  # absent means False for the other conditions; keep the list short
+        if not true and type_ not in (CONDITION_SUCCEEDED, CONDITION_PUBLISHED):
+            # Absent means False for the other conditions; keep the list short. Published False
+            # carries why (the gate, a publish in progress or failed).
+            return
         self.status.conditions.append(
             Condition(
                 type=type_,
@@ -558,6 +561,22 @@ def _succeed(b: _Builder, observation: Observation) -> None:
         f"Attempt {b.status.current_attempt} finished; output at "
         f"{observation.output_path or 'the backend output location'}",
     )
+    _evaluated_and_gated(b)
+
+
+def _evaluated_and_gated(b: _Builder) -> None:
+    """The final evaluation into status, and whether spec.publish goes ahead (publishing.py): a
+    failed gate is ``Published`` False with the gate's reason, the job still Succeeded."""
+    evaluation, events = evaluated(b.job.model_copy(update={"status": b.status}))
+    if evaluation is not None:
+        b.status.evaluation = evaluation
+        b.events.extend(events)
+    verdict = publish_verdict(b.job, evaluation)
+    if verdict is None:
+        return
+    b.condition(CONDITION_PUBLISHED, False, verdict.reason, verdict.message)
+    if not verdict.publish:
+        b.events.append(JobEvent("Warning", "NotPublished", verdict.message))
 
 
 def _fail(b: _Builder, reason: str, message: str) -> None:

@@ -41,9 +41,12 @@ from hack.real_job import (
     in_phase,
     watch,
 )
+from hack.testbed import registry
+from hack.testbed.lifecycle import restart_registry, stop_registry
 from hack.tiny_model import chat_records, preference_records, write_jsonl
 from safetensors.torch import load_file
 
+from finetune_contract.oci import RegistryClient, RegistryError, extract_layer
 from finetune_operator.storage import PosixUser
 from tests.cluster.uninterrupted import attempt_config, run_on_this_machine
 from tests.conftest import KUBECTL_FINETUNE, REPO_ROOT
@@ -95,6 +98,50 @@ def test_the_demo_job_succeeds_and_its_loss_falls(demo: DemoRun) -> None:
     assert sum(r["loss"] for r in last) / 5 < sum(r["loss"] for r in first) / 5 - 0.5, (first, last)
     adapter = demo.status["output"]["path"] + "/adapter/adapter_model.safetensors"
     assert "on this machine:" in demo.stdout and adapter in demo.stdout
+
+
+def test_the_demo_job_evaluates_and_publishes_its_adapter_which_comes_back_byte_for_byte(
+    demo: DemoRun, bed: RealNodeBed
+) -> None:
+    """Issue 26 on the demo's job: the trainer's final evaluation in status, the gate passed, the
+    adapter pushed to the bed's registry by the publish step, pulled back here identical to the
+    adapter on the file system (make demo also loads it with PEFT)."""
+    evaluation = demo.status["evaluation"]
+    assert set(evaluation["metrics"]) == {"evalLoss", "evalPerplexity"}
+    assert evaluation["metrics"]["evalLoss"] < 20 and evaluation["attempt"] == 2
+    generations = bed.host_path(evaluation["artifact"]).read_text().splitlines()
+    assert len(generations) == 3 and all("answer" in json.loads(line) for line in generations)
+    published = next(c for c in demo.status["conditions"] if c["type"] == "Published")
+    assert (published["status"], published["reason"]) == ("True", "Published"), published
+    reference = demo.status["output"]["reference"]
+    assert (
+        reference
+        == f"{registry.node_address()}/{DEMO_NAMESPACE}/tiny-llama-lora@{demo.status['output']['digest']}"
+    )
+    adapter = bed.host_path(demo.status["output"]["path"]) / "adapter"
+    assert pulled_files(reference) == {
+        p.relative_to(adapter).as_posix(): p.read_bytes() for p in adapter.rglob("*") if p.is_file()
+    }
+    assert f"pushed: {reference}" in demo.stdout and "PeftModel.from_pretrained:" in demo.stdout
+
+
+def pulled_files(reference: str) -> dict[str, bytes]:
+    """The files of the image ``<registry>/<repository>@<digest>`` (its ``models/`` directory)."""
+    name, _, digest = reference.partition("@")
+    host, _, repository = name.partition("/")
+    _, (layer,) = RegistryClient(host, insecure=True).pull(repository, digest)
+    return extract_layer(layer)
+
+
+def repository_exists(repository: str) -> bool:
+    """Whether the bed's registry holds any tag of ``repository``."""
+    try:
+        RegistryClient(registry.node_address(), insecure=True).request("GET", f"/v2/{repository}/tags/list")
+    except RegistryError as err:
+        if "HTTP 404" in str(err):
+            return False
+        raise
+    return True
 
 
 def test_attempt_2_resumes_from_the_checkpoint_attempt_1_reported(demo: DemoRun) -> None:
@@ -392,6 +439,14 @@ def dpo_job(bed: RealNodeBed, real_namespace: str, bad_data_job) -> DeletedPodRu
     job = demo_job(real_namespace, "dpo")
     job["spec"]["method"] = "dpo-lora"
     job["spec"]["data"] = {"format": "preference", "train": {"path": path}}
+    # The final evaluation on a held-out file, and a gate no model passes (an accuracy above 1).
+    held_out = f"{FSX_MOUNT}/data/{real_namespace}/preferences/held-out.jsonl"
+    write_jsonl(bed.host_path(held_out), preference_records(16, seed=5))
+    job["spec"]["evaluation"] = {"data": {"path": held_out}}
+    job["spec"]["publish"] = {
+        "target": f"oci://{registry.node_address()}/{real_namespace}/dpo:v1",
+        "when": {"metric": "evalRewardAccuracy", "above": 1.0},
+    }
     bed.apply(job)
     status = watch(
         bed,
@@ -487,6 +542,40 @@ def test_a_dpo_lora_job_succeeds_on_the_real_node(dpo_job, bed: RealNodeBed) -> 
     assert load_file(str(adapter))
 
 
+def test_a_failed_gate_leaves_the_job_succeeded_unpublished_and_pushes_nothing(
+    dpo_job, bed: RealNodeBed, real_namespace: str
+) -> None:
+    status = dpo_job.status
+    assert status["phase"] == "Succeeded"
+    assert set(status["evaluation"]["metrics"]) == {"evalLoss", "evalRewardAccuracy", "evalRewardMargin"}
+    assert status["evaluation"]["examples"] == 16
+    published = next(c for c in status["conditions"] if c["type"] == "Published")
+    accuracy = status["evaluation"]["metrics"]["evalRewardAccuracy"]
+    assert (published["status"], published["reason"]) == ("False", "GateFailed")
+    assert published["message"].startswith(f"evalRewardAccuracy {accuracy:.6g} is not above 1")
+    assert not repository_exists(f"{real_namespace}/dpo")
+    jobs = bed.kubectl("get", "jobs.batch", "-n", real_namespace, "-o", "name")
+    assert "dpo-publish" not in jobs
+
+
+def test_a_job_publishing_off_the_namespaces_allowlist_fails_before_anything_trains(
+    bed: RealNodeBed, real_namespace: str
+) -> None:
+    job = demo_job(real_namespace, "off-allowlist")
+    job["spec"]["publish"] = {"target": f"oci://{registry.node_address()}/{DEMO_NAMESPACE}/stolen:v1"}
+    started = time.monotonic()
+    bed.apply(job)
+    status = watch(bed, real_namespace, "off-allowlist", in_phase("Failed"), 60, "Failed", show=False)
+    print(f"refused in {time.monotonic() - started:.1f} s")
+    assert status["reason"] == "PublishTargetNotAllowed" and "backendRef" not in status
+    failed = next(c for c in status["conditions"] if c["type"] == "Failed")
+    assert (
+        f"oci://{registry.node_address()}/{DEMO_NAMESPACE}/stolen is not allowed in namespace"
+        in failed["message"]
+    )
+    bed.kubectl("delete", "finetunejob", "off-allowlist", "-n", real_namespace)
+
+
 def test_a_pod_of_one_job_cannot_report_for_another(dpo_job, bad_data_job) -> None:
     code, _, body = dpo_job.foreign_report.strip().partition(" ")
     assert code == "403", dpo_job.foreign_report
@@ -537,6 +626,7 @@ def test_only_the_training_operators_init_container_keeps_worker_pods_from_restr
 
 UPLOADED_JOB = "uploaded"
 UPLOADED_STEPS = 20
+UPLOADED_TARGET = f"oci://{registry.node_address()}/{REAL_TRAINING_NAMESPACE}/uploaded:v1"
 
 
 @dataclass
@@ -548,6 +638,12 @@ class PluginRun:
     logs: subprocess.CompletedProcess[str]
     status: subprocess.CompletedProcess[str]
     job: dict[str, Any]
+    retried: dict[str, Any]
+    """The job's status once a publish try had failed (the registry down)."""
+    published: dict[str, Any]
+    adapter_before_publishing: dict[str, bytes]
+    status_after_publishing: subprocess.CompletedProcess[str]
+    events: str
 
 
 def kubectl_finetune(bed: RealNodeBed, namespace: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -566,14 +662,19 @@ def plugin_run(bed: RealNodeBed, real_namespace: str, dpo_job, tmp_path_factory)
     then a one-node LoRA job on them, followed with `logs -f` from its first step to its end."""
     local = tmp_path_factory.mktemp("local-data")
     train, validation = local / "train.jsonl", local / "validation.jsonl"
+    held_out = local / "held-out.jsonl"
     write_jsonl(train, chat_records(400, seed=7))
     write_jsonl(validation, chat_records(40, seed=8))
+    write_jsonl(held_out, chat_records(12, seed=9))
+    # The registry is down when the job finishes training: its publish step fails and is retried.
+    stop_registry()
     submitted = kubectl_finetune(
         bed,
         real_namespace,
         "submit",
         *("--job-name", UPLOADED_JOB, "--model-name", "tiny-llama", "--training-type", "lora"),
         *("--data-jsonl", str(train), "--validation-jsonl", str(validation), "--upload-data"),
+        *("--eval-data", str(held_out), "--publish", UPLOADED_TARGET, "--publish-if", "evalLoss<20"),
         *("--nodes", "1", "--recipe-override", f"training.max_steps={UPLOADED_STEPS}"),
         *("--upload-image", image_refs()["trainer-cpu"], "--verbose"),
     )
@@ -600,7 +701,45 @@ def plugin_run(bed: RealNodeBed, real_namespace: str, dpo_job, tmp_path_factory)
     )
     followed = kubectl_finetune(bed, real_namespace, "logs", UPLOADED_JOB, "-f")
     waited = kubectl_finetune(bed, real_namespace, "status", UPLOADED_JOB)
-    return PluginRun(uploads, submitted, left, followed, waited, bed.job(real_namespace, UPLOADED_JOB))
+    trained = bed.job(real_namespace, UPLOADED_JOB)
+    adapter = bed.host_path(trained["status"]["output"]["path"]) / "adapter"
+    before = {p.relative_to(adapter).as_posix(): p.read_bytes() for p in adapter.rglob("*") if p.is_file()}
+    started = time.monotonic()
+    try:
+        retried = watch(
+            bed,
+            real_namespace,
+            UPLOADED_JOB,
+            lambda s: s if ((s.get("publish") or {}).get("attempts") or 0) >= 2 else None,
+            JOB_TIMEOUT_S,
+            "a failed publish try",
+            show=False,
+            after_the_end=True,
+        )
+    finally:
+        restart_registry()
+    published = watch(
+        bed,
+        real_namespace,
+        UPLOADED_JOB,
+        lambda s: (
+            s
+            if any(c["type"] == "Published" and c["reason"] != "Publishing" for c in s["conditions"])
+            else None
+        ),
+        JOB_TIMEOUT_S,
+        "Published",
+        show=False,
+        after_the_end=True,
+    )
+    print(f"published {time.monotonic() - started:.0f} s after training ended, the registry down at first")
+    shown = kubectl_finetune(bed, real_namespace, "status", UPLOADED_JOB)
+    events = bed.kubectl(
+        "get", "events", "-n", real_namespace, "--field-selector", f"involvedObject.name={UPLOADED_JOB}"
+    )
+    return PluginRun(
+        uploads, submitted, left, followed, waited, trained, retried, published, before, shown, events
+    )
 
 
 def test_submit_upload_data_copies_local_files_into_the_claim_through_a_pod_it_deletes(
@@ -633,3 +772,26 @@ def test_logs_follow_the_master_pod_to_the_end_of_the_attempt(plugin_run: Plugin
     logged = plugin_run.logs.stdout
     assert "parameters trainable" in logged, logged[:2000]
     assert f"finetune-metrics step={UPLOADED_STEPS} " in logged, logged[-2000:]
+
+
+def test_a_publish_while_the_registry_is_down_is_retried_and_succeeds_once_it_is_back(
+    plugin_run: PluginRun, bed: RealNodeBed
+) -> None:
+    retried = plugin_run.retried
+    assert retried["phase"] == "Succeeded"
+    publishing = next(c for c in retried["conditions"] if c["type"] == "Published")
+    assert (publishing["status"], publishing["reason"]) == ("False", "Publishing")
+    assert "PublishRetrying" in plugin_run.events and "Connection refused" in plugin_run.events
+    status = plugin_run.published
+    published = next(c for c in status["conditions"] if c["type"] == "Published")
+    assert (published["status"], published["reason"]) == ("True", "Published"), published
+    assert status["publish"]["attempts"] >= 2 and status["phase"] == "Succeeded"
+    # The output is intact, and what the registry holds is it.
+    adapter = bed.host_path(status["output"]["path"]) / "adapter"
+    now = {p.relative_to(adapter).as_posix(): p.read_bytes() for p in adapter.rglob("*") if p.is_file()}
+    assert now == plugin_run.adapter_before_publishing
+    assert pulled_files(status["output"]["reference"]) == now
+    # The evaluation on --eval-data, and `kubectl finetune status` showing both.
+    assert status["evaluation"]["examples"] == 12
+    shown = plugin_run.status_after_publishing.stdout
+    assert "evaluation: evalLoss" in shown and f"published: {status['output']['reference']}" in shown

@@ -40,6 +40,7 @@ def run_on_this_machine(bed: RealNodeBed, config: dict[str, Any], directory: Pat
     local["data"]["validation"]["path"] = str(bed.host_path(config["data"]["validation"]["path"]))
     local["checkpointing"]["dir"] = str(directory / "checkpoints")
     local["output"]["dir"] = str(directory / "output")
+    local["evaluation"] = None  # after the adapter is written: it changes nothing this run compares
     local["logging"]["tensorboardDir"] = str(directory / "tensorboard")
     path = directory / "config.yaml"
     path.write_text(yaml.safe_dump(local))

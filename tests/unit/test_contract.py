@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from finetune_contract import constants
+from finetune_contract.evaluation import gate_metric_message, metrics_of
 from finetune_contract.formats import RecordError, record_parser, shape_problem
 from finetune_contract.methods import (
     METHOD_TRAITS,
@@ -54,12 +55,31 @@ def test_the_crd_rules_on_rewards_and_trainium_name_the_methods_the_table_names(
     listed = {
         tuple(re.findall(r"'([a-z-]+)'", match))
         for rule in rules
+        if "publish.when" not in rule  # its own test below
         for match in re.findall(r"self\.method in \[([^\]]*)\]", rule)
     }
     assert listed == {tuple(m.value for m in methods_where(lambda traits: traits.rewards))}
     not_on_trainium = methods_where(lambda traits: AcceleratorFamily.NEURON not in traits.families)
     trainium_rule = next(rule for rule in rules if "startsWith('ml.trn')" in rule)
     assert f"!(self.method in [{', '.join(repr(m.value) for m in not_on_trainium)}])" in trainium_rule
+
+
+def test_the_crd_rule_on_the_publish_gate_names_the_metrics_each_method_reports() -> None:
+    """The gate's CEL rule lists, per group of methods, the metrics `metrics_of` gives them; the
+    last list is the remaining methods' (sft, lora)."""
+    rules = _job_spec_schema()["x-kubernetes-validations"]
+    (gate,) = [r for r in rules if "self.publish.when.metric in" in r["rule"]]
+    groups = re.findall(r"self\.method in \[([^\]]*)\]", gate["rule"])
+    metric_lists = re.findall(r"self\.publish\.when\.metric in \[([^\]]*)\]", gate["rule"])
+    named: set[Method] = set()
+    for group, metrics in zip(groups, metric_lists, strict=False):
+        methods = [Method(m) for m in re.findall(r"'([a-z-]+)'", group)]
+        named.update(methods)
+        for method in methods:
+            assert tuple(re.findall(r"'(\w+)'", metrics)) == metrics_of(method)
+    rest = [m for m in Method if m not in named]
+    assert rest and all(tuple(re.findall(r"'(\w+)'", metric_lists[-1])) == metrics_of(m) for m in rest)
+    assert " ".join(gate["message"].split()) == gate_metric_message()
 
 
 @pytest.mark.parametrize("method", list(Method))

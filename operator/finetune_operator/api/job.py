@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from finetune_operator.api.base import ApiModel, LenientApiModel
+from finetune_operator.api.evaluation import EvaluationSpec, EvaluationStatus, PublishSpec, PublishStatus
 from finetune_operator.api.recipe import (
     API_GROUP,
     API_VERSION,
@@ -479,6 +480,8 @@ class FineTuneJobSpec(ApiModel):
     tools: ToolsSpec | None = Field(default=None, description="Tools for multi-turn GRPO rollouts.")
     max_runtime_seconds: int | None = Field(default=None, ge=1, le=MAX_RUNTIME_SECONDS)
     suspend: bool = False
+    evaluation: EvaluationSpec | None = Field(default=None, description="The final evaluation.")
+    publish: PublishSpec | None = Field(default=None, description="Where the output goes after training.")
 
     @field_validator("rewards")
     @classmethod
@@ -619,6 +622,8 @@ class Progress(LenientApiModel):
     tokens_seen: int | None = None
     """Tokens trained on up to this step, over the whole run (restored from the checkpoint on resume)."""
     rollbacks: list[Rollback] | None = None
+    evaluation: EvaluationStatus | None = None
+    """The final evaluation, reported by the trainer; the operator copies it to status.evaluation."""
     """The reporting attempt's rollbacks; the operator copies them to ``status.health.rollbacks``."""
     updated_at: str | None = None
 
@@ -641,6 +646,9 @@ class CheckpointStatus(LenientApiModel):
 
 class OutputStatus(LenientApiModel):
     path: str
+    reference: str | None = None
+    """Where spec.publish put it: ``<registry>/<repository>@<digest>`` or the manifest's s3:// URI."""
+    digest: str | None = None
 
 
 class SageMakerProgress(LenientApiModel):
@@ -692,6 +700,8 @@ class FineTuneJobStatus(LenientApiModel):
     sagemaker: SageMakerStatus | None = None
     usage: UsageStatus | None = None
     queue: QueueStatus | None = None
+    evaluation: EvaluationStatus | None = None
+    publish: PublishStatus | None = None
     start_time: str | None = None
     completion_time: str | None = None
     checkpoint_dir: str | None = None

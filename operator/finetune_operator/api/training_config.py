@@ -339,6 +339,17 @@ class ToolsConfig(ApiModel):
     )
 
 
+class EvaluationConfig(ApiModel):
+    """The final evaluation (the job's ``spec.evaluation``): the trainer's last phase, after the
+    output is written."""
+
+    path: str | None = Field(
+        default=None, description="Held-out set; none: the validation set (data.validation or the split)."
+    )
+    prompts: str | None = Field(default=None, description="Test prompts to generate answers for.")
+    max_new_tokens: int = Field(default=128, ge=1, le=4096, description="Tokens per generated answer.")
+
+
 class CheckpointingSection(CheckpointingTunables):
     dir: str
 
@@ -371,6 +382,7 @@ class ResolvedTrainingConfig(ApiModel):
     parallelism: ParallelismSection
     neuron: NeuronSection
     divergence: DivergenceSection = Field(default_factory=DivergenceSection)
+    evaluation: EvaluationConfig | None = None
     checkpointing: CheckpointingSection
     output: OutputSection
     logging: LoggingSection

@@ -16,6 +16,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from finetune_contract.evaluation import EvaluationMetric
+from finetune_operator.api.evaluation import PublishSpec
 from finetune_operator.api.job import FineTuneJobSpec, OverrideValue, Resources, Resume, Scheduling
 from finetune_operator.api.recipe import API_GROUP, API_VERSION, BackendName
 from finetune_operator.api.training_config import Method
@@ -70,6 +72,9 @@ class SubmitOptions:
     priority: str | None = None
     max_preemptions: int | None = None
     rewards: Path | None = None
+    eval_data: str | None = None
+    publish: str | None = None
+    publish_if: str | None = None
     dry_run: bool = False
     output: str | None = None
 
@@ -117,9 +122,16 @@ def check_combinations(options: SubmitOptions) -> None:
     for flag, path in (
         ("--data-jsonl", options.data_jsonl),
         ("--validation-jsonl", options.validation_jsonl),
+        ("--eval-data", options.eval_data),
     ):
         if path:
             check_data_path(flag, path, backend, options.upload_data)
+    if options.publish_if and not options.publish:
+        raise UsageError("--publish-if gates --publish: give the target with --publish oci://...|s3://...")
+    if options.publish_if:
+        publish_gate(options.publish_if)
+    if options.publish:
+        check_flag_bounds("--publish", options.publish)
 
 
 FLAG_FIELDS: dict[str, tuple[str, type[BaseModel], str]] = {
@@ -128,6 +140,7 @@ FLAG_FIELDS: dict[str, tuple[str, type[BaseModel], str]] = {
     "--queue": ("spec.scheduling.queueName", Scheduling, "queue_name"),
     "--priority": ("spec.scheduling.priorityClass", Scheduling, "priority_class"),
     "--max-preemptions": ("spec.resume.maxPreemptions", Resume, "max_preemptions"),
+    "--publish": ("spec.publish.target", PublishSpec, "target"),
 }
 """Flags that set one field of the job: (its API path, model, field). A flag has the field's
 bounds, read from the model, so it refuses what the API server would, naming the flag."""
@@ -150,6 +163,26 @@ def check_instance_type(instance_type: str, backend: BackendName) -> None:
         print(
             f"warning: --instance-type {instance_type} is not in the instance catalog{hint}", file=sys.stderr
         )
+
+
+PUBLISH_GATE = re.compile(r"^\s*(?P<metric>\w+)\s*(?P<op>[<>])\s*(?P<value>[-+0-9.eE]+)\s*$")
+
+
+def publish_gate(expression: str) -> dict[str, Any]:
+    """``--publish-if 'evalLoss<1.2'`` as spec.publish.when (``{metric, below}``; ``>``: ``above``)."""
+    match = PUBLISH_GATE.match(expression)
+    metrics = ", ".join(EvaluationMetric)
+    if match is None:
+        raise UsageError(
+            f"--publish-if {expression!r}: write <metric><<|>><number>, e.g. 'evalLoss<1.2' ({metrics})"
+        )
+    if match["metric"] not in set(EvaluationMetric):
+        raise UsageError(f"--publish-if {expression!r}: {match['metric']} is not a metric; one of {metrics}")
+    try:
+        value = float(match["value"])
+    except ValueError:
+        raise UsageError(f"--publish-if {expression!r}: {match['value']} is not a number") from None
+    return {"metric": match["metric"], "below" if match["op"] == "<" else "above": value}
 
 
 def check_flag_bounds(flag: str, value: object) -> None:
@@ -382,6 +415,14 @@ def build_job(
         spec["sagemaker"] = sagemaker
     if rewards:
         spec["rewards"] = rewards
+    if "evaluation" in data_paths or options.publish_if:
+        spec["evaluation"] = (
+            {"data": {"path": data_paths["evaluation"]}} if "evaluation" in data_paths else {}
+        )
+    if options.publish:
+        spec["publish"] = {"target": options.publish}
+        if options.publish_if:
+            spec["publish"]["when"] = publish_gate(options.publish_if)
     return {
         "apiVersion": f"{API_GROUP}/{API_VERSION}",
         "kind": "FineTuneJob",

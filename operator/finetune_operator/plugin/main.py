@@ -74,8 +74,10 @@ OPERATOR_DEFAULTS = (
     "model_root",
     "storage",
     "resource_limits",
+    "publish",
 )
-"""What the preview takes from the operator's config when the plugin can read it."""
+"""What the preview takes from the operator's config when the plugin can read it (without it, any
+publish target passes the preview; the operator checks it against its own allowlist)."""
 
 
 class JobStateError(Exception):
@@ -119,6 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="training data: s3:// URI, path on the job's storage, or a local file with --upload-data",
     )
     submit.add_argument("--validation-jsonl", help="validation data, same forms as --data-jsonl")
+    submit.add_argument(
+        "--eval-data",
+        help="held-out data for the final evaluation (spec.evaluation.data), same forms as --data-jsonl",
+    )
+    submit.add_argument(
+        "--publish",
+        help="where the output goes after training: oci://<registry>/<repository>:<tag> or s3://...",
+    )
+    submit.add_argument(
+        "--publish-if",
+        help="publish only if the final evaluation passes, e.g. 'evalLoss<1.2' or 'evalRewardAccuracy>0.6'",
+    )
     submit.add_argument(
         "--recipe-yaml", type=Path, help="a FineTuneRecipe file to train with (instead of --training-type)"
     )
@@ -418,6 +432,9 @@ def submit_options(args: argparse.Namespace, namespace: str) -> SubmitOptions:
         priority=args.priority,
         max_preemptions=args.max_preemptions,
         rewards=args.rewards,
+        eval_data=args.eval_data,
+        publish=args.publish,
+        publish_if=args.publish_if,
         dry_run=args.dry_run,
         output=args.output,
     )
@@ -495,6 +512,7 @@ def preview_config(job_image: str | None, operator: OperatorConfig | None = None
         "s3_prefix": PREVIEW_S3_PREFIX,
         "trainer_image": job_image or PREVIEW_SAGEMAKER_IMAGE,
     }
+    known.setdefault("publish", {"allowlist": {"*": ["oci://**", "s3://**"]}})
     return OperatorConfig.model_validate(
         {**known, "image_allowlist": {"*": [ANY]}, BackendName.SAGEMAKER.value: sagemaker}
     )
@@ -521,6 +539,8 @@ def plan_uploads(
     inputs = {"train": ("--data-jsonl", options.data_jsonl)}
     if options.validation_jsonl:
         inputs["validation"] = ("--validation-jsonl", options.validation_jsonl)
+    if options.eval_data:
+        inputs["evaluation"] = ("--eval-data", options.eval_data)
     paths: dict[str, str] = {}
     uploads: list[data.LocalFile] = []
     bucket = None
@@ -570,7 +590,8 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
     flags.check_rewards(method, options.rewards)
     rewards = flags.load_rewards(options.rewards) if options.rewards else None
     overrides = flags.collect_overrides(options.recipe_override, options.hyperparameters)
-    needs_aws = any(p.startswith("s3://") for p in (options.data_jsonl, options.validation_jsonl or "")) or (
+    inputs = (options.data_jsonl, options.validation_jsonl or "", options.eval_data or "")
+    needs_aws = any(p.startswith("s3://") for p in inputs) or (
         options.upload_data and backend == BackendName.SAGEMAKER
     )
     aws = Aws() if needs_aws else None
@@ -615,6 +636,7 @@ def submit(args: argparse.Namespace, out: TextIO) -> int:
     for role, (flag, path) in {
         "train": ("--data-jsonl", options.data_jsonl),
         "validation": ("--validation-jsonl", options.validation_jsonl or ""),
+        "evaluation": ("--eval-data", options.eval_data or ""),
     }.items():
         if path.startswith("s3://") and paths.get(role) == path:
             assert aws is not None

@@ -196,7 +196,33 @@ def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -
     output = (status.get("output") or {}).get("path")
     if output:
         lines.append(f"output: {output}")
+    lines += evaluation_lines(status)
     return "\n".join(lines)
+
+
+def evaluation_lines(status: dict[str, Any]) -> list[str]:
+    """The final evaluation (status.evaluation) and where publishing stands (condition Published)."""
+    lines = []
+    evaluation = status.get("evaluation") or {}
+    if evaluation.get("metrics"):
+        shown = "  ".join(f"{name} {value:.4g}" for name, value in sorted(evaluation["metrics"].items()))
+        lines.append(f"evaluation: {shown}  ({evaluation.get('examples')} held-out examples)")
+        rewards = evaluation.get("rewards") or {}
+        if rewards:
+            lines.append(
+                "  rewards: " + "  ".join(f"{name} {value:.4g}" for name, value in sorted(rewards.items()))
+            )
+        if evaluation.get("artifact"):
+            lines.append(f"  generations: {evaluation['artifact']}")
+    published = next((c for c in status.get("conditions") or [] if c["type"] == "Published"), None)
+    if published is not None:
+        publish = status.get("publish") or {}
+        if published["status"] == "True":
+            lines.append(f"published: {(status.get('output') or {}).get('reference')}")
+        else:
+            tries = f" (try {publish['attempts']})" if publish.get("attempts") else ""
+            lines.append(f"not published{tries}: {published['reason']}: {published.get('message', '')}")
+    return lines
 
 
 CONDITION_RANK = {

@@ -125,6 +125,8 @@ def test_mean_reward_rises_on_a_toy_task(
     method: str,
     learning_rate: float,
 ) -> None:
+    records = [{**r, "vowels": "aeiou"} for r in kit.prompt_records(6, seed=2)]
+    held_out = kit.write_jsonl(tmp_path / "held-out.jsonl", records)
     config = kit.grpo_config(
         tmp_path,
         tiny_model,
@@ -140,6 +142,7 @@ def test_mean_reward_rises_on_a_toy_task(
             "optimizer.warmupSteps": 0,
             "lora.targetModules": ALL_LINEAR,
             "checkpointing.everySteps": 20,
+            "evaluation": {"path": str(held_out), "prompts": None, "maxNewTokens": 8},
         },
     )
     _ok(kit.run_trainer(kit.write_config(tmp_path, config)))
@@ -154,6 +157,15 @@ def test_mean_reward_rises_on_a_toy_task(
     assert "kl" not in record  # beta 0: no reference model, no KL
     metrics = json.loads((tmp_path / "output" / "metrics.json").read_text())
     assert metrics["step"] == 20
+    # The final evaluation: one greedy completion per held-out prompt, each function's mean and
+    # their weighted sum.
+    evaluation = json.loads((tmp_path / "output" / "evaluation.json").read_text())
+    assert evaluation["examples"] == 6
+    means = evaluation["rewards"]
+    assert set(means) == {"vowels", "short"} and -1.0 <= means["short"] < 0.0
+    assert evaluation["metrics"]["evalReward"] == pytest.approx(
+        means["vowels"] + 0.01 * means["short"], abs=2e-6
+    )
 
 
 def _trl_loss(

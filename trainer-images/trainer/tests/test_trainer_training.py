@@ -202,6 +202,7 @@ def test_dpo_lora_raises_the_chosen_over_rejected_margin(tmp_path: Path, tiny_mo
             "lora.targetModules": ALL_LINEAR,
             "data.validationSplit": 0.1,
             "dpo.beta": 0.5,
+            "evaluation": {"path": None, "prompts": None, "maxNewTokens": 8},
         },
     )
     _ok(kit.run_trainer(kit.write_config(tmp_path, config)))
@@ -211,6 +212,12 @@ def test_dpo_lora_raises_the_chosen_over_rejected_margin(tmp_path: Path, tiny_mo
     assert statistics.mean(r["rewardMargin"] for r in records[-5:]) > 1.0
     metrics = json.loads((tmp_path / "output" / "metrics.json").read_text())
     assert metrics["validationRewardAccuracy"] > 0.8
+    # The final evaluation of the validation split: the same pairs, so the same accuracy.
+    evaluation = json.loads((tmp_path / "output" / "evaluation.json").read_text())
+    assert set(evaluation["metrics"]) == {"evalLoss", "evalRewardAccuracy", "evalRewardMargin"}
+    assert evaluation["metrics"]["evalRewardAccuracy"] == pytest.approx(metrics["validationRewardAccuracy"])
+    assert evaluation["metrics"]["evalRewardMargin"] > 1.0
+    assert evaluation["metrics"]["evalLoss"] == pytest.approx(metrics["validationLoss"], rel=1e-5, abs=1e-6)
 
 
 def test_full_dpo_with_a_frozen_reference_model_trains(tmp_path: Path, tiny_model: Path) -> None:

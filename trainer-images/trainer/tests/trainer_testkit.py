@@ -145,6 +145,7 @@ BASE_CONFIG: dict[str, Any] = {
         "learningRateFactor": 0.5,
         "maxRollbacks": 3,
     },
+    "evaluation": None,
     "checkpointing": {"dir": "", "everySteps": 5, "keepLast": 3},
     "output": {"dir": "", "merge": False},
     "logging": {"everySteps": 1, "tensorboardDir": ""},

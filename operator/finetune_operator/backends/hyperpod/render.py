@@ -103,6 +103,11 @@ def validate_request(request: AttemptRequest) -> None:
     reads = [("spec.model", config.model.path), ("spec.model.tokenizer", config.model.tokenizer)]
     reads += [("spec.data", s.path) for s in config.data.train]
     reads += [("spec.data.validation", config.data.validation.path if config.data.validation else None)]
+    if config.evaluation is not None:
+        reads += [
+            ("spec.evaluation.data", config.evaluation.path),
+            ("spec.evaluation.prompts", config.evaluation.prompts),
+        ]
     reads += [(f"{module.field}.path", module.path) for module in request.code]
     for field, location in reads:
         if location:

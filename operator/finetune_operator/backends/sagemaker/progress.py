@@ -23,6 +23,8 @@ holds the last hundred or more logged steps, and the file may grow for days."""
 
 
 VALIDATION_FIELDS = ("validationLoss", "validationRewardAccuracy")
+EVALUATION_FIELDS = ("attempt", "metrics", "rewards", "examples", "artifact", "time")
+"""What an ``evaluation`` record (the final evaluation) puts in ``status.progress.evaluation``."""
 """What a ``validation`` record (the pass after the last step) adds to ``status.progress``."""
 
 
@@ -46,6 +48,7 @@ def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> 
     if starts_mid_line:
         lines = lines[1:]
     validation: dict[str, object] = {}
+    evaluation: dict[str, object] | None = None
     rollbacks = _rollbacks(lines, attempt)
     for line in reversed(lines):
         try:
@@ -53,6 +56,10 @@ def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> 
         except ValueError:
             continue
         if not isinstance(record, dict) or record.get("attempt") != attempt:
+            continue
+        if record.get("type") == "evaluation" and evaluation is None:
+            # The final evaluation, the trainer's last record (finetune_trainer.evaluation).
+            evaluation = {key: record.get(key) for key in EVALUATION_FIELDS if record.get(key) is not None}
             continue
         if record.get("type") == "validation" and not validation:
             # The pass after the last step, written after it: newer, so met first.
@@ -77,6 +84,7 @@ def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> 
             "reward": record.get("reward"),  # GRPO: the step's mean reward
             "updatedAt": record.get("time"),
             "rollbacks": rollbacks or None,
+            "evaluation": evaluation,
             **validation,
         }
         # A NaN loss (the trainer's last record before it fails) is not JSON the API server takes.

@@ -37,6 +37,7 @@ from finetune_operator.api.job import FineTuneJob
 from finetune_operator.api.training_config import (
     CheckpointingSection,
     DataConfig,
+    EvaluationConfig,
     LoggingSection,
     ModelConfig,
     OutputSection,
@@ -205,6 +206,15 @@ def job_s3_locations(request: AttemptRequest, locations: JobLocations) -> list[t
     ]
     if config.data.validation is not None:
         named.append(("spec.data.validation.path", config.data.validation.path))
+    if config.evaluation is not None:
+        named += [
+            (field, location)
+            for field, location in (
+                ("spec.evaluation.data.path", config.evaluation.path),
+                ("spec.evaluation.prompts.path", config.evaluation.prompts),
+            )
+            if location is not None
+        ]
     named.append(("spec.model.uri", config.model.path))
     if config.model.tokenizer is not None:
         named.append(("spec.model.tokenizer", config.model.tokenizer))
@@ -267,6 +277,8 @@ def build_create_training_job_request(
         channels.extend(model_channels)
         code = _code_channels(request, locations)
         channels.extend(code.channels)
+        evaluation_channels, container_evaluation = _evaluation_channels(config.evaluation)
+        channels.extend(evaluation_channels)
         uploads.extend(code.uploads)
         container_config = config.model_copy(
             update={
@@ -279,6 +291,7 @@ def build_create_training_job_request(
                 if config.tools
                 else None,
                 "data": container_data,
+                "evaluation": container_evaluation,
                 "checkpointing": CheckpointingSection(
                     dir=CHECKPOINT_LOCAL_PATH,
                     every_steps=config.checkpointing.every_steps,
@@ -488,6 +501,27 @@ def _data_channels(
     if nova_layout:
         return channels, data
     return channels, data.model_copy(update={"train": train, "validation": validation})
+
+
+def _evaluation_channels(
+    evaluation: EvaluationConfig | None,
+) -> tuple[list[dict[str, Any]], EvaluationConfig | None]:
+    """Channels for the evaluation's own held-out set and test prompts, and the section as the
+    container sees it."""
+    if evaluation is None:
+        return [], None
+    channels: list[dict[str, Any]] = []
+    update: dict[str, str] = {}
+    for key, channel_name, spec_field in (
+        ("path", "evaluation", "spec.evaluation.data.path"),
+        ("prompts", "evaluation_prompts", "spec.evaluation.prompts.path"),
+    ):
+        location = getattr(evaluation, key)
+        if location is not None:
+            channel, local = _channel_source(channel_name, _require_s3(spec_field, location))
+            channels.append(channel)
+            update[key] = local
+    return channels, evaluation.model_copy(update=update)
 
 
 def _model_channels(model: ModelConfig) -> tuple[list[dict[str, Any]], ModelConfig]:

@@ -182,6 +182,15 @@ class DivergenceSpec:
 
 
 @dataclasses.dataclass(frozen=True)
+class EvaluationSpec:
+    """The final evaluation (contract: `EvaluationConfig`; docs/trainer.md, "Final evaluation")."""
+
+    path: str | None  # the held-out set; None: the validation set
+    prompts: str | None  # test prompts to generate answers for
+    max_new_tokens: int
+
+
+@dataclasses.dataclass(frozen=True)
 class LoggingSpec:
     every_steps: int
     tensorboard_dir: str  # empty: no TensorBoard events (runs outside the operator, tests)
@@ -206,6 +215,7 @@ class TrainConfig:
     parallelism: ParallelismSpec
     neuron: NeuronSpec
     divergence: DivergenceSpec
+    evaluation: EvaluationSpec | None = None
 
     @property
     def uses_lora(self) -> bool:
@@ -269,6 +279,7 @@ def parse_config(doc: Any) -> TrainConfig:
         parallelism=_record(ParallelismSpec, doc["parallelism"]),
         neuron=_record(NeuronSpec, doc["neuron"]),
         divergence=_record(DivergenceSpec, doc["divergence"]),
+        evaluation=None if doc.get("evaluation") is None else _record(EvaluationSpec, doc["evaluation"]),
     )
 
 

@@ -124,3 +124,14 @@ def load_data(
         bad_records=tuple(bad),
         records_read=records_read,
     )
+
+
+def load_held_out(
+    path: Path, display: str, data_format: DataFormat, preference: bool, encode: Encoder, budget: float
+) -> tuple[Encoded, ...]:
+    """One held-out source (the final evaluation's own set), under the same error budget as training."""
+    good, bad = _read_source(path, display, data_format, preference, encode)
+    check_error_budget(bad, len(good) + len(bad), budget)
+    if not good:
+        raise DataError(f"no usable examples in {display}")
+    return tuple(good)

@@ -34,6 +34,11 @@ def named_inputs(config: TrainConfig) -> list[tuple[str, str]]:
     inputs += [(f"data.train[{i}].path", source.path) for i, source in enumerate(config.data.train)]
     if config.data.validation:
         inputs.append(("data.validation.path", config.data.validation))
+    if config.evaluation is not None:
+        if config.evaluation.path:
+            inputs.append(("evaluation.path", config.evaluation.path))
+        if config.evaluation.prompts:
+            inputs.append(("evaluation.prompts", config.evaluation.prompts))
     return inputs
 
 
@@ -52,7 +57,7 @@ def check_local_inputs(config: TrainConfig) -> None:
     for field, path in named_inputs(config):
         if path.startswith("s3://"):
             continue
-        if field.startswith("data."):
+        if field.startswith(("data.", "evaluation.")):
             check_readable_file(field, Path(path))
         else:
             check_readable_directory(field, Path(path))

@@ -202,6 +202,7 @@ def build_status_patch(
     checkpoint: CheckpointReport | None,
     validation: Mapping[str, float] | None = None,
     rollbacks: tuple[RollbackReport, ...] = (),
+    evaluation: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The JSON merge patch for the FineTuneJob status subresource (contract, section 3).
 
@@ -233,6 +234,8 @@ def build_status_patch(
                 progress[key] = round(validation[key], 6)
         if rollbacks:
             progress["rollbacks"] = [rollback_status(rollback) for rollback in rollbacks]
+        if evaluation is not None:  # the final evaluation (evaluation.py), after the last step
+            progress["evaluation"] = dict(evaluation)
         status["progress"] = {k: v for k, v in progress.items() if v is not None}
     if checkpoint is not None:
         status["checkpoint"] = {
@@ -325,6 +328,8 @@ class StatusReporter:
         """The validation pass's metrics and the report of the step it followed, until sent."""
         self._rollbacks: tuple[tuple[RollbackReport, ...], StepReport] | None = None
         """The attempt's rollbacks and the report they ride with, until sent."""
+        self._evaluation: tuple[Mapping[str, Any], StepReport] | None = None
+        """The final evaluation and the report it rides with, until sent."""
         self._last_sent = float("-inf")
         self._closing = False
         self._thread = threading.Thread(target=self._run, name="status-reporter", daemon=True)
@@ -351,6 +356,14 @@ class StatusReporter:
             self._last_sent = float("-inf")
             self._lock.notify()
 
+    def evaluation(self, document: Mapping[str, Any], report: StepReport) -> None:
+        """The final evaluation, sent at once with ``report`` (its attempt's last) and kept until a
+        patch carrying it succeeds."""
+        with self._lock:
+            self._evaluation = (document, report)
+            self._last_sent = float("-inf")
+            self._lock.notify()
+
     def rollbacks(self, rollbacks: tuple[RollbackReport, ...], report: StepReport) -> None:
         """The attempt's rollbacks, sent at once with ``report`` and kept until a patch carrying
         them succeeds."""
@@ -361,7 +374,8 @@ class StatusReporter:
 
     def _pending(self) -> bool:
         return any(
-            item is not None for item in (self._report, self._checkpoint, self._validation, self._rollbacks)
+            item is not None
+            for item in (self._report, self._checkpoint, self._validation, self._rollbacks, self._evaluation)
         )
 
     def _due(self) -> bool:
@@ -377,7 +391,9 @@ class StatusReporter:
                 if self._closing and not self._pending():
                     return
                 report, checkpoint, validation = self._report, self._checkpoint, self._validation
-                rollbacks = self._rollbacks
+                rollbacks, evaluation = self._rollbacks, self._evaluation
+                if evaluation is not None and report is None:
+                    report = evaluation[1]
                 if validation is not None and (report is None or report.step <= validation[1].step):
                     report = validation[1]
                 if rollbacks is not None and report is None:
@@ -392,6 +408,7 @@ class StatusReporter:
                         checkpoint,
                         validation[0] if validation else None,
                         rollbacks[0] if rollbacks else (),
+                        evaluation[0] if evaluation else None,
                     )
                 )
                 with self._lock:
@@ -401,6 +418,8 @@ class StatusReporter:
                         self._checkpoint = None
                     if self._validation is validation:
                         self._validation = None
+                    if self._evaluation is evaluation:
+                        self._evaluation = None
             except (OSError, urllib.error.URLError, ValueError) as exc:
                 log.warning("status patch failed (retried with the next report): %s", exc)
             if closing:
@@ -470,6 +489,13 @@ class ProgressSink:
                 self._writer.add_scalar(f"validation/{key}", value, step)
         if self._status is not None and self._last_report is not None:
             self._status.validation(metrics, self._last_report)
+
+    def evaluation(self, document: Mapping[str, Any]) -> None:
+        """The final evaluation (``evaluation.evaluation_document``): a progress.jsonl record, where
+        the SageMaker backend reads it, and ``status.progress.evaluation``."""
+        self._append({"type": "evaluation", **document})
+        if self._status is not None and self._last_report is not None:
+            self._status.evaluation(document, self._last_report)
 
     def rollback(self, rollback: RollbackReport) -> None:
         self._rollbacks = (*self._rollbacks, rollback)

@@ -166,7 +166,10 @@ def run_rollouts(
 
 
 def sample_next_token(logits: torch.Tensor, temperature: float, top_p: float) -> torch.Tensor:
-    """One token per row from [rows, vocabulary] logits: temperature, then nucleus (top-p) sampling."""
+    """One token per row from [rows, vocabulary] logits: temperature, then nucleus (top-p) sampling;
+    temperature 0 is greedy decoding (the final evaluation's)."""
+    if temperature == 0.0:
+        return logits.argmax(dim=-1)
     probs = torch.softmax(logits.float() / temperature, dim=-1)
     if top_p < 1.0:
         sorted_probs, order = probs.sort(dim=-1, descending=True)

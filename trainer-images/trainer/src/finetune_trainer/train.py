@@ -8,6 +8,7 @@ scheduler, RNG, data position), so a resumed run continues exactly where the sto
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import math
 import os
@@ -23,10 +24,12 @@ import torch.distributed as dist
 from torch import nn
 
 from finetune_contract.constants import EXIT_OK, EXIT_STOPPED, run_progress_file
-from finetune_contract.formats import Conversation, Example, Preference, Prompt
+from finetune_contract.evaluation import GENERATIONS_FILE
+from finetune_contract.formats import Conversation, Example, Preference, Prompt, record_parser
+from finetune_contract.methods import DataFormat
 from finetune_trainer import checkpoint_layout
 from finetune_trainer.config import TrainConfig
-from finetune_trainer.dataset import Encoded, LoadedData, load_data
+from finetune_trainer.dataset import DataError, Encoded, LoadedData, load_data, load_held_out
 from finetune_trainer.device import Platform
 from finetune_trainer.divergence import Divergence, monitor_for, refusal
 from finetune_trainer.encoding import (
@@ -36,6 +39,16 @@ from finetune_trainer.encoding import (
     encode_preference,
     encode_prompt,
 )
+from finetune_trainer.evaluation import (
+    EvaluationResult,
+    evaluation_document,
+    preference_metrics,
+    reward_metrics,
+    score_completion,
+    supervised_metrics,
+    write_evaluation,
+)
+from finetune_trainer.formats import BadRecord, read_jsonl
 from finetune_trainer.inputs import field_of
 from finetune_trainer.methods import Method, StepTotals
 from finetune_trainer.mixture import DocumentRef, SequenceStream, build_epoch_documents, shuffle_rows
@@ -48,8 +61,10 @@ from finetune_trainer.progress import (
     RollbackReport,
     StatusReporter,
     StepReport,
+    utc_timestamp,
 )
-from finetune_trainer.rewards import Reward, Toolbox, load_rewards, load_tools
+from finetune_trainer.rewards import Completion, Reward, Toolbox, load_rewards, load_tools
+from finetune_trainer.rollout import Rollout, Sampler, run_rollouts
 from finetune_trainer.schedule import lower_learning_rate
 from finetune_trainer.storage import InputMissing, localize
 
@@ -429,6 +444,7 @@ class Trainer:
                 **validation,
             },
         )
+        self._evaluate(model, method, data, tokenizer, sink)
         return EXIT_OK
 
     def _save(
@@ -539,26 +555,165 @@ class Trainer:
         if self.config.uses_rewards:
             log.warning("GRPO has no validation pass: %d held-out prompts unused", len(data.validation))
             return {}
+        normaliser, sums = self._held_out_sums(model, method, data.validation)
+        metrics = {"validationLoss": sums["loss"] / normaliser}
+        if any(isinstance(example, TokenizedPair) for example in data.validation):
+            metrics["validationRewardAccuracy"] = sums["rewardAccuracy"] / normaliser
+        return metrics
+
+    def _held_out_sums(
+        self, model: nn.Module, method: Method, examples: Sequence[Encoded]
+    ) -> tuple[float, dict[str, float]]:
+        """The method's normaliser over ``examples`` (target tokens, or pairs) and, summed over all
+        replicas, the loss and the method's extra sums (DPO: rewardAccuracy, rewardMargin)."""
         model.eval()
         runtime, micro = self.runtime, self.config.training.micro_batch_size
-        rows = validation_rows(data.validation, self.config.packs_documents, self.config.training.seq_length)
+        rows = validation_rows(examples, self.config.packs_documents, self.config.training.seq_length)
         normaliser = method.normaliser(rows)
         # Every rank runs the same number of forwards (FSDP all-gathers and TP are collective).
         per_rank = math.ceil(len(rows) / runtime.data_world_size)
         mine = rows[runtime.data_rank * per_rank : (runtime.data_rank + 1) * per_rank]
-        loss_sum, accuracy_sum = 0.0, 0.0
+        keys = ("loss", "rewardAccuracy", "rewardMargin")
+        local = dict.fromkeys(keys, 0.0)
         for first in range(0, per_rank, micro):
             chunk = mine[first : first + micro] or rows[:1]
             _, totals = method.loss(model, method.collate(chunk), normaliser, 1)
             if mine[first : first + micro]:
-                loss_sum += totals.loss_sum
-                accuracy_sum += totals.extra.get("rewardAccuracy", 0.0)
-        summed = _sum_across_replicas([loss_sum, accuracy_sum], self.platform)
+                local["loss"] += totals.loss_sum
+                for key in keys[1:]:
+                    local[key] += totals.extra.get(key, 0.0)
+        summed = _sum_across_replicas([local[key] for key in keys], self.platform)
         model.train()
-        metrics = {"validationLoss": summed[0] / normaliser}
-        if any(isinstance(example, TokenizedPair) for example in data.validation):
-            metrics["validationRewardAccuracy"] = summed[1] / normaliser
-        return metrics
+        return normaliser, dict(zip(keys, summed, strict=True))
+
+    # -- the final evaluation (evaluation.py; docs/trainer.md, "Final evaluation") --------------
+
+    def _evaluate(
+        self,
+        model: nn.Module,
+        method: Method,
+        data: LoadedData,
+        tokenizer: Any,
+        sink: ProgressSink | None,
+    ) -> None:
+        spec = self.config.evaluation
+        if spec is None:
+            return
+        config = self.config
+        if spec.path is None:
+            examples = data.validation
+        else:
+            examples = load_held_out(
+                self._local(spec.path),
+                spec.path,
+                config.data.format,
+                config.is_preference,
+                _encoder(config, tokenizer, self.toolbox),
+                config.data.error_budget,
+            )
+        if not examples:
+            raise DataError(
+                "evaluation: the held-out set is empty (the validation split held out no examples); give "
+                "evaluation.path or data.validation"
+            )
+        if config.uses_rewards:
+            prompts = [e for e in examples if isinstance(e, TokenizedPrompt)]
+            scored = [
+                scores
+                for rollout in self._greedy_rollouts(model, tokenizer, prompts)
+                if (scores := score_completion(self.rewards, _completion(rollout))) is not None
+            ]
+            result = reward_metrics(self.rewards, scored)
+        else:
+            normaliser, sums = self._held_out_sums(model, method, examples)
+            if config.is_preference:
+                metrics = preference_metrics(
+                    sums["loss"], sums["rewardMargin"], sums["rewardAccuracy"], normaliser
+                )
+            else:
+                metrics = supervised_metrics(sums["loss"], normaliser)
+            result = EvaluationResult(metrics=metrics, examples=len(examples))
+        generations = self._generations(model, tokenizer, spec.prompts) if spec.prompts else None
+        if not self.runtime.is_main or self.precompile:
+            return
+        artifact = str(Path(config.output.dir) / GENERATIONS_FILE) if generations is not None else None
+        document = evaluation_document(result, config.job.attempt, artifact, utc_timestamp(time.time()))
+        write_evaluation(self.output_dir, document, generations)
+        log.info("evaluation: %s", json.dumps(document["metrics"], sort_keys=True))
+        if sink is not None:
+            sink.evaluation(document)
+
+    def _greedy_rollouts(
+        self, model: nn.Module, tokenizer: Any, prompts: Sequence[TokenizedPrompt]
+    ) -> list[Rollout]:
+        """One greedy completion per prompt. Every rank generates every prompt (the forwards of a
+        sharded model are collective; greedy decoding gives each rank the same answers)."""
+        runtime, config = self.runtime, self.config
+        if runtime.device.type == "xla":
+            raise DataError(
+                "evaluation: generation is not supported on Trainium (Neuron); remove evaluation.prompts"
+            )
+        spec = config.evaluation
+        assert spec is not None
+        budget = config.grpo.max_completion_length if config.grpo is not None else spec.max_new_tokens
+        sampler = Sampler(
+            model=model,
+            device=runtime.device,
+            pad_id=tokenizer.pad_token_id,
+            eos_id=tokenizer.eos_token_id,
+            temperature=0.0,
+            top_p=1.0,
+            any_rank=lambda flag: _all_ranks_any(flag, runtime.device),
+        )
+        model.eval()
+        try:
+            rollouts: list[Rollout] = []
+            micro = config.training.micro_batch_size
+            for first in range(0, len(prompts), micro):
+                rollouts += run_rollouts(
+                    prompts[first : first + micro],
+                    1,
+                    sampler,
+                    tokenizer,
+                    budget,
+                    self.toolbox,
+                    any_rank=sampler.any_rank,
+                )
+        finally:
+            model.train()
+        return rollouts
+
+    def _generations(self, model: nn.Module, tokenizer: Any, location: str) -> list[dict[str, Any]]:
+        """The test prompts' answers (and, with rewards, their scores) for the generations file."""
+        config = self.config
+        tools = self.toolbox.schemas if self.toolbox is not None else None
+        max_prompt = config.grpo.max_prompt_length if config.grpo is not None else config.training.seq_length
+        parse = record_parser(DataFormat.PROMPT, False)
+        prompts = []
+        for line, item in read_jsonl(self._local(location), location, parse):
+            if isinstance(item, BadRecord):
+                raise DataError(f"evaluation.prompts: {item}")
+            assert isinstance(item, Prompt)
+            prompts.append(
+                dataclasses.replace(
+                    encode_prompt(tokenizer, item, max_prompt, tools), where=f"{location}:{line}"
+                )
+            )
+        records = []
+        for rollout in self._greedy_rollouts(model, tokenizer, prompts):
+            record: dict[str, Any] = {"prompt": rollout.prompt.prompt.original, "answer": rollout.text}
+            if self.rewards:
+                scores = score_completion(self.rewards, _completion(rollout))
+                record["scores"] = (
+                    None if scores is None else dict(zip([r.name for r in self.rewards], scores, strict=True))
+                )
+            records.append(record)
+        return records
+
+
+def _completion(rollout: Rollout) -> Completion:
+    record = rollout.prompt.prompt
+    return Completion(record.original, rollout.text, rollout.model_tokens, record.fields)
 
 
 def configure_logging(rank: int) -> None:
