@@ -22,6 +22,7 @@ import yaml
 from hack.kwok import wait_for
 from hack.operator_process import OperatorProcess
 
+from finetune_operator.publishing import allowlist_key, parse_target
 from tests.cluster.helpers import DUMMY_CREDENTIALS, kubectl, operator_config
 from tests.conftest import REPO_ROOT
 from tests.sagemaker_fixtures import RECORD, MotoSageMaker
@@ -126,9 +127,17 @@ def gitops_operator(
     # The examples are written for the teams they name (data under /fsx/data/<team>, an ECR
     # trainer image, the team's S3 buckets): this namespace is given what those teams have
     # (docs/security.md).
+    # ... and the demo's team may publish where its example does (the chart's bed values say the same).
+    publish_targets = sorted(
+        allowlist_key(parse_target(d["spec"]["publish"]["target"]))
+        for p in EXAMPLES
+        for d in example_documents(p)
+        if d["kind"] == "FineTuneJob" and d["spec"].get("publish")
+    )
     platform = {
         "storage": {"read_roots": ["/fsx/models", "/fsx/data", "/fsx/finetune/{namespace}"]},
         "image_allowlist": {namespace: ["*.dkr.ecr.*.amazonaws.com/finetune-trainer:*"]},
+        "publish": {"allowlist": {namespace: publish_targets}},
     }
     s3_prefixes = {namespace: [f"s3://{bucket}/" for bucket in sorted(buckets)]}
     process = OperatorProcess(
