@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from tests.state_jobs import apply, make_job
 
 from finetune_contract.evaluation import gate_metric_message, gate_verdict
 from finetune_operator import yamlio
@@ -31,24 +32,6 @@ from finetune_operator.publishing import (
 from finetune_operator.statemachine import Plan, decide, submitted
 
 NOW = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
-
-
-def make_job(spec_extra: dict[str, Any]) -> FineTuneJob:
-    return FineTuneJob.model_validate(
-        {
-            "metadata": {"name": "j", "namespace": "n", "uid": "u", "generation": 1},
-            "spec": {
-                "model": {"name": "llama-3.1-8b"},
-                "method": "lora",
-                "data": {"train": {"path": "/fsx/d.jsonl"}},
-                **spec_extra,
-            },
-        }
-    )
-
-
-def apply(job: FineTuneJob, plan: Plan) -> FineTuneJob:
-    return job.model_copy(update={"status": plan.status})
 
 
 def conditions(plan: Plan) -> dict[str, str]:

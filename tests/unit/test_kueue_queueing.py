@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tests.state_jobs import apply, make_job
+
 from finetune_operator.api.job import (
     BackendRef,
     CheckpointRef,
@@ -20,7 +22,6 @@ from finetune_operator.attempt import AttemptState, Observation, QueueView
 from finetune_operator.backends.hyperpod.queueing import current_workload, queue_view
 from finetune_operator.metrics import JOB_WAITING_SINCE, job_samples
 from finetune_operator.statemachine import (
-    Plan,
     SetSuspended,
     StopAttempt,
     Submit,
@@ -77,25 +78,6 @@ REQUEUED = [
     condition("Preempted", "False", "InClusterQueue", PREEMPTED_MESSAGE),
     condition("Requeued", "True", "Preempted", PREEMPTED_MESSAGE),
 ]
-
-
-def make_job(spec_extra: dict[str, Any]) -> FineTuneJob:
-    return FineTuneJob.model_validate(
-        {
-            "metadata": {"name": "j", "namespace": "n", "uid": "u", "generation": 1},
-            "spec": {
-                "model": {"name": "llama-3.1-8b"},
-                "method": "lora",
-                "data": {"train": {"path": "/fsx/d.jsonl"}},
-                **spec_extra,
-            },
-        }
-    )
-
-
-def apply(job: FineTuneJob, plan: Plan) -> FineTuneJob:
-    """What the API server would hold after the handler wrote the plan's status."""
-    return job.model_copy(update={"status": plan.status})
 
 
 def start(job: FineTuneJob) -> FineTuneJob:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from tests.state_jobs import apply, make_job
+
 from finetune_operator.api.job import (
     BackendRef,
     CheckpointRef,
@@ -33,26 +35,6 @@ from finetune_operator.statemachine import (
 )
 
 NOW = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
-
-
-def make_job(spec_extra: dict | None = None, status: dict | None = None, generation: int = 1) -> FineTuneJob:
-    return FineTuneJob.model_validate(
-        {
-            "metadata": {"name": "j", "namespace": "n", "uid": "u", "generation": generation},
-            "spec": {
-                "model": {"name": "llama-3.1-8b"},
-                "method": "lora",
-                "data": {"train": {"path": "/fsx/d.jsonl"}},
-                **(spec_extra or {}),
-            },
-            "status": status or {},
-        }
-    )
-
-
-def apply(job: FineTuneJob, plan: Plan) -> FineTuneJob:
-    """What the API server would hold after the handler wrote the plan's status."""
-    return job.model_copy(update={"status": plan.status})
 
 
 def conditions(plan: Plan) -> dict[str, str]:
