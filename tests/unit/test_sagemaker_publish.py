@@ -131,6 +131,14 @@ def test_objects_already_under_the_target_are_published_where_they_are(prefix: s
     assert plan.manifest_key == (f"{prefix}/manifest.json" if prefix else "manifest.json")
 
 
+def test_a_target_at_the_output_directory_does_not_publish_its_own_manifest() -> None:
+    """A retry lists the directory again, the manifest of the first try included."""
+    manifest = SourceObject(f"{OUTPUT_DIR}manifest.json", 500)
+    target = S3Target("ml-artifacts", OUTPUT_DIR.rstrip("/"))
+    plan = plan_publication(target, "ml-artifacts", OUTPUT_DIR, [*SOURCES, manifest], {}, {}, "t")
+    assert [o.path for o in plan.objects] == ["model.tar.gz", "output.tar.gz"]
+
+
 def test_a_missing_output_is_refused_for_good() -> None:
     with pytest.raises(PublishError, match="missing or empty") as refused:
         plan_publication(S3Target("b", "p"), "ml-artifacts", OUTPUT_DIR, [], {}, {}, "t")

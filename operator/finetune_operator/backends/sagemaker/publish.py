@@ -170,7 +170,10 @@ def plan_publication(
     tags: Mapping[str, str],
     target_uri: str,
 ) -> PublicationPlan:
-    """Which objects are copied (and to where), which are published in place, and the manifest."""
+    """Which objects are copied (and to where), and which are published in place. The target's own
+    manifest is never one of them (a target prefix naming the output directory itself holds it)."""
+    own_manifest = manifest_key(target.prefix) if source_bucket == target.bucket else None
+    objects = [o for o in objects if o.key != own_manifest]
     if not objects:
         raise PublishError(
             f"s3://{source_bucket}/{source_dir}: the training job's output is missing or empty",
