@@ -486,7 +486,8 @@ class Reconciler:
         return plan
 
     def _publish(self, job: FineTuneJob, plan: Plan, now: datetime) -> Plan:
-        """One look at the succeeded job's publish step (publish_step.py): create it, or read how it went."""
+        """One look at the succeeded job's publishing: the publish step (publish_step.py) created or read,
+        or one try of the backend's own publisher (SageMaker: backends/sagemaker/publish.py)."""
         decided = job.model_copy(update={"status": plan.status})
         try:
             outcome = self._publisher(job).outcome(decided)
