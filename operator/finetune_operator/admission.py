@@ -105,14 +105,25 @@ def _check_grpo(spec: FineTuneJobSpec) -> None:
         )
 
 
+SAGEMAKER_OCI_MESSAGE = (
+    "spec.publish.target: a SageMaker job publishes only to s3:// (its output is the training job's "
+    "model.tar.gz in S3, which the operator tags and lists in a manifest without downloading it); an "
+    "oci:// image would have to be built from the unpacked files. Publish to an s3:// prefix, or run "
+    "the job on backend hyperpod to publish an OCI image"
+)
+"""The CRD's rule on an oci:// target of a SageMaker job, word for word (docs/architecture.md,
+"Evaluation and publishing", says why)."""
+
+
 def _check_publish(spec: FineTuneJobSpec) -> None:
     """The CRD's rules on spec.publish.when: it tests the final evaluation, and a metric the job's
     method reports (finetune_contract.evaluation)."""
-    if spec.backend == BackendName.SAGEMAKER and spec.publish is not None:
-        raise InvalidSpecError(
-            "spec.publish applies only to backend hyperpod for now: a SageMaker job's output is its "
-            "model.tar.gz in spec.sagemaker.outputS3Uri (status.output.path)"
-        )
+    if (
+        spec.backend == BackendName.SAGEMAKER
+        and spec.publish is not None
+        and not spec.publish.target.startswith("s3://")
+    ):
+        raise InvalidSpecError(SAGEMAKER_OCI_MESSAGE)
     when = spec.publish.when if spec.publish else None
     if when is None:
         return

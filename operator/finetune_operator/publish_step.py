@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import posixpath
-from typing import Any
+from typing import Any, Protocol
 
 from kubernetes import client
 from kubernetes.client.exceptions import ApiException
@@ -304,12 +304,26 @@ def publish_refused(
     return status, [JobEvent("Warning", err.reason, str(err))]
 
 
+class Publisher(Protocol):
+    """What publishes a succeeded job's output: the publish Job below (``PublishStep``), or a
+    backend's own (``Backend.publisher``: SageMaker's output is in S3 already)."""
+
+    def outcome(self, job: FineTuneJob) -> PublishOutcome | None:
+        """How publishing stands; None when it was just started."""
+
+    def look_again_in(self, status: FineTuneJobStatus) -> float:
+        """Seconds until the publishing job is looked at again."""
+
+
 class PublishStep:
     """The publish step's API calls: create (or adopt) the Job, read it and its pods."""
 
     def __init__(self, config: OperatorConfig, api: client.ApiClient) -> None:
         self._config = config
         self._api = api
+
+    def look_again_in(self, status: FineTuneJobStatus) -> float:
+        return PUBLISH_LOOK_SECONDS  # the step's Job is not watched
 
     def outcome(self, job: FineTuneJob) -> PublishOutcome | None:
         """The step's outcome; None when its Job was created by this call."""

@@ -78,7 +78,7 @@ from finetune_operator.metrics import (
 )
 from finetune_operator.naming import GROUP, LABEL_JOB, VERSION
 from finetune_operator.publish_step import (
-    PUBLISH_LOOK_SECONDS,
+    Publisher,
     PublishStep,
     advance,
     publish_refused,
@@ -486,15 +486,20 @@ class Reconciler:
         return plan
 
     def _publish(self, job: FineTuneJob, plan: Plan, now: datetime) -> Plan:
-        """One look at the succeeded job's publish step (publish_step.py): create it, or read how it went."""
+        """One look at the succeeded job's publishing: the publish step (publish_step.py) created or read,
+        or one try of the backend's own publisher (SageMaker: backends/sagemaker/publish.py)."""
         decided = job.model_copy(update={"status": plan.status})
         try:
-            outcome = self._publish_step.outcome(decided)
+            outcome = self._publisher(job).outcome(decided)
         except SpecError as err:
             status, events = publish_refused(decided, plan.status, err, format_time(now))
             return replace(plan, status=status, events=(*plan.events, *events))
         status, events = advance(decided, plan.status, outcome, format_time(now))
         return replace(plan, status=status, events=(*plan.events, *events))
+
+    def _publisher(self, job: FineTuneJob) -> Publisher:
+        """The backend's own publisher, or the operator's publish Job."""
+        return self.backends.get(job.spec.backend).publisher() or self._publish_step
 
     def _observed_usage(
         self, job: FineTuneJob, attempt: int, observation: Observation, now: datetime
@@ -537,7 +542,7 @@ class Reconciler:
         (a backend's own deadline cannot be moved once an attempt runs), or a check of a new or
         blocked attempt."""
         if plan.status.phase == Phase.SUCCEEDED and publishing(plan.status):
-            return PUBLISH_LOOK_SECONDS  # the step's Job is not watched
+            return self._publisher(job).look_again_in(plan.status)
         if plan.status.phase.is_terminal or not plan.status.current_attempt:
             return None
         poll = self.backends.get(job.spec.backend).observe_again_in(job, plan.status.current_attempt)

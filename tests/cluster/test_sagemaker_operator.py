@@ -10,6 +10,7 @@ OperatorConfig, so a whole scenario takes seconds.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Iterator
@@ -43,12 +44,15 @@ TRAIN = "s3://ml-data/chat/train.jsonl"
 def start_operator(testbed, namespace, tmp_path, aws, custom_objects) -> Iterator[Any]:
     started: list[OperatorProcess] = []
 
-    def start(**sagemaker: Any) -> OperatorProcess:
+    def start(publish: dict[str, Any] | None = None, **sagemaker: Any) -> OperatorProcess:
+        config = operator_config(aws, **sagemaker)
+        if publish is not None:
+            config["publish"] = publish
         process = OperatorProcess(
             testbed.kubeconfig,
             namespace,
             tmp_path,
-            config=operator_config(aws, **sagemaker),
+            config=config,
             env=DUMMY_CREDENTIALS,
         )
         process.start()
@@ -405,6 +409,115 @@ def test_throttled_api_still_converges(start_operator, aws, custom_objects, name
     assert aws.calls["create_training_job:throttled"] == 2
     assert aws.calls["describe_training_job:throttled"] == 4
     assert aws.calls["create_training_job"] == 1
+
+
+def _trained(aws, custom_objects, namespace: str, name: str, eval_loss: float, tmp_path: Path) -> str:
+    """What a SageMaker training job of the trainer leaves behind when it completes: the final
+    evaluation in progress.jsonl (synced to the checkpoint prefix) and model.tar.gz where
+    ModelArtifacts says. Returns the artifacts' URI."""
+    from finetune_contract.constants import run_progress_file
+    from finetune_trainer.progress import ProgressSink, StepReport
+
+    uid = get(custom_objects, namespace, name)["metadata"]["uid"]
+    training = training_job(custom_objects, namespace, name)
+    s3 = aws.client("s3")
+    sink = ProgressSink(tmp_path / f"{name}.jsonl", None, None)
+    sink.step(StepReport(1, 20, 20, 0.1, 1.0, 1e-4, 900.0, 1_795_000_000.0))
+    sink.evaluation({"attempt": 1, "metrics": {"evalLoss": eval_loss, "evalPerplexity": 2.5}, "examples": 8})
+    bucket, _, prefix = aws.job(training).checkpoint_config["S3Uri"].removeprefix("s3://").partition("/")
+    s3.put_object(
+        Bucket=bucket, Key=prefix + run_progress_file(uid), Body=(tmp_path / f"{name}.jsonl").read_bytes()
+    )
+    artifacts = f"{aws.job(training).output_data_config['S3OutputPath']}{training}/output/model.tar.gz"
+    bucket, _, key = artifacts.removeprefix("s3://").partition("/")
+    s3.put_object(Bucket=bucket, Key=key, Body=f"the adapter of {name}".encode())
+    aws.set_status(training, "Completed", "Completed", model_artifacts={"S3ModelArtifacts": artifacts})
+    return artifacts
+
+
+def test_publish_to_s3_tags_and_lists_the_output_a_failed_gate_publishes_nothing_and_the_allowlist_holds(
+    start_operator, aws, custom_objects, core_v1, namespace, tmp_path
+):
+    """Issue 26 on SageMaker: the output the training job wrote is published without the operator
+    downloading it (copied server-side under the target, tagged, manifest.json last); a job whose
+    gate fails is Succeeded, Published False, with nothing written or tagged; a target the
+    namespace's allowlist lacks fails the job before any training job is created."""
+    published = f"s3://ml-models/published/{namespace}"
+    start_operator(publish={"allowlist": {"*": [f"{published}/**"]}})
+    aws.client("s3").create_bucket(Bucket="ml-models")
+    evaluated = {"evaluation": {"data": {"path": TRAIN}}}
+    gate = {"metric": "evalLoss", "below": 1.2}
+    create(
+        custom_objects,
+        namespace,
+        manifest("pub", **evaluated, publish={"target": f"{published}/pub", "when": gate}),
+    )
+    create(
+        custom_objects,
+        namespace,
+        manifest("gated", **evaluated, publish={"target": f"{published}/gated", "when": gate}),
+    )
+    create(custom_objects, namespace, manifest("elsewhere", publish={"target": "s3://ml-data/stolen"}))
+
+    refused = wait_status(
+        custom_objects, namespace, "elsewhere", lambda s: s.get("phase") == "Failed", "Failed"
+    )
+    assert (condition(refused, "Failed") or {}).get("reason") == "PublishTargetNotAllowed"
+    assert "s3://ml-data/stolen is not allowed" in condition(refused, "Failed")["message"]
+    assert "backendRef" not in refused
+
+    artifacts = _trained(aws, custom_objects, namespace, "pub", 0.9, tmp_path)
+    gated_artifacts = _trained(aws, custom_objects, namespace, "gated", 1.5, tmp_path)
+    done = wait_status(
+        custom_objects,
+        namespace,
+        "pub",
+        lambda s: (condition(s, "Published") or {}).get("status") == "True",
+        "Published",
+    )
+    assert done["phase"] == "Succeeded" and done["evaluation"]["metrics"]["evalLoss"] == 0.9
+    assert done["output"]["path"] == artifacts
+    assert done["output"]["reference"] == f"{published}/pub/manifest.json" == done["publish"]["reference"]
+    s3 = aws.client("s3")
+    body = s3.get_object(Bucket="ml-models", Key=f"published/{namespace}/pub/manifest.json")["Body"].read()
+    assert done["output"]["digest"] == "sha256:" + hashlib.sha256(body).hexdigest()
+    manifest_document = json.loads(body)
+    training = done["sagemaker"]["trainingJobName"]
+    (entry,) = manifest_document["files"]
+    assert entry["path"] == f"{training}/output/model.tar.gz" and entry["size"] == len(b"the adapter of pub")
+    annotations = manifest_document["annotations"]
+    assert annotations["dev.finetune.job"] == f"{namespace}/pub"
+    assert annotations["dev.finetune.training-job-arn"] == done["sagemaker"]["trainingJobArn"]
+    assert json.loads(annotations["dev.finetune.evaluation"]) == {"evalLoss": 0.9, "evalPerplexity": 2.5}
+    copy = f"published/{namespace}/pub/{training}/output/model.tar.gz"
+    assert s3.get_object(Bucket="ml-models", Key=copy)["Body"].read() == b"the adapter of pub"
+    tags = {t["Key"]: t["Value"] for t in s3.get_object_tagging(Bucket="ml-models", Key=copy)["TagSet"]}
+    assert (
+        tags["dev.finetune.published"] == "true"
+        and tags["dev.finetune.uid"] == get(custom_objects, namespace, "pub")["metadata"]["uid"]
+    )
+    assert tags["dev.finetune.evaluation"] == "evalLoss=0.9 evalPerplexity=2.5"
+
+    gated = wait_status(
+        custom_objects,
+        namespace,
+        "gated",
+        lambda s: (condition(s, "Published") or {}).get("reason") == "GateFailed",
+        "the failed gate",
+    )
+    assert gated["phase"] == "Succeeded" and condition(gated, "Published")["status"] == "False"
+    assert "output" in gated and "reference" not in gated["output"]
+    assert s3.list_objects_v2(Bucket="ml-models", Prefix=f"published/{namespace}/gated").get("KeyCount") == 0
+    bucket, _, key = gated_artifacts.removeprefix("s3://").partition("/")
+    assert s3.get_object_tagging(Bucket=bucket, Key=key)["TagSet"] == []
+    assert aws.calls["create_training_job"] == 2
+    wait_for(
+        lambda: (
+            {"Published", "NotPublished"}
+            <= set(event_reasons(core_v1, namespace, "pub")) | set(event_reasons(core_v1, namespace, "gated"))
+        ),
+        message="the Published and NotPublished Events",
+    )
 
 
 # --- refused at admission ------------------------------------------------------------------------

@@ -55,6 +55,7 @@ VIOLATIONS = {
     "storage on sagemaker": job(backend="sagemaker", storage={"checkpointDir": "/fsx/../x"}),
     "empty storage on sagemaker": job(backend="sagemaker", storage={}),
     "stall check on sagemaker": job(backend="sagemaker", health={"stall": {"policy": "Fail"}}),
+    "oci publish on sagemaker": job(backend="sagemaker", publish={"target": "oci://registry.example/a/b:v1"}),
 }
 
 
@@ -70,6 +71,8 @@ def test_allowed_combinations_pass() -> None:
     check_rules(job(suspend=True))
     check_rules(job(health={"stall": {"windowSeconds": 60, "policy": "Fail"}}))
     check_rules(job(backend="sagemaker", health={}))
+    check_rules(job(backend="sagemaker", publish={"target": "s3://models/team-a/j"}))
+    check_rules(job(publish={"target": "oci://registry.example/a/b:v1"}))
 
 
 def test_storage_of_a_sagemaker_job_submitted_before_the_rule_does_not_fail_it() -> None:

@@ -313,16 +313,21 @@ def test_spent_retries_leave_the_job_succeeded_unpublished_and_the_output_named(
     assert status.phase == Phase.SUCCEEDED and status.output is not None and status.output.path == "/fsx/o"
 
 
-def test_sagemaker_jobs_are_refused_publish_for_now() -> None:
-    job = make_job(
-        {
-            "backend": "sagemaker",
-            "sagemaker": {"roleArn": "arn:aws:iam::123456789012:role/x"},
-            "publish": {"target": "s3://models/x"},
-        }
-    )
-    with pytest.raises(InvalidSpecError, match=r"spec\.publish applies only to backend hyperpod"):
-        check_rules(job)
+def test_a_sagemaker_job_publishes_to_s3_and_is_refused_an_oci_target() -> None:
+    def sagemaker_job(target: str) -> FineTuneJob:
+        return make_job(
+            {
+                "backend": "sagemaker",
+                "sagemaker": {"roleArn": "arn:aws:iam::123456789012:role/x"},
+                "publish": {"target": target},
+            }
+        )
+
+    check_rules(sagemaker_job("s3://models/x"))
+    with pytest.raises(
+        InvalidSpecError, match=r"a SageMaker job publishes only to s3://.*Publish to an s3://"
+    ):
+        check_rules(sagemaker_job("oci://registry.example/team-a/j:v1"))
 
 
 # --- kubectl finetune ------------------------------------------------------------------------------

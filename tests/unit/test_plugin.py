@@ -490,6 +490,21 @@ def test_missing_s3_input_names_bucket_and_key(
     assert captured.out == "" and "key 'chat/missing.jsonl'" in captured.err and "'ml-data'" in captured.err
 
 
+def test_submit_publishes_a_sagemaker_job_to_s3_and_refuses_it_an_oci_target(
+    s3_env: MotoSageMaker, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = cli(
+        "submit --job-name j --model-name lite --training-type sft",
+        "--data-jsonl s3://ml-data/chat/train.jsonl -n team-a -o yaml",
+    )
+    assert main([*argv, "--publish", "s3://models/team-a/j"], None) == 0
+    (job,) = yamlio.load_documents(capsys.readouterr().out)
+    assert job["spec"]["backend"] == "sagemaker"
+    assert job["spec"]["publish"] == {"target": "s3://models/team-a/j"}
+    assert main([*argv, "--publish", "oci://registry.example/team-a/j:v1"], None) == 2
+    assert "a SageMaker job publishes only to s3://" in capsys.readouterr().err
+
+
 def test_upload_to_s3_is_content_addressed_and_done_once(
     s3_env: MotoSageMaker, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -72,8 +72,9 @@ class PublishSpec(ApiModel):
         pattern=PUBLISH_TARGET_PATTERN,
         description=(
             "oci://<registry>/<repository>:<tag> (the adapter as an OCI artifact, KServe modelcar and KAITO "
-            "adapter layout) or s3://<bucket>/<prefix> (the output's files and a manifest). The registry or "
-            "bucket must be on the namespace's publish allowlist (operator config)."
+            "adapter layout) or s3://<bucket>/<prefix> (the output's files and a manifest; backend "
+            "sagemaker: s3:// only). The registry or bucket must be on the namespace's publish allowlist "
+            "(operator config)."
         ),
     )
     when: PublishGate | None = Field(default=None, description="Publish only if the evaluation passes this.")

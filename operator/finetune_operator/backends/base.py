@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kubernetes import client
 
     from finetune_operator.config import OperatorConfig
+    from finetune_operator.publish_step import Publisher
 
 
 class Backend(ABC):
@@ -95,6 +96,11 @@ class Backend(ABC):
         """A watch event of one of this backend's ChildKinds (``kind``), before the operator
         decides whether it wakes the job: a backend may keep what ``observe`` needs of such
         objects instead of reading them on every look."""
+
+    def publisher(self) -> Publisher | None:
+        """What publishes this backend's succeeded jobs (spec.publish); None (the default): the
+        operator's publish Job, which reads the output from the job's claim (publish_step.py)."""
+        return None
 
     def restore_shared(self, namespace: str) -> None:  # noqa: B027 - only for backends with SharedKinds
         """Re-create what is missing of this backend's per-namespace objects (its SharedKinds)."""

@@ -61,6 +61,7 @@ from finetune_operator.backends.sagemaker.preflight import (
     parse_s3_uri,
 )
 from finetune_operator.backends.sagemaker.progress import PROGRESS_TAIL_BYTES, progress_from_records
+from finetune_operator.backends.sagemaker.publish import S3Publisher
 from finetune_operator.backends.sagemaker.request import (
     YAML_CONTENT_TYPE,
     TrainingJobPlan,
@@ -464,6 +465,20 @@ class SageMakerBackend(Backend):
         locations lie outside its namespace's prefixes; this keeps an attempt submitted before
         the platform team narrowed them from being read with the operator's identity."""
         return may_use(uri, namespace_prefixes(job, self._settings))
+
+    # --- publish ----------------------------------------------------------------------------
+
+    @cached_property
+    def _publisher(self) -> S3Publisher:
+        return S3Publisher(
+            self.s3, lambda job: namespace_prefixes(job, self._settings), self._config.publish.backoff_limit
+        )
+
+    def publisher(self) -> S3Publisher:
+        """The job's output is in S3 already: the operator tags it (copying server-side only what
+        lies outside the target prefix) and writes the manifest (publish.py), with its own AWS
+        identity; no publish Job runs."""
+        return self._publisher
 
     def set_suspended(self, job: FineTuneJob, attempt: int, suspended: bool) -> None:
         raise InvalidSpecError(

@@ -7,8 +7,8 @@ mounted docker config, or AWS keys in its environment); it never writes to the o
   (`finetune_contract.oci`: KServe modelcar `/models` and KAITO `/data` layout), pushed with the
   distribution API;
 - `s3://<bucket>/<prefix>`: every file copied under the prefix, then `manifest.json` (each file's
-  path, size and sha256, and the annotations) written last, so a manifest names only complete
-  uploads.
+  path, size and sha256, and the annotations; `finetune_contract.publish_manifest`) written last,
+  so a manifest names only complete uploads.
 
 The result (`{"reference": ..., "digest": ...}`) goes to `--result`, the container's termination
 message, where the operator reads it. Exit codes: 0 published; 1 a failure another try may get
@@ -25,7 +25,6 @@ import logging
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from finetune_contract.oci import (
     Reference,
@@ -35,13 +34,20 @@ from finetune_contract.oci import (
     docker_credentials,
     load_docker_config,
 )
+from finetune_contract.publish_manifest import (
+    MANIFEST_CONTENT_TYPE,
+    MANIFEST_NAME,
+    ManifestFile,
+    PublishManifest,
+    manifest_key,
+)
 
 log = logging.getLogger("finetune_trainer.publish")
 
 EXIT_PUBLISHED = 0
 EXIT_RETRY = 1
 EXIT_REFUSED = 2
-S3_MANIFEST = "manifest.json"
+S3_MANIFEST = MANIFEST_NAME
 
 
 class PublishError(RuntimeError):
@@ -70,19 +76,19 @@ def publish_oci(
     return {"reference": reference.pinned(digest), "digest": digest}
 
 
-def s3_manifest(source: Path, target: str, annotations: Mapping[str, str]) -> dict[str, Any]:
+def s3_manifest(source: Path, target: str, annotations: Mapping[str, str]) -> PublishManifest:
     """What ``manifest.json`` says of the copied output: each file, its size and sha256."""
     files = []
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
         data = path.read_bytes()
         files.append(
-            {
-                "path": path.relative_to(source).as_posix(),
-                "size": len(data),
-                "sha256": hashlib.sha256(data).hexdigest(),
-            }
+            ManifestFile(
+                path=path.relative_to(source).as_posix(),
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+            )
         )
-    return {"target": target, "annotations": dict(sorted(annotations.items())), "files": files}
+    return PublishManifest(target=target, annotations=annotations, files=files)
 
 
 RETRYABLE_S3_CODES = ("SlowDown", "InternalError", "ServiceUnavailable", "RequestTimeout", "503", "500")
@@ -102,19 +108,19 @@ def publish_s3(
         return f"{prefix}/{name}" if prefix else name
 
     manifest = s3_manifest(source, target, annotations)
-    body = json.dumps(manifest, indent=2, sort_keys=True).encode()
     s3 = boto3.client("s3", endpoint_url=endpoint_url)
     try:
-        for entry in manifest["files"]:
-            s3.upload_file(str(source / entry["path"]), bucket, key(entry["path"]))  # multipart when large
-        s3.put_object(Bucket=bucket, Key=key(S3_MANIFEST), Body=body, ContentType="application/json")
+        for entry in manifest.files:
+            s3.upload_file(str(source / entry.path), bucket, key(entry.path))  # multipart when large
+        s3.put_object(
+            Bucket=bucket, Key=manifest_key(prefix), Body=manifest.body(), ContentType=MANIFEST_CONTENT_TYPE
+        )
     except (botocore.exceptions.ClientError, boto3.exceptions.S3UploadFailedError) as err:
         retryable = any(code in str(err) for code in RETRYABLE_S3_CODES)
         raise PublishError(f"s3://{bucket}: {err}", retryable) from None
     except (botocore.exceptions.BotoCoreError, OSError) as err:
         raise PublishError(f"s3://{bucket}: {err}", retryable=True) from None
-    digest = "sha256:" + hashlib.sha256(body).hexdigest()
-    return {"reference": f"s3://{bucket}/{key(S3_MANIFEST)}", "digest": digest}
+    return {"reference": f"s3://{bucket}/{manifest_key(prefix)}", "digest": manifest.digest()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
