@@ -139,6 +139,7 @@ def _finetune_train_config(
             "validation": None,
             "validationSplit": 0.0,
             "errorBudget": 0.0,
+            "validationEverySteps": 0,
         },
         "training": {
             "seqLength": seq_length,

@@ -250,9 +250,18 @@ def resolve(job: FineTuneJob, recipe: Recipe, operator: OperatorConfig, attempt:
 
 
 def config_hash(config: ResolvedTrainingConfig) -> str:
-    """sha256 over everything that shapes training: the config minus job identity, the hash itself and
-    the final evaluation (it runs after training and changes none of it)."""
-    document = config.model_dump(mode="json", exclude={"job": True, "recipe": {"hash"}, "evaluation": True})
+    """sha256 over everything that shapes training: the config minus job identity, the hash itself,
+    the final evaluation (it runs after training and changes none of it) and how often the
+    validation pass runs (it only reads the weights)."""
+    document = config.model_dump(
+        mode="json",
+        exclude={
+            "job": True,
+            "recipe": {"hash"},
+            "evaluation": True,
+            "data": {"validation_every_steps"},
+        },
+    )
     canonical = json.dumps(document, sort_keys=True, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -262,6 +271,7 @@ RECIPE_FIELDS_A_JOB_SETS: tuple[tuple[str, str], ...] = (
     ("checkpointing", "keep_last"),
     ("data", "validation_split"),
     ("data", "error_budget"),
+    ("data", "validation_every_steps"),
 )
 """(section, field) of a recipe's config that the job's own ``spec.<section>.<field>`` replaces
 when set. Each has one bound in both places (tests/unit/test_crd_schema.py checks it)."""
@@ -304,6 +314,7 @@ def _resolve_data(job: FineTuneJob, tunables: RecipeConfig) -> DataConfig:
         validation=validation,
         validation_split=tunables.data.validation_split,
         error_budget=tunables.data.error_budget,
+        validation_every_steps=tunables.data.validation_every_steps,
     )
 
 

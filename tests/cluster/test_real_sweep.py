@@ -3,11 +3,12 @@ which is killed in the middle of it.
 
 Four trials over the learning rate of the demo's tiny Llama (LoRA, one ml.m5.large node each, two at
 a time; the node has 2 vCPUs, one per trainer), objective eval loss, median early stopping. One
-learning rate (1e-6) is clearly bad: its training loss stays where it starts while the others' fall,
-and the grid's seed puts it last, so that it runs after two trials have finished and is stopped early.
-Every trial checkpoints at every step, which also sends its step report at once (the trainer's
-reports are otherwise throttled to one per 5 s, which would leave the sweep few intermediate values
-of a run this short).
+learning rate (1e-6) is clearly bad: its validation loss stays where it starts while the others'
+fall, and the grid's seed puts it last, so that it runs after two trials have finished and is stopped
+early. The template sets no data.validationEverySteps, so the sweep gives each trial one (every
+max(10, warmupSteps) = 10 steps): the pruner compares the trials' validation losses after steps 10,
+20 and 30 (and 40, the pass after the last step), not their training losses. Every trial
+checkpoints at every step, so that the trial stopped early has a checkpoint of a recent step.
 
 While the first trials run, the operator's pod is killed (grace period 0). Afterwards the sweep
 has exactly its four trials (no duplicate), the one stopped early ended Stopped with its checkpoint
@@ -35,6 +36,8 @@ STEPS = 40
 BAD_RATE = 1e-6
 GOOD_RATES = (0.02, 0.03, 0.05)
 SWEEP_TIMEOUT_S = 600
+VALIDATION_EVERY = 10
+"""The sweep's default for trials of an eval_loss sweep with early stopping: max(10, warmupSteps)."""
 OPERATOR_PODS = f"app.kubernetes.io/name=finetune-operator,app.kubernetes.io/instance={CHART_RELEASE}"
 
 
@@ -183,6 +186,14 @@ def test_the_sweep_runs_every_trial_once_across_the_operators_restart(sweep_run:
 
 def test_the_bad_learning_rate_is_stopped_early_and_keeps_its_checkpoint(sweep_run: dict[str, Any]) -> None:
     status, jobs = sweep_run["status"], sweep_run["jobs"]
+    assert {j["spec"]["data"].get("validationEverySteps") for j in jobs} == {VALIDATION_EVERY}
+    # The intermediate values are the periodic validation passes', at the steps they followed.
+    intermediate = {
+        t["name"]: [(i["step"], i["value"]) for i in t.get("intermediate") or []] for t in status["trials"]
+    }
+    assert all(step % VALIDATION_EVERY == 0 for values in intermediate.values() for step, _ in values), (
+        intermediate
+    )
     stopped = [t for t in status["trials"] if t["state"] == "Stopped"]
     assert stopped, status["trials"]
     assert BAD_RATE in [t["params"]["optimizer.learningRate"] for t in stopped]
@@ -210,5 +221,7 @@ def test_the_best_trial_has_the_lowest_eval_loss_among_the_finished(sweep_run: d
     assert status["bestTrial"]["name"] == best
     assert status["bestTrial"]["objective"] == pytest.approx(finished[best])
     best_job = next(j for j in jobs if j["metadata"]["name"] == best)
+    best_trial = next(t for t in status["trials"] if t["name"] == best)
+    assert best_trial["intermediate"][-1] == {"step": STEPS, "value": finished[best]}, "the last pass's"
     assert status["bestTrial"]["outputPath"] == best_job["status"]["output"]["path"]
     assert sweep_run["bed"].host_path(status["bestTrial"]["outputPath"]).is_dir()

@@ -731,6 +731,8 @@ def test_status_and_list_show_the_validation_loss() -> None:
     assert "validation loss 0.8234  reward accuracy 75.0%" in view.render_status(job, [], now)
     header, row = view.render_list([job], now).splitlines()
     assert dict(zip(header.split(), row.split(), strict=True))["VAL-LOSS"] == "0.8234"
+    job["status"]["progress"]["validationStep"] = 40  # data.validationEverySteps: which pass it is
+    assert "validation loss 0.8234 after step 40  reward accuracy 75.0%" in view.render_status(job, [], now)
 
 
 def test_status_names_what_blocks_the_attempt_under_its_progress() -> None:

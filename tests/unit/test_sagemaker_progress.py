@@ -78,9 +78,35 @@ def test_the_validation_pass_after_the_last_step_is_progress_too() -> None:
     progress = progress_from_records(tail, 2, starts_mid_line=False)
     assert progress is not None and progress.step == 200
     assert (progress.validation_loss, progress.validation_reward_accuracy) == (0.82, 0.7)
+    assert progress.validation_step == 200
     # Attempt 1's pass is not attempt 2's, nor a pass before any step of the asked attempt.
     earlier = progress_from_records("\n".join(tail.splitlines()[:2]), 2, starts_mid_line=False)
     assert earlier is not None and earlier.validation_loss is None
+
+
+def test_the_newest_periodic_validation_pass_rides_with_the_newest_step_with_its_own_step() -> None:
+    """data.validationEverySteps: the passes come between steps; status shows the newest and the
+    step it followed (a sweep's intermediate values for eval_loss), not the newest step's."""
+
+    def validation(step: int, loss: float) -> str:
+        return json.dumps({"type": "validation", "attempt": 1, "step": step, "validationLoss": loss})
+
+    tail = "\n".join(
+        [
+            line(attempt=1, step=1, loss=2.0),
+            line(attempt=1, step=2, loss=1.8),
+            validation(2, 1.9),
+            line(attempt=1, step=3, loss=1.6),
+            line(attempt=1, step=4, loss=1.5),
+            validation(4, 1.7),
+            line(attempt=1, step=5, loss=1.4),
+        ]
+    )
+    progress = progress_from_records(tail, 1, starts_mid_line=False)
+    assert progress is not None and progress.step == 5
+    assert (progress.validation_step, progress.validation_loss) == (4, 1.7)
+    before_any = progress_from_records("\n".join(tail.splitlines()[:2]), 1, starts_mid_line=False)
+    assert before_any is not None and (before_any.validation_step, before_any.validation_loss) == (None, None)
 
 
 def test_the_attempts_rollbacks_ride_with_its_progress() -> None:

@@ -29,7 +29,7 @@ from finetune_operator.sweep.controller import SweepController
 from finetune_operator.sweep.plan import decide_sweep
 from finetune_operator.sweep.search import TrialRecord, next_params, should_stop
 from finetune_operator.sweep.space import check_parameters, distribution, grid_points, grid_values
-from finetune_operator.sweep.trials import TrialView, trial_number
+from finetune_operator.sweep.trials import TrialView, trial_manifest, trial_number, view_trial
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
@@ -292,6 +292,113 @@ def test_the_job_stop_annotation_stops_the_attempt_and_ends_the_job_stopped() ->
     ]
     # Finished, the job is left alone.
     assert decide(job.model_copy(update={"status": plan.status}), None, NOW).action is None
+
+
+# --- eval_loss: the periodic validation losses are the intermediate values ---------------------
+
+
+def trial_document(number: int, lr: float, phase: str, progress: dict[str, Any]) -> dict[str, Any]:
+    """Trial ``number``'s FineTuneJob as the API server holds it, owned by sweep ``lr``."""
+    return {
+        "metadata": {
+            "name": f"lr-t{number:03d}",
+            "ownerReferences": [{"controller": True, "uid": "sweep-uid"}],
+        },
+        "spec": {"recipe": {"overrides": {LR: lr}}},
+        "status": {"phase": phase, "progress": progress},
+    }
+
+
+@pytest.mark.parametrize(
+    ("metric", "expected"),
+    [("eval_loss", (4, 2.5)), ("train_loss", (5, 1.25)), ("eval_reward", (5, 0.5))],
+)
+def test_each_objective_reads_its_own_intermediate_value_and_step(
+    metric: str, expected: tuple[int, float]
+) -> None:
+    """eval_loss: the newest validation pass and the step it followed (not the newest step, nor
+    the training loss, which eval_loss used before there were periodic passes)."""
+    progress = {"step": 5, "loss": 1.25, "reward": 0.5, "validationLoss": 2.5, "validationStep": 4}
+    sweep = sweep_of(objective={"metric": metric})
+    seen = view_trial(sweep, sweep.spec.objective.metric, trial_document(0, 0.01, "Running", progress), NOW)
+    assert seen is not None and (seen.step, seen.intermediate) == expected
+
+
+def test_eval_loss_has_no_intermediate_value_before_the_first_validation_pass() -> None:
+    sweep = sweep_of()
+    metric = sweep.spec.objective.metric
+    for progress in (
+        {"step": 3, "loss": 1.0},
+        {"step": 3, "loss": 1.0, "validationLoss": 2.0},  # a trainer that does not name the step
+        {"step": 3, "loss": 1.0, "validationLoss": None, "validationStep": 2},
+    ):
+        seen = view_trial(sweep, metric, trial_document(0, 0.01, "Running", progress), NOW)
+        assert seen is not None and (seen.step, seen.intermediate) == (None, None), progress
+
+
+def test_median_stops_on_validation_losses_a_trial_whose_training_loss_looks_best() -> None:
+    """A trial that overfits: its training loss is the lowest of all, its validation loss the
+    highest. With eval_loss the pruner compares validation losses, step by step as the looks saw
+    them, and stops it; the finished trial's objective is its last pass's loss."""
+    sweep = sweep_of(earlyStopping={"algorithm": "median", "warmupSteps": 2}, maxParallelTrials=2)
+    metric = sweep.spec.objective.metric
+
+    def look(documents: list[dict[str, Any]]) -> Any:
+        nonlocal sweep
+        views = [v for d in documents if (v := view_trial(sweep, metric, d, NOW)) is not None]
+        plan = decide_sweep(sweep, views, NOW)
+        sweep = sweep.model_copy(update={"status": plan.status})
+        return plan
+
+    def progress(step: int, loss: float, passes: dict[int, float]) -> dict[str, Any]:
+        last = max(s for s in passes if s <= step)
+        return {"step": step, "loss": loss, "validationStep": last, "validationLoss": passes[last]}
+
+    good_passes, overfit_passes = {2: 3.0, 4: 2.0, 6: 1.5}, {2: 3.2, 4: 3.4}
+    look([])
+    for step in (2, 3, 4, 5, 6):
+        phase = "Succeeded" if step == 6 else "Running"
+        good = trial_document(0, 0.01, phase, progress(step, 2.0 - step / 10, good_passes))
+        overfit = trial_document(1, 0.1, "Running", progress(min(step, 4), 0.5 - step / 10, overfit_passes))
+        plan = look([good, overfit])
+    good_record, overfit_record = sweep.status.trials[:2]
+    assert [(i.step, i.value) for i in good_record.intermediate] == [(2, 3.0), (4, 2.0), (6, 1.5)]
+    assert good_record.objective == 1.5
+    assert [(i.step, i.value) for i in overfit_record.intermediate] == [(2, 3.2), (4, 3.4)]
+    (stop,) = plan.stops
+    assert stop.name == "lr-t001"
+    assert "intermediate value 3.4 at step 4" in stop.message
+
+
+def test_an_eval_loss_sweep_with_early_stopping_turns_the_trials_periodic_validation_on() -> None:
+    """The pruner needs the trials' validation losses along the way: a template that sets
+    data.validationEverySteps nowhere gets it in each trial's spec (every max(10, warmupSteps)
+    steps); a template that sets it, in the field or an override, keeps its own."""
+
+    def interval(**spec: Any) -> Any:
+        manifest = trial_manifest(sweep_of(**spec), 0, {LR: 0.01})
+        FineTuneJob.model_validate(manifest)  # a FineTuneJob the API admits
+        return (manifest["spec"]["data"].get("validationEverySteps"), manifest["spec"]["recipe"]["overrides"])
+
+    median = {"algorithm": "median"}
+    every, overrides = interval(earlyStopping=median)
+    assert every == 10 and "data.validationEverySteps" not in overrides
+    assert interval(earlyStopping={**median, "warmupSteps": 25})[0] == 25
+    assert interval()[0] is None, "no early stopping: only the pass after the last step is needed"
+    assert interval(earlyStopping=median, objective={"metric": "train_loss"})[0] is None
+
+    template = sweep_document()["spec"]["template"]
+    own_field = copy.deepcopy(template)
+    own_field["spec"]["data"]["validationEverySteps"] = 3
+    assert interval(earlyStopping=median, template=own_field)[0] == 3
+    own_override = copy.deepcopy(template)
+    own_override["spec"]["recipe"]["overrides"]["data.validationEverySteps"] = 0
+    every, overrides = interval(earlyStopping=median, template=own_override)
+    assert every is None and overrides["data.validationEverySteps"] == 0
+    grpo = copy.deepcopy(template)
+    grpo["spec"].update(method="grpo-lora", rewards=[{"name": "short", "builtin": "length-penalty"}])
+    grpo["spec"]["data"] = {"train": grpo["spec"]["data"]["train"]}
+    assert interval(earlyStopping=median, template=grpo)[0] is None, "GRPO has no validation pass"
 
 
 # --- the budget and the best trial -------------------------------------------------------------

@@ -41,6 +41,7 @@ from finetune_operator.api.training_config import (
     DivergenceSection,
     ErrorBudget,
     Method,
+    ValidationEverySteps,
     ValidationSplit,
 )
 from finetune_operator.api.usage import UsageStatus
@@ -161,6 +162,13 @@ class DataSpec(ApiModel):
         description=(
             "Fraction of malformed records tolerated; for GRPO also of records whose reward fails, "
             "over the last 256 records scored."
+        ),
+    )
+    validation_every_steps: ValidationEverySteps | None = Field(
+        default=None,
+        description=(
+            "Run the validation pass every N optimizer steps too, not only after the last one; 0: only "
+            "after the last. Default from the recipe (built-in recipes: 0)."
         ),
     )
 
@@ -616,7 +624,11 @@ class Progress(LenientApiModel):
     reward: float | None = None
     """GRPO: mean reward of the last logged step."""
     validation_loss: float | None = None
-    """Mean loss over the validation examples, from the pass after the last step."""
+    """Mean loss over the validation examples, from the newest validation pass: every
+    ``data.validationEverySteps`` steps and after the last step."""
+    validation_step: int | None = None
+    """The step after which the pass that gave ``validationLoss`` ran (a sweep's intermediate
+    values for objective eval_loss are these pairs)."""
     validation_reward_accuracy: float | None = None
     """DPO: share of validation pairs whose chosen answer the model rewards above the rejected one."""
     tokens_seen: int | None = None

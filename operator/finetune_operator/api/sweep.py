@@ -186,8 +186,9 @@ class TrialStatus(LenientApiModel):
     state: TrialState = TrialState.PENDING
     objective: float | None = None
     intermediate: list[IntermediateValue] = Field(default_factory=list)
-    """The objective's intermediate values as the trial reported them (its training loss for the
-    losses, its reward for eval_reward), which early stopping compares."""
+    """The objective's intermediate values as the trial reported them (eval_loss: its periodic
+    validation losses, at the steps they followed; train_loss: its training loss; eval_reward: its
+    steps' mean reward), which early stopping compares."""
     instance_hours: float | None = None
     output_path: str | None = None
     reason: str | None = None

@@ -46,6 +46,7 @@ CheckpointEverySteps = Annotated[int, Field(ge=1, le=10_000_000)]
 CheckpointKeepLast = Annotated[int, Field(ge=1, le=1000)]
 ValidationSplit = Annotated[float, Field(ge=0, le=0.5)]
 ErrorBudget = Annotated[float, Field(ge=0, lt=1)]
+ValidationEverySteps = Annotated[int, Field(ge=0, le=10_000_000)]
 
 
 # --- tunable sections: what recipes and overrides may set -------------------------------
@@ -264,6 +265,13 @@ class DataTunables(ApiModel):
         description=(
             "Fraction of malformed records tolerated before failing; for GRPO also of records whose "
             "reward fails, over the last 256 records scored (docs/grpo.md)."
+        ),
+    )
+    validation_every_steps: ValidationEverySteps = Field(
+        default=0,
+        description=(
+            "Run the validation pass every N optimizer steps too, not only after the last one; 0: only "
+            "after the last (GRPO methods have no validation pass)."
         ),
     )
 

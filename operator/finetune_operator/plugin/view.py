@@ -156,7 +156,9 @@ def render_status(job: dict[str, Any], losses: Sequence[float], now: datetime) -
     if progress.get("validationLoss") is not None:
         accuracy = progress.get("validationRewardAccuracy")
         ranked = f"  reward accuracy {accuracy:.1%}" if accuracy is not None else ""
-        lines.append(f"validation loss {progress['validationLoss']:.4g}{ranked}")
+        step = progress.get("validationStep")
+        after = f" after step {step}" if step is not None else ""  # periodic passes name their step
+        lines.append(f"validation loss {progress['validationLoss']:.4g}{after}{ranked}")
     used = usage_line(status.get("usage") or {}, now)
     if used:
         lines.append(used)

@@ -23,6 +23,7 @@ from finetune_operator.api.sweep import (
     ObjectiveMetric,
     TrialState,
 )
+from finetune_operator.api.training_config import Method
 from finetune_operator.attempt import STOP_ANNOTATION
 from finetune_operator.naming import GROUP, LABEL_MANAGED_BY, MANAGED_BY, VERSION
 from finetune_operator.sweep.space import ParamValue, trial_overrides
@@ -48,13 +49,43 @@ def trial_labels(sweep_name: str, number: int) -> dict[str, str]:
     return {LABEL_MANAGED_BY: MANAGED_BY, LABEL_SWEEP: sweep_name, LABEL_TRIAL: str(number)}
 
 
+VALIDATION_EVERY_STEPS_PATH = "data.validationEverySteps"
+DEFAULT_TRIAL_VALIDATION_EVERY_STEPS = 10
+"""The fewest steps between a trial's validation passes when the sweep turns them on: each pass is
+a forward over the whole validation set, which every step would make cost more than training."""
+
+
+def trial_validation_every_steps(sweep: FineTuneSweep, overrides: dict[str, Any]) -> int | None:
+    """``spec.data.validationEverySteps`` the sweep gives each trial, or None to leave the template's.
+
+    Early stopping on eval_loss compares the trials' periodic validation losses; a template that
+    sets the interval nowhere (neither the field nor ``recipe.overrides``, the trial's parameters
+    included) would report none before its last step and could never be stopped, so the sweep
+    turns it on: every ``max(10, warmupSteps)`` steps, since no trial is stopped before warmupSteps
+    anyway. Methods with rewards (GRPO) have no validation pass: they get nothing."""
+    spec = sweep.spec
+    template = spec.template.spec
+    if spec.objective.metric != ObjectiveMetric.EVAL_LOSS or spec.early_stopping is None:
+        return None
+    if "validationEverySteps" in (template.get("data") or {}) or VALIDATION_EVERY_STEPS_PATH in overrides:
+        return None
+    method = template.get("method")
+    if method not in {m.value for m in Method} or Method(method).uses_rewards:
+        return None
+    return max(DEFAULT_TRIAL_VALIDATION_EVERY_STEPS, spec.early_stopping.warmup_steps)
+
+
 def trial_manifest(sweep: FineTuneSweep, number: int, params: dict[str, ParamValue]) -> dict[str, Any]:
-    """Trial ``number``'s FineTuneJob: the template's spec with ``params`` in its overrides."""
+    """Trial ``number``'s FineTuneJob: the template's spec with ``params`` in its overrides (and
+    periodic validation turned on where early stopping needs it: ``trial_validation_every_steps``)."""
     template = sweep.spec.template
     spec = copy.deepcopy(template.spec)
     recipe = dict(spec.get("recipe") or {})
     recipe["overrides"] = trial_overrides(dict(recipe.get("overrides") or {}), params)
     spec["recipe"] = recipe
+    every = trial_validation_every_steps(sweep, recipe["overrides"])
+    if every is not None:
+        spec["data"] = {**(spec.get("data") or {}), "validationEverySteps": every}
     metadata = template.metadata
     return {
         "apiVersion": f"{GROUP}/{VERSION}",
@@ -91,7 +122,7 @@ class TrialView:
     """Whether the job is this sweep's (its controller owner reference has the sweep's uid)."""
     step: int | None = None
     intermediate: float | None = None
-    """The objective's intermediate value at ``step`` (the training loss, or the reward)."""
+    """The objective's intermediate value at ``step`` (``_intermediate``)."""
     objective: float | None = None
     instance_hours: float = 0.0
     output_path: str | None = None
@@ -157,12 +188,23 @@ def objective_of(metric: ObjectiveMetric, progress: dict[str, Any]) -> float | N
 
 
 def _intermediate(metric: ObjectiveMetric, progress: dict[str, Any]) -> tuple[int | None, float | None]:
-    """The step and the objective's intermediate value the trainer last reported. The validation
-    pass runs once, after the last step, so the losses' intermediate value is the training loss."""
-    key = "reward" if metric == ObjectiveMetric.EVAL_REWARD else "loss"
-    step = progress.get("step")
-    value = _finite(progress.get(key))
-    if not isinstance(step, int) or value is None:
+    """The objective's newest intermediate value and the step it belongs to:
+
+    - eval_loss: the newest validation pass's loss (``validationLoss``) and the step it followed
+      (``validationStep``); the trainer validates every ``data.validationEverySteps`` steps
+      (``trial_validation_every_steps`` turns that on) and after the last step, so a trial without
+      periodic validation has one value only, at its end;
+    - train_loss: the training loss of the step last reported;
+    - eval_reward: the mean reward of the step last reported. GRPO has no validation pass and its
+      final evaluation (greedy completions of the held-out prompts) runs once, after training: the
+      steps' rewards (of the sampled completions it trains on) are all it reports along the way.
+    """
+    if metric == ObjectiveMetric.EVAL_LOSS:
+        step, value = progress.get("validationStep"), _finite(progress.get("validationLoss"))
+    else:
+        step = progress.get("step")
+        value = _finite(progress.get("reward" if metric == ObjectiveMetric.EVAL_REWARD else "loss"))
+    if not isinstance(step, int) or isinstance(step, bool) or value is None:
         return None, None
     return step, value
 

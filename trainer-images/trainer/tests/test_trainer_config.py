@@ -84,6 +84,7 @@ def test_a_missing_key_is_rejected_with_its_dot_path(path: str, message: str) ->
         ("data.train", [], "data.train: at least one training source is required"),
         ("lora.targetModules", [], "lora.targetModules: name at least one module"),
         ("data.validationSplit", 0.9, "data.validationSplit: must be <= 0.5, got 0.9"),
+        ("data.validationEverySteps", -1, "data.validationEverySteps: must be >= 0, got -1"),
         # A 0 here would not disable anything: the run would go on for its full length and learn nothing.
         ("optimizer.learningRate", 0, "optimizer.learningRate: must be > 0, got 0"),
         ("lora.alpha", 0, "lora.alpha: must be >= 1, got 0"),

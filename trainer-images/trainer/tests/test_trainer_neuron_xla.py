@@ -288,10 +288,12 @@ def assert_model_loads(directory: Path) -> None:
 
 
 def matrix_case(method: str, precision: str, targets: tuple[str, ...]) -> Case:
-    """sft fp32 also trains on a weighted mixture with a validation split, and dpo-lora bf16 also
-    writes merged full weights: each run serves those checks too."""
+    """sft fp32 also trains on a weighted mixture with a validation split, validated every
+    CHECKPOINT_EVERY steps too, and dpo-lora bf16 also writes merged full weights: each run serves
+    those checks too."""
     if method == "sft" and precision == "fp32":
-        return Case(method, precision, targets, overrides=(("data.validationSplit", 0.1),), mixture=True)
+        overrides = (("data.validationSplit", 0.1), ("data.validationEverySteps", CHECKPOINT_EVERY))
+        return Case(method, precision, targets, overrides=overrides, mixture=True)
     if method == "dpo-lora" and precision == "bf16":
         return Case(method, precision, targets, overrides=(("output.merge", True),))
     return Case(method, precision, targets)
@@ -321,9 +323,15 @@ def test_every_method_trains_and_its_outputs_load(
 
 
 def test_a_validation_split_reports_validation_loss(runs: Callable[[Case], Run]) -> None:
+    """The pass after the last step, and the periodic pass (data.validationEverySteps) on the XLA
+    device in the middle of training, which goes on after it."""
     run = runs(matrix_case("sft", "fp32", ()))
     metrics = json.loads((run.output / "metrics.json").read_text())
     assert metrics["step"] == STEPS and 0 < metrics["validationLoss"] < run.losses()[1]
+    records = kit.progress_records(run.checkpoints, kind="validation")
+    passes = {r["step"]: r["validationLoss"] for r in records}
+    assert sorted(passes) == [CHECKPOINT_EVERY, STEPS]
+    assert passes[STEPS] == metrics["validationLoss"] and passes[STEPS] < passes[CHECKPOINT_EVERY]
 
 
 def test_merged_weights_equal_the_adapter_applied_to_the_base(

@@ -20,6 +20,7 @@ from finetune_trainer.progress import (
     ProgressSink,
     StatusReporter,
     StepReport,
+    ValidationReport,
     build_progress_record,
     build_status_patch,
     estimate_completion,
@@ -232,15 +233,19 @@ def test_a_grpo_step_reports_its_mean_reward_in_status_and_every_metric_in_the_r
     assert record["rewards"] == {"correct": 0.5, "short": -0.04} and record["toolCallsPerRollout"] == 1.5
 
 
-VALIDATION = {"validationLoss": 0.8234567, "validationRewardAccuracy": 0.75}
+VALIDATION = ValidationReport(110, {"validationLoss": 0.8234567, "validationRewardAccuracy": 0.75})
 
 
 def test_the_validation_pass_reaches_status_progress_with_its_step() -> None:
-    """Issue 23, friction point 6: metrics.json had a validation loss, status never showed it."""
+    """Issue 23, friction point 6: metrics.json had a validation loss, status never showed it.
+    Issue 27: a periodic pass names the step it followed (validationStep), which is not the step
+    of the report it rides with once training has gone on."""
     progress = build_status_patch(REPORT, None, VALIDATION)["status"]["progress"]
     assert (progress["validationLoss"], progress["validationRewardAccuracy"]) == (0.823457, 0.75)
+    assert progress["validationStep"] == 110
     assert progress["attempt"] == 2 and progress["step"] == 120  # the admission policy needs the attempt
-    assert "validationLoss" not in build_status_patch(REPORT, None)["status"]["progress"]
+    without = build_status_patch(REPORT, None)["status"]["progress"]
+    assert "validationLoss" not in without and "validationStep" not in without
 
 
 def test_the_sink_sends_the_validation_pass_at_once_and_records_its_attempt(
@@ -260,5 +265,33 @@ def test_the_sink_sends_the_validation_pass_at_once_and_records_its_attempt(
     assert len(handler.requests) == 3
     sent = [r["body"]["status"]["progress"] for r in handler.requests]
     assert sent[-1]["validationLoss"] == 0.82 and sent[-1]["step"] == 120
+    assert sent[-1]["validationStep"] == 120
     records = [json.loads(line) for line in (tmp_path / "progress.jsonl").read_text().splitlines()]
     assert records[-1] == {"type": "validation", "attempt": 2, "step": 120, "validationLoss": 0.82}
+
+
+def test_periodic_passes_each_go_out_at_once_with_their_steps(
+    tmp_path: Path, api_server: tuple[str, type[_Recorder]]
+) -> None:
+    """data.validationEverySteps: every pass is sent at once (not held back by the throttle) with
+    the step it followed, and each is a record in progress.jsonl."""
+    url, handler = api_server
+    token = tmp_path / "token"
+    token.write_text("t")
+    reporter = StatusReporter(_client(url, token).patch, interval_s=60.0)
+    sink = ProgressSink(tmp_path / "progress.jsonl", None, reporter)
+
+    def sent_passes() -> list[tuple[int, float]]:
+        progress = [r["body"]["status"]["progress"] for r in handler.requests]
+        return [(p["validationStep"], p["validationLoss"]) for p in progress if "validationStep" in p]
+
+    for step in range(1, 7):
+        sink.step(dataclasses.replace(REPORT, step=step, extra={}))
+        if step % 2 == 0:
+            sink.validation(step, {"validationLoss": 1.0 / step})
+            _wait_for(lambda passes=step // 2: len(sent_passes()) == passes)
+    sink.close()
+    assert sent_passes()[:3] == [(2, 0.5), (4, 0.25), (6, 0.166667)]
+    records = [json.loads(line) for line in (tmp_path / "progress.jsonl").read_text().splitlines()]
+    passes = [(r["step"], r["validationLoss"]) for r in records if r["type"] == "validation"]
+    assert passes == [(2, 0.5), (4, 0.25), (6, 1.0 / 6)]

@@ -188,6 +188,50 @@ def test_sigterm_checkpoints_and_exits_143_within_the_grace_period(
     assert not (tmp_path / "output" / "metrics.json").exists()
 
 
+def test_periodic_validation_reports_every_n_steps_as_the_final_pass_would(
+    tmp_path: Path, tiny_model: Path, chat_data: Path
+) -> None:
+    """data.validationEverySteps 2 on 2 ranks (issue 27: a sweep's pruner needs eval losses along
+    the way): one validation record after steps 2 and 4 and one after the last step (6), and the
+    last is metrics.json's validationLoss. A periodic pass is the final pass's computation and
+    changes no training step: the same run stopped at step 4 without periodic passes (a constant
+    learning rate, so its first 4 steps are the same; dropout on) ends with step 4's value as its
+    final validation loss and with the same step losses."""
+    overrides = {
+        "optimizer.scheduler": "constant",
+        "optimizer.learningRate": 1e-2,
+        "data.validationSplit": 0.1,
+        "lora.dropout": 0.1,
+    }
+    periodic, short = tmp_path / "periodic", tmp_path / "short"
+    config = kit.make_config(
+        periodic,
+        tiny_model,
+        [chat_data],
+        **overrides,
+        **{"training.maxSteps": 6, "data.validationEverySteps": 2},
+    )
+    result = kit.run_trainer(kit.write_config(periodic, config), processes=2)
+    _ok(result)
+    config = kit.make_config(short, tiny_model, [chat_data], **overrides, **{"training.maxSteps": 4})
+    _ok(kit.run_trainer(kit.write_config(short, config), processes=2))
+
+    passes = kit.progress_records(periodic / "checkpoints", kind="validation")
+    assert [(r["attempt"], r["step"]) for r in passes] == [(1, 2), (1, 4), (1, 6)]
+    assert result.stdout.count("finetune-metrics validation step=") == 3  # SageMaker's validation:loss
+    values = {r["step"]: r["validationLoss"] for r in passes}
+    assert values[2] != values[4] != values[6], "each pass saw the weights of its own step"
+    metrics = json.loads((periodic / "output" / "metrics.json").read_text())
+    assert metrics["validationLoss"] == values[6]
+    (short_pass,) = kit.progress_records(short / "checkpoints", kind="validation")
+    assert short_pass["step"] == 4
+    assert values[4] == pytest.approx(short_pass["validationLoss"], rel=1e-5, abs=1e-6)
+    expected, actual = _losses(short / "checkpoints"), _losses(periodic / "checkpoints")
+    assert sorted(actual) == list(range(1, 7))
+    for step in range(1, 5):
+        assert actual[step] == pytest.approx(expected[step], rel=1e-5, abs=1e-6), step
+
+
 def test_dpo_lora_raises_the_chosen_over_rejected_margin(tmp_path: Path, tiny_model: Path) -> None:
     data = kit.write_jsonl(tmp_path / "pref.jsonl", kit.preference_records(200, seed=3))
     config = kit.make_config(

@@ -102,6 +102,7 @@ BASE_CONFIG: dict[str, Any] = {
         "validation": None,
         "validationSplit": 0.0,
         "errorBudget": 0.0,
+        "validationEverySteps": 0,
     },
     "training": {
         "seqLength": 128,

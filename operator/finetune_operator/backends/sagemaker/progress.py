@@ -23,9 +23,10 @@ holds the last hundred or more logged steps, and the file may grow for days."""
 
 
 VALIDATION_FIELDS = ("validationLoss", "validationRewardAccuracy")
+"""What a ``validation`` record (a validation pass) adds to ``status.progress``, with its step as
+``validationStep``."""
 EVALUATION_FIELDS = ("attempt", "metrics", "rewards", "examples", "artifact", "time")
 """What an ``evaluation`` record (the final evaluation) puts in ``status.progress.evaluation``."""
-"""What a ``validation`` record (the pass after the last step) adds to ``status.progress``."""
 
 
 def percent_complete(step: int, total_steps: int) -> str | None:
@@ -37,7 +38,7 @@ def percent_complete(step: int, total_steps: int) -> str | None:
 
 def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> Progress | None:
     """``status.progress`` from the newest step record of ``attempt`` in ``tail``, if any, with
-    the validation pass that followed it.
+    the newest validation pass (every ``data.validationEverySteps`` steps, and after the last).
 
     ``starts_mid_line``: the tail was cut from a longer file, so its first line is partial
     and skipped. A line SageMaker caught half-written (the last one) does not parse and is
@@ -47,9 +48,9 @@ def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> 
     lines = tail.splitlines()
     if starts_mid_line:
         lines = lines[1:]
-    validation: dict[str, object] = {}
     evaluation: dict[str, object] | None = None
     rollbacks = _rollbacks(lines, attempt)
+    validation = _newest_validation(lines, attempt)
     for line in reversed(lines):
         try:
             record = json.loads(line)
@@ -60,10 +61,6 @@ def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> 
         if record.get("type") == "evaluation" and evaluation is None:
             # The final evaluation, the trainer's last record (finetune_trainer.evaluation).
             evaluation = {key: record.get(key) for key in EVALUATION_FIELDS if record.get(key) is not None}
-            continue
-        if record.get("type") == "validation" and not validation:
-            # The pass after the last step, written after it: newer, so met first.
-            validation = {key: record.get(key) for key in VALIDATION_FIELDS}
             continue
         if record.get("type") != "step":
             continue
@@ -94,6 +91,27 @@ def progress_from_records(tail: str, attempt: int, *, starts_mid_line: bool) -> 
         except ValidationError:
             continue  # not a record this trainer writes
     return None
+
+
+def _newest_validation(lines: list[str], attempt: int) -> dict[str, object]:
+    """What the newest ``validation`` record of ``attempt`` in the tail adds to ``status.progress``:
+    its metrics and its step as ``validationStep``. Periodic passes come between step records, so
+    the newest pass may be older than the newest step."""
+    for line in reversed(lines):
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if (
+            isinstance(record, dict)
+            and record.get("type") == "validation"
+            and record.get("attempt") == attempt
+        ):
+            return {
+                "validationStep": record.get("step"),
+                **{key: record.get(key) for key in VALIDATION_FIELDS},
+            }
+    return {}
 
 
 def _rollbacks(lines: list[str], attempt: int) -> list[Rollback]:

@@ -65,6 +65,8 @@ class DataSpec:
     validation: str | None
     validation_split: float
     error_budget: float
+    validation_every_steps: int
+    """Run the validation pass every N optimizer steps too; 0: only after the last step."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -265,6 +267,7 @@ def parse_config(doc: Any) -> TrainConfig:
             validation=None if validation is None else validation["path"],
             validation_split=float(data["validationSplit"]),
             error_budget=float(data["errorBudget"]),
+            validation_every_steps=int(data["validationEverySteps"]),
         ),
         training=_record(TrainingSpec, doc["training"]),
         optimizer=_record(OptimizerSpec, doc["optimizer"]),

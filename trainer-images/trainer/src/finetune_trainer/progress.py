@@ -62,6 +62,15 @@ class CheckpointReport:
 
 
 @dataclasses.dataclass(frozen=True)
+class ValidationReport:
+    """One validation pass: every ``data.validationEverySteps`` steps, and after the last step."""
+
+    step: int
+    """The step the pass followed."""
+    metrics: Mapping[str, float]
+
+
+@dataclasses.dataclass(frozen=True)
 class RollbackReport:
     """One in-process rollback after a diverging loss (docs/trainer.md, "Divergence")."""
 
@@ -200,14 +209,15 @@ def build_validation_record(attempt: int | None, step: int, metrics: Mapping[str
 def build_status_patch(
     report: StepReport | None,
     checkpoint: CheckpointReport | None,
-    validation: Mapping[str, float] | None = None,
+    validation: ValidationReport | None = None,
     rollbacks: tuple[RollbackReport, ...] = (),
     evaluation: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The JSON merge patch for the FineTuneJob status subresource (contract, section 3).
 
-    ``validation`` (the validation pass's metrics) rides with ``report``, the step it followed:
-    a merge patch keeps it in ``status.progress`` until the next attempt's first report.
+    ``validation`` (the newest validation pass) rides with ``report``, the newest step, with the
+    step the pass followed as ``validationStep``: a merge patch keeps both in ``status.progress``
+    until the next pass replaces them (a sweep reads the pairs as intermediate values of eval_loss).
     ``rollbacks`` (all of this attempt's, as a merge patch replaces a list whole) ride with
     ``report`` too, which names the attempt (the trainer admission policy checks it).
     """
@@ -229,9 +239,11 @@ def build_status_patch(
             progress["reward"] = round(report.extra["reward"], 6)
         if report.estimated_completion is not None:
             progress["estimatedCompletionTime"] = utc_timestamp(report.estimated_completion)
-        for key in VALIDATION_STATUS_KEYS:
-            if validation is not None and key in validation:
-                progress[key] = round(validation[key], 6)
+        if validation is not None:
+            for key in VALIDATION_STATUS_KEYS:
+                if key in validation.metrics:
+                    progress[key] = round(validation.metrics[key], 6)
+            progress["validationStep"] = validation.step
         if rollbacks:
             progress["rollbacks"] = [rollback_status(rollback) for rollback in rollbacks]
         if evaluation is not None:  # the final evaluation (evaluation.py), after the last step
@@ -324,8 +336,8 @@ class StatusReporter:
         self._lock = threading.Condition()
         self._report: StepReport | None = None
         self._checkpoint: CheckpointReport | None = None
-        self._validation: tuple[Mapping[str, float], StepReport] | None = None
-        """The validation pass's metrics and the report of the step it followed, until sent."""
+        self._validation: tuple[ValidationReport, StepReport] | None = None
+        """The newest validation pass and the newest step report when it came, until sent."""
         self._rollbacks: tuple[tuple[RollbackReport, ...], StepReport] | None = None
         """The attempt's rollbacks and the report they ride with, until sent."""
         self._evaluation: tuple[Mapping[str, Any], StepReport] | None = None
@@ -348,11 +360,12 @@ class StatusReporter:
             self._last_sent = float("-inf")  # a checkpoint goes out immediately
             self._lock.notify()
 
-    def validation(self, metrics: Mapping[str, float], report: StepReport) -> None:
-        """The validation pass after ``report``'s step: sent at once with that report, and kept
-        until a patch carrying it succeeds (it comes once, at the end of the run)."""
+    def validation(self, validation: ValidationReport, report: StepReport) -> None:
+        """A validation pass, ``report`` the newest step then: sent at once with that report, and
+        kept until a patch carrying it succeeds or a newer pass replaces it (only the newest is in
+        ``status.progress``; progress.jsonl has them all)."""
         with self._lock:
-            self._validation = (metrics, report)
+            self._validation = (validation, report)
             self._last_sent = float("-inf")
             self._lock.notify()
 
@@ -481,6 +494,7 @@ class ProgressSink:
         self._send_rollbacks()
 
     def validation(self, step: int, metrics: Mapping[str, float]) -> None:
+        """A validation pass after ``step`` (periodic, or the pass after the last step)."""
         attempt = self._last_report.attempt if self._last_report is not None else None
         self._append(build_validation_record(attempt, step, metrics))
         print(format_validation_line(step, metrics), flush=True)
@@ -488,7 +502,7 @@ class ProgressSink:
             for key, value in metrics.items():
                 self._writer.add_scalar(f"validation/{key}", value, step)
         if self._status is not None and self._last_report is not None:
-            self._status.validation(metrics, self._last_report)
+            self._status.validation(ValidationReport(step, dict(metrics)), self._last_report)
 
     def evaluation(self, document: Mapping[str, Any]) -> None:
         """The final evaluation (``evaluation.evaluation_document``): a progress.jsonl record, where

@@ -420,6 +420,10 @@ class Trainer:
             if stopping:
                 log.warning("stopped by SIGTERM after checkpointing step %d", step)
                 return EXIT_STOPPED
+            if self._periodic_validation_due(step, total_steps, data):
+                validation = self._validate(model, method, data)
+                if sink is not None and validation:
+                    sink.validation(step, validation)
         if self.precompile:
             log.info("compile trial finished after %d steps; nothing written", step)
             return EXIT_OK
@@ -546,6 +550,19 @@ class Trainer:
                 )
             )
         return state.step, state.tokens_seen
+
+    def _periodic_validation_due(self, step: int, total_steps: int, data: LoadedData) -> bool:
+        """Whether the validation pass runs after ``step`` besides the one after the last step
+        (``data.validationEverySteps``; docs/trainer.md, "Periodic validation"). Every rank decides
+        alike from the same numbers: the pass is collective, as the last one is."""
+        every = self.config.data.validation_every_steps
+        return (
+            every > 0
+            and step % every == 0
+            and step < total_steps  # the pass after the last step comes once, after the loop
+            and bool(data.validation)
+            and not self.config.uses_rewards
+        )
 
     @torch.no_grad()
     def _validate(self, model: nn.Module, method: Method, data: LoadedData) -> dict[str, float]:
