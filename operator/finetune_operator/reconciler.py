@@ -406,7 +406,7 @@ class Reconciler:
         plan = self._plan(job, recipes, now)
         if plan.status.phase.is_terminal:
             plan = _with_usage(plan, all_closed(plan.status.usage, now, self._config.prices))
-        self._write_status(job, document, plan)
+        self._write_status(key, job, document, plan)
         for event in plan.events:
             if event.reason == REASON_STALLED:
                 STALLS.labels(key[0], job.spec.health.stall.policy.value).inc()
@@ -598,11 +598,48 @@ class Reconciler:
             )
         return config_maps_of_namespace(found, namespace)
 
-    def _write_status(self, job: FineTuneJob, document: dict[str, Any], plan: Plan) -> None:
+    def _write_status(self, key: JobKey, job: FineTuneJob, document: dict[str, Any], plan: Plan) -> None:
+        """The plan's status, as a patch guarded by the resourceVersion it was decided on.
+
+        A conflict (the trainer reported meanwhile) normally means: decide again on fresh data
+        (`reconcile_now`). Not once the plan's action is done: what it did (an attempt stopped
+        because it stalled, the next one submitted) is known only to this plan, and a decision
+        on the fresh status would find the stopped attempt's child gone and record that instead.
+        Its patch holds only the keys the plan changed, so it goes onto the fresh status as it
+        is, and the trainer's newer keys stay.
+        """
         patch = _status_patch(job, plan)
         if not patch:
             return
-        body = {"metadata": {"resourceVersion": document["metadata"]["resourceVersion"]}, "status": patch}
+        resource_version = document["metadata"]["resourceVersion"]
+        for _ in range(CONFLICT_RETRIES):
+            try:
+                self._patch_status(job, resource_version, patch)
+                break
+            except ApiException as err:
+                if err.status != 409 or plan.action is None:
+                    raise
+                fresh = self._read_job(key)
+                if fresh is None:
+                    return  # deleted meanwhile
+                resource_version = fresh["metadata"]["resourceVersion"]
+        else:
+            raise ApiException(
+                status=409, reason=f"status of {key[0]}/{key[1]} kept changing; giving up for now"
+            )
+        if "phase" in patch:
+            TRANSITIONS.labels(plan.status.phase.value).inc()
+            logger.info(
+                "job phase changed",
+                extra={
+                    "namespace": job.metadata.namespace,
+                    "job": job.metadata.name,
+                    "phase": plan.status.phase.value,
+                },
+            )
+
+    def _patch_status(self, job: FineTuneJob, resource_version: str, patch: dict[str, Any]) -> None:
+        body = {"metadata": {"resourceVersion": resource_version}, "status": patch}
         # The response is not needed (the watch brings the new object): skip parsing it.
         response = self._jobs().patch_namespaced_custom_object_status(
             GROUP,
@@ -615,16 +652,6 @@ class Reconciler:
         )
         response.drain_conn()
         response.release_conn()
-        if "phase" in patch:
-            TRANSITIONS.labels(plan.status.phase.value).inc()
-            logger.info(
-                "job phase changed",
-                extra={
-                    "namespace": job.metadata.namespace,
-                    "job": job.metadata.name,
-                    "phase": plan.status.phase.value,
-                },
-            )
 
     def _write_unparseable(
         self, key: JobKey, document: dict[str, Any], message: str, now: datetime

@@ -125,7 +125,7 @@ def test_a_restart_before_the_status_write_adopts_the_attempt(harness: Harness) 
     assert harness.status()["backendRef"]["uid"] == first["metadata"]["uid"]
 
 
-def test_a_conflicting_status_write_is_decided_again_on_fresh_data(harness: Harness) -> None:
+def test_a_conflicting_status_write_after_a_submit_goes_onto_the_fresh_status(harness: Harness) -> None:
     harness.create_job()
 
     def trainer_reports_first(kube: FakeKube, method: str, path: str) -> None:

@@ -168,6 +168,38 @@ def test_an_operator_stopped_after_deleting_the_stalled_attempt_submits_the_same
     assert harness.status()["currentAttempt"] == 2
 
 
+def test_a_stall_acted_on_keeps_its_record_when_the_trainer_reports_before_the_status_write() -> None:
+    """The stalled attempt's trainers, woken by the SIGTERM of the deletion, report a step while the
+    operator stops that attempt and submits the next: the status write conflicts. The action is
+    done, so the plan's status goes onto the fresh one; decided again, the stalled attempt would
+    read as a PyTorchJob gone missing, and the stall would be lost."""
+    harness = Clocked()
+    running_with_reports(harness)
+    harness.now = NOW + timedelta(seconds=20 + WINDOW + 1)
+
+    writes_before = harness.kube.count("PATCH", f"{JOB}/status")
+
+    def trainer_reports_first(kube: FakeKube, method: str, path: str) -> None:
+        if (
+            method == "PATCH"
+            and path == f"{JOB}/status"
+            and kube.count("PATCH", f"{JOB}/status") == writes_before + 1
+        ):
+            kube.write(JOB, {"status": {"progress": {"attempt": 1, "step": 6, "totalSteps": 100}}})
+
+    harness.kube.before.append(trainer_reports_first)
+    outcome = harness.reconcile()
+    status = harness.status()
+    assert [p["metadata"]["name"] for p in harness.kube.under(PYTORCHJOBS)] == ["j-a2"]
+    first, _ = status["attempts"]
+    assert (first["result"], first["reason"]) == ("Failed", "Stalled")
+    stalled = next(c for c in status["conditions"] if c["type"] == "Stalled")
+    assert stalled["status"] == "True"
+    assert [e.reason for e in outcome.events] == ["Stalled", "AttemptFailed", "Resuming"]
+    assert status["progress"]["step"] == 6  # the trainer's report survives
+    assert harness.kube.count("PATCH", f"{JOB}/status") == writes_before + 2
+
+
 def test_the_fail_policy_deletes_the_attempt_and_fails_the_job() -> None:
     harness = Clocked()
     running_with_reports(harness, policy="Fail")
