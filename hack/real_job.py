@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 import yaml
 from hack import tiny_model
-from hack.chart import chart_values, install_chart
+from hack.chart import CHART_RELEASE, chart_values, install_chart
 from hack.testbed.kueue import local_queue_name, priority_classes, team_queues
 from hack.testbed.kwok_cluster import local_fsx_volume
 from hack.testbed.layout import REPO_ROOT, Layout, layout
@@ -70,6 +70,25 @@ FSX_WRITE_ROOTS = ("finetune", "neuron_cache")
 """Where pods write on the file system (the operator config's write root and compile cache)."""
 
 T = TypeVar("T")
+
+
+LEFT_BEHIND_KINDS = ",".join(
+    (
+        "pytorchjobs.kubeflow.org",
+        "workloads.kueue.x-k8s.io",
+        "jobs.batch",
+        "pods",
+        "services",
+        "configmaps",
+        "secrets",
+        "events",
+    )
+)
+"""What `empty_namespace` deletes once the jobs are gone: their children and what tests make."""
+
+
+def _labels(labels: dict[str, str]) -> list[str]:
+    return [f"{key}={value}" for key, value in labels.items()]
 
 
 def chat_data(namespace: str) -> tuple[str, str]:
@@ -140,23 +159,58 @@ class RealNodeBed:
             raise RuntimeError(f"the real node {NODE_NAME} is not Ready: see `make cluster-status`")
 
     def prepare_namespace(self, namespace: str) -> None:
-        """A fresh namespace whose `fsx-claim` is bound to the real node's local volume."""
-        self.kubectl("delete", "namespace", namespace, "--ignore-not-found", "--wait=true", "--timeout=180s")
-        # A PV of an earlier run is Released (bound to the old claim's uid): recreate it.
-        self.kubectl("delete", "persistentvolume", f"fsx-{namespace}", "--ignore-not-found")
-        self.core.create_namespace({"metadata": {"name": namespace, "labels": POD_SECURITY_LABELS}})
-        if namespace in chart_values()["config"]["namespaces"]:
-            # The chart binds the operator's permissions in each namespace it watches: as a platform
-            # team would after re-creating a watched namespace, upgrade the release to bind them again.
-            install_chart(self.layout, str(self.layout.kubeconfig))
+        """A namespace as good as new, whose `fsx-claim` is bound to the real node's local volume.
+
+        One that exists is emptied (`empty_namespace`), not deleted and created again: the
+        namespace controller takes about 10 s to delete one, and a watched namespace created again
+        has lost the chart's RoleBinding, which a `helm upgrade` (its config-check pod: 10 s more)
+        must bind again, as a platform team would. Each real-node test module starts here.
+        """
+        watched = namespace in chart_values()["config"]["namespaces"]
+        if self.kubectl("get", "namespace", namespace, "--ignore-not-found", "-o", "name"):
+            self.empty_namespace(namespace)
+            self.kubectl("label", "--overwrite", "namespace", namespace, *_labels(POD_SECURITY_LABELS))
+        else:
+            self.core.create_namespace({"metadata": {"name": namespace, "labels": POD_SECURITY_LABELS}})
+        if watched and not self.kubectl(
+            "get", "rolebinding", CHART_RELEASE, "-n", namespace, "--ignore-not-found", "-o", "name"
+        ):
+            install_chart(self.layout, str(self.layout.kubeconfig))  # binds the operator there again
         self.prepare_file_system()
-        self.apply(
-            {
-                "apiVersion": "v1",
-                "kind": "List",
-                "items": local_fsx_volume(namespace, self.layout.fsx),
-            }
-        )
+        claim = self.kubectl(
+            "get", "persistentvolumeclaim", "fsx-claim", "-n", namespace, "--ignore-not-found",
+            "-o", "jsonpath={.status.phase}/{.spec.volumeName}",
+        )  # fmt: skip
+        if claim != f"Bound/fsx-{namespace}":
+            # A PV of an earlier run is Released (bound to the old claim's uid): recreate both.
+            self.kubectl("delete", "pvc", "fsx-claim", "-n", namespace, "--ignore-not-found")
+            self.kubectl("delete", "persistentvolume", f"fsx-{namespace}", "--ignore-not-found")
+            volume = local_fsx_volume(namespace, self.layout.fsx)
+            self.apply({"apiVersion": "v1", "kind": "List", "items": volume})
+
+    def empty_namespace(self, namespace: str) -> None:
+        """Deletes what jobs and tests leave in a namespace, as deleting the namespace would.
+
+        The FineTuneSweeps and FineTuneJobs first, whose finalizers the operator watching the
+        namespace releases once it has stopped their attempts; a job no operator watches any more
+        (a test's own operator has ended) has its finalizer removed, as `kubectl finetune` users
+        are told to do. Then their children and whatever else a test made (pods of the upload
+        step, publish Jobs, ConfigMaps, Kueue Workloads, Events). The claim, the trainer's
+        ServiceAccount and binding, Kueue's LocalQueue and the chart's RoleBinding stay.
+        """
+        jobs = "finetunesweeps.finetune.dev,finetunejobs.finetune.dev"
+        self.kubectl("delete", jobs, "--all", "-n", namespace, "--wait=true", "--timeout=60s", check=False)
+        left = self.kubectl("get", jobs, "-n", namespace, "-o", "name").split()
+        for name in left:
+            self.kubectl(
+                "patch", name, "-n", namespace, "--type=merge", "-p", '{"metadata":{"finalizers":null}}',
+                check=False,
+            )  # fmt: skip
+        if left:
+            self.kubectl("delete", jobs, "--all", "-n", namespace, "--wait=true", "--timeout=60s")
+        self.kubectl(
+            "delete", LEFT_BEHIND_KINDS, "--all", "-n", namespace, "--wait=true", "--timeout=180s",
+        )  # fmt: skip
 
     def prepare_file_system(self) -> None:
         """The platform team's one-time FSx preparation (docs/hyperpod-clusters.md), done on the
