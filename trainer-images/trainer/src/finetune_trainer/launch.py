@@ -104,41 +104,6 @@ def exit_code_of(wait_status: int) -> int:
     return 128 - code if code < 0 else code
 
 
-def descendants(root: int, proc: Path = Path("/proc")) -> list[int]:
-    """The processes below `root` (children first), from each `/proc/<pid>/stat`'s parent id."""
-    children: dict[int, list[int]] = {}
-    for stat in proc.glob("[0-9]*/stat"):
-        try:
-            text = stat.read_text()
-        except OSError:  # it ended while we looked
-            continue
-        # "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last ")"
-        parent = int(text[text.rindex(")") + 2 :].split()[1])
-        children.setdefault(parent, []).append(int(stat.parent.name))
-    found: list[int] = []
-    pending = [root]
-    while pending:
-        below = sorted(children.get(pending.pop(0), []))
-        found += below
-        pending += below
-    return found
-
-
-def wake_stopped(pids: Iterable[int]) -> None:
-    """SIGCONT to each process, as systemd follows every SIGTERM it sends (`kill_and_sigcont`).
-
-    A stopped process (SIGSTOP, a debugger, a hang simulated as the e2e benchmark does) acts on the
-    SIGTERM only once it runs again: until then it holds the pod, its node's CPUs and its peers'
-    collectives until the grace period's SIGKILL, with no checkpoint. Woken, it finishes its step,
-    checkpoints with the others and exits 143. A running process ignores SIGCONT.
-    """
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGCONT)
-        except (ProcessLookupError, PermissionError):
-            continue
-
-
 def main(argv: list[str] | None = None) -> int:
     """Runs torchrun in a child process and forwards SIGTERM to it.
 
@@ -148,9 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     would hold its node for the whole grace period, until the kubelet's SIGKILL (and a handler
     would not help there either: Python runs it only between bytecodes, never inside the
     rendezvous' blocking C++ calls). This process stays a small init, as tini would: it hands
-    the signal on (and wakes whatever below it is stopped: `wake_stopped`), the child ends (before
-    training, with nothing to save: 143) or its workers checkpoint, and the child's code becomes the
-    pod's.
+    the signal on, the child ends (before training, with nothing to save: 143) or its workers
+    checkpoint, and the child's code becomes the pod's.
     """
     arguments = sys.argv[1:] if argv is None else argv
     split_arguments(arguments)  # a usage error is reported here, once
@@ -168,7 +132,6 @@ def main(argv: list[str] | None = None) -> int:
 
     def forward(signum: int, frame: FrameType | None) -> None:
         os.kill(child, signum)
-        wake_stopped(descendants(os.getpid()))
 
     signal.signal(signal.SIGTERM, forward)
     _, wait_status = os.waitpid(child, 0)
