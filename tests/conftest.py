@@ -82,12 +82,63 @@ def bed_lane(nodeid: str) -> str | None:
     )
 
 
+UNIT_WORK_NICENESS = 10
+"""The CPU priority of a worker's unit and trainer tests (`work_beside_the_bed_yields_the_cpu`)."""
+TEST_SESSION_AUTOGROUP_NICENESS = 5
+"""The weight of this test session's scheduler autogroup against the bed's (`pytest_configure`)."""
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # xdist sorts scopes by their number of tests unless told not to; the order of
     # LONGEST_SCOPES_FIRST (a lane of 200 tests and a module of 18 that takes 10 minutes) is
     # what keeps the run short.
     if hasattr(config.option, "loadscopereorder"):
         config.option.loadscopereorder = False
+        if not os.environ.get("PYTEST_XDIST_WORKER"):
+            config.stash[SESSION_NICENESS_BEFORE] = set_session_niceness(TEST_SESSION_AUTOGROUP_NICENESS)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    before = config.stash.get(SESSION_NICENESS_BEFORE, None)
+    if before is not None:
+        set_session_niceness(before)  # the terminal's session gets its weight back
+
+
+SESSION_NICENESS_BEFORE = pytest.StashKey[int | None]()
+AUTOGROUP = Path("/proc/self/autogroup")
+
+
+def set_session_niceness(niceness: int) -> int | None:
+    """Sets this session's scheduler autogroup's niceness and returns the one it had (None: no
+    autogroups here, and `work_beside_the_bed_yields_the_cpu` alone gives the bed the CPU).
+
+    The run's critical path is the real-node lane: its jobs' pods (each container a session, so
+    an autogroup, of its own) and the bed's components (started in sessions of their own) mostly
+    wait on each other, while the unit and trainer workers keep both CPUs busy. With
+    `kernel.sched_autogroup_enabled`, the scheduler first shares the CPUs among autogroups: this
+    session's, given a lower weight, leaves the bed the speed of a real node, and the tests take
+    the rest.
+    """
+    try:
+        before = int(AUTOGROUP.read_text().split()[-1])  # "/autogroup-42 nice 0"
+        AUTOGROUP.write_text(str(niceness))
+    except (OSError, ValueError, IndexError):
+        return None
+    return before
+
+
+@pytest.fixture(autouse=True)
+def work_beside_the_bed_yields_the_cpu(request: pytest.FixtureRequest) -> None:
+    """An xdist worker's first test outside the bed lanes lowers its priority for good (its
+    children inherit it): a lane's cluster tests wait on the bed, and must not wait longer because
+    a trainer test took the CPU the bed's pods needed. The lanes' modules are handed out first,
+    so a worker never runs a lane after this."""
+    if (
+        os.environ.get("PYTEST_XDIST_WORKER")
+        and bed_lane(request.node.nodeid) is None
+        and os.getpriority(os.PRIO_PROCESS, 0) < UNIT_WORK_NICENESS
+    ):
+        os.setpriority(os.PRIO_PROCESS, 0, UNIT_WORK_NICENESS)
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
