@@ -35,7 +35,6 @@ CLUSTER_TESTS = "tests/cluster/"
 
 BED_LANES = {
     "tests/cluster/[real-node lane]": (
-        "tests/cluster/test_testbed_smoke.py",
         "tests/cluster/test_chart_install.py",
         "tests/cluster/test_operator_in_cluster.py",
         "tests/cluster/test_bench_smoke.py",
@@ -46,6 +45,7 @@ BED_LANES = {
         "tests/cluster/test_kueue_preemption.py",
     ),
     "tests/cluster/[api lane]": (
+        "tests/cluster/test_testbed_smoke.py",
         "tests/cluster/test_operator.py",
         "tests/cluster/test_sagemaker_operator.py",
         "tests/cluster/test_tenant_isolation.py",
@@ -63,10 +63,11 @@ BED_LANES = {
 """The cluster modules in two lanes, each run in order on one xdist worker, side by side on the
 one bed (each test has its own namespace, and its own operator process or chart release).
 
-The real-node lane holds what trains on the bed's real node, what uses the in-cluster operator
-(the chart's shared release: its tests upgrade it) and the bed's own smoke tests, light modules
-first. It is the longer lane, so the API lane also takes what needs neither: the tests whose
-pods land on kwok nodes, GitOps (its own operator process) and the second bed's lifecycle; the
+The real-node lane holds what trains on the bed's real node and what uses the in-cluster
+operator (the chart's shared release: its tests upgrade it), light modules first. It is the
+longer lane, so the API lane takes what needs neither: the bed's own smoke tests (kwok nodes
+only; first, so that its exclusive test waits for one of the chart's short tests at most), the
+tests whose pods land on kwok nodes, GitOps (its own operator process) and the second bed's lifecycle; the
 modules that install the chart's second release (tenant isolation, chart RBAC) are both in it,
 so they never overlap. A test
 that disturbs the whole bed (an API server restart, a node marked NotReady) is marked
