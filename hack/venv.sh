@@ -22,8 +22,9 @@ PY
 venv=$cache/venvs/py-$key
 # The newest complete venv of other pins, if any: a changed pin updates it in place rather than
 # downloading torch and everything else again (minutes, 5.7 GB). Checkouts at different pins on
-# one machine so share one venv, which follows the last checkout that ran `make`.
-previous=$(ls -1td "$cache"/venvs/py-*/.complete 2>/dev/null | head -1 | xargs -r dirname)
+# one machine so share one venv, which follows the last checkout that ran `make`. On a cold
+# machine there is none: ls finds nothing (exit 2), which must not end the script under pipefail.
+previous=$( (ls -1td "$cache"/venvs/py-*/.complete 2>/dev/null || true) | head -1 | xargs -r dirname)
 if [ ! -f "$venv/.complete" ] && [ -n "$previous" ]; then
   echo "[venv] pins changed: updating $previous in place as $venv" >&2
   rm -rf "$venv"
