@@ -32,7 +32,11 @@ process's clock while polling the job's status, its PyTorchJobs and its pods eve
 - ``preempt_to_resumed_first_step_s``: the preemption (the PyTorchJob seen suspended) until status
   shows a step after the checkpoint attempt 3 wrote on SIGTERM (``preempted_wait_s`` included);
 - ``max_live_pytorchjobs``: the most PyTorchJobs of the job seen at once that had not ended
-  (1: the stalled attempt is gone before the next one exists, never a duplicate).
+  (1: the stalled attempt is gone before the next one exists, never a duplicate);
+- ``pytorchjob_uids``: how many PyTorchJobs of each attempt's name existed over the run (1 each:
+  Kueue suspends the preempted attempt's PyTorchJob and resumes the same one);
+- ``timeline_s``: each of those moments in seconds after the apply, with the preemptor's
+  PyTorchJob's Succeeded condition (the training-operator's; 1 s resolution, as the pods' start).
 
 Needs the bed up with its real node (`make cluster-up`). Usage: ``python -m bench.e2e [--steps N]
 [--checkpoint-every K]`` (the recipe's 60 and 10 by default, set as the job's recipe overrides);
@@ -47,6 +51,7 @@ import json
 import os
 import sys
 import time
+from datetime import datetime
 from typing import Any
 
 from hack.chart import GOVERNED_NAMESPACE as NAMESPACE
@@ -84,11 +89,15 @@ def container_times(pod: Any) -> tuple[float | None, float | None]:
     return None, None
 
 
-def live_pytorchjobs(bed: RealNodeBed) -> int:
-    """The job's PyTorchJobs that exist and have not ended (no Succeeded or Failed condition)."""
+def live_pytorchjobs(bed: RealNodeBed, uids: dict[str, set[str]]) -> int:
+    """The job's PyTorchJobs that exist and have not ended (no Succeeded or Failed condition);
+    adds each one's uid to `uids[name]` (one uid per name: an attempt keeps its PyTorchJob
+    through a preemption)."""
     children = bed.custom.list_namespaced_custom_object(
         "kubeflow.org", "v1", NAMESPACE, "pytorchjobs", label_selector=f"{JOB_LABEL}={NAME}"
     )["items"]
+    for child in children:
+        uids.setdefault(child["metadata"]["name"], set()).add(child["metadata"]["uid"])
     return sum(
         1
         for child in children
@@ -98,6 +107,18 @@ def live_pytorchjobs(bed: RealNodeBed) -> int:
             for c in (child.get("status") or {}).get("conditions") or []
         )
     )
+
+
+def succeeded_at(bed: RealNodeBed, pytorchjob: str) -> float | None:
+    """When the training-operator marked a PyTorchJob Succeeded (1 s resolution), if it has."""
+    child = bed.custom.get_namespaced_custom_object(
+        "kubeflow.org", "v1", NAMESPACE, "pytorchjobs", pytorchjob
+    )
+    for condition in (child.get("status") or {}).get("conditions") or []:
+        if condition.get("type") == "Succeeded" and condition.get("status") == "True":
+            moment = condition.get("lastTransitionTime")
+            return datetime.fromisoformat(moment.replace("Z", "+00:00")).timestamp() if moment else None
+    return None
 
 
 def stalled_condition(status: dict[str, Any]) -> dict[str, Any] | None:
@@ -175,6 +196,8 @@ def main() -> int:
     stalled_message = stopped_at_checkpoint = ""
     stopped_checkpoint_attempt = None
     max_live = 0
+    pytorchjob_uids: dict[str, set[str]] = {}
+    preemptor_applied = None
     attempt_started: dict[int, float] = {}
     children: dict[int, str] = {}
     status: dict[str, Any] = {}
@@ -218,6 +241,7 @@ def main() -> int:
         if stalled is not None and stalled_resumed_first_step is None and progress.get("attempt") == 3:
             stalled_resumed_first_step = now
             bed.apply(preemptor)
+            preemptor_applied = time.time()
         if stalled_resumed_first_step is not None and preempted is None and suspended(bed, children[3]):
             preempted = now
         queue_state = (status.get("queue") or {}).get("state")
@@ -239,7 +263,7 @@ def main() -> int:
             and (progress.get("step") or 0) > resumed_from_step
         ):
             preempt_resumed_first_step = now
-        max_live = max(max_live, live_pytorchjobs(bed))
+        max_live = max(max_live, live_pytorchjobs(bed, pytorchjob_uids))
         if status.get("phase") == "Succeeded":
             succeeded = now
         time.sleep(POLL_S)
@@ -264,6 +288,21 @@ def main() -> int:
     preempted_wait = readmitted - preempted
     stall_wait = stalled - stopped
     records = bed.progress_records(NAMESPACE, NAME)
+    preemptor_succeeded = succeeded_at(bed, f"{PREEMPTOR}-a1")
+    moments = {
+        "first step": first_step,
+        "worker killed (crash)": crashed,
+        "attempt 2's first step": resumed_first_step,
+        "worker stopped (SIGSTOP)": stopped,
+        "Stalled": stalled,
+        "attempt 3's first step; preemptor applied": preemptor_applied,
+        "attempt 3 preempted (PyTorchJob suspended)": preempted,
+        "preemptor's PyTorchJob Succeeded": preemptor_succeeded,
+        "attempt 3 admitted again": readmitted,
+        "attempt 3's pods started again": restarted,
+        "first step after the preemption": preempt_resumed_first_step,
+        "Succeeded": succeeded,
+    }
     figures = {
         "benchmark": "e2e",
         "smoke": args.smoke,
@@ -293,6 +332,11 @@ def main() -> int:
         "preemptions": (status.get("queue") or {}).get("preemptions"),
         "steps_lost_to_the_preemption": (status.get("queue") or {}).get("stepsLost"),
         "preempt_to_resumed_first_step_s": round(preempt_resumed_first_step - preempted, 1),
+        "timeline_s": {
+            what: round(moment - applied, 1) for what, moment in moments.items() if moment is not None
+        },
+        "pytorchjob_uids": {name: len(uids) for name, uids in sorted(pytorchjob_uids.items())},
+        "preempted_attempt": children[3],
         "note": "container timestamps have 1 s resolution; status is polled every 0.2 s",
     }
     print(json.dumps(figures))

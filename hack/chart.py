@@ -36,7 +36,8 @@ REAL_TRAINING_NAMESPACE = "team-real-training"
 """Where tests/cluster/test_real_training.py and bench/e2e.py run jobs that really train."""
 GOVERNED_NAMESPACE = "hyperpod-ns-research"
 """A team namespace under HyperPod task governance (Kueue, hack/testbed/kueue.py): where
-tests/cluster/test_kueue_preemption.py and bench/e2e.py's preemption run queue their jobs."""
+bench/e2e.py queues its job and the higher-priority one that preempts it (tests/cluster/test_bench_smoke.py
+checks the preemption)."""
 OPERATOR_RESOURCES_ON_THE_BED = {"requests": {"cpu": "0", "memory": "128Mi"}, "limits": {"memory": "256Mi"}}
 """The bed's one real node is an ml.m5.large (2 vCPUs): a 2-node job on it places both trainer
 pods there, each requesting the 1 vCPU its shape grants a trainer (instances.py), which is the

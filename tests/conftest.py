@@ -42,7 +42,6 @@ BED_LANES = {
         "tests/cluster/test_real_sweep.py",
         "tests/cluster/test_real_node.py",
         "tests/cluster/test_real_training.py",
-        "tests/cluster/test_kueue_preemption.py",
     ),
     "tests/cluster/[api lane]": (
         "tests/cluster/test_testbed_smoke.py",

@@ -353,22 +353,32 @@ def test_merged_weights_equal_the_adapter_applied_to_the_base(
 # -- resume, parity, SIGTERM ------------------------------------------------------------------------
 
 
-def test_resume_after_a_stop_equals_a_straight_run(
+def test_sigterm_checkpoints_and_exits_143_and_the_resumed_run_equals_a_straight_run(
     tmp_path: Path, runs: Callable[[Case], Run], models: Path, data: dict[str, Path]
 ) -> None:
-    """8 steps straight == 4 steps, SIGKILL after the step-4 checkpoint, `--resume-from auto`: the
-    losses of steps 5-8 (which need the weights, the optimizer moments, the schedule, the RNG and
-    the data position) and the final adapter. In bf16 with ZeRO-1, the case with the most state to
-    restore: the sharded optimizer and its fp32 master weights (fp32 resumed as exactly when it
-    was also run, on 2026-12-06)."""
+    """SIGTERM during a step (a pod deletion, a preemption, StopTrainingJob) writes a complete
+    checkpoint and exits 143, as on the CPU path; then 8 steps straight == those steps, the stop
+    and `--resume-from auto`: the losses of the steps after the checkpoint (which need the
+    weights, the optimizer moments, the schedule, the RNG and the data position) and the final
+    adapter. In bf16 with ZeRO-1, the case with the most state to restore: the sharded optimizer
+    and its fp32 master weights (fp32 resumed as exactly when it was also run, on 2026-12-06). One
+    run serves the SIGTERM and the resume checks: each Neuron run costs about 20 CPU-seconds."""
     case = matrix_case("lora", "bf16", RECIPE_TARGETS[0])
     straight = runs(case)
     first = kit.write_config(tmp_path, case.config(tmp_path, models, data))
-    kill_after_checkpoint(first, tmp_path, f"step-{CHECKPOINT_EVERY:08d}")
-    resumed = neuron_run(tmp_path, case.config(tmp_path, models, data, attempt=2), resume_from="auto").ok()
+    stderr = stop_after_checkpoint(first, tmp_path, f"step-{CHECKPOINT_EVERY:08d}")
+    assert_no_standin_ran(tmp_path / "standins-stopped")
+    checkpoints = tmp_path / "checkpoints"
+    saved = kit.progress_records(checkpoints, kind="checkpoint")
+    stopped_at = saved[-1]["step"]
+    assert CHECKPOINT_EVERY <= stopped_at < STEPS, (saved, stderr[-4000:])
+    latest = checkpoints / (checkpoints / "latest").read_text()
+    assert json.loads((latest / "COMPLETE").read_text())["step"] == stopped_at
+    assert not (tmp_path / "output" / "metrics.json").exists()
 
+    resumed = neuron_run(tmp_path, case.config(tmp_path, models, data, attempt=2), resume_from="auto").ok()
     second_attempt = [r["step"] for r in kit.progress_records(resumed.checkpoints) if r["attempt"] == 2]
-    assert second_attempt == list(range(CHECKPOINT_EVERY + 1, STEPS + 1))
+    assert second_attempt == list(range(stopped_at + 1, STEPS + 1))
     expected, actual = straight.losses(), resumed.losses()
     assert sorted(actual) == list(range(1, STEPS + 1))
     for step in range(1, STEPS + 1):
@@ -378,14 +388,15 @@ def test_resume_after_a_stop_equals_a_straight_run(
     assert straight_adapter.keys() == resumed_adapter.keys()
     for key, tensor in straight_adapter.items():
         torch.testing.assert_close(resumed_adapter[key], tensor, rtol=1e-5, atol=1e-6)
-    report(f"{case.name} resumed", resumed, resumeExact=True)
+    report(f"{case.name} stopped at step {stopped_at} and resumed", resumed, resumeExact=True)
 
 
-def kill_after_checkpoint(config: Path, root: Path, step_name: str) -> None:
-    """Starts a run and SIGKILLs it once `step_name` is the latest checkpoint, like a node failure."""
+def stop_after_checkpoint(config: Path, root: Path, step_name: str) -> str:
+    """Starts a run, sends SIGTERM once `step_name` is the latest checkpoint (the run is then in
+    the next step), and returns its stderr once it exited 143."""
     process = subprocess.Popen(
         finetune_train(config),
-        env=neuron_env(root / "standins-killed"),
+        env=neuron_env(root / "standins-stopped"),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -394,11 +405,12 @@ def kill_after_checkpoint(config: Path, root: Path, step_name: str) -> None:
     deadline = time.monotonic() + RUN_TIMEOUT_S
     while time.monotonic() < deadline and process.poll() is None:
         if latest.exists() and latest.read_text() == step_name:
-            process.send_signal(signal.SIGKILL)
+            process.send_signal(signal.SIGTERM)
             break
         time.sleep(0.01)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == -signal.SIGKILL, f"the run was not killed mid-way: {stderr[-4000:]}"
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 143, f"exit {process.returncode}, not 143 after SIGTERM: {stderr[-6000:]}"
+    return stderr
 
 
 def test_step_losses_equal_the_cpu_paths_with_packing_off(
@@ -420,35 +432,6 @@ def test_step_losses_equal_the_cpu_paths_with_packing_off(
     for step, loss in neuron.losses().items():
         assert loss == pytest.approx(cpu[step], abs=1e-4), (step, loss, cpu[step])
     report(f"{case.name} parity", neuron, cpuFirst=cpu[1], cpuLast=cpu[STEPS], outputsLoad=True)
-
-
-def test_sigterm_during_a_step_checkpoints_and_exits_143(
-    tmp_path: Path, models: Path, data: dict[str, Path]
-) -> None:
-    case = Case("lora", "bf16", RECIPE_TARGETS[0])
-    config = case.config(tmp_path, models, data)
-    config["training"]["maxSteps"] = config["checkpointing"]["everySteps"] = 100000
-    process = subprocess.Popen(
-        finetune_train(kit.write_config(tmp_path, config)),
-        env=neuron_env(tmp_path / "standins"),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    progress = kit.progress_file(tmp_path / "checkpoints")
-    deadline = time.monotonic() + RUN_TIMEOUT_S
-    while not (progress.exists() and progress.read_text().count("\n") >= 3):
-        assert time.monotonic() < deadline and process.poll() is None, "training never started"
-        time.sleep(0.05)
-    process.send_signal(signal.SIGTERM)
-    _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 143, stderr[-6000:]
-    assert_no_standin_ran(tmp_path / "standins")
-    saved = kit.progress_records(tmp_path / "checkpoints", kind="checkpoint")
-    assert len(saved) == 1 and saved[0]["step"] >= 3
-    latest = tmp_path / "checkpoints" / (tmp_path / "checkpoints" / "latest").read_text()
-    assert json.loads((latest / "COMPLETE").read_text())["step"] == saved[0]["step"]
-    assert not (tmp_path / "output" / "metrics.json").exists()
 
 
 def test_a_fused_gate_up_adapter_trains_and_consolidates_to_peft_names(
