@@ -57,7 +57,13 @@ class OperatorProcess:
 
     def _pick_ports(self) -> None:
         self.liveness_port = free_port()
+        # Each free_port() closes its socket, so the kernel may hand out the same port twice: the
+        # operator's metrics server then takes the liveness port, the liveness check reads the
+        # metrics server's answer, and kopf's health reporter fails after the start (seen in a
+        # full run: a job that never reached Running).
         self.metrics_port = free_port()
+        while self.metrics_port == self.liveness_port:
+            self.metrics_port = free_port()
         self.config_path.write_text(
             yaml.safe_dump(
                 {"liveness_port": self.liveness_port, "metrics_port": self.metrics_port, **self.config}

@@ -406,7 +406,10 @@ class Reconciler:
         plan = self._plan(job, recipes, now)
         if plan.status.phase.is_terminal:
             plan = _with_usage(plan, all_closed(plan.status.usage, now, self._config.prices))
-        self._write_status(key, job, document, plan)
+        if not self._write_status(key, job, document, plan):
+            # Decided on a copy older than what an earlier look recorded of the same action (the
+            # watch had not yet brought that look's write): nothing new to say or write.
+            return Outcome([], target, self._next_look(job, plan, now))
         for event in plan.events:
             if event.reason == REASON_STALLED:
                 STALLS.labels(key[0], job.spec.health.stall.policy.value).inc()
@@ -598,19 +601,22 @@ class Reconciler:
             )
         return config_maps_of_namespace(found, namespace)
 
-    def _write_status(self, key: JobKey, job: FineTuneJob, document: dict[str, Any], plan: Plan) -> None:
-        """The plan's status, as a patch guarded by the resourceVersion it was decided on.
+    def _write_status(self, key: JobKey, job: FineTuneJob, document: dict[str, Any], plan: Plan) -> bool:
+        """The plan's status, as a patch guarded by the resourceVersion it was decided on; False
+        when the fresh status already records what the plan did (nothing was written).
 
         A conflict (the trainer reported meanwhile) normally means: decide again on fresh data
         (`reconcile_now`). Not once the plan's action is done: what it did (an attempt stopped
         because it stalled, the next one submitted) is known only to this plan, and a decision
         on the fresh status would find the stopped attempt's child gone and record that instead.
         Its patch holds only the keys the plan changed, so it goes onto the fresh status as it
-        is, and the trainer's newer keys stay.
+        is, and the trainer's newer keys stay. Unless the fresh status already names the plan's
+        attempt and child: then an earlier look did the same and wrote it, this plan's action
+        only adopted that child, and writing it again (and its Events) would say it twice.
         """
         patch = _status_patch(job, plan)
         if not patch:
-            return
+            return True
         resource_version = document["metadata"]["resourceVersion"]
         for _ in range(CONFLICT_RETRIES):
             try:
@@ -621,7 +627,9 @@ class Reconciler:
                     raise
                 fresh = self._read_job(key)
                 if fresh is None:
-                    return  # deleted meanwhile
+                    return False  # deleted meanwhile
+                if _records_the_same_attempt(fresh, plan):
+                    return False
                 resource_version = fresh["metadata"]["resourceVersion"]
         else:
             raise ApiException(
@@ -637,6 +645,7 @@ class Reconciler:
                     "phase": plan.status.phase.value,
                 },
             )
+        return True
 
     def _patch_status(self, job: FineTuneJob, resource_version: str, patch: dict[str, Any]) -> None:
         body = {"metadata": {"resourceVersion": resource_version}, "status": patch}
@@ -783,6 +792,18 @@ ATTEMPT_OVER = (AttemptState.SUCCEEDED, AttemptState.FAILED, AttemptState.MISSIN
 
 def _with_usage(plan: Plan, usage: UsageStatus | None) -> Plan:
     return replace(plan, status=plan.status.model_copy(update={"usage": usage}))
+
+
+def _records_the_same_attempt(fresh: dict[str, Any], plan: Plan) -> bool:
+    """Whether a job's fresh status already records the plan's attempt, child and phase."""
+    status = fresh.get("status") or {}
+    ref = plan.status.backend_ref
+    return (
+        ref is not None
+        and status.get("currentAttempt") == plan.status.current_attempt
+        and (status.get("backendRef") or {}).get("name") == ref.name
+        and status.get("phase") == plan.status.phase.value
+    )
 
 
 def _status_patch(job: FineTuneJob, plan: Plan) -> dict[str, Any]:

@@ -47,3 +47,12 @@ def test_a_liveness_port_taken_before_the_bind_restarts_the_operator_on_new_port
         assert b"address already in use" in process.log_path.read_bytes()
     finally:
         process.stop()
+
+
+def test_the_liveness_and_metrics_ports_differ_even_when_the_kernel_repeats_a_port(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ports = iter([41000, 41000, 41000, 41001])
+    monkeypatch.setattr(operator_process, "free_port", lambda: next(ports))
+    process = OperatorProcess(str(tmp_path / "kubeconfig"), "team-x", tmp_path)
+    assert (process.liveness_port, process.metrics_port) == (41000, 41001)

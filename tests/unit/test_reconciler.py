@@ -7,6 +7,7 @@ HyperPod backend on that client, a fixed clock and a list as its Event sink.
 from __future__ import annotations
 
 import asyncio
+import copy
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -139,6 +140,27 @@ def test_a_conflicting_status_write_after_a_submit_goes_onto_the_fresh_status(ha
     status = harness.status()
     assert status["phase"] == "Submitted"
     assert status["progress"] == {"step": 3}  # the trainer's report survives
+
+
+def test_a_look_at_a_copy_older_than_the_last_write_says_and_writes_nothing_again(harness: Harness) -> None:
+    """kopf can hand the reconciler a job as it was before the previous look's status write (the
+    watch had not yet brought that write): the same decision again adopts the child the previous
+    look created, and its status write conflicts. The fresh status already records that attempt,
+    so neither the status nor the Events are written a second time (a cluster run showed two
+    `Resuming` Events for one attempt)."""
+    harness.create_job()
+    stale = copy.deepcopy(harness.job())
+    first = harness.reconcile()
+    assert [e.reason for e in first.events] == ["Submitted"]
+    writes = harness.kube.count("PATCH", f"{JOB}/status")
+
+    again = harness.reconciler.reconcile_now(KEY, stale, RECIPES)
+
+    assert again.events == []
+    assert harness.kube.count("PATCH", f"{JOB}/status") == writes + 1  # the refused one only
+    (child,) = harness.kube.under(PYTORCHJOBS)
+    status = harness.status()
+    assert (status["currentAttempt"], status["backendRef"]["uid"]) == (1, child["metadata"]["uid"])
 
 
 def test_a_spec_the_backend_refuses_fails_without_children(harness: Harness) -> None:
