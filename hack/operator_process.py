@@ -8,8 +8,8 @@ reconcile each other's jobs.
 
 from __future__ import annotations
 
+import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -19,14 +19,18 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from hack.testbed.processes import free_port as testbed_free_port
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A free port below the kernel's ephemeral range (the bed's way: see its docstring). Binding
+    port 0 returns an ephemeral port, which any outgoing connection can take before the operator
+    binds it, and which the kernel hands to the next caller again: the other lane's operator, whose
+    metrics server then answered this one's liveness check (a full run: a job that never reached
+    Running)."""
+    return testbed_free_port()
 
 
 class OperatorProcess:
@@ -105,11 +109,21 @@ class OperatorProcess:
                 raise AssertionError(f"operator exited with {self.proc.returncode}; see {self.log_path}")
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{self.liveness_port}/healthz", timeout=1) as r:
-                    if r.status == 200:
+                    if r.status == 200 and self._is_kopfs_answer(r.read()):
                         return
             except OSError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
         raise AssertionError(f"operator not live after {timeout}s; see {self.log_path}")
+
+    @staticmethod
+    def _is_kopfs_answer(body: bytes) -> bool:
+        """kopf's /healthz answers a JSON object of its probes; another server that took the port
+        (a metrics server answers any path with 200) must not pass for a live operator."""
+        try:
+            return isinstance(json.loads(body), dict)
+        except ValueError:
+            return False
 
     def kill(self) -> None:
         """SIGKILL: no graceful shutdown, exactly like a crashed or evicted pod."""

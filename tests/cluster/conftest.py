@@ -1,10 +1,10 @@
 """Fixtures shared by the cluster tests: the operator as a process, a second release of the chart,
-and the lanes' share of the bed."""
+and the lanes' share of the bed; a failed test's report carries its operator's log."""
 
 from __future__ import annotations
 
 import fcntl
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 import pytest
 from hack.chart import chart_values, install_release, uninstall_release
@@ -57,3 +57,19 @@ def bed_share(testbed, request: pytest.FixtureRequest) -> Iterator[None]:
     with open(testbed.layout.state / "lanes.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
         yield
+
+
+OPERATOR_LOG_LINES = 60
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, None, None]:
+    """A failed test that ran `operator` reports the end of that operator's log: a job that never
+    reached a phase is otherwise unexplained once the run's temporary folders are gone (CI keeps
+    only the output)."""
+    outcome = yield
+    report = outcome.get_result()
+    process = getattr(item, "funcargs", {}).get("operator")
+    if report.failed and isinstance(process, OperatorProcess) and process.log_path.exists():
+        lines = process.log_path.read_text(errors="replace").splitlines()[-OPERATOR_LOG_LINES:]
+        report.sections.append((f"operator log (last {len(lines)} lines)", "\n".join(lines)))

@@ -53,11 +53,15 @@ def phase(custom_objects, namespace: str, name: str) -> str | None:
 def wait_phase(
     custom_objects, namespace: str, name: str, expected: str, timeout: float = 60.0
 ) -> dict[str, Any]:
-    wait_for(
-        lambda: phase(custom_objects, namespace, name) == expected,
-        timeout=timeout,
-        message=f"{name} to reach phase {expected}",
-    )
+    try:
+        wait_for(
+            lambda: phase(custom_objects, namespace, name) == expected,
+            timeout=timeout,
+            message=f"{name} to reach phase {expected}",
+        )
+    except AssertionError as timed_out:
+        status = get_job(custom_objects, namespace, name).get("status") or {}
+        raise AssertionError(f"{timed_out}; its status then: {json.dumps(status)}") from None
     return get_job(custom_objects, namespace, name)
 
 
