@@ -10,10 +10,11 @@ training started. The models are tiny configs of each architecture the trn1 reci
 by the Neuron environment's transformers (`neuron_fixtures/build_models.py`); the outputs are loaded
 with the main environment's transformers and PEFT, as a user would load them.
 
-A run costs about 20 s of CPU, most of it importing torch-xla, neuronx-distributed and
-optimum-neuron (compiling is cached between test runs: `xla_compile_cache`), so one run serves
-several checks: the straight runs of the matrix are cached for
-the module (`runs`), and the resume and parity tests compare against them. `-s` prints each row
+A run costs about 13 s of CPU: nearly half importing torch-xla, neuronx-distributed and
+optimum-neuron, most of the rest compiling its graphs (torch-xla's persistent cache cannot help:
+its CPU client cannot deserialize an executable). So one run serves several checks: the straight
+runs of the matrix are cached for the module (`runs`), and the resume and parity tests compare
+against them. `-s` prints each row
 of the method x precision x target-set table as `neuron-run: {...}`.
 """
 
@@ -47,22 +48,6 @@ STEPS, CHECKPOINT_EVERY = 8, 4
 # XLA's CPU backend without its expensive LLVM passes: compiling is most of a run's device time here,
 # and the graphs are what Trainium compiles with neuronx-cc, not these CPU executables.
 XLA_CPU_FLAGS = "--xla_backend_optimization_level=0 --xla_llvm_disable_expensive_passes=true"
-XLA_CACHE_LIMIT_BYTES = 512 * 2**20
-
-
-def xla_compile_cache() -> Path:
-    """torch-xla's persistent compilation cache (`XLA_PERSISTENT_CACHE_PATH`), kept under ~/.cache
-    per Neuron environment, so a warm `make test` loads the CPU executables of graphs it compiled
-    before (about a fifth of a run's CPU), as a trn1 job reads its NEFFs from the compile cache on
-    FSx. Entries are keyed by the graph's hash, so a changed graph compiles anew; the folder is
-    emptied once it outgrows XLA_CACHE_LIMIT_BYTES."""
-    environment = NEURON_PYTHON.parents[1].resolve().name  # neuron-<hash of its pins>
-    cache = Path.home() / ".cache" / "finetune-operator" / "xla-cache" / environment
-    if cache.is_dir() and sum(f.stat().st_size for f in cache.iterdir()) > XLA_CACHE_LIMIT_BYTES:
-        for entry in cache.iterdir():
-            entry.unlink()
-    cache.mkdir(parents=True, exist_ok=True)
-    return cache
 
 
 def shipped_trn1_target_sets() -> list[tuple[str, ...]]:
@@ -87,7 +72,6 @@ def neuron_env(standins_dir: Path) -> dict[str, str]:
         PJRT_DEVICE="CPU",
         CPU_NUM_DEVICES="1",
         XLA_FLAGS=XLA_CPU_FLAGS,
-        XLA_PERSISTENT_CACHE_PATH=str(xla_compile_cache()),
         # The stand-ins first, then this checkout's trainer and contract package (the environment's
         # copy of the trainer only provides the `finetune-train` entry point).
         PYTHONPATH=os.pathsep.join(map(str, (FIXTURES, TRAINER_SRC, CONTRACT_SRC))),
@@ -134,6 +118,8 @@ def assert_no_standin_ran(standins_dir: Path) -> None:
     assert any(key.startswith("import:") for key in uses), "the libraries imported no stand-in"
     ran = {key: use for key, use in uses.items() if key.startswith("training:")}
     assert not ran, f"stand-ins used while training: {ran}"
+    pools = [key for key in uses if key.startswith("process:")]
+    assert not pools, f"{pools}: processes a rank does not need (TORCH_WARM_POOL)"
 
 
 def neuron_run(root: Path, config: dict[str, Any], resume_from: str | None = None) -> Run:

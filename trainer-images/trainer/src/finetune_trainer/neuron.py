@@ -42,6 +42,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import shutil
 from collections.abc import Mapping, MutableMapping
 from pathlib import Path
@@ -103,6 +104,10 @@ class NeuronPlatform:
     def start(cls, config: TrainConfig, env: MutableMapping[str, str]) -> NeuronPlatform:
         world_size = int(env["WORLD_SIZE"])
         check_supported(config, world_size)
+        # Importing torch-xla imports torch._inductor, which starts a pool of compile-worker
+        # processes when triton is installed (torch's wheel brings it): on every rank, seconds of
+        # CPU and a process tree for a compiler the XLA path never calls. Read at that import.
+        os.environ.setdefault("TORCH_WARM_POOL", "0")
         try:
             import torch_xla.core.xla_model as xm
             import torch_xla.distributed.xla_backend  # noqa: F401  (registers the "xla" backend)

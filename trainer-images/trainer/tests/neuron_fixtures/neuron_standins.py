@@ -8,13 +8,15 @@ that AWS's index alone serves and that load the Neuron driver. None of them is o
 A finder answers any import of those names with a module whose attributes are `StandIn` classes:
 they can be built, called, indexed, subclassed and used as decorators, and compute nothing. Every
 use is recorded with its phase, and written at exit as JSON to `$NEURON_STANDINS_DIR/<pid>.json`
-(one file per process):
+(one file per process), as `<phase>:<how>:<name>`, where the phase is:
 - `import`: while a module was being imported (NxD and optimum-neuron build NKI kernels then);
 - `setup`: outside an import, before training started (NxD's model-parallel initialisation asks
   the platform target and builds a collectives config for context parallelism);
 - `training`: from the moment `finetune_trainer.train.Trainer._loop` is entered, which includes
   checkpoints and the outputs' consolidation. The tests fail on any use in this phase: a result
   computed by a stand-in would prove nothing.
+The log also says `process:torch._inductor compile-worker pool` when torch started that pool of
+processes, which a rank must not (the tests fail on it).
 
 Values that matter to the libraries: `torch_neuronx.utils.get_platform_target()` is "trn1" (the
 instance kind of every trn1 recipe), the versions are those Neuron SDK 2.26 ships, and
@@ -131,6 +133,7 @@ def _mark_training_start(module: types.ModuleType) -> None:
     def marked(*args: Any, **kwargs: Any) -> Any:
         global training_started
         training_started = True
+        _record_compile_worker_pool()
         return loop(*args, **kwargs)
 
     module.Trainer._loop = marked  # type: ignore[attr-defined]
@@ -181,6 +184,15 @@ class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def exec_module(self, module: types.ModuleType) -> None:
         pass
+
+
+def _record_compile_worker_pool() -> None:
+    """Not a stand-in: whether torch._inductor started its pool of compile-worker processes (the
+    trainer keeps it from starting: `TORCH_WARM_POOL`, finetune_trainer/neuron.py). Asked when
+    training starts: torch shuts the pool down at exit."""
+    async_compile = sys.modules.get("torch._inductor.async_compile")
+    if async_compile is not None and async_compile.AsyncCompile.process_pool.cache_info().currsize:
+        uses["process:torch._inductor compile-worker pool"] = {"count": 1, "firstCaller": "?"}
 
 
 def _write_log() -> None:
