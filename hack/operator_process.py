@@ -25,11 +25,11 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
-    """A free port below the kernel's ephemeral range (the bed's way: see its docstring). Binding
-    port 0 returns an ephemeral port, which any outgoing connection can take before the operator
-    binds it, and which the kernel hands to the next caller again: the other lane's operator, whose
-    metrics server then answered this one's liveness check (a full run: a job that never reached
-    Running)."""
+    """A free port, handed out in turn below the kernel's ephemeral range (the bed's way: see its
+    docstring). Binding port 0 returns an ephemeral port, which any outgoing connection can take
+    before the operator binds it, and which the kernel can hand out again at once: to this process
+    (its liveness and metrics ports were one) or the other lane's operator, whose server then
+    answered this one's liveness check (full runs: a job that never reached Running)."""
     return testbed_free_port()
 
 

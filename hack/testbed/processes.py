@@ -3,6 +3,7 @@ the bed's own kubectl."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import random
@@ -10,6 +11,7 @@ import signal
 import socket
 import ssl
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -110,6 +112,9 @@ def kubectl(
 
 
 EPHEMERAL_PORTS = Path("/proc/sys/net/ipv4/ip_local_port_range")
+PORT_RANGE_SIZE = 12000
+PORT_COUNTER = Path(tempfile.gettempdir()) / "finetune-operator-next-port"
+"""The next port to try, shared by every process on this machine (`free_port`)."""
 
 
 def free_port() -> int:
@@ -119,16 +124,30 @@ def free_port() -> int:
     A port from the ephemeral range (what binding port 0 returns) can be taken meanwhile by any
     outgoing connection on the machine (the tests make thousands), and the component then fails
     with "address already in use". Below the range only another listener can take it.
+
+    The ports are handed out in turn from a counter in PORT_COUNTER (under a file lock), so two
+    processes that pick at once (the two lanes' operators, each picking a liveness and a metrics
+    port) never get the same one, as two random picks can; the counter wraps around after
+    PORT_RANGE_SIZE ports, a few hundred of which a full `make test` uses.
     """
     ephemeral_low = int(EPHEMERAL_PORTS.read_text().split()[0]) if EPHEMERAL_PORTS.exists() else 32768
-    rng = random.SystemRandom()
-    for _ in range(200):
-        port = rng.randrange(max(1024, ephemeral_low - 12000), ephemeral_low)
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
+    low = max(1024, ephemeral_low - PORT_RANGE_SIZE)
+    span = ephemeral_low - low
+    with PORT_COUNTER.open("a+") as counter:
+        fcntl.flock(counter, fcntl.LOCK_EX)
+        counter.seek(0)
+        recorded = counter.read().strip()
+        offset = int(recorded) - low if recorded.isdigit() else random.SystemRandom().randrange(span)
+        for step in range(span):
+            port = low + (offset + step) % span
+            with socket.socket() as sock:
+                try:
+                    sock.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+            counter.seek(0)
+            counter.truncate()
+            counter.write(str(low + (offset + step + 1) % span))
             return port
     raise SystemExit(f"[testbed] no free port below {ephemeral_low}")
 

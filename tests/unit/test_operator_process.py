@@ -5,6 +5,8 @@ ports, not a failed test (seen in a full run: "operator exited with 1")."""
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,3 +58,19 @@ def test_the_liveness_and_metrics_ports_differ_even_when_the_kernel_repeats_a_po
     monkeypatch.setattr(operator_process, "free_port", lambda: next(ports))
     process = OperatorProcess(str(tmp_path / "kubeconfig"), "team-x", tmp_path)
     assert (process.liveness_port, process.metrics_port) == (41000, 41001)
+
+
+def test_ports_picked_at_once_by_two_processes_all_differ_and_are_below_the_ephemeral_range() -> None:
+    """Each picked port is released at once, as before a server binds it: a random pick could
+    return it again, to this process or the other lane's."""
+    script = "from hack.testbed.processes import free_port; print(*(free_port() for _ in range(200)))"
+    repo = Path(__file__).resolve().parents[2]
+    pickers = [
+        subprocess.Popen([sys.executable, "-c", script], cwd=repo, stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    ports = [int(port) for picker in pickers for port in picker.communicate(timeout=60)[0].split()]
+    assert len(ports) == 400
+    assert len(set(ports)) == len(ports)
+    ephemeral_low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    assert all(port < ephemeral_low for port in ports)
