@@ -20,7 +20,7 @@ import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -223,24 +223,31 @@ def run_trainer(
 
 
 def _read_at_import(env: Mapping[str, str]) -> dict[str, str]:
-    """The variables an import might read: all but the trainer's own (read when a run starts) and
-    pytest's (PYTEST_CURRENT_TEST names each test)."""
-    return {k: v for k, v in env.items() if not k.startswith(("FINETUNE_", "PYTEST_"))}
+    """The variables an import might read: all but the trainer's own (read when a run starts),
+    pytest's (PYTEST_CURRENT_TEST names each test) and where the Neuron stand-ins write their log
+    (read at exit)."""
+    return {
+        k: v
+        for k, v in env.items()
+        if not k.startswith(("FINETUNE_", "PYTEST_")) and k != "NEURON_STANDINS_DIR"
+    }
 
 
 class Zygote:
-    """This test process's trainer_zygote.py: one-process runs forked from an interpreter that has
-    imported the trainer's stack once (5 s of CPU saved per run). A run whose environment differs
-    from the zygote's in what an import might read (`_read_at_import`) gets a fresh interpreter,
-    and so does every run with FINETUNE_TEST_ZYGOTE=0."""
+    """A trainer_zygote.py of this test process: one-process runs forked from an interpreter that
+    has imported the trainer's stack once (5 s of CPU saved per run; 6 s on the Neuron path). One
+    per stack: the main environment's (`get()`) and the Neuron environment's (`get(python,
+    env, neuron=True)`). A run whose environment differs from the zygote's in what an import might
+    read (`_read_at_import`) gets a fresh interpreter, and so does every run with
+    FINETUNE_TEST_ZYGOTE=0."""
 
-    _instance: Zygote | None = None
+    _instances: ClassVar[dict[tuple[str, bool], Zygote]] = {}
     SCRIPT = Path(__file__).with_name("trainer_zygote.py")
 
-    def __init__(self) -> None:
-        self.env = trainer_env()
+    def __init__(self, python: str, env: Mapping[str, str], neuron: bool) -> None:
+        self.env = dict(env)
         self.process = subprocess.Popen(
-            [sys.executable, str(self.SCRIPT)],
+            [python, str(self.SCRIPT), *(["--neuron"] if neuron else [])],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=self.env,
@@ -249,16 +256,22 @@ class Zygote:
         self._pending = b""
 
     @classmethod
-    def get(cls) -> Zygote:
-        if cls._instance is None or cls._instance.process.poll() is not None:
-            cls._instance = cls()
-        return cls._instance
+    def get(
+        cls, python: str = sys.executable, env: Mapping[str, str] | None = None, neuron: bool = False
+    ) -> Zygote:
+        """The zygote of `python` (started with `env`, the trainer tests' by default)."""
+        key = (python, neuron)
+        zygote = cls._instances.get(key)
+        if zygote is None or zygote.process.poll() is not None:
+            zygote = cls._instances[key] = cls(python, env if env is not None else trainer_env(), neuron)
+        return zygote
 
     @classmethod
-    def serves(cls, env: Mapping[str, str]) -> bool:
+    def serves(cls, env: Mapping[str, str], python: str = sys.executable, neuron: bool = False) -> bool:
         if os.environ.get("FINETUNE_TEST_ZYGOTE") == "0":
             return False
-        mine = cls._instance.env if cls._instance is not None else trainer_env()
+        zygote = cls._instances.get((python, neuron))
+        mine = zygote.env if zygote is not None else env if neuron else trainer_env()
         return _read_at_import(env) == _read_at_import(mine)
 
     def run(
@@ -266,7 +279,8 @@ class Zygote:
     ) -> subprocess.CompletedProcess[str]:
         with tempfile.TemporaryDirectory(prefix="trainer-run-") as scratch:
             out, err = Path(scratch) / "stdout", Path(scratch) / "stderr"
-            trainer_args = argv[argv.index("finetune_trainer.cli") + 1 :]
+            entry = "finetune_trainer.cli" if "finetune_trainer.cli" in argv else argv[0]
+            trainer_args = argv[argv.index(entry) + 1 :]
             request = {
                 "argv": trainer_args,
                 "env": dict(env),

@@ -13,10 +13,17 @@ Protocol, one JSON object per line: the test writes
 `{"argv": [...], "env": {...}, "cwd": ..., "stdout": path, "stderr": path}` to stdin; this process
 answers `{"pid": N}` once the child runs and `{"pid": N, "returncode": R}` when it has ended
 (R < 0: killed by signal -R, as subprocess reports it).
+
+`--neuron` (run with the Neuron environment's Python, test_trainer_neuron_xla.py): the Neuron path's
+libraries too, imported as the trainer imports them (`finetune_trainer.neuron` first, which sets
+what their imports read). The child runs the interpreter's exit functions before it exits, as a
+fresh interpreter does: the Neuron stand-ins write their log of uses there.
 """
 
 from __future__ import annotations
 
+import atexit
+import importlib
 import json
 import logging
 import os
@@ -24,13 +31,30 @@ import sys
 import threading
 from typing import Any
 
-import peft  # noqa: F401
 import torch  # noqa: F401
-import transformers  # noqa: F401
-from transformers import AutoModelForCausalLM, AutoTokenizer  # noqa: F401
 
 import finetune_trainer.cli
 import finetune_trainer.train
+
+NEURON_STACK = (
+    "finetune_trainer.neuron",  # first: it sets what the others' imports read (TORCH_WARM_POOL)
+    "torch_xla.core.xla_model",
+    "torch_xla.distributed.xla_backend",
+    "neuronx_distributed.parallel_layers.parallel_state",
+    "optimum.neuron.accelerate",
+    "optimum.neuron.models.training",
+    "optimum.neuron.peft",
+)
+"""What `NeuronPlatform` imports when it starts, in that order (before PEFT and transformers' models,
+whose imports read TORCH_WARM_POOL in the Neuron environment)."""
+
+
+def import_the_stack(neuron: bool) -> None:
+    if neuron:
+        for module in NEURON_STACK:
+            importlib.import_module(module)
+    import peft  # noqa: F401
+    from transformers import AutoModelForCausalLM, AutoTokenizer  # noqa: F401
 
 
 def run_child(request: dict[str, Any]) -> None:
@@ -55,12 +79,14 @@ def run_child(request: dict[str, Any]) -> None:
 
         traceback.print_exc()
     finally:
+        atexit._run_exitfuncs()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
 
 
 def main() -> None:
+    import_the_stack(neuron="--neuron" in sys.argv[1:])
     if threading.active_count() != 1:
         raise SystemExit(f"threads run after the imports ({threading.enumerate()}): forking is not safe")
     answers = sys.stdout

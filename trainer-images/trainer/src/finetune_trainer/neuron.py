@@ -79,6 +79,11 @@ from finetune_trainer.schedule import build_scheduler
 
 log = logging.getLogger(__name__)
 
+# Importing torch-xla imports torch._inductor, which starts a pool of compile-worker processes when
+# triton is installed (torch's wheel brings it): on every rank, seconds of CPU and a process tree for
+# a compiler the XLA path never calls. Read at that import, which only the functions below make.
+os.environ.setdefault("TORCH_WARM_POOL", "0")
+
 OUTPUT_SHARDS_DIR = ".neuron-shards"
 """Sharded save of the final adapter/model under output.dir, removed after consolidation."""
 
@@ -104,10 +109,6 @@ class NeuronPlatform:
     def start(cls, config: TrainConfig, env: MutableMapping[str, str]) -> NeuronPlatform:
         world_size = int(env["WORLD_SIZE"])
         check_supported(config, world_size)
-        # Importing torch-xla imports torch._inductor, which starts a pool of compile-worker
-        # processes when triton is installed (torch's wheel brings it): on every rank, seconds of
-        # CPU and a process tree for a compiler the XLA path never calls. Read at that import.
-        os.environ.setdefault("TORCH_WARM_POOL", "0")
         try:
             import torch_xla.core.xla_model as xm
             import torch_xla.distributed.xla_backend  # noqa: F401  (registers the "xla" backend)
