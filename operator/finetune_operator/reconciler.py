@@ -795,15 +795,20 @@ def _with_usage(plan: Plan, usage: UsageStatus | None) -> Plan:
 
 
 def _records_the_same_attempt(fresh: dict[str, Any], plan: Plan) -> bool:
-    """Whether a job's fresh status already records the plan's attempt, child and phase."""
+    """Whether a job's fresh status already records what the plan did: its attempt and child, and
+    for an action on a running attempt (stop, suspend) also its phase. A submission is recorded
+    once the attempt and child are: a later look may have moved the phase on since (Running), and
+    writing the submission again would move it back."""
     status = fresh.get("status") or {}
     ref = plan.status.backend_ref
-    return (
+    same_child = (
         ref is not None
         and status.get("currentAttempt") == plan.status.current_attempt
         and (status.get("backendRef") or {}).get("name") == ref.name
-        and status.get("phase") == plan.status.phase.value
     )
+    if isinstance(plan.action, Submit):
+        return same_child
+    return same_child and status.get("phase") == plan.status.phase.value
 
 
 def _status_patch(job: FineTuneJob, plan: Plan) -> dict[str, Any]:

@@ -163,6 +163,31 @@ def test_a_look_at_a_copy_older_than_the_last_write_says_and_writes_nothing_agai
     assert (status["currentAttempt"], status["backendRef"]["uid"]) == (1, child["metadata"]["uid"])
 
 
+def test_a_look_at_a_copy_from_before_a_submission_leaves_the_phase_a_later_look_wrote(
+    harness: Harness,
+) -> None:
+    """The same stale look once the attempt it submits again has moved on: a third look recorded
+    the child Running before the stale one's write conflicted. The fresh status names the plan's
+    attempt and child, so the submission was recorded; writing it again would turn Running back
+    into the submission's phase and say it twice (a cluster run: Resuming, Running, Resuming,
+    Running, and two `Resuming` Events for attempt 2)."""
+    harness.create_job()
+    stale = copy.deepcopy(harness.job())
+    assert [e.reason for e in harness.reconcile().events] == ["Submitted"]
+    (child,) = harness.kube.under(PYTORCHJOBS)
+    harness.kube.write(
+        f"{PYTORCHJOBS}/{child['metadata']['name']}",
+        {"status": {"conditions": [{"type": "Running", "status": "True"}]}},
+    )
+    assert [e.reason for e in harness.reconcile().events] == ["Running"]
+
+    again = harness.reconciler.reconcile_now(KEY, stale, RECIPES)
+
+    assert again.events == []
+    status = harness.status()
+    assert (status["phase"], status["currentAttempt"]) == ("Running", 1)
+
+
 def test_a_spec_the_backend_refuses_fails_without_children(harness: Harness) -> None:
     harness.create_job(sagemaker={"roleArn": "arn:aws:iam::123456789012:role/x"})
     outcome = harness.reconcile()
