@@ -222,14 +222,22 @@ def run_trainer(
     return subprocess.run(argv, env=run_env, capture_output=True, text=True, timeout=timeout)
 
 
+NOT_READ_AT_IMPORT = (
+    # where the Neuron stand-ins write their log: read at exit
+    "NEURON_STANDINS_DIR",
+    # set in this test process by its own first import of torch._inductor (PEFT's, say), to the
+    # default a run computes without it: the runs after it must still fork from the zygote
+    "TORCHINDUCTOR_CACHE_DIR",
+)
+
+
 def _read_at_import(env: Mapping[str, str]) -> dict[str, str]:
     """The variables an import might read: all but the trainer's own (read when a run starts),
-    pytest's (PYTEST_CURRENT_TEST names each test) and where the Neuron stand-ins write their log
-    (read at exit)."""
+    pytest's (PYTEST_CURRENT_TEST names each test) and NOT_READ_AT_IMPORT."""
     return {
         k: v
         for k, v in env.items()
-        if not k.startswith(("FINETUNE_", "PYTEST_")) and k != "NEURON_STANDINS_DIR"
+        if not k.startswith(("FINETUNE_", "PYTEST_")) and k not in NOT_READ_AT_IMPORT
     }
 
 
