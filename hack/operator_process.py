@@ -19,18 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hack.testbed.processes import free_port as testbed_free_port
+from hack.testbed.processes import free_port
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    """A free port, handed out in turn below the kernel's ephemeral range (the bed's way: see its
-    docstring). Binding port 0 returns an ephemeral port, which any outgoing connection can take
-    before the operator binds it, and which the kernel can hand out again at once: to this process
-    (its liveness and metrics ports were one) or the other lane's operator, whose server then
-    answered this one's liveness check (full runs: a job that never reached Running)."""
-    return testbed_free_port()
 
 
 class OperatorProcess:
@@ -60,11 +51,13 @@ class OperatorProcess:
         self.proc: subprocess.Popen[bytes] | None = None
 
     def _pick_ports(self) -> None:
+        # Below the kernel's ephemeral range, in turn across the machine (`free_port`): a port 0
+        # bind returns an ephemeral port, which an outgoing connection can take before the
+        # operator binds it and which the kernel can hand to the other lane's operator at once
+        # (its server then answered this one's liveness check: a job that never reached Running).
         self.liveness_port = free_port()
-        # Each free_port() closes its socket, so the kernel may hand out the same port twice: the
-        # operator's metrics server then takes the liveness port, the liveness check reads the
-        # metrics server's answer, and kopf's health reporter fails after the start (seen in a
-        # full run: a job that never reached Running).
+        # Never the liveness port again, whatever the picker does (a port 0 picker did repeat
+        # one: the metrics server took the liveness port and kopf's health reporter failed).
         self.metrics_port = free_port()
         while self.metrics_port == self.liveness_port:
             self.metrics_port = free_port()
