@@ -174,6 +174,8 @@ class Reconciler:
         """Fingerprint of each child (kind, namespace, name) as last seen."""
         self._failures: dict[JobKey, int] = {}
         self._next_looks: dict[JobKey, asyncio.TimerHandle] = {}
+        self._left_to_the_due_look: set[JobKey] = set()
+        """Jobs with a child event that woke no reconcile because their next look was due soon."""
         self._phases = PhaseTracker()
         self._job_metrics = JobMetrics()
         self._progress: dict[JobKey, ProgressHistory] = {}
@@ -274,6 +276,7 @@ class Reconciler:
         key = (namespace, job_name)
         due = self.next_look_in(key)
         if child.waits_for_due_look and due is not None and due <= ATTEMPT_CHECK_SECONDS:
+            self._left_to_the_due_look.add(key)
             return  # that look sees this child as it is then
         await self.reconcile(key, None, recipes)
 
@@ -325,6 +328,7 @@ class Reconciler:
         outcome: Outcome | None = None
         delay: float | None
         async with self._locks.setdefault(key, asyncio.Lock()):
+            self._left_to_the_due_look.discard(key)  # this reconcile observes after those events
             started = time.monotonic()
             try:
                 outcome = await loop.run_in_executor(
@@ -365,7 +369,11 @@ class Reconciler:
         return delay
 
     def _look_again(self, key: JobKey, delay: float | None, recipes: list[Recipe]) -> None:
-        """One timer per job: the newest schedule replaces any earlier one."""
+        """One timer per job: the newest schedule replaces any earlier one. A reconcile that needs
+        no further look keeps the one a child event was left to: that event arrived while the
+        reconcile ran, after it had observed the attempt."""
+        if delay is None and key in self._left_to_the_due_look and key in self._next_looks:
+            return
         self._cancel_next_look(key)
         if delay is None:
             return

@@ -436,6 +436,37 @@ UNSCHEDULABLE_POD = attempt_pod(
 )
 
 
+def test_a_pod_event_left_to_the_due_look_is_seen_though_a_reconcile_ran_meanwhile(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pod's event arrives while another reconcile runs, after that one observed the attempt:
+    it is left to the look due after the submission, and that reconcile, which needs no further
+    look itself, must not cancel it (CI: a job Submitted for 60 s with an unschedulable pod and
+    no AttemptBlocked)."""
+
+    async def scenario() -> None:
+        harness.create_job()
+        await harness.reconciler.job_event("ADDED", harness.job(), RECIPES)
+        loop = asyncio.get_running_loop()
+        observe_then_the_pod_event = harness.reconciler.reconcile_now
+
+        def reconcile_now(*args: Any) -> Any:
+            outcome = observe_then_the_pod_event(*args)
+            pod_event = harness.reconciler.child_event(POD_CHILD, "ADDED", UNSCHEDULABLE_POD, RECIPES)
+            asyncio.run_coroutine_threadsafe(pod_event, loop).result(timeout=10)
+            return outcome
+
+        monkeypatch.setattr(harness.reconciler, "reconcile_now", reconcile_now)
+        await harness.reconciler.reconcile(KEY, None, RECIPES)
+        monkeypatch.undo()
+        assert harness.reconciler.next_look_in(KEY) is not None
+        await harness.reconciler.reconcile(KEY, None, RECIPES)  # that look
+        blocked = next(c for c in harness.status()["conditions"] if c["type"] == "AttemptBlocked")
+        assert (blocked["status"], blocked["reason"]) == ("True", "Unschedulable")
+
+    asyncio.run(scenario())
+
+
 def test_a_pod_that_cannot_run_blocks_the_attempt_in_a_condition_and_one_event(harness: Harness) -> None:
     """Issue 23, friction point 2: a job showed Submitted for minutes while its pod was
     FailedScheduling. Pod events that say nothing new wake nobody, and a look reads no pod."""
